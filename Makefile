@@ -1,0 +1,79 @@
+# publish: `make` sets everything up and builds all formats; `make test` runs the test suite.
+# Run `make help` for every target.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := all
+
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+PUBLISH := $(BIN)/publish
+OUT ?= build
+
+# Debian packages: what building needs, and what the validators in `test`/`check` add.
+APT_BUILD := fonts-noto-cjk libharfbuzz-subset0 libpango-1.0-0 libpangoft2-1.0-0 fontconfig
+APT_TEST := poppler-utils
+
+.PHONY: all setup system-packages test-packages pdf epub html test lint check clean help
+
+all: setup pdf epub html ## set up, then build PDF, EPUB and the site from content/
+
+help: ## list the targets
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
+
+setup: system-packages $(VENV)/.installed ## .venv with publish installed editable, plus system packages
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@
+
+# Installs missing Debian packages when run as root; otherwise prints the exact command.
+define ensure_apt
+	missing=""; \
+	for pkg in $(1); do \
+	  dpkg-query -W -f='$${Status}' "$$pkg" 2>/dev/null | grep -q "ok installed" || missing="$$missing $$pkg"; \
+	done; \
+	if [ -n "$(2)" ] && ! command -v java >/dev/null 2>&1; then missing="$$missing default-jre-headless"; fi; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "Installing Debian packages:$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	  else \
+	    echo "publish needs these Debian packages:$$missing"; \
+	    echo "Run: sudo apt-get update && sudo apt-get install -y$$missing"; \
+	    exit 1; \
+	  fi; \
+	fi
+endef
+
+system-packages: ## install the fonts and libraries the build needs (when root)
+	@$(call ensure_apt,$(APT_BUILD),)
+
+test-packages: ## install what the validators need: poppler-utils, a JRE (when root)
+	@$(call ensure_apt,$(APT_TEST),java)
+
+pdf: setup ## build/pdf/<slug>.pdf
+	$(PUBLISH) build --format pdf --out $(OUT)
+
+epub: setup ## build/epub/<slug>.epub
+	$(PUBLISH) build --format epub --out $(OUT)
+
+html: setup ## build/site/
+	$(PUBLISH) build --format html --out $(OUT)
+
+lint: setup ## ruff and mypy --strict
+	$(BIN)/ruff check publish tests
+	$(BIN)/ruff format --check publish tests
+	$(BIN)/mypy
+
+test: setup test-packages lint ## lint, then the whole test suite (real validators)
+	$(BIN)/pytest
+
+check: setup test-packages ## run EPUBCheck and pdffonts over build/
+	$(PUBLISH) check $(OUT)
+
+clean: ## remove build/ (keeps .venv)
+	rm -rf $(OUT)

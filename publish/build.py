@@ -1,0 +1,125 @@
+"""The orchestrator: the stages in order, each handing a typed object to the next.
+
+    Step 1 - read     sources in sorted order, decoded, front matter split    -> Source
+    Step 2 - clean    named passes, every change recorded                     -> CleanedSource
+    Step 3 - parse    markdown-it-py, metadata, headings, assets               -> Document
+    Step 4 - theme    resolve the theme and its ``extends`` chain              -> Renderer
+    Step 5 - write    build/clean/, then each format                          -> files
+
+Every document is read, cleaned and parsed before anything is written, so bad input stops
+the build with nothing written.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from publish import clean, formats, parse, read
+from publish.config import Config
+from publish.errors import BuildError, ContentError, PublishError, StrictError
+from publish.formats import BuildContext
+from publish.fsutil import write_text
+from publish.logs import WarningCounter
+from publish.model import CleanedSource, Document
+from publish.render import Renderer
+from publish.theme import load_theme
+from publish.timestamps import build_time
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    sources: tuple[Path, ...] = ()
+    formats: tuple[str, ...] = ()
+    theme: str = ""
+    out: Path | None = None
+    strict: bool = False
+
+
+def _check_strict(options: BuildOptions, warnings: WarningCounter | None) -> None:
+    if options.strict and warnings is not None and warnings.count:
+        raise StrictError(
+            f"{warnings.count} warning(s) and --strict is on; fix them or drop --strict"
+        )
+
+
+def _parse_all(cleaned: list[CleanedSource], config: Config) -> list[Document]:
+    documents: list[Document] = []
+    problems: list[str] = []
+    for item in cleaned:
+        try:
+            documents.append(parse.parse(item, config))
+        except ContentError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise ContentError(*problems)
+    return documents
+
+
+def write_cleaned(cleaned: CleanedSource, out: Path, passes: list[str]) -> list[Path]:
+    """``build/clean/<slug>.md`` (front matter + cleaned body) and its change log."""
+    source = cleaned.source
+    md = out / "clean" / f"{source.slug}.md"
+    changes = out / "clean" / f"{source.slug}.changes.json"
+    write_text(md, source.front_matter_text + cleaned.text)
+    log_data = {
+        "source": source.display_path,
+        "passes": passes,
+        "changes": [change.as_json() for change in cleaned.changes],
+    }
+    write_text(changes, json.dumps(log_data, ensure_ascii=False, indent=2) + "\n")
+    return [md, changes]
+
+
+def build(
+    config: Config, options: BuildOptions, warnings: WarningCounter | None = None
+) -> list[Path]:
+    """Build ``options.formats`` (default: the config's) for every source; return files written."""
+    log.info("Step 1 - read")
+    if not options.sources and not config.content_dir.is_dir():
+        raise ContentError(
+            f"{config.content}/: content folder not found in {config.root}; create it and add "
+            "Markdown files, or pass the files to build: publish build FILE.md"
+        )
+    sources = read.read_all(options.sources or (config.content_dir,), config.root)
+    log.info(
+        "Step 2 - clean: %d source(s), passes %s",
+        len(sources),
+        ", ".join(p.name for p in clean.PASSES),
+    )
+    cleaned = [clean.clean(source) for source in sources]
+    log.info("Step 3 - parse")
+    documents = _parse_all(cleaned, config)
+    log.info("Step 4 - theme")
+    theme = load_theme(options.theme or config.theme, config.root)
+    renderer = Renderer(theme, config)
+    names = options.formats or config.formats
+    builders = [(name, formats.get(name)) for name in names]
+    _check_strict(options, warnings)
+
+    out = options.out or config.root / "build"
+    ctx = BuildContext(
+        config, tuple(documents), renderer, out, build_time(d.meta.date for d in documents)
+    )
+    log.info("Step 5 - write to %s", out)
+    written: list[Path] = []
+    pass_names = [p.name for p in clean.PASSES]
+    for item in cleaned:
+        written.extend(write_cleaned(item, out, pass_names))
+        log.info("  %s: %d change(s) by the cleaner", item.source.display_path, len(item.changes))
+    for name, builder in builders:
+        log.info("Step 5 - %s", name)
+        try:
+            written.extend(builder(ctx))
+        except PublishError:
+            raise
+        except OSError as exc:
+            raise BuildError(
+                f"{name}: cannot write {exc.filename or out}: {exc.strerror}"
+            ) from None
+    _check_strict(options, warnings)
+    return written

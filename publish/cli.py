@@ -1,0 +1,103 @@
+"""Command-line interface: ``publish build | check | themes``.
+
+User errors print ``category: problem`` lines and exit 1, without a traceback; ``--strict``
+turns warnings into errors. Run ``publish COMMAND --help`` for the options.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from publish import __version__, formats, logs, theme
+from publish.build import BuildOptions, build
+from publish.check import check_build
+from publish.config import load_config
+from publish.errors import ConfigError, PublishError
+
+log = logging.getLogger("publish")
+
+
+def _formats_arg(text: str) -> tuple[str, ...]:
+    try:
+        return formats.parse_formats(text)
+    except ConfigError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="publish", description="Republish messy newspaper Markdown as PDF, EPUB and HTML."
+    )
+    parser.add_argument("--version", action="version", version=f"publish {__version__}")
+    parser.add_argument(
+        "-C",
+        "--project",
+        type=Path,
+        default=Path("."),
+        help="project folder holding publish.toml (default: .)",
+    )
+    parser.add_argument("-v", "--verbose", action="count", default=0, help="say more")
+    parser.add_argument("-q", "--quiet", action="store_true", help="warnings and errors only")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    b = commands.add_parser("build", help="build PDF, EPUB and site from Markdown sources")
+    b.add_argument(
+        "sources",
+        nargs="*",
+        type=Path,
+        metavar="SOURCE",
+        help="Markdown files or folders (default: the content folder)",
+    )
+    b.add_argument(
+        "--format",
+        dest="formats",
+        type=_formats_arg,
+        default=(),
+        help="comma-separated: pdf,epub,html (default: publish.toml's formats)",
+    )
+    b.add_argument("--theme", default="", help="theme name (default: publish.toml's theme)")
+    b.add_argument("--out", type=Path, help="output folder (default: build/)")
+    b.add_argument("--strict", action="store_true", help="fail on any warning")
+
+    c = commands.add_parser("check", help="run EPUBCheck and pdffonts over a build folder")
+    c.add_argument("out", nargs="?", type=Path, help="build folder (default: build/)")
+
+    commands.add_parser("themes", help="list the themes available to this project")
+    return parser
+
+
+def _run(args: argparse.Namespace, counter: logs.WarningCounter) -> int:
+    root = args.project.resolve()
+    if args.command == "themes":
+        for name in theme.available(root):
+            print(name)
+        return 0
+    if args.command == "check":
+        problems = check_build(args.out or root / "build")
+        for problem in problems:
+            print(f"check: {problem}", file=sys.stderr)
+        log.info("check: %d problem(s)", len(problems))
+        return 1 if problems else 0
+    config = load_config(root)
+    options = BuildOptions(tuple(args.sources), args.formats, args.theme, args.out, args.strict)
+    written = build(config, options, counter)
+    log.info("Done: %d file(s) written", len(written))
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    counter = logs.setup(-1 if args.quiet else args.verbose)
+    try:
+        return _run(args, counter)
+    except PublishError as exc:
+        for problem in exc.problems:
+            print(f"{exc.category}: {problem}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130

@@ -1,0 +1,126 @@
+"""``publish.toml``: the project's settings, their defaults and their validation.
+
+Validation reports every problem at once, each with the file and line; unknown keys are
+warnings (``--strict`` makes them fail), wrong types and values are errors.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from publish.errors import ConfigError
+
+log = logging.getLogger(__name__)
+
+CONFIG_NAME = "publish.toml"
+KNOWN_FORMATS = ("pdf", "epub", "html")
+
+
+@dataclass(frozen=True)
+class Config:
+    """Project settings. Every field has a default, so ``publish.toml`` is optional."""
+
+    root: Path
+    #: Title of the collection (site title, EPUB publisher line).
+    title: str = "publish"
+    #: Default author of documents whose front matter names none.
+    author: str = ""
+    #: Default language of documents (BCP 47); ``zh-CN`` selects Simplified Chinese glyphs.
+    language: str = "zh-CN"
+    #: Theme name, looked up in ``themes/`` of the project, then the built-in themes.
+    theme: str = "default"
+    #: Formats ``publish build`` writes when ``--format`` is not given.
+    formats: tuple[str, ...] = KNOWN_FORMATS
+    #: Folder holding the Markdown sources, relative to the project root.
+    content: str = "content"
+    #: Publisher named in EPUB and PDF metadata.
+    publisher: str = ""
+    #: Let raw HTML in sources through. Off: scraped text can carry scripts, so it is escaped.
+    allow_html: bool = False
+    warnings: tuple[str, ...] = field(default=(), compare=False)
+
+    @property
+    def content_dir(self) -> Path:
+        return self.root / self.content
+
+
+_STRING_KEYS = ("title", "author", "language", "theme", "content", "publisher")
+_TOP_KEYS = {*_STRING_KEYS, "formats", "markdown"}
+_MARKDOWN_KEYS = {"allow_html"}
+
+
+def _line_of(text: str, key: str) -> int:
+    """The 1-based line where ``key =`` first appears, or 0 when it cannot be found."""
+    pattern = re.compile(rf"^\s*{re.escape(key)}\s*=", re.MULTILINE)
+    match = pattern.search(text)
+    return text.count("\n", 0, match.start()) + 1 if match else 0
+
+
+def load_config(root: Path) -> Config:
+    """Read ``root/publish.toml`` (if present) and return validated settings."""
+    path = root / CONFIG_NAME
+    if not path.is_file():
+        return Config(root=root)
+    try:
+        text = path.read_text(encoding="utf-8")
+        data = tomllib.loads(text)
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: not UTF-8; save it as UTF-8") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}; fix the syntax there") from None
+    return _validate(root, path, text, data)
+
+
+def _validate(root: Path, path: Path, text: str, data: dict[str, object]) -> Config:
+    errors: list[str] = []
+    warnings: list[str] = []
+    values: dict[str, object] = {}
+
+    def where(key: str) -> str:
+        line = _line_of(text, key)
+        return f"{path}:{line}" if line else str(path)
+
+    for key in sorted(set(data) - _TOP_KEYS):
+        warnings.append(
+            f"{where(key)}: unknown key {key!r}; known keys: {', '.join(sorted(_TOP_KEYS))}"
+        )
+    for key in _STRING_KEYS:
+        if key in data:
+            value = data[key]
+            if isinstance(value, str) and value.strip():
+                values[key] = value.strip()
+            else:
+                errors.append(f"{where(key)}: {key} must be a non-empty string, got {value!r}")
+    if "formats" in data:
+        formats = data["formats"]
+        if (
+            not isinstance(formats, list)
+            or not formats
+            or not all(isinstance(f, str) and f in KNOWN_FORMATS for f in formats)
+        ):
+            errors.append(
+                f"{where('formats')}: formats must be a list drawn from "
+                f"{', '.join(KNOWN_FORMATS)}, got {formats!r}"
+            )
+        else:
+            values["formats"] = tuple(dict.fromkeys(formats))
+    markdown = data.get("markdown", {})
+    if not isinstance(markdown, dict):
+        errors.append(f"{where('markdown')}: [markdown] must be a table")
+    else:
+        for key in sorted(set(markdown) - _MARKDOWN_KEYS):
+            warnings.append(f"{where(key)}: unknown key markdown.{key}; known: allow_html")
+        if "allow_html" in markdown:
+            if isinstance(markdown["allow_html"], bool):
+                values["allow_html"] = markdown["allow_html"]
+            else:
+                errors.append(f"{where('allow_html')}: markdown.allow_html must be true or false")
+    if errors:
+        raise ConfigError(*errors)
+    for warning in warnings:
+        log.warning("%s", warning)
+    return Config(root=root, warnings=tuple(warnings), **values)  # type: ignore[arg-type]

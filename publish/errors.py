@@ -1,0 +1,48 @@
+"""Errors a user can act on.
+
+Every error the user can fix is a :class:`PublishError` with a category; the CLI prints
+``category: problem`` once per problem and exits non-zero, without a traceback. Anything else
+that escapes is a bug and keeps its traceback.
+"""
+
+from __future__ import annotations
+
+
+class PublishError(Exception):
+    """A problem in the input or the set-up, with one or more messages to show."""
+
+    category = "error"
+
+    def __init__(self, *problems: str) -> None:
+        super().__init__("\n".join(problems))
+        self.problems: tuple[str, ...] = problems
+
+
+class ConfigError(PublishError):
+    """``publish.toml`` or a command-line option is wrong."""
+
+    category = "config"
+
+
+class ContentError(PublishError):
+    """A source document cannot be read, decoded or parsed."""
+
+    category = "content"
+
+
+class ThemeError(PublishError):
+    """A theme is missing, or its ``theme.toml`` or templates are wrong."""
+
+    category = "theme"
+
+
+class BuildError(PublishError):
+    """An output format could not be written."""
+
+    category = "build"
+
+
+class StrictError(PublishError):
+    """``--strict`` turned warnings into a failure."""
+
+    category = "strict"

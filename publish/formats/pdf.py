@@ -1,0 +1,44 @@
+"""PDF via WeasyPrint: the theme's print CSS, bookmarks from headings, metadata, page numbers.
+
+WeasyPrint takes the title, authors, keywords and dates from the ``<head>`` the ``pdf.html``
+template writes, the language from ``<html lang>``, and builds the outline from h1-h6. The file
+identifier is derived from the document identifier and the dates from the build time, so the
+same input gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from pathlib import Path
+
+from publish.formats import BuildContext
+from publish.fsutil import atomic_path
+from publish.render import labels
+from publish.timestamps import iso
+
+log = logging.getLogger(__name__)
+
+
+def build(ctx: BuildContext) -> list[Path]:
+    from weasyprint import CSS, HTML
+
+    stylesheet = CSS(string=ctx.renderer.stylesheet("pdf"))
+    written = []
+    for doc in ctx.documents:
+        html = ctx.renderer.render(
+            "pdf.html",
+            doc=doc,
+            lang=doc.meta.language,
+            built=iso(ctx.built),
+            labels=labels(doc.meta.language),
+        )
+        target = ctx.out / "pdf" / f"{doc.slug}.pdf"
+        identifier = hashlib.sha256(doc.meta.identifier.encode("utf-8")).hexdigest()[:32]
+        with atomic_path(target) as tmp:
+            HTML(string=html, base_url=doc.source_path.parent.as_uri() + "/").write_pdf(
+                tmp, stylesheets=[stylesheet], pdf_identifier=identifier.encode("ascii")
+            )
+        log.info("  %s (%d KiB)", target, target.stat().st_size // 1024)
+        written.append(target)
+    return written

@@ -1,0 +1,99 @@
+"""Typed objects handed from stage to stage. No I/O happens here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Change:
+    """One edit made by a clean pass: where, by which pass, what before and after."""
+
+    pass_name: str
+    path: str
+    line: int
+    before: str
+    after: str
+
+    def as_json(self) -> dict[str, str | int]:
+        return {
+            "pass": self.pass_name,
+            "file": self.path,
+            "line": self.line,
+            "before": self.before,
+            "after": self.after,
+        }
+
+
+@dataclass(frozen=True)
+class Source:
+    """A document as read from disk: front matter split off, body not yet cleaned."""
+
+    path: Path
+    display_path: str
+    slug: str
+    front_matter: dict[str, object]
+    front_matter_text: str
+    body: str
+    body_line: int  # 1-based line of the file where ``body`` starts
+
+
+@dataclass(frozen=True)
+class CleanedSource:
+    """A source after the clean passes, with every change they made."""
+
+    source: Source
+    text: str
+    changes: tuple[Change, ...]
+
+
+@dataclass(frozen=True)
+class Metadata:
+    """What a document says about itself, front matter over ``publish.toml`` defaults."""
+
+    title: str
+    language: str
+    identifier: str
+    subtitle: str = ""
+    authors: tuple[str, ...] = ()
+    date: str = ""
+    source: str = ""
+    keywords: tuple[str, ...] = ()
+    rights: str = ""
+    publisher: str = ""
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A heading of the body: level 1-6, plain text and its stable id."""
+
+    level: int
+    text: str
+    id: str
+
+
+@dataclass(frozen=True)
+class Asset:
+    """A file the document references (an image), and its path relative to the document."""
+
+    path: Path
+    href: str
+    media_type: str
+
+
+@dataclass(frozen=True)
+class Document:
+    """A parsed document: metadata, body HTML, headings for the table of contents."""
+
+    slug: str
+    meta: Metadata
+    body_html: str
+    headings: tuple[Heading, ...]
+    summary: str
+    cleaned: CleanedSource
+    assets: tuple[Asset, ...] = field(default=())
+
+    @property
+    def source_path(self) -> Path:
+        return self.cleaned.source.path

@@ -1,0 +1,117 @@
+"""Parse stage: cleaned Markdown -> :class:`~publish.model.Document`.
+
+Renders the body HTML once (shared by all formats), collects headings for the tables of
+contents, takes the title from the front matter or the first ``#`` heading (which then is not
+repeated in the body), checks every local image and records it as an asset.
+"""
+
+from __future__ import annotations
+
+import mimetypes
+import re
+import unicodedata
+from pathlib import PurePosixPath
+
+from markdown_it.token import Token
+
+from publish.config import Config
+from publish.errors import ContentError
+from publish.model import Asset, CleanedSource, Document, Heading
+from publish.parse.mdit import make_parser
+from publish.parse.meta import build_metadata
+
+MEDIA_TYPES = {
+    ".png": "image/png",
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".gif": "image/gif",
+    ".svg": "image/svg+xml",
+    ".webp": "image/webp",
+}
+
+
+def plain_text(inline: Token) -> str:
+    """The text of an inline token without markup; a line break reads as a space in Latin text."""
+    parts: list[str] = []
+    for child in inline.children or []:
+        if child.type in ("text", "code_inline"):
+            parts.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append("\n")
+    text = "".join(parts)
+    return _BREAK.sub(lambda m: "" if _cjk_pair(m) else " ", text).strip()
+
+
+_BREAK = re.compile(r"(?<=(.))\n(?=(.))", re.DOTALL)
+
+
+def _cjk_pair(match: re.Match[str]) -> bool:
+    return all(unicodedata.east_asian_width(ch) in "WF" for ch in (match[1], match[2]))
+
+
+def _headings(tokens: list[Token]) -> list[Heading]:
+    return [
+        Heading(int(token.tag[1]), plain_text(tokens[i + 1]), str(token.attrs.get("id", "")))
+        for i, token in enumerate(tokens)
+        if token.type == "heading_open"
+    ]
+
+
+def _summary(tokens: list[Token]) -> str:
+    for i, token in enumerate(tokens):
+        if token.type == "paragraph_open" and token.level == 0:
+            return plain_text(tokens[i + 1])
+    return ""
+
+
+def _assets(tokens: list[Token], cleaned: CleanedSource) -> list[Asset]:
+    source = cleaned.source
+    assets: dict[str, Asset] = {}
+    for block in tokens:
+        for token in block.children or []:
+            if token.type != "image":
+                continue
+            src = str(token.attrs.get("src", ""))
+            if ":" in src.split("/")[0] or src.startswith(("/", "#")):
+                continue  # remote or absolute: left as written
+            line = source.body_line + (block.map[0] if block.map else 0)
+            rel = PurePosixPath(src.split("#")[0].split("?")[0])
+            path = source.path.parent.joinpath(*rel.parts)
+            where = f"{source.display_path}:{line}"
+            if ".." in rel.parts or not path.is_file():
+                raise ContentError(
+                    f"{where}: image {src!r} not found next to the document; put it in a "
+                    "folder beside the .md file and refer to it by a relative path"
+                )
+            media = MEDIA_TYPES.get(path.suffix.lower()) or mimetypes.guess_type(path.name)[0]
+            if media not in MEDIA_TYPES.values():
+                raise ContentError(
+                    f"{where}: image {src!r} has an unsupported type; use one of "
+                    + ", ".join(sorted(MEDIA_TYPES))
+                )
+            token.attrs["src"] = rel.as_posix()
+            assets.setdefault(rel.as_posix(), Asset(path, rel.as_posix(), str(media)))
+    return list(assets.values())
+
+
+def parse(cleaned: CleanedSource, config: Config) -> Document:
+    md = make_parser(config.allow_html)
+    env: dict[str, object] = {}
+    tokens = md.parse(cleaned.text, env)
+    headings = _headings(tokens)
+    first_h1 = next((h.text for h in headings if h.level == 1), "")
+    meta = build_metadata(cleaned.source, config, first_h1)
+    leading_h1 = bool(tokens) and tokens[0].type == "heading_open" and tokens[0].tag == "h1"
+    if leading_h1 and headings[0].text == meta.title:
+        tokens, headings = tokens[3:], headings[1:]
+    assets = _assets(tokens, cleaned)
+    html = md.renderer.render(tokens, md.options, env)
+    return Document(
+        slug=cleaned.source.slug,
+        meta=meta,
+        body_html=html,
+        headings=tuple(headings),
+        summary=_summary(tokens),
+        cleaned=cleaned,
+        assets=tuple(assets),
+    )

@@ -1,0 +1,135 @@
+"""Document metadata: YAML front matter over ``publish.toml`` defaults, checked key by key.
+
+Known keys: title, subtitle, author, authors, date, language (or lang), identifier, source,
+keywords, rights, publisher, slug. Unknown keys are warnings naming file and line; a value of
+the wrong type is an error naming file and line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+import uuid
+
+from publish.config import Config
+from publish.errors import ContentError
+from publish.model import Metadata, Source
+
+log = logging.getLogger(__name__)
+
+KNOWN_KEYS = frozenset(
+    [
+        "title",
+        "subtitle",
+        "author",
+        "authors",
+        "date",
+        "language",
+        "lang",
+        "identifier",
+        "source",
+        "keywords",
+        "rights",
+        "publisher",
+        "slug",
+    ]
+)
+_LANG = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$")
+
+
+def _line(source: Source, key: str) -> int:
+    match = re.search(rf"^{re.escape(key)}\s*:", source.front_matter_text, re.MULTILINE)
+    return source.front_matter_text.count("\n", 0, match.start()) + 1 if match else 1
+
+
+def _text(source: Source, key: str, problems: list[str]) -> str:
+    value = source.front_matter.get(key)
+    if value is None:
+        return ""
+    if isinstance(value, str | int | float) and not isinstance(value, bool):
+        return str(value).strip()
+    problems.append(
+        f"{source.display_path}:{_line(source, key)}: {key} must be text, got {value!r}"
+    )
+    return ""
+
+
+def _list(source: Source, key: str, problems: list[str]) -> tuple[str, ...]:
+    value = source.front_matter.get(key)
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        parts = value.split(",") if key == "keywords" else [value]
+        return tuple(p.strip() for p in parts if p.strip())
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return tuple(v.strip() for v in value if v.strip())
+    problems.append(
+        f"{source.display_path}:{_line(source, key)}: {key} must be text or a list of text, "
+        f"got {value!r}"
+    )
+    return ()
+
+
+def _date(source: Source, problems: list[str]) -> str:
+    value = source.front_matter.get("date")
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    try:
+        return dt.date.fromisoformat(str(value).strip()[:10]).isoformat()
+    except ValueError:
+        problems.append(
+            f"{source.display_path}:{_line(source, 'date')}: date {value!r} is not a date; "
+            "write it as YYYY-MM-DD"
+        )
+        return ""
+
+
+def build_metadata(source: Source, config: Config, first_heading: str) -> Metadata:
+    problems: list[str] = []
+    for key in sorted(set(source.front_matter) - KNOWN_KEYS):
+        log.warning(
+            "%s:%d: unknown front matter key %r; known keys: %s",
+            source.display_path,
+            _line(source, key),
+            key,
+            ", ".join(sorted(KNOWN_KEYS)),
+        )
+    title = _text(source, "title", problems) or first_heading
+    if not title:
+        log.warning(
+            "%s: no title: add 'title:' to the front matter or a '# ' heading; using %r",
+            source.display_path,
+            source.slug,
+        )
+        title = source.slug
+    lang_key = "language" if "language" in source.front_matter else "lang"
+    language = _text(source, lang_key, problems) or config.language
+    if not _LANG.match(language):
+        problems.append(
+            f"{source.display_path}:{_line(source, lang_key)}: language {language!r} is not a "
+            "BCP 47 tag such as zh-CN or en"
+        )
+    authors = _list(source, "authors", problems) + _list(source, "author", problems)
+    identifier = _text(source, "identifier", problems) or (
+        "urn:uuid:" + str(uuid.uuid5(uuid.NAMESPACE_URL, f"publish:{source.slug}:{title}"))
+    )
+    meta = Metadata(
+        title=title,
+        language=language,
+        identifier=identifier,
+        subtitle=_text(source, "subtitle", problems),
+        authors=authors or ((config.author,) if config.author else ()),
+        date=_date(source, problems),
+        source=_text(source, "source", problems),
+        keywords=_list(source, "keywords", problems),
+        rights=_text(source, "rights", problems),
+        publisher=_text(source, "publisher", problems) or config.publisher,
+    )
+    if problems:
+        raise ContentError(*problems)
+    return meta

@@ -1,0 +1,80 @@
+"""Render stage: a :class:`~publish.model.Document` and a theme -> HTML and CSS.
+
+One Jinja2 environment per build, autoescaping on, templates found child theme first. The
+stylesheet of a format is the theme's variables as CSS custom properties (the
+``variables.css`` template) followed by the theme's static CSS files for that format, so PDF,
+EPUB and site share one design.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import jinja2
+
+from publish.config import Config
+from publish.errors import ThemeError
+from publish.theme import Theme
+
+#: Static stylesheets per format, in cascade order; ``custom.css`` of any theme comes last.
+STYLESHEETS: dict[str, tuple[str, ...]] = {
+    "pdf": ("base.css", "print.css"),
+    "epub": ("base.css", "epub.css"),
+    "html": ("base.css", "site.css"),
+}
+
+
+@dataclass
+class Renderer:
+    theme: Theme
+    config: Config
+
+    def __post_init__(self) -> None:
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader([str(p) for p in self.theme.template_dirs]),
+            autoescape=jinja2.select_autoescape(("html", "xhtml", "xml"), default=False),
+            undefined=jinja2.StrictUndefined,
+            keep_trailing_newline=True,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+
+    def render(self, template: str, **context: Any) -> str:
+        try:
+            return self.env.get_template(template).render(
+                site=self.config, theme=self.theme, **context
+            )
+        except jinja2.TemplateNotFound as exc:
+            raise ThemeError(
+                f"template {exc.name!r} not found in theme {self.theme.name!r} "
+                f"(looked in {', '.join(str(p) for p in self.theme.template_dirs)})"
+            ) from None
+        except jinja2.TemplateSyntaxError as exc:
+            raise ThemeError(
+                f"{exc.filename}:{exc.lineno}: template error: {exc.message}"
+            ) from None
+        except jinja2.UndefinedError as exc:
+            raise ThemeError(f"template {template!r} of theme {self.theme.name!r}: {exc}") from None
+
+    def stylesheet(self, fmt: str) -> str:
+        variables = {name.replace("_", "-"): value for name, value in self.theme.variables.items()}
+        parts = [self.render("variables.css", variables=variables, format=fmt)]
+        for name in (*STYLESHEETS[fmt], "custom.css"):
+            path = self.theme.static_file(name)
+            if path is not None:
+                parts.append(f"/* {self.theme.name}: {name} */\n" + path.read_text("utf-8"))
+            elif name != "custom.css":
+                raise ThemeError(f"theme {self.theme.name!r} has no static/{name}")
+        return "\n".join(parts)
+
+
+_LABELS: dict[str, dict[str, str]] = {
+    "zh": {"contents": "目录", "documents": "文档"},
+    "en": {"contents": "Contents", "documents": "Documents"},
+}
+
+
+def labels(language: str) -> dict[str, str]:
+    """Interface words in the document's language (English when there is no translation)."""
+    return _LABELS.get(language.split("-")[0].lower(), _LABELS["en"])

@@ -1,0 +1,52 @@
+"""Shared helpers: tiny sample projects in a temporary folder, and running the real CLI."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+
+MakeProject = Callable[[dict[str, str | bytes]], Path]
+
+
+@pytest.fixture
+def make_project(tmp_path: Path) -> MakeProject:
+    """Write ``{relative path: text or bytes}`` under a fresh project folder and return it."""
+
+    def make(files: dict[str, str | bytes]) -> Path:
+        root = tmp_path / "project"
+        for name, content in files.items():
+            path = root / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(content, bytes):
+                path.write_bytes(content)
+            else:
+                path.write_text(content, encoding="utf-8")
+        (root / "content").mkdir(parents=True, exist_ok=True)
+        return root
+
+    return make
+
+
+def run_cli(
+    args: list[str], cwd: Path, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Run ``python -m publish ARGS`` in ``cwd`` as a user would."""
+    return subprocess.run(
+        [sys.executable, "-m", "publish", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
+        check=False,
+    )
+
+
+def files_under(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.rglob("*") if p.is_file()) if folder.exists() else []

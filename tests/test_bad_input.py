@@ -1,0 +1,117 @@
+"""Bad input: one clear line per problem naming file and line, exit 1, no traceback, no output."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import MakeProject, files_under, run_cli
+
+GOOD = "# 标题\n\n正文。\n"
+
+
+def _fails(root: Path, *expected: str, args: tuple[str, ...] = ()) -> list[str]:
+    result = run_cli(["build", *args], root)
+    assert result.returncode == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    errors = [
+        line
+        for line in result.stderr.splitlines()
+        if not line.startswith(("Step", " ", "warning:"))
+    ]
+    for text in expected:
+        assert any(text in line for line in errors), (text, result.stderr)
+    assert files_under(root / "build") == []
+    return errors
+
+
+def test_missing_content_folder(make_project: MakeProject) -> None:
+    root = make_project({})
+    (root / "content").rmdir()
+    _fails(root, "content: content/: content folder not found", "create it")
+
+
+def test_empty_content_folder(make_project: MakeProject) -> None:
+    _fails(make_project({}), "no Markdown (*.md) files found")
+
+
+def test_invalid_toml_names_the_line(make_project: MakeProject) -> None:
+    root = make_project({"publish.toml": 'title = "x"\nlanguage = \n', "content/a.md": GOOD})
+    _fails(root, "publish.toml: invalid TOML", "line 2")
+
+
+def test_wrong_types_in_toml_are_all_reported_with_lines(make_project: MakeProject) -> None:
+    toml = 'title = 3\ntheme = "default"\nformats = ["pdf", "docx"]\n'
+    root = make_project({"publish.toml": toml, "content/a.md": GOOD})
+    errors = _fails(
+        root,
+        "publish.toml:1: title must be a non-empty string",
+        "publish.toml:3: formats must be a list",
+    )
+    assert len(errors) == 2
+
+
+def test_bad_front_matter_names_file_and_line(make_project: MakeProject) -> None:
+    doc = "---\ntitle: 好\ndate: [2024\n---\n正文\n"
+    root = make_project({"content/a.md": GOOD, "content/b.md": doc})
+    _fails(root, "content/b.md:4: bad YAML front matter")
+
+
+def test_unclosed_front_matter(make_project: MakeProject) -> None:
+    root = make_project({"content/a.md": "---\ntitle: x\n正文\n"})
+    _fails(root, "content/a.md:1: front matter opened with '---' is never closed")
+
+
+def test_front_matter_value_of_wrong_type(make_project: MakeProject) -> None:
+    root = make_project({"content/a.md": "---\ntitle: x\ndate: someday\n---\n正文\n"})
+    _fails(root, "content/a.md:3: date 'someday' is not a date; write it as YYYY-MM-DD")
+
+
+def test_unknown_theme_lists_the_available_ones(make_project: MakeProject) -> None:
+    root = make_project({"content/a.md": GOOD})
+    _fails(
+        root, "theme: unknown theme 'nonesuch'; available: default", args=("--theme", "nonesuch")
+    )
+
+
+def test_undecodable_file_names_file_line_and_the_fix(make_project: MakeProject) -> None:
+    gbk = "# 标题\n\n第二段正文。\n".encode("gb18030")
+    root = make_project({"content/a.md": GOOD, "content/old.md": gbk})
+    _fails(root, "content/old.md:1: not valid UTF-8", "iconv -f GB18030 -t UTF-8")
+
+
+def test_missing_image(make_project: MakeProject) -> None:
+    root = make_project({"content/a.md": "# T\n\ntext\n\n![chart](images/none.png)\n"})
+    _fails(root, "content/a.md:5: image 'images/none.png' not found")
+
+
+def test_unknown_format_on_the_command_line(make_project: MakeProject) -> None:
+    root = make_project({"content/a.md": GOOD})
+    result = run_cli(["build", "--format", "pdf,docx"], root)
+    assert result.returncode == 2
+    assert "unknown format docx" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_all_problems_of_a_stage_are_reported_together(make_project: MakeProject) -> None:
+    root = make_project({"content/a.md": b"\xff broken", "content/b.md": b"ok\n\xfe"})
+    assert len(_fails(root, "content/a.md:1: not valid UTF-8", "content/b.md:2")) == 2
+    (root / "content" / "b.md").unlink()
+    root = make_project(
+        {"content/a.md": "---\ndate: nope\n---\nx\n", "content/c.md": "---\nlanguage: 3x\n---\nx\n"}
+    )
+    assert len(_fails(root, "content/a.md:2: date", "content/c.md:2: language")) == 2
+
+
+@pytest.mark.parametrize("args", [("--strict",)])
+def test_strict_fails_on_warnings_before_writing(
+    make_project: MakeProject, args: tuple[str, ...]
+) -> None:
+    root = make_project({"content/a.md": "---\ncolour: red\n---\n# T\n\nx\n"})
+    result = run_cli(["build", *args], root)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "unknown front matter key 'colour'" in result.stderr and "strict: " in result.stderr
+    assert files_under(root / "build") == []
+    ok = run_cli(["build", "--format", "html"], root)
+    assert ok.returncode == 0 and "warning: content/a.md:2: unknown front matter key" in ok.stderr

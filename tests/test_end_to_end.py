@@ -1,0 +1,127 @@
+"""End to end: build the project's own content/ and check every output with real tools."""
+
+from __future__ import annotations
+
+import os
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pdfplumber
+import pytest
+
+from conftest import REPO, files_under
+from publish.build import BuildOptions, build
+from publish.check import epubcheck, pdffonts
+from publish.config import load_config
+
+SEED = "daixian-work-report"
+RUN_IN = "社会保障更加有力。"
+
+
+@pytest.fixture(scope="module")
+def out(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    folder = tmp_path_factory.mktemp("build")
+    saved = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = "1735689600"  # 2025-01-01
+    try:
+        build(load_config(REPO), BuildOptions(out=folder))
+        yield folder
+    finally:
+        if saved is None:
+            del os.environ["SOURCE_DATE_EPOCH"]
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = saved
+
+
+def test_every_document_in_every_format(out: Path) -> None:
+    slugs = sorted(p.stem for p in (REPO / "content").glob("*.md"))
+    assert len(slugs) >= 3
+    for slug in slugs:
+        for path in (
+            f"pdf/{slug}.pdf",
+            f"epub/{slug}.epub",
+            f"site/{slug}/index.html",
+            f"clean/{slug}.md",
+            f"clean/{slug}.changes.json",
+        ):
+            assert (out / path).is_file(), path
+    assert (out / "site/index.html").is_file()
+    assert not [p for p in files_under(out) if p.name.startswith(".")]
+
+
+def test_pdf_text_has_the_run_in_heads_in_bold_and_no_asterisks(out: Path) -> None:
+    with pdfplumber.open(out / f"pdf/{SEED}.pdf") as pdf:
+        text = "".join(page.extract_text() for page in pdf.pages)
+        chars = [c for page in pdf.pages for c in page.chars]
+    assert RUN_IN in text.replace("\n", "")
+    assert "**" not in text
+    start = "".join(c["text"] for c in chars).index(RUN_IN)
+    fonts = {c["fontname"] for c in chars[start : start + len(RUN_IN)]}
+    assert fonts and all("Serif-CJK-SC-Bold" in f for f in fonts), fonts
+    body = {c["fontname"] for c in chars[start + len(RUN_IN) : start + len(RUN_IN) + 5]}
+    assert all(f.endswith("Noto-Serif-CJK-SC") for f in body), body
+
+
+def test_pdf_metadata_outline_and_pages(out: Path) -> None:
+    from pypdf import PdfReader
+
+    reader = PdfReader(out / f"pdf/{SEED}.pdf")
+    assert reader.metadata is not None and reader.metadata.title == "政府工作报告"
+    assert str(reader.root_object["/Lang"]) == "zh-CN"
+    titles = [item.title for item in reader.outline if not isinstance(item, list)]
+    assert "政府工作报告" in titles
+    flat = str(reader.outline)
+    assert "深化改革开放" in flat
+    assert len(reader.pages) > 1
+    assert "2" in reader.pages[1].extract_text().split()[-1:]  # page number in the footer
+
+
+def test_every_pdf_font_is_embedded(out: Path) -> None:
+    for pdf in sorted((out / "pdf").glob("*.pdf")):
+        assert pdffonts(pdf) == []
+
+
+def test_epubcheck_reports_nothing(out: Path) -> None:
+    for epub in sorted((out / "epub").glob("*.epub")):
+        assert epubcheck(epub) == [], epub
+
+
+def test_epub_carries_the_bold_and_the_language(out: Path) -> None:
+    with zipfile.ZipFile(out / f"epub/{SEED}.epub") as archive:
+        chapter = archive.read(f"EPUB/{SEED}.xhtml").decode("utf-8")
+        opf = archive.read("EPUB/content.opf").decode("utf-8")
+    assert f"<strong>{RUN_IN}</strong>" in chapter
+    assert 'lang="zh-CN"' in chapter and 'xml:lang="zh-CN"' in chapter
+    assert "<dc:language>zh-CN</dc:language>" in opf
+    assert "2025-01-01T00:00:00Z" in opf
+
+
+def test_site_page_has_the_bold_and_a_toc(out: Path) -> None:
+    page = (out / f"site/{SEED}/index.html").read_text("utf-8")
+    assert f"<strong>{RUN_IN}</strong>" in page
+    assert '<html lang="zh-CN">' in page
+    assert 'href="#三深化改革开放激发高质量发展活力"' in page
+    index = (out / "site/index.html").read_text("utf-8")
+    for slug in ("daixian-work-report", "harbor-bridge-reopens", "huangjiu-notes"):
+        assert f'href="{slug}/index.html"' in index
+    assert index.index("daixian-work-report") < index.index("harbor-bridge-reopens")
+
+
+def test_images_travel_with_every_format(out: Path) -> None:
+    assert (out / "site/huangjiu-notes/images/huangjiu-output.svg").is_file()
+    with zipfile.ZipFile(out / "epub/huangjiu-notes.epub") as archive:
+        assert "EPUB/images/huangjiu-output.svg" in archive.namelist()
+    with pdfplumber.open(out / "pdf/huangjiu-notes.pdf") as pdf:
+        assert any(page.rects or page.images for page in pdf.pages)
+
+
+def test_change_log_is_written(out: Path) -> None:
+    import json
+
+    log = json.loads((out / f"clean/{SEED}.changes.json").read_text("utf-8"))
+    assert log["source"] == f"content/{SEED}.md"
+    assert log["passes"] == ["whitespace"]
+    assert all({"pass", "file", "line", "before", "after"} <= set(c) for c in log["changes"])
+    cleaned = (out / f"clean/{SEED}.md").read_text("utf-8")
+    assert cleaned.startswith("---\ntitle: 政府工作报告\n")

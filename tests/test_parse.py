@@ -1,0 +1,97 @@
+"""Parse stage: heading ids, titles, raw HTML, attributes, metadata."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from publish.clean import clean
+from publish.config import Config
+from publish.model import Document, Source
+from publish.parse import parse
+from publish.parse.slugs import heading_slug
+from publish.read import split_front_matter
+
+
+def _doc(text: str, config: Config | None = None, tmp: Path = Path("/nonexistent")) -> Document:
+    meta, fm, body, line = split_front_matter(text, "content/t.md")
+    source = Source(tmp / "t.md", "content/t.md", "t", meta, fm, body, line)
+    return parse(clean(source), config or Config(root=tmp))
+
+
+@pytest.mark.parametrize(
+    ("heading", "slug"),
+    [
+        ("(三)深化改革开放,激发高质量发展活力", "三深化改革开放激发高质量发展活力"),
+        ("2024年工作安排", "s-2024年工作安排"),
+        ("Roads & Bridges", "roads-bridges"),
+        ("一、总体要求", "一总体要求"),
+        ("!!!", "section"),
+    ],
+)
+def test_heading_slug(heading: str, slug: str) -> None:
+    assert heading_slug(heading) == slug
+
+
+def test_heading_ids_are_stable_and_unique() -> None:
+    doc = _doc("# 标题\n\n## 概况\n\n## 概况\n\n### Roads & Bridges\n")
+    assert [(h.level, h.id) for h in doc.headings] == [
+        (2, "概况"),
+        (2, "概况-1"),
+        (3, "roads-bridges"),
+    ]
+    assert '<h2 id="概况">概况</h2>' in doc.body_html
+
+
+def test_title_from_first_heading_is_not_repeated() -> None:
+    doc = _doc("# 政府工作报告\n\n正文。\n")
+    assert doc.meta.title == "政府工作报告"
+    assert "<h1" not in doc.body_html
+
+
+def test_front_matter_title_wins_and_heading_stays() -> None:
+    doc = _doc("---\ntitle: 另一个标题\nauthors: [甲, 乙]\nkeywords: a, b\n---\n# 标题\n\n正文。\n")
+    assert doc.meta.title == "另一个标题"
+    assert doc.meta.authors == ("甲", "乙")
+    assert doc.meta.keywords == ("a", "b")
+    assert '<h1 id="标题">标题</h1>' in doc.body_html
+
+
+def test_identifier_is_derived_and_stable() -> None:
+    first, second = _doc("# 甲\n"), _doc("# 甲\n")
+    assert first.meta.identifier == second.meta.identifier
+    assert first.meta.identifier.startswith("urn:uuid:")
+    assert _doc("# 乙\n").meta.identifier != first.meta.identifier
+
+
+def test_raw_html_is_escaped_by_default() -> None:
+    doc = _doc("# T\n\n<script>alert(1)</script>\n\n段落<b>粗</b>\n")
+    assert "<script>" not in doc.body_html
+    assert "&lt;script&gt;" in doc.body_html
+
+
+def test_raw_html_allowed_by_config() -> None:
+    doc = _doc('# T\n\n<div class="x">raw</div>\n', Config(root=Path("."), allow_html=True))
+    assert '<div class="x">raw</div>' in doc.body_html
+
+
+def test_attributes_cannot_add_script() -> None:
+    doc = _doc('# T\n\n[x](http://e.com){onclick="alert(1)" .c href="javascript:alert(1)"}\n')
+    assert "onclick" not in doc.body_html and "javascript:" not in doc.body_html
+    assert 'class="c"' in doc.body_html
+
+
+def test_footnotes_tables_deflists_and_emphasis() -> None:
+    text = (
+        "# T\n\n**社会保障更加有力。**完成[^1]\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n"
+        "术语\n: 解释\n\n[^1]: 注释。\n"
+    )
+    html = _doc(text).body_html
+    assert "<strong>社会保障更加有力。</strong>完成" in html
+    assert '<section class="footnotes">' in html and "注释。" in html
+    assert "<table>" in html and "<dl>" in html
+
+
+def test_summary_joins_wrapped_lines_by_script() -> None:
+    assert _doc("# T\n\nTwo years\nafter 工作\n安排\n").summary == "Two years after 工作安排"
