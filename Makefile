@@ -15,7 +15,7 @@ OUT ?= build
 APT_BUILD := fonts-noto-cjk libharfbuzz-subset0 libpango-1.0-0 libpangoft2-1.0-0 fontconfig
 APT_TEST := poppler-utils
 
-.PHONY: all setup system-packages test-packages pdf epub html test lint check clean help
+.PHONY: all setup system-packages test-packages pdf epub html test lint check clean help bench
 
 all: setup pdf epub html ## set up, then build PDF, EPUB and the site from content/
 
@@ -77,3 +77,6 @@ check: setup test-packages ## run EPUBCheck and pdffonts over build/
 
 clean: ## remove build/ (keeps .venv)
 	rm -rf $(OUT)
+
+bench: setup ## time the stages on the seed against peers run in the same process
+	$(BIN)/python tests/bench.py

@@ -125,3 +125,12 @@ def test_change_log_is_written(out: Path) -> None:
     assert all({"pass", "file", "line", "before", "after"} <= set(c) for c in log["changes"])
     cleaned = (out / f"clean/{SEED}.md").read_text("utf-8")
     assert cleaned.startswith("---\ntitle: 政府工作报告\n")
+
+
+def test_chinese_paragraphs_are_indented_two_em(out: Path) -> None:
+    with pdfplumber.open(out / f"pdf/{SEED}.pdf") as pdf:
+        lines = pdf.pages[0].extract_text_lines()
+    body = [line for line in lines if line["chars"][0]["size"] == pytest.approx(11, abs=0.1)]
+    margin = min(line["x0"] for line in body)
+    first = next(line for line in body if line["text"].startswith(RUN_IN))
+    assert first["x0"] - margin == pytest.approx(22, abs=0.3)  # 2 em of 11 pt
