@@ -83,6 +83,9 @@ def split_front_matter(text: str, shown: str) -> tuple[dict[str, object], str, s
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 2
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        context = getattr(exc, "context_mark", None)
+        if context is not None and context.line + 2 != line:
+            problem += f" (in the value that starts on line {context.line + 2})"
         raise ContentError(
             f"{shown}:{line}: bad YAML front matter: {problem}; quote values containing ':' "
             "or '#', and use 'key: value' lines"
