@@ -23,7 +23,7 @@ from publish.errors import BuildError, ContentError, PublishError, StrictError
 from publish.formats import BuildContext
 from publish.fsutil import write_text
 from publish.logs import WarningCounter
-from publish.model import CleanedSource, Document
+from publish.model import Article, CleanedSource, Document
 from publish.render import Renderer
 from publish.theme import load_theme
 from publish.timestamps import build_time
@@ -47,6 +47,19 @@ def _check_strict(options: BuildOptions, warnings: WarningCounter | None) -> Non
         )
 
 
+def _clean_all(articles: list[Article], passes: tuple[clean.CleanPass, ...]) -> list[CleanedSource]:
+    cleaned: list[CleanedSource] = []
+    problems: list[str] = []
+    for article in articles:
+        try:
+            cleaned.append(clean.clean_article(article, passes))
+        except ContentError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise ContentError(*problems)
+    return cleaned
+
+
 def _parse_all(cleaned: list[CleanedSource], config: Config) -> list[Document]:
     documents: list[Document] = []
     problems: list[str] = []
@@ -68,7 +81,9 @@ def write_cleaned(cleaned: CleanedSource, out: Path, passes: list[str]) -> list[
     write_text(md, source.front_matter_text + cleaned.text)
     log_data = {
         "source": source.display_path,
+        "fragments": [f.display_path for f in cleaned.fragments],
         "passes": passes,
+        "jumps": [jump.as_json() for jump in cleaned.jumps],
         "changes": [change.as_json() for change in cleaned.changes],
     }
     write_text(changes, json.dumps(log_data, ensure_ascii=False, indent=2) + "\n")
@@ -85,13 +100,14 @@ def build(
             f"{config.content}/: content folder not found in {config.root}; create it and add "
             "Markdown files, or pass the files to build: publish build FILE.md"
         )
-    sources = read.read_all(options.sources or (config.content_dir,), config.root)
+    articles = read.read_all(options.sources or (config.content_dir,), config.root)
+    passes = clean.select()
     log.info(
-        "Step 2 - clean: %d source(s), passes %s",
-        len(sources),
-        ", ".join(p.name for p in clean.PASSES),
+        "Step 2 - clean: %d document(s), passes %s",
+        len(articles),
+        ", ".join(p.name for p in passes),
     )
-    cleaned = [clean.clean(source) for source in sources]
+    cleaned = _clean_all(articles, passes)
     log.info("Step 3 - parse")
     documents = _parse_all(cleaned, config)
     log.info("Step 4 - theme")
@@ -107,7 +123,7 @@ def build(
     )
     log.info("Step 5 - write to %s", out)
     written: list[Path] = []
-    pass_names = [p.name for p in clean.PASSES]
+    pass_names = [p.name for p in passes]
     for item in cleaned:
         written.extend(write_cleaned(item, out, pass_names))
         log.info("  %s: %d change(s) by the cleaner", item.source.display_path, len(item.changes))

@@ -1,4 +1,4 @@
-"""Command-line interface: ``publish build | check | themes``.
+"""Command-line interface: ``publish build | clean | check | themes``.
 
 User errors print ``category: problem`` lines and exit 1, without a traceback; ``--strict``
 turns warnings into errors. Run ``publish COMMAND --help`` for the options.
@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from publish import __version__, formats, logs, theme
+from publish import __version__, cleancmd, formats, logs, theme
 from publish.build import BuildOptions, build
 from publish.check import check_build
 from publish.config import load_config
@@ -63,6 +64,9 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--out", type=Path, help="output folder (default: build/)")
     b.add_argument("--strict", action="store_true", help="fail on any warning")
 
+    cleaner = commands.add_parser("clean", help="clean Markdown: print, diff, check or rewrite")
+    cleancmd.add_arguments(cleaner)
+
     c = commands.add_parser("check", help="run EPUBCheck and pdffonts over a build folder")
     c.add_argument("out", nargs="?", type=Path, help="build folder (default: build/)")
 
@@ -76,6 +80,8 @@ def _run(args: argparse.Namespace, counter: logs.WarningCounter) -> int:
         for name in theme.available(root):
             print(name)
         return 0
+    if args.command == "clean":
+        return cleancmd.run(args, root)
     if args.command == "check":
         problems = check_build(args.out or root / "build")
         for problem in problems:
@@ -98,6 +104,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         for problem in exc.problems:
             print(f"{exc.category}: {problem}", file=sys.stderr)
         return 1
+    except BrokenPipeError:  # e.g. `publish clean --diff … | head`
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130

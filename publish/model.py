@@ -27,6 +27,28 @@ class Change:
 
 
 @dataclass(frozen=True)
+class Jump:
+    """A newspaper jump line the cleaner removed: where the text came from or continues."""
+
+    direction: str  # "from" (上接, continued from) or "to" (下转, continued on)
+    page: str  # normalised: "1", "A6"; "" when the page is not printed (××)
+    column: str
+    text: str  # the marker as printed
+    path: str
+    line: int
+
+    def as_json(self) -> dict[str, str | int]:
+        return {
+            "direction": self.direction,
+            "page": self.page,
+            "column": self.column,
+            "text": self.text,
+            "file": self.path,
+            "line": self.line,
+        }
+
+
+@dataclass(frozen=True)
 class Source:
     """A document as read from disk: front matter split off, body not yet cleaned."""
 
@@ -40,12 +62,24 @@ class Source:
 
 
 @dataclass(frozen=True)
+class Article:
+    """One document to build: a single file, or the fragments of one article in a folder."""
+
+    slug: str
+    path: Path
+    display_path: str
+    fragments: tuple[Source, ...]
+
+
+@dataclass(frozen=True)
 class CleanedSource:
     """A source after the clean passes, with every change they made."""
 
     source: Source
     text: str
     changes: tuple[Change, ...]
+    jumps: tuple[Jump, ...] = ()
+    fragments: tuple[Source, ...] = ()
 
 
 @dataclass(frozen=True)

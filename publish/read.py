@@ -13,7 +13,7 @@ from pathlib import Path
 import yaml
 
 from publish.errors import ContentError
-from publish.model import Source
+from publish.model import Article, Source
 
 _FENCE = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n")
 _FENCE_END = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.MULTILINE)
@@ -28,39 +28,58 @@ def display(path: Path, root: Path) -> str:
         return str(path)
 
 
-def discover(paths: Sequence[Path], root: Path) -> list[Path]:
-    """Every ``*.md`` under ``paths``, sorted, each once; hidden and ``_`` files are skipped."""
-    found: list[Path] = []
+def _visible(path: Path, base: Path) -> bool:
+    return not any(part.startswith((".", "_")) for part in path.relative_to(base).parts)
+
+
+def discover(paths: Sequence[Path], root: Path) -> list[tuple[Path | None, list[Path]]]:
+    """The documents under ``paths`` in sorted order: (article folder or None, files).
+
+    A Markdown file is one document. In a folder, each ``*.md`` directly inside is one
+    document, and each sub-folder holding ``*.md`` files is one article made of those
+    fragments (for example the pages of one newspaper story). Hidden and ``_`` names are
+    skipped.
+    """
+    found: list[tuple[Path | None, list[Path]]] = []
     for path in paths:
-        if path.is_dir():
-            found.extend(
-                p
-                for p in path.rglob("*.md")
-                if p.is_file()
-                and not any(part.startswith((".", "_")) for part in p.relative_to(path).parts)
-            )
-        elif path.is_file():
-            found.append(path)
+        if path.is_file():
+            found.append((None, [path]))
+        elif path.is_dir():
+            for child in sorted(path.iterdir()):
+                if not _visible(child, path):
+                    continue
+                if child.is_file() and child.suffix == ".md":
+                    found.append((None, [child]))
+                elif child.is_dir():
+                    fragments = sorted(p for p in child.rglob("*.md") if _visible(p, path))
+                    if fragments:
+                        found.append((child, fragments))
         else:
             raise ContentError(
                 f"{display(path, root)}: no such file or folder; create it, or pass the "
                 "Markdown files or folders to build"
             )
-    unique = sorted({p.resolve(): p for p in found}.values(), key=lambda p: display(p, root))
+    unique = {tuple(p.resolve() for p in doc[1]): doc for doc in found}
     if not unique:
         names = ", ".join(display(p, root) for p in paths)
         raise ContentError(f"{names}: no Markdown (*.md) files found; add some to build")
-    return unique
+    return sorted(unique.values(), key=lambda doc: display(doc[0] or doc[1][0], root))
 
 
-def decode(path: Path, data: bytes, shown: str) -> str:
+def decode(path: Path, data: bytes, shown: str, encoding: str = "utf-8") -> str:
     try:
-        return data.decode("utf-8")
+        return data.decode(encoding)
+    except LookupError:
+        raise ContentError(
+            f"unknown encoding {encoding!r}; try gb18030, gbk, big5 or utf-8"
+        ) from None
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
+        name = "UTF-8" if encoding.lower().replace("_", "-") in ("utf-8", "utf8") else encoding
         raise ContentError(
-            f"{shown}:{line}: not valid UTF-8 (byte 0x{data[exc.start]:02x}); convert the file "
-            f"to UTF-8, e.g. iconv -f GB18030 -t UTF-8 {path.name} > {path.stem}.utf8.md"
+            f"{shown}:{line}: not valid {name} (byte 0x{data[exc.start]:02x}); give the file's "
+            f"encoding (publish clean --encoding gb18030) or convert it to UTF-8, e.g. "
+            f"iconv -f GB18030 -t UTF-8 {path.name} > {path.stem}.utf8.md"
         ) from None
 
 
@@ -100,13 +119,13 @@ def split_front_matter(text: str, shown: str) -> tuple[dict[str, object], str, s
     return {str(k): v for k, v in data.items()}, text[:end], text[end:], body_line
 
 
-def read_source(path: Path, root: Path) -> Source:
+def read_source(path: Path, root: Path, encoding: str = "utf-8") -> Source:
     shown = display(path, root)
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise ContentError(f"{shown}: cannot read: {exc.strerror}") from None
-    text = decode(path, data, shown)
+    text = decode(path, data, shown, encoding)
     meta, fm_text, body, body_line = split_front_matter(text, shown)
     slug = str(meta.get("slug", path.stem)).strip()
     if not _SLUG.match(slug):
@@ -117,23 +136,39 @@ def read_source(path: Path, root: Path) -> Source:
     return Source(path, shown, slug, meta, fm_text, body, body_line)
 
 
-def read_all(paths: Sequence[Path], root: Path) -> list[Source]:
-    """Read every source; report all unreadable files and duplicate slugs together."""
-    sources: list[Source] = []
+def _article(folder: Path | None, files: list[Path], root: Path, encoding: str) -> Article:
+    sources = [read_source(path, root, encoding) for path in files]
+    if folder is None:
+        single = sources[0]
+        return Article(single.slug, single.path, single.display_path, (single,))
+    slug = next(
+        (str(s.front_matter["slug"]) for s in sources if "slug" in s.front_matter), folder.name
+    )
+    if not _SLUG.match(slug):
+        raise ContentError(
+            f"{display(folder, root)}: slug {slug!r} may hold only letters, "
+            "digits, '-' and '_'; rename the folder or set 'slug:'"
+        )
+    return Article(slug, folder, display(folder, root), tuple(sources))
+
+
+def read_all(paths: Sequence[Path], root: Path, encoding: str = "utf-8") -> list[Article]:
+    """Read every document; report all unreadable files and duplicate slugs together."""
+    articles: list[Article] = []
     problems: list[str] = []
-    for path in discover(paths, root):
+    for folder, files in discover(paths, root):
         try:
-            sources.append(read_source(path, root))
+            articles.append(_article(folder, files, root, encoding))
         except ContentError as exc:
             problems.extend(exc.problems)
     seen: dict[str, str] = {}
-    for source in sources:
-        if source.slug in seen:
+    for article in articles:
+        if article.slug in seen:
             problems.append(
-                f"{source.display_path}: slug {source.slug!r} is already used by "
-                f"{seen[source.slug]}; set a different 'slug:' in the front matter"
+                f"{article.display_path}: slug {article.slug!r} is already used by "
+                f"{seen[article.slug]}; set a different 'slug:' in the front matter"
             )
-        seen.setdefault(source.slug, source.display_path)
+        seen.setdefault(article.slug, article.display_path)
     if problems:
         raise ContentError(*problems)
-    return sources
+    return articles

@@ -11,6 +11,7 @@ import pdfplumber
 import pytest
 
 from conftest import REPO, files_under
+from publish import clean
 from publish.build import BuildOptions, build
 from publish.check import epubcheck, pdffonts
 from publish.config import load_config
@@ -121,7 +122,8 @@ def test_change_log_is_written(out: Path) -> None:
 
     log = json.loads((out / f"clean/{SEED}.changes.json").read_text("utf-8"))
     assert log["source"] == f"content/{SEED}.md"
-    assert log["passes"] == ["whitespace"]
+    assert log["passes"] == [p.name for p in clean.select()]
+    assert [(j["direction"], j["page"]) for j in log["jumps"]] == [("from", "1"), ("to", "3")]
     assert all({"pass", "file", "line", "before", "after"} <= set(c) for c in log["changes"])
     cleaned = (out / f"clean/{SEED}.md").read_text("utf-8")
     assert cleaned.startswith("---\ntitle: 政府工作报告\n")

@@ -2,24 +2,76 @@
 
 from __future__ import annotations
 
-import bisect
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 
 from publish.clean.protect import Protected
-from publish.model import Change
+from publish.clean.trace import Edit, Step, Trace
+from publish.model import Change, Jump
 
 Replacement = str | Callable[[re.Match[str]], str]
 
+_CONTEXT = 8
 
+
+@dataclass(frozen=True)
+class Recorded:
+    """A change as the pass saw it: the step it belongs to and its offset in that step's input."""
+
+    pass_name: str
+    step: int
+    start: int
+    before: str
+    after: str
+
+
+@dataclass
 class Editor:
-    """Applies one pass's substitutions to a text and keeps the log of what changed."""
+    """Applies one pass's edits to a text and keeps the log of what changed."""
 
-    def __init__(self, pass_name: str, path: str, first_line: int = 1) -> None:
-        self.pass_name = pass_name
-        self.path = path
-        self.first_line = first_line
-        self.changes: list[Change] = []
+    pass_name: str
+    trace: Trace
+    recorded: list[Recorded] = field(default_factory=list)
+    jumps: list[Jump] = field(default_factory=list)
+
+    def apply(self, text: str, edits: Iterable[Edit], *, protect: bool = True) -> str:
+        """Apply non-overlapping ``edits`` to ``text``, except those touching protected spans."""
+        protected = Protected(text) if protect else None
+        kept: list[Edit] = []
+        last_end = -1
+        for edit in sorted(edits, key=lambda e: (e.start, e.end)):
+            if text[edit.start : edit.end] == edit.new or edit.start < last_end:
+                continue
+            if protected is not None and protected.overlaps(edit.start, edit.end):
+                continue
+            kept.append(edit)
+            last_end = edit.end
+        if not kept:
+            return text
+        step = len(self.trace.steps)
+        parts: list[str] = []
+        last = 0
+        for edit in kept:
+            left_stop = max(text.rfind("\n", 0, edit.start) + 1, edit.start - _CONTEXT)
+            right_stop = text.find("\n", edit.end)
+            right_stop = min(edit.end + _CONTEXT, len(text) if right_stop < 0 else right_stop)
+            left, right = text[left_stop : edit.start], text[edit.end : right_stop]
+            self.recorded.append(
+                Recorded(
+                    self.pass_name,
+                    step,
+                    edit.start,
+                    left + text[edit.start : edit.end] + right,
+                    left + edit.new + right,
+                )
+            )
+            parts.append(text[last : edit.start])
+            parts.append(edit.new)
+            last = edit.end
+        parts.append(text[last:])
+        self.trace.steps.append(Step(kept))
+        return "".join(parts)
 
     def sub(
         self, pattern: re.Pattern[str], repl: Replacement, text: str, *, protect: bool = True
@@ -28,22 +80,21 @@ class Editor:
 
         A replacement function may return the match unchanged to decline an edit.
         """
-        protected = Protected(text) if protect else None
-        newlines = [i for i, ch in enumerate(text) if ch == "\n"]
-        parts: list[str] = []
-        last = 0
-        for match in pattern.finditer(text):
-            if protected is not None and protected.overlaps(*match.span()):
-                continue
-            new = repl(match) if callable(repl) else match.expand(repl)
-            if new == match.group(0):
-                continue
-            parts.append(text[last : match.start()])
-            parts.append(new)
-            last = match.end()
-            line = self.first_line + bisect.bisect_left(newlines, match.start())
-            self.changes.append(Change(self.pass_name, self.path, line, match.group(0), new))
-        if not parts:
-            return text
-        parts.append(text[last:])
-        return "".join(parts)
+        edits = (
+            Edit(m.start(), m.end(), repl(m) if callable(repl) else m.expand(repl))
+            for m in pattern.finditer(text)
+        )
+        return self.apply(text, edits, protect=protect)
+
+    def jump(self, text: str, offset: int, direction: str, page: str, column: str = "") -> None:
+        """Note a jump line found at ``offset`` of the current text (before this pass's edit)."""
+        path, line = self.trace.end_locate(offset)
+        self.jumps.append(Jump(direction, page, column, text, path, line))
+
+    def changes(self) -> list[Change]:
+        """The recorded changes, located in the source files."""
+        found = []
+        for r in self.recorded:
+            path, line = self.trace.locate(r.step, r.start)
+            found.append(Change(r.pass_name, path, line, r.before, r.after))
+        return found

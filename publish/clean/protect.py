@@ -1,7 +1,8 @@
 """Protected spans: the parts of a Markdown text no clean pass may edit.
 
-Fenced code blocks, inline code, autolinks and bare URLs, link targets and reference
-definitions, raw HTML tags and comments, and TeX math. Front matter never reaches the passes:
+Fenced and indented code blocks, inline code, autolinks, bare URLs and e-mail addresses, link
+and image targets and reference definitions, raw HTML blocks, tags and comments, TeX math, and
+``{#id .class key=value}`` attributes. Front matter never reaches the passes:
 the read stage splits it off.
 """
 
@@ -9,6 +10,8 @@ from __future__ import annotations
 
 import bisect
 import re
+
+from publish.clean.blocks import split_blocks
 
 _FENCE_OPEN = re.compile(r"^ {0,3}(`{3,}|~{3,})[^\n]*$", re.MULTILINE)
 _INLINE = re.compile(
@@ -18,6 +21,8 @@ _INLINE = re.compile(
     | <(?:https?|ftp|mailto):[^\s<>]*>
     | </?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>
     | (?:https?|ftp)://[^\s<>()\u3000-\u303f\uff00-\uffef]+
+    | [\w.+-]+@[\w-]+(?:\.[\w-]+)+
+    | \{[#.:][^}\n]*\} | \{[^}\n=]*=[^}\n]*\}
     | \]\([^)\n]*\)
     | ^\ {0,3}\[[^\]\n]+\]:[^\n]*$
     | \$\$.+?\$\$
@@ -49,7 +54,10 @@ class Protected:
     """The protected spans of one text, merged and sorted, for fast overlap tests."""
 
     def __init__(self, text: str) -> None:
-        fenced = _fenced_blocks(text)
+        fenced = _fenced_blocks(text) + [
+            (b.start, b.end) for b in split_blocks(text) if b.kind in ("code", "html", "math")
+        ]
+        fenced.sort()
         spans = list(fenced)
         for match in _INLINE.finditer(text):
             if not _inside(fenced, match.start()):

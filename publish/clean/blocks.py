@@ -1,0 +1,88 @@
+"""A light block splitter: the text as a list of Markdown blocks with their kinds.
+
+Blocks are runs of non-blank lines; a fenced code block or ``$$`` math block is one block even
+across blank lines. Kinds: heading, fence, math, code (indented), html, table, quote, list,
+footnote, refdef, rule, paragraph. Passes that join or split paragraphs (unwrap, seams,
+headings) work on ``paragraph`` blocks only and leave every other kind alone.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_KINDS: list[tuple[str, re.Pattern[str]]] = [
+    ("heading", re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)")),
+    ("math", re.compile(r"^ {0,3}\$\$")),
+    ("code", re.compile(r"^(?: {4}|\t)")),
+    ("html", re.compile(r"^ {0,3}<(?:[A-Za-z][A-Za-z0-9-]*|/[A-Za-z]|!--|\?|!\[CDATA\[)")),
+    ("table", re.compile(r"^ {0,3}\|")),
+    ("quote", re.compile(r"^ {0,3}>")),
+    ("list", re.compile(r"^ {0,3}(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)")),
+    ("footnote", re.compile(r"^ {0,3}\[\^[^\]]+\]:")),
+    ("refdef", re.compile(r"^ {0,3}\[[^\]]+\]:")),
+    ("rule", re.compile(r"^ {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")),
+]
+_TABLE_DELIM = re.compile(r"^ {0,3}\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
+#: A line inside a paragraph that starts a block of its own (CommonMark can interrupt there).
+INTERRUPTS = re.compile(
+    r"^ {0,3}(?:#{1,6}(?:[ \t]|$)|>|[-+*][ \t]|1[.)][ \t]|`{3,}|~{3,}|<[A-Za-z/!?]|\|)"
+)
+
+
+@dataclass(frozen=True)
+class Block:
+    start: int  # offset of the first character
+    end: int  # offset just after the last character (before the newline)
+    kind: str
+    text: str
+
+
+def _kind(text: str) -> str:
+    first = text.split("\n", 1)[0]
+    if _FENCE.match(first):
+        return "fence"
+    for kind, pattern in _KINDS:
+        if pattern.match(first):
+            return kind
+    lines = text.split("\n")
+    if len(lines) > 1 and "|" in first and _TABLE_DELIM.match(lines[1]):
+        return "table"
+    return "paragraph"
+
+
+def split_blocks(text: str) -> list[Block]:
+    blocks: list[Block] = []
+    pos, length = 0, len(text)
+    while pos < length:
+        line_end = text.find("\n", pos)
+        line_end = length if line_end < 0 else line_end
+        if not text[pos:line_end].strip():
+            pos = line_end + 1
+            continue
+        start, first = pos, text[pos:line_end]
+        fence = _FENCE.match(first)
+        closing = None
+        if fence:
+            marker = fence.group(1)
+            closing = re.compile(rf"^ {{0,3}}{re.escape(marker[0])}{{{len(marker)},}}[ \t]*$")
+        elif first.lstrip().startswith("$$") and first.strip().count("$$") == 1:
+            closing = re.compile(r"^.*\$\$[ \t]*$")
+        end = line_end
+        while end < length:
+            next_start = end + 1
+            next_end = text.find("\n", next_start)
+            next_end = length if next_end < 0 else next_end
+            line = text[next_start:next_end]
+            if closing is not None:
+                end = next_end
+                if closing.match(line):
+                    break
+                continue
+            if not line.strip():
+                break
+            end = next_end
+        blocks.append(Block(start, end, _kind(text[start:end]), text[start:end]))
+        pos = end + 1
+    return blocks

@@ -1,0 +1,67 @@
+"""Pass ``headings``: headings the scraper lost are restored, and numbered headings nested.
+
+A paragraph that is only bold text, and a standalone short line starting with a Chinese
+heading number that is not a sentence, become Markdown headings: ``一、`` and ``第X章`` at
+level 2; ``（一）``, ``第X节`` and ``第X条`` at level 3 under a level-2 heading, else 2. Existing
+headings follow the hierarchy 一、 above （一） above 1. above （1）: a numbered heading at the
+level of the nearest heading above it in that hierarchy (or of an unnumbered one) moves one
+level below it. ``1.聚焦重点产业`` (no space) is text and never changed; bold run-in heads
+(``**坚持创新驱动。**新增…``) stay paragraphs::
+
+    **二、主要任务**                       -> ## 二、主要任务
+    ## 2024年工作安排 … ## (一)聚力产业… -> ## 2024年工作安排 … ### (一)聚力产业…
+"""
+
+from __future__ import annotations
+
+import re
+
+from publish.clean.blocks import split_blocks
+from publish.clean.editor import Editor
+from publish.clean.numbering import is_heading_line, rank
+from publish.clean.trace import Edit
+
+NAME = "headings"
+
+_ONLY_BOLD = re.compile(r"^(\*\*|__)(?P<title>[^*_\n]+)\1$")
+_ATX = re.compile(r"^(?P<hashes>#{1,6})[ \t]+(?P<title>.*?)(?:[ \t]+#+)?[ \t]*$")
+_SENTENCE = re.compile(r"[。！？；，、,;!?]$")
+
+
+def apply(text: str, edit: Editor) -> str:
+    edits: list[Edit] = []
+    seen: list[tuple[int, int]] = []  # (rank, level) of the headings so far
+    for block in split_blocks(text):
+        if block.kind == "heading":
+            match = _ATX.match(block.text)
+            if not match:
+                continue
+            title, level = match.group("title"), len(match.group("hashes"))
+            prefix_end = block.start + len(match.group("hashes"))
+            new_level = _nested_level(rank(title), level, seen)
+            if new_level != level:
+                edits.append(Edit(block.start, prefix_end, "#" * new_level))
+            seen.append((rank(title), new_level))
+        elif block.kind == "paragraph" and "\n" not in block.text:
+            bold = _ONLY_BOLD.match(block.text)
+            title = bold.group("title").strip() if bold else block.text
+            if bold and _SENTENCE.search(title):
+                continue
+            if not bold and not is_heading_line(title):
+                continue
+            order = rank(title)
+            base = 3 if order >= 2 and seen and seen[-1][1] == 2 else 2
+            level = _nested_level(order, base, seen) if order >= 2 else base
+            edits.append(Edit(block.start, block.end, f"{'#' * level} {title}"))
+            seen.append((order, level))
+    return edit.apply(text, edits)
+
+
+def _nested_level(order: int, level: int, seen: list[tuple[int, int]]) -> int:
+    """Move a numbered heading below the nearest heading of a higher rank at its level."""
+    if order < 2:
+        return level
+    for other_rank, other_level in reversed(seen):
+        if other_rank < order:
+            return min(other_level + 1, 6) if other_level >= level else level
+    return level

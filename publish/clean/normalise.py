@@ -1,0 +1,70 @@
+"""Pass ``normalise``: invisible and full-width debris of scraping and OCR.
+
+Rewrites (outside protected spans unless noted)::
+
+    CRLF or CR                            -> LF (everywhere)
+    U+FEFF, U+200B, U+200C, U+2060, U+180E -> removed (everywhere)
+    U+200D not between emoji              -> removed
+    spaces, tabs, U+3000 at a line end    -> removed, except a Markdown hard break: two or
+                                             more spaces after text, more text on the next line
+    U+3000 at the start of a paragraph    -> removed
+    ２０２４ ＡＢＣ                         -> 2024 ABC (full-width ASCII letters and digits)
+    ８５％  ３．５                          -> 85%  3.5 (％ after a digit, ． between digits)
+    three or more newlines                -> one blank line
+    blank lines at the start              -> removed
+    missing or extra final newlines       -> exactly one (everywhere)
+
+Never NFKC the whole text: full-width punctuation is correct Chinese.
+"""
+
+from __future__ import annotations
+
+import re
+
+import regex
+
+from publish.clean.editor import Editor
+
+NAME = "normalise"
+
+_CR = re.compile(r"\r\n?")
+_INVISIBLE = re.compile("[\ufeff\u200b\u200c\u2060\u180e]+")
+_ZWJ = regex.compile(
+    r"(?<!\p{Extended_Pictographic}[\ufe0f]?)\u200d|\u200d(?!\p{Extended_Pictographic})"
+)
+_TRAILING = re.compile(r"[ \t\u3000]+$", re.MULTILINE)
+_INDENT = re.compile(r"(?:\A|(?<=\n\n))\u3000+")
+_FULLWIDTH = re.compile(r"[０-９Ａ-Ｚａ-ｚ]+")
+_PERCENT = re.compile(r"(?<=[0-9])％")
+_POINT = re.compile(r"(?<=[0-9])．(?=[0-9０-９])")
+_BLANK_RUN = re.compile(r"\n{3,}")
+_LEADING = re.compile(r"\A\n+")
+_FINAL = re.compile(r"(?<!\n)\Z|\n{2,}\Z")
+_FOLD = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+
+
+def _trailing(match: re.Match[str]) -> str:
+    text, start, end = match.string, match.start(), match.end()
+    spaces = match.group(0)
+    after_text = start > 0 and text[start - 1] != "\n"
+    newline = text.find("\n", end + 1)
+    next_line = text[end + 1 : newline if newline >= 0 else len(text)]
+    if after_text and len(spaces) >= 2 and set(spaces) == {" "} and next_line.strip():
+        return spaces  # a Markdown hard break
+    return ""
+
+
+def apply(text: str, edit: Editor) -> str:
+    text = edit.sub(_CR, "\n", text, protect=False)
+    text = edit.sub(_INVISIBLE, "", text, protect=False)
+    text = edit.sub(_ZWJ, "", text)
+    text = edit.sub(_TRAILING, _trailing, text)
+    text = edit.sub(_LEADING, "", text)
+    text = edit.sub(_INDENT, "", text)
+    text = edit.sub(_FULLWIDTH, lambda m: m.group(0).translate(_FOLD), text)
+    text = edit.sub(_PERCENT, "%", text)
+    text = edit.sub(_POINT, ".", text)
+    text = edit.sub(_BLANK_RUN, "\n\n", text)
+    if text:
+        text = edit.sub(_FINAL, "\n", text, protect=False)
+    return text

@@ -1,0 +1,40 @@
+"""Chinese heading numbers and their rank: 一、 above （一） above 1. above （1）.
+
+Shared by ``unwrap`` (a numbered line starts a paragraph), ``seams`` (never join onto one) and
+``headings`` (promote and nest them). ``1.聚焦重点产业`` without a space is text, not a number.
+"""
+
+from __future__ import annotations
+
+import re
+
+from publish.clean.chars import width
+
+_CN = "一二三四五六七八九十百零〇两"
+_RANKED: list[tuple[int, re.Pattern[str]]] = [
+    (1, re.compile(rf"^(?:[{_CN}]+、|第[{_CN}\d]+[章编])")),
+    (2, re.compile(rf"^(?:[（(][{_CN}]+[）)]|第[{_CN}\d]+节)")),
+    (3, re.compile(rf"^(?:\d{{1,2}}[.．、](?=\s)|\d{{1,2}}、|第[{_CN}\d]+条)")),
+    (4, re.compile(r"^[（(]\d{1,2}[）)]")),
+]
+#: A Chinese heading number a standalone line may be promoted for (pass ``headings``).
+CHINESE_NUMBER = re.compile(rf"^(?:[{_CN}]+、|[（(][{_CN}]+[）)]|第[{_CN}\d]+[章节条编])")
+_SENTENCE_END = re.compile(r"[。！？!?]|[，、；：,;:]$")
+
+
+def rank(title: str) -> int:
+    """1 for 一、/第X章, 2 for （一）/第X节, 3 for 1./第X条, 4 for （1）, 0 when unnumbered."""
+    for value, pattern in _RANKED:
+        if pattern.match(title):
+            return value
+    return 0
+
+
+def is_heading_line(line: str, max_width: int = 60) -> bool:
+    """A short line starting with a Chinese heading number that is not a sentence."""
+    line = line.strip()
+    return (
+        bool(CHINESE_NUMBER.match(line))
+        and width(line) <= max_width
+        and not _SENTENCE_END.search(line)
+    )

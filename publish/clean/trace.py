@@ -1,0 +1,91 @@
+"""Where did this change happen? Mapping offsets back through every edit to the source line.
+
+Each batch of edits a pass applies is a :class:`Step`. A change is recorded against the text
+its step started from; :meth:`Trace.locate` maps that offset back through the earlier steps
+to the original file (or, for a stitched article, to the fragment it came from) and its line.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from typing import Protocol
+
+_NEWLINE = re.compile("\n")
+
+
+@dataclass(frozen=True)
+class Edit:
+    """Replace ``text[start:end]`` with ``new``."""
+
+    start: int
+    end: int
+    new: str
+
+
+class Step:
+    """A batch of sorted, non-overlapping edits applied to one text."""
+
+    def __init__(self, edits: list[Edit]) -> None:
+        self.edits = edits
+        self._new_starts: list[int] = []
+        delta = 0
+        for edit in edits:
+            self._new_starts.append(edit.start + delta)
+            delta += len(edit.new) - (edit.end - edit.start)
+
+    def to_input(self, offset: int) -> int:
+        """The offset in the step's input of ``offset`` in its output."""
+        i = bisect.bisect_right(self._new_starts, offset) - 1
+        if i < 0:
+            return offset
+        edit, new_start = self.edits[i], self._new_starts[i]
+        if offset < new_start + len(edit.new):
+            return edit.start
+        return edit.end + (offset - new_start - len(edit.new))
+
+
+class Origin(Protocol):
+    def locate(self, offset: int) -> tuple[str, int]: ...
+
+
+class FileOrigin:
+    """Offsets of a file's body text -> (file, line)."""
+
+    def __init__(self, path: str, text: str, first_line: int = 1) -> None:
+        self.path = path
+        self.first_line = first_line
+        self._newlines = [m.start() for m in _NEWLINE.finditer(text)]
+
+    def locate(self, offset: int) -> tuple[str, int]:
+        return self.path, self.first_line + bisect.bisect_left(self._newlines, offset)
+
+
+class Trace:
+    """The steps applied to one text since its origin."""
+
+    def __init__(self, origin: Origin) -> None:
+        self.origin = origin
+        self.steps: list[Step] = []
+
+    def locate(self, step_index: int, offset: int) -> tuple[str, int]:
+        for step in reversed(self.steps[:step_index]):
+            offset = step.to_input(offset)
+        return self.origin.locate(offset)
+
+    def end_locate(self, offset: int) -> tuple[str, int]:
+        return self.locate(len(self.steps), offset)
+
+
+class StitchedOrigin:
+    """Offsets of fragments joined into one text -> the fragment's own trace."""
+
+    def __init__(self, parts: list[tuple[int, Trace]]) -> None:
+        self.parts = parts
+        self._starts = [start for start, _ in parts]
+
+    def locate(self, offset: int) -> tuple[str, int]:
+        i = max(bisect.bisect_right(self._starts, offset) - 1, 0)
+        start, trace = self.parts[i]
+        return trace.end_locate(offset - start)
