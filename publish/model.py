@@ -96,6 +96,9 @@ class Metadata:
     keywords: tuple[str, ...] = ()
     rights: str = ""
     publisher: str = ""
+    #: Newspaper pages the text came from and continues on, from the jump lines removed.
+    continued_from: tuple[str, ...] = ()
+    continues_on: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

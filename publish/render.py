@@ -70,8 +70,18 @@ class Renderer:
 
 
 _LABELS: dict[str, dict[str, str]] = {
-    "zh": {"contents": "目录", "documents": "文档"},
-    "en": {"contents": "Contents", "documents": "Documents"},
+    "zh": {
+        "contents": "目录",
+        "documents": "文档",
+        "continued_from": "上接第{}版",
+        "continues_on": "下转第{}版",
+    },
+    "en": {
+        "contents": "Contents",
+        "documents": "Documents",
+        "continued_from": "continued from page {}",
+        "continues_on": "continued on page {}",
+    },
 }
 
 

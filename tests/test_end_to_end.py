@@ -136,3 +136,15 @@ def test_chinese_paragraphs_are_indented_two_em(out: Path) -> None:
     margin = min(line["x0"] for line in body)
     first = next(line for line in body if line["text"].startswith(RUN_IN))
     assert first["x0"] - margin == pytest.approx(22, abs=0.3)  # 2 em of 11 pt
+
+
+def test_jump_lines_become_provenance(out: Path) -> None:
+    page = (out / f"site/{SEED}/index.html").read_text("utf-8")
+    assert '<span class="doc-jump">上接第1版</span>' in page
+    assert '<span class="doc-jump">下转第3版</span>' in page
+    body = page[page.index('<div class="doc-body">') :]
+    assert "上接" not in body and "下转" not in body
+    assert (
+        '<h3 id="一聚力产业转型升级构建现代化产业体系">（一）聚力产业转型升级，构建现代化产业体系</h3>'
+        in body
+    )

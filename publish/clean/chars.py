@@ -7,8 +7,6 @@ Latin text and count as Chinese only where a CJK character stands on their far s
 
 from __future__ import annotations
 
-import unicodedata
-
 import regex
 
 CJK_LETTER = r"\p{Han}\p{Hiragana}\p{Katakana}\p{Bopomofo}\p{Hangul}々〇"
@@ -39,6 +37,11 @@ def is_cjk_or_shared(ch: str) -> bool:
     return is_cjk(ch) or (bool(ch) and ch in SHARED)
 
 
+_WIDE = regex.compile(r"[\p{East_Asian_Width=Wide}\p{East_Asian_Width=Fullwidth}]")
+
+
 def width(text: str) -> int:
     """Display width in columns: CJK wide and full-width characters count two."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    if text.isascii():
+        return len(text)
+    return len(text) + len(_WIDE.findall(text))

@@ -37,11 +37,16 @@ class Editor:
 
     def apply(self, text: str, edits: Iterable[Edit], *, protect: bool = True) -> str:
         """Apply non-overlapping ``edits`` to ``text``, except those touching protected spans."""
-        protected = Protected(text) if protect else None
+        candidates = sorted(
+            (e for e in edits if text[e.start : e.end] != e.new), key=lambda e: (e.start, e.end)
+        )
+        if not candidates:
+            return text
+        protected = Protected.of(text) if protect else None
         kept: list[Edit] = []
         last_end = -1
-        for edit in sorted(edits, key=lambda e: (e.start, e.end)):
-            if text[edit.start : edit.end] == edit.new or edit.start < last_end:
+        for edit in candidates:
+            if edit.start < last_end:
                 continue
             if protected is not None and protected.overlaps(edit.start, edit.end):
                 continue
@@ -71,7 +76,10 @@ class Editor:
             last = edit.end
         parts.append(text[last:])
         self.trace.steps.append(Step(kept))
-        return "".join(parts)
+        new_text = "".join(parts)
+        if protected is not None:
+            protected.shifted(new_text, kept)
+        return new_text
 
     def sub(
         self, pattern: re.Pattern[str], repl: Replacement, text: str, *, protect: bool = True
@@ -80,10 +88,12 @@ class Editor:
 
         A replacement function may return the match unchanged to decline an edit.
         """
-        edits = (
-            Edit(m.start(), m.end(), repl(m) if callable(repl) else m.expand(repl))
-            for m in pattern.finditer(text)
-        )
+        if callable(repl):
+            edits = (Edit(m.start(), m.end(), repl(m)) for m in pattern.finditer(text))
+        elif "\\" in repl:
+            edits = (Edit(m.start(), m.end(), m.expand(repl)) for m in pattern.finditer(text))
+        else:  # a literal replacement: no template to parse for every match
+            edits = (Edit(m.start(), m.end(), repl) for m in pattern.finditer(text))
         return self.apply(text, edits, protect=protect)
 
     def jump(self, text: str, offset: int, direction: str, page: str, column: str = "") -> None:

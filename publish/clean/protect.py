@@ -12,24 +12,28 @@ import bisect
 import re
 
 from publish.clean.blocks import split_blocks
+from publish.clean.trace import Edit
 
 _FENCE_OPEN = re.compile(r"^ {0,3}(`{3,}|~{3,})[^\n]*$", re.MULTILINE)
-_INLINE = re.compile(
-    r"""
-      (?P<code>(?<!`)(?P<ticks>`+)(?!`).+?(?<!`)(?P=ticks)(?!`))
-    | <!--.*?-->
-    | <(?:https?|ftp|mailto):[^\s<>]*>
-    | </?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>
-    | (?:https?|ftp)://[^\s<>()\u3000-\u303f\uff00-\uffef]+
-    | [\w.+-]+@[\w-]+(?:\.[\w-]+)+
-    | \{[#.:][^}\n]*\} | \{[^}\n=]*=[^}\n]*\}
-    | \]\([^)\n]*\)
-    | ^\ {0,3}\[[^\]\n]+\]:[^\n]*$
-    | \$\$.+?\$\$
-    | (?<![\\$\w])\$(?=\S)[^$\n]+?(?<=\S)\$(?![\d$])
-    """,
-    re.VERBOSE | re.MULTILINE | re.DOTALL,
-)
+#: (a substring that must occur for the pattern to match, the pattern): scanning only when the
+#: trigger is present keeps plain prose fast.
+_SCANS: list[tuple[str, re.Pattern[str]]] = [
+    ("`", re.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)", re.DOTALL)),
+    (
+        "<",
+        re.compile(
+            r"<!--.*?-->|<(?:https?|ftp|mailto):[^\s<>]*>|</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>",
+            re.DOTALL,
+        ),
+    ),
+    ("://", re.compile(r"(?:https?|ftp)://[^\s<>()\u3000-\u303f\uff00-\uffef]+")),
+    ("@", re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")),
+    ("{", re.compile(r"\{[#.:][^}\n]*\}|\{[^}\n=]*=[^}\n]*\}")),
+    ("](", re.compile(r"\]\([^)\n]*\)")),
+    ("]:", re.compile(r"^ {0,3}\[[^\]\n]+\]:[^\n]*$", re.MULTILINE)),
+    ("$", re.compile(r"\$\$.+?\$\$|(?<![\\$\w])\$(?=\S)[^$\n]+?(?<=\S)\$(?![\d$])", re.DOTALL)),
+]
+_CACHE: dict[str, Protected] = {}
 
 
 def _fenced_blocks(text: str) -> list[tuple[int, int]]:
@@ -59,9 +63,11 @@ class Protected:
         ]
         fenced.sort()
         spans = list(fenced)
-        for match in _INLINE.finditer(text):
-            if not _inside(fenced, match.start()):
-                spans.append(match.span())
+        for trigger, pattern in _SCANS:
+            if trigger in text:
+                spans.extend(
+                    m.span() for m in pattern.finditer(text) if not _inside(fenced, m.start())
+                )
         merged: list[tuple[int, int]] = []
         for start, end in sorted(spans):
             if merged and start < merged[-1][1]:
@@ -70,6 +76,30 @@ class Protected:
                 merged.append((start, end))
         self.spans = merged
         self._starts = [s for s, _ in merged]
+
+    def shifted(self, new_text: str, edits: list[Edit]) -> Protected:
+        """The same spans in ``new_text``, made from this text by ``edits`` (none of which
+        touches a protected span), without scanning again."""
+        moved = Protected.__new__(Protected)
+        spans, delta, i = [], 0, 0
+        for start, end in self.spans:
+            while i < len(edits) and edits[i].start < start:
+                delta += len(edits[i].new) - (edits[i].end - edits[i].start)
+                i += 1
+            spans.append((start + delta, end + delta))
+        moved.spans = spans
+        moved._starts = [s for s, _ in spans]
+        _remember(new_text, moved)
+        return moved
+
+    @classmethod
+    def of(cls, text: str) -> Protected:
+        """The protected spans of ``text``, computed once for each text the passes see."""
+        found = _CACHE.get(text)
+        if found is None:
+            found = cls(text)
+            _remember(text, found)
+        return found
 
     def overlaps(self, start: int, end: int) -> bool:
         """Whether [start, end) touches a protected span (an empty range: lies inside one)."""
@@ -80,3 +110,9 @@ class Protected:
 def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
     i = bisect.bisect_right(spans, (pos, 1 << 62)) - 1
     return i >= 0 and spans[i][0] <= pos < spans[i][1]
+
+
+def _remember(text: str, protected: Protected) -> None:
+    if len(_CACHE) >= 4:
+        _CACHE.pop(next(iter(_CACHE)))
+    _CACHE[text] = protected

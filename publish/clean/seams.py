@@ -44,7 +44,11 @@ def last_visible(text: str) -> str:
 
 
 def _unpunctuated_short(text: str) -> bool:
-    return width(text) <= SHORT and not _ANY_PUNCT.search(text.replace("**", ""))
+    return (
+        len(text) <= SHORT
+        and width(text) <= SHORT
+        and not _ANY_PUNCT.search(text.replace("**", ""))
+    )
 
 
 def _joinable(first: Block, second: Block) -> bool:

@@ -16,7 +16,7 @@ from markdown_it.token import Token
 
 from publish.config import Config
 from publish.errors import ContentError
-from publish.model import Asset, CleanedSource, Document, Heading
+from publish.model import Asset, CleanedSource, Document, Heading, Jump
 from publish.parse.mdit import make_parser
 from publish.parse.meta import build_metadata
 
@@ -94,13 +94,26 @@ def _assets(tokens: list[Token], cleaned: CleanedSource) -> list[Asset]:
     return list(assets.values())
 
 
+def _outer_jumps(cleaned: CleanedSource) -> list[Jump]:
+    """The jumps that leave the article: where its first fragment came from and its last
+    continues; the ones between its own fragments were used to stitch them."""
+    if not cleaned.fragments:
+        return list(cleaned.jumps)
+    first, last = cleaned.fragments[0].display_path, cleaned.fragments[-1].display_path
+    return [
+        j
+        for j in cleaned.jumps
+        if (j.direction == "from" and j.path == first) or (j.direction == "to" and j.path == last)
+    ]
+
+
 def parse(cleaned: CleanedSource, config: Config) -> Document:
     md = make_parser(config.allow_html)
     env: dict[str, object] = {}
     tokens = md.parse(cleaned.text, env)
     headings = _headings(tokens)
     first_h1 = next((h.text for h in headings if h.level == 1), "")
-    meta = build_metadata(cleaned.source, config, first_h1)
+    meta = build_metadata(cleaned.source, config, first_h1, _outer_jumps(cleaned))
     leading_h1 = bool(tokens) and tokens[0].type == "heading_open" and tokens[0].tag == "h1"
     if leading_h1 and headings[0].text == meta.title:
         tokens, headings = tokens[3:], headings[1:]

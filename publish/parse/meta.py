@@ -11,10 +11,11 @@ import datetime as dt
 import logging
 import re
 import uuid
+from collections.abc import Sequence
 
 from publish.config import Config
 from publish.errors import ContentError
-from publish.model import Metadata, Source
+from publish.model import Jump, Metadata, Source
 
 log = logging.getLogger(__name__)
 
@@ -89,7 +90,9 @@ def _date(source: Source, problems: list[str]) -> str:
         return ""
 
 
-def build_metadata(source: Source, config: Config, first_heading: str) -> Metadata:
+def build_metadata(
+    source: Source, config: Config, first_heading: str, jumps: Sequence[Jump] = ()
+) -> Metadata:
     problems: list[str] = []
     for key in sorted(set(source.front_matter) - KNOWN_KEYS):
         log.warning(
@@ -129,6 +132,8 @@ def build_metadata(source: Source, config: Config, first_heading: str) -> Metada
         keywords=_list(source, "keywords", problems),
         rights=_text(source, "rights", problems),
         publisher=_text(source, "publisher", problems) or config.publisher,
+        continued_from=tuple(dict.fromkeys(j.page for j in jumps if j.direction == "from")),
+        continues_on=tuple(dict.fromkeys(j.page for j in jumps if j.direction == "to")),
     )
     if problems:
         raise ContentError(*problems)
