@@ -145,6 +145,6 @@ def test_jump_lines_become_provenance(out: Path) -> None:
     body = page[page.index('<div class="doc-body">') :]
     assert "上接" not in body and "下转" not in body
     assert (
-        '<h3 id="一聚力产业转型升级构建现代化产业体系">（一）聚力产业转型升级，构建现代化产业体系</h3>'
-        in body
+        '<h3 id="一聚力产业转型升级构建现代化产业体系">'
+        "（一）聚力产业转型升级，构建现代化产业体系</h3>" in body
     )
