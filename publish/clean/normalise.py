@@ -57,13 +57,17 @@ def _trailing(match: re.Match[str]) -> str:
 def apply(text: str, edit: Editor) -> str:
     text = edit.sub(_CR, "\n", text, protect=False)
     text = edit.sub(_INVISIBLE, "", text, protect=False)
-    text = edit.sub(_ZWJ, "", text)
+    if "\u200d" in text:
+        text = edit.sub(_ZWJ, "", text)
     text = edit.sub(_TRAILING, _trailing, text)
     text = edit.sub(_LEADING, "", text)
-    text = edit.sub(_INDENT, "", text)
+    if "\u3000" in text:
+        text = edit.sub(_INDENT, "", text)
     text = edit.sub(_FULLWIDTH, lambda m: m.group(0).translate(_FOLD), text)
-    text = edit.sub(_PERCENT, "%", text)
-    text = edit.sub(_POINT, ".", text)
+    if "％" in text:
+        text = edit.sub(_PERCENT, "%", text)
+    if "．" in text:
+        text = edit.sub(_POINT, ".", text)
     text = edit.sub(_BLANK_RUN, "\n\n", text)
     if text:
         text = edit.sub(_FINAL, "\n", text, protect=False)

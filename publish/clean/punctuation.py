@@ -27,10 +27,13 @@ NAME = "punctuation"
 
 _FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
 _MARK = re.compile(r"(?:[,;:?]|!(?!\[))( *)")
-_PERIOD = regex.compile(rf"(?<=[{CJK_LETTER}][*_]*)\.(?=[*_]*(?:[{CJK_LETTER}]|[ \t]*$))", re.M)
+_PERIOD = regex.compile(
+    rf"\.(?<=[{CJK_LETTER}][*_]*\.)(?=[*_]*(?:[{CJK_LETTER}]|[ \t]*$))", regex.M
+)
 _QUOTES = re.compile(r'"([^"\n]+)"')
 _SKIP = "*_~,;:?!"  # emphasis markers, and the other marks of a run like ",,"
 _HAS_CJK = regex.compile(f"[{CJK_LETTER}]")
+_PAREN = re.compile(r"[()]")
 
 
 def _neighbour(text: str, pos: int, step: int) -> str:
@@ -68,17 +71,22 @@ def _marks(text: str) -> list[Edit]:
 
 def _parentheses(text: str) -> list[Edit]:
     edits = []
-    for line_match in re.finditer(r"[^\n]+", text):
-        line, base, stack = line_match.group(0), line_match.start(), []
-        for i, ch in enumerate(line):
+    base = 0
+    for line in text.split("\n"):
+        start, base = base, base + len(line) + 1
+        if "(" not in line or ")" not in line:
+            continue
+        stack: list[int] = []
+        for bracket in _PAREN.finditer(line):
+            i, ch = bracket.start(), bracket.group(0)
             if ch == "(":
                 stack.append(i)
             elif ch == ")" and stack:
                 opening = stack.pop()
                 inside = line[opening + 1 : i]
                 if _HAS_CJK.search(inside) or _chinese_around(line, opening, i + 1):
-                    edits.append(Edit(base + opening, base + opening + 1, "（"))
-                    edits.append(Edit(base + i, base + i + 1, "）"))
+                    edits.append(Edit(start + opening, start + opening + 1, "（"))
+                    edits.append(Edit(start + i, start + i + 1, "）"))
     return edits
 
 

@@ -18,7 +18,7 @@ from publish.clean.editor import Editor
 NAME = "spaced"
 
 _RUN = regex.compile(
-    rf"(?<![{CJK_LETTER}])[{CJK_LETTER}](?: [{CJK_LETTER}](?![{CJK_LETTER}])){{2,}}"
+    rf"[{CJK_LETTER}](?<![{CJK_LETTER}][{CJK_LETTER}])(?: [{CJK_LETTER}](?![{CJK_LETTER}])){{2,}}"
 )
 
 
