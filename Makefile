@@ -13,7 +13,7 @@ OUT ?= build
 
 # Debian packages: what building needs, and what the validators in `test`/`check` add.
 APT_BUILD := fonts-noto-cjk libharfbuzz-subset0 libpango-1.0-0 libpangoft2-1.0-0 fontconfig
-APT_TEST := poppler-utils
+APT_TEST := poppler-utils libjaxb-java
 
 .PHONY: all setup system-packages test-packages pdf epub html test lint check clean help bench
 
@@ -36,7 +36,7 @@ define ensure_apt
 	for pkg in $(1); do \
 	  dpkg-query -W -f='$${Status}' "$$pkg" 2>/dev/null | grep -q "ok installed" || missing="$$missing $$pkg"; \
 	done; \
-	if [ -n "$(2)" ] && ! command -v java >/dev/null 2>&1; then missing="$$missing default-jre-headless"; fi; \
+	if [ -n "$(2)" ] && ! command -v javac >/dev/null 2>&1; then missing="$$missing default-jdk-headless"; fi; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \
 	    echo "Installing Debian packages:$$missing"; \
@@ -52,7 +52,7 @@ endef
 system-packages: ## install the fonts and libraries the build needs (when root)
 	@$(call ensure_apt,$(APT_BUILD),)
 
-test-packages: ## install what the validators need: poppler-utils, a JRE (when root)
+test-packages: ## install what the validators need: poppler-utils, JAXB, a JDK (when root)
 	@$(call ensure_apt,$(APT_TEST),java)
 
 pdf: setup ## build/pdf/<slug>.pdf

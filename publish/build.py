@@ -12,6 +12,7 @@ the build with nothing written.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import logging
 from dataclasses import dataclass
@@ -38,6 +39,7 @@ class BuildOptions:
     theme: str = ""
     out: Path | None = None
     strict: bool = False
+    pdf_variant: str = ""
 
 
 def _check_strict(options: BuildOptions, warnings: WarningCounter | None) -> None:
@@ -94,6 +96,8 @@ def build(
     config: Config, options: BuildOptions, warnings: WarningCounter | None = None
 ) -> list[Path]:
     """Build ``options.formats`` (default: the config's) for every source; return files written."""
+    if options.pdf_variant:
+        config = dataclasses.replace(config, pdf_variant=options.pdf_variant)
     log.info("Step 1 - read")
     if not options.sources and not config.content_dir.is_dir():
         raise ContentError(

@@ -16,7 +16,7 @@ from pathlib import Path
 from publish import __version__, cleancmd, formats, logs, theme
 from publish.build import BuildOptions, build
 from publish.check import check_build
-from publish.config import load_config
+from publish.config import PDF_VARIANTS, load_config
 from publish.errors import ConfigError, PublishError
 
 log = logging.getLogger("publish")
@@ -63,6 +63,12 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--theme", default="", help="theme name (default: publish.toml's theme)")
     b.add_argument("--out", type=Path, help="output folder (default: build/)")
     b.add_argument("--strict", action="store_true", help="fail on any warning")
+    b.add_argument(
+        "--pdf-variant",
+        choices=PDF_VARIANTS,
+        default="",
+        help="pdf/a-3u (archival, the default) or plain",
+    )
 
     cleaner = commands.add_parser("clean", help="clean Markdown: print, diff, check or rewrite")
     cleancmd.add_arguments(cleaner)
@@ -89,7 +95,9 @@ def _run(args: argparse.Namespace, counter: logs.WarningCounter) -> int:
         log.info("check: %d problem(s)", len(problems))
         return 1 if problems else 0
     config = load_config(root)
-    options = BuildOptions(tuple(args.sources), args.formats, args.theme, args.out, args.strict)
+    options = BuildOptions(
+        tuple(args.sources), args.formats, args.theme, args.out, args.strict, args.pdf_variant
+    )
     written = build(config, options, counter)
     log.info("Done: %d file(s) written", len(written))
     return 0

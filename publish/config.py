@@ -18,6 +18,7 @@ log = logging.getLogger(__name__)
 
 CONFIG_NAME = "publish.toml"
 KNOWN_FORMATS = ("pdf", "epub", "html")
+PDF_VARIANTS = ("pdf/a-3u", "plain")
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,9 @@ class Config:
     publisher: str = ""
     #: Let raw HTML in sources through. Off: scraped text can carry scripts, so it is escaped.
     allow_html: bool = False
+    #: PDF profile: ``pdf/a-3u`` (archival: PDF/A-3u, tagged, PDF/UA-1, source attached) or
+    #: ``plain``.
+    pdf_variant: str = "pdf/a-3u"
     warnings: tuple[str, ...] = field(default=(), compare=False)
 
     @property
@@ -49,7 +53,7 @@ class Config:
 
 
 _STRING_KEYS = ("title", "author", "language", "theme", "content", "publisher")
-_TOP_KEYS = {*_STRING_KEYS, "formats", "markdown"}
+_TOP_KEYS = {*_STRING_KEYS, "formats", "markdown", "pdf"}
 _MARKDOWN_KEYS = {"allow_html"}
 
 
@@ -119,6 +123,20 @@ def _validate(root: Path, path: Path, text: str, data: dict[str, object]) -> Con
                 values["allow_html"] = markdown["allow_html"]
             else:
                 errors.append(f"{where('allow_html')}: markdown.allow_html must be true or false")
+    pdf = data.get("pdf", {})
+    if not isinstance(pdf, dict):
+        errors.append(f"{where('pdf')}: [pdf] must be a table")
+    else:
+        for key in sorted(set(pdf) - {"variant"}):
+            warnings.append(f"{where(key)}: unknown key pdf.{key}; known: variant")
+        if "variant" in pdf:
+            if pdf["variant"] in PDF_VARIANTS:
+                values["pdf_variant"] = pdf["variant"]
+            else:
+                errors.append(
+                    f"{where('variant')}: pdf.variant {pdf['variant']!r} is not one of "
+                    + ", ".join(PDF_VARIANTS)
+                )
     if errors:
         raise ConfigError(*errors)
     for warning in warnings:

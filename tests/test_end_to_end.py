@@ -13,7 +13,7 @@ import pytest
 from conftest import REPO, files_under
 from publish import clean
 from publish.build import BuildOptions, build
-from publish.check import epubcheck, pdffonts
+from publish.check import epubcheck, pdffonts, verapdf
 from publish.config import load_config
 
 SEED = "daixian-work-report"
@@ -148,3 +148,48 @@ def test_jump_lines_become_provenance(out: Path) -> None:
         '<h3 id="一聚力产业转型升级构建现代化产业体系">'
         "（一）聚力产业转型升级，构建现代化产业体系</h3>" in body
     )
+
+
+def test_archival_pdfs_pass_verapdf_3u_and_ua1(out: Path) -> None:
+    pdfs = sorted((out / "pdf").glob("*.pdf"))
+    assert verapdf(pdfs, "3u") == []
+    assert verapdf(pdfs, "ua1") == []
+
+
+def test_archival_pdf_metadata_and_attached_source(out: Path) -> None:
+    from pypdf import PdfReader
+
+    data = (out / f"pdf/{SEED}.pdf").read_bytes()
+    # The XMP stream is stored uncompressed, so format identifiers can read it.
+    assert b'pdfaid:part="3"' in data and b'pdfaid:conformance="U"' in data
+    assert b'pdfuaid:part="1"' in data
+    assert "continued from page 1; continued on page 3".encode() in data
+    reader = PdfReader(out / f"pdf/{SEED}.pdf")
+    attachments = reader.attachments
+    assert list(attachments) == [f"{SEED}.md"]
+    text = attachments[f"{SEED}.md"][0].decode("utf-8")
+    assert text == (out / f"clean/{SEED}.md").read_text("utf-8")
+    spec = reader.root_object["/Names"]["/EmbeddedFiles"]["/Names"][1].get_object()
+    assert spec["/AFRelationship"] == "/Source"
+    assert spec.indirect_reference in list(reader.root_object["/AF"])
+
+
+def test_plain_variant_is_not_pdfa(tmp_path: Path) -> None:
+    from conftest import run_cli
+
+    result = run_cli(
+        [
+            "build",
+            "--format",
+            "pdf",
+            "--pdf-variant",
+            "plain",
+            "--out",
+            str(tmp_path),
+            str(REPO / "content/harbor-bridge-reopens.md"),
+        ],
+        REPO,
+    )
+    assert result.returncode == 0, result.stderr
+    data = (tmp_path / "pdf/harbor-bridge-reopens.pdf").read_bytes()
+    assert b"pdfaid" not in data and b"/EmbeddedFiles" not in data
