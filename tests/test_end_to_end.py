@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import zipfile
 from collections.abc import Iterator
+from typing import Any
 from pathlib import Path
 
 import pdfplumber
@@ -163,15 +164,16 @@ def test_archival_pdf_metadata_and_attached_source(out: Path) -> None:
     # The XMP stream is stored uncompressed, so format identifiers can read it.
     assert b'pdfaid:part="3"' in data and b'pdfaid:conformance="U"' in data
     assert b'pdfuaid:part="1"' in data
-    assert "continued from page 1; continued on page 3".encode() in data
+    assert b"continued from page 1; continued on page 3" in data
     reader = PdfReader(out / f"pdf/{SEED}.pdf")
     attachments = reader.attachments
     assert list(attachments) == [f"{SEED}.md"]
     text = attachments[f"{SEED}.md"][0].decode("utf-8")
     assert text == (out / f"clean/{SEED}.md").read_text("utf-8")
-    spec = reader.root_object["/Names"]["/EmbeddedFiles"]["/Names"][1].get_object()
+    root: Any = reader.root_object
+    spec = root["/Names"]["/EmbeddedFiles"]["/Names"][1].get_object()
     assert spec["/AFRelationship"] == "/Source"
-    assert spec.indirect_reference in list(reader.root_object["/AF"])
+    assert spec.indirect_reference in list(root["/AF"])
 
 
 def test_plain_variant_is_not_pdfa(tmp_path: Path) -> None:
