@@ -132,7 +132,10 @@ def test_change_log_is_written(out: Path) -> None:
 
 def test_chinese_paragraphs_are_indented_two_em(out: Path) -> None:
     with pdfplumber.open(out / f"pdf/{SEED}.pdf") as pdf:
-        lines = pdf.pages[0].extract_text_lines()
+        for page in pdf.pages:
+            lines = page.extract_text_lines()
+            if any(line["text"].startswith(RUN_IN) for line in lines):
+                break
     body = [line for line in lines if line["chars"][0]["size"] == pytest.approx(11, abs=0.1)]
     margin = min(line["x0"] for line in body)
     first = next(line for line in body if line["text"].startswith(RUN_IN))

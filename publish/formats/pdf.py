@@ -10,30 +10,15 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import re
 from pathlib import Path
 
 from publish.formats import BuildContext, pdfa
+from publish.formats.pdfhtml import for_print
 from publish.fsutil import atomic_path
 from publish.render import labels
 from publish.timestamps import iso
 
 log = logging.getLogger(__name__)
-
-
-_LI_P = re.compile(r"(<li\b[^>]*>)\s*<p>(.*?)</p>\s*(</li>)", re.S)
-_INNER_P = re.compile(r"</p>\s*<p>")
-
-
-def tagged_lists(html: str) -> str:
-    """``<li><p>…</p></li>`` -> ``<li>…</li>``: WeasyPrint 70 tags the paragraph as a child of
-    the list item (PDF/UA-1 allows only Lbl and LBody there). Paragraphs inside one item are
-    separated by line breaks instead."""
-
-    def unwrap(match: re.Match[str]) -> str:
-        return match.group(1) + _INNER_P.sub("<br><br>", match.group(2)) + match.group(3)
-
-    return _LI_P.sub(unwrap, html)
 
 
 def build(ctx: BuildContext) -> list[Path]:
@@ -45,12 +30,11 @@ def build(ctx: BuildContext) -> list[Path]:
         html = ctx.renderer.render(
             "pdf.html",
             doc=doc,
+            body=for_print(doc.body_html),
             lang=doc.meta.language,
             built=iso(ctx.built),
             labels=labels(doc.meta.language),
         )
-        if ctx.config.pdf_variant != "plain":
-            html = tagged_lists(html)
         target = ctx.out / "pdf" / f"{doc.slug}.pdf"
         identifier = hashlib.sha256(doc.meta.identifier.encode("utf-8")).hexdigest()[:32]
         options = dict(pdfa.VARIANTS[ctx.config.pdf_variant])

@@ -1,0 +1,50 @@
+"""HTML adjustments for paged media, applied to the shared body HTML before WeasyPrint.
+
+- Footnotes move from the list at the end to their call sites as
+  ``<span class="footnote">`` so that ``float: footnote`` sets them at the foot of the page.
+- ``<li><p>…</p></li>`` loses its paragraph: WeasyPrint 70 tags it as a child of the list item,
+  which PDF/UA-1 forbids (only Lbl and LBody may be there).
+"""
+
+from __future__ import annotations
+
+import re
+
+_SECTION = re.compile(
+    r'<hr class="footnotes-sep"\s*/?>\s*<section class="footnotes">.*?</section>\s*', re.S
+)
+_ITEM = re.compile(r'<li id="(fn\d+)" class="footnote-item">\s*<p>(.*?)</p>\s*</li>', re.S)
+_BACKREF = re.compile(r'\s*<a href="#fnref[\d:]+" class="footnote-backref">.*?</a>', re.S)
+_CALL = re.compile(
+    r'<sup class="footnote-ref"><a href="#(fn\d+)" id="fnref[\d:]+">\[\d+\]</a></sup>'
+)
+_LI_P = re.compile(r"(<li\b[^>]*>)\s*<p>(.*?)</p>\s*(</li>)", re.S)
+_INNER_P = re.compile(r"</p>\s*<p>")
+
+
+def inline_footnotes(html: str) -> str:
+    section = _SECTION.search(html)
+    if not section:
+        return html
+    notes = {
+        match.group(1): _BACKREF.sub("", match.group(2)).strip()
+        for match in _ITEM.finditer(section.group(0))
+    }
+    html = html[: section.start()] + html[section.end() :]
+
+    def call(match: re.Match[str]) -> str:
+        note = notes.get(match.group(1))
+        return f'<span class="footnote">{note}</span>' if note is not None else match.group(0)
+
+    return _CALL.sub(call, html)
+
+
+def tagged_lists(html: str) -> str:
+    def unwrap(match: re.Match[str]) -> str:
+        return match.group(1) + _INNER_P.sub("<br><br>", match.group(2)) + match.group(3)
+
+    return _LI_P.sub(unwrap, html)
+
+
+def for_print(html: str) -> str:
+    return tagged_lists(inline_footnotes(html))
