@@ -12,7 +12,7 @@ import hashlib
 import logging
 from pathlib import Path
 
-from publish.formats import BuildContext, pdfa
+from publish.formats import BuildContext, cjk_justify, pdfa
 from publish.formats.pdfhtml import for_print
 from publish.fsutil import atomic_path
 from publish.render import labels
@@ -23,6 +23,8 @@ log = logging.getLogger(__name__)
 
 def build(ctx: BuildContext) -> list[Path]:
     from weasyprint import CSS, HTML
+
+    cjk_justify.install()
 
     stylesheet = CSS(string=ctx.renderer.stylesheet("pdf"))
     written = []

@@ -2,6 +2,7 @@
 
 - Footnotes move from the list at the end to their call sites as
   ``<span class="footnote">`` so that ``float: footnote`` sets them at the foot of the page.
+- The first of two adjacent full-width marks (``。”`` ``）、`` ``，“``) is set half wide.
 - ``<li><p>…</p></li>`` loses its paragraph: WeasyPrint 70 tags it as a child of the list item,
   which PDF/UA-1 forbids (only Lbl and LBody may be there).
 """
@@ -46,5 +47,19 @@ def tagged_lists(html: str) -> str:
     return _LI_P.sub(unwrap, html)
 
 
+#: Full-width marks whose glyph is half punctuation, half space; the first of two adjacent
+#: marks takes only its half (the fonts' ``halt`` feature), as Chinese typesetting does.
+_SQUEEZE = re.compile(r"[。，、；：！？）」』”’》】](?=[（「『“‘《【。，、；：！？）」』”’》】])")
+_TAG = re.compile(r"(<[^>]+>)")
+
+
+def compress_punctuation(html: str) -> str:
+    """``。”`` -> ``<span class="halt">。</span>”`` in text (never inside tags)."""
+    parts = _TAG.split(html)
+    for i in range(0, len(parts), 2):
+        parts[i] = _SQUEEZE.sub(lambda m: f'<span class="halt">{m.group(0)}</span>', parts[i])
+    return "".join(parts)
+
+
 def for_print(html: str) -> str:
-    return tagged_lists(inline_footnotes(html))
+    return compress_punctuation(tagged_lists(inline_footnotes(html)))
