@@ -15,7 +15,7 @@ OUT ?= build
 APT_BUILD := fonts-noto-cjk libharfbuzz-subset0 libpango-1.0-0 libpangoft2-1.0-0 fontconfig
 APT_TEST := poppler-utils libjaxb-java
 
-.PHONY: all setup system-packages test-packages pdf epub html test lint check clean help bench
+.PHONY: all setup system-packages test-packages gongwen-fonts pdf epub html test lint check clean help bench
 
 all: setup pdf epub html ## set up, then build PDF, EPUB and the site from content/
 
@@ -54,6 +54,9 @@ system-packages: ## install the fonts and libraries the build needs (when root)
 
 test-packages: ## install what the validators need: poppler-utils, JAXB, a JDK (when root)
 	@$(call ensure_apt,$(APT_TEST),java)
+
+gongwen-fonts: ## the free 仿宋 and 楷体 for theme gongwen (texlive-lang-chinese is large)
+	@$(call ensure_apt,texlive-lang-chinese fonts-lxgw-wenkai fonts-arphic-ukai,)
 
 pdf: setup ## build/pdf/<slug>.pdf
 	$(PUBLISH) build --format pdf --out $(OUT)

@@ -41,4 +41,5 @@ def setup(verbosity: int) -> WarningCounter:
     # WeasyPrint and fontTools talk a lot at INFO; keep their warnings only.
     for noisy in ("weasyprint", "weasyprint.progress", "fontTools"):
         logging.getLogger(noisy).setLevel(logging.WARNING if verbosity < 2 else logging.DEBUG)
+    logging.getLogger("markdown_it").setLevel(logging.WARNING)
     return counter

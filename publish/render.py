@@ -8,7 +8,9 @@ EPUB and site share one design.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import jinja2
@@ -16,6 +18,8 @@ import jinja2
 from publish.config import Config
 from publish.errors import ThemeError
 from publish.theme import Theme
+
+log = logging.getLogger(__name__)
 
 #: Static stylesheets per format, in cascade order; ``custom.css`` of any theme comes last.
 STYLESHEETS: dict[str, tuple[str, ...]] = {
@@ -39,6 +43,7 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
         )
+        self._warned: set[str] = set()
 
     def render(self, template: str, **context: Any) -> str:
         try:
@@ -57,10 +62,32 @@ class Renderer:
         except jinja2.UndefinedError as exc:
             raise ThemeError(f"template {template!r} of theme {self.theme.name!r}: {exc}") from None
 
+    def _font_faces(self) -> str:
+        rules = []
+        for face in self.theme.fonts:
+            path = next((Path(p) for p in face.src if Path(p).is_file()), None)
+            if path is None:
+                if face.family not in self._warned:
+                    self._warned.add(face.family)
+                    log.warning(
+                        "theme %s: font %r not found (%s); install %s; using the next font "
+                        "of the stack instead",
+                        self.theme.name,
+                        face.family,
+                        ", ".join(face.src),
+                        face.package or "it",
+                    )
+                continue
+            rules.append(
+                f'@font-face {{ font-family: "{face.family}"; font-weight: {face.weight}; '
+                f'src: url("{path.resolve().as_uri()}"); }}'
+            )
+        return "\n".join(rules)
+
     def stylesheet(self, fmt: str) -> str:
         variables = {name.replace("_", "-"): value for name, value in self.theme.variables.items()}
-        parts = [self.render("variables.css", variables=variables, format=fmt)]
-        for name in (*STYLESHEETS[fmt], "custom.css"):
+        parts = [self._font_faces(), self.render("variables.css", variables=variables, format=fmt)]
+        for name in (*STYLESHEETS[fmt], *self.theme.stylesheets, "custom.css"):
             path = self.theme.static_file(name)
             if path is not None:
                 parts.append(f"/* {self.theme.name}: {name} */\n" + path.read_text("utf-8"))

@@ -23,12 +23,29 @@ BUILTIN_THEMES = next(
 
 
 @dataclass(frozen=True)
+class FontFace:
+    """A face a theme loads from a file (``[[fonts]]`` in theme.toml), not by fontconfig name.
+
+    ``src`` lists candidate files; the first that exists is used. ``package`` says how to get
+    one; without any, the next family of the variable's font stack is used, with a warning.
+    """
+
+    family: str
+    src: tuple[str, ...]
+    package: str = ""
+    weight: str = "normal"
+
+
+@dataclass(frozen=True)
 class Theme:
     """A resolved theme: its folders child first, and its merged variables."""
 
     name: str
     folders: tuple[Path, ...]
     variables: dict[str, str]
+    #: Extra stylesheets (``stylesheets`` in theme.toml), base theme's first.
+    stylesheets: tuple[str, ...] = ()
+    fonts: tuple[FontFace, ...] = ()
 
     @property
     def template_dirs(self) -> list[Path]:
@@ -86,6 +103,8 @@ def load_theme(name: str, project_root: Path) -> Theme:
     """Resolve ``name`` and its ``extends`` chain, down to a theme that extends nothing."""
     folders: list[Path] = []
     variables: dict[str, str] = {}
+    stylesheets: list[str] = []
+    fonts: dict[str, FontFace] = {}
     folder: Path | None = _find(name, project_root)
     while folder is not None:
         if folder in folders:
@@ -94,7 +113,27 @@ def load_theme(name: str, project_root: Path) -> Theme:
         folders.append(folder)
         data = _read(folder)
         variables = {**data.get("variables", {}), **variables}  # type: ignore[dict-item]
+        stylesheets[:0] = [str(s) for s in data.get("stylesheets", [])]  # type: ignore[attr-defined]
+        for face in _fonts(folder, data):
+            fonts.setdefault(face.family, face)
         parent = str(data.get("extends", "")).strip()
         # A project theme may shadow a built-in one of the same name and extend it.
         folder = _find(parent, project_root, skip=folder) if parent else None
-    return Theme(name, tuple(folders), variables)
+    return Theme(name, tuple(folders), variables, tuple(stylesheets), tuple(fonts.values()))
+
+
+def _fonts(folder: Path, data: dict[str, object]) -> list[FontFace]:
+    faces = []
+    for entry in data.get("fonts", []):  # type: ignore[attr-defined]
+        if not isinstance(entry, dict) or "family" not in entry or "src" not in entry:
+            raise ThemeError(f"{folder / 'theme.toml'}: each [[fonts]] needs family and src")
+        src = entry["src"] if isinstance(entry["src"], list) else [entry["src"]]
+        faces.append(
+            FontFace(
+                str(entry["family"]),
+                tuple(map(str, src)),
+                str(entry.get("package", "")),
+                str(entry.get("weight", "normal")),
+            )
+        )
+    return faces

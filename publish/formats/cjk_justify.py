@@ -66,7 +66,10 @@ def install() -> None:
         attributes = pango.pango_layout_get_attributes(self.layout)
         if attributes == ffi.NULL:
             attributes = ffi.gc(pango.pango_attr_list_new(), pango.pango_attr_list_unref)
-        spacing = int(self.justification_spacing * TO_UNITS)
+        # Pango keeps one letter-spacing per character: add the style's own to ours.
+        letter_spacing = self.style["letter_spacing"]
+        base = 0 if letter_spacing == "normal" else letter_spacing
+        spacing = int((base + self.justification_spacing) * TO_UNITS)
         encoded = 0
         last = 0
         for match in CJK.finditer(self.text):

@@ -44,7 +44,7 @@ def build(ctx: BuildContext) -> list[Path]:
             options.update(pdfa.attachment_options(doc, ctx.built))
             options["finisher"] = pdfa.finisher(doc)
         with atomic_path(target) as tmp:
-            HTML(string=html, base_url=doc.source_path.parent.as_uri() + "/").write_pdf(
+            HTML(string=html, base_url=doc.source_path.parent.resolve().as_uri() + "/").write_pdf(
                 tmp,
                 stylesheets=[stylesheet],
                 pdf_identifier=identifier.encode("ascii"),

@@ -1,0 +1,117 @@
+"""Theme ``gongwen`` (GB/T 9704-2012) measured on the seed's PDF: 28 characters to a line,
+22 lines to a page, page numbers 7 mm below the text block, alternating outside."""
+
+from __future__ import annotations
+
+import itertools
+import os
+from collections.abc import Iterator
+from typing import Any
+
+import pdfplumber
+import pytest
+
+from conftest import REPO, MakeProject, run_cli
+from publish.build import BuildOptions, build
+from publish.config import load_config
+
+MM = 72 / 25.4
+LEFT, RIGHT, BOTTOM = 28 * MM, (210 - 26) * MM, (297 - 35) * MM
+FULL_WIDTH = set("，。、；：！？（）“”‘’《》「」【】—…")
+
+
+@pytest.fixture(scope="module")
+def pages(tmp_path_factory: pytest.TempPathFactory) -> Iterator[list[Any]]:
+    out = tmp_path_factory.mktemp("gongwen")
+    saved = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = "1735689600"
+    try:
+        options = BuildOptions(
+            sources=(REPO / "content/daixian-work-report.md",),
+            formats=("pdf",),
+            theme="gongwen",
+            out=out,
+        )
+        build(load_config(REPO), options)
+    finally:
+        os.environ.pop("SOURCE_DATE_EPOCH", None)
+        if saved is not None:
+            os.environ["SOURCE_DATE_EPOCH"] = saved
+    with pdfplumber.open(out / "pdf/daixian-work-report.pdf") as pdf:
+        yield [(page.extract_text_lines(), page.chars) for page in pdf.pages]
+
+
+def _body(lines: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [line for line in lines if abs(line["chars"][0]["size"] - 16) < 0.1]
+
+
+def _cells(line: dict[str, Any]) -> int:
+    """Character cells of a line: the first-line indent counts two."""
+    indent = round((float(line["x0"]) - LEFT) / 16)
+    return indent + len(str(line["text"]).replace(" ", ""))
+
+
+def test_every_full_page_has_22_lines(pages: list[Any]) -> None:
+    counts = [len(_body(lines)) for lines, _ in pages]
+    assert len(counts) >= 8
+    assert all(count == 22 for count in counts[1:-1]), counts
+
+
+def test_every_full_line_holds_28_characters(pages: list[Any]) -> None:
+    """Full lines of Chinese hold 28 characters; a line the line-breaking rules cut short (a
+    mark that may not start the next line takes its neighbour along) is justified instead."""
+    checked, cells = 0, []
+    for lines, _ in pages:
+        body = _body(lines)
+        for line, following in itertools.pairwise(body):
+            text = line["text"].replace(" ", "")
+            chinese_only = all(ord(ch) > 0x2E80 or ch in FULL_WIDTH for ch in text)
+            if abs(following["x0"] - LEFT) > 1 or not chinese_only:
+                continue  # a paragraph's last line, or a line with Latin digits
+            cells.append(_cells(line))
+            assert 26 <= cells[-1] <= 28, line["text"]
+            # pdfplumber's glyph box is 16 pt; the advance on the grid is 0.25 pt less
+            assert abs(RIGHT - (line["x1"] - 0.25)) < 0.5, line["text"]
+            checked += 1
+    assert checked > 60
+    assert cells.count(28) >= 0.85 * len(cells), cells  # see the docstring
+
+
+def test_character_advance_and_line_pitch_fit_the_grid(pages: list[Any]) -> None:
+    lines, _ = pages[1]
+    body = _body(lines)
+    pitches = [b["top"] - a["top"] for a, b in itertools.pairwise(body)]
+    assert max(pitches) <= 28.99 and min(pitches) >= 28.8
+    advances = [
+        b["x0"] - a["x0"] for a, b in zip(body[0]["chars"], body[0]["chars"][1:], strict=False)
+    ]
+    assert max(advances) <= 15.79 + 0.5
+
+
+def test_page_numbers_alternate_below_the_text_block(pages: list[Any]) -> None:
+    for number, (_, chars) in enumerate(pages, start=1):
+        folio = [c for c in chars if abs(c["size"] - 14) < 0.1]
+        text = "".join(c["text"] for c in folio)
+        assert text.replace(" ", "") == f"—{number}—", text
+        middle = (folio[0]["top"] + folio[0]["bottom"]) / 2
+        assert middle - BOTTOM == pytest.approx(7 * MM, abs=1.5)
+        if number % 2:  # odd pages: on the right, one character in
+            assert RIGHT - folio[-1]["x1"] == pytest.approx(14, abs=1)
+        else:
+            assert folio[0]["x0"] - LEFT == pytest.approx(14, abs=1)
+
+
+def test_missing_font_falls_back_with_one_warning(make_project: MakeProject) -> None:
+    toml = (
+        'name = "mine"\nextends = "gongwen"\n[[fonts]]\nfamily = "GW FangSong"\n'
+        'src = ["/nonexistent/Fang.otf"]\npackage = "texlive-lang-chinese"\n'
+    )
+    root = make_project({"themes/mine/theme.toml": toml, "content/a.md": "# 标题\n\n正文。\n"})
+    result = run_cli(["build", "--theme", "mine", "--format", "pdf,html"], root)
+    assert result.returncode == 0, result.stderr
+    warnings = [line for line in result.stderr.splitlines() if "GW FangSong" in line]
+    assert len(warnings) == 1
+    assert "/nonexistent/Fang.otf" in warnings[0] and "texlive-lang-chinese" in warnings[0]
+    with pdfplumber.open(root / "build/pdf/a.pdf") as pdf:
+        fonts = {c["fontname"] for page in pdf.pages for c in page.chars}
+    assert any("Noto-Serif-CJK-SC" in f for f in fonts)
