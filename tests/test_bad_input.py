@@ -71,7 +71,9 @@ def test_front_matter_value_of_wrong_type(make_project: MakeProject) -> None:
 def test_unknown_theme_lists_the_available_ones(make_project: MakeProject) -> None:
     root = make_project({"content/a.md": GOOD})
     _fails(
-        root, "theme: unknown theme 'nonesuch'; available: default", args=("--theme", "nonesuch")
+        root,
+        "theme: unknown theme 'nonesuch'; available: default, gongwen",
+        args=("--theme", "nonesuch"),
     )
 
 

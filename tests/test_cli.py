@@ -12,7 +12,7 @@ def test_python_dash_m_and_version() -> None:
 
 
 def test_themes_command() -> None:
-    assert run_cli(["themes"], REPO).stdout.split() == ["default"]
+    assert run_cli(["themes"], REPO).stdout.split() == ["default", "gongwen"]
 
 
 def test_config_defaults_and_values(make_project: MakeProject) -> None:

@@ -61,8 +61,8 @@ def test_custom_css_is_appended(make_project: MakeProject) -> None:
 
 def test_unknown_theme_lists_available(make_project: MakeProject) -> None:
     root = make_project({"themes/mine/theme.toml": CHILD_TOML})
-    assert available(root) == ["default", "mine"]
-    with pytest.raises(ThemeError, match="unknown theme 'gone'; available: default, mine"):
+    assert available(root) == ["default", "gongwen", "mine"]
+    with pytest.raises(ThemeError, match="unknown theme 'gone'; available: default, gongwen, mine"):
         load_theme("gone", root)
 
 

@@ -39,7 +39,9 @@ class Block:
     text: str
 
 
-_ANY_KIND = re.compile("|".join(f"(?P<{kind}>{pattern.pattern[1:]})" for kind, pattern in _KINDS))
+_ANY_KIND = re.compile(
+    "|".join(f"(?P<{kind}>{pattern.pattern[1:]})" for kind, pattern in _KINDS), re.MULTILINE
+)
 _RUNS = re.compile(r"[^\n]*\S[^\n]*(?:\n[^\n]*\S[^\n]*)*")
 
 

@@ -7,7 +7,7 @@ Rewrites (outside protected spans unless noted)::
     U+200D not between emoji              -> removed
     spaces, tabs, U+3000 at a line end    -> removed, except a Markdown hard break: two or
                                              more spaces after text, more text on the next line
-    U+3000 at the start of a paragraph    -> removed
+    U+3000 at the start of a paragraph    -> removed (unless a block marker such as # follows)
     ２０２４ ＡＢＣ                         -> 2024 ABC (full-width ASCII letters and digits)
     ８５％  ３．５                          -> 85%  3.5 (％ after a digit, ． between digits)
     three or more newlines                -> one blank line
@@ -33,7 +33,7 @@ _ZWJ = regex.compile(
     r"(?<!\p{Extended_Pictographic}[\ufe0f]?)\u200d|\u200d(?!\p{Extended_Pictographic})"
 )
 _TRAILING = re.compile(r"[ \t\u3000]+$", re.MULTILINE)
-_INDENT = re.compile(r"(?:\A|(?<=\n\n))\u3000+")
+_INDENT = re.compile(r"(?:\A|(?<=\n\n))\u3000+(?![#>*+\-|`~<]|\d+[.)])")
 _FULLWIDTH = re.compile(r"[０-９Ａ-Ｚａ-ｚ]+")
 _PERCENT = re.compile(r"(?<=[0-9])％")
 _POINT = re.compile(r"(?<=[0-9])．(?=[0-9０-９])")
