@@ -13,7 +13,7 @@ from typing import Any
 import pdfplumber
 import pytest
 
-from conftest import REPO
+from conftest import REPO, MakeProject, run_cli
 from publish.build import BuildOptions, build
 from publish.config import load_config
 
@@ -125,3 +125,23 @@ def test_fonts_embedded_subset_and_small(pdf_path: Path) -> None:
     rows = [line.split() for line in out.stdout.splitlines()[2:]]
     assert rows and all(row[-5] == "yes" and row[-4] == "yes" for row in rows), out.stdout
     assert pdf_path.stat().st_size < 1_000_000
+
+
+def test_page_size_marks_and_bleed_from_theme_variables(make_project: MakeProject) -> None:
+    toml = (
+        'name = "a5"\nextends = "default"\n[variables]\npage_size = "A5"\n'
+        'page_margin = "15mm"\npage_marks = "crop"\npage_bleed = "3mm"\n'
+    )
+    root = make_project({"themes/a5/theme.toml": toml, "content/a.md": "# 标题\n\n正文。\n"})
+    result = run_cli(["build", "--theme", "a5", "--format", "pdf"], root)
+    assert result.returncode == 0, result.stderr
+    from pypdf import PdfReader
+
+    page = PdfReader(root / "build/pdf/a.pdf").pages[0]
+    mm = 72 / 25.4
+    # A5 (148 x 210 mm) trimmed, 3 mm bleed on every side of the sheet
+    assert float(page.trimbox.width) == pytest.approx(148 * mm, abs=0.5)
+    assert float(page.trimbox.height) == pytest.approx(210 * mm, abs=0.5)
+    assert float(page.mediabox.width) == pytest.approx(154 * mm, abs=0.5)
+    with pdfplumber.open(root / "build/pdf/a.pdf") as pdf:
+        assert len(pdf.pages[0].lines) >= 8  # crop marks at the four corners
