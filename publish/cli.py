@@ -89,7 +89,7 @@ def _run(args: argparse.Namespace, counter: logs.WarningCounter) -> int:
     if args.command == "clean":
         return cleancmd.run(args, root)
     if args.command == "check":
-        problems = check_build(args.out or root / "build")
+        problems = check_build(args.out or root / "build", root)
         for problem in problems:
             print(f"check: {problem}", file=sys.stderr)
         log.info("check: %d problem(s)", len(problems))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -80,6 +81,27 @@ class CleanedSource:
     changes: tuple[Change, ...]
     jumps: tuple[Jump, ...] = ()
     fragments: tuple[Source, ...] = ()
+    #: Maps an offset of ``text`` to the (file, line) of the source it came from.
+    origin: Callable[[int], tuple[str, int]] | None = field(default=None, compare=False)
+
+    def locate(self, line_index: int) -> str:
+        """``file:line`` in the source of the 0-based ``line_index`` of the cleaned text."""
+        offset = 0
+        for _ in range(line_index):
+            offset = self.text.find("\n", offset) + 1
+        if self.origin is None:
+            return f"{self.source.display_path}:{self.source.body_line + line_index}"
+        path, line = self.origin(offset)
+        return f"{path}:{line}"
+
+
+@dataclass(frozen=True)
+class Asset:
+    """A file the document references (an image), and its path relative to the document."""
+
+    path: Path
+    href: str
+    media_type: str
 
 
 @dataclass(frozen=True)
@@ -99,6 +121,8 @@ class Metadata:
     #: Newspaper pages the text came from and continues on, from the jump lines removed.
     continued_from: tuple[str, ...] = ()
     continues_on: tuple[str, ...] = ()
+    #: The document's own cover image (front matter ``cover:``), else one is generated.
+    cover: Asset | None = None
 
 
 @dataclass(frozen=True)
@@ -108,15 +132,6 @@ class Heading:
     level: int
     text: str
     id: str
-
-
-@dataclass(frozen=True)
-class Asset:
-    """A file the document references (an image), and its path relative to the document."""
-
-    path: Path
-    href: str
-    media_type: str
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ import jinja2
 
 from publish.config import Config
 from publish.errors import ThemeError
+from publish.model import Metadata
 from publish.theme import Theme
 
 log = logging.getLogger(__name__)
@@ -102,12 +103,16 @@ _LABELS: dict[str, dict[str, str]] = {
         "documents": "文档",
         "continued_from": "上接第{}版",
         "continues_on": "下转第{}版",
+        "cover": "封面",
+        "guide": "导航",
     },
     "en": {
         "contents": "Contents",
         "documents": "Documents",
         "continued_from": "continued from page {}",
         "continues_on": "continued on page {}",
+        "cover": "Cover",
+        "guide": "Guide",
     },
 }
 
@@ -115,3 +120,12 @@ _LABELS: dict[str, dict[str, str]] = {
 def labels(language: str) -> dict[str, str]:
     """Interface words in the document's language (English when there is no translation)."""
     return _LABELS.get(language.split("-")[0].lower(), _LABELS["en"])
+
+
+def provenance(meta: Metadata) -> str:
+    """The source and the newspaper pages its jump lines named (``报纸第2版；上接第1版``)."""
+    words = labels(meta.language)
+    pages = [words["continued_from"].format(p) for p in meta.continued_from]
+    pages += [words["continues_on"].format(p) for p in meta.continues_on]
+    separator = "；" if meta.language.lower().startswith("zh") else "; "
+    return separator.join(filter(None, [meta.source, *pages]))

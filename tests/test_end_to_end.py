@@ -14,7 +14,7 @@ import pytest
 from conftest import REPO, files_under
 from publish import clean
 from publish.build import BuildOptions, build
-from publish.check import epubcheck, pdffonts, verapdf
+from publish.check import ace, epub_screenshots, epubcheck, pdffonts, verapdf
 from publish.config import load_config
 
 SEED = "daixian-work-report"
@@ -91,7 +91,7 @@ def test_epubcheck_reports_nothing(out: Path) -> None:
 
 def test_epub_carries_the_bold_and_the_language(out: Path) -> None:
     with zipfile.ZipFile(out / f"epub/{SEED}.epub") as archive:
-        chapter = archive.read(f"EPUB/{SEED}.xhtml").decode("utf-8")
+        chapter = archive.read(f"EPUB/{SEED}-01.xhtml").decode("utf-8")
         opf = archive.read("EPUB/content.opf").decode("utf-8")
     assert f"<strong>{RUN_IN}</strong>" in chapter
     assert 'lang="zh-CN"' in chapter and 'xml:lang="zh-CN"' in chapter
@@ -167,7 +167,7 @@ def test_archival_pdf_metadata_and_attached_source(out: Path) -> None:
     # The XMP stream is stored uncompressed, so format identifiers can read it.
     assert b'pdfaid:part="3"' in data and b'pdfaid:conformance="U"' in data
     assert b'pdfuaid:part="1"' in data
-    assert b"continued from page 1; continued on page 3" in data
+    assert "报纸第2版；上接第1版；下转第3版".encode() in data
     reader = PdfReader(out / f"pdf/{SEED}.pdf")
     attachments = reader.attachments
     assert list(attachments) == [f"{SEED}.md"]
@@ -198,3 +198,13 @@ def test_plain_variant_is_not_pdfa(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     data = (tmp_path / "pdf/harbor-bridge-reopens.pdf").read_bytes()
     assert b"pdfaid" not in data and b"/EmbeddedFiles" not in data
+
+
+def test_ace_finds_no_violations_and_chapters_are_screenshot(out: Path) -> None:
+    epub = out / f"epub/{SEED}.epub"
+    assert ace(epub, REPO) == []
+    with zipfile.ZipFile(epub) as archive:
+        names = archive.namelist()
+    assert f"EPUB/{SEED}-01.xhtml" in names and f"EPUB/{SEED}-02.xhtml" in names
+    shots = epub_screenshots(epub, REPO / "build")  # kept under build/ for review
+    assert len(shots) == 3 and all(shot.stat().st_size > 10_000 for shot in shots)

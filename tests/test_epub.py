@@ -75,3 +75,82 @@ def test_zip_layout_is_fixed(make_project: MakeProject) -> None:
     names = [i.filename for i in infos[1:]]
     assert names == sorted(names)
     assert {i.date_time for i in infos} == {(2024, 3, 1, 0, 0, 0)}
+
+
+def _opf_and_files(epub: Path) -> tuple[str, dict[str, str]]:
+    with zipfile.ZipFile(epub) as archive:
+        files = {
+            n: archive.read(n).decode("utf-8")
+            for n in archive.namelist()
+            if n.endswith((".xhtml", ".opf", ".svg"))
+        }
+    return files["EPUB/content.opf"], files
+
+
+def test_accessibility_and_publication_metadata(make_project: MakeProject) -> None:
+    opf, files = _opf_and_files(_build(make_project))
+    for prop, value in (
+        ("schema:accessMode", "textual"),
+        ("schema:accessMode", "visual"),
+        ("schema:accessModeSufficient", "textual"),
+        ("schema:accessibilityFeature", "structuralNavigation"),
+        ("schema:accessibilityFeature", "tableOfContents"),
+        ("schema:accessibilityFeature", "alternativeText"),
+        ("schema:accessibilityHazard", "none"),
+        ("dcterms:conformsTo", "EPUB Accessibility 1.1 - WCAG 2.1 Level AA"),
+    ):
+        assert f'<meta property="{prop}">{value}</meta>' in opf, (prop, value)
+    assert 'property="schema:accessibilitySummary"' in opf
+    assert re.search(r'<meta refines="#creator-1" property="role" scheme="marc:relators">aut<', opf)
+    assert "<dc:date>2024-03-01</dc:date>" in opf and "<dc:language>zh-CN</dc:language>" in opf
+    assert 'properties="cover-image"' in opf and "EPUB/images/cover.svg" in files
+    assert "两位作者的文档" in files["EPUB/images/cover.svg"]
+
+
+def test_every_content_document_carries_the_language(make_project: MakeProject) -> None:
+    _, files = _opf_and_files(_build(make_project))
+    pages = [name for name in files if name.endswith(".xhtml")]
+    assert len(pages) >= 3  # cover, chapter, nav
+    for name in pages:
+        assert re.search(r'<html [^>]*lang="zh-CN" xml:lang="zh-CN"', files[name]), name
+
+
+def test_footnotes_are_asides_with_back_links(make_project: MakeProject) -> None:
+    _, files = _opf_and_files(_build(make_project))
+    chapter = files["EPUB/rich.xhtml"]
+    assert '<a epub:type="noteref" role="doc-noteref" href="#fn1" id="fnref1">1</a>' in chapter
+    assert re.search(
+        r'<aside epub:type="footnote" role="doc-footnote" id="fn1"><p>脚注内容。'
+        r' <a href="#fnref1" role="doc-backlink">',
+        chapter,
+    )
+
+
+def test_landmarks_cover_page_and_nav(make_project: MakeProject) -> None:
+    _, files = _opf_and_files(_build(make_project))
+    nav = files["EPUB/nav.xhtml"]
+    for kind, href in (
+        ("cover", "cover.xhtml"),
+        ("toc", "nav.xhtml"),
+        ("bodymatter", "rich.xhtml"),
+    ):
+        assert f'<a epub:type="{kind}" href="{href}">' in nav
+    assert '<a href="rich.xhtml#表格">表格</a>' in nav
+    assert 'epub:type="cover" role="doc-cover"' in files["EPUB/cover.xhtml"]
+
+
+def test_missing_alt_text_warns_with_file_and_line(make_project: MakeProject) -> None:
+    root = make_project({"content/rich.md": RICH, "content/chart.svg": SVG})
+    result = run_cli(["build", "--format", "epub"], root)
+    assert result.returncode == 0
+    assert "warning: content/rich.md:25: image 'chart.svg' has no alt text" in result.stderr
+    strict = run_cli(["build", "--format", "epub", "--strict"], root)
+    assert strict.returncode == 1 and "strict:" in strict.stderr
+
+
+def test_front_matter_cover_is_used(make_project: MakeProject) -> None:
+    text = RICH.replace("rights: CC BY 4.0\n", "rights: CC BY 4.0\ncover: chart.svg\n")
+    root = make_project({"content/rich.md": text, "content/chart.svg": SVG})
+    assert run_cli(["build", "--format", "epub"], root).returncode == 0
+    with zipfile.ZipFile(root / "build/epub/rich.epub") as archive:
+        assert archive.read("EPUB/images/cover.svg").decode("utf-8") == SVG

@@ -120,8 +120,8 @@ def clean_fragments(
     sources: Sequence[Source],
     passes: Sequence[CleanPass] | None = None,
     keep_order: bool = False,
-) -> tuple[str, list[Change], list[Jump], list[Source]]:
-    """Clean the fragments of one article: (text, changes, jumps, fragments in order)."""
+) -> tuple[str, list[Change], list[Jump], list[Source], Trace]:
+    """Clean the fragments of one article: (text, changes, jumps, fragments in order, trace)."""
     passes = select() if passes is None else passes
     names = [p.name for p in passes]
     cut = names.index(_STITCH_AFTER) + 1 if _STITCH_AFTER in names else 0
@@ -146,13 +146,13 @@ def clean_fragments(
     whole.settle(passes)
     changes = [c for r in runs if r is not whole for c in r.changes()] + whole.changes()
     found_jumps = [j for r in runs if r is not whole for j in r.jumps()] + whole.jumps()
-    return whole.text, changes, found_jumps, ordered
+    return whole.text, changes, found_jumps, ordered, whole.trace
 
 
 def clean(source: Source, passes: Sequence[CleanPass] | None = None) -> CleanedSource:
     """Run ``passes`` (default: the default passes) over the body of ``source``."""
-    text, changes, found, _ = clean_fragments([source], passes)
-    return CleanedSource(source, text, tuple(changes), tuple(found), (source,))
+    text, changes, found, _, trace = clean_fragments([source], passes)
+    return CleanedSource(source, text, tuple(changes), tuple(found), (source,), trace.end_locate)
 
 
 def clean_article(
@@ -161,7 +161,7 @@ def clean_article(
     """Order, stitch and clean the fragments of one article; front matter from the first."""
     if len(article.fragments) == 1:
         return clean(article.fragments[0], passes)
-    text, changes, found, ordered = clean_fragments(article.fragments, passes, keep_order)
+    text, changes, found, ordered, trace = clean_fragments(article.fragments, passes, keep_order)
     head = next((s for s in ordered if s.front_matter_text), ordered[0])
     merged: dict[str, object] = {}
     for fragment in reversed(ordered):
@@ -169,4 +169,6 @@ def clean_article(
     whole = Source(
         article.path, article.display_path, article.slug, merged, head.front_matter_text, text, 1
     )
-    return CleanedSource(whole, text, tuple(changes), tuple(found), tuple(ordered))
+    return CleanedSource(
+        whole, text, tuple(changes), tuple(found), tuple(ordered), trace.end_locate
+    )

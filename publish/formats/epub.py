@@ -1,4 +1,5 @@
-"""EPUB 3 via ebooklib: one chapter, nav document, NCX, metadata, the theme's CSS, images.
+"""EPUB 3 via ebooklib: chapters, nav document with landmarks, NCX, cover, full metadata with
+accessibility information (EPUB Accessibility 1.1), the theme's CSS, images.
 
 ebooklib 0.20 writes zip entries with the current time, gives every author ``id="creator"``
 and leaves ``xml:lang`` off ``<package>``; this module gives authors unique ids and repacks the
@@ -17,16 +18,19 @@ from pathlib import Path
 from typing import Any
 
 from publish.formats import BuildContext
+from publish.formats.cover import cover_svg
+from publish.formats.epubsplit import Chapter, chapters, home_of
 from publish.fsutil import atomic_path
 from publish.model import Document, Heading
-from publish.render import labels
+from publish.render import labels, provenance
 
 log = logging.getLogger(__name__)
 
 _PACKAGE_TAG = re.compile(rb"<package\b[^>]*>")
 
 
-def _toc(headings: tuple[Heading, ...], href: str) -> list[Any]:
+def _toc(headings: tuple[Heading, ...], parts: list[Chapter]) -> list[Any]:
+    """Nested table of contents: level-2 headings, level-3 ones beneath them."""
     from ebooklib import epub
 
     root: list[Any] = []
@@ -41,7 +45,7 @@ def _toc(headings: tuple[Heading, ...], href: str) -> list[Any]:
     def convert(nodes: list[Any]) -> list[Any]:
         items = []
         for heading, children in nodes:
-            target = f"{href}#{heading.id}"
+            target = f"{home_of(parts, heading.id)}#{heading.id}"
             if children:
                 items.append((epub.Section(heading.text, target), convert(children)))
             else:
@@ -51,27 +55,84 @@ def _toc(headings: tuple[Heading, ...], href: str) -> list[Any]:
     return convert(root)
 
 
-def _book(doc: Document, ctx: BuildContext, css: str) -> Any:
-    from ebooklib import epub
-
+def _metadata(book: Any, doc: Document) -> None:
     meta = doc.meta
-    book = epub.EpubBook()
     book.set_identifier(meta.identifier)
     book.set_title(meta.title)
     book.set_language(meta.language)
     book.set_direction("ltr")
+    if meta.subtitle:
+        book.add_metadata("DC", "title", meta.subtitle, {"id": "subtitle"})
+        book.add_metadata(
+            None, "meta", "subtitle", {"refines": "#subtitle", "property": "title-type"}
+        )
     for number, author in enumerate(meta.authors, start=1):
-        book.add_author(author, uid=f"creator-{number}")
+        book.add_author(author, uid=f"creator-{number}", role="aut")
     for name, value in (
         ("date", meta.date),
         ("publisher", meta.publisher),
-        ("source", meta.source),
+        ("source", provenance(meta)),
         ("rights", meta.rights),
     ):
         if value:
             book.add_metadata("DC", name, value)
     for keyword in meta.keywords:
         book.add_metadata("DC", "subject", keyword)
+    images = bool(doc.assets)
+    features = [
+        "structuralNavigation",
+        "tableOfContents",
+        "readingOrder",
+        "displayTransformability",
+        *(["alternativeText"] if images else []),
+    ]
+    for prop, value in (
+        ("schema:accessMode", "textual"),
+        *((("schema:accessMode", "visual"),) if images else ()),
+        ("schema:accessModeSufficient", "textual"),
+        *(("schema:accessibilityFeature", f) for f in features),
+        ("schema:accessibilityHazard", "none"),
+        (
+            "schema:accessibilitySummary",
+            "Text with headings, a navigable table of contents and a logical reading order; "
+            "images have text alternatives; no hazards.",
+        ),
+        ("dcterms:conformsTo", "EPUB Accessibility 1.1 - WCAG 2.1 Level AA"),
+    ):
+        book.add_metadata(None, "meta", value, {"property": prop})
+
+
+def _cover(book: Any, doc: Document, ctx: BuildContext) -> Any:
+    """The cover image (the document's own, or one drawn from the theme) and its page."""
+    from ebooklib import epub
+
+    cover = doc.meta.cover
+    if cover is not None:
+        name, data = f"images/cover{cover.path.suffix.lower()}", cover.path.read_bytes()
+    else:
+        name, data = "images/cover.svg", cover_svg(doc, ctx.renderer.theme.variables)
+    book.set_cover(name, data, create_page=False)
+    words = labels(doc.meta.language)
+    page = epub.EpubHtml(
+        title=words["cover"],
+        file_name="cover.xhtml",
+        lang=doc.meta.language,
+        content=ctx.renderer.render(
+            "epub_cover.html", doc=doc, image=name, lang=doc.meta.language, labels=words
+        ),
+    )
+    book.add_item(page)
+    return page
+
+
+def _book(doc: Document, ctx: BuildContext, css: str) -> Any:
+    from ebooklib import epub
+
+    meta = doc.meta
+    words = labels(meta.language)
+    book = epub.EpubBook()
+    _metadata(book, doc)
+    cover_page = _cover(book, doc, ctx)
     style = epub.EpubItem(
         uid="style",
         file_name="style/publish.css",
@@ -79,14 +140,23 @@ def _book(doc: Document, ctx: BuildContext, css: str) -> Any:
         content=css.encode("utf-8"),
     )
     book.add_item(style)
-    html = ctx.renderer.render(
-        "epub_chapter.html", doc=doc, lang=meta.language, labels=labels(meta.language)
-    )
-    chapter = epub.EpubHtml(
-        title=meta.title, file_name=f"{doc.slug}.xhtml", lang=meta.language, content=html
-    )
-    chapter.add_item(style)
-    book.add_item(chapter)
+    parts = chapters(doc)
+    documents = []
+    for number, part in enumerate(parts):
+        html = ctx.renderer.render(
+            "epub_chapter.html",
+            doc=doc,
+            chapter=part,
+            first=number == 0,
+            lang=meta.language,
+            labels=words,
+        )
+        item = epub.EpubHtml(
+            title=part.title, file_name=part.file_name, lang=meta.language, content=html
+        )
+        item.add_item(style)
+        book.add_item(item)
+        documents.append(item)
     for number, asset in enumerate(doc.assets, start=1):
         book.add_item(
             epub.EpubItem(
@@ -96,14 +166,17 @@ def _book(doc: Document, ctx: BuildContext, css: str) -> Any:
                 content=asset.path.read_bytes(),
             )
         )
-    book.toc = _toc(doc.headings, chapter.file_name) or [
-        epub.Link(chapter.file_name, meta.title, "nav-start")
+    book.toc = _toc(doc.headings, parts) or [epub.Link(parts[0].file_name, meta.title, "nav-start")]
+    book.guide = [
+        {"type": "cover", "href": "cover.xhtml", "title": words["cover"]},
+        {"type": "toc", "href": "nav.xhtml", "title": words["contents"]},
+        {"type": "bodymatter", "href": parts[0].file_name, "title": meta.title},
     ]
     book.add_item(epub.EpubNcx())
-    nav = epub.EpubNav()
+    nav = epub.EpubNav(title=words["contents"])
     nav.lang = meta.language
     book.add_item(nav)
-    book.spine = ["nav", chapter]
+    book.spine = [cover_page, *documents, "nav"]
     return book
 
 
@@ -141,7 +214,12 @@ def build(ctx: BuildContext) -> list[Path]:
         target = ctx.out / "epub" / f"{doc.slug}.epub"
         with atomic_path(target) as tmp, tempfile.TemporaryDirectory() as scratch:
             raw = Path(scratch) / "ebooklib.epub"
-            options = {"mtime": ctx.built, "epub3_pages": False}
+            options = {
+                "mtime": ctx.built,
+                "epub3_pages": False,
+                "epub3_landmark": True,
+                "landmark_title": labels(doc.meta.language)["guide"],
+            }
             epub.write_epub(str(raw), _book(doc, ctx, css), options)
             repack(raw, tmp, ctx.built, doc.meta.language)
         log.info("  %s (%d KiB)", target, target.stat().st_size // 1024)

@@ -15,6 +15,7 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from publish.model import Document
+from publish.render import provenance
 
 #: ``pdf.variant`` values and the WeasyPrint options they stand for.
 VARIANTS: dict[str, dict[str, Any]] = {
@@ -44,13 +45,6 @@ _UA_SCHEMA = (
 )
 
 
-def source_line(doc: Document) -> str:
-    """The source with the newspaper pages the jump lines named."""
-    pages = [f"continued from page {p}" for p in doc.meta.continued_from]
-    pages += [f"continued on page {p}" for p in doc.meta.continues_on]
-    return "; ".join(filter(None, [doc.meta.source, *pages]))
-
-
 def attachment_options(doc: Document, built: datetime) -> dict[str, Any]:
     """The cleaned Markdown source, attached as the PDF's source (AFRelationship Source)."""
     from weasyprint import Attachment
@@ -78,7 +72,7 @@ def finisher(doc: Document) -> Any:
             data = b"".join(
                 part if isinstance(part, bytes) else str(part).encode() for part in obj.stream
             )
-            source = source_line(doc)
+            source = provenance(doc.meta)
             addition = _UA_SCHEMA + (
                 '<rdf:Description rdf:about="" '
                 'xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/" pdfuaid:part="1"/>'

@@ -7,6 +7,8 @@ repeated in the body), checks every local image and records it as an asset.
 
 from __future__ import annotations
 
+import dataclasses
+import logging
 import mimetypes
 import re
 import unicodedata
@@ -19,6 +21,8 @@ from publish.errors import ContentError
 from publish.model import Asset, CleanedSource, Document, Heading, Jump
 from publish.parse.mdit import make_parser
 from publish.parse.meta import build_metadata
+
+log = logging.getLogger(__name__)
 
 MEDIA_TYPES = {
     ".png": "image/png",
@@ -74,10 +78,9 @@ def _assets(tokens: list[Token], cleaned: CleanedSource) -> list[Asset]:
             src = str(token.attrs.get("src", ""))
             if ":" in src.split("/")[0] or src.startswith(("/", "#")):
                 continue  # remote or absolute: left as written
-            line = source.body_line + (block.map[0] if block.map else 0)
+            where = cleaned.locate(block.map[0] if block.map else 0)
             rel = PurePosixPath(src.split("#")[0].split("?")[0])
             path = source.path.parent.joinpath(*rel.parts)
-            where = f"{source.display_path}:{line}"
             if ".." in rel.parts or not path.is_file():
                 raise ContentError(
                     f"{where}: image {src!r} not found next to the document; put it in a "
@@ -89,9 +92,33 @@ def _assets(tokens: list[Token], cleaned: CleanedSource) -> list[Asset]:
                     f"{where}: image {src!r} has an unsupported type; use one of "
                     + ", ".join(sorted(MEDIA_TYPES))
                 )
+            if not token.content.strip():
+                log.warning(
+                    "%s: image %r has no alt text; describe what it shows: ![description](%s)",
+                    where,
+                    src,
+                    src,
+                )
             token.attrs["src"] = rel.as_posix()
             assets.setdefault(rel.as_posix(), Asset(path, rel.as_posix(), str(media)))
     return list(assets.values())
+
+
+def _cover(cleaned: CleanedSource) -> Asset | None:
+    source = cleaned.source
+    value = source.front_matter.get("cover")
+    if value is None:
+        return None
+    rel = PurePosixPath(str(value))
+    folder = source.path.parent if source.path.is_file() else source.path
+    path = folder.joinpath(*rel.parts)
+    media = MEDIA_TYPES.get(path.suffix.lower())
+    if ".." in rel.parts or not path.is_file() or media is None:
+        raise ContentError(
+            f"{source.display_path}: cover {str(value)!r} is not an image next to the "
+            f"document; use a relative path to one of: {', '.join(sorted(MEDIA_TYPES))}"
+        )
+    return Asset(path, rel.as_posix(), media)
 
 
 def _outer_jumps(cleaned: CleanedSource) -> list[Jump]:
@@ -118,6 +145,7 @@ def parse(cleaned: CleanedSource, config: Config) -> Document:
     if leading_h1 and headings[0].text == meta.title:
         tokens, headings = tokens[3:], headings[1:]
     assets = _assets(tokens, cleaned)
+    meta = dataclasses.replace(meta, cover=_cover(cleaned))
     html = md.renderer.render(tokens, md.options, env)
     return Document(
         slug=cleaned.source.slug,

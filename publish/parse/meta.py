@@ -34,6 +34,7 @@ KNOWN_KEYS = frozenset(
         "rights",
         "publisher",
         "slug",
+        "cover",
     ]
 )
 _LANG = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$")

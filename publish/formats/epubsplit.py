@@ -1,0 +1,102 @@
+"""The body HTML of a document as EPUB chapters: split at level-2 headings, footnotes as
+``<aside epub:type="footnote">`` in the chapter that calls them, links fixed across files."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from publish.model import Document
+
+#: A document longer than this (characters of body HTML) with several level-2 sections gets
+#: one XHTML file per section; a shorter one stays in one file.
+SPLIT_AT = 4000
+
+_SECTION = re.compile(
+    r'<hr class="footnotes-sep"\s*/?>\s*<section class="footnotes">.*?</section>\s*', re.S
+)
+_ITEM = re.compile(r'<li id="(fn\d+)" class="footnote-item">\s*(.*?)\s*</li>', re.S)
+_BACKREF = re.compile(r'\s*<a href="#(fnref[\d:]+)" class="footnote-backref">.*?</a>', re.S)
+_CALL = re.compile(
+    r'<sup class="footnote-ref"><a href="#(fn\d+)" id="(fnref[\d:]+)">\[(\d+)\]</a></sup>'
+)
+_H2 = re.compile(r"^(?=<h2[ >])", re.M)
+_H2_TEXT = re.compile(r"<h2[^>]*>(.*?)</h2>", re.S)
+_TAGS = re.compile(r"<[^>]+>")
+_ID = re.compile(r'\bid="([^"]+)"')
+_LOCAL_HREF = re.compile(r'href="#([^"]+)"')
+
+
+@dataclass(frozen=True)
+class Chapter:
+    file_name: str
+    title: str
+    html: str
+
+
+def _notes(html: str) -> tuple[str, dict[str, str]]:
+    section = _SECTION.search(html)
+    if not section:
+        return html, {}
+    notes = {m.group(1): m.group(2) for m in _ITEM.finditer(section.group(0))}
+    return html[: section.start()] + html[section.end() :], notes
+
+
+def _with_asides(html: str, notes: dict[str, str]) -> str:
+    asides = []
+
+    def call(match: re.Match[str]) -> str:
+        note_id, ref_id, number = match.groups()
+        if note_id not in notes:
+            return match.group(0)
+        body = _BACKREF.sub(
+            lambda m: f' <a href="#{m.group(1)}" role="doc-backlink">↩</a>', notes[note_id]
+        )
+        asides.append(
+            f'<aside epub:type="footnote" role="doc-footnote" id="{note_id}">{body}</aside>'
+        )
+        return (
+            f'<sup><a epub:type="noteref" role="doc-noteref" href="#{note_id}" '
+            f'id="{ref_id}">{number}</a></sup>'
+        )
+
+    html = _CALL.sub(call, html)
+    if asides:
+        html += '\n<section class="footnotes">\n' + "\n".join(asides) + "\n</section>\n"
+    return html
+
+
+def chapters(doc: Document) -> list[Chapter]:
+    """The chapters of ``doc``: one, or one per level-2 section of a long document."""
+    body, notes = _notes(doc.body_html)
+    parts = [body]
+    if len(body) > SPLIT_AT:
+        parts = [p for p in _H2.split(body) if p.strip()]
+    found = []
+    for number, part in enumerate(parts, start=1):
+        heading = _H2_TEXT.match(part.lstrip())
+        title = _TAGS.sub("", heading.group(1)) if heading and number > 1 else doc.meta.title
+        name = f"{doc.slug}.xhtml" if len(parts) == 1 else f"{doc.slug}-{number:02d}.xhtml"
+        found.append(Chapter(name, title, _with_asides(part, notes)))
+    return _fix_links(found)
+
+
+def _fix_links(found: list[Chapter]) -> list[Chapter]:
+    """``href="#x"`` -> ``href="other.xhtml#x"`` where ``x`` now lives in another file."""
+    home = {anchor: c.file_name for c in found for anchor in _ID.findall(c.html)}
+
+    def fix(chapter: Chapter) -> Chapter:
+        def link(match: re.Match[str]) -> str:
+            target = home.get(match.group(1))
+            if target is None or target == chapter.file_name:
+                return match.group(0)
+            return f'href="{target}#{match.group(1)}"'
+
+        return Chapter(chapter.file_name, chapter.title, _LOCAL_HREF.sub(link, chapter.html))
+
+    return [fix(c) for c in found]
+
+
+def home_of(found: list[Chapter], anchor: str) -> str:
+    """The file a heading id ended up in."""
+    return next((c.file_name for c in found if f'id="{anchor}"' in c.html), found[0].file_name)
