@@ -45,6 +45,8 @@ class Config:
     #: PDF profile: ``pdf/a-3u`` (archival: PDF/A-3u, tagged, PDF/UA-1, source attached) or
     #: ``plain``.
     pdf_variant: str = "pdf/a-3u"
+    #: Embed the theme's CJK faces in the EPUB, subset to the characters used.
+    epub_embed_fonts: bool = False
     warnings: tuple[str, ...] = field(default=(), compare=False)
 
     @property
@@ -53,7 +55,7 @@ class Config:
 
 
 _STRING_KEYS = ("title", "author", "language", "theme", "content", "publisher")
-_TOP_KEYS = {*_STRING_KEYS, "formats", "markdown", "pdf"}
+_TOP_KEYS = {*_STRING_KEYS, "formats", "markdown", "pdf", "epub"}
 _MARKDOWN_KEYS = {"allow_html"}
 
 
@@ -137,6 +139,17 @@ def _validate(root: Path, path: Path, text: str, data: dict[str, object]) -> Con
                     f"{where('variant')}: pdf.variant {pdf['variant']!r} is not one of "
                     + ", ".join(PDF_VARIANTS)
                 )
+    epub = data.get("epub", {})
+    if not isinstance(epub, dict):
+        errors.append(f"{where('epub')}: [epub] must be a table")
+    else:
+        for key in sorted(set(epub) - {"embed_fonts"}):
+            warnings.append(f"{where(key)}: unknown key epub.{key}; known: embed_fonts")
+        if "embed_fonts" in epub:
+            if isinstance(epub["embed_fonts"], bool):
+                values["epub_embed_fonts"] = epub["embed_fonts"]
+            else:
+                errors.append(f"{where('embed_fonts')}: epub.embed_fonts must be true or false")
     if errors:
         raise ConfigError(*errors)
     for warning in warnings:

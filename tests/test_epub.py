@@ -154,3 +154,31 @@ def test_front_matter_cover_is_used(make_project: MakeProject) -> None:
     assert run_cli(["build", "--format", "epub"], root).returncode == 0
     with zipfile.ZipFile(root / "build/epub/rich.epub") as archive:
         assert archive.read("EPUB/images/cover.svg").decode("utf-8") == SVG
+
+
+def test_embedded_fonts_are_subset_and_deterministic(make_project: MakeProject) -> None:
+    root = make_project(
+        {
+            "publish.toml": "[epub]\nembed_fonts = true\n",
+            "content/rich.md": RICH,
+            "content/chart.svg": SVG,
+        }
+    )
+    env = {"SOURCE_DATE_EPOCH": "1709251200"}
+    result = run_cli(["build", "--format", "epub"], root, env)
+    assert result.returncode == 0, result.stderr
+    epub = root / "build/epub/rich.epub"
+    first = epub.read_bytes()
+    with zipfile.ZipFile(epub) as archive:
+        fonts = {
+            n: archive.getinfo(n).file_size
+            for n in archive.namelist()
+            if n.startswith("EPUB/fonts/")
+        }
+        css = archive.read("EPUB/style/publish.css").decode("utf-8")
+    assert len(fonts) == 3 and all(size < 100_000 for size in fonts.values()), fonts
+    assert '@font-face { font-family: "Noto Serif CJK SC"; font-weight: normal;' in css
+    # EPUBCheck reports only that @font-face is used (an informational usage message)
+    assert {m.split(":")[0] for m in epubcheck(epub)} == {"USAGE CSS-028"}
+    assert run_cli(["build", "--format", "epub"], root, env).returncode == 0
+    assert epub.read_bytes() == first

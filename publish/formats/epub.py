@@ -19,6 +19,7 @@ from typing import Any
 
 from publish.formats import BuildContext
 from publish.formats.cover import cover_svg
+from publish.formats.epubfonts import embedded_fonts, font_face_css
 from publish.formats.epubsplit import Chapter, chapters, home_of
 from publish.fsutil import atomic_path
 from publish.model import Document, Heading
@@ -133,6 +134,20 @@ def _book(doc: Document, ctx: BuildContext, css: str) -> Any:
     book = epub.EpubBook()
     _metadata(book, doc)
     cover_page = _cover(book, doc, ctx)
+    if ctx.config.epub_embed_fonts:
+        text = doc.meta.title + doc.meta.subtitle + doc.cleaned.text + "".join(words.values())
+        fonts = embedded_fonts(ctx.renderer.theme.variables, meta.language, text)
+        for number, font in enumerate(fonts, start=1):
+            kind = "font/otf" if font.file_name.endswith(".otf") else "font/ttf"
+            book.add_item(
+                epub.EpubItem(
+                    uid=f"font-{number}",
+                    file_name=font.file_name,
+                    media_type=kind,
+                    content=font.data,
+                )
+            )
+        css = font_face_css(fonts) + "\n" + css
     style = epub.EpubItem(
         uid="style",
         file_name="style/publish.css",
