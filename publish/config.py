@@ -47,6 +47,8 @@ class Config:
     pdf_variant: str = "pdf/a-3u"
     #: Embed the theme's CJK faces in the EPUB, subset to the characters used.
     epub_embed_fonts: bool = False
+    #: List the bold run-in heads in the EPUB's table of contents, under their headings.
+    epub_toc_run_in: bool = False
     warnings: tuple[str, ...] = field(default=(), compare=False)
 
     @property
@@ -143,13 +145,14 @@ def _validate(root: Path, path: Path, text: str, data: dict[str, object]) -> Con
     if not isinstance(epub, dict):
         errors.append(f"{where('epub')}: [epub] must be a table")
     else:
-        for key in sorted(set(epub) - {"embed_fonts"}):
-            warnings.append(f"{where(key)}: unknown key epub.{key}; known: embed_fonts")
-        if "embed_fonts" in epub:
-            if isinstance(epub["embed_fonts"], bool):
-                values["epub_embed_fonts"] = epub["embed_fonts"]
-            else:
-                errors.append(f"{where('embed_fonts')}: epub.embed_fonts must be true or false")
+        for key in sorted(set(epub) - {"embed_fonts", "toc_run_in"}):
+            warnings.append(f"{where(key)}: unknown key epub.{key}; known: embed_fonts, toc_run_in")
+        for key in ("embed_fonts", "toc_run_in"):
+            if key in epub:
+                if isinstance(epub[key], bool):
+                    values[f"epub_{key}"] = epub[key]
+                else:
+                    errors.append(f"{where(key)}: epub.{key} must be true or false")
     if errors:
         raise ConfigError(*errors)
     for warning in warnings:

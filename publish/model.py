@@ -132,6 +132,8 @@ class Heading:
     level: int
     text: str
     id: str
+    #: A bold run-in head (``**加快发展数字经济。**…``), one level below the heading above it.
+    run_in: bool = False
 
 
 @dataclass(frozen=True)
@@ -145,6 +147,8 @@ class Document:
     summary: str
     cleaned: CleanedSource
     assets: tuple[Asset, ...] = field(default=())
+    #: Headings and bold run-in heads in document order (run-ins for deeper tables of contents).
+    outline: tuple[Heading, ...] = field(default=())
 
     @property
     def source_path(self) -> Path:

@@ -6,7 +6,7 @@ import re
 import zipfile
 from pathlib import Path
 
-from conftest import MakeProject, run_cli
+from conftest import REPO, MakeProject, run_cli
 from publish.check import epubcheck
 
 RICH = """---
@@ -182,3 +182,20 @@ def test_embedded_fonts_are_subset_and_deterministic(make_project: MakeProject) 
     assert {m.split(":")[0] for m in epubcheck(epub)} == {"USAGE CSS-028"}
     assert run_cli(["build", "--format", "epub"], root, env).returncode == 0
     assert epub.read_bytes() == first
+
+
+def test_run_in_heads_in_the_table_of_contents_on_request(make_project: MakeProject) -> None:
+    seed = (REPO / "content/daixian-work-report.md").read_text("utf-8")
+    root = make_project({"publish.toml": "[epub]\ntoc_run_in = true\n", "content/seed.md": seed})
+    assert run_cli(["build", "--format", "epub"], root).returncode == 0
+    with zipfile.ZipFile(root / "build/epub/seed.epub") as archive:
+        nav = archive.read("EPUB/nav.xhtml").decode("utf-8")
+        chapter = archive.read("EPUB/seed-02.xhtml").decode("utf-8")
+    assert nav.count('href="seed-0') >= 22  # 4 headings and 18 run-in heads
+    assert '<a href="seed-02.xhtml#run-加快发展数字经济">加快发展数字经济。</a>' in nav
+    assert '<p id="run-加快发展数字经济"><strong>加快发展数字经济。</strong>' in chapter
+    assert epubcheck(root / "build/epub/seed.epub") == []
+    (root / "publish.toml").unlink()
+    assert run_cli(["build", "--format", "epub"], root).returncode == 0
+    with zipfile.ZipFile(root / "build/epub/seed.epub") as archive:
+        assert "run-" not in archive.read("EPUB/nav.xhtml").decode("utf-8")

@@ -31,12 +31,13 @@ _PACKAGE_TAG = re.compile(rb"<package\b[^>]*>")
 
 
 def _toc(headings: tuple[Heading, ...], parts: list[Chapter]) -> list[Any]:
-    """Nested table of contents: level-2 headings, level-3 ones beneath them."""
+    """Nested table of contents: level-2 headings, level-3 ones beneath them, and run-in heads
+    beneath their heading when ``headings`` includes them."""
     from ebooklib import epub
 
     root: list[Any] = []
     stack: list[tuple[int, list[Any]]] = [(0, root)]
-    for heading in (h for h in headings if h.level <= 3):
+    for heading in (h for h in headings if h.level <= 3 or h.run_in):
         while stack[-1][0] >= heading.level:
             stack.pop()
         children: list[Any] = []
@@ -181,7 +182,8 @@ def _book(doc: Document, ctx: BuildContext, css: str) -> Any:
                 content=asset.path.read_bytes(),
             )
         )
-    book.toc = _toc(doc.headings, parts) or [epub.Link(parts[0].file_name, meta.title, "nav-start")]
+    outline = doc.outline if ctx.config.epub_toc_run_in else doc.headings
+    book.toc = _toc(outline, parts) or [epub.Link(parts[0].file_name, meta.title, "nav-start")]
     book.guide = [
         {"type": "cover", "href": "cover.xhtml", "title": words["cover"]},
         {"type": "toc", "href": "nav.xhtml", "title": words["contents"]},

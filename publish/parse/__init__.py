@@ -21,6 +21,7 @@ from publish.errors import ContentError
 from publish.model import Asset, CleanedSource, Document, Heading, Jump
 from publish.parse.mdit import make_parser
 from publish.parse.meta import build_metadata
+from publish.parse.slugs import heading_slug
 
 log = logging.getLogger(__name__)
 
@@ -59,6 +60,41 @@ def _headings(tokens: list[Token]) -> list[Heading]:
         for i, token in enumerate(tokens)
         if token.type == "heading_open"
     ]
+
+
+def _outline(tokens: list[Token]) -> list[Heading]:
+    """Headings and bold run-in heads in order; run-in paragraphs get an id to link to."""
+    found: list[Heading] = []
+    level, used = 1, {str(t.attrs.get("id")) for t in tokens if t.attrs.get("id")}
+    for i, token in enumerate(tokens):
+        if token.type == "heading_open":
+            level = int(token.tag[1])
+            found.append(Heading(level, plain_text(tokens[i + 1]), str(token.attrs.get("id", ""))))
+            continue
+        if token.type != "paragraph_open" or token.level != 0 or i + 1 >= len(tokens):
+            continue
+        children = [c for c in tokens[i + 1].children or [] if c.type != "text" or c.content]
+        if len(children) < 3:
+            continue
+        if children[0].type != "strong_open":
+            continue
+        text = "".join(
+            c.content
+            for c in children[
+                1 : children.index(next(c for c in children if c.type == "strong_close"))
+            ]
+            if c.type == "text"
+        )
+        if not text:
+            continue
+        anchor, number = f"run-{heading_slug(text)}", 1
+        while anchor in used:
+            number += 1
+            anchor = f"run-{heading_slug(text)}-{number}"
+        used.add(anchor)
+        token.attrs["id"] = anchor
+        found.append(Heading(min(level + 1, 6), text.strip(), anchor, run_in=True))
+    return found
 
 
 def _summary(tokens: list[Token]) -> str:
@@ -145,6 +181,7 @@ def parse(cleaned: CleanedSource, config: Config) -> Document:
     if leading_h1 and headings[0].text == meta.title:
         tokens, headings = tokens[3:], headings[1:]
     assets = _assets(tokens, cleaned)
+    outline = _outline(tokens)
     meta = dataclasses.replace(meta, cover=_cover(cleaned))
     html = md.renderer.render(tokens, md.options, env)
     return Document(
@@ -152,6 +189,7 @@ def parse(cleaned: CleanedSource, config: Config) -> Document:
         meta=meta,
         body_html=html,
         headings=tuple(headings),
+        outline=tuple(outline),
         summary=_summary(tokens),
         cleaned=cleaned,
         assets=tuple(assets),
