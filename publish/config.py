@@ -40,6 +40,8 @@ class Config:
     content: str = "content"
     #: Publisher named in EPUB and PDF metadata.
     publisher: str = ""
+    #: Where the site will be served from (absolute URL): sitemap, feed and Open Graph need it.
+    url: str = "http://localhost:8000/"
     #: Let raw HTML in sources through. Off: scraped text can carry scripts, so it is escaped.
     allow_html: bool = False
     #: PDF profile: ``pdf/a-3u`` (archival: PDF/A-3u, tagged, PDF/UA-1, source attached) or
@@ -56,7 +58,7 @@ class Config:
         return self.root / self.content
 
 
-_STRING_KEYS = ("title", "author", "language", "theme", "content", "publisher")
+_STRING_KEYS = ("title", "author", "language", "theme", "content", "publisher", "url")
 _TOP_KEYS = {*_STRING_KEYS, "formats", "markdown", "pdf", "epub"}
 _MARKDOWN_KEYS = {"allow_html"}
 

@@ -146,7 +146,7 @@ def test_jump_lines_become_provenance(out: Path) -> None:
     page = (out / f"site/{SEED}/index.html").read_text("utf-8")
     assert '<span class="doc-jump">上接第1版</span>' in page
     assert '<span class="doc-jump">下转第3版</span>' in page
-    body = page[page.index('<div class="doc-body">') :]
+    body = page[page.index('<div class="doc-body">') : page.index("</article>")]
     assert "上接" not in body and "下转" not in body
     assert (
         '<h3 id="一聚力产业转型升级构建现代化产业体系">'

@@ -1,23 +1,26 @@
-"""Static HTML site via Jinja2: an index of every document and a page per document.
+"""Static HTML site via Jinja2: an index, a page per document, its cleaning log, search.
 
 The site is built in a fresh folder beside ``build/site`` and swapped in whole, so a failed
-build never leaves a half-written site. Images are copied next to the page that uses them.
+build never leaves a half-written site. Pages link a fingerprinted stylesheet; images, and the
+document's PDF and EPUB when they were built, are copied next to the page; Pagefind indexes the
+pages last (see :mod:`publish.formats.search`). Feed, sitemap, robots.txt and 404 page come from
+:mod:`publish.formats.sitefiles`.
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import shutil
+from itertools import groupby
 from pathlib import Path
 
-from publish.formats import BuildContext
+from publish.formats import BuildContext, search, sitefiles
 from publish.fsutil import atomic_dir, safe_join, write_text
 from publish.model import Document
-from publish.render import labels
+from publish.render import labels, provenance
 
 log = logging.getLogger(__name__)
-
-STYLESHEET = "static/publish.css"
 
 
 def newest_first(documents: tuple[Document, ...]) -> list[Document]:
@@ -25,34 +28,92 @@ def newest_first(documents: tuple[Document, ...]) -> list[Document]:
     return sorted(by_title, key=lambda d: d.meta.date, reverse=True)
 
 
+def _stylesheet(ctx: BuildContext, site: Path) -> str:
+    css = ctx.renderer.stylesheet("html")
+    name = f"static/publish.{hashlib.sha256(css.encode()).hexdigest()[:10]}.css"
+    write_text(site / name, css)
+    return name
+
+
+def _downloads(ctx: BuildContext, doc: Document, folder: Path) -> list[tuple[str, str]]:
+    words, found = labels(doc.meta.language), []
+    for fmt in ("pdf", "epub"):
+        built = ctx.out / fmt / f"{doc.slug}.{fmt}"
+        if built.is_file():
+            shutil.copyfile(built, folder / built.name)
+            found.append((words[f"download_{fmt}"], built.name))
+    return found
+
+
 def build(ctx: BuildContext) -> list[Path]:
     render = ctx.renderer.render
-    site = ctx.out / "site"
-    with atomic_dir(site) as tmp:
-        write_text(tmp / STYLESHEET, ctx.renderer.stylesheet("html"))
-        documents = newest_first(ctx.documents)
+    documents = newest_first(ctx.documents)
+    with atomic_dir(ctx.out / "site") as site:
+        stylesheet = _stylesheet(ctx, site)
+        common = {"stylesheet": stylesheet}
+        years = [
+            (year, list(docs)) for year, docs in groupby(documents, key=lambda d: d.meta.date[:4])
+        ]
+        language = ctx.config.language
         write_text(
-            tmp / "index.html",
+            site / "index.html",
             render(
                 "index.html",
                 documents=documents,
-                lang=ctx.config.language,
-                stylesheet=STYLESHEET,
-                labels=labels(ctx.config.language),
+                years=years,
+                lang=language,
+                root="",
+                path="",
+                labels=labels(language),
+                **common,
             ),
         )
-        for doc in documents:
-            page = render(
-                "document.html",
-                doc=doc,
-                lang=doc.meta.language,
-                stylesheet=STYLESHEET,
-                labels=labels(doc.meta.language),
+        for i, doc in enumerate(documents):
+            folder = safe_join(site, doc.slug)
+            folder.mkdir(parents=True, exist_ok=True)
+            words = labels(doc.meta.language)
+            context = {
+                "doc": doc,
+                "lang": doc.meta.language,
+                "root": "../",
+                "labels": words,
+                "provenance": provenance(doc.meta),
+                **common,
+            }
+            write_text(
+                folder / "index.html",
+                render(
+                    "document.html",
+                    path=f"{doc.slug}/",
+                    downloads=_downloads(ctx, doc, folder),
+                    previous=documents[i - 1] if i else None,
+                    next=documents[i + 1] if i + 1 < len(documents) else None,
+                    **context,
+                ),
             )
-            write_text(safe_join(tmp, f"{doc.slug}/index.html"), page)
+            write_text(
+                folder / "changes.html",
+                render("changes.html", path=f"{doc.slug}/changes.html", **context),
+            )
             for asset in doc.assets:
-                target = safe_join(tmp, f"{doc.slug}/{asset.href}")
+                target = safe_join(folder, asset.href)
                 target.parent.mkdir(parents=True, exist_ok=True)
                 shutil.copyfile(asset.path, target)
-    log.info("  %s/index.html and %d document pages", site, len(documents))
-    return [site / "index.html", *(site / d.slug / "index.html" for d in documents)]
+        write_text(
+            site / "search" / "index.html",
+            render(
+                "search.html",
+                lang=language,
+                root="../",
+                path="search/",
+                labels=labels(language),
+                **common,
+            ),
+        )
+        sitefiles.write(ctx, site, documents, stylesheet)
+        search.index(site, language)
+    log.info("  %s/index.html and %d document pages", ctx.out / "site", len(documents))
+    return [
+        ctx.out / "site" / "index.html",
+        *(ctx.out / "site" / d.slug / "index.html" for d in documents),
+    ]

@@ -1,0 +1,208 @@
+"""The static site, checked by real tools: the Nu HTML Checker, a link check, Pagefind search
+and axe-core in headless Chromium (Playwright on Debian's chromium), screenshots for review."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import threading
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from conftest import REPO
+from publish.build import BuildOptions, build
+from publish.check import broken_links, vnu
+from publish.config import load_config
+
+SEED = "daixian-work-report"
+ENGLISH = "harbor-bridge-reopens"
+AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    out = tmp_path_factory.mktemp("site")
+    saved = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = "1735689600"
+    try:
+        build(load_config(REPO), BuildOptions(out=out))
+    finally:
+        os.environ.pop("SOURCE_DATE_EPOCH", None)
+        if saved is not None:
+            os.environ["SOURCE_DATE_EPOCH"] = saved
+    yield out / "site"
+
+
+@pytest.fixture(scope="module")
+def server(site: Path) -> Iterator[str]:
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args: Any) -> None:
+            pass
+
+    handler = functools.partial(Quiet, directory=str(site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path="/usr/bin/chromium",
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
+        yield chromium
+        chromium.close()
+
+
+def test_site_files(site: Path) -> None:
+    for name in (
+        "index.html",
+        "404.html",
+        "robots.txt",
+        "sitemap.xml",
+        "feed.xml",
+        "search/index.html",
+        f"{SEED}/index.html",
+        f"{SEED}/changes.html",
+        f"{SEED}/{SEED}.pdf",
+        f"{SEED}/{SEED}.epub",
+        "pagefind/pagefind-ui.js",
+    ):
+        assert (site / name).is_file(), name
+    styles = list((site / "static").glob("publish.*.css"))
+    assert len(styles) == 1 and len(styles[0].name.split(".")[1]) == 10  # fingerprinted
+    urls = [
+        e.text for e in ET.parse(site / "sitemap.xml").getroot().iter() if e.tag.endswith("loc")
+    ]
+    assert f"http://localhost:8000/{SEED}/" in urls
+    feed = ET.parse(site / "feed.xml").getroot()
+    assert len([e for e in feed if e.tag.endswith("entry")]) == 4
+    assert "Sitemap: http://localhost:8000/sitemap.xml" in (site / "robots.txt").read_text()
+
+
+def test_pages_carry_metadata_navigation_and_provenance(site: Path) -> None:
+    page = (site / SEED / "index.html").read_text("utf-8")
+    assert '<html lang="zh-CN">' in page and '<a class="skip-link" href="#main">' in page
+    for needle in (
+        'name="description"',
+        'property="og:title"',
+        'name="DC.source" content="报纸第2版；上接第1版；下转第3版"',
+        f'href="{SEED}.pdf"',
+        f'href="{SEED}.epub"',
+        'href="changes.html"',
+        'rel="next"',
+        'href="#run-加快发展数字经济"',
+        '<main id="main">',
+        "<strong>社会保障更加有力。</strong>",
+    ):
+        assert needle in page, needle
+    english = (site / ENGLISH / "index.html").read_text("utf-8")
+    assert '<html lang="en">' in english and 'rel="prev"' in english
+    changes = (site / SEED / "changes.html").read_text("utf-8")
+    assert "(上接第一版)" in changes and "<del>" in changes
+    index = (site / "index.html").read_text("utf-8")
+    assert index.index('id="year-2025"') < index.index('id="year-2024"')
+    assert "http" not in "".join(
+        line for line in page.splitlines() if "src=" in line or "stylesheet" in line
+    )  # no external requests
+
+
+def test_nu_html_checker_finds_no_error(site: Path) -> None:
+    assert vnu(site, REPO) == []
+
+
+def test_no_broken_internal_links_or_anchors(site: Path) -> None:
+    assert broken_links(site) == []
+
+
+def _search(page: Page, server: str, start: str, term: str) -> list[str]:
+    page.goto(server + start)
+    page.fill("#q", term)
+    page.click(".site-search button")
+    page.wait_for_url("**/search/index.html?q=*")
+    page.wait_for_selector(".pagefind-ui__message", timeout=15_000)
+    page.wait_for_function(
+        "() => !document.querySelector('.pagefind-ui__message').textContent.includes('…')"
+        " && !document.querySelector('.pagefind-ui__message').textContent.includes('...')",
+        timeout=15_000,
+    )
+    return [
+        a.get_attribute("href") or "" for a in page.query_selector_all(".pagefind-ui__result-link")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("start", "term", "expected"),
+    [
+        ("index.html", "黄酒", SEED),
+        (f"{ENGLISH}/index.html", "黄酒", SEED),  # Chinese found from an English page
+        (f"{SEED}/index.html", "bridge", ENGLISH),  # English found from a Chinese page
+        ("index.html", "commutes", ENGLISH),
+    ],
+)
+def test_search_finds_documents_in_every_language(
+    browser: Browser, server: str, start: str, term: str, expected: str
+) -> None:
+    page = browser.new_page()
+    links = _search(page, server, start, term)
+    page.close()
+    assert any(f"/{expected}/" in link for link in links), links
+
+
+def test_search_for_nothing_finds_nothing(browser: Browser, server: str) -> None:
+    page = browser.new_page()
+    links = _search(page, server, "index.html", "zqxjvwk")
+    text = page.inner_text(".pagefind-ui__message")
+    page.close()
+    assert links == [] and "zqxjvwk" in text
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("path", ["index.html", f"{SEED}/index.html", f"{SEED}/changes.html"])
+def test_axe_finds_no_serious_violation(
+    browser: Browser, server: str, path: str, scheme: str
+) -> None:
+    page = browser.new_page()
+    page.emulate_media(color_scheme=scheme)  # type: ignore[arg-type]
+    page.goto(server + path)
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("async () => await axe.run(document)")
+    page.close()
+    serious = [
+        f"{v['id']}: {v['help']} ({len(v['nodes'])})"
+        for v in result["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+    assert serious == []
+
+
+def test_screenshots_for_review(browser: Browser, server: str) -> None:
+    shots = REPO / "build" / "screenshots"
+    shots.mkdir(parents=True, exist_ok=True)
+    for width in (375, 1280):
+        page = browser.new_page(viewport={"width": width, "height": 900})
+        for name, path in (("index", "index.html"), (SEED, f"{SEED}/index.html")):
+            page.goto(server + path)
+            target = shots / f"site-{name}-{width}.png"
+            page.screenshot(path=str(target), full_page=False)
+            assert target.stat().st_size > 10_000
+        scroll = page.evaluate("document.documentElement.scrollWidth")
+        assert scroll <= width, f"horizontal scrolling at {width}px"
+        page.close()
