@@ -15,7 +15,7 @@ OUT ?= build
 APT_BUILD := fonts-noto-cjk libharfbuzz-subset0 libpango-1.0-0 libpangoft2-1.0-0 fontconfig
 APT_TEST := poppler-utils libjaxb-java chromium
 
-.PHONY: all setup system-packages test-packages node-tools gongwen-fonts pdf epub html test lint check clean help bench
+.PHONY: all setup system-packages test-packages node-tools gongwen-fonts pdf epub html test lint check clean help bench serve
 
 all: setup pdf epub html ## set up, then build PDF, EPUB and the site from content/
 
@@ -84,6 +84,9 @@ test: setup test-packages node-tools lint ## lint, then the whole test suite (re
 
 check: setup test-packages node-tools ## EPUBCheck, Ace, pdffonts, veraPDF over build/
 	$(PUBLISH) check $(OUT)
+
+serve: setup ## the site on http://127.0.0.1:8000/, rebuilt on change, pages reloaded
+	$(PUBLISH) serve
 
 clean: ## remove build/ (keeps .venv)
 	rm -rf $(OUT)

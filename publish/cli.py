@@ -1,4 +1,4 @@
-"""Command-line interface: ``publish build | clean | check | themes``.
+"""Command-line interface: ``publish build | clean | check | serve | themes``.
 
 User errors print ``category: problem`` lines and exit 1, without a traceback; ``--strict``
 turns warnings into errors. Run ``publish COMMAND --help`` for the options.
@@ -76,6 +76,11 @@ def _parser() -> argparse.ArgumentParser:
     c = commands.add_parser("check", help="run EPUBCheck and pdffonts over a build folder")
     c.add_argument("out", nargs="?", type=Path, help="build folder (default: build/)")
 
+    s = commands.add_parser("serve", help="serve the site, rebuild on change, reload pages")
+    s.add_argument("--host", default="127.0.0.1", help="address to listen on (127.0.0.1)")
+    s.add_argument("--port", type=int, default=8000, help="port (8000)")
+    s.add_argument("--out", type=Path, help="output folder (default: build/)")
+
     commands.add_parser("themes", help="list the themes available to this project")
     return parser
 
@@ -85,6 +90,11 @@ def _run(args: argparse.Namespace, counter: logs.WarningCounter) -> int:
     if args.command == "themes":
         for name in theme.available(root):
             print(name)
+        return 0
+    if args.command == "serve":
+        from publish.serve import serve
+
+        serve(root, BuildOptions(out=args.out), args.host, args.port)
         return 0
     if args.command == "clean":
         return cleancmd.run(args, root)

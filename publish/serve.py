@@ -1,0 +1,113 @@
+"""``publish serve``: the site on localhost, rebuilt when a source changes, pages reloaded.
+
+A watcher polls the modification times of the content folder, the project's themes and
+``publish.toml``; on a change it rebuilds the site (HTML only: PDF and EPUB are left to
+``publish build``) and bumps a version number. Pages are served with a small script that asks
+``/__publish/version`` once a second and reloads the page when the number changes. The script
+is added as pages are served; nothing of it is written to ``build/``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import http.server
+import logging
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+from publish.build import BuildOptions, build
+from publish.config import CONFIG_NAME, Config, load_config
+from publish.errors import PublishError
+
+log = logging.getLogger(__name__)
+
+RELOAD = b"""<script>
+(() => { let seen = null; setInterval(async () => {
+  try { const v = await (await fetch("/__publish/version", {cache: "no-store"})).text();
+        if (seen !== null && v !== seen) { location.reload(); } seen = v; } catch (e) {}
+}, 1000); })();
+</script>"""
+
+
+class Site:
+    """The served folder, its version, and the watcher that rebuilds it."""
+
+    def __init__(self, root: Path, options: BuildOptions, interval: float = 0.5) -> None:
+        self.root, self.interval, self.version = root, interval, 0
+        self.options = dataclasses.replace(options, formats=("html",))
+        self.config: Config = load_config(root)
+        self.folder = (options.out or root / "build") / "site"
+        self._seen = self._snapshot()
+
+    def _snapshot(self) -> dict[Path, float]:
+        config = self.root / CONFIG_NAME
+        watched = [config] if config.is_file() else []
+        for folder in (self.config.content_dir, self.root / "themes"):
+            if folder.is_dir():
+                watched += [p for p in folder.rglob("*") if p.is_file()]
+        return {p: p.stat().st_mtime for p in watched}
+
+    def rebuild(self) -> None:
+        try:
+            self.config = load_config(self.root)
+            build(self.config, self.options)
+            self.version += 1
+            log.info("rebuilt (version %d)", self.version)
+        except PublishError as exc:
+            for problem in exc.problems:
+                log.error("%s: %s", exc.category, problem)
+
+    def watch(self, stop: threading.Event) -> None:
+        while not stop.wait(self.interval):
+            current = self._snapshot()
+            if current != self._seen:
+                self._seen = current
+                self.rebuild()
+
+
+def _handler(site: Site) -> Any:
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, format: str, *args: Any) -> None:
+            log.debug(format, *args)
+
+        def do_GET(self) -> None:
+            if self.path.startswith("/__publish/version"):
+                self._send(str(site.version).encode(), "text/plain")
+                return
+            path = Path(self.translate_path(self.path))
+            if path.is_dir():
+                path = path / "index.html"
+            if path.suffix == ".html" and path.is_file():
+                page = path.read_bytes().replace(b"</body>", RELOAD + b"\n</body>", 1)
+                self._send(page, "text/html; charset=utf-8")
+                return
+            super().do_GET()
+
+        def _send(self, body: bytes, kind: str) -> None:
+            self.send_response(200)
+            self.send_header("Content-Type", kind)
+            self.send_header("Content-Length", str(len(body)))
+            self.send_header("Cache-Control", "no-store")
+            self.end_headers()
+            self.wfile.write(body)
+
+    return functools.partial(Handler, directory=str(site.folder))
+
+
+def serve(root: Path, options: BuildOptions, host: str = "127.0.0.1", port: int = 8000) -> None:
+    site = Site(root, options)
+    site.rebuild()
+    stop = threading.Event()
+    watcher = threading.Thread(target=site.watch, args=(stop,), daemon=True)
+    watcher.start()
+    httpd = http.server.ThreadingHTTPServer((host, port), _handler(site))
+    log.info("Serving %s at http://%s:%d/ (Ctrl-C to stop)", site.folder, host, port)
+    try:
+        httpd.serve_forever()
+    finally:
+        stop.set()
+        httpd.server_close()
+        time.sleep(0)
