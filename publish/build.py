@@ -15,8 +15,10 @@ from __future__ import annotations
 import dataclasses
 import json
 import logging
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from publish import clean, formats, parse, read
 from publish.config import Config
@@ -24,12 +26,14 @@ from publish.errors import BuildError, ContentError, PublishError, StrictError
 from publish.formats import BuildContext
 from publish.fsutil import write_text
 from publish.logs import WarningCounter
-from publish.model import Article, CleanedSource, Document
+from publish.model import CleanedSource
 from publish.render import Renderer
 from publish.theme import load_theme
 from publish.timestamps import build_time
 
 log = logging.getLogger(__name__)
+In = TypeVar("In")
+Out = TypeVar("Out")
 
 
 @dataclass(frozen=True)
@@ -49,30 +53,18 @@ def _check_strict(options: BuildOptions, warnings: WarningCounter | None) -> Non
         )
 
 
-def _clean_all(articles: list[Article], passes: tuple[clean.CleanPass, ...]) -> list[CleanedSource]:
-    cleaned: list[CleanedSource] = []
+def _every(items: Sequence[In], stage: Callable[[In], Out]) -> list[Out]:
+    """Run ``stage`` on every item; report the problems of all items together."""
+    done: list[Out] = []
     problems: list[str] = []
-    for article in articles:
+    for item in items:
         try:
-            cleaned.append(clean.clean_article(article, passes))
+            done.append(stage(item))
         except ContentError as exc:
             problems.extend(exc.problems)
     if problems:
         raise ContentError(*problems)
-    return cleaned
-
-
-def _parse_all(cleaned: list[CleanedSource], config: Config) -> list[Document]:
-    documents: list[Document] = []
-    problems: list[str] = []
-    for item in cleaned:
-        try:
-            documents.append(parse.parse(item, config))
-        except ContentError as exc:
-            problems.extend(exc.problems)
-    if problems:
-        raise ContentError(*problems)
-    return documents
+    return done
 
 
 def write_cleaned(cleaned: CleanedSource, out: Path, passes: list[str]) -> list[Path]:
@@ -111,9 +103,9 @@ def build(
         len(articles),
         ", ".join(p.name for p in passes),
     )
-    cleaned = _clean_all(articles, passes)
+    cleaned = _every(articles, lambda article: clean.clean_article(article, passes))
     log.info("Step 3 - parse")
-    documents = _parse_all(cleaned, config)
+    documents = _every(cleaned, lambda item: parse.parse(item, config))
     log.info("Step 4 - theme")
     theme = load_theme(options.theme or config.theme, config.root)
     renderer = Renderer(theme, config)

@@ -50,3 +50,19 @@ def run_cli(
 
 def files_under(folder: Path) -> list[Path]:
     return sorted(p for p in folder.rglob("*") if p.is_file()) if folder.exists() else []
+
+
+def build_repo(out: Path, **options: object) -> Path:
+    """Build this repository's content into ``out`` at a fixed SOURCE_DATE_EPOCH (2025-01-01)."""
+    from publish.build import BuildOptions, build
+    from publish.config import load_config
+
+    saved = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = "1735689600"
+    try:
+        build(load_config(REPO), BuildOptions(out=out, **options))  # type: ignore[arg-type]
+    finally:
+        os.environ.pop("SOURCE_DATE_EPOCH", None)
+        if saved is not None:
+            os.environ["SOURCE_DATE_EPOCH"] = saved
+    return out

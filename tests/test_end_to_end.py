@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -11,11 +10,9 @@ from typing import Any
 import pdfplumber
 import pytest
 
-from conftest import REPO, files_under
+from conftest import REPO, build_repo, files_under
 from publish import clean
-from publish.build import BuildOptions, build
 from publish.check import ace, epub_screenshots, epubcheck, pdffonts, verapdf
-from publish.config import load_config
 
 SEED = "daixian-work-report"
 RUN_IN = "社会保障更加有力。"
@@ -23,17 +20,7 @@ RUN_IN = "社会保障更加有力。"
 
 @pytest.fixture(scope="module")
 def out(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    folder = tmp_path_factory.mktemp("build")
-    saved = os.environ.get("SOURCE_DATE_EPOCH")
-    os.environ["SOURCE_DATE_EPOCH"] = "1735689600"  # 2025-01-01
-    try:
-        build(load_config(REPO), BuildOptions(out=folder))
-        yield folder
-    finally:
-        if saved is None:
-            del os.environ["SOURCE_DATE_EPOCH"]
-        else:
-            os.environ["SOURCE_DATE_EPOCH"] = saved
+    yield build_repo(tmp_path_factory.mktemp("build"))
 
 
 def test_every_document_in_every_format(out: Path) -> None:

@@ -4,16 +4,13 @@
 from __future__ import annotations
 
 import itertools
-import os
 from collections.abc import Iterator
 from typing import Any
 
 import pdfplumber
 import pytest
 
-from conftest import REPO, MakeProject, run_cli
-from publish.build import BuildOptions, build
-from publish.config import load_config
+from conftest import REPO, MakeProject, build_repo, run_cli
 
 MM = 72 / 25.4
 LEFT, RIGHT, BOTTOM = 28 * MM, (210 - 26) * MM, (297 - 35) * MM
@@ -22,21 +19,12 @@ FULL_WIDTH = set("，。、；：！？（）“”‘’《》「」【】—�
 
 @pytest.fixture(scope="module")
 def pages(tmp_path_factory: pytest.TempPathFactory) -> Iterator[list[Any]]:
-    out = tmp_path_factory.mktemp("gongwen")
-    saved = os.environ.get("SOURCE_DATE_EPOCH")
-    os.environ["SOURCE_DATE_EPOCH"] = "1735689600"
-    try:
-        options = BuildOptions(
-            sources=(REPO / "content/daixian-work-report.md",),
-            formats=("pdf",),
-            theme="gongwen",
-            out=out,
-        )
-        build(load_config(REPO), options)
-    finally:
-        os.environ.pop("SOURCE_DATE_EPOCH", None)
-        if saved is not None:
-            os.environ["SOURCE_DATE_EPOCH"] = saved
+    out = build_repo(
+        tmp_path_factory.mktemp("gongwen"),
+        formats=("pdf",),
+        theme="gongwen",
+        sources=(REPO / "content/daixian-work-report.md",),
+    )
     with pdfplumber.open(out / "pdf/daixian-work-report.pdf") as pdf:
         yield [(page.extract_text_lines(), page.chars) for page in pdf.pages]
 

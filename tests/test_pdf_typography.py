@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import itertools
-import os
 import re
 import subprocess
 from collections.abc import Iterator
@@ -13,9 +12,7 @@ from typing import Any
 import pdfplumber
 import pytest
 
-from conftest import REPO, MakeProject, run_cli
-from publish.build import BuildOptions, build
-from publish.config import load_config
+from conftest import REPO, MakeProject, build_repo, run_cli
 
 SEED = "daixian-work-report"
 BODY_SIZE = 11.0  # the default theme's font_size
@@ -27,18 +24,9 @@ PUNCT = "。，、；：！？）」』”’》】（「『“‘《【"
 
 @pytest.fixture(scope="module")
 def pdf_path(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    out = tmp_path_factory.mktemp("pdf")
-    saved = os.environ.get("SOURCE_DATE_EPOCH")
-    os.environ["SOURCE_DATE_EPOCH"] = "1735689600"
-    try:
-        build(
-            load_config(REPO),
-            BuildOptions(sources=(REPO / "content" / f"{SEED}.md",), formats=("pdf",), out=out),
-        )
-    finally:
-        os.environ.pop("SOURCE_DATE_EPOCH", None)
-        if saved is not None:
-            os.environ["SOURCE_DATE_EPOCH"] = saved
+    out = build_repo(
+        tmp_path_factory.mktemp("pdf"), formats=("pdf",), sources=(REPO / "content" / f"{SEED}.md",)
+    )
     yield out / "pdf" / f"{SEED}.pdf"
 
 

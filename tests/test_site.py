@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import functools
 import http.server
-import os
 import threading
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
@@ -15,10 +14,8 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from conftest import REPO
-from publish.build import BuildOptions, build
+from conftest import REPO, build_repo
 from publish.check import broken_links, vnu
-from publish.config import load_config
 
 SEED = "daixian-work-report"
 ENGLISH = "harbor-bridge-reopens"
@@ -27,15 +24,7 @@ AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    out = tmp_path_factory.mktemp("site")
-    saved = os.environ.get("SOURCE_DATE_EPOCH")
-    os.environ["SOURCE_DATE_EPOCH"] = "1735689600"
-    try:
-        build(load_config(REPO), BuildOptions(out=out))
-    finally:
-        os.environ.pop("SOURCE_DATE_EPOCH", None)
-        if saved is not None:
-            os.environ["SOURCE_DATE_EPOCH"] = saved
+    out = build_repo(tmp_path_factory.mktemp("site"))
     yield out / "site"
 
 

@@ -6,20 +6,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from publish.formats.footnotes import BACKREF, CALL, split_notes
 from publish.model import Document
 
 #: A document longer than this (characters of body HTML) with several level-2 sections gets
 #: one XHTML file per section; a shorter one stays in one file.
 SPLIT_AT = 4000
 
-_SECTION = re.compile(
-    r'<hr class="footnotes-sep"\s*/?>\s*<section class="footnotes">.*?</section>\s*', re.S
-)
-_ITEM = re.compile(r'<li id="(fn\d+)" class="footnote-item">\s*(.*?)\s*</li>', re.S)
-_BACKREF = re.compile(r'\s*<a href="#(fnref[\d:]+)" class="footnote-backref">.*?</a>', re.S)
-_CALL = re.compile(
-    r'<sup class="footnote-ref"><a href="#(fn\d+)" id="(fnref[\d:]+)">\[(\d+)\]</a></sup>'
-)
 _H2 = re.compile(r"^(?=<h2[ >])", re.M)
 _H2_TEXT = re.compile(r"<h2[^>]*>(.*?)</h2>", re.S)
 _TAGS = re.compile(r"<[^>]+>")
@@ -34,14 +27,6 @@ class Chapter:
     html: str
 
 
-def _notes(html: str) -> tuple[str, dict[str, str]]:
-    section = _SECTION.search(html)
-    if not section:
-        return html, {}
-    notes = {m.group(1): m.group(2) for m in _ITEM.finditer(section.group(0))}
-    return html[: section.start()] + html[section.end() :], notes
-
-
 def _with_asides(html: str, notes: dict[str, str]) -> str:
     asides = []
 
@@ -49,7 +34,7 @@ def _with_asides(html: str, notes: dict[str, str]) -> str:
         note_id, ref_id, number = match.groups()
         if note_id not in notes:
             return match.group(0)
-        body = _BACKREF.sub(
+        body = BACKREF.sub(
             lambda m: f' <a href="#{m.group(1)}" role="doc-backlink">↩</a>', notes[note_id]
         )
         asides.append(
@@ -60,7 +45,7 @@ def _with_asides(html: str, notes: dict[str, str]) -> str:
             f'id="{ref_id}">{number}</a></sup>'
         )
 
-    html = _CALL.sub(call, html)
+    html = CALL.sub(call, html)
     if asides:
         html += '\n<section class="footnotes">\n' + "\n".join(asides) + "\n</section>\n"
     return html
@@ -68,7 +53,7 @@ def _with_asides(html: str, notes: dict[str, str]) -> str:
 
 def chapters(doc: Document) -> list[Chapter]:
     """The chapters of ``doc``: one, or one per level-2 section of a long document."""
-    body, notes = _notes(doc.body_html)
+    body, notes = split_notes(doc.body_html)
     parts = [body]
     if len(body) > SPLIT_AT:
         parts = [p for p in _H2.split(body) if p.strip()]

@@ -11,33 +11,26 @@ from __future__ import annotations
 
 import re
 
-_SECTION = re.compile(
-    r'<hr class="footnotes-sep"\s*/?>\s*<section class="footnotes">.*?</section>\s*', re.S
-)
-_ITEM = re.compile(r'<li id="(fn\d+)" class="footnote-item">\s*<p>(.*?)</p>\s*</li>', re.S)
-_BACKREF = re.compile(r'\s*<a href="#fnref[\d:]+" class="footnote-backref">.*?</a>', re.S)
-_CALL = re.compile(
-    r'<sup class="footnote-ref"><a href="#(fn\d+)" id="fnref[\d:]+">\[\d+\]</a></sup>'
-)
+from publish.formats.footnotes import BACKREF, CALL, split_notes
+
 _LI_P = re.compile(r"(<li\b[^>]*>)\s*<p>(.*?)</p>\s*(</li>)", re.S)
 _INNER_P = re.compile(r"</p>\s*<p>")
 
 
 def inline_footnotes(html: str) -> str:
-    section = _SECTION.search(html)
-    if not section:
+    html, notes = split_notes(html)
+    if not notes:
         return html
-    notes = {
-        match.group(1): _BACKREF.sub("", match.group(2)).strip()
-        for match in _ITEM.finditer(section.group(0))
-    }
-    html = html[: section.start()] + html[section.end() :]
 
     def call(match: re.Match[str]) -> str:
         note = notes.get(match.group(1))
-        return f'<span class="footnote">{note}</span>' if note is not None else match.group(0)
+        if note is None:
+            return match.group(0)
+        text = BACKREF.sub("", note).strip()
+        text = text.removeprefix("<p>").removesuffix("</p>").strip()
+        return f'<span class="footnote">{text}</span>'
 
-    return _CALL.sub(call, html)
+    return CALL.sub(call, html)
 
 
 def tagged_lists(html: str) -> str:
