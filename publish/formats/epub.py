@@ -20,10 +20,11 @@ from typing import Any
 from publish.formats import BuildContext
 from publish.formats.cover import cover_svg
 from publish.formats.epubfonts import embedded_fonts, font_face_css
+from publish.formats.epubmeta import add_metadata
 from publish.formats.epubsplit import Chapter, chapters, home_of
 from publish.fsutil import atomic_path
 from publish.model import Document, Heading
-from publish.render import labels, provenance
+from publish.render import labels
 
 log = logging.getLogger(__name__)
 
@@ -57,53 +58,6 @@ def _toc(headings: tuple[Heading, ...], parts: list[Chapter]) -> list[Any]:
     return convert(root)
 
 
-def _metadata(book: Any, doc: Document) -> None:
-    meta = doc.meta
-    book.set_identifier(meta.identifier)
-    book.set_title(meta.title)
-    book.set_language(meta.language)
-    book.set_direction("ltr")
-    if meta.subtitle:
-        book.add_metadata("DC", "title", meta.subtitle, {"id": "subtitle"})
-        book.add_metadata(
-            None, "meta", "subtitle", {"refines": "#subtitle", "property": "title-type"}
-        )
-    for number, author in enumerate(meta.authors, start=1):
-        book.add_author(author, uid=f"creator-{number}", role="aut")
-    for name, value in (
-        ("date", meta.date),
-        ("publisher", meta.publisher),
-        ("source", provenance(meta)),
-        ("rights", meta.rights),
-    ):
-        if value:
-            book.add_metadata("DC", name, value)
-    for keyword in meta.keywords:
-        book.add_metadata("DC", "subject", keyword)
-    images = bool(doc.assets)
-    features = [
-        "structuralNavigation",
-        "tableOfContents",
-        "readingOrder",
-        "displayTransformability",
-        *(["alternativeText"] if images else []),
-    ]
-    for prop, value in (
-        ("schema:accessMode", "textual"),
-        *((("schema:accessMode", "visual"),) if images else ()),
-        ("schema:accessModeSufficient", "textual"),
-        *(("schema:accessibilityFeature", f) for f in features),
-        ("schema:accessibilityHazard", "none"),
-        (
-            "schema:accessibilitySummary",
-            "Text with headings, a navigable table of contents and a logical reading order; "
-            "images have text alternatives; no hazards.",
-        ),
-        ("dcterms:conformsTo", "EPUB Accessibility 1.1 - WCAG 2.1 Level AA"),
-    ):
-        book.add_metadata(None, "meta", value, {"property": prop})
-
-
 def _cover(book: Any, doc: Document, ctx: BuildContext) -> Any:
     """The cover image (the document's own, or one drawn from the theme) and its page."""
     from ebooklib import epub
@@ -133,7 +87,7 @@ def _book(doc: Document, ctx: BuildContext, css: str) -> Any:
     meta = doc.meta
     words = labels(meta.language)
     book = epub.EpubBook()
-    _metadata(book, doc)
+    add_metadata(book, doc)
     cover_page = _cover(book, doc, ctx)
     if ctx.config.epub_embed_fonts:
         text = doc.meta.title + doc.meta.subtitle + doc.cleaned.text + "".join(words.values())

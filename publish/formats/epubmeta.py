@@ -1,0 +1,56 @@
+"""EPUB package metadata: Dublin Core, creators with roles, the source with its newspaper pages,
+and EPUB Accessibility 1.1 (``schema:accessMode`` … ``dcterms:conformsTo``)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from publish.model import Document
+from publish.render import provenance
+
+
+def add_metadata(book: Any, doc: Document) -> None:
+    meta = doc.meta
+    book.set_identifier(meta.identifier)
+    book.set_title(meta.title)
+    book.set_language(meta.language)
+    book.set_direction("ltr")
+    if meta.subtitle:
+        book.add_metadata("DC", "title", meta.subtitle, {"id": "subtitle"})
+        book.add_metadata(
+            None, "meta", "subtitle", {"refines": "#subtitle", "property": "title-type"}
+        )
+    for number, author in enumerate(meta.authors, start=1):
+        book.add_author(author, uid=f"creator-{number}", role="aut")
+    for name, value in (
+        ("date", meta.date),
+        ("publisher", meta.publisher),
+        ("source", provenance(meta)),
+        ("rights", meta.rights),
+    ):
+        if value:
+            book.add_metadata("DC", name, value)
+    for keyword in meta.keywords:
+        book.add_metadata("DC", "subject", keyword)
+    images = bool(doc.assets)
+    features = [
+        "structuralNavigation",
+        "tableOfContents",
+        "readingOrder",
+        "displayTransformability",
+        *(["alternativeText"] if images else []),
+    ]
+    for prop, value in (
+        ("schema:accessMode", "textual"),
+        *((("schema:accessMode", "visual"),) if images else ()),
+        ("schema:accessModeSufficient", "textual"),
+        *(("schema:accessibilityFeature", f) for f in features),
+        ("schema:accessibilityHazard", "none"),
+        (
+            "schema:accessibilitySummary",
+            "Text with headings, a navigable table of contents and a logical reading order; "
+            "images have text alternatives; no hazards.",
+        ),
+        ("dcterms:conformsTo", "EPUB Accessibility 1.1 - WCAG 2.1 Level AA"),
+    ):
+        book.add_metadata(None, "meta", value, {"property": prop})

@@ -1,0 +1,1 @@
+"""Wrappers around the external validators ``publish check`` and the tests run."""
