@@ -17,7 +17,8 @@ APT_TEST := poppler-utils libjaxb-java chromium
 
 .PHONY: all setup system-packages test-packages node-tools gongwen-fonts pdf epub html test lint check clean help bench serve
 
-all: setup pdf epub html ## set up, then build PDF, EPUB and the site from content/
+all: setup ## set up, then build PDF, EPUB and the site from content/ (one pass over the sources)
+	$(PUBLISH) build --format pdf,epub,html --out $(OUT)
 
 help: ## list the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
