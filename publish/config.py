@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from publish.errors import ConfigError
@@ -51,7 +51,6 @@ class Config:
     epub_embed_fonts: bool = False
     #: List the bold run-in heads in the EPUB's table of contents, under their headings.
     epub_toc_run_in: bool = False
-    warnings: tuple[str, ...] = field(default=(), compare=False)
 
     @property
     def content_dir(self) -> Path:
@@ -159,4 +158,4 @@ def _validate(root: Path, path: Path, text: str, data: dict[str, object]) -> Con
         raise ConfigError(*errors)
     for warning in warnings:
         log.warning("%s", warning)
-    return Config(root=root, warnings=tuple(warnings), **values)  # type: ignore[arg-type]
+    return Config(root=root, **values)  # type: ignore[arg-type]

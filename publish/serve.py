@@ -14,7 +14,6 @@ import functools
 import http.server
 import logging
 import threading
-import time
 from pathlib import Path
 from typing import Any
 
@@ -110,4 +109,3 @@ def serve(root: Path, options: BuildOptions, host: str = "127.0.0.1", port: int 
     finally:
         stop.set()
         httpd.server_close()
-        time.sleep(0)
