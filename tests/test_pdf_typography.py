@@ -13,6 +13,7 @@ import pdfplumber
 import pytest
 
 from conftest import REPO, MakeProject, build_repo, run_cli
+from pdflines import line_end
 
 SEED = "daixian-work-report"
 BODY_SIZE = 11.0  # the default theme's font_size
@@ -50,7 +51,8 @@ def test_justified_lines_reach_the_right_edge(pdf_path: Path) -> None:
         for line, following in itertools.pairwise(body):
             if abs(following["x0"] - left) > 0.5:
                 continue  # ``line`` ends a paragraph: the next one is indented
-            assert edge - line["x1"] <= 0.5, (line["text"], edge - line["x1"])
+            end = line_end(line, edge)
+            assert abs(edge - end) <= 0.5, (line["text"], edge - end)
             checked += 1
     assert checked > 100
 

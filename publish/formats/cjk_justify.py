@@ -7,9 +7,15 @@ and when a text box is drawn every CJK character gets the line's justification s
 Pango letter spacing. Nothing is inserted into the text, so text extracted or copied from the
 PDF equals the source.
 
-It replaces ``weasyprint.layout.inline.count_expandable_spaces`` and wraps
-``weasyprint.text.line_break.Layout.set_text``; both exist as used here in WeasyPrint 70 only
-(pinned in pyproject.toml, checked by :func:`install`).
+:func:`install` also wires in the line-break tailoring of :mod:`cjk_breaks` and the punctuation
+squeezing of :mod:`cjk_squeeze`: ``Layout.set_text`` is where all three become Pango attributes
+(letter spacing, ``allow_breaks``, ``halt``), so they are applied again each time WeasyPrint
+re-creates a layout, when measuring and when drawing.
+
+It replaces ``count_expandable_spaces``, and wraps ``add_word_spacing``, ``can_break_text`` and
+``split_first_line`` in ``weasyprint.layout.inline`` and ``Layout.set_text`` in
+``weasyprint.text.line_break``; they exist as used here in WeasyPrint 70 only (pinned in
+pyproject.toml, checked by :func:`install`).
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ import re
 from typing import Any
 
 from publish.errors import BuildError
+from publish.formats import cjk_breaks, cjk_squeeze
 
 #: Characters that take inter-character spacing: CJK letters and punctuation.
 CJK = re.compile(
@@ -31,6 +38,14 @@ def opportunities(text: str) -> int:
     """Where a justified text box may stretch: its spaces and no-break spaces, and the gaps
     after its CJK characters but the last (Pango drops letter spacing at a layout's ends)."""
     return text.count(" ") + text.count("\u00a0") + max(len(CJK.findall(text)) - 1, 0)
+
+
+def _byte_offsets(text: str) -> list[int]:
+    """UTF-8 offset of every character of ``text`` and of its end, for Pango attributes."""
+    offsets = [0]
+    for char in text:
+        offsets.append(offsets[-1] + len(char.encode("utf-8")))
+    return offsets
 
 
 def install() -> None:
@@ -58,30 +73,68 @@ def install() -> None:
         return 0
 
     original_set_text = line_break.Layout.set_text
+    ffi.cdef("PangoAttribute * pango_attr_allow_breaks_new (gboolean allow_breaks);")
 
     def set_text(self: Any, text: str, justify: bool = False) -> None:
         original_set_text(self, text, justify)
-        if not (justify and self.justification_spacing and CJK.search(self.text)):
+        chinese = CJK.search(self.text)
+        runs = chinese and cjk_breaks.unbreakable_runs(self.text, self.style["lang"])
+        if runs:
+            pango.pango_layout_set_wrap(self.layout, pango.PANGO_WRAP_CHAR)
+        elif getattr(self, "tailored", False):  # WeasyPrint reuses a layout for other texts
+            pango.pango_layout_set_wrap(self.layout, pango.PANGO_WRAP_WORD)
+        self.tailored = bool(runs)
+        squeeze = getattr(self, "squeeze", ())
+        spacing = justify and self.justification_spacing
+        if not chinese or not (squeeze or spacing or runs):
             return
         attributes = pango.pango_layout_get_attributes(self.layout)
         if attributes == ffi.NULL:
             attributes = ffi.gc(pango.pango_attr_list_new(), pango.pango_attr_list_unref)
-        # Pango keeps one letter-spacing per character: add the style's own to ours.
-        letter_spacing = self.style["letter_spacing"]
-        base = 0 if letter_spacing == "normal" else letter_spacing
-        spacing = int((base + self.justification_spacing) * TO_UNITS)
-        encoded = 0
-        last = 0
-        for match in CJK.finditer(self.text):
-            encoded += len(self.text[last : match.start()].encode("utf-8"))
-            size = len(match.group(0).encode("utf-8"))
-            attribute = pango.pango_attr_letter_spacing_new(spacing)
-            attribute.start_index, attribute.end_index = encoded, encoded + size
+        offsets = _byte_offsets(self.text)
+
+        def add(attribute: Any, start: int, end: int) -> None:
+            attribute.start_index, attribute.end_index = offsets[start], offsets[end]
             pango.pango_attr_list_insert(attributes, attribute)
-            encoded += size
-            last = match.end()
+
+        for start, end in runs or ():
+            add(pango.pango_attr_allow_breaks_new(False), start, end)
+        for offset in squeeze:
+            add(pango.pango_attr_font_features_new(b"halt 1"), offset, offset + 1)
+        if spacing:
+            # Pango keeps one letter-spacing per character: add the style's own to ours.
+            letter_spacing = self.style["letter_spacing"]
+            base = 0 if letter_spacing == "normal" else letter_spacing
+            units = int((base + self.justification_spacing) * TO_UNITS)
+            for match in CJK.finditer(self.text):
+                add(pango.pango_attr_letter_spacing_new(units), match.start(), match.end())
         pango.pango_layout_set_attributes(self.layout, attributes)
 
+    original_add_word_spacing = inline.add_word_spacing
+
+    def add_word_spacing(context: Any, box: Any, spacing: float, x_advance: float) -> float:
+        """WeasyPrint re-creates a justified text box's layout: keep its squeezed marks."""
+        squeeze = getattr(getattr(box, "pango_layout", None), "squeeze", ())
+        x_advance = original_add_word_spacing(context, box, spacing, x_advance)
+        if squeeze:
+            box.pango_layout.squeeze = squeeze
+        return float(x_advance)
+
+    def line_width(layout: Any) -> float:
+        line, _ = layout.get_first_line()
+        return float(line_break.line_size(line, layout.style)[0])
+
+    original_can_break_text = inline.can_break_text
+
+    def can_break_text(text: str, lang: str | None) -> bool:
+        tailored = cjk_breaks.can_break(text, lang)
+        return bool(original_can_break_text(text, lang) if tailored is None else tailored)
+
+    inline.can_break_text = can_break_text
     inline.count_expandable_spaces = count_expandable_spaces
+    inline.add_word_spacing = add_word_spacing
+    inline.split_first_line = cjk_squeeze.squeezing(
+        inline.split_first_line, lambda text: bool(CJK.search(text)), line_width
+    )
     line_break.Layout.set_text = set_text
     _installed = True

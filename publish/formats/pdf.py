@@ -12,6 +12,7 @@ import hashlib
 import logging
 from pathlib import Path
 
+from publish.errors import ThemeError
 from publish.formats import BuildContext, cjk_justify, pdfa
 from publish.formats.pdfhtml import for_print
 from publish.fsutil import atomic_path
@@ -27,12 +28,18 @@ def build(ctx: BuildContext) -> list[Path]:
     cjk_justify.install()
 
     stylesheet = CSS(string=ctx.renderer.stylesheet("pdf"))
+    trim = ctx.renderer.theme.variables.get("text_spacing_trim", "normal")
+    if trim not in ("normal", "space-all"):
+        raise ThemeError(
+            f"theme {ctx.renderer.theme.name!r}: text_spacing_trim = {trim!r}; use "
+            '"normal" (the first of two adjacent full-width marks set half wide) or "space-all"'
+        )
     written = []
     for doc in ctx.documents:
         html = ctx.renderer.render(
             "pdf.html",
             doc=doc,
-            body=for_print(doc.body_html),
+            body=for_print(doc.body_html, trim_pairs=trim == "normal"),
             lang=doc.meta.language,
             built=iso(ctx.built),
             labels=labels(doc.meta.language),

@@ -2,7 +2,8 @@
 
 - Footnotes move from the list at the end to their call sites as
   ``<span class="footnote">`` so that ``float: footnote`` sets them at the foot of the page.
-- The first of two adjacent full-width marks (``。”`` ``）、`` ``，“``) is set half wide.
+- The first of two adjacent full-width marks (``。”`` ``）、`` ``，“``) is set half wide,
+  unless the theme's ``text_spacing_trim`` is ``space-all`` (CSS Text 4's names).
 - ``<li><p>…</p></li>`` loses its paragraph: WeasyPrint 70 tags it as a child of the list item,
   which PDF/UA-1 forbids (only Lbl and LBody may be there).
 """
@@ -54,5 +55,7 @@ def compress_punctuation(html: str) -> str:
     return "".join(parts)
 
 
-def for_print(html: str) -> str:
-    return compress_punctuation(tagged_lists(inline_footnotes(html)))
+def for_print(html: str, trim_pairs: bool = True) -> str:
+    """The body HTML for WeasyPrint; ``trim_pairs`` is the theme's ``text_spacing_trim``."""
+    html = tagged_lists(inline_footnotes(html))
+    return compress_punctuation(html) if trim_pairs else html
