@@ -87,7 +87,11 @@ class Renderer:
 
     def stylesheet(self, fmt: str) -> str:
         variables = {name.replace("_", "-"): value for name, value in self.theme.variables.items()}
-        parts = [self._font_faces(), self.render("variables.css", variables=variables, format=fmt)]
+        # [[fonts]] faces are files on this machine: the PDF embeds them; a site or an EPUB
+        # pointing at file:/usr/share/... would be broken anywhere else, so they use the next
+        # fonts of the stack (the EPUB can embed its own: [epub] embed_fonts).
+        faces = self._font_faces() if fmt == "pdf" else ""
+        parts = [faces, self.render("variables.css", variables=variables, format=fmt)]
         for name in (*STYLESHEETS[fmt], *self.theme.stylesheets, "custom.css"):
             path = self.theme.static_file(name)
             if path is not None:

@@ -28,6 +28,7 @@ class FontFace:
 
     ``src`` lists candidate files; the first that exists is used. ``package`` says how to get
     one; without any, the next family of the variable's font stack is used, with a warning.
+    Only the PDF loads these faces; the site and the EPUB use the rest of the stack.
     """
 
     family: str

@@ -1,10 +1,11 @@
-"""Line-break tailoring around quotation marks and punctuation squeezing, rule by rule."""
+"""CJK line layout in the PDF, rule by rule: justification opportunities, line-break tailoring
+around quotation marks, punctuation squeezing."""
 
 from __future__ import annotations
 
 import pytest
 
-from publish.formats import cjk_breaks, cjk_squeeze
+from publish.formats import cjk_breaks, cjk_justify, cjk_squeeze
 
 
 def _breaks(text: str) -> str:
@@ -56,3 +57,11 @@ def test_breaks_between_inline_boxes(pair: str, expected: bool) -> None:
 )
 def test_marks_are_squeezed_from_the_end_of_the_line(line: str, order: list[int]) -> None:
     assert cjk_squeeze.candidates(line) == order
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("文体事业", 3), ("195个行政村", 3.5), ("达到45.8", 1.5), ("文", 0), ("a b\u00a0c", 2)],
+)
+def test_justification_opportunities_count_half_at_cjk_ends(text: str, expected: float) -> None:
+    assert cjk_justify.opportunities(text) == expected

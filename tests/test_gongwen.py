@@ -4,7 +4,9 @@
 from __future__ import annotations
 
 import itertools
+import zipfile
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pdfplumber
@@ -12,6 +14,7 @@ import pytest
 
 from conftest import REPO, MakeProject, build_repo, run_cli
 from pdflines import line_end, squeezed_marks
+from publish.check import pdffonts, verapdf
 
 MM = 72 / 25.4
 LEFT, RIGHT, BOTTOM = 28 * MM, (210 - 26) * MM, (297 - 35) * MM
@@ -19,15 +22,26 @@ FULL_WIDTH = set("，。、；：！？（）“”‘’《》「」【】—�
 
 
 @pytest.fixture(scope="module")
-def pages(tmp_path_factory: pytest.TempPathFactory) -> Iterator[list[Any]]:
+def pdf_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = build_repo(
         tmp_path_factory.mktemp("gongwen"),
         formats=("pdf",),
         theme="gongwen",
         sources=(REPO / "content/daixian-work-report.md",),
     )
-    with pdfplumber.open(out / "pdf/daixian-work-report.pdf") as pdf:
+    return out / "pdf/daixian-work-report.pdf"
+
+
+@pytest.fixture(scope="module")
+def pages(pdf_path: Path) -> Iterator[list[Any]]:
+    with pdfplumber.open(pdf_path) as pdf:
         yield [(page.extract_text_lines(), page.chars) for page in pdf.pages]
+
+
+def test_archival_pdf_passes_verapdf_with_the_theme_fonts(pdf_path: Path) -> None:
+    assert verapdf([pdf_path], "3u") == []
+    assert verapdf([pdf_path], "ua1") == []
+    assert pdffonts(pdf_path) == []  # every font embedded and subset
 
 
 def _body(lines: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -57,14 +71,17 @@ def test_every_full_line_holds_28_characters(pages: list[Any]) -> None:
     for lines, _ in pages:
         body = _body(lines)
         for line, following in itertools.pairwise(body):
+            if abs(following["x0"] - LEFT) > 1:
+                continue  # a paragraph's last line
+            # every full line is justified; pdfplumber's glyph box is 16 pt, the advance on
+            # the grid 0.25 pt less
+            assert abs(RIGHT - (line_end(line, RIGHT) - 0.25)) < 0.5, line["text"]
             text = line["text"].replace(" ", "")
             chinese_only = all(ord(ch) > 0x2E80 or ch in FULL_WIDTH for ch in text)
             before_latin = following["text"][:1].isascii()
-            if abs(following["x0"] - LEFT) > 1 or not chinese_only or before_latin:
-                continue  # a paragraph's last line, or one with Latin letters or digits
+            if not chinese_only or before_latin:
+                continue  # Latin letters or digits are not on the grid
             assert _cells(line) == 28, line["text"]
-            # pdfplumber's glyph box is 16 pt; the advance on the grid is 0.25 pt less
-            assert abs(RIGHT - (line_end(line, RIGHT) - 0.25)) < 0.5, line["text"]
             checked += 1
             squeezed += squeezed_marks(line, RIGHT) > 0
     assert checked > 100
@@ -109,3 +126,24 @@ def test_missing_font_falls_back_with_one_warning(make_project: MakeProject) -> 
     with pdfplumber.open(root / "build/pdf/a.pdf") as pdf:
         fonts = {c["fontname"] for page in pdf.pages for c in page.chars}
     assert any("Noto-Serif-CJK-SC" in f for f in fonts)
+
+
+def test_a_theme_font_file_is_embedded_in_the_pdf_only(make_project: MakeProject) -> None:
+    """A [[fonts]] face is loaded from its file into the PDF (under its family name); the site
+    and the EPUB never point at a file of the building machine."""
+    noto = "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc"
+    toml = (
+        'name = "mine"\nextends = "default"\n[variables]\nfont_body = \'"Mine Serif", serif\'\n'
+        f'[[fonts]]\nfamily = "Mine Serif"\nsrc = ["{noto}"]\n'
+    )
+    root = make_project({"themes/mine/theme.toml": toml, "content/a.md": "# 标题\n\n正文。\n"})
+    result = run_cli(["build", "--theme", "mine", "--format", "pdf,html,epub"], root)
+    assert result.returncode == 0, result.stderr
+    with pdfplumber.open(root / "build/pdf/a.pdf") as pdf:
+        fonts = {c["fontname"] for page in pdf.pages for c in page.chars}
+    assert any(f.endswith("+Mine-Serif") for f in fonts), fonts
+    site_css = "".join(p.read_text("utf-8") for p in (root / "build/site").rglob("*.css"))
+    assert "@font-face" not in site_css and "file:" not in site_css
+    with zipfile.ZipFile(root / "build/epub/a.epub") as epub:
+        css = "".join(epub.read(n).decode() for n in epub.namelist() if n.endswith(".css"))
+    assert "file:" not in css

@@ -34,10 +34,13 @@ CJK = re.compile(
 _installed = False
 
 
-def opportunities(text: str) -> int:
-    """Where a justified text box may stretch: its spaces and no-break spaces, and the gaps
-    after its CJK characters but the last (Pango drops letter spacing at a layout's ends)."""
-    return text.count(" ") + text.count("\u00a0") + max(len(CJK.findall(text)) - 1, 0)
+def opportunities(text: str) -> float:
+    """How many times a justified text box takes the line's justification spacing: once per
+    space and no-break space, once per CJK character, less half at each end of the box that is
+    a CJK character (Pango drops the outer half of letter spacing at a layout's ends)."""
+    chinese = len(CJK.findall(text))
+    ends = sum(1 for char in (text[:1], text[-1:]) if CJK.fullmatch(char))
+    return text.count(" ") + text.count("\u00a0") + max(chinese - ends / 2, 0)
 
 
 def _byte_offsets(text: str) -> list[int]:
@@ -65,7 +68,7 @@ def install() -> None:
             "install the version pyproject.toml pins"
         )
 
-    def count_expandable_spaces(box: Any) -> int:
+    def count_expandable_spaces(box: Any) -> float:
         if isinstance(box, boxes.TextBox):
             return opportunities(box.text)
         if isinstance(box, (boxes.LineBox, boxes.InlineBox)):

@@ -24,10 +24,12 @@ log = logging.getLogger(__name__)
 
 def build(ctx: BuildContext) -> list[Path]:
     from weasyprint import CSS, HTML
+    from weasyprint.text.fonts import FontConfiguration
 
     cjk_justify.install()
 
-    stylesheet = CSS(string=ctx.renderer.stylesheet("pdf"))
+    fonts = FontConfiguration()  # without it WeasyPrint ignores the theme's @font-face rules
+    stylesheet = CSS(string=ctx.renderer.stylesheet("pdf"), font_config=fonts)
     trim = ctx.renderer.theme.variables.get("text_spacing_trim", "normal")
     if trim not in ("normal", "space-all"):
         raise ThemeError(
@@ -54,6 +56,7 @@ def build(ctx: BuildContext) -> list[Path]:
             HTML(string=html, base_url=doc.source_path.parent.resolve().as_uri() + "/").write_pdf(
                 tmp,
                 stylesheets=[stylesheet],
+                font_config=fonts,
                 pdf_identifier=identifier.encode("ascii"),
                 **options,
             )
