@@ -79,7 +79,7 @@ def cleaning() -> None:
     peer = time.perf_counter() - start
     print(f"corpus: {len(documents)} documents, {size:.1f} MB (seed + clean-pass fixtures)")
     print(
-        f"{'clean (publish, all passes)':<28} {size / ours:9.2f} MB/s "
+        f"{'clean (publish, default passes)':<28} {size / ours:9.2f} MB/s "
         f"  {'peer: autocorrect-py format':<34} {size / peer:9.2f} MB/s "
         f"  time ratio {ours / peer:5.2f}"
     )

@@ -135,3 +135,22 @@ def test_page_size_marks_and_bleed_from_theme_variables(make_project: MakeProjec
     assert float(page.mediabox.width) == pytest.approx(154 * mm, abs=0.5)
     with pdfplumber.open(root / "build/pdf/a.pdf") as pdf:
         assert len(pdf.pages[0].lines) >= 8  # crop marks at the four corners
+
+
+@pytest.mark.parametrize("theme", ["default", "gongwen"])
+def test_quotation_marks_in_every_kind_of_block(theme: str, tmp_path: Path) -> None:
+    """Headings, quotes, lists, tables, footnotes and English: the line-start and line-end
+    rules hold everywhere, and the text comes out of the PDF as it went in."""
+    source = REPO / "tests/fixtures/quotes-everywhere.md"
+    out = build_repo(tmp_path, formats=("pdf",), theme=theme, sources=(source,))
+    with pdfplumber.open(out / "pdf/quotes-everywhere.pdf") as pdf:
+        lines = [line["text"] for page in pdf.pages for line in page.extract_text_lines()]
+        text = re.sub(r"\s+", "", "".join(page.extract_text() for page in pdf.pages))
+    for line in (line.replace(" ", "") for line in lines):
+        assert line[:1] not in NO_LINE_START and line[-1:] not in NO_LINE_END, line
+    for expected in (
+        "“我们要坚持‘以学铸魂、以学增智、以学正风、以学促干’，推动“十四五”规划",
+        "“连续的引号”“请进来”“走出去”",
+        "English paragraph: “Quoted text” and ‘single quotes’ should break like",
+    ):
+        assert re.sub(r"\s+", "", expected) in text
