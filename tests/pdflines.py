@@ -11,8 +11,7 @@ from __future__ import annotations
 import itertools
 from typing import Any
 
-CLOSING = set("，。、；：！？）］｝」』》〉】〕〗”’")
-OPENING = set("（［｛「『《〈【〔〖“‘")
+from publish.formats.cjk_squeeze import CLOSING, OPENING
 
 
 def squeezed_end(line: dict[str, Any], edge: float) -> bool:

@@ -2,7 +2,8 @@
 
 A full-width mark is half ink, half blank. When the line-breaking rules push a character to the
 next line (it may not be parted from a following ``、`` or a preceding ``“``), the line runs
-short and justification stretches every gap of it. A Chinese typesetter pulls the text in
+short and justification would open every gap of it visibly (by more than :data:`STRETCH`).
+A Chinese typesetter pulls the text in
 instead: the line is set with the next break's text and the blank halves of its marks are taken
 out (the fonts' ``halt`` feature) until it fits, the mark at the end of the line first, then
 the others from the end to the start (W3C clreq 3.1.6, 3.2). If the marks cannot give enough,
@@ -17,9 +18,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from publish.formats.cjk_breaks import NO_END, NO_START
+
 #: Marks with a blank half: after the ink for closing marks, before it for opening ones.
-CLOSING = frozenset("，。、；：！？）］｝」』》〉】〕〗”’")
-OPENING = frozenset("（［｛「『《〈【〔〖“‘")
+OPENING = NO_END
+CLOSING = NO_START - frozenset("．·…—")
 
 #: Stretching a line by up to this much of a character per gap is left unseen (0.3 pt at
 #: 11 pt, 0.4 pt at 16 pt); a line shorter than that squeezes its marks if it can.
