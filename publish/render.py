@@ -64,6 +64,8 @@ class Renderer:
             raise ThemeError(f"template {template!r} of theme {self.theme.name!r}: {exc}") from None
 
     def _font_faces(self) -> str:
+        from publish.fontfiles import for_pdf
+
         rules = []
         for face in self.theme.fonts:
             path = next((Path(p) for p in face.src if Path(p).is_file()), None)
@@ -81,7 +83,7 @@ class Renderer:
                 continue
             rules.append(
                 f'@font-face {{ font-family: "{face.family}"; font-weight: {face.weight}; '
-                f'src: url("{path.resolve().as_uri()}"); }}'
+                f'src: url("{for_pdf(path).resolve().as_uri()}"); }}'
             )
         return "\n".join(rules)
 
@@ -92,7 +94,8 @@ class Renderer:
         # fonts of the stack (the EPUB can embed its own: [epub] embed_fonts).
         faces = self._font_faces() if fmt == "pdf" else ""
         parts = [faces, self.render("variables.css", variables=variables, format=fmt)]
-        for name in (*STYLESHEETS[fmt], *self.theme.stylesheets, "custom.css"):
+        extra = [name for sheet_fmt, name in self.theme.stylesheets if sheet_fmt in ("all", fmt)]
+        for name in (*STYLESHEETS[fmt], *extra, "custom.css"):
             path = self.theme.static_file(name)
             if path is not None:
                 parts.append(f"/* {self.theme.name}: {name} */\n" + path.read_text("utf-8"))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from publish.errors import ThemeError
 
@@ -44,8 +45,9 @@ class Theme:
     name: str
     folders: tuple[Path, ...]
     variables: dict[str, str]
-    #: Extra stylesheets (``stylesheets`` in theme.toml), base theme's first.
-    stylesheets: tuple[str, ...] = ()
+    #: Extra stylesheets (``stylesheets`` in theme.toml), base theme's first, each with the
+    #: format it is for (``pdf``, ``epub``, ``html``) or ``all``.
+    stylesheets: tuple[tuple[str, str], ...] = ()
     fonts: tuple[FontFace, ...] = ()
 
     @property
@@ -104,7 +106,7 @@ def load_theme(name: str, project_root: Path) -> Theme:
     """Resolve ``name`` and its ``extends`` chain, down to a theme that extends nothing."""
     folders: list[Path] = []
     variables: dict[str, str] = {}
-    stylesheets: list[str] = []
+    stylesheets: list[tuple[str, str]] = []
     fonts: dict[str, FontFace] = {}
     folder: Path | None = _find(name, project_root)
     while folder is not None:
@@ -114,13 +116,29 @@ def load_theme(name: str, project_root: Path) -> Theme:
         folders.append(folder)
         data = _read(folder)
         variables = {**data.get("variables", {}), **variables}  # type: ignore[dict-item]
-        stylesheets[:0] = [str(s) for s in data.get("stylesheets", [])]  # type: ignore[attr-defined]
+        stylesheets[:0] = _stylesheets(folder, data.get("stylesheets", []))
         for face in _fonts(folder, data):
             fonts.setdefault(face.family, face)
         parent = str(data.get("extends", "")).strip()
         # A project theme may shadow a built-in one of the same name and extend it.
         folder = _find(parent, project_root, skip=folder) if parent else None
     return Theme(name, tuple(folders), variables, tuple(stylesheets), tuple(fonts.values()))
+
+
+FORMATS = ("all", "pdf", "epub", "html")
+
+
+def _stylesheets(folder: Path, value: object) -> list[tuple[str, str]]:
+    """``["a.css"]`` (every format) or ``{ all = [...], pdf = [...], html = [...] }``."""
+    table: dict[str, Any] = value if isinstance(value, dict) else {"all": value}
+    if not all(
+        fmt in FORMATS and isinstance(names, list) for fmt, names in table.items()
+    ) or not all(isinstance(name, str) for names in table.values() for name in names):
+        raise ThemeError(
+            f"{folder / 'theme.toml'}: stylesheets must be a list of file names, or a table "
+            f"of such lists under {', '.join(FORMATS)}"
+        )
+    return [(str(fmt), str(name)) for fmt, names in table.items() for name in names]
 
 
 def _fonts(folder: Path, data: dict[str, object]) -> list[FontFace]:

@@ -14,7 +14,7 @@ import pytest
 
 from conftest import REPO, MakeProject, build_repo, run_cli
 from pdflines import line_end, squeezed_marks
-from publish.check import pdffonts, verapdf
+from publish.check import check_build, pdffonts, verapdf
 
 MM = 72 / 25.4
 LEFT, RIGHT, BOTTOM = 28 * MM, (210 - 26) * MM, (297 - 35) * MM
@@ -147,3 +147,12 @@ def test_a_theme_font_file_is_embedded_in_the_pdf_only(make_project: MakeProject
     with zipfile.ZipFile(root / "build/epub/a.epub") as epub:
         css = "".join(epub.read(n).decode() for n in epub.namelist() if n.endswith(".css"))
     assert "file:" not in css
+
+
+def test_every_format_of_every_document_passes_the_validators(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """The theme's print layout stays out of the EPUB and site CSS; every PDF (Latin text in
+    FangSong too) passes veraPDF, every EPUB EPUBCheck and Ace, the site the Nu checker."""
+    out = build_repo(tmp_path_factory.mktemp("gongwen-all"), theme="gongwen")
+    assert check_build(out, REPO) == []

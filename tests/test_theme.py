@@ -84,3 +84,30 @@ def test_project_theme_may_shadow_and_extend_the_builtin(make_project: MakeProje
     assert len(theme.folders) == 2
     assert theme.variables["font_size"] == "12pt"
     assert "font_body" in theme.variables
+
+
+def test_stylesheets_for_one_format(make_project: MakeProject) -> None:
+    toml = 'name = "mine"\nextends = "default"\n'
+    toml += 'stylesheets = { pdf = ["paged.css"], all = ["every.css"] }\n'
+    root = make_project(
+        {
+            "themes/mine/theme.toml": toml,
+            "themes/mine/static/paged.css": "/* paged */",
+            "themes/mine/static/every.css": "/* every */",
+        }
+    )
+    renderer = Renderer(load_theme("mine", root), Config(root=root))
+    assert "/* paged */" in renderer.stylesheet("pdf") and "/* every */" in renderer.stylesheet(
+        "pdf"
+    )
+    for fmt in ("epub", "html"):
+        assert "/* paged */" not in renderer.stylesheet(fmt)
+        assert "/* every */" in renderer.stylesheet(fmt)
+
+
+@pytest.mark.parametrize("value", ['"a.css"', '{ print = ["a.css"] }', "{ pdf = [1] }"])
+def test_bad_stylesheets_value_is_a_clear_error(make_project: MakeProject, value: str) -> None:
+    toml = f'name = "mine"\nextends = "default"\nstylesheets = {value}\n'
+    root = make_project({"themes/mine/theme.toml": toml})
+    with pytest.raises(ThemeError, match="stylesheets must be a list of file names"):
+        load_theme("mine", root)
