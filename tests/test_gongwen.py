@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -156,3 +157,16 @@ def test_every_format_of_every_document_passes_the_validators(
     FangSong too) passes veraPDF, every EPUB EPUBCheck and Ace, the site the Nu checker."""
     out = build_repo(tmp_path_factory.mktemp("gongwen-all"), theme="gongwen")
     assert check_build(out, REPO) == []
+
+
+def test_text_copied_from_the_pdf_equals_the_source(pdf_path: Path) -> None:
+    """Squeezed marks and tailored breaks insert and reorder nothing."""
+    with pdfplumber.open(pdf_path) as pdf:
+        text = "".join(page.extract_text() for page in pdf.pages)
+    flat = re.sub(r"—\d+—", "", re.sub(r"\s+", "", text))  # without the folios
+    cleaned = (pdf_path.parent.parent / "clean/daixian-work-report.md").read_text("utf-8")
+    body = cleaned.split("---\n", 2)[2]
+    paragraphs = [p.replace("**", "") for p in body.split("\n\n") if p and p[0] != "#"]
+    assert len(paragraphs) > 25
+    for paragraph in paragraphs:
+        assert re.sub(r"\s+", "", paragraph) in flat, paragraph[:30]
