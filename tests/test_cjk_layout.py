@@ -11,7 +11,7 @@ from publish.formats import cjk_breaks, cjk_justify, cjk_squeeze
 def _breaks(text: str) -> str:
     """``text`` with ``|`` at every tailored break opportunity."""
     allowed = cjk_breaks.opportunities(text, cjk_breaks.pango_breaks(text, "zh-CN"))
-    return "".join(("|" if i and allowed[i] else "") + char for i, char in enumerate(text))
+    return "".join(("|" if i and allowed[i] == ord("1") else "") + c for i, c in enumerate(text))
 
 
 @pytest.mark.parametrize(
@@ -34,7 +34,7 @@ def test_quotation_marks_break_like_brackets(text: str, expected: str) -> None:
 def test_text_without_quotation_marks_keeps_pangos_breaks() -> None:
     assert cjk_breaks.unbreakable_runs("铸魂、以学", "zh-CN") is None
     assert cjk_breaks.can_break("到4", "zh-CN") is None
-    assert cjk_breaks.unbreakable_runs("院“二甲”医", "zh-CN") == [(1, 3), (3, 5)]
+    assert cjk_breaks.unbreakable_runs("院“二甲”医", "zh-CN") == ((1, 3), (3, 5))
 
 
 @pytest.mark.parametrize(

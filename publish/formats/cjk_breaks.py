@@ -13,7 +13,8 @@ that are not in :func:`opportunities`. Nothing is inserted into the text.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import functools
+import re
 
 OPENING_QUOTES = "“‘"
 CLOSING_QUOTES = "”’"
@@ -23,57 +24,65 @@ NO_END = frozenset("（［｛「『《〈【〔〖“‘")
 NO_START = frozenset("、，。．：；！？）］｝」』》〉】〕〗”’·…—")
 
 
+_QUOTE = re.compile(f"[{OPENING_QUOTES}{CLOSING_QUOTES}]")
+_NO_BREAK = re.compile(b"0+")
+_FIRST_BIT = bytes(b"01"[byte & 1] for byte in range(256))
+
+
 def _chinese(char: str) -> bool:
     return "\u2e80" <= char <= "\u9fff" or "\uff00" <= char <= "\uffef" or char >= "\U00020000"
 
 
-def opportunities(text: str, pango_breaks: Sequence[bool]) -> list[bool]:
-    """Where a line may break: ``result[i]`` is a break before ``text[i]``.
+def opportunities(text: str, pango: bytes) -> bytes:
+    """Where a line may break: ``b"1"`` at ``result[i]`` is a break before ``text[i]``.
 
-    ``pango_breaks`` are Pango's own (``is_line_break`` per character); this adds a break
-    before an opening quotation mark and after a closing one between Chinese characters."""
-    allowed = [bool(pango_breaks[i]) for i in range(len(text))]
-    for i in range(1, len(text)):
-        before, after = text[i - 1], text[i]
-        opening = after in OPENING_QUOTES and _chinese(before) and before not in NO_END
-        closing = (
-            before in CLOSING_QUOTES
-            and (_chinese(after) or after in OPENING_QUOTES)
-            and after not in NO_START
-        )
-        allowed[i] = allowed[i] or opening or closing
-    return allowed
+    ``pango`` is Pango's own (:func:`pango_breaks`); this adds a break before an opening
+    quotation mark and after a closing one between Chinese characters."""
+    allowed = bytearray(pango)
+    for match in _QUOTE.finditer(text):
+        i = match.start()
+        if text[i] in OPENING_QUOTES:
+            before = text[i - 1] if i else ""
+            if before and _chinese(before) and before not in NO_END:
+                allowed[i] = ord("1")
+        elif i + 1 < len(text):
+            after = text[i + 1]
+            if (_chinese(after) or after in OPENING_QUOTES) and after not in NO_START:
+                allowed[i + 1] = ord("1")
+    return bytes(allowed)
 
 
-def pango_breaks(text: str, lang: str | None) -> list[bool]:
-    """Pango's own break opportunities: ``result[i]`` is a break before ``text[i]``."""
+def pango_breaks(text: str, lang: str | None) -> bytes:
+    """Pango's own break opportunities: ``b"1"`` at ``result[i]`` is a break before
+    ``text[i]``. Read from the PangoLogAttr array in one go: its first bit is
+    ``is_line_break``."""
+    from weasyprint.text.ffi import ffi
     from weasyprint.text.line_break import get_log_attrs
 
     attributes = get_log_attrs(text, lang)
-    return [bool(attributes[i].is_line_break) for i in range(len(text))]
+    if ffi.sizeof("PangoLogAttr") != 4:  # another ABI: one attribute at a time
+        return bytes(b"01"[attributes[i].is_line_break] for i in range(len(text)))
+    return bytes(ffi.buffer(attributes))[: 4 * len(text) : 4].translate(_FIRST_BIT)
 
 
-def unbreakable_runs(text: str, lang: str | None) -> list[tuple[int, int]] | None:
+@functools.lru_cache(maxsize=4096)
+def unbreakable_runs(text: str, lang: str | None) -> tuple[tuple[int, int], ...] | None:
     """Character ranges a tailored layout must keep on one line, or ``None`` when the text
-    needs no tailoring (Pango's own breaks are already right)."""
-    if not any(quote in text for quote in OPENING_QUOTES + CLOSING_QUOTES):
+    needs no tailoring (Pango's own breaks are already right). WeasyPrint sets the same text
+    several times (measuring, then drawing): the answer is kept."""
+    if not _QUOTE.search(text):
         return None
     pango = pango_breaks(text, lang)
     allowed = opportunities(text, pango)
     if allowed == pango:
         return None
-    runs, start = [], 0
-    for i in range(1, len(text) + 1):
-        if i == len(text) or allowed[i]:
-            if i - start > 1:
-                runs.append((start, i))
-            start = i
-    return runs
+    # A run of b"0" from position s to e-1: no break before text[s:e], so text[s-1:e] is one.
+    return tuple((m.start() - 1, m.end()) for m in _NO_BREAK.finditer(allowed, 1))
 
 
 def can_break(text: str, lang: str | None) -> bool | None:
     """Whether a line may break inside ``text`` (WeasyPrint asks it of the two characters
     around a boundary between inline boxes), or ``None`` when Pango's answer stands."""
-    if len(text) < 2 or not any(quote in text for quote in OPENING_QUOTES + CLOSING_QUOTES):
+    if len(text) < 2 or not _QUOTE.search(text):
         return None
-    return any(opportunities(text, pango_breaks(text, lang))[1:])
+    return b"1" in opportunities(text, pango_breaks(text, lang))[1:]

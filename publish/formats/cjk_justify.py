@@ -20,7 +20,10 @@ pyproject.toml, checked by :func:`install`).
 
 from __future__ import annotations
 
+import contextlib
+import copy
 import re
+from collections.abc import Iterator
 from typing import Any
 
 from publish.errors import BuildError
@@ -31,7 +34,10 @@ CJK = re.compile(
     "[\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u3100-\u312f\u3190-\u31ff\u3400-\u4dbf"
     "\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\U00020000-\U0003ffff]"
 )
+CJK_RUN = re.compile(CJK.pattern + "+")
 _installed = False
+#: (module or class, name, WeasyPrint's own, ours) for every replaced function.
+_PATCHES: list[tuple[Any, str, Any, Any]] = []
 
 
 def opportunities(text: str) -> float:
@@ -41,14 +47,6 @@ def opportunities(text: str) -> float:
     chinese = len(CJK.findall(text))
     ends = sum(1 for char in (text[:1], text[-1:]) if CJK.fullmatch(char))
     return text.count(" ") + text.count("\u00a0") + max(chinese - ends / 2, 0)
-
-
-def _byte_offsets(text: str) -> list[int]:
-    """UTF-8 offset of every character of ``text`` and of its end, for Pango attributes."""
-    offsets = [0]
-    for char in text:
-        offsets.append(offsets[-1] + len(char.encode("utf-8")))
-    return offsets
 
 
 def install() -> None:
@@ -76,12 +74,19 @@ def install() -> None:
         return 0
 
     original_set_text = line_break.Layout.set_text
-    ffi.cdef("PangoAttribute * pango_attr_allow_breaks_new (gboolean allow_breaks);")
+    ffi.cdef(
+        "PangoAttribute * pango_attr_allow_breaks_new (gboolean allow_breaks);"
+        "int pango_layout_get_width (PangoLayout *layout);"
+    )
 
     def set_text(self: Any, text: str, justify: bool = False) -> None:
         original_set_text(self, text, justify)
         chinese = CJK.search(self.text)
-        runs = chinese and cjk_breaks.unbreakable_runs(self.text, self.style["lang"])
+        width = pango.pango_layout_get_width(self.layout) / TO_UNITS  # -1: no wrapping
+        runs = None
+        if chinese and width > 0:  # only the first line counts: tailor no further
+            most = int(width / (0.2 * self.style["font_size"])) + 2  # characters on a line
+            runs = cjk_breaks.unbreakable_runs(self.text[:most], self.style["lang"])
         if runs:
             pango.pango_layout_set_wrap(self.layout, pango.PANGO_WRAP_CHAR)
         elif getattr(self, "tailored", False):  # WeasyPrint reuses a layout for other texts
@@ -94,10 +99,13 @@ def install() -> None:
         attributes = pango.pango_layout_get_attributes(self.layout)
         if attributes == ffi.NULL:
             attributes = ffi.gc(pango.pango_attr_list_new(), pango.pango_attr_list_unref)
-        offsets = _byte_offsets(self.text)
+        text = self.text
 
         def add(attribute: Any, start: int, end: int) -> None:
-            attribute.start_index, attribute.end_index = offsets[start], offsets[end]
+            """``attribute`` on characters ``start:end`` (Pango counts UTF-8 bytes)."""
+            first = len(text[:start].encode("utf-8"))
+            attribute.start_index = first
+            attribute.end_index = first + len(text[start:end].encode("utf-8"))
             pango.pango_attr_list_insert(attributes, attribute)
 
         for start, end in runs or ():
@@ -109,18 +117,26 @@ def install() -> None:
             letter_spacing = self.style["letter_spacing"]
             base = 0 if letter_spacing == "normal" else letter_spacing
             units = int((base + self.justification_spacing) * TO_UNITS)
-            for match in CJK.finditer(self.text):
+            for match in CJK_RUN.finditer(text):  # Pango spaces every character of a range
                 add(pango.pango_attr_letter_spacing_new(units), match.start(), match.end())
         pango.pango_layout_set_attributes(self.layout, attributes)
 
     original_add_word_spacing = inline.add_word_spacing
 
     def add_word_spacing(context: Any, box: Any, spacing: float, x_advance: float) -> float:
-        """WeasyPrint re-creates a justified text box's layout: keep its squeezed marks."""
-        squeeze = getattr(getattr(box, "pango_layout", None), "squeeze", ())
-        x_advance = original_add_word_spacing(context, box, spacing, x_advance)
-        if squeeze:
-            box.pango_layout.squeeze = squeeze
+        """WeasyPrint lays a justified text box out again only to store the spacing, which
+        drawing applies anyway (``Layout.reactivate``): keep the box's layout, with its
+        squeezed marks, and give a copy of it the spacing."""
+        if not isinstance(box, boxes.TextBox):
+            return float(original_add_word_spacing(context, box, spacing, x_advance))
+        box.justification_spacing = spacing
+        box.position_x += x_advance
+        expandable = count_expandable_spaces(box)
+        if expandable > 0:
+            box.pango_layout = copy.copy(box.pango_layout)
+            box.pango_layout.justification_spacing = spacing
+            box.width += spacing * expandable
+            x_advance += spacing * expandable
         return float(x_advance)
 
     def line_width(layout: Any) -> float:
@@ -133,11 +149,28 @@ def install() -> None:
         tailored = cjk_breaks.can_break(text, lang)
         return bool(original_can_break_text(text, lang) if tailored is None else tailored)
 
-    inline.can_break_text = can_break_text
-    inline.count_expandable_spaces = count_expandable_spaces
-    inline.add_word_spacing = add_word_spacing
-    inline.split_first_line = cjk_squeeze.squeezing(
+    split = cjk_squeeze.squeezing(
         inline.split_first_line, lambda text: bool(CJK.search(text)), line_width
     )
-    line_break.Layout.set_text = set_text
+    for target, name, patched in (
+        (inline, "can_break_text", can_break_text),
+        (inline, "count_expandable_spaces", count_expandable_spaces),
+        (inline, "add_word_spacing", add_word_spacing),
+        (inline, "split_first_line", split),
+        (line_break.Layout, "set_text", set_text),
+    ):
+        _PATCHES.append((target, name, getattr(target, name), patched))
+        setattr(target, name, patched)
     _installed = True
+
+
+@contextlib.contextmanager
+def suspended() -> Iterator[None]:
+    """WeasyPrint as it is, for the time of the block (``make bench`` times it so)."""
+    for target, name, original, _ in _PATCHES:
+        setattr(target, name, original)
+    try:
+        yield
+    finally:
+        for target, name, _, patched in _PATCHES:
+            setattr(target, name, patched)

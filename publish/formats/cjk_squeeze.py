@@ -15,6 +15,7 @@ layout (``Layout.squeeze``) and applied again whenever WeasyPrint re-creates its
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from typing import Any
 
@@ -69,14 +70,17 @@ def squeezing(original: Split, chinese: Callable[[str], bool], width: Width) -> 
             or style["text_align_all"] != "justify"
             or max_width - result[3] <= STRETCH * em * max(len(result[0].text) - 1, 1)
             or not chinese(text)
+            # marks of the line, and one that may come with the next character, give half
+            # a character each: not enough for that character
+            or max_width - result[3] + em / 2 * (len(candidates(result[0].text)) + 1) < em
         ):
             return result
-        for extra in (em, 2 * em):  # the next unit of text may be two characters and a mark
+        for extra in (em, 2 * em):  # the next unit may be two characters and a mark wide
             wider = original(
                 text, style, context, max_width + extra, justification_spacing, is_line_start
             )
-            if wider[1] > result[1] and (squeezed := _squeeze(wider, style, max_width, width)):
-                return squeezed
+            if wider[1] > result[1]:
+                return _squeeze(wider, style, max_width, width) or result
         return result
 
     return split_first_line
@@ -86,16 +90,18 @@ def _squeeze(
     split: tuple[Any, ...], style: Any, max_width: float, line_width: Width
 ) -> tuple[Any, ...] | None:
     """The split with as few marks squeezed as make its line fit, or ``None``."""
-    layout, length, resume_index, _, height, baseline = split
+    layout, length, resume_index, wide, height, baseline = split
     layout.reactivate(style)
-    chosen: list[int] = []
-    for offset in candidates(layout.text):
-        chosen.append(offset)
-        layout.squeeze = tuple(chosen)
+    marks = candidates(layout.text)
+    # Each mark gives at most half a character: start with as many as that takes.
+    count = max(1, math.ceil((wide - max_width) / (style["font_size"] / 2)))
+    while count <= len(marks):
+        layout.squeeze = tuple(marks[:count])
         layout.set_text(layout.text)
-        width = line_width(layout)
-        if width <= max_width:
+        narrow = line_width(layout)
+        if narrow <= max_width:
             layout.deactivate()
-            return layout, length, resume_index, width, height, baseline
+            return layout, length, resume_index, narrow, height, baseline
+        count += 1
     layout.deactivate()
     return None
