@@ -26,7 +26,7 @@ from publish.errors import BuildError, ContentError, PublishError, StrictError
 from publish.formats import BuildContext
 from publish.fsutil import write_text
 from publish.logs import WarningCounter
-from publish.model import CleanedSource
+from publish.model import Article, CleanedSource
 from publish.render import Renderer
 from publish.theme import load_theme
 from publish.timestamps import build_time
@@ -67,6 +67,38 @@ def _every(items: Sequence[In], stage: Callable[[In], Out]) -> list[Out]:
     return done
 
 
+class CleanCache:
+    """Cleaned articles kept between the builds of one process (``publish serve``): an
+    article is cleaned again only when its text (or the set of passes) changed."""
+
+    def __init__(self) -> None:
+        self._done: dict[tuple[object, ...], CleanedSource] = {}
+
+    def clean_all(
+        self, articles: Sequence[Article], passes: Sequence[clean.CleanPass]
+    ) -> list[CleanedSource]:
+        done: dict[tuple[object, ...], CleanedSource] = {}
+
+        def one(article: Article) -> CleanedSource:
+            key = (
+                article.slug,
+                article.display_path,
+                tuple((f.display_path, f.front_matter_text, f.body) for f in article.fragments),
+                tuple(p.name for p in passes),
+            )
+            done[key] = self._done.get(key) or clean.clean_article(article, passes)
+            return done[key]
+
+        cleaned = _every(articles, one)
+        log.info(
+            "  %d of %d unchanged since the last build",
+            len(done.keys() & self._done.keys()),
+            len(articles),
+        )
+        self._done = done  # only what this build used
+        return cleaned
+
+
 def write_cleaned(cleaned: CleanedSource, out: Path, passes: list[str]) -> list[Path]:
     """``build/clean/<slug>.md`` (front matter + cleaned body) and its change log."""
     source = cleaned.source
@@ -85,9 +117,13 @@ def write_cleaned(cleaned: CleanedSource, out: Path, passes: list[str]) -> list[
 
 
 def build(
-    config: Config, options: BuildOptions, warnings: WarningCounter | None = None
+    config: Config,
+    options: BuildOptions,
+    warnings: WarningCounter | None = None,
+    cache: CleanCache | None = None,
 ) -> list[Path]:
-    """Build ``options.formats`` (default: the config's) for every source; return files written."""
+    """Build ``options.formats`` (default: the config's) for every source; return files written.
+    With a ``cache`` (``publish serve``), unchanged articles are not cleaned again."""
     if options.pdf_variant:
         config = dataclasses.replace(config, pdf_variant=options.pdf_variant)
     log.info("Step 1 - read")
@@ -103,7 +139,10 @@ def build(
         len(articles),
         ", ".join(p.name for p in passes),
     )
-    cleaned = _every(articles, lambda article: clean.clean_article(article, passes))
+    if cache is None:
+        cleaned = _every(articles, lambda article: clean.clean_article(article, passes))
+    else:
+        cleaned = cache.clean_all(articles, passes)
     log.info("Step 3 - parse")
     documents = _every(cleaned, lambda item: parse.parse(item, config))
     log.info("Step 4 - theme")

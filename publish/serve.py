@@ -4,7 +4,9 @@ A watcher polls the modification times of the content folder, the project's them
 ``publish.toml``; on a change it rebuilds the site (HTML only: PDF and EPUB are left to
 ``publish build``) and bumps a version number. Pages are served with a small script that asks
 ``/__publish/version`` once a second and reloads the page when the number changes. The script
-is added as pages are served; nothing of it is written to ``build/``.
+is added as pages are served; nothing of it is written to ``build/``. Cleaned documents are
+kept between rebuilds: only the changed ones are cleaned again (every page is still rendered,
+since the index, the neighbours' links and the search index depend on all of them).
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from publish.build import BuildOptions, build
+from publish.build import BuildOptions, CleanCache, build
 from publish.config import CONFIG_NAME, Config, load_config
 from publish.errors import PublishError
 
@@ -40,6 +42,7 @@ class Site:
         self.config: Config = load_config(root)
         self.folder = (options.out or root / "build") / "site"
         self._seen = self._snapshot()
+        self.cache = CleanCache()
 
     def _snapshot(self) -> dict[Path, float]:
         config = self.root / CONFIG_NAME
@@ -52,7 +55,7 @@ class Site:
     def rebuild(self) -> None:
         try:
             self.config = load_config(self.root)
-            build(self.config, self.options)
+            build(self.config, self.options, cache=self.cache)
             self.version += 1
             log.info("rebuilt (version %d)", self.version)
         except PublishError as exc:

@@ -8,6 +8,9 @@ import subprocess
 import sys
 import time
 import urllib.request
+from typing import Any
+
+import pytest
 
 from conftest import MakeProject
 
@@ -59,3 +62,33 @@ def test_serve_rebuilds_and_reloads(make_project: MakeProject) -> None:
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def test_rebuild_cleans_only_changed_documents(
+    make_project: MakeProject, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from publish import clean
+    from publish.build import BuildOptions, CleanCache, build
+    from publish.config import load_config
+
+    root = make_project(
+        {"content/a.md": "# 甲\n\n正文,内容。\n", "content/b.md": "# 乙\n\n另一篇,正文。\n"}
+    )
+    cleaned: list[str] = []
+    real = clean.clean_article
+
+    def counting(article: Any, passes: Any) -> Any:
+        cleaned.append(article.slug)
+        return real(article, passes)
+
+    monkeypatch.setattr(clean, "clean_article", counting)
+    cache, options = CleanCache(), BuildOptions(formats=("html",))
+    build(load_config(root), options, cache=cache)
+    first = (root / "build/site/a/index.html").read_bytes()
+    assert sorted(cleaned) == ["a", "b"]
+    (root / "content/b.md").write_text("# 乙\n\n改过的,正文。\n", encoding="utf-8")
+    build(load_config(root), options, cache=cache)
+    assert sorted(cleaned) == ["a", "b", "b"]  # a was not cleaned again
+    assert "改过的，正文" in (root / "build/site/b/index.html").read_text("utf-8")
+    assert (root / "build/site/a/index.html").read_bytes() == first
+    assert "正文，内容" in (root / "build/clean/a.md").read_text("utf-8")
