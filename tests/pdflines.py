@@ -9,6 +9,8 @@ glyph starts, or, at the end of a line, in where the text block ends.
 from __future__ import annotations
 
 import itertools
+import re
+from pathlib import Path
 from typing import Any
 
 from publish.formats.cjk_squeeze import CLOSING, OPENING
@@ -35,3 +37,14 @@ def squeezed_marks(line: dict[str, Any], edge: float) -> int:
         half = b["x0"] - a["x0"] < 0.6 * a["size"]
         halves += half and (a["text"] in CLOSING or b["text"] in OPENING)
     return halves + squeezed_end(line, edge)
+
+
+def paragraphs_missing(pdf_text: str, pdf_path: Path) -> list[str]:
+    """The paragraphs of the cleaned source beside ``pdf_path`` (``build/clean/``) that are
+    not in ``pdf_text`` as they are, white space aside; at least 25 are looked for."""
+    flat = re.sub(r"\s+", "", pdf_text)
+    cleaned = (pdf_path.parent.parent / "clean" / f"{pdf_path.stem}.md").read_text("utf-8")
+    body = cleaned.split("---\n", 2)[2]
+    paragraphs = [p.replace("**", "") for p in body.split("\n\n") if p and p[0] != "#"]
+    assert len(paragraphs) > 25
+    return [p[:30] for p in paragraphs if re.sub(r"\s+", "", p) not in flat]

@@ -13,7 +13,7 @@ import pdfplumber
 import pytest
 
 from conftest import REPO, MakeProject, build_repo, run_cli
-from pdflines import line_end
+from pdflines import line_end, paragraphs_missing
 
 SEED = "daixian-work-report"
 BODY_SIZE = 11.0  # the default theme's font_size
@@ -101,13 +101,7 @@ def test_text_copied_from_the_pdf_equals_the_source(pdf_path: Path) -> None:
             page.crop((0, top, page.width, page.height - bottom)).extract_text() or ""
             for page in pdf.pages[2:]
         )
-    flat = re.sub(r"\s+", "", text)
-    cleaned = (pdf_path.parent.parent / "clean" / f"{SEED}.md").read_text("utf-8")
-    body = cleaned.split("---\n", 2)[2]
-    paragraphs = [p.replace("**", "") for p in body.split("\n\n") if not p.startswith("#")]
-    assert len(paragraphs) > 25
-    for paragraph in paragraphs:
-        assert re.sub(r"\s+", "", paragraph) in flat, paragraph[:30]
+    assert paragraphs_missing(text, pdf_path) == []
 
 
 def test_fonts_embedded_subset_and_small(pdf_path: Path) -> None:
