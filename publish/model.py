@@ -9,22 +9,71 @@ from pathlib import Path
 
 @dataclass(frozen=True)
 class Change:
-    """One edit made by a clean pass: where, by which pass, what before and after."""
+    """One edit a clean pass made or suggested: where, by which pass, what before and after.
+
+    ``id`` is stable across builds (pass, content and context, never a counter), so a reviewer
+    can accept or reject it. A structural edit says why (``evidence``) and how sure the pass is
+    (``confidence``, 0-1); one below the threshold is a suggestion (``applied`` false) unless
+    accepted, and a rejected one is never applied (``decision``).
+    """
 
     pass_name: str
     path: str
     line: int
     before: str
     after: str
+    id: str = ""
+    applied: bool = True
+    confidence: float = 1.0
+    evidence: tuple[str, ...] = ()
+    decision: str = ""  # "accepted", "rejected" or ""
 
-    def as_json(self) -> dict[str, str | int]:
-        return {
+    def as_json(self) -> dict[str, object]:
+        found: dict[str, object] = {
+            "id": self.id,
             "pass": self.pass_name,
             "file": self.path,
             "line": self.line,
             "before": self.before,
             "after": self.after,
+            "applied": self.applied,
+            "confidence": self.confidence,
         }
+        if self.evidence:
+            found["evidence"] = list(self.evidence)
+        if self.decision:
+            found["decision"] = self.decision
+        return found
+
+
+@dataclass(frozen=True)
+class Furniture:
+    """A line of page furniture the cleaner removed: a page marker, running head or foot, or a
+    folio (``kind``), as printed, and where it was."""
+
+    kind: str
+    text: str
+    path: str
+    line: int
+
+    def as_json(self) -> dict[str, str | int]:
+        return {"kind": self.kind, "text": self.text, "file": self.path, "line": self.line}
+
+
+@dataclass(frozen=True)
+class CleanSettings:
+    """How one document is cleaned: ``[clean]`` of ``publish.toml``, then the document's
+    ``clean:`` front matter, then the reviewer's side file, each over the one before."""
+
+    #: Structural edits at least this sure are applied; the rest are suggestions.
+    threshold: float = 0.8
+    enable: tuple[str, ...] = ()
+    disable: tuple[str, ...] = ()
+    #: Edit ids a reviewer accepted (applied even below the threshold) or rejected.
+    accept: frozenset[str] = frozenset()
+    reject: frozenset[str] = frozenset()
+    #: Where the decisions were written, for messages (``content/a.review.yaml``).
+    decided_in: str = ""
 
 
 @dataclass(frozen=True)
@@ -70,6 +119,7 @@ class Article:
     path: Path
     display_path: str
     fragments: tuple[Source, ...]
+    settings: CleanSettings = field(default_factory=CleanSettings)
 
 
 @dataclass(frozen=True)
@@ -81,6 +131,9 @@ class CleanedSource:
     changes: tuple[Change, ...]
     jumps: tuple[Jump, ...] = ()
     fragments: tuple[Source, ...] = ()
+    furniture: tuple[Furniture, ...] = ()
+    #: Review decisions that matched no edit (the text changed since they were made).
+    stale: tuple[str, ...] = ()
     #: Maps an offset of ``text`` to the (file, line) of the source it came from.
     origin: Callable[[int], tuple[str, int]] | None = field(default=None, compare=False)
 

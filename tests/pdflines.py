@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from publish.formats.cjk_squeeze import CLOSING, OPENING
+from publish.cjk import CLOSING, OPENING
 
 
 def squeezed_end(line: dict[str, Any], edge: float) -> bool:

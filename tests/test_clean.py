@@ -10,7 +10,7 @@ from fixture_file import FIXTURES, Case, read_fixture_file, unescape
 from publish import clean
 from publish.clean.protect import Protected
 from publish.errors import ConfigError
-from publish.model import Source
+from publish.model import CleanSettings, Source
 
 PASS_FIXTURES = [
     (p.name, case)
@@ -23,9 +23,17 @@ PASS_FIXTURES = [
     ("name", "case"), PASS_FIXTURES, ids=[f"{n}:{c.line}:{c.title}" for n, c in PASS_FIXTURES]
 )
 def test_pass_fixture(name: str, case: Case) -> None:
+    """A case titled "... (suggestion)" is only suggested: at the default threshold the text
+    stays as it is, and applying every suggestion gives the expected text."""
     (selected,) = [p for p in clean.PASSES if p.name == name]
-    text, _ = clean.clean_text(unescape(case.given), "fixture.md", passes=[selected])
-    assert text == unescape(case.expected)
+    given, expected = unescape(case.given), unescape(case.expected)
+    if case.title.endswith("(suggestion)"):
+        assert clean.clean_text(given, "fixture.md", passes=[selected])[0] == given
+        everything = CleanSettings(threshold=0.0)
+        text, _ = clean.clean_text(given, "fixture.md", passes=[selected], settings=everything)
+    else:
+        text, _ = clean.clean_text(given, "fixture.md", passes=[selected])
+    assert text == expected
 
 
 @pytest.mark.parametrize("name", [p.name for p in clean.PASSES])
@@ -78,8 +86,19 @@ def test_protected_spans() -> None:
 
 def test_pass_selection() -> None:
     names = [p.name for p in clean.select()]
-    assert names == ["normalise", "jumps", "unwrap", "seams", "spaced", "headings", "punctuation"]
+    assert names == [
+        "indents",
+        "normalise",
+        "furniture",
+        "demote",
+        "unwrap",
+        "jumps",
+        "seams",
+        "spaced",
+        "headings",
+        "punctuation",
+    ]
     assert "cjk-latin-space" in [p.name for p in clean.select(enable=["cjk-latin-space"])]
     assert "seams" not in [p.name for p in clean.select(disable=["seams"])]
-    with pytest.raises(ConfigError, match="passes are: normalise, jumps"):
+    with pytest.raises(ConfigError, match="passes are: indents, normalise, furniture"):
         clean.select(["nonesuch"])

@@ -52,7 +52,7 @@ def test_changes_json(make_project: MakeProject) -> None:
     log = json.loads((root / "log.json").read_text("utf-8"))
     assert log["jumps"][0]["text"] == "(上接第一版)"
     first = log["changes"][0]
-    assert set(first) == {"pass", "file", "line", "before", "after"}
+    assert {"id", "pass", "file", "line", "before", "after", "applied", "confidence"} <= set(first)
     assert {(c["pass"], c["line"]) for c in log["changes"]} >= {("jumps", 1), ("punctuation", 4)}
 
 
@@ -75,7 +75,7 @@ def test_enable_and_disable(make_project: MakeProject) -> None:
     kept = run_cli(["clean", "--disable", "punctuation,jumps", "a.md"], root)
     assert kept.stdout == "(上接第一版)今年,我们完成了任务.\n\n使用GPS定位和5G网络!\n"
     wrong = run_cli(["clean", "--disable", "nonesuch", "a.md"], root)
-    assert wrong.returncode == 1 and "passes are: normalise, jumps" in wrong.stderr
+    assert wrong.returncode == 1 and "passes are: indents, normalise, furniture" in wrong.stderr
 
 
 def test_fragments_in_any_order_and_keep_order(make_project: MakeProject) -> None:

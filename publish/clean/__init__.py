@@ -1,70 +1,34 @@
 """Clean stage: ordered, named passes over the Markdown body, every edit recorded.
 
-``PASSES`` lists the passes in the order they run. A pass is a module with ``NAME``,
-optionally ``DEFAULT = False`` (off unless enabled), and ``apply(text, editor) -> text``; it
-edits only through the :class:`~publish.clean.editor.Editor`, which leaves protected spans
-alone and logs each change with the source file and line it came from.
+The passes run in the order of :data:`publish.clean.passes.PASSES`: first the page model
+(continuation markers, page furniture), then the structural passes that join and split text
+across the boundaries it found, then the character passes. Every edit goes through an
+:class:`~publish.clean.editor.Editor`, which leaves protected spans alone, applies a
+structural edit only when it is sure enough or a reviewer accepted it, and records each edit
+and suggestion with a stable id and the source file and line it came from.
 
 Several fragments of one article (pages of a newspaper story) are cleaned up to and including
-the ``jumps`` pass one by one, put in order by their jump lines, stitched, and the remaining
-passes run over the whole article, so a paragraph cut between two pages is joined too.
+the ``indents`` pass one by one, put in order by their jump lines, stitched, and the remaining
+passes run over the whole article, so running heads are found across pages and a paragraph
+cut between two pages is joined too.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
-from types import ModuleType
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 
-from publish.clean import (
-    headings,
-    jumps,
-    latin_space,
-    normalise,
-    punctuation,
-    seams,
-    spaced,
-    unwrap,
-)
+from publish.clean import evidence as ev
+from publish.clean import jumps
 from publish.clean.editor import Editor
 from publish.clean.order import order_fragments
+from publish.clean.passes import PASSES, CleanPass, select
+from publish.clean.review import Review
 from publish.clean.trace import FileOrigin, StitchedOrigin, Trace
-from publish.errors import ConfigError
-from publish.model import Article, Change, CleanedSource, Jump, Source
+from publish.model import Article, Change, CleanedSource, CleanSettings, Furniture, Jump, Source
 
-
-@dataclass(frozen=True)
-class CleanPass:
-    name: str
-    apply: Callable[[str, Editor], str]
-    summary: str
-    default: bool
-
-
-def _entry(module: ModuleType) -> CleanPass:
-    doc = (module.__doc__ or "").strip().splitlines()[0]
-    return CleanPass(module.NAME, module.apply, doc, getattr(module, "DEFAULT", True))
-
-
-#: Every pass, in the order it runs.
-PASSES: tuple[CleanPass, ...] = tuple(
-    _entry(m) for m in (normalise, jumps, unwrap, seams, spaced, headings, punctuation, latin_space)
-)
-_STITCH_AFTER = "jumps"
-MAX_ROUNDS = 4
-
-
-def select(enable: Iterable[str] = (), disable: Iterable[str] = ()) -> tuple[CleanPass, ...]:
-    """The passes to run: the default ones, plus ``enable``, minus ``disable``."""
-    names = [p.name for p in PASSES]
-    unknown = sorted((set(enable) | set(disable)) - set(names))
-    if unknown:
-        raise ConfigError(
-            f"unknown clean pass {', '.join(unknown)}; passes are: {', '.join(names)}"
-        )
-    return tuple(
-        p for p in PASSES if (p.default or p.name in set(enable)) and p.name not in set(disable)
-    )
+__all__ = ["PASSES", "CleanPass", "clean", "clean_article", "clean_text", "select"]
+_STITCH_AFTER = "indents"
 
 
 @dataclass
@@ -73,27 +37,15 @@ class Run:
 
     text: str
     trace: Trace
-    editors: list[Editor]
+    review: Review
+    pages: ev.Pages = field(default_factory=ev.Pages)
+    editors: list[Editor] = field(default_factory=list)
 
     def run(self, passes: Iterable[CleanPass]) -> None:
         for clean_pass in passes:
-            editor = Editor(clean_pass.name, self.trace)
+            editor = Editor(clean_pass.name, self.trace, self.review, self.pages)
             self.text = clean_pass.apply(self.text, editor)
             self.editors.append(editor)
-
-    def settle(self, passes: Sequence[CleanPass]) -> None:
-        """Run all passes again until nothing changes.
-
-        A pass can uncover work for an earlier one (a marker left at a paragraph's end only
-        once ``unwrap`` split the paragraph); settling makes cleaning twice give exactly what
-        cleaning once gave.
-        """
-        for _ in range(MAX_ROUNDS - 1):
-            before = len(self.editors)
-            self.run(passes)
-            if not any(e.recorded for e in self.editors[before:]):
-                del self.editors[before:]
-                return
 
     def changes(self) -> list[Change]:
         return [change for editor in self.editors for change in editor.changes()]
@@ -101,74 +53,117 @@ class Run:
     def jumps(self) -> list[Jump]:
         return [jump for editor in self.editors for jump in editor.jumps]
 
+    def furniture(self) -> list[Furniture]:
+        return [item for editor in self.editors for item in editor.furniture]
 
-def start(text: str, path: str, first_line: int = 1) -> Run:
-    return Run(text, Trace(FileOrigin(path, text, first_line)), [])
+
+def start(text: str, path: str, first_line: int = 1, review: Review | None = None) -> Run:
+    return Run(text, Trace(FileOrigin(path, text, first_line)), review or Review())
 
 
 def clean_text(
-    text: str, path: str, first_line: int = 1, passes: Iterable[CleanPass] = PASSES
+    text: str,
+    path: str,
+    first_line: int = 1,
+    passes: Iterable[CleanPass] | None = None,
+    settings: CleanSettings | None = None,
 ) -> tuple[str, list[Editor]]:
-    run = start(text, path, first_line)
-    passes = list(passes)
-    run.run(passes)
-    run.settle(passes)
+    """Clean one text with ``passes`` (default: the default passes)."""
+    run = start(text, path, first_line, Review(settings))
+    run.run(select() if passes is None else passes)
     return run.text, run.editors
+
+
+def _markers(run: Run) -> list[Jump]:
+    """The jump lines of a fragment, read (not yet removed) to put the fragments in order."""
+    found = []
+    for marker in jumps.find(run.text):
+        path, line = run.trace.end_locate(marker.offset)
+        found.append(Jump(marker.direction, marker.page, marker.column, marker.printed, path, line))
+    return found
+
+
+def _stitch(runs: list[Run], review: Review) -> Run:
+    """One run over the fragments' texts joined by blank lines, a page boundary at each seam."""
+    parts, texts, boundaries, offset = [], [], [], 0
+    for n, run in enumerate(runs):
+        body = run.text if run.text.endswith("\n") or not run.text else run.text + "\n"
+        parts.append((offset, run.trace))
+        boundaries.extend(run.pages.shifted(offset))
+        if n:
+            boundaries.append(ev.Boundary(offset, ev.PAGE, "the next fragment of the article"))
+        texts.append(body)
+        offset += len(body) + 1
+    whole = Run("\n".join(texts), Trace(StitchedOrigin(parts)), review)
+    whole.pages = ev.Pages(boundaries)
+    return whole
 
 
 def clean_fragments(
     sources: Sequence[Source],
     passes: Sequence[CleanPass] | None = None,
     keep_order: bool = False,
-) -> tuple[str, list[Change], list[Jump], list[Source], Trace]:
-    """Clean the fragments of one article: (text, changes, jumps, fragments in order, trace)."""
+    settings: CleanSettings | None = None,
+) -> tuple[Run, list[Run], list[Source]]:
+    """Clean the fragments of one article: (the whole run, the fragment runs, fragments in
+    order)."""
     passes = select() if passes is None else passes
     names = [p.name for p in passes]
     cut = names.index(_STITCH_AFTER) + 1 if _STITCH_AFTER in names else 0
-    runs = [start(s.body, s.display_path, s.body_line) for s in sources]
+    review = Review(settings)
+    runs = [start(s.body, s.display_path, s.body_line, review) for s in sources]
     for run in runs:
         run.run(passes[:cut])
     order = order_fragments(
-        [r.jumps() for r in runs], [s.display_path for s in sources], keep_order
+        [_markers(r) for r in runs], [s.display_path for s in sources], keep_order
     )
     runs, ordered = [runs[i] for i in order], [sources[i] for i in order]
-    if len(runs) == 1:
-        whole = runs[0]
-    else:
-        parts, offset, texts = [], 0, []
-        for run in runs:
-            body = run.text if run.text.endswith("\n") or not run.text else run.text + "\n"
-            parts.append((offset, run.trace))
-            texts.append(body)
-            offset += len(body) + 1
-        whole = Run("\n".join(texts), Trace(StitchedOrigin(parts)), [])
+    whole = runs[0] if len(runs) == 1 else _stitch(runs, review)
     whole.run(passes[cut:])
-    whole.settle(passes)
-    changes = [c for r in runs if r is not whole for c in r.changes()] + whole.changes()
-    found_jumps = [j for r in runs if r is not whole for j in r.jumps()] + whole.jumps()
-    return whole.text, changes, found_jumps, ordered, whole.trace
+    return whole, [r for r in runs if r is not whole], ordered
 
 
-def clean(source: Source, passes: Sequence[CleanPass] | None = None) -> CleanedSource:
+def _cleaned(source: Source, whole: Run, parts: list[Run], ordered: list[Source]) -> CleanedSource:
+    every = [*parts, whole]
+    return CleanedSource(
+        source,
+        whole.text,
+        changes=tuple(c for r in every for c in r.changes()),
+        jumps=tuple(j for r in every for j in r.jumps()),
+        fragments=tuple(ordered),
+        furniture=tuple(f for r in every for f in r.furniture()),
+        stale=whole.review.stale(),
+        origin=whole.trace.end_locate,
+    )
+
+
+def clean(
+    source: Source,
+    passes: Sequence[CleanPass] | None = None,
+    settings: CleanSettings | None = None,
+) -> CleanedSource:
     """Run ``passes`` (default: the default passes) over the body of ``source``."""
-    text, changes, found, _, trace = clean_fragments([source], passes)
-    return CleanedSource(source, text, tuple(changes), tuple(found), (source,), trace.end_locate)
+    whole, parts, ordered = clean_fragments([source], passes, settings=settings)
+    return _cleaned(source, whole, parts, ordered)
 
 
 def clean_article(
     article: Article, passes: Sequence[CleanPass] | None = None, keep_order: bool = False
 ) -> CleanedSource:
     """Order, stitch and clean the fragments of one article; front matter from the first."""
+    if passes is None:
+        passes = select(article.settings.enable, article.settings.disable)
     if len(article.fragments) == 1:
-        return clean(article.fragments[0], passes)
-    text, changes, found, ordered, trace = clean_fragments(article.fragments, passes, keep_order)
+        return clean(article.fragments[0], passes, article.settings)
+    whole, parts, ordered = clean_fragments(
+        article.fragments, passes, keep_order, article.settings
+    )
     head = next((s for s in ordered if s.front_matter_text), ordered[0])
     merged: dict[str, object] = {}
     for fragment in reversed(ordered):
         merged.update(fragment.front_matter)
-    whole = Source(
-        article.path, article.display_path, article.slug, merged, head.front_matter_text, text, 1
+    source = Source(
+        article.path, article.display_path, article.slug, merged, head.front_matter_text,
+        whole.text, 1,
     )
-    return CleanedSource(
-        whole, text, tuple(changes), tuple(found), tuple(ordered), trace.end_locate
-    )
+    return _cleaned(source, whole, parts, ordered)

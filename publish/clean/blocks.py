@@ -45,6 +45,11 @@ _ANY_KIND = re.compile(
 _RUNS = re.compile(r"[^\n]*\S[^\n]*(?:\n[^\n]*\S[^\n]*)*")
 
 
+def kind_of(text: str) -> str:
+    """The kind of the block ``text`` would be."""
+    return _kind(text)
+
+
 def _kind(text: str) -> str:
     if _FENCE.match(text):
         return "fence"
@@ -72,9 +77,10 @@ def split_blocks(text: str) -> list[Block]:
 
 def _split(text: str) -> list[Block]:
     if "```" not in text and "~~~" not in text and "$$" not in text:  # the fast, usual case
-        return [
+        found = [
             Block(m.start(), m.end(), _kind(m.group(0)), m.group(0)) for m in _RUNS.finditer(text)
         ]
+        return _comments_apart(found) if "<!--" in text else found
     blocks: list[Block] = []
     pos, length = 0, len(text)
     while pos < length:
@@ -107,4 +113,23 @@ def _split(text: str) -> list[Block]:
             end = next_end
         blocks.append(Block(start, end, _kind(text[start:end]), text[start:end]))
         pos = end + 1
-    return blocks
+    return _comments_apart(blocks) if "<!--" in text else blocks
+
+
+def _comments_apart(blocks: list[Block]) -> list[Block]:
+    """An HTML comment ends its block on the line it closes (CommonMark HTML block type 2):
+    the lines after it are a block of their own."""
+    found: list[Block] = []
+    for block in blocks:
+        while block.kind == "html" and block.text.startswith("<!--") and "\n" in block.text:
+            close = block.text.find("-->")
+            line_end = block.text.find("\n", close) if close >= 0 else -1
+            if line_end < 0:
+                break
+            head = block.text[:line_end]
+            found.append(Block(block.start, block.start + line_end, "html", head))
+            rest = block.text[line_end + 1 :]
+            start = block.start + line_end + 1
+            block = Block(start, block.end, _kind(rest), rest)
+        found.append(block)
+    return found

@@ -1,4 +1,5 @@
-"""The editor a clean pass edits through: it skips protected spans and records every change."""
+"""The editor a clean pass edits through: it skips protected spans, applies an edit only when it
+is sure enough or a reviewer accepted it, and records every change and suggestion."""
 
 from __future__ import annotations
 
@@ -6,13 +7,17 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from publish.clean.evidence import Pages
 from publish.clean.protect import Protected
+from publish.clean.review import Review
 from publish.clean.trace import Edit, Step, Trace
-from publish.model import Change, Jump
+from publish.model import Change, Furniture, Jump
 
-Replacement = str | Callable[[re.Match[str]], str]
+#: A replacement function returns None (or the match itself) to decline.
+Replacement = str | Callable[[re.Match[str]], str | None]
 
-_CONTEXT = 8
+_CONTEXT = 8  # characters shown either side of a change
+_KEY = 24  # characters either side that make its id
 
 
 @dataclass(frozen=True)
@@ -24,6 +29,11 @@ class Recorded:
     start: int
     before: str
     after: str
+    id: str
+    applied: bool
+    confidence: float
+    evidence: tuple[str, ...]
+    decision: str
 
 
 @dataclass
@@ -32,79 +42,134 @@ class Editor:
 
     pass_name: str
     trace: Trace
+    review: Review = field(default_factory=Review)
+    pages: Pages = field(default_factory=Pages)
     recorded: list[Recorded] = field(default_factory=list)
     jumps: list[Jump] = field(default_factory=list)
+    furniture: list[Furniture] = field(default_factory=list)
+    #: Where the edits of the latest :meth:`apply` that were applied start, in its input.
+    done: set[int] = field(default_factory=set)
+    #: The index of the step the latest :meth:`apply` started from.
+    step_in: int = 0
 
     def apply(self, text: str, edits: Iterable[Edit], *, protect: bool = True) -> str:
-        """Apply non-overlapping ``edits`` to ``text``, except those touching protected spans."""
+        """Apply non-overlapping ``edits`` to ``text``, except those touching protected spans,
+        those below the threshold and those a reviewer rejected (all but the protected are
+        recorded). ``protect=False`` is for edits that remove or move whole blocks or lines."""
         candidates = sorted(
             (e for e in edits if text[e.start : e.end] != e.new), key=lambda e: (e.start, e.end)
         )
+        self.done = set()
+        self.step_in = len(self.trace.steps)
         if not candidates:
             return text
         protected = Protected.of(text) if protect else None
         kept: list[Edit] = []
         last_end = -1
+        step = len(self.trace.steps)
         for edit in candidates:
             if edit.start < last_end:
                 continue
-            if protected is not None and protected.overlaps(edit.start, edit.end):
+            if protected is not None and (
+                protected.cuts(edit.start) or protected.cuts(edit.end)
+                if edit.moves
+                else protected.overlaps(edit.start, edit.end)
+            ):
                 continue
-            kept.append(edit)
             last_end = edit.end
+            if self._record(text, edit, step):
+                kept.append(edit)
         if not kept:
             return text
-        step = len(self.trace.steps)
+        self.done = {edit.start for edit in kept}
         parts: list[str] = []
         last = 0
         for edit in kept:
-            left_stop = max(text.rfind("\n", 0, edit.start) + 1, edit.start - _CONTEXT)
-            right_stop = text.find("\n", edit.end)
-            right_stop = min(edit.end + _CONTEXT, len(text) if right_stop < 0 else right_stop)
-            left, right = text[left_stop : edit.start], text[edit.end : right_stop]
-            self.recorded.append(
-                Recorded(
-                    self.pass_name,
-                    step,
-                    edit.start,
-                    left + text[edit.start : edit.end] + right,
-                    left + edit.new + right,
-                )
-            )
             parts.append(text[last : edit.start])
             parts.append(edit.new)
             last = edit.end
         parts.append(text[last:])
-        self.trace.steps.append(Step(kept))
+        done = Step(kept)
+        self.trace.steps.append(done)
+        self.pages.remap(done)
         new_text = "".join(parts)
-        if protected is not None:
+        if protected is not None and not any(edit.moves for edit in kept):
             protected.shifted(new_text, kept)
         return new_text
+
+    def _record(self, text: str, edit: Edit, step: int) -> bool:
+        old = text[edit.start : edit.end]
+        key = f"{text[max(edit.start - _KEY, 0) : edit.start]}\0{old}\0{edit.new}\0"
+        edit_id = self.review.identify(self.pass_name, key + text[edit.end : edit.end + _KEY])
+        applied, decision = self.review.decide(edit_id, edit.confidence)
+        left_stop = max(text.rfind("\n", 0, edit.start) + 1, edit.start - _CONTEXT)
+        right_stop = text.find("\n", edit.end)
+        right_stop = min(edit.end + _CONTEXT, len(text) if right_stop < 0 else right_stop)
+        left, right = text[left_stop : edit.start], text[edit.end : right_stop]
+        self.recorded.append(
+            Recorded(
+                self.pass_name,
+                step,
+                edit.start,
+                left + old + right,
+                left + edit.new + right,
+                edit_id,
+                applied,
+                edit.confidence,
+                edit.evidence,
+                decision,
+            )
+        )
+        return applied
 
     def sub(
         self, pattern: re.Pattern[str], repl: Replacement, text: str, *, protect: bool = True
     ) -> str:
-        """Like ``pattern.sub(repl, text)``, outside protected spans, recording each change.
-
-        A replacement function may return the match unchanged to decline an edit.
-        """
-        if callable(repl):
-            edits = (Edit(m.start(), m.end(), repl(m)) for m in pattern.finditer(text))
-        elif "\\" in repl:
-            edits = (Edit(m.start(), m.end(), m.expand(repl)) for m in pattern.finditer(text))
-        else:  # a literal replacement: no template to parse for every match
-            edits = (Edit(m.start(), m.end(), repl) for m in pattern.finditer(text))
-        return self.apply(text, edits, protect=protect)
+        """Like ``pattern.sub(repl, text)``, outside protected spans, recording each change."""
+        if not callable(repl):
+            literal = "\\" not in repl
+            edits = [
+                Edit(m.start(), m.end(), repl if literal else m.expand(repl))
+                for m in pattern.finditer(text)
+            ]
+            return self.apply(text, edits, protect=protect)
+        found = []
+        for match in pattern.finditer(text):
+            new = repl(match)
+            if new is not None and new != match.group(0):
+                found.append(Edit(match.start(), match.end(), new))
+        return self.apply(text, found, protect=protect)
 
     def jump(self, text: str, offset: int, direction: str, page: str, column: str = "") -> None:
-        """Note a jump line found at ``offset`` of the current text (before this pass's edit)."""
-        path, line = self.trace.end_locate(offset)
+        """Note a removed jump line found at ``offset`` of the latest :meth:`apply`'s input."""
+        path, line = self.trace.locate(self.step_in, offset)
         self.jumps.append(Jump(direction, page, column, text, path, line))
 
+    def remove_furniture(self, kind: str, text: str, offset: int) -> None:
+        """Note a removed furniture line at ``offset`` of the latest :meth:`apply`'s input."""
+        path, line = self.trace.locate(self.step_in, offset)
+        self.furniture.append(Furniture(kind, text, path, line))
+
     def changes(self) -> list[Change]:
-        """The recorded changes, located in the source files."""
+        """The recorded changes and suggestions, located in the source files."""
         found = []
         for r in self.recorded:
             path, line = self.trace.locate(r.step, r.start)
-            found.append(Change(r.pass_name, path, line, r.before, r.after))
+            found.append(
+                Change(
+                    r.pass_name,
+                    path,
+                    line,
+                    r.before,
+                    r.after,
+                    r.id,
+                    r.applied,
+                    r.confidence,
+                    r.evidence,
+                    r.decision,
+                )
+            )
         return found
+
+    def applied(self) -> bool:
+        return any(r.applied for r in self.recorded)

@@ -1,21 +1,23 @@
 """Pass ``headings``: headings the scraper lost are restored, and numbered headings nested.
 
-A paragraph that is only bold text, and a standalone short line starting with a Chinese
-heading number that is not a sentence, become Markdown headings: ``一、`` and ``第X章`` at
-level 2; ``（一）``, ``第X节`` and ``第X条`` at level 3 under a level-2 heading, else 2. Existing
-headings follow the hierarchy 一、 above （一） above 1. above （1）: a numbered heading at the
-level of the nearest heading above it in that hierarchy (or of an unnumbered one) moves one
-level below it. ``1.聚焦重点产业`` (no space) is text and never changed; bold run-in heads
+Existing headings follow the hierarchy 一、 above （一） above 1. above （1）: a numbered heading
+at the level of the nearest heading above it in that hierarchy (or of an unnumbered one) moves
+one level below it (strong: the numbers say so). A paragraph that is only bold text, and a
+standalone short line starting with a Chinese heading number that is not a sentence, are
+suggested as headings (a guess at the author's intent): ``一、`` and ``第X章`` at level 2;
+``（一）``, ``第X节`` and ``第X条`` at level 3 under a level-2 heading, else 2.
+``1.聚焦重点产业`` (no space) is text and never changed; bold run-in heads
 (``**坚持创新驱动。**新增…``) stay paragraphs::
 
-    **二、主要任务**                       -> ## 二、主要任务
     ## 2024年工作安排 … ## (一)聚力产业… -> ## 2024年工作安排 … ### (一)聚力产业…
+    **二、主要任务**                       -> ## 二、主要任务 (suggested)
 """
 
 from __future__ import annotations
 
 import re
 
+from publish.clean import evidence as ev
 from publish.clean.blocks import split_blocks
 from publish.clean.editor import Editor
 from publish.clean.numbering import is_heading_line, rank
@@ -38,9 +40,9 @@ def apply(text: str, edit: Editor) -> str:
                 continue
             title, level = match.group("title"), len(match.group("hashes"))
             prefix_end = block.start + len(match.group("hashes"))
-            new_level = _nested_level(rank(title), level, seen)
+            new_level, above = _nesting(rank(title), level, seen)
             if new_level != level:
-                edits.append(Edit(block.start, prefix_end, "#" * new_level))
+                edits.append(_nest(block.start, prefix_end, new_level, rank(title), above))
             seen.append((rank(title), new_level))
         elif block.kind == "paragraph" and "\n" not in block.text:
             bold = _ONLY_BOLD.match(block.text)
@@ -52,16 +54,32 @@ def apply(text: str, edit: Editor) -> str:
             order = rank(title)
             base = 3 if order >= 2 and seen and seen[-1][1] == 2 else 2
             level = _nested_level(order, base, seen) if order >= 2 else base
-            edits.append(Edit(block.start, block.end, f"{'#' * level} {title}"))
-            seen.append((order, level))
+            why = "a paragraph that is only bold" if bold else "a short line with a heading number"
+            new = f"{'#' * level} {title}"
+            edits.append(Edit(block.start, block.end, new, ev.LIKELY, (why,)))
     return edit.apply(text, edits)
+
+
+def _nest(start: int, end: int, level: int, order: int, above: int) -> Edit:
+    """Nesting under a numbered heading of the rank above is what the numbers say; under an
+    unnumbered one it is sure for 一、 and （一） (the parts of a report), a guess below."""
+    if above:
+        why = "a numbered heading at the level of the heading above it, which ranks higher"
+        return Edit(start, end, "#" * level, ev.STRONG, (why,))
+    why = "a numbered heading at the level of the unnumbered heading above it"
+    return Edit(start, end, "#" * level, ev.STRONG if order <= 2 else ev.LIKELY, (why,))
 
 
 def _nested_level(order: int, level: int, seen: list[tuple[int, int]]) -> int:
     """Move a numbered heading below the nearest heading of a higher rank at its level."""
+    return _nesting(order, level, seen)[0]
+
+
+def _nesting(order: int, level: int, seen: list[tuple[int, int]]) -> tuple[int, int]:
+    """(the level, the rank of the heading it nests under: 0 when unnumbered)."""
     if order < 2:
-        return level
+        return level, order
     for other_rank, other_level in reversed(seen):
         if other_rank < order:
-            return min(other_level + 1, 6) if other_level >= level else level
-    return level
+            return (min(other_level + 1, 6) if other_level >= level else level), other_rank
+    return level, order

@@ -1,25 +1,37 @@
 """How two pieces of text are joined when a line or page break between them is removed.
 
 Shared by ``unwrap`` and ``seams``: nothing between CJK characters, one space between Latin
-words, and a word hyphenated at the break rejoined (``gov-`` + ``ernment`` -> ``government``)
-unless the hyphenated form occurs elsewhere in the document (``well-`` + ``known`` ->
-``well-known``).
+words, and a word hyphenated at the break rejoined when the joined form is a word (see
+:mod:`publish.clean.words`)::
+
+    gov- + ernment         -> government          (a word)
+    well- + known          -> well-known          (the document writes it so)
+    mirrors- + you name it -> mirrors-you name it (two words, "mirrorsyou" is none: suggested)
+    长 效 + 保 洁           -> 长 效 保 洁          (a spaced-out run goes on; ``spaced`` closes it)
 """
 
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
-from publish.clean.chars import SHARED, is_cjk
+from publish.cjk import SHARED, is_cjk
+from publish.clean import evidence as ev
+from publish.clean.words import Lexicon
 
-_HYPHENATED = re.compile(r"\b([A-Za-z]+)-([A-Za-z]+)\b")
-_LEFT_WORD = re.compile(r"([A-Za-z]+)-$")
-_RIGHT_WORD = re.compile(r"^([a-z][A-Za-z]*)")
+_LEFT_WORD = re.compile(r"(?<![A-Za-z])([A-Za-z]+)-$")
+_RIGHT_WORD = re.compile(r"^([a-z][a-z]*)(?![A-Za-z-])")
+_SPACED_END = re.compile(r"(?:^|[^\w])\w \w$")
+_SPACED_START = re.compile(r"^\w \w(?:[^\w]|$)")
 
 
-def hyphenated_forms(text: str) -> set[str]:
-    """Every ``word-word`` written on one line in ``text``, lower-cased."""
-    return {m.group(0).lower() for m in _HYPHENATED.finditer(text)}
+class Join(NamedTuple):
+    """Drop ``drop`` characters from the end of the left text and put ``between``."""
+
+    drop: int
+    between: str
+    confidence: float = ev.CERTAIN
+    why: str = ""
 
 
 def _side_is_cjk(text: str, reverse: bool) -> bool:
@@ -31,17 +43,32 @@ def _side_is_cjk(text: str, reverse: bool) -> bool:
     return False
 
 
-def joiner(left: str, right: str, forms: set[str]) -> tuple[int, str]:
-    """How to join ``left`` + break + ``right``: (characters to drop from the end of ``left``,
-    text to put between)."""
-    hyphen = _LEFT_WORD.search(left)
-    word = _RIGHT_WORD.match(right)
-    if hyphen and word:
-        if f"{hyphen.group(1)}-{word.group(1)}".lower() in forms:
-            return 0, ""
-        return 1, ""
-    if left.endswith(("-", "—", "/")):
-        return 0, ""
-    if _side_is_cjk(left, reverse=True) or _side_is_cjk(right, reverse=False):
-        return 0, ""
-    return 0, " "
+def _hyphenated(left: str, right: str, lexicon: Lexicon) -> Join | None:
+    first, second = _LEFT_WORD.search(left), _RIGHT_WORD.match(right)
+    if not (first and second):
+        return None
+    head, tail = first.group(1), second.group(1)
+    if f"{head}-{tail}".lower() in lexicon.forms:
+        return Join(0, "", ev.STRONG, f"the document writes '{head}-{tail}' on one line")
+    if lexicon.is_word(head + tail):
+        return Join(1, "", ev.STRONG, f"'{head}{tail}' is a word")
+    if lexicon.is_word(head) and lexicon.is_word(tail):
+        return Join(0, "", ev.LIKELY, f"'{head}' and '{tail}' are words, '{head}{tail}' is not")
+    return Join(1, "", ev.LIKELY, f"'{head}{tail}' is not a known word")
+
+
+def joiner(left: str, right: str, lexicon: Lexicon) -> Join:
+    """How to join ``left`` + break + ``right``."""
+    if left.endswith("-"):
+        found = _hyphenated(left, right, lexicon)
+        if found:
+            return found
+        return Join(0, " " if left.endswith((" -", "--")) else "")
+    if left.endswith(("—", "–", "/")):
+        return Join(0, "")
+    cjk_left, cjk_right = _side_is_cjk(left, reverse=True), _side_is_cjk(right, reverse=False)
+    if cjk_left and cjk_right and _SPACED_END.search(left) and _SPACED_START.match(right):
+        return Join(0, " ")
+    if cjk_left or cjk_right:
+        return Join(0, "")
+    return Join(0, " ")

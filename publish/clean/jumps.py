@@ -1,151 +1,191 @@
-"""Pass ``jumps``: newspaper continuation markers removed and kept as metadata.
+"""Pass ``jumps``: continuation markers removed, kept as metadata and as page boundaries.
 
-Chinese markers: ``(上接第一版)`` ``（下转第3版）`` ``(转第A4版)`` ``（接第2版）`` ``(紧接第1版)``
-``上接第26页`` ``下转第××面``; English: ``Continued on Page A6``, ``(Continued from Page 1)``,
-``Continued on page 4, column 2``. A marker is removed where it is a line of its own (brackets
-optional) or stands, bracketed, at the very start or end of a paragraph; the same words inside
-a sentence or a quotation stay. Every removed marker is recorded as a
-:class:`~publish.model.Jump` (direction, page, column) for the document's provenance and for
-ordering the fragments of one article::
+A marker (see :mod:`publish.clean.markers`) is removed where it is a line of its own (brackets,
+emphasis, heading marks and a section name around it allowed), or stands set off by brackets or
+emphasis at the start or end of a line (a run of them counts as one); the line's other text
+stays. A marker set off in the middle of a line is only suggested, and the same words in a
+sentence or a quotation stay. Every removed marker is recorded as a
+:class:`~publish.model.Jump` and leaves a boundary (text after ``上接`` came from elsewhere;
+text before ``下转`` goes on elsewhere), so no seam is made across it.
 
-    (上接第一版)人民群众的获得感…        -> 人民群众的获得感…
-    …运用“啄木鸟”工作机制, (下转第三版)  -> …运用“啄木鸟”工作机制,
-    报纸上印着“下转第二版”。            -> unchanged
+The pass runs after ``unwrap`` (which never joins a line to a marker), so it sees the
+paragraphs the ``seams`` pass will see. A marker between a paragraph that stops mid-sentence and
+one the ``seams`` pass would take for its continuation is only suggested: removed, it would
+make two articles read as one paragraph, and cleaning the output again would join them::
+
+    (上接第一版)人民群众的获得感…           -> 人民群众的获得感…
+    #### …如表5所示。（下转第191页）         -> #### …如表5所示。
+    *Comet Comments continued from page 9* -> (line removed)
+    报纸上印着“下转第二版”。               -> unchanged
 """
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import regex
 
-from publish.clean.blocks import split_blocks
+from publish.clean import evidence as ev
+from publish.clean import normalise, seams
+from publish.clean.blocks import Block, split_blocks
 from publish.clean.editor import Editor
+from publish.clean.lines import closed_ranges, inside, line_span, removals
+from publish.clean.markers import BRACKETED, LEADING, MARKER, OWN_LINE, TRAILING
+from publish.clean.markers import direction_and_page, without_markers
+from publish.clean.shapes import is_float, is_running_text
 from publish.clean.trace import Edit
 
 NAME = "jumps"
 
-_NUMERALS = {
-    "〇": 0,
-    "零": 0,
-    "一": 1,
-    "二": 2,
-    "两": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-}
-_ZH = (
-    r"(?P<zdir>上接|紧接|接|下转|转)\s*第?\s*"
-    r"(?P<zpage>[0-9A-Za-z０-９Ａ-Ｚ〇零一二三四五六七八九十百两]+|[×xX*]{1,3})\s*(?:版|页|面)"
+_LEAD = regex.compile(r"[ \t]*(?:#{1,6}[ \t]+|>[ \t]*|[-+*][ \t]+|\d{1,9}[.)][ \t]+)?")
+_END_AFTER_SENTENCE = regex.compile(rf"(?<=[。！？.!?”\"])[ \t]*(?P<m>{MARKER.pattern})[ \t]*$")
+_OWN = "a continuation marker on a line of its own"
+_STARTS = "a continuation marker set off at the start of the line"
+_ENDS = "a continuation marker set off at the end of the line"
+_INSIDE = "a continuation marker set off inside a line of text"
+_AFTER = "a continuation marker after the last sentence of the line"
+_MISLEADING = (
+    "kept: without it the paragraph before, which stops mid-sentence, would read on into "
+    "text from another page"
 )
-_EN = (
-    r"(?i:continued)\s+(?P<edir>on|from)\s+(?i:page)\s+(?P<epage>[A-Z]?\d+[A-Z]?)"
-    r"(?:,?\s*(?i:column|col\.)\s*(?P<col>\d+))?"
-)
-_MARKER = f"(?:{_ZH}|{_EN})"
-_OPEN, _CLOSE = r"[(（\[【]", r"[)）\]】]"
-_OWN_LINE = regex.compile(
-    rf"^[ \t]*(?:{_OPEN}\s*{_MARKER}\s*\.?{_CLOSE}|{_MARKER}\.?)[ \t]*$", regex.M
-)
-_AT_START = regex.compile(rf"{_OPEN}\s*{_MARKER}\s*\.?{_CLOSE}[ \t\u3000]*")
-_AT_END = regex.compile(rf"[ \t\u3000]*{_OPEN}\s*{_MARKER}\s*\.?{_CLOSE}\Z")
+_BOUNDARY = {"to": ev.GOES_ON, "from": ev.CAME_FROM}
 
 
-def chinese_number(text: str) -> int | None:
-    """一 -> 1, 十二 -> 12, 二十六 -> 26, 一百零五 -> 105; None if not a Chinese numeral."""
-    if not text or any(ch not in _NUMERALS and ch not in "十百" for ch in text):
-        return None
-    total, current = 0, 0
-    for ch in text:
-        if ch == "百":
-            total += (current or 1) * 100
-            current = 0
-        elif ch == "十":
-            total += (current or 1) * 10
-            current = 0
+
+class Marker(NamedTuple):
+    """A marker found, and the edit removing it."""
+
+    edit: Edit
+    direction: str
+    page: str
+    column: str
+    offset: int
+    printed: str
+
+
+def _marker(edit: Edit, match: regex.Match[str], offset: int, printed: str) -> Marker:
+    return Marker(edit, *direction_and_page(match), offset, printed)
+
+
+def find(text: str) -> list[Marker]:
+    """Every marker of ``text`` outside code, HTML and math, with the edit removing it."""
+    if MARKER.search(text) is None:
+        return []
+    closed = closed_ranges(split_blocks(text))
+    own: dict[tuple[int, int], regex.Match[str]] = {}
+    found: list[Marker] = []
+    seen: set[int] = set()
+    for match in MARKER.finditer(text):
+        start, end = line_span(text, match.start())
+        if start in seen or inside(closed, start):
+            continue
+        seen.add(start)
+        line = text[start:end]
+        if OWN_LINE.match(line):
+            own[(start, end)] = MARKER.search(line)  # type: ignore[assignment]
         else:
-            current = current * 10 + _NUMERALS[ch] if current else _NUMERALS[ch]
-    return total + current
-
-
-def normalise_page(page: str) -> str:
-    """``第三版`` and ``第3版`` name the same page: both give ``"3"``; ``××`` gives ``""``."""
-    page = page.translate({c: c - 0xFEE0 for c in range(0xFF10, 0xFF3B)})
-    if set(page) <= set("×xX*"):
-        return ""
-    number = chinese_number(page)
-    return str(number) if number is not None else page.upper().lstrip("0") or "0"
-
-
-def _record(edit: Editor, match: regex.Match[str], offset: int) -> None:
-    if match.group("zdir"):
-        direction = "to" if match.group("zdir") in ("下转", "转") else "from"
-        page = match.group("zpage")
-    else:
-        direction = "to" if match.group("edir").lower() == "on" else "from"
-        page = match.group("epage")
-    edit.jump(
-        match.group(0).strip(), offset, direction, normalise_page(page), match.group("col") or ""
-    )
-
-
-def _edge_markers(text: str) -> list[regex.Match[str]]:
-    """The runs of bracketed markers at the very start and the very end of ``text``."""
-    found: list[regex.Match[str]] = []
-    pos = 0
-    while match := _AT_START.match(text, pos):
-        found.append(match)
-        pos = match.end()
-    end = len(text)
-    tail: list[regex.Match[str]] = []
-    while (match := _AT_END.search(text, pos, end)) and match.end() == end:
-        tail.append(match)
-        end = match.start()
-    return found + tail[::-1]
+            found.extend(_in_line(line, start))
+    for line, (start, end) in removals(text, own):
+        edit = Edit(start, end, "", ev.CERTAIN, (_OWN,))
+        found.append(_marker(edit, own[line], line[0], text[line[0] : line[1]].strip()))
+    return sorted(found, key=lambda m: m.offset)
 
 
 def apply(text: str, edit: Editor) -> str:
-    edits: list[Edit] = []
+    found = find(text)
+    if not found:
+        return text
     blocks = split_blocks(text)
-    for i, block in enumerate(blocks):
-        if block.kind != "paragraph":
-            continue
-        own = list(_OWN_LINE.finditer(block.text))
-        ends = [] if own else _edge_markers(block.text)
-        rest = _OWN_LINE.sub("", block.text)
-        for match in reversed(ends):
-            rest = rest[: match.start()] + rest[match.end() :]
-        if (own or ends) and not rest.strip():  # nothing but markers: drop the block
-            for match in own + ends:
-                _record(edit, match, block.start + match.start())
-            whole = (
-                (block.start, blocks[i + 1].start)
-                if i + 1 < len(blocks)
-                else (blocks[i - 1].end + 1 if i else 0, len(text))
-            )
-            edits.append(Edit(*whole, ""))
-            continue
-        for match in own:
-            _record(edit, match, block.start + match.start())
-            start, end = block.start + match.start(), block.start + match.end()
-            if match.end() < len(block.text):  # a line with more lines after it
-                edits.append(Edit(start, end + 1, ""))
-            else:  # the last line of the block
-                edits.append(Edit(start - 1, end, ""))
-        spans: list[list[int]] = []
-        for match in ends:
-            _record(edit, match, block.start + match.start())
-            if spans and spans[-1][1] == match.start():
-                spans[-1][1] = match.end()
-            else:
-                spans.append([match.start(), match.end()])
-        for start, end in spans:
-            if start == 0 and block.text[end : end + 1] == "\n":
-                end += 1  # the first line was only markers
-            elif end == len(block.text) and block.text[start - 1 : start] == "\n":
-                start -= 1  # the last line was only markers
-            edits.append(Edit(block.start + start, block.start + end, ""))
-    return edit.apply(text, edits)
+    edits = {m.edit.start: m.edit for m in found}
+    for marker in found:
+        if marker.edit.start in edits and _misleading(text, blocks, marker, found):
+            kept = edits[marker.edit.start]
+            why = (*kept.evidence, _MISLEADING)
+            edits[kept.start] = Edit(kept.start, kept.end, "", min(kept.confidence, ev.LIKELY), why)
+    before = text
+    text = edit.apply(text, edits.values(), protect=False)
+    for marker in found:
+        if marker.edit.start in edit.done:
+            edit.jump(marker.printed, marker.offset, marker.direction, marker.page, marker.column)
+            at = edit.trace.steps[-1].to_output(marker.offset)
+            edit.pages.add(at, _BOUNDARY[marker.direction], marker.printed)
+    return normalise.tidy(text, edit, before) if edit.done else text
+
+
+def _misleading(text: str, blocks: list[Block], marker: Marker, found: list[Marker]) -> bool:
+    """Removing ``marker`` would leave two paragraphs the ``seams`` pass would join."""
+    start, end = marker.edit.start, marker.edit.end
+    before_blocks = [b for b in blocks if b.start < start]
+    after_blocks = [b for b in blocks if b.end > end]
+    floats = []  # seams look past floats, and count them as evidence
+    while len(before_blocks) > 1 and is_float(before_blocks[-1]):
+        floats.append(before_blocks.pop())
+    while len(after_blocks) > 1 and is_float(after_blocks[0]) and after_blocks[0].start >= end:
+        floats.append(after_blocks.pop(0))
+    if not before_blocks or not after_blocks:
+        return False
+    first, second = before_blocks[-1], after_blocks[0]
+    if first.end > start:  # the marker is inside this block: the text before it
+        head = TRAILING.sub("", text[first.start : start]).rstrip()
+        if head:
+            first = Block(first.start, start, first.kind, head)
+        elif len(before_blocks) > 1:
+            first = before_blocks[-2]
+        else:
+            return False
+    if second.start < end:
+        tail = LEADING.sub("", text[end : second.end]).lstrip()
+        second = Block(end, second.end, second.kind, tail)
+    pair = "from" if marker.direction == "to" else "to"
+    low, high = (end, second.start + 1) if pair == "from" else (first.start, start)
+    if any(m.direction == pair and low <= m.offset < high for m in found if m is not marker):
+        return False  # "continued on", then "continued from": the same article goes on
+    if not (first.text and second.text and is_running_text(first) and is_running_text(second)):
+        return False
+    between = [seams.FLOAT_BETWEEN] if floats else []
+    return seams.judge(without_markers(first.text), without_markers(second.text), between) is not None
+
+
+def _in_line(line: str, start: int) -> list[Marker]:
+    """Markers set off at the start or end of a line of text (a run of them counts as one),
+    or after its last sentence."""
+    found: list[Marker] = []
+    matches = list(BRACKETED.finditer(line))
+    text_start = first = 0  # the markers from the start of the line's text, one after another
+    while True:
+        lead = _LEAD.match(line, text_start)
+        text_start = lead.end() if lead else text_start
+        if first < len(matches) and not line[text_start : matches[first].start()].strip():
+            text_start = matches[first].end()
+            first += 1
+        else:
+            break
+    last = len(matches)  # the markers up to its end
+    text_end = len(line.rstrip())
+    while last > first and not line[matches[last - 1].end() : text_end].strip():
+        text_end = matches[last - 1].start()
+        last -= 1
+    for n, match in enumerate(matches):
+        marker = MARKER.search(match.group(0))
+        assert marker is not None
+        at = start + match.start()
+        if n < first:
+            stop = len(line) - len(line[match.end() :].lstrip(" \t\u3000"))
+            edit = Edit(at, start + stop, "", ev.CERTAIN, (_STARTS,))
+        elif n >= last:
+            begin = len(line[: match.start()].rstrip(" \t\u3000"))
+            stop = match.end()
+            if n == len(matches) - 1 and len(line) - stop < 2:
+                stop = len(line)  # spaces after the marker go too, unless a hard break
+            edit = Edit(start + begin, start + stop, "", ev.CERTAIN, (_ENDS,))
+        else:
+            edit = Edit(at, start + match.end(), "", ev.LIKELY, (_INSIDE,))
+        found.append(_marker(edit, marker, at, match.group(0)))
+    if not found:
+        tail = _END_AFTER_SENTENCE.search(line)
+        if tail and (tail.group("zdir") or tail.group("m")[:1].isupper()):
+            marker = MARKER.search(tail.group("m"))
+            assert marker is not None
+            edit = Edit(start + tail.start(), start + len(line), "", ev.STRONG, (_AFTER,))
+            found.append(_marker(edit, marker, start + tail.start("m"), tail.group("m")))
+    return found

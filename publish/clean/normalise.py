@@ -7,11 +7,12 @@ Rewrites (outside protected spans unless noted)::
     U+200D not between emoji              -> removed
     spaces, tabs, U+3000 at a line end    -> removed, except a Markdown hard break: two or
                                              more spaces after text, more text on the next line
-    U+3000 at the start of a paragraph    -> removed (unless a block marker such as # follows)
+    U+3000 at the start of a paragraph    -> removed with the spaces after it (unless a block
+                                             marker such as # follows)
     ２０２４ ＡＢＣ                         -> 2024 ABC (full-width ASCII letters and digits)
     ８５％  ３．５                          -> 85%  3.5 (％ after a digit, ． between digits)
     three or more newlines                -> one blank line
-    blank lines at the start              -> removed
+    blank lines at the start              -> one (the blank line after front matter stays)
     missing or extra final newlines       -> exactly one (everywhere)
 
 Never NFKC the whole text: full-width punctuation is correct Chinese.
@@ -33,13 +34,15 @@ _ZWJ = regex.compile(
     r"(?<!\p{Extended_Pictographic}[\ufe0f]?)\u200d|\u200d(?!\p{Extended_Pictographic})"
 )
 _TRAILING = re.compile(r"[ \t\u3000]+$", re.MULTILINE)
-_INDENT = re.compile(r"(?:\A|(?<=\n\n))\u3000+(?![#>*+\-|`~<]|\d+[.)])")
+_INDENT = re.compile(r"(?:\A|(?<=\n\n))\u3000[\u3000 \t]*+(?![#>*+\-|`~<]|\d+[.)])")
 _FULLWIDTH = re.compile(r"[０-９Ａ-Ｚａ-ｚ]+")
 _PERCENT = re.compile(r"(?<=[0-9])％")
 _POINT = re.compile(r"(?<=[0-9])．(?=[0-9０-９])")
 _BLANK_RUN = re.compile(r"\n{3,}")
-_LEADING = re.compile(r"\A\n+")
+_LEADING = re.compile(r"\A\n{2,}")
+_START = re.compile(r"\A\n+")
 _FINAL = re.compile(r"(?<!\n)\Z|\n{2,}\Z")
+_MARKS_ONLY = re.compile(r"^ {0,3}(?:#{1,6}|[*_ -]+|[-+*]|\d{1,9}[.)])$")
 _FOLD = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 
 
@@ -51,7 +54,24 @@ def _trailing(match: re.Match[str]) -> str:
     next_line = text[end + 1 : newline if newline >= 0 else len(text)]
     if after_text and len(spaces) >= 2 and set(spaces) == {" "} and next_line.strip():
         return spaces  # a Markdown hard break
+    line = text[text.rfind("\n", 0, start) + 1 : start]
+    if _MARKS_ONLY.match(line):
+        return spaces  # without them, the line would become a heading, rule or list item
     return ""
+
+
+def tidy(text: str, edit: Editor, before: str) -> str:
+    """What removing lines from ``before`` left: spaces at line ends, runs of blank lines,
+    blank lines at the start (one only if ``before`` had one) and end, U+3000 now at the start
+    of a paragraph, set right as :func:`apply` does."""
+    text = edit.sub(_TRAILING, _trailing, text)
+    text = edit.sub(_START, "\n" if before.startswith("\n") else "", text)
+    text = edit.sub(_BLANK_RUN, "\n\n", text)
+    if "\u3000" in text:
+        text = edit.sub(_INDENT, "", text)
+    if text:
+        text = edit.sub(_FINAL, "\n", text, protect=False)
+    return text
 
 
 def apply(text: str, edit: Editor) -> str:
@@ -60,7 +80,6 @@ def apply(text: str, edit: Editor) -> str:
     if "\u200d" in text:
         text = edit.sub(_ZWJ, "", text)
     text = edit.sub(_TRAILING, _trailing, text)
-    text = edit.sub(_LEADING, "", text)
     if "\u3000" in text:
         text = edit.sub(_INDENT, "", text)
     text = edit.sub(_FULLWIDTH, lambda m: m.group(0).translate(_FOLD), text)
@@ -68,6 +87,7 @@ def apply(text: str, edit: Editor) -> str:
         text = edit.sub(_PERCENT, "%", text)
     if "．" in text:
         text = edit.sub(_POINT, ".", text)
+    text = edit.sub(_LEADING, "\n", text)
     text = edit.sub(_BLANK_RUN, "\n\n", text)
     if text:
         text = edit.sub(_FINAL, "\n", text, protect=False)

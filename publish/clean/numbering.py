@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from publish.clean.chars import width
+from publish.cjk import width
 
 _CN = "一二三四五六七八九十百零〇两"
 _RANKED: list[tuple[int, re.Pattern[str]]] = [
@@ -38,3 +38,9 @@ def is_heading_line(line: str, max_width: int = 60) -> bool:
         and width(line) <= max_width
         and not _SENTENCE_END.search(line)
     )
+
+
+def is_bare_number(line: str) -> bool:
+    """A Chinese heading number alone (``一、`` ``（二）``): its text is on the next line."""
+    found = CHINESE_NUMBER.match(line.strip())
+    return found is not None and found.end() == len(line.strip())

@@ -1,9 +1,10 @@
 """Protected spans: the parts of a Markdown text no clean pass may edit.
 
 Fenced and indented code blocks, inline code, autolinks, bare URLs and e-mail addresses, link
-and image targets and reference definitions, raw HTML blocks, tags and comments, TeX math, and
-``{#id .class key=value}`` attributes. Front matter never reaches the passes:
-the read stage splits it off.
+and image targets and reference definitions, raw HTML blocks, tags and comments, TeX math,
+``{#id .class key=value}`` attributes, and bibliography entries (a line that reads as one, and
+every line of a section headed 参考文献, References or Bibliography). Front matter never
+reaches the passes: the read stage splits it off.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import bisect
 import re
 
 from publish.clean.blocks import split_blocks
+from publish.clean.shapes import REFERENCE
 from publish.clean.trace import Edit
 
 _FENCE_OPEN = re.compile(r"^ {0,3}(`{3,}|~{3,})[^\n]*$", re.MULTILINE)
@@ -62,7 +64,7 @@ class Protected:
             (b.start, b.end) for b in split_blocks(text) if b.kind in ("code", "html", "math")
         ]
         fenced.sort()
-        spans = list(fenced)
+        spans = list(fenced) + references(text)
         for trigger, pattern in _SCANS:
             if trigger in text:
                 spans.extend(
@@ -101,10 +103,43 @@ class Protected:
             _remember(text, found)
         return found
 
+    def covers(self, start: int, end: int) -> bool:
+        """Whether [start, end) lies wholly inside one protected span."""
+        i = bisect.bisect_right(self._starts, start) - 1
+        return i >= 0 and self.spans[i][0] <= start and end <= self.spans[i][1]
+
+    def cuts(self, offset: int) -> bool:
+        """Whether ``offset`` falls strictly inside a protected span."""
+        i = bisect.bisect_right(self._starts, offset) - 1
+        return i >= 0 and self.spans[i][0] < offset < self.spans[i][1]
+
     def overlaps(self, start: int, end: int) -> bool:
         """Whether [start, end) touches a protected span (an empty range: lies inside one)."""
         i = bisect.bisect_right(self._starts, max(end - 1, start)) - 1
         return i >= 0 and self.spans[i][1] > start
+
+
+_SECTION = re.compile(
+    r"^ {0,3}(#{1,6})[ \t]*[*_]*(?:参考文献|参 考 文 献|references|bibliography|works cited"
+    r"|literature cited|sources cited)[*_]*[ \t:：]*$",
+    re.MULTILINE | re.IGNORECASE,
+)
+
+
+def references(text: str) -> list[tuple[int, int]]:
+    """The lines of bibliography entries, and whole reference sections."""
+    if "[" not in text and "［" not in text and "【" not in text and "," not in text:
+        return []
+    found = []
+    for match in REFERENCE.finditer(text):
+        start = text.rfind("\n", 0, match.start()) + 1
+        end = text.find("\n", match.end())
+        found.append((start, len(text) if end < 0 else end))
+    for heading in _SECTION.finditer(text):
+        level = len(heading.group(1))
+        after = re.compile(rf"^ {{0,3}}#{{1,{level}}}[ \t]", re.MULTILINE).search(text, heading.end())
+        found.append((heading.end() + 1, after.start() - 1 if after else len(text)))
+    return found
 
 
 def _inside(spans: list[tuple[int, int]], pos: int) -> bool:

@@ -4,13 +4,16 @@ In Chinese context (a CJK character on either side; Markdown emphasis markers an
 quotes are looked through)::
 
     ,  ;  :  ?  !        -> ，；：？！  (a space after them, before Chinese, is dropped)
-    (…)                  -> （…） when the content or an outside neighbour is Chinese
-    "…"                  -> “…”   when the content is Chinese
+    (…)                  -> （…） when the content has a Chinese character
+    （…) (…）            -> （…） a pair of mixed widths
+    "…" “…" "…”          -> “…”   when the content is Chinese
     .                    -> 。    after a CJK character, before one or the paragraph end
 
 Never in protected spans (code, URLs, e-mail addresses, link targets, HTML, math,
-attributes), and never in numbers and codes: ``1,234.5`` ``3.85亿元`` ``16:30`` ``1:500``
-``7×24小时`` ``1-2个月`` ``〔2024〕15号`` ``f(x)`` ``ISO9001`` ``5G``, nor in English sentences.
+attributes, reference-list entries), which count as one opaque unit when brackets are
+paired; never in numbers, formulas and codes: ``1,234.5`` ``3.85亿元`` ``16:30`` ``1:500``
+``7×24小时`` ``1-2个月`` ``〔2024〕15号`` ``f(x)`` ``式(3)`` ``kJ/(kW·h)`` ``(1 ≤n ≤6)`` ``(GDP)``
+``ISO9001`` ``5G``, nor in English sentences.
 """
 
 from __future__ import annotations
@@ -19,8 +22,9 @@ import re
 
 import regex
 
-from publish.clean.chars import CJK_LETTER, SHARED, is_cjk
+from publish.cjk import CJK_LETTER, SHARED, is_cjk
 from publish.clean.editor import Editor
+from publish.clean.protect import Protected
 from publish.clean.trace import Edit
 
 NAME = "punctuation"
@@ -30,10 +34,12 @@ _MARK = re.compile(r"(?:[,;:?]|!(?!\[))( *)")
 _PERIOD = regex.compile(
     rf"\.(?<=[{CJK_LETTER}][*_]*\.)(?=[*_]*(?:[{CJK_LETTER}]|[ \t]*$))", regex.M
 )
-_QUOTES = re.compile(r'"([^"\n]+)"')
+_QUOTE = re.compile('[“”"]')
 _SKIP = "*_~,;:?!"  # emphasis markers, and the other marks of a run like ",,"
 _HAS_CJK = regex.compile(f"[{CJK_LETTER}]")
-_PAREN = re.compile(r"[()]")
+_PAREN = re.compile(r"[()（）]")
+_OPENING = re.compile(r"[(（]")
+_CLOSING = re.compile(r"[)）]")
 
 
 def _neighbour(text: str, pos: int, step: int) -> str:
@@ -64,43 +70,74 @@ def _marks(text: str) -> list[Edit]:
             continue
         spaces = match.group(1)
         after = text[match.end() : match.end() + 1]
-        drop = spaces if spaces and (is_cjk(after) or after in ("", "\n")) else ""
+        drop = spaces if spaces and (is_cjk(after) or after == "") else ""  # not a hard break
         edits.append(Edit(start, start + 1 + len(drop), _FULL[text[start]]))
     return edits
 
 
-def _parentheses(text: str) -> list[Edit]:
+def _masked(text: str) -> str:
+    """``text`` with every protected span blanked out, so no bracket pairs across one."""
+    spans = Protected.of(text).spans
+    if not spans:
+        return text
+    parts, last = [], 0
+    for start, end in spans:
+        parts.append(text[last:start])
+        parts.append("\0" * (end - start))
+        last = end
+    parts.append(text[last:])
+    return "".join(parts)
+
+
+def _parentheses(masked: str) -> list[Edit]:
     edits = []
     base = 0
-    for line in text.split("\n"):
+    for line in masked.split("\n"):
         start, base = base, base + len(line) + 1
-        if "(" not in line or ")" not in line:
+        if not _OPENING.search(line) or not _CLOSING.search(line):
             continue
         stack: list[int] = []
         for bracket in _PAREN.finditer(line):
             i, ch = bracket.start(), bracket.group(0)
-            if ch == "(":
+            if ch in "(（":
                 stack.append(i)
-            elif ch == ")" and stack:
+            elif stack:
                 opening = stack.pop()
-                inside = line[opening + 1 : i]
-                if _HAS_CJK.search(inside) or _chinese_around(line, opening, i + 1):
+                pair = line[opening] + ch
+                if pair == "（）":
+                    continue
+                if pair != "()" or _HAS_CJK.search(line[opening + 1 : i]):
                     edits.append(Edit(start + opening, start + opening + 1, "（"))
                     edits.append(Edit(start + i, start + i + 1, "）"))
     return edits
 
 
-def _quotes(text: str) -> list[Edit]:
+def _quotes(masked: str) -> list[Edit]:
+    """Straight double quotes around Chinese, paired in order with curly ones: ``"…"``,
+    ``“…"`` and ``"…”`` all become ``“…”``."""
     edits = []
-    for match in _QUOTES.finditer(text):
-        if _HAS_CJK.search(match.group(1)):
-            edits.append(Edit(match.start(), match.start() + 1, "“"))
-            edits.append(Edit(match.end() - 1, match.end(), "”"))
+    base = 0
+    for line in masked.split("\n"):
+        start, base = base, base + len(line) + 1
+        if '"' not in line:
+            continue
+        opened: tuple[int, str] | None = None
+        for mark in _QUOTE.finditer(line):
+            i, ch = mark.start(), mark.group(0)
+            if opened is None or ch == "“":
+                opened = (i, ch) if ch != "”" else None
+                continue
+            at, first = opened
+            opened = None
+            if first + ch != "“”" and _HAS_CJK.search(line[at + 1 : i]):
+                edits.append(Edit(start + at, start + at + 1, "“"))
+                edits.append(Edit(start + i, start + i + 1, "”"))
     return edits
 
 
 def apply(text: str, edit: Editor) -> str:
     # Brackets and quotes first: the marks next to them then see the full-width forms.
-    text = edit.apply(text, _parentheses(text) + _quotes(text))
+    masked = _masked(text) if "(" in text or "（" in text or '"' in text else text
+    text = edit.apply(text, _parentheses(masked) + _quotes(masked))
     text = edit.apply(text, _marks(text))
     return edit.apply(text, [Edit(m.start(), m.end(), "。") for m in _PERIOD.finditer(text)])

@@ -1,80 +1,148 @@
-"""Pass ``seams``: a paragraph cut by a page or column break is joined to the next one.
+"""Pass ``seams``: a paragraph cut by a page or column break is joined to its other half.
 
-Two paragraph blocks are joined (the blank line removed; nothing between CJK characters, a
-space between Latin words, hyphenation undone) when the second begins with a mark that may not
-start a line (，。、；：？！）」』”), or when the first does not end in terminal punctuation
-(。！？；：…」』”’）.!?:;"') and the second does not begin with a heading number or a bold
-run-in head. Only plain paragraphs are joined: never headings, lists, tables, quotes, code or
-HTML, never a paragraph that is only bold text, and never a short paragraph with no
-punctuation at all (a title, a byline, 附件, a signature, a date)::
+Only running text is joined (:func:`~publish.clean.shapes.is_running_text`): never a heading,
+list, table, quote, code, image, caption, reference entry or a paragraph that is only bold.
+Floats (images, tables, captions) between the halves move after the joined paragraph. Nothing
+is joined across a removed continuation marker: text after ``上接`` came from elsewhere. A seam
+needs evidence on both sides; how sure it is:
+
+- the second half starts with a mark that continues a sentence (``，。）``): strong;
+- the first does not end a sentence and the second carries it on, with a page break or a float
+  between them, or the first ending in a clause mark or a hyphen, or the second in lower case,
+  or Chinese on both sides of the cut: strong;
+- the same with a capital letter after the cut: likely (a suggestion).
+
+A short line (a title, byline, name, date, ``Staff Writer``) is a record and is joined only to
+a second half that starts with a continuing mark or in lower case::
 
     …全面贯彻落实党的二十和二十⏎⏎届二中全会精神,深入… -> …二十和二十届二中全会精神,深入…
-    …互促共进、协同⏎⏎发展。积极创编…               -> …互促共进、协同发展。积极创编…
+    That day I saw more⏎⏎![](p8.jpg)⏎⏎deer than I…  -> That day I saw more deer than I…⏎⏎![](p8.jpg)
 """
 
 from __future__ import annotations
 
-import itertools
-import re
-
 import regex
 
+from publish.cjk import CLAUSE, has_cjk_letter
+from publish.clean import evidence as ev
 from publish.clean.blocks import Block, split_blocks
-from publish.clean.chars import NO_START, TERMINAL, width
 from publish.clean.editor import Editor
-from publish.clean.joining import hyphenated_forms, joiner
-from publish.clean.numbering import is_heading_line, rank
+from publish.clean.protect import Protected
+from publish.clean.joining import joiner
+from publish.clean.markers import OWN_LINE
+from publish.clean.shapes import ends_sentence, ends_with_marker, is_float, is_running_text
+from publish.clean.shapes import MARKED, chinese_prose, last_mark, starts_continuing
+from publish.clean.shapes import short_line, starts_cjk, starts_lowercase, starts_new_unit
 from publish.clean.trace import Edit
+from publish.clean.words import Lexicon
 
 NAME = "seams"
-
-_TRAILING_MARKUP = re.compile(r"(?:\[\^[^\]]+\]|[*_~`]+)+$")
-_LINK_END = re.compile(r"\]\([^)]*\)$")
-_ONLY_BOLD = re.compile(r"^(\*\*|__)[^\n]+\1$")
-_BOLD_RUN_IN = re.compile(r"^(\*\*|__)[^\n]+?\1")
-_ANY_PUNCT = regex.compile(r"\p{P}")
-SHORT = 50  # columns: 25 CJK characters, a long title
+FLOAT_BETWEEN = "a float stands between the parts"
+_CLAUSES = regex.compile(r"[，,、；;]")
 
 
-def last_visible(text: str) -> str:
-    text = _TRAILING_MARKUP.sub("", text.rstrip())
-    if _LINK_END.search(text):
-        return "."  # a paragraph ending in a link: treat it as complete
-    return text[-1:]
+def judge(first: str, second: str, between: list[str]) -> tuple[float, tuple[str, ...]] | None:
+    """How sure it is that ``second`` continues ``first``, and why; None if it does not.
+    ``between`` names what stands between them (page breaks, floats)."""
+    if "\n" in first or "\n" in second:  # lines ``unwrap`` kept apart: a record, verse
+        return None
+    if ends_with_marker(first) or MARKED.match(second) or OWN_LINE.match(first):
+        return None  # a jump line left in place
+    if OWN_LINE.match(second):
+        return None
+    if starts_continuing(second):
+        return ev.STRONG, ("the second part starts with a mark that continues a sentence",)
+    if ends_sentence(first) or starts_new_unit(second):
+        return None
+    cut = first.endswith("-") or last_mark(first) in CLAUSE
+    lower = starts_lowercase(second)
+    chinese = starts_cjk(second) and has_cjk_letter(first[-40:]) and chinese_prose(first)
+    went_on = (*between, "the first part stops mid-sentence")
+    if _record(first) or _record(second):  # a title, byline, name or date: unless plainly cut
+        if (cut or between) and (lower or chinese):
+            return ev.STRONG, (*went_on, "the second part carries it on")
+        return None
+    if lower:
+        return ev.STRONG, (*went_on, "the second part goes on in lower case")
+    if chinese:
+        return ev.STRONG, (*went_on, "the second part goes on in Chinese")
+    if cut or between:
+        return ev.STRONG, went_on
+    return ev.LIKELY, (*went_on, "the second part starts with a capital")
 
 
-def _unpunctuated_short(text: str) -> bool:
-    return (
-        len(text) <= SHORT
-        and width(text) <= SHORT
-        and not _ANY_PUNCT.search(text.replace("**", ""))
-    )
+def _record(text: str) -> bool:
+    """A title, byline, name or date: short, no clause marks, no sentence end."""
+    return short_line(text) and not ends_sentence(text) and _CLAUSES.search(text) is None
 
 
-def _joinable(first: Block, second: Block) -> bool:
-    if first.kind != "paragraph" or second.kind != "paragraph":
-        return False
-    if _ONLY_BOLD.match(first.text) or _ONLY_BOLD.match(second.text):
-        return False
-    if is_heading_line(first.text):  # a heading the ``headings`` pass will promote
-        return False
-    if _unpunctuated_short(first.text) or _unpunctuated_short(second.text):
-        return False
-    if second.text[:1] in NO_START:
-        return True
-    return (
-        last_visible(first.text) not in TERMINAL
-        and rank(second.text) == 0
-        and not _BOLD_RUN_IN.match(second.text)
-    )
+def _partner(blocks: list[Block], i: int, edit: Editor) -> tuple[int, list[str]] | None:
+    """The next running-text block after ``blocks[i]`` past floats, and what is between."""
+    between: list[str] = []
+    j = i + 1
+    while j < len(blocks) and is_float(blocks[j]):
+        between.append(FLOAT_BETWEEN)
+        j += 1
+    if j >= len(blocks) or not is_running_text(blocks[j]):
+        return None
+    kinds = []
+    for boundary in edit.pages.between(blocks[i].end, blocks[j].start):
+        kinds.append(boundary.kind)
+        between.append(f"a page break between the parts ({boundary.why})")
+    foreign = [k for k in kinds if k != ev.PAGE]
+    if foreign and foreign != [ev.GOES_ON, ev.CAME_FROM]:  # "continued on" then "from": here
+        return None
+    return j, list(dict.fromkeys(between))
+
+
+def _links(text: str, blocks: list[Block], edit: Editor) -> list[tuple[int, int, Edit]]:
+    """Every seam: (first block, second block, the edit joining them in place)."""
+    lexicon = Lexicon(text)
+    protected = Protected.of(text)
+    links = []
+    for i, first in enumerate(blocks):
+        found = _partner(blocks, i, edit) if is_running_text(first) else None
+        if found and protected.covers(first.start, blocks[found[0]].end):
+            continue
+        verdict = found and judge(first.text, blocks[found[0]].text, found[1])
+        if not (found and verdict):
+            continue
+        second = blocks[found[0]]
+        join = joiner(first.text, second.text, lexicon)
+        whys = (*verdict[1], join.why) if join.why else verdict[1]
+        confidence = min(verdict[0], join.confidence)
+        seam = Edit(first.end - join.drop, second.start, join.between, confidence, whys)
+        links.append((i, found[0], seam))
+    return links
 
 
 def apply(text: str, edit: Editor) -> str:
     blocks = split_blocks(text)
-    forms = hyphenated_forms(text)
-    edits = []
-    for first, second in itertools.pairwise(blocks):
-        if _joinable(first, second):
-            drop, between = joiner(first.text, second.text, forms)
-            edits.append(Edit(first.end - drop, second.start, between))
+    links = _links(text, blocks, edit)
+    edits: list[Edit] = []
+    k = 0
+    while k < len(links):
+        chain = [links[k]]
+        while k + 1 < len(links) and links[k + 1][0] == chain[-1][1]:
+            k += 1
+            chain.append(links[k])
+        k += 1
+        if all(second == first + 1 for first, second, _ in chain):
+            edits.extend(seam for *_, seam in chain)
+            continue
+        # floats between: the parts come together, the floats follow them in their order
+        joined, floats = [], []
+        for n, (first, second, seam) in enumerate(chain):
+            part = blocks[second].text
+            if n + 1 < len(chain):  # the next seam may drop a hyphen from this part's end
+                part = part[: len(part) - (blocks[second].end - chain[n + 1][2].start)]
+            joined.append(seam.new + part)
+            if second > first + 1:
+                floats.append(text[blocks[first + 1].start : blocks[second - 1].end])
+        start = chain[0][2].start
+        new = "".join(joined) + "\n\n" + "\n\n".join(floats)
+        confidence = min(seam.confidence for *_, seam in chain)
+        whys = tuple(dict.fromkeys(why for *_, seam in chain for why in seam.evidence))
+        end = blocks[chain[-1][1]].end
+        edits.append(Edit(start, end, new, confidence, whys, moves=True))
     return edit.apply(text, edits)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import regex
 
-from publish.clean.chars import CJK_LETTER
+from publish.cjk import CJK_LETTER
 from publish.clean.editor import Editor
 
 NAME = "spaced"

@@ -17,11 +17,17 @@ _NEWLINE = re.compile("\n")
 
 @dataclass(frozen=True)
 class Edit:
-    """Replace ``text[start:end]`` with ``new``."""
+    """Replace ``text[start:end]`` with ``new``; a structural edit says how sure it is and why
+    (see :mod:`publish.clean.evidence`)."""
 
     start: int
     end: int
     new: str
+    confidence: float = 1.0
+    evidence: tuple[str, ...] = ()
+    #: The edit moves whole blocks: protected spans inside it move unchanged, so only its
+    #: ends must not cut one.
+    moves: bool = False
 
 
 class Step:
@@ -29,6 +35,7 @@ class Step:
 
     def __init__(self, edits: list[Edit]) -> None:
         self.edits = edits
+        self._starts = [edit.start for edit in edits]
         self._new_starts: list[int] = []
         delta = 0
         for edit in edits:
@@ -44,6 +51,17 @@ class Step:
         if offset < new_start + len(edit.new):
             return edit.start
         return edit.end + (offset - new_start - len(edit.new))
+
+    def to_output(self, offset: int) -> int:
+        """The offset in the step's output of ``offset`` in its input (an offset inside a
+        replaced range goes to the end of its replacement)."""
+        i = bisect.bisect_right(self._starts, offset) - 1
+        if i < 0:
+            return offset
+        edit, new_start = self.edits[i], self._new_starts[i]
+        if offset < edit.end:
+            return new_start + len(edit.new) if offset > edit.start else new_start
+        return new_start + len(edit.new) + (offset - edit.end)
 
 
 class Origin(Protocol):

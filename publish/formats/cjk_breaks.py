@@ -16,21 +16,12 @@ from __future__ import annotations
 import functools
 import re
 
-OPENING_QUOTES = "“‘"
-CLOSING_QUOTES = "”’"
-#: Marks that may not end a line (W3C clreq), after which no break is added.
-NO_END = frozenset("（［｛「『《〈【〔〖“‘")
-#: Marks that may not start a line, before which no break is added.
-NO_START = frozenset("、，。．：；！？）］｝」』》〉】〕〗”’·…—")
-
+from publish.cjk import CLOSING_QUOTES, NO_END, NO_START, OPENING_QUOTES
+from publish.cjk import is_wide as _chinese
 
 _QUOTE = re.compile(f"[{OPENING_QUOTES}{CLOSING_QUOTES}]")
 _NO_BREAK = re.compile(b"0+")
 _FIRST_BIT = bytes(b"01"[byte & 1] for byte in range(256))
-
-
-def _chinese(char: str) -> bool:
-    return "\u2e80" <= char <= "\u9fff" or "\uff00" <= char <= "\uffef" or char >= "\U00020000"
 
 
 def opportunities(text: str, pango: bytes) -> bytes:

@@ -26,14 +26,12 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from publish.cjk import CJK_RANGES
 from publish.errors import BuildError
 from publish.formats import cjk_breaks, cjk_squeeze
 
 #: Characters that take inter-character spacing: CJK letters and punctuation.
-CJK = re.compile(
-    "[\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u3100-\u312f\u3190-\u31ff\u3400-\u4dbf"
-    "\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\U00020000-\U0003ffff]"
-)
+CJK = re.compile(f"[{CJK_RANGES}]")
 CJK_RUN = re.compile(CJK.pattern + "+")
 _installed = False
 #: (module or class, name, WeasyPrint's own, ours) for every replaced function.

@@ -19,11 +19,7 @@ import math
 from collections.abc import Callable
 from typing import Any
 
-from publish.formats.cjk_breaks import NO_END, NO_START
-
-#: Marks with a blank half: after the ink for closing marks, before it for opening ones.
-OPENING = NO_END
-CLOSING = NO_START - frozenset("．·…—")
+from publish.cjk import CLOSING, OPENING
 
 #: Stretching a line by up to this much of a character per gap is left unseen (0.3 pt at
 #: 11 pt, 0.4 pt at 16 pt); a line shorter than that squeezes its marks if it can.

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from publish.cjk import CLOSING, OPENING
 from publish.formats.footnotes import BACKREF, CALL, split_notes
 
 _LI_P = re.compile(r"(<li\b[^>]*>)\s*<p>(.*?)</p>\s*(</li>)", re.S)
@@ -43,7 +44,9 @@ def tagged_lists(html: str) -> str:
 
 #: Full-width marks whose glyph is half punctuation, half space; the first of two adjacent
 #: marks takes only its half (the fonts' ``halt`` feature), as Chinese typesetting does.
-_SQUEEZE = re.compile(r"[。，、；：！？）」』”’》】](?=[（「『“‘《【。，、；：！？）」』”’》】])")
+_SQUEEZE = re.compile(
+    f"[{''.join(sorted(CLOSING))}](?=[{''.join(sorted(OPENING | CLOSING))}])"
+)
 _TAG = re.compile(r"(<[^>]+>)")
 
 

@@ -11,11 +11,11 @@ import dataclasses
 import logging
 import mimetypes
 import re
-import unicodedata
 from pathlib import PurePosixPath
 
 from markdown_it.token import Token
 
+from publish.cjk import is_wide
 from publish.config import Config
 from publish.errors import ContentError
 from publish.model import Asset, CleanedSource, Document, Heading, Jump
@@ -51,7 +51,7 @@ _BREAK = re.compile(r"(?<=(.))\n(?=(.))", re.DOTALL)
 
 
 def _cjk_pair(match: re.Match[str]) -> bool:
-    return all(unicodedata.east_asian_width(ch) in "WF" for ch in (match[1], match[2]))
+    return is_wide(match[1]) and is_wide(match[2])
 
 
 def _headings(tokens: list[Token]) -> list[Heading]:

@@ -1,0 +1,82 @@
+"""Pass ``demote``: body text a converter marked as a heading becomes text again.
+
+PDF converters mark lines set in a larger or bolder face as headings, and sometimes a sentence
+or the fragment of one. A heading that reads as running text loses its ``#`` marks (the
+``seams`` pass may then join it to its paragraph). Evidence:
+
+- it ends in a clause mark (``，、；,;``), which a title never does: strong;
+- it starts with a mark that continues a sentence (``，。）``) or a lowercase word, and ends a
+  sentence or runs over 40 columns: strong;
+- it is a long sentence (letters over 40 columns) ending in ``。！？``, or ``.`` after a
+  lowercase word: strong; a shorter one (over 20 columns): a suggestion;
+- it ends in a word that cannot end a title (``的``, ``和``, ``the``, ``of``): a suggestion::
+
+    #### 由式(3)可知，                       -> 由式(3)可知，
+    #### 结论与实际结果一致，表明该方法合理。  -> 结论与实际结果一致，表明该方法合理。
+    ## 一、总体要求                          -> unchanged
+"""
+
+from __future__ import annotations
+
+import regex
+
+from publish.cjk import CONTINUES, width
+from publish.clean import evidence as ev
+from publish.clean.blocks import INTERRUPTS, kind_of, split_blocks
+from publish.clean.editor import Editor
+from publish.clean.markers import BRACKETED
+from publish.clean.trace import Edit
+
+NAME = "demote"
+_MARKERS = regex.compile(rf"^(?:{BRACKETED.pattern}\s*)+|(?:\s*{BRACKETED.pattern})+$")
+
+_ATX = regex.compile(r"^ {0,3}(#{1,6})[ \t]+(?P<title>.*?)(?:[ \t]+#+)?[ \t]*$")
+_CLAUSE_END = regex.compile(r"[，、；,;][*_]*$")
+_CONTINUES = regex.compile(rf"^[*_]*(?:[{CONTINUES}]|[a-z])")
+_SENTENCE_END = regex.compile(
+    r"(?:[。！？]|(?<=\p{Han}[*_]*)[.?!]|(?<=[a-z]{2})\.)[”’\"')）]*[*_]*$"
+)
+_OPEN_END = regex.compile(r"(?:[的和与及或在是了对为把被将从向]|\b(?:the|of|and|or|to|a|an|in))[*_]*$")
+
+
+def _size(title: str) -> int:
+    """The width of the letters and digits (so the width of the marks, which the punctuation
+    pass may change later, counts for nothing)."""
+    return width("".join(ch for ch in title if ch.isalnum()))
+
+
+def judge(title: str) -> tuple[float, str] | None:
+    """How sure it is that a heading's ``title`` is running text, and why; None if a title."""
+    if _CLAUSE_END.search(title):
+        return ev.STRONG, "a heading ending in a clause mark"
+    size = _size(title)
+    if _CONTINUES.match(title) and (_SENTENCE_END.search(title) or size > 40):
+        return ev.STRONG, "a heading that continues a sentence and ends one"
+    if _SENTENCE_END.search(title):
+        if size > 40:
+            return ev.STRONG, "a long sentence marked as a heading"
+        if size > 20:
+            return ev.LIKELY, "a sentence marked as a heading"
+    if _OPEN_END.search(title):
+        return ev.LIKELY, "a heading ending in a word that cannot end a title"
+    return None
+
+
+def apply(text: str, edit: Editor) -> str:
+    if "#" not in text:
+        return text
+    edits = []
+    for block in split_blocks(text):
+        if block.kind != "heading" or "\n" in block.text:
+            continue
+        match = _ATX.match(block.text)
+        if not match:
+            continue
+        if INTERRUPTS.match(match.group("title")) or kind_of(match.group("title")) != "paragraph":
+            continue  # without its marks it would be another block, not running text
+        verdict = judge(_MARKERS.sub("", match.group("title")).strip())
+        if verdict:
+            confidence, why = verdict
+            prefix = block.start + match.start("title")
+            edits.append(Edit(block.start, prefix, "", confidence, (why,)))
+    return edit.apply(text, edits)

@@ -1,0 +1,68 @@
+"""How sure a structural edit is, and which page boundaries the passes found.
+
+A character edit (``,`` -> ``，``) is certain. A structural edit (join, split, unwrap a line,
+change a heading, remove furniture, move a float) names its evidence and gets one of the levels
+below; it is applied when its confidence reaches the document's threshold (``[clean]
+threshold``, default :data:`THRESHOLD`) and is otherwise recorded as a suggestion.
+
+:class:`Pages` is the page model the structural passes share: where the furniture passes found
+page and column breaks and jump lines, kept in step with the text as later passes edit it.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from publish.clean.trace import Step
+
+#: The pattern has no other reading (a page-marker line, ``（下转第3版）`` on its own line).
+CERTAIN = 1.0
+#: Evidence on both sides (a page break between, an unfinished sentence before, its
+#: continuation after).
+STRONG = 0.9
+#: Evidence on one side, or two weak signs agreeing.
+LIKELY = 0.7
+#: A guess worth showing a reviewer.
+WEAK = 0.5
+THRESHOLD = 0.8
+
+#: Boundary kinds: a page or column break the text may run on across; a "continued from"
+#: marker (what follows came from elsewhere); a "continued on" marker (what precedes goes on
+#: elsewhere).
+PAGE, CAME_FROM, GOES_ON = "page", "from", "to"
+
+
+@dataclass
+class Boundary:
+    offset: int
+    kind: str
+    why: str
+
+
+class Pages:
+    """The boundaries found so far, by offset in the current text."""
+
+    def __init__(self, boundaries: list[Boundary] | None = None) -> None:
+        self.boundaries: list[Boundary] = sorted(boundaries or [], key=lambda b: b.offset)
+        self._offsets = [b.offset for b in self.boundaries]
+
+    def add(self, offset: int, kind: str, why: str) -> None:
+        """A boundary at ``offset`` of the text the current pass is editing."""
+        i = bisect.bisect_right(self._offsets, offset)
+        self.boundaries.insert(i, Boundary(offset, kind, why))
+        self._offsets.insert(i, offset)
+
+    def remap(self, step: Step) -> None:
+        for boundary in self.boundaries:
+            boundary.offset = step.to_output(boundary.offset)
+        self._offsets = [b.offset for b in self.boundaries]
+
+    def between(self, start: int, end: int) -> list[Boundary]:
+        """The boundaries at offsets ``start`` to ``end``, both included."""
+        low = bisect.bisect_left(self._offsets, start)
+        high = bisect.bisect_right(self._offsets, end)
+        return self.boundaries[low:high]
+
+    def shifted(self, delta: int) -> list[Boundary]:
+        return [Boundary(b.offset + delta, b.kind, b.why) for b in self.boundaries]

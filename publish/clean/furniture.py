@@ -1,0 +1,80 @@
+"""Pass ``furniture``: page markers, running heads and feet, and folios removed and recorded.
+
+Each removed line is a :class:`~publish.model.Furniture` record and a page boundary for the
+passes that join text across pages. What counts:
+
+- page markers, certain: ``=== PAGE 4 ===`` ``--- Page 4 ---`` ``[Page 3]`` ``<!-- 第 5 页 -->``
+  ``Page 3 of 12`` ``第 3 页 共 12 页``, a form feed;
+- folios, certain: ``-4-`` ``— 4 —`` ``· 4 ·``, and ``Page 4`` alone on a line; a bare number
+  alone on a line when bare numbers recur page after page, rising;
+- running heads and feet: a short line that recurs, apart, three times or more, or twice with a
+  page number that changes (``舰船电子工程 2023 年第1 期 191``, ``NAME Page 3 November 1999``).
+  A line recurring twice alike is only suggested, unless a page break is next to it.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from publish.clean import evidence as ev
+from publish.clean.blocks import split_blocks
+from publish.clean.editor import Editor
+from publish.clean import normalise
+from publish.clean.lines import closed_ranges, inside, removals
+from publish.clean.running import repeated_lines
+from publish.clean.trace import Edit
+
+NAME = "furniture"
+
+_PAGE_MARKER = regex.compile(
+    r"""^[ \t]*(?:
+      [=~#*_-]{2,}[ \t]*(?:(?:page|p\.|第)[ \t]*)+\d+[ \t]*页?[ \t]*[=~#*_-]{2,}
+    | \[[ \t]*(?:page|p\.)[ \t]*\d+[ \t]*\]
+    | <!--[ \t]*(?:(?:page|p\.|第)[ \t]*)+\d+[ \t]*页?[ \t]*-->
+    | (?:page|p\.)[ \t]*\d+[ \t]*(?:of|/)[ \t]*\d+
+    | 第[ \t]*\d+[ \t]*页(?:[ \t]*[,，/]?[ \t]*共[ \t]*\d+[ \t]*页)?
+    | \f+
+    )[ \t]*$""",
+    regex.IGNORECASE | regex.VERBOSE,
+)
+_FOLIO = regex.compile(
+    r"^[ \t]*(?:[-–—－·•][ \t]*\d{1,4}[ \t]*[-–—－·•]|(?:page|p\.)[ \t]*\d{1,4}\.?)[ \t]*$",
+    regex.IGNORECASE,
+)
+_LINE = regex.compile(r"[^\n]+")
+
+
+def _markers(text: str, closed: list[tuple[int, int]]) -> dict[tuple[int, int], tuple[str, str]]:
+    """Page markers and folios: {line span: (kind, evidence)}."""
+    found: dict[tuple[int, int], tuple[str, str]] = {}
+    for line in _LINE.finditer(text):
+        if len(line.group(0)) > 40 or inside(closed, line.start()):
+            continue
+        if _PAGE_MARKER.match(line.group(0)):
+            found[line.span()] = ("page marker", "a page marker line")
+        elif _FOLIO.match(line.group(0)):
+            found[line.span()] = ("folio", "a page number alone on a line")
+    return found
+
+
+def apply(text: str, edit: Editor) -> str:
+    blocks = split_blocks(text)
+    closed = closed_ranges(blocks, ("fence", "code", "math"))
+    found = {span: (kind, why, ev.CERTAIN) for span, (kind, why) in _markers(text, closed).items()}
+    near = sorted(found)
+    for span, (kind, why, confidence) in repeated_lines(text, blocks, near).items():
+        found.setdefault(span, (kind, why, confidence))
+    edits = []
+    for line, (start, end) in removals(text, found):
+        kind, why, confidence = found[line]
+        edits.append((line, Edit(start, end, "", confidence, (why,))))
+    text_before = text
+    text = edit.apply(text, [e for _, e in edits], protect=False)
+    if not edit.done:
+        return text
+    for line, removal in edits:
+        if removal.start in edit.done:
+            kind = found[line][0]
+            edit.remove_furniture(kind, text_before[line[0] : line[1]].strip(), line[0])
+            edit.pages.add(edit.trace.steps[-1].to_output(line[0]), ev.PAGE, kind)
+    return normalise.tidy(text, edit, text_before)

@@ -1,0 +1,75 @@
+"""Pass ``indents``: an OCR'd paragraph indented by four spaces is a paragraph, not code.
+
+CommonMark reads a line indented by four spaces (after a blank line) as code. In OCR'd prose
+that indent is the printed first-line indent of a paragraph, and the paragraph came out as a
+code block with its hyphenated line ends frozen inside. The indent is removed:
+
+- from a block whose first line is indented and whose other lines are not, when it reads as
+  prose (strong: code is indented on every line);
+- from a block indented on every line that reads as prose, in a document where two or more
+  blocks of the first kind were found (strong), or otherwise (a suggestion).
+
+Fenced code never changes, and neither does a block with code in it (``{ } ; = < >``,
+keywords, a ``$`` prompt)::
+
+    ␠␠␠␠The meeting was called to order   ->  The meeting was called to order
+    by the president at 8 p.m.                by the president at 8 p.m.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from publish.clean import evidence as ev
+from publish.clean.blocks import split_blocks
+from publish.clean.editor import Editor
+from publish.clean.trace import Edit
+
+NAME = "indents"
+
+_INDENT = regex.compile(r"^(?: {4,}|\t)[ \t]*", regex.M)
+_CODE = regex.compile(
+    r"[{}<>\\|`]|^[ \t]*\$ \w|\w[ \t]*==?[ \t]*\w|\w\(|//|#!|\w_\w|\w\.\w+\("
+    r"|^\s*(?:def|class|import|from|return|var|let|const|function)\s+[\w.]+\s*[(:=;]",
+    regex.M,
+)
+_WORD = regex.compile(r"\p{L}{2,}")
+
+
+def _prose(text: str) -> bool:
+    """Reads as prose: words, sentence punctuation, no code."""
+    if _CODE.search(text):
+        return False
+    words = _WORD.findall(text)
+    letters = sum(len(w) for w in words)
+    return len(words) >= 4 and letters >= 0.6 * len(text.replace(" ", "").replace("\n", ""))
+
+
+def apply(text: str, edit: Editor) -> str:
+    if "    " not in text and "\t" not in text:
+        return text
+    printed: list[Edit] = []
+    uniform: list[Edit] = []
+    for block in split_blocks(text):
+        if block.kind != "code" or not _prose(block.text):
+            continue
+        lines = block.text.split("\n")  # (runs before ``normalise``: a line may end in \r)
+        if len(lines) > 1 and not any(_INDENT.match(line) for line in lines[1:]):
+            first = _INDENT.match(lines[0])
+            assert first is not None
+            why = ("the first line is indented and the lines after it are not; it reads as prose",)
+            printed.append(Edit(block.start, block.start + first.end(), "", ev.STRONG, why))
+        else:
+            pos = block.start
+            for line in lines:
+                found = _INDENT.match(line)
+                if found:
+                    uniform.append(Edit(pos, pos + found.end(), "", ev.LIKELY))
+                pos += len(line) + 1
+    if len(printed) >= 2:  # the document indents its paragraphs: the indented ones are too
+        why = (f"{len(printed)} paragraphs of this document are printed with a first-line indent",)
+        uniform = [Edit(e.start, e.end, "", ev.STRONG, why) for e in uniform]
+    else:
+        why = ("indented on every line but reads as prose",)
+        uniform = [Edit(e.start, e.end, "", ev.LIKELY, why) for e in uniform]
+    return edit.apply(text, printed + uniform, protect=False)

@@ -1,0 +1,50 @@
+"""Lines of a text: finding them, and removing whole lines.
+
+A removed line takes its line end with it; the blank lines and line-end spaces it leaves are
+tidied as ``normalise`` would (:func:`publish.clean.normalise.tidy`), so cleaning again changes
+nothing. Lines in fenced, indented, HTML and math blocks are never candidates
+(:func:`closed_ranges`), except where a pass says so.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable
+
+from publish.clean.blocks import Block
+
+CLOSED = ("fence", "code", "html", "math")
+
+
+def line_span(text: str, offset: int) -> tuple[int, int]:
+    """(start, end) of the line holding ``offset``; ``end`` is before its newline."""
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    return start, len(text) if end < 0 else end
+
+
+def closed_ranges(blocks: list[Block], kinds: tuple[str, ...] = CLOSED) -> list[tuple[int, int]]:
+    return [(b.start, b.end) for b in blocks if b.kind in kinds]
+
+
+def inside(ranges: list[tuple[int, int]], offset: int) -> bool:
+    i = bisect.bisect_right(ranges, (offset, 1 << 62)) - 1
+    return i >= 0 and ranges[i][0] <= offset <= ranges[i][1]
+
+
+Span = tuple[int, int]
+
+
+def removals(text: str, spans: Iterable[Span]) -> list[tuple[Span, Span]]:
+    """(the line, the range removing it) for each of the lines ``spans`` (as from
+    :func:`line_span`): the line and its line end (the last line of the text: the line end
+    before it, unless the line before goes too)."""
+    found: list[tuple[Span, Span]] = []
+    for start, end in sorted(set(spans)):
+        if end < len(text):
+            found.append(((start, end), (start, end + 1)))
+        elif found and found[-1][1][1] == start:
+            found.append(((start, end), (start, end)))
+        else:
+            found.append(((start, end), (max(start - 1, 0), end)))
+    return found

@@ -1,0 +1,102 @@
+"""What a continuation marker (jump line) looks like, in Chinese and English.
+
+Chinese: ``上接第一版`` ``（下转第3版）`` ``(转第A4版)`` ``（接第2版）`` ``紧接第1版`` ``下转第××面``
+``续见第5版``, full- or half-width brackets in any mix, spaces from OCR, and an English gloss
+(``（下转第 123 页 continued on page 123）``). English: ``Continued on Page A6``, ``continued from
+page one``, ``Continued on next page``, ``(continues on page 8)``, ``Cont'd on p. 4``, ``Turn to
+page 5``, ``See FIRE, Page 3``, ``Comet Comments continued from page 9``, ``From page 1``.
+"""
+
+from __future__ import annotations
+
+import regex
+
+_NUMERALS = dict(zip("〇零一二三四五六七八九", (0, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9), strict=True))
+_NUMERALS["两"] = 2
+_WORDS = (
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty"
+).split()
+_PLACES = ("next", "previous", "back", "following", "preceding", "last", "front")
+
+_ZH = (
+    r"(?P<zdir>上接|紧接|接|承|下转|转至|转|续见)\s*第?\s*"
+    r"(?P<zpage>[0-9A-Za-z０-９Ａ-Ｚ〇零一二三四五六七八九十百两]+|[×xX*]{1,3})?\s*(?:版|页|面)"
+    r"(?:\s*(?i:continued\s+(?:on|from)\s+page\s*\w*))?"
+)
+_EN = (
+    r"(?i:(?P<edir>continued|continues|cont(?:'|’)?d\.?|cont\.|(?:please\s+)?turn|see|from)"
+    r"(?:\s+(?P<prep>on|from|to|onto))?(?:\s+[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*){0,3},)?\s*"
+    rf"(?:(?:the\s+)?(?P<place>{'|'.join(_PLACES)})\s+page\b"
+    rf"|(?:page|p\.)\s*(?P<epage>[A-Z]?\d+[A-Z]?\b|(?:{'|'.join(_WORDS)})\b))"
+    r"(?:,?\s*(?:column|col\.)\s*(?P<col>\d+))?)"
+)
+#: A marker, Chinese or English, without brackets.
+MARKER = regex.compile(rf"(?:{_ZH}|{_EN})")
+_OPEN, _CLOSE = r"[(（\[【［〔]", r"[)）\]】］〕]"
+_UNIT = (
+    rf"[*_]{{0,3}}[ \t]*(?:{_OPEN}[ \t]*)?(?:[A-Z][\w'’&.-]*(?:[ \t]+[A-Z][\w'’&.-]*){{0,4}},?[ \t]+)?"
+    rf"{MARKER.pattern}[ \t]*\.?[ \t]*(?:{_CLOSE})?[ \t]*[*_]{{0,3}}[ \t]*\.?[ \t]*"
+)
+#: A line that is nothing but markers: brackets, emphasis, heading or list marks, a section
+#: name, and a folio before them (``-4- (continues on page 8)``).
+OWN_LINE = regex.compile(
+    rf"^[ \t]*(?:#{{1,6}}[ \t]+|>[ \t]*|[-+*][ \t]+|\d{{1,9}}[.)][ \t]+)?"
+    rf"(?:[-–—][ \t]*\d{{1,4}}[ \t]*[-–—][ \t]*)?(?:{_UNIT})+$"
+)
+#: A marker set off from the text by brackets or emphasis.
+BRACKETED = regex.compile(
+    rf"{_OPEN}[ \t]*{MARKER.pattern}[ \t]*\.?[ \t]*{_CLOSE}"
+    rf"|(?P<star>[*_]{{1,2}})(?:[A-Z][\w'’&.-]*(?:[ \t]+[A-Z][\w'’&.-]*){{0,4}},?[ \t]+)?"
+    rf"{MARKER.pattern}\.?(?P=star)"
+)
+
+
+def chinese_number(text: str) -> int | None:
+    """一 -> 1, 十二 -> 12, 二十六 -> 26, 一百零五 -> 105; None if not a Chinese numeral."""
+    if not text or any(ch not in _NUMERALS and ch not in "十百" for ch in text):
+        return None
+    total, current = 0, 0
+    for ch in text:
+        if ch == "百":
+            total += (current or 1) * 100
+            current = 0
+        elif ch == "十":
+            total += (current or 1) * 10
+            current = 0
+        else:
+            current = current * 10 + _NUMERALS[ch] if current else _NUMERALS[ch]
+    return total + current
+
+
+def normalise_page(page: str) -> str:
+    """``第三版``, ``第3版`` and ``page three`` name the same page: ``"3"``; ``××`` gives ``""``."""
+    page = page.translate({c: c - 0xFEE0 for c in range(0xFF10, 0xFF3B)})
+    if set(page) <= set("×xX*"):
+        return ""
+    if page.lower() in _WORDS:
+        return str(_WORDS.index(page.lower()) + 1)
+    number = chinese_number(page)
+    return str(number) if number is not None else page.upper().lstrip("0") or "0"
+
+
+def direction_and_page(match: regex.Match[str]) -> tuple[str, str, str]:
+    """("to" or "from", the normalised page or a place such as "next", the column)."""
+    if match.group("zdir"):
+        direction = "to" if match.group("zdir") in ("下转", "转", "转至", "续见") else "from"
+        return direction, normalise_page(match.group("zpage") or "×"), ""
+    word = regex.sub(r"\s+", " ", match.group("edir").lower())
+    prep = (match.group("prep") or "").lower()
+    goes_on = word.endswith(("turn", "see")) or (word != "from" and prep in ("on", "to", "onto"))
+    place = (match.group("place") or "").lower()
+    page = place or normalise_page(match.group("epage") or "×")
+    return ("to" if goes_on else "from"), page, match.group("col") or ""
+
+#: Markers at the end or the start of a text (a run of them).
+TRAILING = regex.compile(rf"(?:\s*{BRACKETED.pattern})+\s*$")
+LEADING = regex.compile(rf"^\s*(?:{BRACKETED.pattern}\s*)+")
+
+
+def without_markers(text: str) -> str:
+    """``text`` with the markers at its edges taken off."""
+    return LEADING.sub("", TRAILING.sub("", text)) if "\n" not in text else text

@@ -1,0 +1,78 @@
+"""The clean passes, in the order they run, and choosing them by name.
+
+A pass is a module with ``NAME``, optionally ``DEFAULT = False`` (off unless enabled), a
+docstring whose first line says what it does, and ``apply(text, editor) -> text``; it edits
+only through the :class:`~publish.clean.editor.Editor`. The order matters: ``indents`` goes
+before ``normalise``, so a paragraph it frees from a code block is normalised like the rest;
+page furniture goes next; ``unwrap`` makes the paragraphs (never joining a line to a continuation marker);
+``jumps`` then sees the paragraphs ``seams`` will join; the character passes come last, so
+they see whole paragraphs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from types import ModuleType
+
+from publish.clean import (
+    demote,
+    furniture,
+    headings,
+    indents,
+    jumps,
+    latin_space,
+    normalise,
+    punctuation,
+    seams,
+    spaced,
+    unwrap,
+)
+from publish.clean.editor import Editor
+from publish.errors import ConfigError
+
+
+@dataclass(frozen=True)
+class CleanPass:
+    name: str
+    apply: Callable[[str, Editor], str]
+    summary: str
+    default: bool
+
+
+def _entry(module: ModuleType) -> CleanPass:
+    doc = (module.__doc__ or "").strip().splitlines()[0]
+    return CleanPass(module.NAME, module.apply, doc, getattr(module, "DEFAULT", True))
+
+
+#: Every pass, in the order it runs.
+PASSES: tuple[CleanPass, ...] = tuple(
+    _entry(m)
+    for m in (
+        indents,
+        normalise,
+        furniture,
+        demote,
+        unwrap,
+        jumps,
+        seams,
+        spaced,
+        headings,
+        punctuation,
+        latin_space,
+    )
+)
+NAMES = tuple(p.name for p in PASSES)
+
+
+def unknown(names: Iterable[str]) -> list[str]:
+    return sorted(set(names) - set(NAMES))
+
+
+def select(enable: Iterable[str] = (), disable: Iterable[str] = ()) -> tuple[CleanPass, ...]:
+    """The passes to run: the default ones, plus ``enable``, minus ``disable``."""
+    enable, disable = set(enable), set(disable)
+    wrong = unknown(enable | disable)
+    if wrong:
+        raise ConfigError(f"unknown clean pass {', '.join(wrong)}; passes are: {', '.join(NAMES)}")
+    return tuple(p for p in PASSES if (p.default or p.name in enable) and p.name not in disable)

@@ -1,0 +1,148 @@
+"""Running heads, running feet and bare folios: short lines that recur page after page.
+
+A line is a candidate when it is short (at most 70 columns), has a letter, no link or image,
+is not a
+sentence, a question to the reader, a speaker's name (ending in ``:``) or wholly in brackets
+(``（掌声）``), and stands in a paragraph, heading or quote block. Lines are compared with
+Markdown marks dropped, case folded and every number read as ``#``. A group recurs when its
+lines stand at least :data:`MIN_GAP` characters apart (a page holds more; counted in
+characters, not lines, so that unwrapping the text between them changes nothing). Evidence, strongest first:
+
+- one number in it rises from one to the next, all else alike (a page number): strong;
+- it stands next to a page marker, a folio or another running line, or between the two halves
+  of a sentence: strong;
+- it recurs three times or more: likely (a suggestion at the default threshold);
+- twice alike: weak.
+
+A number alone on a line is a folio when such numbers rise from one to the next (likely), and
+strong next to other furniture.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from publish.cjk import CLAUSE, has_cjk_letter, width
+from publish.clean import evidence as ev
+from publish.clean.blocks import Block
+from publish.clean.markers import OWN_LINE
+from publish.clean.shapes import ends_sentence, size, starts_cjk, starts_lowercase
+
+MIN_GAP = 200
+_OPEN_KINDS = ("paragraph", "heading", "quote")
+_DECOR = regex.compile(r"^[ \t]*(?:#{1,6}[ \t]+|>[ \t]*)?[*_]*[ \t]*|[ \t]*[*_]*[ \t]*$")
+_NUMBER = regex.compile(r"\d+")
+_BARE = regex.compile(r"^\d{1,4}$")
+_LETTER = regex.compile(r"\p{L}")
+#: Numbered labels recur with changing numbers too: Table 1, Table 2.
+_LABEL = regex.compile(
+    r"^(?:table|tab\.|figure|fig\.|chart|exhibit|step|section|chapter|part|question|q|item|no\."
+    r"|appendix|annex|图|表|附[图表件录]|第[\d一二三四五六七八九十百]+[章节条部篇回])\s*\d",
+    regex.IGNORECASE,
+)
+_NOT_FURNITURE = regex.compile(r"[。！？；.!?;:：,，]$|^[(（\[【].*[)）\]】]$")
+
+Found = dict[tuple[int, int], tuple[str, str, float]]
+Line = tuple[int, tuple[int, int], str]  # (index among non-blank lines, span, text)
+
+
+def _candidates(
+    blocks: list[Block],
+) -> tuple[dict[str, list[Line]], list[Line], list[int], list[str]]:
+    groups: dict[str, list[Line]] = {}
+    numbers: list[Line] = []
+    starts: list[int] = []  # the start of every non-blank line, by index
+    texts: list[str] = []
+    for block in blocks:
+        pos = block.start
+        for line in block.text.split("\n"):
+            span, index = (pos, pos + len(line)), len(starts)
+            starts.append(pos)
+            texts.append(line)
+            pos += len(line) + 1
+            if block.kind not in _OPEN_KINDS or len(line) > 80:
+                continue
+            core = _DECOR.sub("", line)
+            if _BARE.match(core):
+                numbers.append((index, span, core))
+            elif core and _LETTER.search(core) and not _NOT_FURNITURE.search(core):
+                wrapped = len(texts) > 1 and texts[-2].endswith("-")
+                if core.endswith("-") or core[0].islower() or wrapped:
+                    continue  # a piece of a wrapped sentence
+                if OWN_LINE.match(line):
+                    continue  # a jump line: the jumps pass records it
+                if 4 <= size(core) and width(core) <= 70 and "](" not in core and "<" not in core:
+                    key = " ".join(_NUMBER.sub("#", core.casefold()).split())
+                    groups.setdefault(key, []).append((index, span, core))
+    return groups, numbers, starts, texts
+
+
+def _cuts_a_sentence(texts: list[str], index: int) -> bool:
+    """The line stands between the two halves of a sentence (furniture, not a heading)."""
+    if index == 0 or index + 1 >= len(texts):
+        return False
+    before, after = texts[index - 1].rstrip(), texts[index + 1].lstrip()
+    if not before or ends_sentence(before) or _DECOR.sub("", before) != before.strip():
+        return False
+    chinese = has_cjk_letter(before[-1:]) or before[-1:] in CLAUSE
+    return starts_lowercase(after) or (starts_cjk(after) and chinese)
+
+
+def _page_numbers(lines: list[Line]) -> bool:
+    """The lines differ in one number only, and it rises from each to the next (a page number,
+    not a date or a count)."""
+    numbers = [[int(n) for n in _NUMBER.findall(core)] for *_, core in lines]
+    if not numbers[0] or any(len(n) != len(numbers[0]) for n in numbers):
+        return False
+    changing = [i for i in range(len(numbers[0])) if len({n[i] for n in numbers}) > 1]
+    if len(changing) != 1:
+        return False
+    pages = [n[changing[0]] for n in numbers]
+    if any(1800 <= page <= 2100 for page in pages):  # a year
+        return False
+    return all(a < b for a, b in zip(pages, pages[1:], strict=False))
+
+
+def _apart(lines: list[Line]) -> bool:
+    return all(b[1][0] - a[1][1] >= MIN_GAP for a, b in zip(lines, lines[1:], strict=False))
+
+
+def repeated_lines(text: str, blocks: list[Block], near: list[tuple[int, int]]) -> Found:
+    """Running heads, feet and folios: {line span: (kind, evidence, confidence)}."""
+    groups, numbers, starts, texts = _candidates(blocks)
+    index_of = {start: i for i, start in enumerate(starts)}
+    marked = {index_of[span[0]] for span in near if span[0] in index_of}
+    found: Found = {}
+    weak: list[tuple[list[Line], str, float]] = []
+    for lines in groups.values():
+        if len(lines) < 2 or not _apart(lines):
+            continue
+        if _LABEL.match(lines[0][2]):
+            continue
+        if _page_numbers(lines):
+            for line in lines:
+                found[line[1]] = ("running head", "recurs with a changing page number", ev.STRONG)
+                marked.add(line[0])
+            continue
+        cutting = [line for line in lines if _cuts_a_sentence(texts, line[0])]
+        for line in cutting:
+            found[line[1]] = ("running head", "recurs, and cuts a sentence", ev.STRONG)
+            marked.add(line[0])
+        rest = [line for line in lines if line not in cutting]
+        if len(lines) >= 3:
+            weak.append((rest, f"recurs {len(lines)} times, apart", ev.LIKELY))
+        else:
+            weak.append((rest, "recurs twice", ev.WEAK))
+    pairs = zip(numbers, numbers[1:], strict=False)
+    if len(numbers) >= 2 and _apart(numbers) and all(int(a[2]) < int(b[2]) for a, b in pairs):
+        weak.append((numbers, "page numbers alone on their lines, rising", ev.LIKELY))
+    elif numbers:  # a number alone on a line is a folio only next to a page break
+        weak.append((numbers, "a number alone on a line", 0.0))
+    for lines, why, confidence in weak:  # next to furniture found above: furniture too
+        kind = "folio" if lines is numbers else "running head"
+        for line in lines:
+            if line[0] - 1 in marked or line[0] + 1 in marked:
+                found[line[1]] = (kind, f"{why}, next to other page furniture", ev.STRONG)
+            elif confidence:
+                found[line[1]] = (kind, why, confidence)
+    return found

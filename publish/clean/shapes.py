@@ -1,0 +1,137 @@
+"""What a block of text is, beyond its Markdown kind: a float, a caption, a reference entry,
+a record, a heading number; and how a paragraph ends and starts.
+
+The structural passes (``unwrap``, ``seams``) join and split only running text: never a
+heading, list item, table, image, caption, reference entry or record (a byline, an address, a
+signature, a date line, a calendar entry).
+"""
+
+from __future__ import annotations
+
+import regex
+
+from publish.cjk import CJK_LETTER, CJK_PUNCT, CONTINUES, TERMINAL, width
+from publish.clean.blocks import Block
+from publish.clean.markers import BRACKETED
+from publish.clean.numbering import is_heading_line, rank
+
+_IMAGE_LINE = regex.compile(r"^[ \t]*!\[[^\]\n]*\]\([^)\n]*\)(?:\{[^}\n]*\})?[ \t]*$")
+CAPTION = regex.compile(
+    r"^[ \t]*[*_]*(?:图|表|附图|附表|Fig\.?|Figure|Table|Chart|Photo|Plate|Exhibit|Map)"
+    r"[ \t]*[\dA-Z一二三四五六七八九十]+(?:[-.．:：][\dA-Z]+)?(?:[ \t:：.．、]|$)",
+    regex.IGNORECASE,
+)
+#: A bibliography entry: ``[1] 作者. 题名[J].``, ``［2］``, or one with a GB/T 7714 type tag.
+REFERENCE = regex.compile(
+    r"^[ \t]*(?:\[\s*\d{1,3}\s*\]|［\s*\d{1,3}\s*］|【\d{1,3}】)"
+    r"|[\[［](?:J|M|C|D|R|S|P|N|G|Z|A|EB/OL|J/OL|M/OL|C/OL|DB/OL|CP/DK)[\]］][ \t]*(?:[.．,，]|//)"
+    r"|^[ \t]*[A-Z][\w'’-]+,\s+(?:[A-Z]\.\s*){1,3}(?:,|and|&|\()[^\n]*\b(?:1[89]|20)\d\d[a-z]?\b",
+    regex.MULTILINE,
+)
+_ONLY_BOLD = regex.compile(r"^(\*\*|__)[^\n]+\1$")
+_BOLD_RUN_IN = regex.compile(r"^(\*\*|__)[^\n]+?\1")
+_TRAILING_MARKUP = regex.compile(r"(?:\[\^[^\]]+\]|[*_~`]+|\s+)+$")
+_LINK_END = regex.compile(r"\]\([^)]*\)$")
+_ANY_PUNCT = regex.compile(r"\p{P}")
+_CLOSERS = "”’\"')）」』】》*_"
+_LOWER = regex.compile(r"^[*_(\"“‘']*\p{Ll}")
+_CJK_START = regex.compile(rf"^[*_“‘（(《「『【]*[{CJK_LETTER}]")
+MARKED = regex.compile(rf"^[ \t]*(?:{BRACKETED.pattern})")
+_MARKED_END = regex.compile(rf"(?:{BRACKETED.pattern})[ \t]*$")
+#: Chinese running text has clause marks (half-width ones count: ``punctuation`` converts them
+#: later); figure labels, titles and notes set as text have none.
+_CJK_SIDE = f"[{CJK_LETTER}{CJK_PUNCT}]"
+_PROSE = regex.compile(
+    rf"[，。、；：！？]|(?<={_CJK_SIDE}[*_()\"“”]*)[,;:?!]|[,;:?!](?=[*_()\"“”]*{_CJK_SIDE})"
+    rf"|(?<=[{CJK_LETTER}][*_]*)\.(?=[*_]*[{CJK_LETTER}])"
+)
+SHORT = 50  # columns: 25 CJK characters, a title or a byline
+
+
+def is_float(block: Block) -> bool:
+    """A table, an image (with or without its caption), or a caption."""
+    if block.kind == "table":
+        return True
+    if block.kind != "paragraph":
+        return False
+    first = block.text.split("\n", 1)[0]
+    return bool(_IMAGE_LINE.match(first)) or is_caption(block.text)
+
+
+def is_caption(text: str) -> bool:
+    return "\n" not in text.strip() and width(text) <= 160 and CAPTION.match(text) is not None
+
+
+def is_reference(text: str) -> bool:
+    return REFERENCE.search(text) is not None
+
+
+def size(text: str) -> int:
+    """The width of the letters and digits of ``text`` (CJK letters count two): what the
+    punctuation pass, which changes the width of marks, leaves as it is."""
+    return width("".join(ch for ch in text if ch.isalnum()))
+
+
+def short_line(text: str) -> bool:
+    """A single short line: a title, a byline, a name, a date."""
+    return "\n" not in text and size(text) <= SHORT
+
+
+def unpunctuated_short(text: str) -> bool:
+    return short_line(text) and not _ANY_PUNCT.search(text.replace("**", ""))
+
+
+def is_running_text(block: Block) -> bool:
+    """A paragraph that may be joined to another: not a float, reference, heading line, a
+    block of lines set apart by hard breaks, or a paragraph that is only bold."""
+    if block.kind != "paragraph" or is_float(block) or is_reference(block.text):
+        return False
+    if "  \n" in block.text or "\\\n" in block.text:  # lines set apart: a figure, a poem
+        return False
+    return not (_ONLY_BOLD.match(block.text) or is_heading_line(block.text))
+
+
+def last_mark(text: str) -> str:
+    """The last visible character, looking through closing quotes after a clause mark
+    (``,"`` ends in ``,``) and trailing markup; ``.`` for a paragraph ending in a link."""
+    text = _TRAILING_MARKUP.sub("", text)
+    if _LINK_END.search(text):
+        return "."
+    stripped = text.rstrip(_CLOSERS)
+    if stripped and stripped[-1] in ",，、;；" and stripped != text:
+        return stripped[-1]
+    return text[-1:] or " "  # nothing visible: no mark at all
+
+
+def ends_sentence(text: str) -> bool:
+    return last_mark(text) in TERMINAL
+
+
+def starts_lowercase(text: str) -> bool:
+    return _LOWER.match(text) is not None
+
+
+def starts_cjk(text: str) -> bool:
+    return _CJK_START.match(text) is not None
+
+
+def starts_continuing(text: str) -> bool:
+    """A mark that never starts a sentence starts the text: ``，。）`` or ``,;:.!?)``."""
+    if text.startswith("!["):  # an image
+        return False
+    return bool(text) and (text[0] in CONTINUES or text[0] in ",;:.!?)")
+
+
+def chinese_prose(text: str) -> bool:
+    return _PROSE.search(text) is not None
+
+
+def starts_new_unit(text: str) -> bool:
+    """A heading number (``一、`` ``（二）`` ``1.``), a bold run-in head or a continuation
+    marker (one left in place) starts the text."""
+    return rank(text) > 0 or _BOLD_RUN_IN.match(text) is not None or MARKED.match(text) is not None
+
+
+def ends_with_marker(text: str) -> bool:
+    """A continuation marker left in place ends the text."""
+    return _MARKED_END.search(text) is not None
