@@ -13,7 +13,6 @@ the build with nothing written.
 from __future__ import annotations
 
 import dataclasses
-import json
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -21,6 +20,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from publish import clean, formats, parse, read
+from publish.changelog import change_log
 from publish.config import Config
 from publish.errors import BuildError, ContentError, PublishError, StrictError
 from publish.formats import BuildContext
@@ -74,9 +74,7 @@ class CleanCache:
     def __init__(self) -> None:
         self._done: dict[tuple[object, ...], CleanedSource] = {}
 
-    def clean_all(
-        self, articles: Sequence[Article], passes: Sequence[clean.CleanPass]
-    ) -> list[CleanedSource]:
+    def clean_all(self, articles: Sequence[Article]) -> list[CleanedSource]:
         done: dict[tuple[object, ...], CleanedSource] = {}
 
         def one(article: Article) -> CleanedSource:
@@ -84,9 +82,9 @@ class CleanCache:
                 article.slug,
                 article.display_path,
                 tuple((f.display_path, f.front_matter_text, f.body) for f in article.fragments),
-                tuple(p.name for p in passes),
+                article.settings,
             )
-            done[key] = self._done.get(key) or clean.clean_article(article, passes)
+            done[key] = self._done.get(key) or clean.clean_article(article)
             return done[key]
 
         cleaned = _every(articles, one)
@@ -99,20 +97,24 @@ class CleanCache:
         return cleaned
 
 
-def write_cleaned(cleaned: CleanedSource, out: Path, passes: list[str]) -> list[Path]:
+def _stale_warnings(cleaned: CleanedSource) -> None:
+    for edit_id in cleaned.stale:
+        log.warning(
+            "%s: review decision %s matches no edit any more (the text changed); remove it "
+            "from %s",
+            cleaned.source.display_path,
+            edit_id,
+            cleaned.settings.decided_in or "the front matter",
+        )
+
+
+def write_cleaned(cleaned: CleanedSource, out: Path) -> list[Path]:
     """``build/clean/<slug>.md`` (front matter + cleaned body) and its change log."""
     source = cleaned.source
     md = out / "clean" / f"{source.slug}.md"
     changes = out / "clean" / f"{source.slug}.changes.json"
     write_text(md, source.front_matter_text + cleaned.text)
-    log_data = {
-        "source": source.display_path,
-        "fragments": [f.display_path for f in cleaned.fragments],
-        "passes": passes,
-        "jumps": [jump.as_json() for jump in cleaned.jumps],
-        "changes": [change.as_json() for change in cleaned.changes],
-    }
-    write_text(changes, json.dumps(log_data, ensure_ascii=False, indent=2) + "\n")
+    write_text(changes, change_log(cleaned))
     return [md, changes]
 
 
@@ -132,17 +134,20 @@ def build(
             f"{config.content}/: content folder not found in {config.root}; create it and add "
             "Markdown files, or pass the files to build: publish build FILE.md"
         )
-    articles = read.read_all(options.sources or (config.content_dir,), config.root)
-    passes = clean.select()
+    articles = read.read_all(
+        options.sources or (config.content_dir,), config.root, defaults=config.clean
+    )
     log.info(
-        "Step 2 - clean: %d document(s), passes %s",
+        "Step 2 - clean: %d document(s), threshold %.2f",
         len(articles),
-        ", ".join(p.name for p in passes),
+        config.clean.threshold,
     )
     if cache is None:
-        cleaned = _every(articles, lambda article: clean.clean_article(article, passes))
+        cleaned = _every(articles, clean.clean_article)
     else:
-        cleaned = cache.clean_all(articles, passes)
+        cleaned = cache.clean_all(articles)
+    for item in cleaned:
+        _stale_warnings(item)
     log.info("Step 3 - parse")
     documents = _every(cleaned, lambda item: parse.parse(item, config))
     log.info("Step 4 - theme")
@@ -158,9 +163,8 @@ def build(
     )
     log.info("Step 5 - write to %s", out)
     written: list[Path] = []
-    pass_names = [p.name for p in passes]
     for item in cleaned:
-        written.extend(write_cleaned(item, out, pass_names))
+        written.extend(write_cleaned(item, out))
         log.info("  %s: %d change(s) by the cleaner", item.source.display_path, len(item.changes))
     for name, builder in builders:
         log.info("Step 5 - %s", name)

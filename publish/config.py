@@ -9,10 +9,11 @@ from __future__ import annotations
 import logging
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from publish.errors import ConfigError
+from publish.model import CleanSettings
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +52,8 @@ class Config:
     epub_embed_fonts: bool = False
     #: List the bold run-in heads in the EPUB's table of contents, under their headings.
     epub_toc_run_in: bool = False
+    #: ``[clean]``: the threshold for structural edits, passes enabled and disabled.
+    clean: CleanSettings = field(default_factory=CleanSettings)
 
     @property
     def content_dir(self) -> Path:
@@ -58,7 +61,7 @@ class Config:
 
 
 _STRING_KEYS = ("title", "author", "language", "theme", "content", "publisher", "url")
-_TOP_KEYS = {*_STRING_KEYS, "formats", "markdown", "pdf", "epub"}
+_TOP_KEYS = {*_STRING_KEYS, "formats", "markdown", "pdf", "epub", "clean"}
 _MARKDOWN_KEYS = {"allow_html"}
 
 
@@ -154,6 +157,15 @@ def _validate(root: Path, path: Path, text: str, data: dict[str, object]) -> Con
                     values[f"epub_{key}"] = epub[key]
                 else:
                     errors.append(f"{where(key)}: epub.{key} must be true or false")
+    if "clean" in data:
+        from publish.clean.settings import PROJECT_KEYS, parse
+
+        clean, clean_errors, clean_warnings = parse(
+            data["clean"], where("clean"), CleanSettings(), PROJECT_KEYS
+        )
+        values["clean"] = clean
+        errors.extend(clean_errors)
+        warnings.extend(clean_warnings)
     if errors:
         raise ConfigError(*errors)
     for warning in warnings:

@@ -134,8 +134,21 @@ class CleanedSource:
     furniture: tuple[Furniture, ...] = ()
     #: Review decisions that matched no edit (the text changed since they were made).
     stale: tuple[str, ...] = ()
+    #: How it was cleaned: the settings and the names of the passes run.
+    settings: CleanSettings = field(default_factory=CleanSettings)
+    passes: tuple[str, ...] = ()
     #: Maps an offset of ``text`` to the (file, line) of the source it came from.
     origin: Callable[[int], tuple[str, int]] | None = field(default=None, compare=False)
+
+    @property
+    def applied(self) -> tuple[Change, ...]:
+        """The edits that were made."""
+        return tuple(c for c in self.changes if c.applied)
+
+    @property
+    def suggestions(self) -> tuple[Change, ...]:
+        """The edits only suggested (below the threshold, or rejected by a reviewer)."""
+        return tuple(c for c in self.changes if not c.applied)
 
     def locate(self, line_index: int) -> str:
         """``file:line`` in the source of the 0-based ``line_index`` of the cleaned text."""

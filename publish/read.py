@@ -12,8 +12,9 @@ from pathlib import Path
 
 import yaml
 
+from publish import decisions
 from publish.errors import ContentError
-from publish.model import Article, Source
+from publish.model import Article, CleanSettings, Source
 
 _FENCE = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n")
 _FENCE_END = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.MULTILINE)
@@ -119,7 +120,9 @@ def split_front_matter(text: str, shown: str) -> tuple[dict[str, object], str, s
     return {str(k): v for k, v in data.items()}, text[:end], text[end:], body_line
 
 
-def read_source(path: Path, root: Path, encoding: str = "utf-8") -> Source:
+def read_source(
+    path: Path, root: Path, encoding: str = "utf-8", check_slug: bool = True
+) -> Source:
     shown = display(path, root)
     try:
         data = path.read_bytes()
@@ -128,7 +131,7 @@ def read_source(path: Path, root: Path, encoding: str = "utf-8") -> Source:
     text = decode(path, data, shown, encoding)
     meta, fm_text, body, body_line = split_front_matter(text, shown)
     slug = str(meta.get("slug", path.stem)).strip()
-    if not _SLUG.match(slug):
+    if check_slug and not _SLUG.match(slug):
         raise ContentError(
             f"{shown}: slug {slug!r} may hold only letters, digits, '-' and '_'; "
             "rename the file or set 'slug:' in the front matter"
@@ -136,11 +139,14 @@ def read_source(path: Path, root: Path, encoding: str = "utf-8") -> Source:
     return Source(path, shown, slug, meta, fm_text, body, body_line)
 
 
-def _article(folder: Path | None, files: list[Path], root: Path, encoding: str) -> Article:
+def _article(
+    folder: Path | None, files: list[Path], root: Path, encoding: str, defaults: CleanSettings
+) -> Article:
     sources = [read_source(path, root, encoding) for path in files]
     if folder is None:
         single = sources[0]
-        return Article(single.slug, single.path, single.display_path, (single,))
+        found = decisions.settings(sources, single.path, single.display_path, defaults)
+        return Article(single.slug, single.path, single.display_path, (single,), found)
     slug = next(
         (str(s.front_matter["slug"]) for s in sources if "slug" in s.front_matter), folder.name
     )
@@ -149,16 +155,23 @@ def _article(folder: Path | None, files: list[Path], root: Path, encoding: str) 
             f"{display(folder, root)}: slug {slug!r} may hold only letters, "
             "digits, '-' and '_'; rename the folder or set 'slug:'"
         )
-    return Article(slug, folder, display(folder, root), tuple(sources))
+    found = decisions.settings(sources, folder, display(folder, root), defaults)
+    return Article(slug, folder, display(folder, root), tuple(sources), found)
 
 
-def read_all(paths: Sequence[Path], root: Path, encoding: str = "utf-8") -> list[Article]:
-    """Read every document; report all unreadable files and duplicate slugs together."""
+def read_all(
+    paths: Sequence[Path],
+    root: Path,
+    encoding: str = "utf-8",
+    defaults: CleanSettings | None = None,
+) -> list[Article]:
+    """Read every document, its clean settings and review decisions (over ``defaults``, the
+    project's); report all unreadable files and duplicate slugs together."""
     articles: list[Article] = []
     problems: list[str] = []
     for folder, files in discover(paths, root):
         try:
-            articles.append(_article(folder, files, root, encoding))
+            articles.append(_article(folder, files, root, encoding, defaults or CleanSettings()))
         except ContentError as exc:
             problems.extend(exc.problems)
     seen: dict[str, str] = {}

@@ -45,6 +45,7 @@ def paragraphs_missing(pdf_text: str, pdf_path: Path) -> list[str]:
     flat = re.sub(r"\s+", "", pdf_text)
     cleaned = (pdf_path.parent.parent / "clean" / f"{pdf_path.stem}.md").read_text("utf-8")
     body = cleaned.split("---\n", 2)[2]
-    paragraphs = [p.replace("**", "") for p in body.split("\n\n") if p and p[0] != "#"]
+    blocks = (p.strip("\n") for p in body.split("\n\n"))
+    paragraphs = [p.replace("**", "") for p in blocks if p and p[0] != "#"]
     assert len(paragraphs) > 25
     return [p[:30] for p in paragraphs if re.sub(r"\s+", "", p) not in flat]

@@ -102,3 +102,24 @@ def test_pass_selection() -> None:
     assert "seams" not in [p.name for p in clean.select(disable=["seams"])]
     with pytest.raises(ConfigError, match="passes are: indents, normalise, furniture"):
         clean.select(["nonesuch"])
+
+
+PATTERN_FIXTURES = [
+    (path.stem, case)
+    for path in sorted((FIXTURES / "clean" / "patterns").glob("*.md"))
+    for case in read_fixture_file(path)
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "case"),
+    PATTERN_FIXTURES,
+    ids=[f"{n}:{c.line}:{c.title}" for n, c in PATTERN_FIXTURES],
+)
+def test_pattern_fixture(name: str, case: Case) -> None:
+    """The patterns of damage seen in real documents (issue 10), through every default pass:
+    repaired where the evidence is strong, left alone where it is not."""
+    given, expected = unescape(case.given), unescape(case.expected)
+    text, _ = clean.clean_text(given, "fixture.md")
+    assert text == expected
+    assert clean.clean_text(text, "fixture.md")[0] == text  # and cleaning it again

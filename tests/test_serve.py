@@ -77,9 +77,9 @@ def test_rebuild_cleans_only_changed_documents(
     cleaned: list[str] = []
     real = clean.clean_article
 
-    def counting(article: Any, passes: Any) -> Any:
+    def counting(article: Any, *args: Any, **kwargs: Any) -> Any:
         cleaned.append(article.slug)
-        return real(article, passes)
+        return real(article, *args, **kwargs)
 
     monkeypatch.setattr(clean, "clean_article", counting)
     cache, options = CleanCache(), BuildOptions(formats=("html",))

@@ -123,7 +123,13 @@ def clean_fragments(
     return whole, [r for r in runs if r is not whole], ordered
 
 
-def _cleaned(source: Source, whole: Run, parts: list[Run], ordered: list[Source]) -> CleanedSource:
+def _cleaned(
+    source: Source,
+    whole: Run,
+    parts: list[Run],
+    ordered: list[Source],
+    passes: Sequence[CleanPass],
+) -> CleanedSource:
     every = [*parts, whole]
     return CleanedSource(
         source,
@@ -133,6 +139,8 @@ def _cleaned(source: Source, whole: Run, parts: list[Run], ordered: list[Source]
         fragments=tuple(ordered),
         furniture=tuple(f for r in every for f in r.furniture()),
         stale=whole.review.stale(),
+        settings=whole.review.settings,
+        passes=tuple(p.name for p in passes),
         origin=whole.trace.end_locate,
     )
 
@@ -143,8 +151,9 @@ def clean(
     settings: CleanSettings | None = None,
 ) -> CleanedSource:
     """Run ``passes`` (default: the default passes) over the body of ``source``."""
+    passes = select() if passes is None else passes
     whole, parts, ordered = clean_fragments([source], passes, settings=settings)
-    return _cleaned(source, whole, parts, ordered)
+    return _cleaned(source, whole, parts, ordered, passes)
 
 
 def clean_article(
@@ -166,4 +175,4 @@ def clean_article(
         article.path, article.display_path, article.slug, merged, head.front_matter_text,
         whole.text, 1,
     )
-    return _cleaned(source, whole, parts, ordered)
+    return _cleaned(source, whole, parts, ordered, passes)

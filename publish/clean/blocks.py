@@ -108,7 +108,7 @@ def _split(text: str) -> list[Block]:
                 if closing.match(line):
                     break
                 continue
-            if not line.strip():
+            if not line.strip() or _FENCE.match(line):  # a fence interrupts a paragraph
                 break
             end = next_end
         blocks.append(Block(start, end, _kind(text[start:end]), text[start:end]))

@@ -9,7 +9,8 @@ or the fragment of one. A heading that reads as running text loses its ``#`` mar
   sentence or runs over 40 columns: strong;
 - it is a long sentence (letters over 40 columns) ending in ``。！？``, or ``.`` after a
   lowercase word: strong; a shorter one (over 20 columns): a suggestion;
-- it ends in a word that cannot end a title (``的``, ``和``, ``the``, ``of``): a suggestion::
+- it ends in an English word that cannot end a title (``the``, ``of``): a suggestion. (No such
+  test for Chinese: ``的`` and ``和`` end titles such as ``投資標的`` and ``内角和``)::
 
     #### 由式(3)可知，                       -> 由式(3)可知，
     #### 结论与实际结果一致，表明该方法合理。  -> 结论与实际结果一致，表明该方法合理。
@@ -36,7 +37,7 @@ _CONTINUES = regex.compile(rf"^[*_]*(?:[{CONTINUES}]|[a-z])")
 _SENTENCE_END = regex.compile(
     r"(?:[。！？]|(?<=\p{Han}[*_]*)[.?!]|(?<=[a-z]{2})\.)[”’\"')）]*[*_]*$"
 )
-_OPEN_END = regex.compile(r"(?:[的和与及或在是了对为把被将从向]|\b(?:the|of|and|or|to|a|an|in))[*_]*$")
+_OPEN_END = regex.compile(r"\b(?:the|of|and|or|to|a|an|in)[*_]*$")
 
 
 def _size(title: str) -> int:

@@ -4,12 +4,14 @@ Each removed line is a :class:`~publish.model.Furniture` record and a page bound
 passes that join text across pages. What counts:
 
 - page markers, certain: ``=== PAGE 4 ===`` ``--- Page 4 ---`` ``[Page 3]`` ``<!-- 第 5 页 -->``
-  ``Page 3 of 12`` ``第 3 页 共 12 页``, a form feed;
+  ``Page 3 of 12`` ``第 3 页 共 12 页`` ``第1頁，共計8頁`` ``[pagebreak.16]``, a form feed;
 - folios, certain: ``-4-`` ``— 4 —`` ``· 4 ·``, and ``Page 4`` alone on a line; a bare number
   alone on a line when bare numbers recur page after page, rising;
 - running heads and feet: a short line that recurs, apart, three times or more, or twice with a
   page number that changes (``舰船电子工程 2023 年第1 期 191``, ``NAME Page 3 November 1999``).
-  A line recurring twice alike is only suggested, unless a page break is next to it.
+  A line recurring twice alike is only suggested, unless a page break is next to it;
+- a thematic break (``---``) between the two halves of a sentence: a page break a converter
+  drew, strong.
 """
 
 from __future__ import annotations
@@ -32,7 +34,8 @@ _PAGE_MARKER = regex.compile(
     | \[[ \t]*(?:page|p\.)[ \t]*\d+[ \t]*\]
     | <!--[ \t]*(?:(?:page|p\.|第)[ \t]*)+\d+[ \t]*页?[ \t]*-->
     | (?:page|p\.)[ \t]*\d+[ \t]*(?:of|/)[ \t]*\d+
-    | 第[ \t]*\d+[ \t]*页(?:[ \t]*[,，/]?[ \t]*共[ \t]*\d+[ \t]*页)?
+    | 第[ \t]*\d+[ \t]*[页頁](?:[ \t]*[,，/]?[ \t]*共(?:计|計)?[ \t]*\d+[ \t]*[页頁])?
+    | \[[ \t]*page[ \t]*break(?:[ \t.]*\d+)?[ \t]*\] | \\(?:pagebreak|newpage)
     | \f+
     )[ \t]*$""",
     regex.IGNORECASE | regex.VERBOSE,

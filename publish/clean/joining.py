@@ -21,7 +21,7 @@ from publish.clean.words import Lexicon
 
 _LEFT_WORD = re.compile(r"(?<![A-Za-z])([A-Za-z]+)-$")
 _RIGHT_WORD = re.compile(r"^([a-z][a-z]*)(?![A-Za-z-])")
-_SPACED_END = re.compile(r"(?:^|[^\w])\w \w$")
+_SPACED_END = re.compile(r"\w \w$")
 _SPACED_START = re.compile(r"^\w \w(?:[^\w]|$)")
 
 
@@ -57,6 +57,16 @@ def _hyphenated(left: str, right: str, lexicon: Lexicon) -> Join | None:
     return Join(1, "", ev.LIKELY, f"'{head}{tail}' is not a known word")
 
 
+def spaced_run(left: str, right: str) -> bool:
+    """CJK characters spaced out on both sides of the break (``长 效`` + ``保 洁``)."""
+    return bool(
+        _SPACED_END.search(left)
+        and _SPACED_START.match(right)
+        and _side_is_cjk(left, reverse=True)
+        and _side_is_cjk(right, reverse=False)
+    )
+
+
 def joiner(left: str, right: str, lexicon: Lexicon) -> Join:
     """How to join ``left`` + break + ``right``."""
     if left.endswith("-"):
@@ -66,9 +76,9 @@ def joiner(left: str, right: str, lexicon: Lexicon) -> Join:
         return Join(0, " " if left.endswith((" -", "--")) else "")
     if left.endswith(("—", "–", "/")):
         return Join(0, "")
-    cjk_left, cjk_right = _side_is_cjk(left, reverse=True), _side_is_cjk(right, reverse=False)
-    if cjk_left and cjk_right and _SPACED_END.search(left) and _SPACED_START.match(right):
+    if spaced_run(left, right):
         return Join(0, " ")
+    cjk_left, cjk_right = _side_is_cjk(left, reverse=True), _side_is_cjk(right, reverse=False)
     if cjk_left or cjk_right:
         return Join(0, "")
     return Join(0, " ")

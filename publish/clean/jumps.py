@@ -30,25 +30,26 @@ from publish.clean import normalise, seams
 from publish.clean.blocks import Block, split_blocks
 from publish.clean.editor import Editor
 from publish.clean.lines import closed_ranges, inside, line_span, removals
-from publish.clean.markers import BRACKETED, LEADING, MARKER, OWN_LINE, TRAILING
-from publish.clean.markers import direction_and_page, without_markers
+from publish.clean.markers import BRACKETED, MARKER, OWN_LINE, direction_and_page
 from publish.clean.shapes import is_float, is_running_text
-from publish.clean.trace import Edit
+from publish.clean.trace import Edit, Step
 
 NAME = "jumps"
 
 _LEAD = regex.compile(r"[ \t]*(?:#{1,6}[ \t]+|>[ \t]*|[-+*][ \t]+|\d{1,9}[.)][ \t]+)?")
 _END_AFTER_SENTENCE = regex.compile(rf"(?<=[。！？.!?”\"])[ \t]*(?P<m>{MARKER.pattern})[ \t]*$")
+_END_OF_HEADING = regex.compile(rf"(?<=\S)[ \t]+(?P<m>{MARKER.pattern})[ \t]*$")
 _OWN = "a continuation marker on a line of its own"
 _STARTS = "a continuation marker set off at the start of the line"
 _ENDS = "a continuation marker set off at the end of the line"
 _INSIDE = "a continuation marker set off inside a line of text"
-_AFTER = "a continuation marker after the last sentence of the line"
+_AFTER = "a continuation marker after the last sentence of the line, or ending a heading"
 _MISLEADING = (
     "kept: without it the paragraph before, which stops mid-sentence, would read on into "
     "text from another page"
 )
 _BOUNDARY = {"to": ev.GOES_ON, "from": ev.CAME_FROM}
+_ONLY_MARKERS = regex.compile(rf"{BRACKETED.pattern}|(?m:^{OWN_LINE.pattern[1:-1]}$)")
 
 
 
@@ -95,10 +96,14 @@ def apply(text: str, edit: Editor) -> str:
     found = find(text)
     if not found:
         return text
-    blocks = split_blocks(text)
     edits = {m.edit.start: m.edit for m in found}
+    preview = Step(sorted(edits.values(), key=lambda e: e.start))
+    after = _applied(text, preview)
+    blocks = split_blocks(after)
     for marker in found:
-        if marker.edit.start in edits and _misleading(text, blocks, marker, found):
+        if _paired(text, marker, found):
+            continue
+        if _misleading(after, blocks, preview.to_output(marker.edit.start)):
             kept = edits[marker.edit.start]
             why = (*kept.evidence, _MISLEADING)
             edits[kept.start] = Edit(kept.start, kept.end, "", min(kept.confidence, ev.LIKELY), why)
@@ -112,38 +117,50 @@ def apply(text: str, edit: Editor) -> str:
     return normalise.tidy(text, edit, before) if edit.done else text
 
 
-def _misleading(text: str, blocks: list[Block], marker: Marker, found: list[Marker]) -> bool:
-    """Removing ``marker`` would leave two paragraphs the ``seams`` pass would join."""
+def _applied(text: str, step: Step) -> str:
+    parts, last = [], 0
+    for change in step.edits:
+        parts.append(text[last : change.start])
+        parts.append(change.new)
+        last = change.end
+    return "".join(parts) + text[last:]
+
+
+def _paired(text: str, marker: Marker, found: list[Marker]) -> bool:
+    """A "continued on" marker with a "continued from" one right after it (or the other way
+    round), nothing but markers between: the same article goes on."""
     start, end = marker.edit.start, marker.edit.end
-    before_blocks = [b for b in blocks if b.start < start]
-    after_blocks = [b for b in blocks if b.end > end]
-    floats = []  # seams look past floats, and count them as evidence
-    while len(before_blocks) > 1 and is_float(before_blocks[-1]):
-        floats.append(before_blocks.pop())
-    while len(after_blocks) > 1 and is_float(after_blocks[0]) and after_blocks[0].start >= end:
-        floats.append(after_blocks.pop(0))
+    for other in found:
+        if other.direction == marker.direction:
+            continue
+        gap = (end, other.edit.start) if marker.direction == "to" else (other.edit.end, start)
+        if gap[0] <= gap[1] and not _ONLY_MARKERS.sub("", text[gap[0] : gap[1]]).strip():
+            return True
+    return False
+
+
+def _misleading(after: str, blocks: list[Block], at: int) -> bool:
+    """In ``after`` (the text with every marker gone), the ``seams`` pass would join the
+    paragraphs on either side of ``at``, where a marker stood."""
+    before_blocks = [b for b in blocks if b.start < at]
+    after_blocks = [b for b in blocks if b.end > at]
     if not before_blocks or not after_blocks:
         return False
     first, second = before_blocks[-1], after_blocks[0]
-    if first.end > start:  # the marker is inside this block: the text before it
-        head = TRAILING.sub("", text[first.start : start]).rstrip()
-        if head:
-            first = Block(first.start, start, first.kind, head)
-        elif len(before_blocks) > 1:
-            first = before_blocks[-2]
-        else:
-            return False
-    if second.start < end:
-        tail = LEADING.sub("", text[end : second.end]).lstrip()
-        second = Block(end, second.end, second.kind, tail)
-    pair = "from" if marker.direction == "to" else "to"
-    low, high = (end, second.start + 1) if pair == "from" else (first.start, start)
-    if any(m.direction == pair and low <= m.offset < high for m in found if m is not marker):
-        return False  # "continued on", then "continued from": the same article goes on
+    if first is second:  # the marker stood inside a paragraph: the text on either side
+        first = Block(first.start, at, first.kind, after[first.start : at].rstrip())
+        second = Block(at, second.end, second.kind, after[at : second.end].lstrip())
+        before_blocks[-1] = first
+    floats = []  # seams look past floats, and count them as evidence
+    while len(before_blocks) > 1 and is_float(before_blocks[-1]):
+        floats.append(before_blocks.pop())
+    while len(after_blocks) > 1 and is_float(after_blocks[0]):
+        floats.append(after_blocks.pop(0))
+    first, second = before_blocks[-1], (after_blocks[0] if floats else second)
     if not (first.text and second.text and is_running_text(first) and is_running_text(second)):
         return False
     between = [seams.FLOAT_BETWEEN] if floats else []
-    return seams.judge(without_markers(first.text), without_markers(second.text), between) is not None
+    return seams.judge(first.text, second.text, between) is not None
 
 
 def _in_line(line: str, start: int) -> list[Marker]:
@@ -182,7 +199,8 @@ def _in_line(line: str, start: int) -> list[Marker]:
             edit = Edit(at, start + match.end(), "", ev.LIKELY, (_INSIDE,))
         found.append(_marker(edit, marker, at, match.group(0)))
     if not found:
-        tail = _END_AFTER_SENTENCE.search(line)
+        heading = line.lstrip().startswith("#")
+        tail = (_END_OF_HEADING if heading else _END_AFTER_SENTENCE).search(line)
         if tail and (tail.group("zdir") or tail.group("m")[:1].isupper()):
             marker = MARKER.search(tail.group("m"))
             assert marker is not None

@@ -87,8 +87,10 @@ def direction_and_page(match: regex.Match[str]) -> tuple[str, str, str]:
         return direction, normalise_page(match.group("zpage") or "×"), ""
     word = regex.sub(r"\s+", " ", match.group("edir").lower())
     prep = (match.group("prep") or "").lower()
-    goes_on = word.endswith(("turn", "see")) or (word != "from" and prep in ("on", "to", "onto"))
     place = (match.group("place") or "").lower()
+    goes_on = word.endswith(("turn", "see")) or (word != "from" and prep in ("on", "to", "onto"))
+    if not prep and place:  # "continued next page", "continued from previous page"
+        goes_on = place in ("next", "following", "back") and word != "from"
     page = place or normalise_page(match.group("epage") or "×")
     return ("to" if goes_on else "from"), page, match.group("col") or ""
 

@@ -5,8 +5,8 @@ is not a
 sentence, a question to the reader, a speaker's name (ending in ``:``) or wholly in brackets
 (``（掌声）``), and stands in a paragraph, heading or quote block. Lines are compared with
 Markdown marks dropped, case folded and every number read as ``#``. A group recurs when its
-lines stand at least :data:`MIN_GAP` characters apart (a page holds more; counted in
-characters, not lines, so that unwrapping the text between them changes nothing). Evidence, strongest first:
+lines stand at least :data:`MIN_GAP` columns apart (a page holds more; counted in columns
+of text, not lines, so that unwrapping the text between them changes nothing). Evidence, strongest first:
 
 - one number in it rises from one to the next, all else alike (a page number): strong;
 - it stands next to a page marker, a folio or another running line, or between the two halves
@@ -20,13 +20,17 @@ strong next to other furniture.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import regex
 
 from publish.cjk import CLAUSE, has_cjk_letter, width
 from publish.clean import evidence as ev
 from publish.clean.blocks import Block
 from publish.clean.markers import OWN_LINE
-from publish.clean.shapes import ends_sentence, size, starts_cjk, starts_lowercase
+from publish.clean.numbering import rank
+from publish.clean.shapes import chinese_prose, ends_sentence, size, starts_cjk
+from publish.clean.shapes import starts_lowercase
 
 MIN_GAP = 200
 _OPEN_KINDS = ("paragraph", "heading", "quote")
@@ -46,12 +50,19 @@ Found = dict[tuple[int, int], tuple[str, str, float]]
 Line = tuple[int, tuple[int, int], str]  # (index among non-blank lines, span, text)
 
 
-def _candidates(
-    blocks: list[Block],
-) -> tuple[dict[str, list[Line]], list[Line], list[int], list[str]]:
+class _Candidates(NamedTuple):
+    groups: dict[str, list[Line]]  # lines that may recur, by their key
+    numbers: list[Line]  # numbers alone on a line
+    rules: list[Line]  # thematic breaks
+    starts: list[int]  # the start of every non-blank line, by index
+    texts: list[str]  # every non-blank line, by index
+
+
+def _candidates(blocks: list[Block]) -> _Candidates:
     groups: dict[str, list[Line]] = {}
     numbers: list[Line] = []
-    starts: list[int] = []  # the start of every non-blank line, by index
+    rules: list[Line] = []
+    starts: list[int] = []
     texts: list[str] = []
     for block in blocks:
         pos = block.start
@@ -60,6 +71,8 @@ def _candidates(
             starts.append(pos)
             texts.append(line)
             pos += len(line) + 1
+            if block.kind == "rule":
+                rules.append((index, span, line))
             if block.kind not in _OPEN_KINDS or len(line) > 80:
                 continue
             core = _DECOR.sub("", line)
@@ -69,12 +82,12 @@ def _candidates(
                 wrapped = len(texts) > 1 and texts[-2].endswith("-")
                 if core.endswith("-") or core[0].islower() or wrapped:
                     continue  # a piece of a wrapped sentence
-                if OWN_LINE.match(line):
-                    continue  # a jump line: the jumps pass records it
+                if OWN_LINE.match(line) or rank(core):
+                    continue  # a jump line (the jumps pass records it), a numbered heading
                 if 4 <= size(core) and width(core) <= 70 and "](" not in core and "<" not in core:
                     key = " ".join(_NUMBER.sub("#", core.casefold()).split())
                     groups.setdefault(key, []).append((index, span, core))
-    return groups, numbers, starts, texts
+    return _Candidates(groups, numbers, rules, starts, texts)
 
 
 def _cuts_a_sentence(texts: list[str], index: int) -> bool:
@@ -84,7 +97,7 @@ def _cuts_a_sentence(texts: list[str], index: int) -> bool:
     before, after = texts[index - 1].rstrip(), texts[index + 1].lstrip()
     if not before or ends_sentence(before) or _DECOR.sub("", before) != before.strip():
         return False
-    chinese = has_cjk_letter(before[-1:]) or before[-1:] in CLAUSE
+    chinese = (has_cjk_letter(before[-1:]) or before[-1:] in CLAUSE) and chinese_prose(before)
     return starts_lowercase(after) or (starts_cjk(after) and chinese)
 
 
@@ -103,19 +116,26 @@ def _page_numbers(lines: list[Line]) -> bool:
     return all(a < b for a, b in zip(pages, pages[1:], strict=False))
 
 
-def _apart(lines: list[Line]) -> bool:
-    return all(b[1][0] - a[1][1] >= MIN_GAP for a, b in zip(lines, lines[1:], strict=False))
+def _apart(lines: list[Line], text: str) -> bool:
+    return all(
+        width(text[a[1][1] : b[1][0]]) >= MIN_GAP for a, b in zip(lines, lines[1:], strict=False)
+    )
 
 
 def repeated_lines(text: str, blocks: list[Block], near: list[tuple[int, int]]) -> Found:
     """Running heads, feet and folios: {line span: (kind, evidence, confidence)}."""
-    groups, numbers, starts, texts = _candidates(blocks)
+    groups, numbers, rules, starts, texts = _candidates(blocks)
     index_of = {start: i for i, start in enumerate(starts)}
     marked = {index_of[span[0]] for span in near if span[0] in index_of}
     found: Found = {}
+    for line in rules:
+        if _cuts_a_sentence(texts, line[0]):
+            why = "a thematic break between the two halves of a sentence"
+            found[line[1]] = ("page rule", why, ev.STRONG)
+            marked.add(line[0])
     weak: list[tuple[list[Line], str, float]] = []
     for lines in groups.values():
-        if len(lines) < 2 or not _apart(lines):
+        if len(lines) < 2 or not _apart(lines, text):
             continue
         if _LABEL.match(lines[0][2]):
             continue
@@ -134,7 +154,7 @@ def repeated_lines(text: str, blocks: list[Block], near: list[tuple[int, int]]) 
         else:
             weak.append((rest, "recurs twice", ev.WEAK))
     pairs = zip(numbers, numbers[1:], strict=False)
-    if len(numbers) >= 2 and _apart(numbers) and all(int(a[2]) < int(b[2]) for a, b in pairs):
+    if len(numbers) >= 2 and _apart(numbers, text) and all(int(a[2]) < int(b[2]) for a, b in pairs):
         weak.append((numbers, "page numbers alone on their lines, rising", ev.LIKELY))
     elif numbers:  # a number alone on a line is a folio only next to a page break
         weak.append((numbers, "a number alone on a line", 0.0))

@@ -66,7 +66,7 @@ def judge(first: str, second: str, between: list[str]) -> tuple[float, tuple[str
         return ev.STRONG, (*went_on, "the second part goes on in lower case")
     if chinese:
         return ev.STRONG, (*went_on, "the second part goes on in Chinese")
-    if cut or between:
+    if between or (cut and not second[:1].isupper()):
         return ev.STRONG, went_on
     return ev.LIKELY, (*went_on, "the second part starts with a capital")
 
@@ -89,8 +89,8 @@ def _partner(blocks: list[Block], i: int, edit: Editor) -> tuple[int, list[str]]
     for boundary in edit.pages.between(blocks[i].end, blocks[j].start):
         kinds.append(boundary.kind)
         between.append(f"a page break between the parts ({boundary.why})")
-    foreign = [k for k in kinds if k != ev.PAGE]
-    if foreign and foreign != [ev.GOES_ON, ev.CAME_FROM]:  # "continued on" then "from": here
+    foreign = sorted(k for k in kinds if k != ev.PAGE)
+    if foreign and foreign != sorted([ev.GOES_ON, ev.CAME_FROM]):  # "continued on", "from"
         return None
     return j, list(dict.fromkeys(between))
 

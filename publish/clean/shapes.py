@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import regex
 
-from publish.cjk import CJK_LETTER, CJK_PUNCT, CONTINUES, TERMINAL, width
+from publish.cjk import CJK_LETTER, CJK_PUNCT, CONTINUES, TERMINAL, is_cjk, width
 from publish.clean.blocks import Block
 from publish.clean.markers import BRACKETED
 from publish.clean.numbering import is_heading_line, rank
@@ -45,6 +45,9 @@ _PROSE = regex.compile(
     rf"[，。、；：！？]|(?<={_CJK_SIDE}[*_()\"“”]*)[,;:?!]|[,;:?!](?=[*_()\"“”]*{_CJK_SIDE})"
     rf"|(?<=[{CJK_LETTER}][*_]*)\.(?=[*_]*[{CJK_LETTER}])"
 )
+_ENUMERATOR = regex.compile(r"^[*_]*(?:\((?:[ivxlc]+|[a-z])\)|(?:[ivxlc]+|[a-z])[.)])\s", regex.I)
+_FIELD = regex.compile(r"^[*_]*[\p{Han}\w][^\s，。：:,.;；]{0,11}[：:]")
+_AFTER_MARKUP = regex.compile(r"^[*_~\"“”‘’—…·,;:?!(（]+")
 SHORT = 50  # columns: 25 CJK characters, a title or a byline
 
 
@@ -116,10 +119,14 @@ def starts_cjk(text: str) -> bool:
 
 
 def starts_continuing(text: str) -> bool:
-    """A mark that never starts a sentence starts the text: ``，。）`` or ``,;:.!?)``."""
-    if text.startswith("!["):  # an image
+    """A mark that never starts a sentence starts the text: ``，。）``, ``,)``, or ``;:!?``
+    before Chinese (not ``.`` or ``;`` before Latin, which start command lines and comments
+    in listings)."""
+    if not text:
         return False
-    return bool(text) and (text[0] in CONTINUES or text[0] in ",;:.!?)")
+    if text[0] in ";:!?":  # full-width (a continuing mark) once ``punctuation`` sees Chinese
+        return is_cjk(_AFTER_MARKUP.sub("", text[1:])[:1])
+    return text[0] in CONTINUES or text[0] in ",)"
 
 
 def chinese_prose(text: str) -> bool:
@@ -127,9 +134,16 @@ def chinese_prose(text: str) -> bool:
 
 
 def starts_new_unit(text: str) -> bool:
-    """A heading number (``一、`` ``（二）`` ``1.``), a bold run-in head or a continuation
-    marker (one left in place) starts the text."""
-    return rank(text) > 0 or _BOLD_RUN_IN.match(text) is not None or MARKED.match(text) is not None
+    """A heading number (``一、`` ``（二）`` ``1.``), an enumerator (``(ii)`` ``a)``), a bold
+    run-in head, a form field's label (``商品名稱：``) or a continuation marker left in
+    place starts the text."""
+    return (
+        rank(text) > 0
+        or _ENUMERATOR.match(text) is not None
+        or _BOLD_RUN_IN.match(text) is not None
+        or _FIELD.match(text) is not None
+        or MARKED.match(text) is not None
+    )
 
 
 def ends_with_marker(text: str) -> bool:

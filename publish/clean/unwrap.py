@@ -16,7 +16,9 @@ lines, before a line indented with U+3000 or with spaces the others lack, before
 Chinese heading-number line, and after a line clearly short of the measure that ends a
 sentence when the next starts a new one. Anything else is left as it is: a block of short
 lines that never continue one another (an address, a byline, a signature, calendar entries) is
-a record, and keeps its lines::
+a record, and keeps its lines. Breaks between Latin words are joined only in a document that
+shows the marks of OCR or conversion (page furniture, hyphenated line ends, jump lines): an
+author's own line breaks in clean Markdown render as spaces, and stay::
 
     …全面贯彻落实党的二十和二⏎十届二中全会精神 -> …全面贯彻落实党的二十和二十届二中全会精神
     the gov-⏎ernment said                     -> the government said
@@ -29,14 +31,14 @@ import itertools
 import re
 from typing import NamedTuple
 
-from publish.cjk import CLAUSE, is_cjk_letter, width
+from publish.cjk import CLAUSE, is_cjk, is_cjk_letter, width
 from publish.clean import evidence as ev
 from publish.clean.blocks import INTERRUPTS, Block, split_blocks
 from publish.clean.editor import Editor
 from publish.clean.protect import Protected
-from publish.clean.joining import joiner
+from publish.clean.joining import joiner, spaced_run
 from publish.clean.numbering import is_bare_number, is_heading_line
-from publish.clean.markers import BRACKETED, OWN_LINE, without_markers
+from publish.clean.markers import BRACKETED, MARKER, OWN_LINE, without_markers
 from publish.clean.shapes import ends_sentence, ends_with_marker, is_float, is_reference
 from publish.clean.shapes import chinese_prose, last_mark, starts_cjk, starts_lowercase
 from publish.clean.shapes import starts_continuing, starts_new_unit
@@ -44,7 +46,11 @@ from publish.clean.trace import Edit
 from publish.clean.words import Lexicon
 
 NAME = "unwrap"
+MIN_MEASURE = 24  # columns: a narrower "measure" is too few letters to tell a wrap by
 _HEADING = "a heading-number line"
+_CONVERTED = ",;:?!.()\"*_“”‘’"
+_HYPHEN_BREAK = re.compile(r"[A-Za-z0-9]-\n[A-Za-z0-9]")
+_DEFINITION = re.compile(r"^ {0,3}[:~][ \t]")  # a definition list's definition
 _ITEM = re.compile(r"^[ \t]*(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)")
 _OWN = "measured on this block"
 
@@ -60,7 +66,7 @@ def _full_lines(lines: list[str], width_of: dict[str, int]) -> int | None:
     full = [line for line in lines if width_of[line] >= 0.85 * top]
     open_ends = sum(1 for line in full if not ends_sentence(line))
     enough = len(full) >= 3 and len(full) >= 0.3 * len(lines)
-    if top >= 16 and enough and open_ends >= 0.5 * len(full):
+    if top >= MIN_MEASURE and enough and open_ends >= 0.5 * len(full):
         return top
     return None
 
@@ -80,7 +86,7 @@ def wrap_width(blocks: list[Block]) -> int | None:
     widths = sorted(width(line) for line in lines)
     best, best_count = None, 0
     for candidate in sorted(set(widths), reverse=True):
-        if candidate < 16:
+        if candidate < MIN_MEASURE:
             break
         count = bisect.bisect_right(widths, candidate) - bisect.bisect_left(widths, 0.85 * candidate)
         if count > best_count:
@@ -122,7 +128,8 @@ def _unclosed(text: str) -> bool:
 def _record(lines: list[str]) -> bool:
     """Short lines that never carry one another on: a record, not wrapped prose."""
     return all(width(line) <= 50 for line in lines) and not any(
-        _continues(cur, nxt, cur) or cur.endswith("-") for cur, nxt in itertools.pairwise(lines)
+        _continues(cur, nxt, cur) or cur.endswith("-") or spaced_run(cur, nxt)
+        for cur, nxt in itertools.pairwise(lines)
     )
 
 
@@ -140,6 +147,8 @@ def _decide(
         return "join", ev.STRONG, "a heading number alone, its text on the next line"
     if is_heading_line(so_far):
         return "split", ev.STRONG, _HEADING
+    if spaced_run(cur, body):
+        return "join", ev.STRONG, "characters spaced out by OCR go on across the line"
     if _goes_on(so_far, body) or _unclosed(so_far):
         return "join", ev.STRONG, "the line does not end a sentence and the next carries it on"
     if not measure:
@@ -177,7 +186,30 @@ class _Break(NamedTuple):
     why: str
 
 
-def _breaks(block: Block, document: int | None, edit: Editor, lexicon: Lexicon) -> list[Edit]:
+def _by_width(item: _Break) -> bool:
+    """A join for no other reason than a full line: a wrap, but only where text was wrapped."""
+    return item.why.startswith("a full line")
+
+
+def _latin(cur: str, nxt: str) -> bool:
+    """A break with no CJK character right on either side (Markdown renders it as a space,
+    which is right there)."""
+    left = cur.rstrip().rstrip(_CONVERTED)[-1:]  # (marks ``punctuation`` may make CJK)
+    right = nxt.lstrip(" \t\u3000").lstrip(_CONVERTED)[:1]
+    return not (is_cjk(left) or is_cjk(right))
+
+
+def damaged(text: str, edit: Editor) -> bool:
+    """The document shows the marks of OCR or conversion: page furniture was removed, or a
+    word is hyphenated at a line end, or a continuation marker stands in it."""
+    return bool(edit.pages.boundaries) or bool(_HYPHEN_BREAK.search(text)) or bool(
+        MARKER.search(text)
+    )
+
+
+def _breaks(
+    block: Block, document: int | None, edit: Editor, lexicon: Lexicon, damaged: bool
+) -> list[Edit]:
     lines = block.text.split("\n")
     record = _record(lines)
     measure, how = _measure(lines, document)
@@ -187,7 +219,7 @@ def _breaks(block: Block, document: int | None, edit: Editor, lexicon: Lexicon) 
         newline = pos + len(cur)
         pos = newline + 1
         end = pos + len(nxt) - len(nxt.lstrip(" \t\u3000"))
-        if cur.endswith(("  ", "\\")) or INTERRUPTS.match(nxt) or (
+        if cur.endswith(("  ", "\\")) or INTERRUPTS.match(nxt) or _DEFINITION.match(nxt) or (
             block.kind == "list" and _ITEM.match(nxt)
         ):
             found.append(_Break(newline, end, "keep", 0.0, ""))
@@ -202,8 +234,13 @@ def _breaks(block: Block, document: int | None, edit: Editor, lexicon: Lexicon) 
             paragraph = pos
     edits: list[Edit] = []
     for n, item in enumerate(found):
-        if item.verdict == "join" and not record:
-            cur, nxt = lines[n], block.text[item.end - block.start :].split("\n", 1)[0]
+        cur, nxt = lines[n], block.text[item.end - block.start :].split("\n", 1)[0]
+        if item.verdict == "join" and not damaged and _latin(cur, nxt):
+            continue  # an author's own line breaks: Markdown renders them as spaces
+        weak_join = item.verdict == "join" and _by_width(item)
+        if weak_join and _heading_after(block, found, n):
+            edits.append(Edit(item.newline, item.end, "\n\n", ev.STRONG, (_HEADING,)))
+        elif item.verdict == "join" and not record:
             join = joiner(cur, nxt, lexicon)
             whys = (item.why, join.why) if join.why else (item.why,)
             level = min(item.confidence, join.confidence)
@@ -228,6 +265,7 @@ def apply(text: str, edit: Editor) -> str:
     document = wrap_width(blocks)
     lexicon = Lexicon(text)
     protected = Protected.of(text)
+    broken = damaged(text, edit)
     edits = [
         e
         for block in blocks
@@ -236,6 +274,6 @@ def apply(text: str, edit: Editor) -> str:
         and not is_float(block)
         and not is_reference(block.text)
         and not protected.covers(block.start, block.end)
-        for e in _breaks(block, document, edit, lexicon)
+        for e in _breaks(block, document, edit, lexicon, broken)
     ]
     return edit.apply(text, edits)

@@ -1,7 +1,7 @@
 """Document metadata: YAML front matter over ``publish.toml`` defaults, checked key by key.
 
 Known keys: title, subtitle, author, authors, date, language (or lang), identifier, source,
-keywords, rights, publisher, slug. Unknown keys are warnings naming file and line; a value of
+keywords, rights, publisher, slug, cover, clean (read by :mod:`publish.decisions`). Unknown keys are warnings naming file and line; a value of
 the wrong type is an error naming file and line.
 """
 
@@ -35,6 +35,7 @@ KNOWN_KEYS = frozenset(
         "publisher",
         "slug",
         "cover",
+        "clean",
     ]
 )
 _LANG = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$")
