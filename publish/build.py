@@ -100,8 +100,7 @@ class CleanCache:
 def _stale_warnings(cleaned: CleanedSource) -> None:
     for edit_id in cleaned.stale:
         log.warning(
-            "%s: review decision %s matches no edit any more (the text changed); remove it "
-            "from %s",
+            "%s: review decision %s matches no edit any more (the text changed); remove it from %s",
             cleaned.source.display_path,
             edit_id,
             cleaned.settings.decided_in or "the front matter",
@@ -142,10 +141,7 @@ def build(
         len(articles),
         config.clean.threshold,
     )
-    if cache is None:
-        cleaned = _every(articles, clean.clean_article)
-    else:
-        cleaned = cache.clean_all(articles)
+    cleaned = _every(articles, clean.clean_article) if cache is None else cache.clean_all(articles)
     for item in cleaned:
         _stale_warnings(item)
     log.info("Step 3 - parse")

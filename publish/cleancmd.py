@@ -21,7 +21,7 @@ from publish.changelog import change_log, summary
 from publish.config import load_config
 from publish.errors import ConfigError, ContentError
 from publish.fsutil import write_text
-from publish.model import Article, CleanedSource, Change
+from publish.model import Article, Change, CleanedSource
 from publish.read import decode, display, read_source
 
 
@@ -165,7 +165,9 @@ def run(args: argparse.Namespace, root: Path) -> int:
         sys.stdout.writelines(_diff(original, output, name))
         suggested = summary(cleaned)["suggested"]
         if suggested:
-            print(f"{suggested} suggestion(s) not applied: publish clean --suggest", file=sys.stderr)
+            print(
+                f"{suggested} suggestion(s) not applied: publish clean --suggest", file=sys.stderr
+            )
         return 0
     if args.write or args.output:
         write_text(args.files[0] if args.write else args.output, output)

@@ -64,7 +64,9 @@ def settings(
         for warning in warnings:
             log.warning("%s", warning)
     review = side_file(path)
-    where = f"{shown}/review.yaml" if path.is_dir() else str(Path(shown).with_suffix(".review.yaml"))
+    where = (
+        f"{shown}/review.yaml" if path.is_dir() else str(Path(shown).with_suffix(".review.yaml"))
+    )
     data = _load(review, where)
     if data is not None:
         found, more, warnings = parse(data, where, found)
@@ -75,7 +77,11 @@ def settings(
         raise ContentError(*errors)
     decided = found.accept or found.reject
     return CleanSettings(
-        found.threshold, found.enable, found.disable, found.accept, found.reject,
+        found.threshold,
+        found.enable,
+        found.disable,
+        found.accept,
+        found.reject,
         where if decided else "",
     )
 
@@ -95,7 +101,10 @@ def record(path: Path, accept: Iterable[str], reject: Iterable[str]) -> Path:
     kept = {k: v for k, v in current.items() if k not in ("accept", "reject")}
     body = yaml.safe_dump(
         {**kept, **{k: sorted(v) for k, v in lists.items() if v}},
-        allow_unicode=True, sort_keys=True,
+        allow_unicode=True,
+        sort_keys=True,
     )
-    write_text(review, f"# Review decisions for {path.name} (publish clean --accept/--reject)\n{body}")
+    write_text(
+        review, f"# Review decisions for {path.name} (publish clean --accept/--reject)\n{body}"
+    )
     return review

@@ -120,9 +120,7 @@ def split_front_matter(text: str, shown: str) -> tuple[dict[str, object], str, s
     return {str(k): v for k, v in data.items()}, text[:end], text[end:], body_line
 
 
-def read_source(
-    path: Path, root: Path, encoding: str = "utf-8", check_slug: bool = True
-) -> Source:
+def read_source(path: Path, root: Path, encoding: str = "utf-8", check_slug: bool = True) -> Source:
     shown = display(path, root)
     try:
         data = path.read_bytes()

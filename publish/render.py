@@ -130,7 +130,8 @@ _LABELS: dict[str, dict[str, str]] = {
         "suggested": "建议",
         "suggestions": "建议（{} 处，未修改）",
         "suggestions_title": "未采纳的建议",
-        "suggestions_intro": "以下修改把握不足，没有应用。审校者可在文档旁的 .review.yaml 文件中按编号采纳（accept）或拒绝（reject）。",
+        "suggestions_intro": "以下修改把握不足，没有应用。审校者可在文档旁的 .review.yaml 文件中"
+        "按编号采纳（accept）或拒绝（reject）。",
         "pass": "步骤",
         "where": "位置",
         "before": "修改前",

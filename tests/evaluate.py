@@ -31,7 +31,8 @@ _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})", re.M)
 
 
 def blocks(text: str) -> list[str]:
-    """Runs of non-blank lines (a fenced block whole), each with line ends stripped."""
+    """Runs of non-blank lines (a fenced block whole); spaces at line ends dropped but for a
+    hard break (two or more, with a line after it in the block)."""
     found: list[str] = []
     current: list[str] = []
     fence = ""
@@ -45,13 +46,18 @@ def blocks(text: str) -> list[str]:
         if opening:
             fence = opening.group(1)
         if line.strip() or fence:
-            current.append(line.rstrip() if not line.endswith("  ") else line)
+            current.append(line)
         elif current:
-            found.append("\n".join(current))
+            found.append(_tidied(current))
             current = []
     if current:
-        found.append("\n".join(current))
+        found.append(_tidied(current))
     return found
+
+
+def _tidied(lines: list[str]) -> str:
+    kept = [line if line.endswith("  ") else line.rstrip() for line in lines[:-1]]
+    return "\n".join([*kept, lines[-1].rstrip()])
 
 
 @dataclass
@@ -70,8 +76,18 @@ class Score:
     fixed_point: bool = True
 
     def add(self, other: Score) -> None:
-        for key in ("output", "gold", "matched", "baseline", "source", "correct", "harmed",
-                    "needed", "fixed", "suggestions"):
+        for key in (
+            "output",
+            "gold",
+            "matched",
+            "baseline",
+            "source",
+            "correct",
+            "harmed",
+            "needed",
+            "fixed",
+            "suggestions",
+        ):
             setattr(self, key, getattr(self, key) + getattr(other, key))
         self.fixed_point = self.fixed_point and other.fixed_point
 
@@ -162,8 +178,10 @@ def main(argv: list[str] | None = None) -> int:
     if not found:
         print("no excerpts with gold outputs found under tests/eval/", file=sys.stderr)
         return 1
-    print(f"{'document':<36} {'gold':>5} {'F1':>6} {'baseline':>8} {'harm':>6} {'':>8} "
-          f"{'fix':>6} {'sugg.':>5}  fixed point")
+    print(
+        f"{'document':<36} {'gold':>5} {'F1':>6} {'baseline':>8} {'harm':>6} {'':>8} "
+        f"{'fix':>6} {'sugg.':>5}  fixed point"
+    )
     totals = {True: Score("committed"), False: Score("local")}
     for name, path, committed in found:
         result = score(name, path, args.verbose)

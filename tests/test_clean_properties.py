@@ -22,7 +22,7 @@ from publish.clean.protect import Protected
 PIECES = [
     *"代县政府工作报告一二年月",
     *"abZ120",
-    *",.:;?!()\"，。：（）“”、-",
+    *',.:;?!()"，。：（）“”、-',
     " ",
     " ",
     "\n",

@@ -164,15 +164,18 @@ def clean_article(
         passes = select(article.settings.enable, article.settings.disable)
     if len(article.fragments) == 1:
         return clean(article.fragments[0], passes, article.settings)
-    whole, parts, ordered = clean_fragments(
-        article.fragments, passes, keep_order, article.settings
-    )
+    whole, parts, ordered = clean_fragments(article.fragments, passes, keep_order, article.settings)
     head = next((s for s in ordered if s.front_matter_text), ordered[0])
     merged: dict[str, object] = {}
     for fragment in reversed(ordered):
         merged.update(fragment.front_matter)
     source = Source(
-        article.path, article.display_path, article.slug, merged, head.front_matter_text,
-        whole.text, 1,
+        article.path,
+        article.display_path,
+        article.slug,
+        merged,
+        head.front_matter_text,
+        whole.text,
+        1,
     )
     return _cleaned(source, whole, parts, ordered, passes)

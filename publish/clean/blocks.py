@@ -9,7 +9,7 @@ headings) work on ``paragraph`` blocks only and leave every other kind alone.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _KINDS: list[tuple[str, re.Pattern[str]]] = [
@@ -31,8 +31,7 @@ INTERRUPTS = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class Block:
+class Block(NamedTuple):
     start: int  # offset of the first character
     end: int  # offset just after the last character (before the newline)
     kind: str

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from publish.clean.evidence import Pages
 from publish.clean.protect import Protected
@@ -20,8 +21,7 @@ _CONTEXT = 8  # characters shown either side of a change
 _KEY = 24  # characters either side that make its id
 
 
-@dataclass(frozen=True)
-class Recorded:
+class Recorded(NamedTuple):
     """A change as the pass saw it: the step it belongs to and its offset in that step's input."""
 
     pass_name: str
@@ -98,19 +98,18 @@ class Editor:
         return new_text
 
     def _record(self, text: str, edit: Edit, step: int) -> bool:
-        old = text[edit.start : edit.end]
-        key = f"{text[max(edit.start - _KEY, 0) : edit.start]}\0{old}\0{edit.new}\0"
-        edit_id = self.review.identify(self.pass_name, key + text[edit.end : edit.end + _KEY])
+        start, end = edit.start, edit.end
+        old = text[start:end]
+        key = f"{text[max(start - _KEY, 0) : start]}\0{old}\0{edit.new}\0{text[end : end + _KEY]}"
+        edit_id = self.review.identify(self.pass_name, key)
         applied, decision = self.review.decide(edit_id, edit.confidence)
-        left_stop = max(text.rfind("\n", 0, edit.start) + 1, edit.start - _CONTEXT)
-        right_stop = text.find("\n", edit.end)
-        right_stop = min(edit.end + _CONTEXT, len(text) if right_stop < 0 else right_stop)
-        left, right = text[left_stop : edit.start], text[edit.end : right_stop]
+        left = text[max(start - _CONTEXT, 0) : start].rpartition("\n")[2]
+        right = text[end : end + _CONTEXT].partition("\n")[0]
         self.recorded.append(
             Recorded(
                 self.pass_name,
                 step,
-                edit.start,
+                start,
                 left + old + right,
                 left + edit.new + right,
                 edit_id,
@@ -127,11 +126,14 @@ class Editor:
     ) -> str:
         """Like ``pattern.sub(repl, text)``, outside protected spans, recording each change."""
         if not callable(repl):
-            literal = "\\" not in repl
-            edits = [
-                Edit(m.start(), m.end(), repl if literal else m.expand(repl))
-                for m in pattern.finditer(text)
-            ]
+            if "\\" in repl:
+                edits = [Edit(m.start(), m.end(), m.expand(repl)) for m in pattern.finditer(text)]
+            else:
+                edits = [
+                    Edit(m.start(), m.end(), repl)
+                    for m in pattern.finditer(text)
+                    if m.group(0) != repl
+                ]
             return self.apply(text, edits, protect=protect)
         found = []
         for match in pattern.finditer(text):

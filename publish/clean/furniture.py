@@ -19,9 +19,9 @@ from __future__ import annotations
 import regex
 
 from publish.clean import evidence as ev
+from publish.clean import normalise
 from publish.clean.blocks import split_blocks
 from publish.clean.editor import Editor
-from publish.clean import normalise
 from publish.clean.lines import closed_ranges, inside, removals
 from publish.clean.running import repeated_lines
 from publish.clean.trace import Edit

@@ -27,7 +27,7 @@ import regex
 
 from publish.clean import evidence as ev
 from publish.clean import normalise, seams
-from publish.clean.blocks import Block, split_blocks
+from publish.clean.blocks import Block, kind_of, split_blocks
 from publish.clean.editor import Editor
 from publish.clean.lines import closed_ranges, inside, line_span, removals
 from publish.clean.markers import BRACKETED, MARKER, OWN_LINE, direction_and_page
@@ -48,9 +48,9 @@ _MISLEADING = (
     "kept: without it the paragraph before, which stops mid-sentence, would read on into "
     "text from another page"
 )
+_REVEALS = "kept: without it the rest of the line would read as another kind of block"
 _BOUNDARY = {"to": ev.GOES_ON, "from": ev.CAME_FROM}
 _ONLY_MARKERS = regex.compile(rf"{BRACKETED.pattern}|(?m:^{OWN_LINE.pattern[1:-1]}$)")
-
 
 
 class Marker(NamedTuple):
@@ -82,13 +82,14 @@ def find(text: str) -> list[Marker]:
             continue
         seen.add(start)
         line = text[start:end]
-        if OWN_LINE.match(line):
-            own[(start, end)] = MARKER.search(line)  # type: ignore[assignment]
+        inner = MARKER.search(line)
+        if OWN_LINE.match(line) and inner:
+            own[(start, end)] = inner
         else:
             found.extend(_in_line(line, start))
-    for line, (start, end) in removals(text, own):
+    for span, (start, end) in removals(text, own):
         edit = Edit(start, end, "", ev.CERTAIN, (_OWN,))
-        found.append(_marker(edit, own[line], line[0], text[line[0] : line[1]].strip()))
+        found.append(_marker(edit, own[span], span[0], text[span[0] : span[1]].strip()))
     return sorted(found, key=lambda m: m.offset)
 
 
@@ -188,7 +189,11 @@ def _in_line(line: str, start: int) -> list[Marker]:
         at = start + match.start()
         if n < first:
             stop = len(line) - len(line[match.end() :].lstrip(" \t\u3000"))
-            edit = Edit(at, start + stop, "", ev.CERTAIN, (_STARTS,))
+            rest = line[: match.start()] + line[stop:]
+            if kind_of(rest) != kind_of(line):  # the rest would become a heading, a list…
+                edit = Edit(at, start + stop, "", ev.LIKELY, (_STARTS, _REVEALS))
+            else:
+                edit = Edit(at, start + stop, "", ev.CERTAIN, (_STARTS,))
         elif n >= last:
             begin = len(line[: match.start()].rstrip(" \t\u3000"))
             stop = match.end()

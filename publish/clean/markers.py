@@ -1,10 +1,11 @@
 """What a continuation marker (jump line) looks like, in Chinese and English.
 
-Chinese: ``上接第一版`` ``（下转第3版）`` ``(转第A4版)`` ``（接第2版）`` ``紧接第1版`` ``下转第××面``
-``续见第5版``, full- or half-width brackets in any mix, spaces from OCR, and an English gloss
-(``（下转第 123 页 continued on page 123）``). English: ``Continued on Page A6``, ``continued from
-page one``, ``Continued on next page``, ``(continues on page 8)``, ``Cont'd on p. 4``, ``Turn to
-page 5``, ``See FIRE, Page 3``, ``Comet Comments continued from page 9``, ``From page 1``.
+Chinese: ``上接第一版`` ``（下转第3版）`` ``(转第A4版)`` ``（接第2版）`` ``紧接第1版``
+``下转第××面`` ``续见第5版``, full- or half-width brackets in any mix, spaces from OCR, and an
+English gloss (``（下转第 123 页 continued on page 123）``). English: ``Continued on Page
+A6``, ``continued from page one``, ``Continued on next page``, ``(continues on page 8)``,
+``Cont'd on p. 4``, ``Turn to page 5``, ``See FIRE, Page 3``, ``Comet Comments continued from
+page 9``, ``From page 1``.
 """
 
 from __future__ import annotations
@@ -13,10 +14,28 @@ import regex
 
 _NUMERALS = dict(zip("〇零一二三四五六七八九", (0, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9), strict=True))
 _NUMERALS["两"] = 2
-_WORDS = (
-    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen twenty"
-).split()
+_WORDS = [
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+]
 _PLACES = ("next", "previous", "back", "following", "preceding", "last", "front")
 
 _ZH = (
@@ -34,8 +53,9 @@ _EN = (
 #: A marker, Chinese or English, without brackets.
 MARKER = regex.compile(rf"(?:{_ZH}|{_EN})")
 _OPEN, _CLOSE = r"[(（\[【［〔]", r"[)）\]】］〕]"
+_NAME = r"[A-Z][\w'’&.-]*(?:[ \t]+[A-Z][\w'’&.-]*){0,4},?[ \t]+"  # ``Comet Comments``
 _UNIT = (
-    rf"[*_]{{0,3}}[ \t]*(?:{_OPEN}[ \t]*)?(?:[A-Z][\w'’&.-]*(?:[ \t]+[A-Z][\w'’&.-]*){{0,4}},?[ \t]+)?"
+    rf"[*_]{{0,3}}[ \t]*(?:{_OPEN}[ \t]*)?(?:{_NAME})?"
     rf"{MARKER.pattern}[ \t]*\.?[ \t]*(?:{_CLOSE})?[ \t]*[*_]{{0,3}}[ \t]*\.?[ \t]*"
 )
 #: A line that is nothing but markers: brackets, emphasis, heading or list marks, a section
@@ -47,7 +67,7 @@ OWN_LINE = regex.compile(
 #: A marker set off from the text by brackets or emphasis.
 BRACKETED = regex.compile(
     rf"{_OPEN}[ \t]*{MARKER.pattern}[ \t]*\.?[ \t]*{_CLOSE}"
-    rf"|(?P<star>[*_]{{1,2}})(?:[A-Z][\w'’&.-]*(?:[ \t]+[A-Z][\w'’&.-]*){{0,4}},?[ \t]+)?"
+    rf"|(?P<star>[*_]{{1,2}})(?:{_NAME})?"
     rf"{MARKER.pattern}\.?(?P=star)"
 )
 
@@ -94,11 +114,20 @@ def direction_and_page(match: regex.Match[str]) -> tuple[str, str, str]:
     page = place or normalise_page(match.group("epage") or "×")
     return ("to" if goes_on else "from"), page, match.group("col") or ""
 
+
 #: Markers at the end or the start of a text (a run of them).
 TRAILING = regex.compile(rf"(?:\s*{BRACKETED.pattern})+\s*$")
 LEADING = regex.compile(rf"^\s*(?:{BRACKETED.pattern}\s*)+")
 
 
+def might_hold(text: str) -> bool:
+    """A quick look: could ``text`` hold a marker at all (``接`` ``转`` ``承`` ``见``, or
+    ``page``/``p.``)?"""
+    return any(ch in text for ch in "接转承见") or "age" in text or "AGE" in text or "p." in text
+
+
 def without_markers(text: str) -> str:
     """``text`` with the markers at its edges taken off."""
-    return LEADING.sub("", TRAILING.sub("", text)) if "\n" not in text else text
+    if "\n" in text or not might_hold(text):
+        return text
+    return str(LEADING.sub("", TRAILING.sub("", text)))

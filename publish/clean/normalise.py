@@ -25,6 +25,7 @@ import re
 import regex
 
 from publish.clean.editor import Editor
+from publish.clean.trace import Edit
 
 NAME = "normalise"
 
@@ -41,7 +42,6 @@ _POINT = re.compile(r"(?<=[0-9])．(?=[0-9０-９])")
 _BLANK_RUN = re.compile(r"\n{3,}")
 _LEADING = re.compile(r"\A\n{2,}")
 _START = re.compile(r"\A\n+")
-_FINAL = re.compile(r"(?<!\n)\Z|\n{2,}\Z")
 _MARKS_ONLY = re.compile(r"^ {0,3}(?:#{1,6}|[*_ -]+|[-+*]|\d{1,9}[.)])$")
 _FOLD = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 
@@ -60,35 +60,52 @@ def _trailing(match: re.Match[str]) -> str:
     return ""
 
 
-def tidy(text: str, edit: Editor, before: str) -> str:
-    """What removing lines from ``before`` left: spaces at line ends, runs of blank lines,
-    blank lines at the start (one only if ``before`` had one) and end, U+3000 now at the start
-    of a paragraph, set right as :func:`apply` does."""
-    text = edit.sub(_TRAILING, _trailing, text)
-    text = edit.sub(_START, "\n" if before.startswith("\n") else "", text)
-    text = edit.sub(_BLANK_RUN, "\n\n", text)
-    if "\u3000" in text:
-        text = edit.sub(_INDENT, "", text)
-    if text:
-        text = edit.sub(_FINAL, "\n", text, protect=False)
+def _tidy_ends(text: str, edit: Editor) -> str:
+    """Spaces at line ends (but hard breaks)."""
+    if " \n" in text or "\t\n" in text or "\u3000\n" in text or text[-1:] in " \t\u3000":
+        return edit.sub(_TRAILING, _trailing, text)
     return text
 
 
+def _tidy_blanks(text: str, edit: Editor) -> str:
+    """Runs of blank lines, and the line ends at the end of the text."""
+    if "\n\n\n" in text:
+        text = edit.sub(_BLANK_RUN, "\n\n", text)
+    if text and (not text.endswith("\n") or text.endswith("\n\n")):
+        body = len(text.rstrip("\n"))
+        text = edit.apply(text, [Edit(body, len(text), "\n")], protect=False)
+    return text
+
+
+def tidy(text: str, edit: Editor, before: str) -> str:
+    """What removing lines from ``before`` left, set right as cleaning from the start would:
+    a line now first in its block may read as indented code (``indents``), and the spaces,
+    blank lines and characters :func:`apply` sets right; blank lines at the start go (one
+    stays only if ``before`` had one)."""
+    from publish.clean import indents
+
+    text = indents.apply(text, edit)
+    if text.startswith("\n"):
+        text = edit.sub(_START, "\n" if before.startswith("\n") else "", text)
+    return apply(text, edit)
+
+
 def apply(text: str, edit: Editor) -> str:
-    text = edit.sub(_CR, "\n", text, protect=False)
-    text = edit.sub(_INVISIBLE, "", text, protect=False)
+    if "\r" in text:
+        text = edit.sub(_CR, "\n", text, protect=False)
+    if not text.isascii():
+        text = edit.sub(_INVISIBLE, "", text, protect=False)
     if "\u200d" in text:
         text = edit.sub(_ZWJ, "", text)
-    text = edit.sub(_TRAILING, _trailing, text)
+    text = _tidy_ends(text, edit)
     if "\u3000" in text:
         text = edit.sub(_INDENT, "", text)
-    text = edit.sub(_FULLWIDTH, lambda m: m.group(0).translate(_FOLD), text)
+    if not text.isascii():
+        text = edit.sub(_FULLWIDTH, lambda m: m.group(0).translate(_FOLD), text)
     if "％" in text:
         text = edit.sub(_PERCENT, "%", text)
     if "．" in text:
         text = edit.sub(_POINT, ".", text)
-    text = edit.sub(_LEADING, "\n", text)
-    text = edit.sub(_BLANK_RUN, "\n\n", text)
-    if text:
-        text = edit.sub(_FINAL, "\n", text, protect=False)
-    return text
+    if text.startswith("\n\n"):
+        text = edit.sub(_LEADING, "\n", text)
+    return _tidy_blanks(text, edit)

@@ -4,9 +4,9 @@ A pass is a module with ``NAME``, optionally ``DEFAULT = False`` (off unless ena
 docstring whose first line says what it does, and ``apply(text, editor) -> text``; it edits
 only through the :class:`~publish.clean.editor.Editor`. The order matters: ``indents`` goes
 before ``normalise``, so a paragraph it frees from a code block is normalised like the rest;
-page furniture goes next; ``unwrap`` makes the paragraphs (never joining a line to a continuation marker);
-``jumps`` then sees the paragraphs ``seams`` will join; the character passes come last, so
-they see whole paragraphs.
+page furniture goes next; ``unwrap`` makes the paragraphs (never joining a line to a
+continuation marker); ``jumps`` then sees the paragraphs ``seams`` will join; the character
+passes come last, so they see whole paragraphs.
 """
 
 from __future__ import annotations

@@ -128,16 +128,17 @@ _SECTION = re.compile(
 
 def references(text: str) -> list[tuple[int, int]]:
     """The lines of bibliography entries, and whole reference sections."""
-    if "[" not in text and "［" not in text and "【" not in text and "," not in text:
-        return []
     found = []
-    for match in REFERENCE.finditer(text):
+    entries = "[" in text or "［" in text or "【" in text
+    for match in REFERENCE.finditer(text) if entries else ():
         start = text.rfind("\n", 0, match.start()) + 1
         end = text.find("\n", match.end())
         found.append((start, len(text) if end < 0 else end))
-    for heading in _SECTION.finditer(text):
+    for heading in _SECTION.finditer(text) if "#" in text else ():
         level = len(heading.group(1))
-        after = re.compile(rf"^ {{0,3}}#{{1,{level}}}[ \t]", re.MULTILINE).search(text, heading.end())
+        after = re.compile(rf"^ {{0,3}}#{{1,{level}}}[ \t]", re.MULTILINE).search(
+            text, heading.end()
+        )
         found.append((heading.end() + 1, after.start() - 1 if after else len(text)))
     return found
 

@@ -5,8 +5,9 @@ is not a
 sentence, a question to the reader, a speaker's name (ending in ``:``) or wholly in brackets
 (``（掌声）``), and stands in a paragraph, heading or quote block. Lines are compared with
 Markdown marks dropped, case folded and every number read as ``#``. A group recurs when its
-lines stand at least :data:`MIN_GAP` columns apart (a page holds more; counted in columns
-of text, not lines, so that unwrapping the text between them changes nothing). Evidence, strongest first:
+lines stand at least :data:`MIN_GAP` columns apart (a page holds more; counted in columns of
+text, not lines, so that unwrapping the text between them changes nothing). Evidence, strongest
+first:
 
 - one number in it rises from one to the next, all else alike (a page number): strong;
 - it stands next to a page marker, a folio or another running line, or between the two halves
@@ -20,6 +21,7 @@ strong next to other furniture.
 
 from __future__ import annotations
 
+import itertools
 from typing import NamedTuple
 
 import regex
@@ -29,8 +31,7 @@ from publish.clean import evidence as ev
 from publish.clean.blocks import Block
 from publish.clean.markers import OWN_LINE
 from publish.clean.numbering import rank
-from publish.clean.shapes import chinese_prose, ends_sentence, size, starts_cjk
-from publish.clean.shapes import starts_lowercase
+from publish.clean.shapes import chinese_prose, ends_sentence, size, starts_cjk, starts_lowercase
 
 MIN_GAP = 200
 _OPEN_KINDS = ("paragraph", "heading", "quote")
@@ -84,7 +85,7 @@ def _candidates(blocks: list[Block]) -> _Candidates:
                     continue  # a piece of a wrapped sentence
                 if OWN_LINE.match(line) or rank(core):
                     continue  # a jump line (the jumps pass records it), a numbered heading
-                if 4 <= size(core) and width(core) <= 70 and "](" not in core and "<" not in core:
+                if size(core) >= 4 and width(core) <= 70 and "](" not in core and "<" not in core:
                     key = " ".join(_NUMBER.sub("#", core.casefold()).split())
                     groups.setdefault(key, []).append((index, span, core))
     return _Candidates(groups, numbers, rules, starts, texts)
@@ -113,13 +114,12 @@ def _page_numbers(lines: list[Line]) -> bool:
     pages = [n[changing[0]] for n in numbers]
     if any(1800 <= page <= 2100 for page in pages):  # a year
         return False
-    return all(a < b for a, b in zip(pages, pages[1:], strict=False))
+    return all(a < b for a, b in itertools.pairwise(pages))
 
 
 def _apart(lines: list[Line], text: str) -> bool:
-    return all(
-        width(text[a[1][1] : b[1][0]]) >= MIN_GAP for a, b in zip(lines, lines[1:], strict=False)
-    )
+    gaps = (text[a[1][1] : b[1][0]] for a, b in itertools.pairwise(lines))
+    return all(len(gap) >= MIN_GAP or width(gap) >= MIN_GAP for gap in gaps)
 
 
 def repeated_lines(text: str, blocks: list[Block], near: list[tuple[int, int]]) -> Found:
@@ -153,7 +153,7 @@ def repeated_lines(text: str, blocks: list[Block], near: list[tuple[int, int]]) 
             weak.append((rest, f"recurs {len(lines)} times, apart", ev.LIKELY))
         else:
             weak.append((rest, "recurs twice", ev.WEAK))
-    pairs = zip(numbers, numbers[1:], strict=False)
+    pairs = itertools.pairwise(numbers)
     if len(numbers) >= 2 and _apart(numbers, text) and all(int(a[2]) < int(b[2]) for a, b in pairs):
         weak.append((numbers, "page numbers alone on their lines, rising", ev.LIKELY))
     elif numbers:  # a number alone on a line is a folio only next to a page break

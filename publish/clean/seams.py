@@ -23,16 +23,27 @@ from __future__ import annotations
 
 import regex
 
-from publish.cjk import CLAUSE, has_cjk_letter
+from publish.cjk import CLAUSE, TERMINAL, has_cjk_letter
 from publish.clean import evidence as ev
 from publish.clean.blocks import Block, split_blocks
 from publish.clean.editor import Editor
-from publish.clean.protect import Protected
 from publish.clean.joining import joiner
 from publish.clean.markers import OWN_LINE
-from publish.clean.shapes import ends_sentence, ends_with_marker, is_float, is_running_text
-from publish.clean.shapes import MARKED, chinese_prose, last_mark, starts_continuing
-from publish.clean.shapes import short_line, starts_cjk, starts_lowercase, starts_new_unit
+from publish.clean.protect import Protected
+from publish.clean.shapes import (
+    MARKED,
+    chinese_prose,
+    ends_sentence,
+    ends_with_marker,
+    is_float,
+    is_running_text,
+    last_mark,
+    short_line,
+    starts_cjk,
+    starts_continuing,
+    starts_lowercase,
+    starts_new_unit,
+)
 from publish.clean.trace import Edit
 from publish.clean.words import Lexicon
 
@@ -101,6 +112,10 @@ def _links(text: str, blocks: list[Block], edit: Editor) -> list[tuple[int, int,
     protected = Protected.of(text)
     links = []
     for i, first in enumerate(blocks):
+        last = first.text[-1:]
+        ended = first.kind != "paragraph" or (last in TERMINAL and last not in "*_)]")
+        if ended and (i + 1 == len(blocks) or not starts_continuing(blocks[i + 1].text)):
+            continue  # (a quick look first: most paragraphs end a sentence)
         found = _partner(blocks, i, edit) if is_running_text(first) else None
         if found and protected.covers(first.start, blocks[found[0]].end):
             continue

@@ -9,14 +9,12 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 _NEWLINE = re.compile("\n")
 
 
-@dataclass(frozen=True)
-class Edit:
+class Edit(NamedTuple):
     """Replace ``text[start:end]`` with ``new``; a structural edit says how sure it is and why
     (see :mod:`publish.clean.evidence`)."""
 

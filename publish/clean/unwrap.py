@@ -1,9 +1,9 @@
 """Pass ``unwrap``: hard-wrapped lines rejoined, one line per paragraph.
 
-Each line break inside a paragraph or a list item is judged on its own, against the *measure* of its block:
-the width of the block's full lines (when it has three or more lines before its last), else of
-the document's (see :func:`wrap_width`), so a narrow column and a wide one are each judged by
-their own. A break is joined (:mod:`publish.clean.joining`) when
+Each line break inside a paragraph or a list item is judged on its own, against the *measure*
+of its block: the width of the block's full lines (when it has three or more lines before its
+last), else of the document's (see :func:`wrap_width`), so a narrow column and a wide one are
+each judged by their own. A break is joined (:mod:`publish.clean.joining`) when
 
 - the line ends in a hyphenated word and the next starts in lower case, or the next starts with
   a mark that continues a sentence (``，。）``): strong;
@@ -35,20 +35,28 @@ from publish.cjk import CLAUSE, is_cjk, is_cjk_letter, width
 from publish.clean import evidence as ev
 from publish.clean.blocks import INTERRUPTS, Block, split_blocks
 from publish.clean.editor import Editor
-from publish.clean.protect import Protected
 from publish.clean.joining import joiner, spaced_run
+from publish.clean.markers import BRACKETED, MARKER, OWN_LINE, might_hold, without_markers
 from publish.clean.numbering import is_bare_number, is_heading_line
-from publish.clean.markers import BRACKETED, MARKER, OWN_LINE, without_markers
-from publish.clean.shapes import ends_sentence, ends_with_marker, is_float, is_reference
-from publish.clean.shapes import chinese_prose, last_mark, starts_cjk, starts_lowercase
-from publish.clean.shapes import starts_continuing, starts_new_unit
+from publish.clean.protect import Protected
+from publish.clean.shapes import (
+    chinese_prose,
+    ends_sentence,
+    ends_with_marker,
+    is_float,
+    is_reference,
+    last_mark,
+    starts_cjk,
+    starts_continuing,
+    starts_lowercase,
+)
 from publish.clean.trace import Edit
 from publish.clean.words import Lexicon
 
 NAME = "unwrap"
 MIN_MEASURE = 24  # columns: a narrower "measure" is too few letters to tell a wrap by
 _HEADING = "a heading-number line"
-_CONVERTED = ",;:?!.()\"*_“”‘’"
+_CONVERTED = ',;:?!.()"*_“”‘’'
 _HYPHEN_BREAK = re.compile(r"[A-Za-z0-9]-\n[A-Za-z0-9]")
 _DEFINITION = re.compile(r"^ {0,3}[:~][ \t]")  # a definition list's definition
 _ITEM = re.compile(r"^[ \t]*(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)")
@@ -88,7 +96,9 @@ def wrap_width(blocks: list[Block]) -> int | None:
     for candidate in sorted(set(widths), reverse=True):
         if candidate < MIN_MEASURE:
             break
-        count = bisect.bisect_right(widths, candidate) - bisect.bisect_left(widths, 0.85 * candidate)
+        count = bisect.bisect_right(widths, candidate) - bisect.bisect_left(
+            widths, 0.85 * candidate
+        )
         if count > best_count:
             best, best_count = candidate, count
     if best is None or best_count < 5 or best_count < 0.3 * len(widths):
@@ -139,7 +149,7 @@ def _decide(
     """("join" | "split" | "", confidence, why) for the break between ``cur`` and ``nxt``;
     ``so_far`` is the paragraph up to the break."""
     body = nxt.lstrip(" \t\u3000")
-    if cur.endswith(("-", "—", "–")) and body[:1].isalnum() or starts_continuing(body):
+    if (cur.endswith(("-", "—", "–")) and body[:1].isalnum()) or starts_continuing(body):
         return "join", ev.STRONG, "the next line continues the word or sentence"
     if nxt.startswith(("\u3000", "  ")) and ends_sentence(cur):
         return "split", ev.STRONG, "the next line is indented as a new paragraph"
@@ -165,11 +175,13 @@ def _decide(
 def _marked(cur: str, nxt: str) -> bool:
     """A jump line, or a continuation marker at the edge of the break: the text on the other
     side may come from another page (the ``jumps`` pass decides)."""
+    if not (might_hold(cur) or might_hold(nxt)):
+        return False
     return bool(
         OWN_LINE.match(cur)
         or OWN_LINE.match(nxt)
         or ends_with_marker(cur)
-        or starts_new_unit(nxt.lstrip()) and BRACKETED.match(nxt.lstrip())
+        or BRACKETED.match(nxt.lstrip())
     )
 
 
@@ -202,8 +214,8 @@ def _latin(cur: str, nxt: str) -> bool:
 def damaged(text: str, edit: Editor) -> bool:
     """The document shows the marks of OCR or conversion: page furniture was removed, or a
     word is hyphenated at a line end, or a continuation marker stands in it."""
-    return bool(edit.pages.boundaries) or bool(_HYPHEN_BREAK.search(text)) or bool(
-        MARKER.search(text)
+    return (
+        bool(edit.pages.boundaries) or bool(_HYPHEN_BREAK.search(text)) or bool(MARKER.search(text))
     )
 
 
@@ -219,8 +231,11 @@ def _breaks(
         newline = pos + len(cur)
         pos = newline + 1
         end = pos + len(nxt) - len(nxt.lstrip(" \t\u3000"))
-        if cur.endswith(("  ", "\\")) or INTERRUPTS.match(nxt) or _DEFINITION.match(nxt) or (
-            block.kind == "list" and _ITEM.match(nxt)
+        if (
+            cur.endswith(("  ", "\\"))
+            or INTERRUPTS.match(nxt)
+            or _DEFINITION.match(nxt)
+            or (block.kind == "list" and _ITEM.match(nxt))
         ):
             found.append(_Break(newline, end, "keep", 0.0, ""))
         elif _marked(cur, nxt):

@@ -44,9 +44,7 @@ def tagged_lists(html: str) -> str:
 
 #: Full-width marks whose glyph is half punctuation, half space; the first of two adjacent
 #: marks takes only its half (the fonts' ``halt`` feature), as Chinese typesetting does.
-_SQUEEZE = re.compile(
-    f"[{''.join(sorted(CLOSING))}](?=[{''.join(sorted(OPENING | CLOSING))}])"
-)
+_SQUEEZE = re.compile(f"[{''.join(sorted(CLOSING))}](?=[{''.join(sorted(OPENING | CLOSING))}])")
 _TAG = re.compile(r"(<[^>]+>)")
 
 

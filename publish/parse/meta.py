@@ -1,8 +1,9 @@
 """Document metadata: YAML front matter over ``publish.toml`` defaults, checked key by key.
 
 Known keys: title, subtitle, author, authors, date, language (or lang), identifier, source,
-keywords, rights, publisher, slug, cover, clean (read by :mod:`publish.decisions`). Unknown keys are warnings naming file and line; a value of
-the wrong type is an error naming file and line.
+keywords, rights, publisher, slug, cover, clean (read by :mod:`publish.decisions`). Unknown
+keys are warnings naming file and line; a value of the wrong type is an error naming file and
+line.
 """
 
 from __future__ import annotations
