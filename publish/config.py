@@ -161,7 +161,7 @@ def _validate(root: Path, path: Path, text: str, data: dict[str, object]) -> Con
         from publish.clean.settings import PROJECT_KEYS, parse
 
         clean, clean_errors, clean_warnings = parse(
-            data["clean"], where("clean"), CleanSettings(), PROJECT_KEYS
+            data["clean"], where, CleanSettings(), PROJECT_KEYS
         )
         values["clean"] = clean
         errors.extend(clean_errors)

@@ -13,7 +13,8 @@ The side file sits next to the source, so the source itself never changes: ``a.m
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+import re
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import yaml
@@ -25,6 +26,16 @@ from publish.model import CleanSettings, Source
 
 log = logging.getLogger(__name__)
 MAX_BYTES = 1 << 20
+
+
+def _line(text: str, key: str) -> int:
+    """The line where ``key:`` is set in YAML ``text`` (1 when it cannot be found)."""
+    match = re.search(rf"^\s*{re.escape(key)}\s*:", text, re.MULTILINE)
+    return text.count("\n", 0, match.start()) + 1 if match else 1
+
+
+def _at(where: str) -> Callable[[str], str]:
+    return lambda key: where
 
 
 def side_file(path: Path) -> Path:
@@ -59,7 +70,9 @@ def settings(
     them; all problems are reported together."""
     found, errors = defaults, []
     for source in sources:
-        found, more, warnings = parse(source.front_matter.get("clean"), source.display_path, found)
+        located = f"{source.display_path}:{_line(source.front_matter_text, 'clean')}"
+        data = source.front_matter.get("clean")
+        found, more, warnings = parse(data, _at(located), found)
         errors.extend(more)
         for warning in warnings:
             log.warning("%s", warning)
@@ -69,7 +82,8 @@ def settings(
     )
     data = _load(review, where)
     if data is not None:
-        found, more, warnings = parse(data, where, found)
+        text = review.read_text("utf-8", errors="replace")
+        found, more, warnings = parse(data, lambda key: f"{where}:{_line(text, key)}", found)
         errors.extend(more)
         for warning in warnings:
             log.warning("%s", warning)

@@ -10,7 +10,6 @@ from __future__ import annotations
 import tomllib
 
 import pytest
-
 from evaluate import EVAL, Score, blocks, documents, score
 
 COMMITTED = [(name, path) for name, path, committed in documents() if committed]

@@ -27,6 +27,7 @@ NAME = "headings"
 
 _ONLY_BOLD = re.compile(r"^(\*\*|__)(?P<title>[^*_\n]+)\1$")
 _ATX = re.compile(r"^(?P<hashes>#{1,6})[ \t]+(?P<title>.*?)(?:[ \t]+#+)?[ \t]*$")
+_LETTER = re.compile(r"[^\W\d_]")
 _SENTENCE = re.compile(r"[。！？；，、,;!?]$")
 
 
@@ -47,7 +48,7 @@ def apply(text: str, edit: Editor) -> str:
         elif block.kind == "paragraph" and "\n" not in block.text:
             bold = _ONLY_BOLD.match(block.text)
             title = bold.group("title").strip() if bold else block.text
-            if bold and _SENTENCE.search(title):
+            if bold and (_SENTENCE.search(title) or not _LETTER.search(title)):
                 continue
             if not bold and not is_heading_line(title):
                 continue

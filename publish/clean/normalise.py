@@ -60,7 +60,7 @@ def _trailing(match: re.Match[str]) -> str:
     return ""
 
 
-def _tidy_ends(text: str, edit: Editor) -> str:
+def tidy_ends(text: str, edit: Editor) -> str:
     """Spaces at line ends (but hard breaks)."""
     if " \n" in text or "\t\n" in text or "\u3000\n" in text or text[-1:] in " \t\u3000":
         return edit.sub(_TRAILING, _trailing, text)
@@ -97,7 +97,7 @@ def apply(text: str, edit: Editor) -> str:
         text = edit.sub(_INVISIBLE, "", text, protect=False)
     if "\u200d" in text:
         text = edit.sub(_ZWJ, "", text)
-    text = _tidy_ends(text, edit)
+    text = tidy_ends(text, edit)
     if "\u3000" in text:
         text = edit.sub(_INDENT, "", text)
     if not text.isascii():

@@ -13,13 +13,16 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from publish.clean.passes import NAMES
 from publish.model import CleanSettings
 
 KEYS = ("threshold", "enable", "disable", "accept", "reject")
 PROJECT_KEYS = ("threshold", "enable", "disable")
+
+
+Locate = Callable[[str], str]  # a key -> "file:line" where it is set
 
 
 def _names(value: object, key: str, where: str, problems: list[str]) -> tuple[str, ...] | None:
@@ -32,20 +35,22 @@ def _names(value: object, key: str, where: str, problems: list[str]) -> tuple[st
 
 
 def parse(
-    data: object, where: str, base: CleanSettings, keys: tuple[str, ...] = KEYS
+    data: object, locate: Locate, base: CleanSettings, keys: tuple[str, ...] = KEYS
 ) -> tuple[CleanSettings, list[str], list[str]]:
-    """``base`` with the settings of ``data`` over it: (settings, errors, warnings)."""
+    """``base`` with the settings of ``data`` over it: (settings, errors, warnings);
+    ``locate`` names the file and line of a key for messages."""
     errors: list[str] = []
     warnings: list[str] = []
     if data is None:
         return base, errors, warnings
     if not isinstance(data, Mapping):
-        errors.append(f"{where}: clean settings must be 'key: value' lines, got {data!r}")
+        errors.append(f"{locate('clean')}: clean settings must be 'key: value' lines, got {data!r}")
         return base, errors, warnings
     values: dict[str, object] = {}
     for key in sorted(set(map(str, data)) - set(keys)):
-        warnings.append(f"{where}: unknown clean setting {key!r}; known: {', '.join(keys)}")
+        warnings.append(f"{locate(key)}: unknown clean setting {key!r}; known: {', '.join(keys)}")
     if "threshold" in data:
+        where = locate("threshold")
         threshold = data["threshold"]
         if isinstance(threshold, int | float) and not isinstance(threshold, bool):
             if 0 <= threshold <= 1:
@@ -57,6 +62,7 @@ def parse(
     for key in ("enable", "disable", "accept", "reject"):
         if key not in data or key not in keys:
             continue
+        where = locate(key)
         found = _names(data[key], key, where, errors)
         if found is None:
             continue

@@ -33,6 +33,7 @@ from typing import NamedTuple
 
 from publish.cjk import CLAUSE, is_cjk, is_cjk_letter, width
 from publish.clean import evidence as ev
+from publish.clean import normalise
 from publish.clean.blocks import INTERRUPTS, Block, split_blocks
 from publish.clean.editor import Editor
 from publish.clean.joining import joiner, spaced_run
@@ -46,6 +47,7 @@ from publish.clean.shapes import (
     is_float,
     is_reference,
     last_mark,
+    size,
     starts_cjk,
     starts_continuing,
     starts_lowercase,
@@ -132,12 +134,15 @@ def _continues(cur: str, nxt: str, so_far: str) -> bool:
 
 def _unclosed(text: str) -> bool:
     """A bracket or quotation opened and not closed: the text goes on."""
-    return any(text.count(a) > text.count(b) for a, b in ("（）", "《》", "“”", "「」", "【】"))
+    opened = text.count("（") + text.count("(")  # either width: ``punctuation`` evens them
+    if opened and opened > text.count("）") + text.count(")"):
+        return True
+    return any(text.count(a) > text.count(b) for a, b in ("《》", "“”", "「」", "【】"))
 
 
 def _record(lines: list[str]) -> bool:
     """Short lines that never carry one another on: a record, not wrapped prose."""
-    return all(width(line) <= 50 for line in lines) and not any(
+    return all(size(line) <= 50 for line in lines) and not any(
         _continues(cur, nxt, cur) or cur.endswith("-") or spaced_run(cur, nxt)
         for cur, nxt in itertools.pairwise(lines)
     )
@@ -219,15 +224,14 @@ def damaged(text: str, edit: Editor) -> bool:
     )
 
 
-def _breaks(
-    block: Block, document: int | None, edit: Editor, lexicon: Lexicon, damaged: bool
-) -> list[Edit]:
-    lines = block.text.split("\n")
-    record = _record(lines)
-    measure, how = _measure(lines, document)
+def _verdicts(
+    block: Block, lines: list[str], measure: int | None, how: str, before: list[_Break] | None
+) -> list[_Break]:
+    """A verdict for every break of ``block``; with the verdicts of a first round
+    (``before``), the line after a break is read with the lines it will be joined to."""
     found: list[_Break] = []
     pos = paragraph = block.start
-    for cur, nxt in itertools.pairwise(lines):
+    for n, (cur, nxt) in enumerate(itertools.pairwise(lines)):
         newline = pos + len(cur)
         pos = newline + 1
         end = pos + len(nxt) - len(nxt.lstrip(" \t\u3000"))
@@ -244,13 +248,33 @@ def _breaks(
         else:
             so_far = block.text[paragraph - block.start : newline - block.start]
             so_far = without_markers(so_far.replace("\n", ""))  # as it will read, joined
-            found.append(_Break(newline, end, *_decide(cur, nxt, measure, how, so_far)))
+            after = (
+                nxt[: len(nxt) - len(nxt.lstrip(" \t\u3000"))] + _after(block, before, n)
+                if before
+                else nxt
+            )
+            found.append(_Break(newline, end, *_decide(cur, after, measure, how, so_far)))
         if found[-1].verdict != "join":
             paragraph = pos
+    return found
+
+
+def _breaks(
+    block: Block, document: int | None, edit: Editor, lexicon: Lexicon, damaged: bool
+) -> list[Edit]:
+    lines = block.text.split("\n")
+    record = _record(lines)
+    measure, how = _measure(lines, document)
+    found = _verdicts(block, lines, measure, how, None)
+    for _ in range(2):  # judge again, each break against the text after it as it will read
+        again = _verdicts(block, lines, measure, how, found)
+        if again == found:
+            break
+        found = again
     edits: list[Edit] = []
     for n, item in enumerate(found):
         cur, nxt = lines[n], block.text[item.end - block.start :].split("\n", 1)[0]
-        if item.verdict == "join" and not damaged and _latin(cur, nxt):
+        if item.verdict == "join" and not damaged and _latin(cur, _after(block, found, n)):
             continue  # an author's own line breaks: Markdown renders them as spaces
         weak_join = item.verdict == "join" and _by_width(item)
         if weak_join and _heading_after(block, found, n):
@@ -267,12 +291,15 @@ def _breaks(
     return edits
 
 
-def _heading_after(block: Block, found: list[_Break], n: int) -> bool:
-    """The lines after break ``n``, up to the next break not joined, read as a heading-number
-    line once joined."""
+def _after(block: Block, found: list[_Break], n: int) -> str:
+    """The lines after break ``n``, up to the next break not joined, as they will read."""
     stop = next((b.newline for b in found[n + 1 :] if b.verdict != "join"), block.end)
-    after = block.text[found[n].end - block.start : stop - block.start]
-    return is_heading_line(after.replace("\n", ""))
+    return block.text[found[n].end - block.start : stop - block.start].replace("\n", "")
+
+
+def _heading_after(block: Block, found: list[_Break], n: int) -> bool:
+    """The lines after break ``n`` read as a heading-number line once joined."""
+    return is_heading_line(_after(block, found, n))
 
 
 def apply(text: str, edit: Editor) -> str:
@@ -291,4 +318,5 @@ def apply(text: str, edit: Editor) -> str:
         and not protected.covers(block.start, block.end)
         for e in _breaks(block, document, edit, lexicon, broken)
     ]
-    return edit.apply(text, edits)
+    text = edit.apply(text, edits)
+    return normalise.tidy_ends(text, edit) if edit.done else text
