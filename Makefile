@@ -96,7 +96,7 @@ serve: setup ## the site on http://127.0.0.1:8000/, rebuilt on change, pages rel
 clean: ## remove build/ (keeps .venv)
 	rm -rf $(OUT)
 
-bench: setup ## time the stages on the seed against peers run in the same process
+bench: setup ## time the cleaner and the stages against peers run in the same process
 	$(BIN)/python tests/bench.py
 
 eval: setup ## the cleaner on real documents against hand-written gold: block F1, harm, fix rate

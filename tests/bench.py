@@ -13,6 +13,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from bench_clean import cleaning
 from markdown_it import MarkdownIt
 
 from publish import clean
@@ -78,30 +79,8 @@ def corpus(megabytes: float = 10.0) -> list[str]:
     return documents
 
 
-def cleaning() -> None:
-    import autocorrect_py
-
-    documents = corpus()
-    size = sum(len(d.encode("utf-8")) for d in documents) / 1e6
-    passes = clean.select()
-    start = time.perf_counter()
-    for document in documents:
-        clean.clean_text(document, "bench.md", passes=passes)
-    ours = time.perf_counter() - start
-    start = time.perf_counter()
-    for document in documents:
-        autocorrect_py.format(document)
-    peer = time.perf_counter() - start
-    print(f"corpus: {len(documents)} documents, {size:.1f} MB (seed + clean-pass fixtures)")
-    print(
-        f"{'clean (publish, default passes)':<28} {size / ours:9.2f} MB/s "
-        f"  {'peer: autocorrect-py format':<34} {size / peer:9.2f} MB/s "
-        f"  time ratio {ours / peer:5.2f}"
-    )
-
-
 def main() -> int:
-    cleaning()
+    cleaning()  # the cleaner's figures: tests/bench_clean.py
     config = load_config(REPO)
     source = read_source(SEED, REPO)
     cleaned = clean.clean(source)

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import regex
 
-from publish.cjk import CONTINUES, width
+from publish.cjk import CJK_LETTER, CJK_PUNCT, CONTINUES, width
 from publish.clean import evidence as ev
 from publish.clean.blocks import INTERRUPTS, kind_of, split_blocks
 from publish.clean.editor import Editor
@@ -33,9 +33,11 @@ _MARKERS = regex.compile(rf"^(?:{BRACKETED.pattern}\s*)+|(?:\s*{BRACKETED.patter
 
 _ATX = regex.compile(r"^ {0,3}(#{1,6})[ \t]+(?P<title>.*?)(?:[ \t]+#+)?[ \t]*$")
 _CLAUSE_END = regex.compile(r"[，、；,;][*_]*$")
-_CONTINUES = regex.compile(rf"^[*_]*(?:[{CONTINUES}]|[a-z])")
+_CONTINUES = regex.compile(  # (a half-width mark next to Chinese: ``punctuation`` widens it)
+    rf"^[*_]*(?:[{CONTINUES}]|[,;:!?.)](?=[*_]*[{CJK_LETTER}{CJK_PUNCT}])|[a-z])"
+)
 _SENTENCE_END = regex.compile(
-    r"(?:[。！？]|(?<=\p{Han}[*_]*)[.?!]|(?<=[a-z]{2})\.)[”’\"')）]*[*_]*$"
+    rf"(?:[。！？]|(?<=[{CJK_LETTER}{CJK_PUNCT}][*_]*)[.?!]|(?<=[a-z]{{2}})\.)[”’\"')）]*[*_]*$"
 )
 _OPEN_END = regex.compile(r"\b(?:the|of|and|or|to|a|an|in)[*_]*$")
 
@@ -73,11 +75,12 @@ def apply(text: str, edit: Editor) -> str:
         match = _ATX.match(block.text)
         if not match:
             continue
-        if INTERRUPTS.match(match.group("title")) or kind_of(match.group("title")) != "paragraph":
+        title = match.group("title").lstrip(" \t\u3000")  # an indent goes with the marks
+        if INTERRUPTS.match(title) or kind_of(title) != "paragraph":
             continue  # without its marks it would be another block, not running text
-        verdict = judge(_MARKERS.sub("", match.group("title")).strip())
+        verdict = judge(_MARKERS.sub("", title).strip())
         if verdict:
             confidence, why = verdict
-            prefix = block.start + match.start("title")
+            prefix = block.start + match.end("title") - len(title)
             edits.append(Edit(block.start, prefix, "", confidence, (why,)))
     return edit.apply(text, edits)

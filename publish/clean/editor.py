@@ -29,7 +29,7 @@ class Recorded(NamedTuple):
     start: int
     before: str
     after: str
-    id: str
+    number: int  # in the review, which makes its id
     applied: bool
     confidence: float
     evidence: tuple[str, ...]
@@ -101,8 +101,8 @@ class Editor:
         start, end = edit.start, edit.end
         old = text[start:end]
         key = f"{text[max(start - _KEY, 0) : start]}\0{old}\0{edit.new}\0{text[end : end + _KEY]}"
-        edit_id = self.review.identify(self.pass_name, key)
-        applied, decision = self.review.decide(edit_id, edit.confidence)
+        number = self.review.enter(self.pass_name, key)
+        applied, decision = self.review.decide(number, edit.confidence)
         left = text[max(start - _CONTEXT, 0) : start].rpartition("\n")[2]
         right = text[end : end + _CONTEXT].partition("\n")[0]
         self.recorded.append(
@@ -112,7 +112,7 @@ class Editor:
                 start,
                 left + old + right,
                 left + edit.new + right,
-                edit_id,
+                number,
                 applied,
                 edit.confidence,
                 edit.evidence,
@@ -154,24 +154,22 @@ class Editor:
 
     def changes(self) -> list[Change]:
         """The recorded changes and suggestions, located in the source files."""
-        found = []
-        for r in self.recorded:
-            path, line = self.trace.locate(r.step, r.start)
-            found.append(
-                Change(
-                    r.pass_name,
-                    path,
-                    line,
-                    r.before,
-                    r.after,
-                    r.id,
-                    r.applied,
-                    r.confidence,
-                    r.evidence,
-                    r.decision,
-                )
+        places = self.trace.locate_all([(r.step, r.start) for r in self.recorded])
+        return [
+            Change(
+                r.pass_name,
+                path,
+                line,
+                r.before,
+                r.after,
+                self.review.id_of(r.number),
+                r.applied,
+                r.confidence,
+                r.evidence,
+                r.decision,
             )
-        return found
+            for r, (path, line) in zip(self.recorded, places, strict=True)
+        ]
 
     def applied(self) -> bool:
         return any(r.applied for r in self.recorded)

@@ -21,6 +21,7 @@ make two articles read as one paragraph, and cleaning the output again would joi
 
 from __future__ import annotations
 
+import bisect
 from typing import NamedTuple
 
 import regex
@@ -98,16 +99,27 @@ def apply(text: str, edit: Editor) -> str:
     if not found:
         return text
     edits = {m.edit.start: m.edit for m in found}
-    preview = Step(sorted(edits.values(), key=lambda e: e.start))
-    after = _applied(text, preview)
-    blocks = split_blocks(after)
-    for marker in found:
-        if _paired(text, marker, found):
-            continue
-        if _misleading(after, blocks, preview.to_output(marker.edit.start)):
+    ends = sorted(m.edit.end for m in found if m.direction == "to")
+    starts = sorted(m.edit.start for m in found if m.direction != "to")
+    threshold = edit.review.settings.threshold
+    judged = [m for m in found if not _paired(text, m, ends, starts)]
+    while judged:  # against the text as it will read; a marker kept may mislead another
+        removed = sorted((e for e in edits.values() if e.confidence >= threshold), key=_start)
+        preview = Step(removed)
+        after = _applied(text, preview)
+        blocks = split_blocks(after)
+        misleading = [
+            m
+            for m in judged
+            if edits[m.edit.start].confidence >= threshold
+            and _misleading(after, blocks, preview.to_output(m.edit.start))
+        ]
+        for marker in misleading:
             kept = edits[marker.edit.start]
             why = (*kept.evidence, _MISLEADING)
             edits[kept.start] = Edit(kept.start, kept.end, "", min(kept.confidence, ev.LIKELY), why)
+        if not misleading or threshold <= ev.LIKELY:
+            break
     before = text
     text = edit.apply(text, edits.values(), protect=False)
     for marker in found:
@@ -116,6 +128,10 @@ def apply(text: str, edit: Editor) -> str:
             at = edit.trace.steps[-1].to_output(marker.offset)
             edit.pages.add(at, _BOUNDARY[marker.direction], marker.printed)
     return normalise.tidy(text, edit, before) if edit.done else text
+
+
+def _start(edit: Edit) -> int:
+    return edit.start
 
 
 def _applied(text: str, step: Step) -> str:
@@ -127,41 +143,43 @@ def _applied(text: str, step: Step) -> str:
     return "".join(parts) + text[last:]
 
 
-def _paired(text: str, marker: Marker, found: list[Marker]) -> bool:
+def _paired(text: str, marker: Marker, ends: list[int], starts: list[int]) -> bool:
     """A "continued on" marker with a "continued from" one right after it (or the other way
-    round), nothing but markers between: the same article goes on."""
+    round), nothing but markers between: the same article goes on. ``ends`` are where the
+    "to" markers end, ``starts`` where the others start, both sorted. (The nearest marker
+    the other way is enough to look at: what stands between it and farther ones is markers.)"""
     start, end = marker.edit.start, marker.edit.end
-    for other in found:
-        if other.direction == marker.direction:
-            continue
-        gap = (end, other.edit.start) if marker.direction == "to" else (other.edit.end, start)
-        if gap[0] <= gap[1] and not _ONLY_MARKERS.sub("", text[gap[0] : gap[1]]).strip():
-            return True
-    return False
+    if marker.direction == "to":
+        n = bisect.bisect_left(starts, end)
+        gap = (end, starts[n] if n < len(starts) else -1)
+    else:
+        n = bisect.bisect_right(ends, start)
+        gap = (ends[n - 1] if n else start + 1, start)
+    return 0 <= gap[0] <= gap[1] and not _ONLY_MARKERS.sub("", text[gap[0] : gap[1]]).strip()
 
 
 def _misleading(after: str, blocks: list[Block], at: int) -> bool:
     """In ``after`` (the text with every marker gone), the ``seams`` pass would join the
     paragraphs on either side of ``at``, where a marker stood."""
-    before_blocks = [b for b in blocks if b.start < at]
-    after_blocks = [b for b in blocks if b.end > at]
-    if not before_blocks or not after_blocks:
+    i = bisect.bisect_left(blocks, at, key=lambda b: b.start)  # blocks[i - 1] starts before
+    j = bisect.bisect_right(blocks, at, key=lambda b: b.end)  # blocks[j] ends after
+    if i == 0 or j == len(blocks):
         return False
-    first, second = before_blocks[-1], after_blocks[0]
-    if first is second:  # the marker stood inside a paragraph: the text on either side
-        first = Block(first.start, at, first.kind, after[first.start : at].rstrip())
-        second = Block(at, second.end, second.kind, after[at : second.end].lstrip())
-        before_blocks[-1] = first
-    floats = []  # seams look past floats, and count them as evidence
-    while len(before_blocks) > 1 and is_float(before_blocks[-1]):
-        floats.append(before_blocks.pop())
-    while len(after_blocks) > 1 and is_float(after_blocks[0]):
-        floats.append(after_blocks.pop(0))
-    first, second = before_blocks[-1], (after_blocks[0] if floats else second)
+    k, m = i - 1, j
+    if blocks[k] is blocks[m]:  # the marker stood inside a paragraph: the text on either side
+        whole = blocks[k]
+        first = Block(whole.start, at, whole.kind, after[whole.start : at].rstrip())
+        second = Block(at, whole.end, whole.kind, after[at : whole.end].lstrip())
+    else:  # seams look past floats, and count them as evidence
+        while k > 0 and is_float(blocks[k]):
+            k -= 1
+        while m < len(blocks) - 1 and is_float(blocks[m]):
+            m += 1
+        first, second = blocks[k], blocks[m]
     if not (first.text and second.text and is_running_text(first) and is_running_text(second)):
         return False
-    between = [seams.FLOAT_BETWEEN] if floats else []
-    return seams.judge(first.text, second.text, between) is not None
+    between = [seams.FLOAT_BETWEEN] if k < i - 1 or m > j else []
+    return seams.judge(first.text.rstrip(), second.text, between) is not None  # (as tidied)
 
 
 def _in_line(line: str, start: int) -> list[Marker]:
@@ -203,12 +221,13 @@ def _in_line(line: str, start: int) -> list[Marker]:
         else:
             edit = Edit(at, start + match.end(), "", ev.LIKELY, (_INSIDE,))
         found.append(_marker(edit, marker, at, match.group(0)))
-    if not found:
+    if first == last:  # no marker inside: a plain one may end the text, before those at its end
+        body = line[: matches[last].start()].rstrip() if last < len(matches) else line
         heading = line.lstrip().startswith("#")
-        tail = (_END_OF_HEADING if heading else _END_AFTER_SENTENCE).search(line)
+        tail = (_END_OF_HEADING if heading else _END_AFTER_SENTENCE).search(body, text_start)
         if tail and (tail.group("zdir") or tail.group("m")[:1].isupper()):
             marker = MARKER.search(tail.group("m"))
             assert marker is not None
-            edit = Edit(start + tail.start(), start + len(line), "", ev.STRONG, (_AFTER,))
+            edit = Edit(start + tail.start(), start + len(body), "", ev.STRONG, (_AFTER,))
             found.append(_marker(edit, marker, start + tail.start("m"), tail.group("m")))
-    return found
+    return sorted(found, key=lambda m: m.offset)

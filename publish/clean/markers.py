@@ -45,7 +45,7 @@ _ZH = (
 )
 _EN = (
     r"(?i:(?P<edir>continued|continues|cont(?:'|’)?d\.?|cont\.|(?:please\s+)?turn|see|from)"
-    r"(?:\s+(?P<prep>on|from|to|onto))?(?:\s+[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*){0,3},)?\s*"
+    r"(?:\s+(?P<prep>on|from|to|onto))?(?:\s+[A-Z][\p{Latin}\d'’&-]*(?:\s+[A-Z][\p{Latin}\d'’&-]*){0,3},)?\s*"
     rf"(?:(?:the\s+)?(?P<place>{'|'.join(_PLACES)})\s+page\b"
     rf"|(?:page|p\.)\s*(?P<epage>[A-Z]?\d+[A-Z]?\b|(?:{'|'.join(_WORDS)})\b))"
     r"(?:,?\s*(?:column|col\.)\s*(?P<col>\d+))?)"
@@ -53,7 +53,9 @@ _EN = (
 #: A marker, Chinese or English, without brackets.
 MARKER = regex.compile(rf"(?:{_ZH}|{_EN})")
 _OPEN, _CLOSE = r"[(（\[【［〔]", r"[)）\]】］〕]"
-_NAME = r"[A-Z][\w'’&.-]*(?:[ \t]+[A-Z][\w'’&.-]*){0,4},?[ \t]+"  # ``Comet Comments``
+_NAME = (
+    r"[A-Z][\p{Latin}\d'’&.-]*(?:[ \t]+[A-Z][\p{Latin}\d'’&.-]*){0,4},?[ \t]+"  # ``Comet Comments``
+)
 _UNIT = (
     rf"[*_]{{0,3}}[ \t]*(?:{_OPEN}[ \t]*)?(?:{_NAME})?"
     rf"{MARKER.pattern}[ \t]*\.?[ \t]*(?:{_CLOSE})?[ \t]*[*_]{{0,3}}[ \t]*\.?[ \t]*"
@@ -126,8 +128,17 @@ def might_hold(text: str) -> bool:
     return any(ch in text for ch in "接转承见") or "age" in text or "AGE" in text or "p." in text
 
 
+_EDGE = 240  # columns at each edge looked at: a run of markers is far shorter
+
+
 def without_markers(text: str) -> str:
     """``text`` with the markers at its edges taken off."""
     if "\n" in text or not might_hold(text):
         return text
-    return str(LEADING.sub("", TRAILING.sub("", text)))
+    if len(text) <= 3 * _EDGE:
+        return str(LEADING.sub("", TRAILING.sub("", text)))
+    head, tail = text[:_EDGE], text[-_EDGE:]  # (the regexes would try every position)
+    bare_head, bare_tail = LEADING.sub("", head), TRAILING.sub("", tail)
+    if not bare_head or not bare_tail:  # markers all the way through an edge
+        return str(LEADING.sub("", TRAILING.sub("", text)))
+    return str(bare_head + text[_EDGE:-_EDGE] + bare_tail)

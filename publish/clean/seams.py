@@ -82,6 +82,9 @@ def judge(first: str, second: str, between: list[str]) -> tuple[float, tuple[str
     return ev.LIKELY, (*went_on, "the second part starts with a capital")
 
 
+_KEEP = 500  # characters kept at each end of a long part as it will read (all judge looks at)
+
+
 def _record(text: str) -> bool:
     """A title, byline, name or date: short, no clause marks, no sentence end."""
     return short_line(text) and not ends_sentence(text) and _CLAUSES.search(text) is None
@@ -111,19 +114,23 @@ def _links(text: str, blocks: list[Block], edit: Editor) -> list[tuple[int, int,
     lexicon = Lexicon(text)
     protected = Protected.of(text)
     links = []
+    reading: dict[int, str] = {}  # a block after a seam, with the parts before it joined on
     for i, first in enumerate(blocks):
-        last = first.text[-1:]
+        before = reading.pop(i, first.text)
+        last = before[-1:]
         ended = first.kind != "paragraph" or (last in TERMINAL and last not in "*_)]")
         if ended and (i + 1 == len(blocks) or not starts_continuing(blocks[i + 1].text)):
             continue  # (a quick look first: most paragraphs end a sentence)
         found = _partner(blocks, i, edit) if is_running_text(first) else None
         if found and protected.covers(first.start, blocks[found[0]].end):
             continue
-        verdict = found and judge(first.text, blocks[found[0]].text, found[1])
+        verdict = found and judge(before, blocks[found[0]].text, found[1])
         if not (found and verdict):
             continue
         second = blocks[found[0]]
         join = joiner(first.text, second.text, lexicon)
+        joined = before[: len(before) - join.drop] + join.between + second.text
+        reading[found[0]] = joined if len(joined) < 4 * _KEEP else joined[:_KEEP] + joined[-_KEEP:]
         whys = (*verdict[1], join.why) if join.why else verdict[1]
         confidence = min(verdict[0], join.confidence)
         seam = Edit(first.end - join.drop, second.start, join.between, confidence, whys)

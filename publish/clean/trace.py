@@ -50,6 +50,21 @@ class Step:
             return edit.start
         return edit.end + (offset - new_start - len(edit.new))
 
+    def to_inputs(self, offsets: list[int]) -> list[int]:
+        """:meth:`to_input` of many ``offsets`` (in any order), in one walk over the edits."""
+        order = sorted(range(len(offsets)), key=offsets.__getitem__)
+        found = list(offsets)
+        edits, new_starts, i, last = self.edits, self._new_starts, -1, len(self.edits) - 1
+        for k in order:
+            offset = offsets[k]
+            while i < last and new_starts[i + 1] <= offset:
+                i += 1
+            if i >= 0:
+                edit, new_start = edits[i], new_starts[i]
+                inside = offset < new_start + len(edit.new)
+                found[k] = edit.start if inside else edit.end + offset - new_start - len(edit.new)
+        return found
+
     def to_output(self, offset: int) -> int:
         """The offset in the step's output of ``offset`` in its input (an offset inside a
         replaced range goes to the end of its replacement)."""
@@ -89,6 +104,20 @@ class Trace:
         for step in reversed(self.steps[:step_index]):
             offset = step.to_input(offset)
         return self.origin.locate(offset)
+
+    def locate_all(self, places: list[tuple[int, int]]) -> list[tuple[str, int]]:
+        """:meth:`locate` of many (step index, offset) pairs, each step walked once."""
+        order = sorted(range(len(places)), key=lambda k: places[k][0])
+        step_of = [places[k][0] for k in order]
+        offsets = [places[k][1] for k in order]
+        for index in range(len(self.steps) - 1, -1, -1):
+            through = bisect.bisect_right(step_of, index)  # offsets[through:] come after it
+            if through < len(offsets):
+                offsets[through:] = self.steps[index].to_inputs(offsets[through:])
+        found: list[tuple[str, int]] = [("", 0)] * len(places)
+        for k, offset in zip(order, offsets, strict=True):
+            found[k] = self.origin.locate(offset)
+        return found
 
     def end_locate(self, offset: int) -> tuple[str, int]:
         return self.locate(len(self.steps), offset)

@@ -17,7 +17,7 @@ _WORD = re.compile(r"(?<![-\w])[A-Za-z]{2,}(?![-\w])")
 
 
 @functools.cache
-def _english() -> Container[str]:
+def english() -> Container[str]:
     from spellchecker import SpellChecker
 
     words: Container[str] = SpellChecker(language="en", distance=1).word_frequency.dictionary
@@ -46,4 +46,4 @@ class Lexicon:
         return word.lower() in self._words
 
     def is_word(self, word: str) -> bool:
-        return self.written(word) or word.lower() in _english()
+        return self.written(word) or word.lower() in english()

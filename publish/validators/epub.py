@@ -46,14 +46,17 @@ def ace(epub: Path, root: Path) -> list[str]:
     """Ace by DAISY's violations in ``epub``, run on Debian's chromium."""
     command = node_file(root, ".bin/ace-cli")
     with tempfile.TemporaryDirectory() as report:
-        run = subprocess.run(
-            [command, "--silent", "--force", "--outdir", report, str(epub)],
-            capture_output=True,
-            text=True,
-            check=False,
-            env={**os.environ, "PUPPETEER_EXECUTABLE_PATH": CHROMIUM},
-        )
         path = Path(report) / "report.json"
+        for _ in range(2):  # once more if the browser failed to start: no report, no verdict
+            run = subprocess.run(
+                [command, "--silent", "--force", "--outdir", report, str(epub)],
+                capture_output=True,
+                text=True,
+                check=False,
+                env={**os.environ, "PUPPETEER_EXECUTABLE_PATH": CHROMIUM},
+            )
+            if path.is_file():
+                break
         if not path.is_file():
             raise BuildError(f"{epub}: Ace failed: {(run.stderr or run.stdout).strip()[-500:]}")
         data = json.loads(path.read_text("utf-8"))

@@ -1,0 +1,163 @@
+"""Verdicts on the line breaks of one block, for ``unwrap``: join, split, or leave.
+
+A break is joined when
+
+- the line ends in a hyphenated word and the next starts in lower case, or the next starts with
+  a mark that continues a sentence (``，。）``): strong;
+- the line is full (within a fifth of the block's measure, :mod:`publish.clean.measure`):
+  strong;
+- the line does not end a sentence and the next line continues it (lower case, a clause mark
+  before, an open bracket, Chinese prose on both sides): strong.
+
+It is split (a new paragraph) at a continuation marker, before a line indented with U+3000 or
+spaces the others lack, before and after a Chinese heading-number line, and after a line well
+short of the block's own measure when the next does not go on in lower case. Each break is
+judged twice: the second time against the text after it *as it will read*, with the lines the
+first round joined to it.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from typing import NamedTuple
+
+from publish.cjk import CLAUSE, is_cjk_letter, width
+from publish.clean import evidence as ev
+from publish.clean.blocks import INTERRUPTS, Block
+from publish.clean.joining import spaced_run
+from publish.clean.markers import BRACKETED, OWN_LINE, might_hold, without_markers
+from publish.clean.measure import OWN
+from publish.clean.numbering import is_bare_number, is_heading_line
+from publish.clean.shapes import (
+    chinese_prose,
+    ends_sentence,
+    ends_with_marker,
+    last_mark,
+    starts_cjk,
+    starts_continuing,
+    starts_lowercase,
+)
+
+HEADING = "a heading-number line"
+_DEFINITION = re.compile(r"^ {0,3}[:~][ \t]")  # a definition list's definition
+_ITEM = re.compile(r"^[ \t]*(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)")
+
+
+def _goes_on(cur: str, nxt: str) -> bool:
+    """``nxt`` plainly carries on what ``cur`` left open: lower case, a clause mark."""
+    return starts_lowercase(nxt) or last_mark(cur) in CLAUSE or starts_continuing(nxt)
+
+
+def continues(cur: str, nxt: str, so_far: str) -> bool:
+    """``nxt`` carries on the sentence ``cur`` left open: plainly, or Chinese prose (the
+    paragraph so far has clause marks) that stops on a letter."""
+    if _goes_on(so_far, nxt) or _unclosed(so_far):
+        return True
+    if ends_sentence(cur) or not is_cjk_letter(cur[-1:]):
+        return False
+    return (starts_cjk(nxt) or nxt[:1].isalnum()) and chinese_prose(so_far)
+
+
+def _unclosed(text: str) -> bool:
+    """A bracket or quotation opened and not closed: the text goes on."""
+    opened = text.count("（") + text.count("(")  # either width: ``punctuation`` evens them
+    if opened and opened > text.count("）") + text.count(")"):
+        return True
+    return any(text.count(a) > text.count(b) for a, b in ("《》", "“”", "「」", "【】"))
+
+
+def _decide(
+    cur: str, nxt: str, measure: int | None, how: str, so_far: str
+) -> tuple[str, float, str]:
+    """("join" | "split" | "", confidence, why) for the break between ``cur`` and ``nxt``;
+    ``so_far`` is the paragraph up to the break."""
+    body = nxt.lstrip(" \t\u3000")
+    if (cur.endswith(("-", "—", "–")) and body[:1].isalnum()) or starts_continuing(body):
+        return "join", ev.STRONG, "the next line continues the word or sentence"
+    if nxt.startswith(("\u3000", "  ")) and ends_sentence(cur):
+        return "split", ev.STRONG, "the next line is indented as a new paragraph"
+    if is_bare_number(so_far):
+        return "join", ev.STRONG, "a heading number alone, its text on the next line"
+    if is_heading_line(so_far):
+        return "split", ev.STRONG, HEADING
+    if spaced_run(cur, body):
+        return "join", ev.STRONG, "characters spaced out by OCR go on across the line"
+    if _goes_on(so_far, body) or _unclosed(so_far):
+        return "join", ev.STRONG, "the line does not end a sentence and the next carries it on"
+    if not measure:
+        if continues(cur, body, so_far):
+            return "join", ev.STRONG, "Chinese prose that stops mid-sentence, the next line goes on"
+        return "", 0.0, ""
+    if width(cur) >= measure - max(4, measure // 5) and not _title(cur, body):
+        return "join", ev.STRONG, f"a full line of the measure ({measure} columns, {how})"
+    if how == OWN and width(cur) < 0.75 * measure and not starts_lowercase(body):
+        return "split", ev.STRONG, f"a line well short of the measure ({measure} columns, {how})"
+    return "", 0.0, ""
+
+
+def _marked(cur: str, nxt: str) -> bool:
+    """A jump line, or a continuation marker at the edge of the break: the text on the other
+    side may come from another page (the ``jumps`` pass decides)."""
+    if not (might_hold(cur) or might_hold(nxt)):
+        return False
+    return bool(
+        OWN_LINE.match(cur)
+        or OWN_LINE.match(nxt)
+        or ends_with_marker(cur)
+        or BRACKETED.match(nxt.lstrip())
+    )
+
+
+def _title(cur: str, nxt: str) -> bool:
+    """An all-capitals line before a capitalised one: a title over its text."""
+    return cur.isupper() and cur.isascii() and nxt[:1].isupper()
+
+
+class Break(NamedTuple):
+    newline: int
+    end: int  # after the next line's indent
+    verdict: str
+    confidence: float
+    why: str
+
+
+def verdicts(
+    block: Block, lines: list[str], measure: int | None, how: str, before: list[Break] | None
+) -> list[Break]:
+    """A verdict for every break of ``block``; with the verdicts of a first round
+    (``before``), the line after a break is read with the lines it will be joined to."""
+    found: list[Break] = []
+    pos = paragraph = block.start
+    for n, (cur, nxt) in enumerate(itertools.pairwise(lines)):
+        newline = pos + len(cur)
+        pos = newline + 1
+        end = pos + len(nxt) - len(nxt.lstrip(" \t\u3000"))
+        if (
+            cur.endswith(("  ", "\\"))
+            or INTERRUPTS.match(nxt)
+            or _DEFINITION.match(nxt)
+            or (block.kind == "list" and _ITEM.match(nxt))
+        ):
+            found.append(Break(newline, end, "keep", 0.0, ""))
+        elif _marked(cur, nxt):
+            why = "a continuation marker ends the line or starts the next"
+            found.append(Break(newline, end, "split", ev.STRONG, why))
+        else:
+            so_far = block.text[paragraph - block.start : newline - block.start]
+            so_far = without_markers(so_far.replace("\n", ""))  # as it will read, joined
+            after = (
+                nxt[: len(nxt) - len(nxt.lstrip(" \t\u3000"))] + reading_after(block, before, n)
+                if before
+                else nxt
+            )
+            found.append(Break(newline, end, *_decide(cur, after, measure, how, so_far)))
+        if found[-1].verdict != "join":
+            paragraph = pos
+    return found
+
+
+def reading_after(block: Block, found: list[Break], n: int) -> str:
+    """The lines after break ``n``, up to the next break not joined, as they will read."""
+    stop = next((b.newline for b in found[n + 1 :] if b.verdict != "join"), block.end)
+    return block.text[found[n].end - block.start : stop - block.start].replace("\n", "")

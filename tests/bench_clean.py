@@ -1,0 +1,94 @@
+"""``make bench``, the cleaner: MB/s on two corpora against autocorrect-py in the same run.
+
+- *fixtures*: the seed with the clean-pass fixtures rotated in, dense with edits;
+- *real*: the committed evaluation documents (``tests/eval/corpus``), OCR'd and converted
+  text nobody here wrote, repeated to the same size.
+
+Each document is cleaned by us and formatted by the peer in turns, in processor time, so a
+slow spell of the machine falls on both. The one-time start-up (the English word list) is
+timed apart. Peak memory is measured in a child process cleaning one large file.
+"""
+
+from __future__ import annotations
+
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from publish import clean
+from publish.clean import words
+
+REPO = Path(__file__).resolve().parent.parent
+EVAL = REPO / "tests" / "eval" / "corpus"
+
+
+def real_corpus(megabytes: float) -> list[str]:
+    sources = [p.read_text("utf-8") for p in sorted(EVAL.glob("*.md")) if ".gold." not in p.name]
+    documents: list[str] = []
+    size = 0
+    while size < megabytes * 1e6:
+        document = sources[len(documents) % len(sources)]
+        documents.append(document)
+        size += len(document.encode("utf-8"))
+    return documents
+
+
+def throughput(name: str, documents: list[str]) -> None:
+    import autocorrect_py
+
+    passes = clean.select()
+    ours = peer = 0.0
+    for document in documents:
+        start = time.process_time()
+        autocorrect_py.format(document)
+        middle = time.process_time()
+        _, editors = clean.clean_text(document, "bench.md", passes=passes)
+        for editor in editors:  # the change log too: ids and source lines
+            editor.changes()
+        peer, ours = peer + middle - start, ours + time.process_time() - middle
+    size = sum(len(d.encode("utf-8")) for d in documents) / 1e6
+    print(
+        f"clean, {name:<22} {size / ours:7.2f} MB/s   peer: autocorrect-py format "
+        f"{size / peer:7.2f} MB/s   time ratio {ours / peer:5.2f}"
+    )
+
+
+def peak_memory(megabytes: int) -> None:
+    """Peak RSS of a child process that cleans one file of ``megabytes`` MB."""
+    found = subprocess.run(
+        [sys.executable, __file__, "--peak", str(megabytes)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    before, after = (int(n) / 1024 for n in found.stdout.split())
+    print(f"clean, one {megabytes} MB file: peak RSS {after:.0f} MiB ({before:.0f} MiB before)")
+
+
+def _child(megabytes: int) -> None:
+    text = "\n\n".join(real_corpus(megabytes))
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    clean.clean_text(text, "big.md")
+    print(before, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+
+
+def cleaning(megabytes: float = 4.0) -> None:
+    start = time.process_time()
+    words.english()
+    print(f"clean, start-up (English word list, once): {time.process_time() - start:.2f} s")
+    throughput("fixtures corpus", _fixtures(megabytes))
+    throughput("real documents", real_corpus(megabytes))
+    peak_memory(10)
+
+
+def _fixtures(megabytes: float) -> list[str]:
+    from bench import corpus
+
+    return corpus(megabytes)
+
+
+if __name__ == "__main__" and sys.argv[1:2] == ["--peak"]:
+    _child(int(sys.argv[2]))
