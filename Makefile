@@ -15,7 +15,7 @@ OUT ?= build
 APT_BUILD := fonts-noto-cjk libharfbuzz-subset0 libpango-1.0-0 libpangoft2-1.0-0 fontconfig
 APT_TEST := poppler-utils libjaxb-java chromium
 
-.PHONY: all setup system-packages test-packages node-tools gongwen-fonts pdf epub html test test-properties lint check clean help bench eval serve
+.PHONY: all setup system-packages test-packages node-tools gongwen-fonts pdf epub html test test-properties test-fuzz lint check clean help bench eval serve
 
 all: setup ## set up, then build PDF, EPUB and the site from content/ (one pass over the sources)
 	$(PUBLISH) build --format pdf,epub,html --out $(OUT)
@@ -80,12 +80,15 @@ node_modules/.installed: package.json package-lock.json
 
 node-tools: test-packages node_modules/.installed ## Ace by DAISY (npm), run on Debian's chromium
 
-test: setup test-packages node-tools lint ## lint, the whole test suite (real validators), the cleaner's properties at 10,000 examples
+test: setup test-packages node-tools lint ## lint, the whole test suite (real validators), the properties and the fuzz at 10,000 examples
 	$(BIN)/pytest
-	$(MAKE) --no-print-directory test-properties
+	$(MAKE) --no-print-directory test-properties test-fuzz
 
 test-properties: setup ## the cleaner's hypothesis properties on 10,000 generated texts each
 	PUBLISH_EXAMPLES=10000 $(BIN)/pytest -q -p no:cacheprovider tests/test_clean_properties.py
+
+test-fuzz: setup ## hostile front matter and Markdown through read, clean, parse and render: 10,000 files
+	PUBLISH_EXAMPLES=10000 $(BIN)/pytest -q -p no:cacheprovider -p no:logging tests/test_fuzz_pipeline.py
 
 check: setup test-packages node-tools ## EPUBCheck, Ace, pdffonts, veraPDF over build/
 	$(PUBLISH) check $(OUT)

@@ -2,12 +2,13 @@
 
     Step 1 - read     sources in sorted order, decoded, front matter split    -> Source
     Step 2 - clean    named passes, every change recorded                     -> CleanedSource
-    Step 3 - parse    markdown-it-py, metadata, headings, assets               -> Document
-    Step 4 - theme    resolve the theme and its ``extends`` chain              -> Renderer
-    Step 5 - write    build/clean/, then each format                          -> files
+    Step 3 - theme    resolve the theme and its ``extends`` chain, check it    -> Renderer
+    Step 4 - parse    markdown-it-py, metadata, headings, assets               -> Document
+    Step 5 - write    build/clean/, then each format, into a staging folder   -> files
 
-Every document is read, cleaned and parsed before anything is written, so bad input stops
-the build with nothing written.
+Every document is read, cleaned and parsed before anything is written, and the outputs are
+moved into place only when every format succeeded (:mod:`publish.transaction`): bad input
+leaves the previous build as it was.
 """
 
 from __future__ import annotations
@@ -19,10 +20,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
-from publish import clean, formats, parse, read
+from publish import clean, formats, limits, outputs, parse, read
 from publish.changelog import change_log
 from publish.config import Config
-from publish.errors import BuildError, ContentError, PublishError, StrictError
+from publish.errors import ContentError, StrictError
 from publish.formats import BuildContext
 from publish.fsutil import write_text
 from publish.logs import WarningCounter
@@ -30,6 +31,7 @@ from publish.model import Article, CleanedSource
 from publish.render import Renderer
 from publish.theme import load_theme
 from publish.timestamps import build_time
+from publish.transaction import transaction
 
 log = logging.getLogger(__name__)
 In = TypeVar("In")
@@ -128,14 +130,21 @@ def build(
     if options.pdf_variant:
         config = dataclasses.replace(config, pdf_variant=options.pdf_variant)
     log.info("Step 1 - read")
+    out = outputs.output_folder(options.out or config.root / "build", config)
     if not options.sources and not config.content_dir.is_dir():
         raise ContentError(
             f"{config.content}/: content folder not found in {config.root}; create it and add "
             "Markdown files, or pass the files to build: publish build FILE.md"
         )
     articles = read.read_all(
-        options.sources or (config.content_dir,), config.root, defaults=config.clean
+        options.sources or (config.content_dir,),
+        config.root,
+        defaults=config.clean,
+        limits=config.limits,
     )
+    names = options.formats or config.formats
+    if "pdf" in names:
+        _every(articles, lambda article: limits.pdf_source(article, config.limits))
     log.info(
         "Step 2 - clean: %d document(s), threshold %.2f",
         len(articles),
@@ -144,33 +153,33 @@ def build(
     cleaned = _every(articles, clean.clean_article) if cache is None else cache.clean_all(articles)
     for item in cleaned:
         _stale_warnings(item)
-    log.info("Step 3 - parse")
-    documents = _every(cleaned, lambda item: parse.parse(item, config))
-    log.info("Step 4 - theme")
+    log.info("Step 3 - theme")
     theme = load_theme(options.theme or config.theme, config.root)
     renderer = Renderer(theme, config)
-    names = options.formats or config.formats
+    renderer.check()  # every template compiles, every stylesheet reads, before any output
+    log.info("Step 4 - parse")
+    documents = _every(cleaned, lambda item: parse.parse(item, config, theme.attributes))
     builders = [(name, formats.get(name)) for name in names]
     _check_strict(options, warnings)
 
-    out = options.out or config.root / "build"
-    ctx = BuildContext(
-        config, tuple(documents), renderer, out, build_time(d.meta.date for d in documents)
-    )
     log.info("Step 5 - write to %s", out)
-    written: list[Path] = []
-    for item in cleaned:
-        written.extend(write_cleaned(item, out))
-        log.info("  %s: %d change(s) by the cleaner", item.source.display_path, len(item.changes))
-    for name, builder in builders:
-        log.info("Step 5 - %s", name)
-        try:
+    with transaction(out, config.root) as staging:
+        ctx = BuildContext(
+            config,
+            tuple(documents),
+            renderer,
+            staging,
+            build_time(d.meta.date for d in documents),
+            final=out,
+        )
+        written: list[Path] = []
+        for item in cleaned:
+            written.extend(write_cleaned(item, staging))
+            log.info(
+                "  %s: %d change(s) by the cleaner", item.source.display_path, len(item.changes)
+            )
+        for name, builder in builders:
+            log.info("Step 5 - %s", name)
             written.extend(builder(ctx))
-        except PublishError:
-            raise
-        except OSError as exc:
-            raise BuildError(
-                f"{name}: cannot write {exc.filename or out}: {exc.strerror}"
-            ) from None
-    _check_strict(options, warnings)
-    return written
+        _check_strict(options, warnings)
+    return [out / path.relative_to(staging) for path in written]

@@ -11,6 +11,7 @@ document's side file (``a.review.yaml``), where every later build honours it.
 from __future__ import annotations
 
 import argparse
+import codecs
 import dataclasses
 import difflib
 import sys
@@ -19,61 +20,40 @@ from pathlib import Path
 from publish import clean, decisions
 from publish.changelog import change_log, summary
 from publish.config import load_config
-from publish.errors import ConfigError, ContentError
+from publish.errors import CleanError, ConfigError, ContentError
 from publish.fsutil import write_text
+from publish.inplace import rewrite
 from publish.model import Article, Change, CleanedSource
-from publish.read import decode, display, read_source
+from publish.read import display, read_source
 
 
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "files",
-        nargs="+",
-        type=Path,
-        metavar="FILE",
-        help="a Markdown file, or several fragments of one article",
-    )
-    target = parser.add_mutually_exclusive_group()
-    target.add_argument("-o", "--output", type=Path, metavar="OUT", help="write here")
-    target.add_argument("--write", action="store_true", help="rewrite FILE in place")
-    parser.add_argument("--diff", action="store_true", help="print a unified diff instead")
-    parser.add_argument(
-        "--suggest", action="store_true", help="list the suggested edits and their diff"
-    )
-    parser.add_argument(
-        "--check",
-        action="store_true",
-        help="print a summary; exit 1 if cleaning would change anything",
-    )
-    parser.add_argument("--changes", type=Path, metavar="PATH", help="write the change log (JSON)")
-    parser.add_argument("--encoding", default="utf-8", help="input encoding (e.g. gb18030)")
-    parser.add_argument("--enable", type=_names, default=(), metavar="PASS,...")
-    parser.add_argument("--disable", type=_names, default=(), metavar="PASS,...")
-    parser.add_argument(
-        "--threshold", type=float, metavar="0-1", help="how sure a structural edit must be"
-    )
-    parser.add_argument(
-        "--accept", type=_names, default=(), metavar="ID,...", help="apply these suggestions"
-    )
-    parser.add_argument(
-        "--reject", type=_names, default=(), metavar="ID,...", help="never apply these edits"
-    )
-    parser.add_argument(
-        "--keep-order",
-        action="store_true",
-        help="stitch fragments in the order given, not by their jump lines",
-    )
-
-
-def _names(text: str) -> tuple[str, ...]:
-    return tuple(n.strip() for n in text.split(",") if n.strip())
-
-
-def _original(cleaned: CleanedSource, encoding: str) -> str:
-    texts = [
-        decode(f.path, f.path.read_bytes(), f.display_path, encoding) for f in cleaned.fragments
-    ]
+def _original(cleaned: CleanedSource) -> str:
+    """The text as it was read (never read again: the file may have moved since)."""
+    texts = [f.front_matter_text + f.body for f in cleaned.fragments]
     return "\n".join(texts) if len(texts) > 1 else texts[0]
+
+
+def _check_inputs(args: argparse.Namespace, root: Path) -> None:
+    try:
+        codecs.lookup(args.encoding)
+    except LookupError:
+        raise CleanError(
+            f"unknown encoding {args.encoding[:40]!r}; try gb18030, gbk, big5 or utf-8"
+        ) from None
+    for path in args.files:
+        shown = display(path, root)
+        if path.is_dir():
+            raise CleanError(f"{shown}: is a folder; give its Markdown files")
+        if not path.exists():
+            raise CleanError(f"{shown}: no such file; check the name")
+
+
+def _write(path: Path, text: str, root: Path) -> None:
+    try:
+        write_text(path, text)
+    except OSError as exc:
+        where = display(path, root)
+        raise CleanError(f"{where}: cannot write: {exc.strerror}; choose another path") from None
 
 
 def _article(args: argparse.Namespace, root: Path) -> Article:
@@ -94,8 +74,6 @@ def _article(args: argparse.Namespace, root: Path) -> Article:
     defaults = load_config(root).clean
     settings = decisions.settings(sources, where, display(where, root), defaults)
     if args.threshold is not None:
-        if not 0 <= args.threshold <= 1:
-            raise ConfigError(f"--threshold must be between 0 and 1, got {args.threshold}")
         settings = dataclasses.replace(settings, threshold=args.threshold)
     enable, disable = settings.enable + args.enable, settings.disable + args.disable
     settings = dataclasses.replace(settings, enable=enable, disable=disable)
@@ -137,14 +115,15 @@ def _describe(change: Change) -> str:
 def run(args: argparse.Namespace, root: Path) -> int:
     if args.write and len(args.files) > 1:
         raise ConfigError("--write rewrites one file; for several fragments use -o OUT")
+    _check_inputs(args, root)
     article = _article(args, root)
     cleaned = clean.clean_article(article, keep_order=args.keep_order)
     for edit_id in cleaned.stale:
         print(f"warning: review decision {edit_id} matches no edit", file=sys.stderr)
     output = cleaned.source.front_matter_text + cleaned.text
-    original = _original(cleaned, args.encoding)
+    original = _original(cleaned)
     if args.changes:
-        write_text(args.changes, change_log(cleaned))
+        _write(args.changes, change_log(cleaned), root)
     name = display(args.files[0], root)
     if args.check:
         counts = summary(cleaned)
@@ -169,8 +148,10 @@ def run(args: argparse.Namespace, root: Path) -> int:
                 f"{suggested} suggestion(s) not applied: publish clean --suggest", file=sys.stderr
             )
         return 0
-    if args.write or args.output:
-        write_text(args.files[0] if args.write else args.output, output)
+    if args.write:
+        rewrite(args.files[0], output.encode("utf-8"), name, args.force)
+    elif args.output:
+        _write(args.output, output, root)
     else:
         sys.stdout.write(output)
     return 0

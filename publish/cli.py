@@ -13,7 +13,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from publish import __version__, cleancmd, formats, logs, theme
+from publish import __version__, cleanargs, cleancmd, formats, logs, theme
 from publish.build import BuildOptions, build
 from publish.check import check_build
 from publish.config import PDF_VARIANTS, load_config
@@ -27,6 +27,12 @@ def _formats_arg(text: str) -> tuple[str, ...]:
         return formats.parse_formats(text)
     except ConfigError as exc:
         raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _port(text: str) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= 65535:
+        raise argparse.ArgumentTypeError(f"a port is a number from 1 to 65535, got {text!r}")
+    return int(text)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -43,6 +49,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("-v", "--verbose", action="count", default=0, help="say more")
     parser.add_argument("-q", "--quiet", action="store_true", help="warnings and errors only")
+    parser.add_argument(
+        "--debug", action="store_true", help="show the traceback of an internal error"
+    )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     b = commands.add_parser("build", help="build PDF, EPUB and site from Markdown sources")
@@ -71,14 +80,14 @@ def _parser() -> argparse.ArgumentParser:
     )
 
     cleaner = commands.add_parser("clean", help="clean Markdown: print, diff, check or rewrite")
-    cleancmd.add_arguments(cleaner)
+    cleanargs.add_arguments(cleaner)
 
     c = commands.add_parser("check", help="run EPUBCheck and pdffonts over a build folder")
     c.add_argument("out", nargs="?", type=Path, help="build folder (default: build/)")
 
     s = commands.add_parser("serve", help="serve the site, rebuild on change, reload pages")
     s.add_argument("--host", default="127.0.0.1", help="address to listen on (127.0.0.1)")
-    s.add_argument("--port", type=int, default=8000, help="port (8000)")
+    s.add_argument("--port", type=_port, default=8000, help="port (8000)")
     s.add_argument("--out", type=Path, help="output folder (default: build/)")
 
     commands.add_parser("themes", help="list the themes available to this project")
@@ -126,5 +135,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr)
+        print("interrupted; nothing was left half-written", file=sys.stderr)
         return 130
+    except Exception as exc:  # a bug: one line, unless --debug asks for the traceback
+        if args.debug:
+            raise
+        print(
+            f"error: internal error: {type(exc).__name__}: {str(exc)[:300]}; run again with "
+            "--debug to see where, and report it",
+            file=sys.stderr,
+        )
+        return 1

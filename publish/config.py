@@ -12,7 +12,9 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from publish.errors import ConfigError
+from publish.errors import ConfigError, brief
+from publish.limits import DEFAULT as DEFAULT_LIMITS
+from publish.limits import Limits
 from publish.model import CleanSettings
 
 log = logging.getLogger(__name__)
@@ -54,6 +56,11 @@ class Config:
     epub_toc_run_in: bool = False
     #: ``[clean]``: the threshold for structural edits, passes enabled and disabled.
     clean: CleanSettings = field(default_factory=CleanSettings)
+    #: ``[limits]``: sizes, counts and depths no document may pass (:mod:`publish.limits`).
+    limits: Limits = DEFAULT_LIMITS
+    #: ``[build] allow_remote``: let the site and EPUB refer to images on other servers (a
+    #: build still fetches nothing); off: remote images are left out, with a warning.
+    allow_remote: bool = False
 
     @property
     def content_dir(self) -> Path:
@@ -61,7 +68,7 @@ class Config:
 
 
 _STRING_KEYS = ("title", "author", "language", "theme", "content", "publisher", "url")
-_TOP_KEYS = {*_STRING_KEYS, "formats", "markdown", "pdf", "epub", "clean"}
+_TOP_KEYS = {*_STRING_KEYS, "formats", "markdown", "pdf", "epub", "clean", "limits", "build"}
 _MARKDOWN_KEYS = {"allow_html"}
 
 
@@ -81,9 +88,9 @@ def load_config(root: Path) -> Config:
         text = path.read_text(encoding="utf-8")
         data = tomllib.loads(text)
     except UnicodeDecodeError:
-        raise ConfigError(f"{path}: not UTF-8; save it as UTF-8") from None
+        raise ConfigError(f"{CONFIG_NAME}: not UTF-8; save it as UTF-8") from None
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: invalid TOML: {exc}; fix the syntax there") from None
+        raise ConfigError(f"{CONFIG_NAME}: invalid TOML: {exc}; fix the syntax there") from None
     return _validate(root, path, text, data)
 
 
@@ -94,7 +101,7 @@ def _validate(root: Path, path: Path, text: str, data: dict[str, object]) -> Con
 
     def where(key: str) -> str:
         line = _line_of(text, key)
-        return f"{path}:{line}" if line else str(path)
+        return f"{CONFIG_NAME}:{line}" if line else CONFIG_NAME
 
     for key in sorted(set(data) - _TOP_KEYS):
         warnings.append(
@@ -106,7 +113,7 @@ def _validate(root: Path, path: Path, text: str, data: dict[str, object]) -> Con
             if isinstance(value, str) and value.strip():
                 values[key] = value.strip()
             else:
-                errors.append(f"{where(key)}: {key} must be a non-empty string, got {value!r}")
+                errors.append(f"{where(key)}: {key} must be a non-empty string, got {brief(value)}")
     if "formats" in data:
         formats = data["formats"]
         if (
@@ -116,7 +123,7 @@ def _validate(root: Path, path: Path, text: str, data: dict[str, object]) -> Con
         ):
             errors.append(
                 f"{where('formats')}: formats must be a list drawn from "
-                f"{', '.join(KNOWN_FORMATS)}, got {formats!r}"
+                f"{', '.join(KNOWN_FORMATS)}, got {brief(formats)}"
             )
         else:
             values["formats"] = tuple(dict.fromkeys(formats))
@@ -142,7 +149,7 @@ def _validate(root: Path, path: Path, text: str, data: dict[str, object]) -> Con
                 values["pdf_variant"] = pdf["variant"]
             else:
                 errors.append(
-                    f"{where('variant')}: pdf.variant {pdf['variant']!r} is not one of "
+                    f"{where('variant')}: pdf.variant {brief(pdf['variant'])} is not one of "
                     + ", ".join(PDF_VARIANTS)
                 )
     epub = data.get("epub", {})
@@ -157,6 +164,23 @@ def _validate(root: Path, path: Path, text: str, data: dict[str, object]) -> Con
                     values[f"epub_{key}"] = epub[key]
                 else:
                     errors.append(f"{where(key)}: epub.{key} must be true or false")
+    if "limits" in data:
+        from publish.limits import parse as parse_limits
+
+        values["limits"], limit_errors, limit_warnings = parse_limits(data["limits"], where)
+        errors.extend(limit_errors)
+        warnings.extend(limit_warnings)
+    build = data.get("build", {})
+    if not isinstance(build, dict):
+        errors.append(f"{where('build')}: [build] must be a table")
+    else:
+        for key in sorted(set(build) - {"allow_remote"}):
+            warnings.append(f"{where(key)}: unknown key build.{key}; known: allow_remote")
+        if "allow_remote" in build:
+            if isinstance(build["allow_remote"], bool):
+                values["allow_remote"] = build["allow_remote"]
+            else:
+                errors.append(f"{where('allow_remote')}: build.allow_remote must be true or false")
     if "clean" in data:
         from publish.clean.settings import PROJECT_KEYS, parse
 

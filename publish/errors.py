@@ -42,7 +42,25 @@ class BuildError(PublishError):
     category = "build"
 
 
+class CleanError(PublishError):
+    """``publish clean`` cannot read or write what it was given."""
+
+    category = "clean"
+
+
+class ServeError(PublishError):
+    """``publish serve`` cannot listen where it was asked to."""
+
+    category = "serve"
+
+
 class StrictError(PublishError):
     """``--strict`` turned warnings into a failure."""
 
     category = "strict"
+
+
+def brief(value: object, width: int = 60) -> str:
+    """``repr(value)`` cut to ``width`` characters: a message never prints a huge value."""
+    text = repr(value)
+    return text if len(text) <= width else f"{text[: width - 5]}…{text[-4:]}"

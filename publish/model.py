@@ -168,6 +168,8 @@ class Asset:
     path: Path
     href: str
     media_type: str
+    #: Its bytes, read once when the document was parsed (an SVG cleaned then).
+    data: bytes = b""
 
 
 @dataclass(frozen=True)

@@ -12,16 +12,18 @@ since the index, the neighbours' links and the search index depend on all of the
 from __future__ import annotations
 
 import dataclasses
+import errno
 import functools
 import http.server
 import logging
 import threading
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 from publish.build import BuildOptions, CleanCache, build
 from publish.config import CONFIG_NAME, Config, load_config
-from publish.errors import PublishError
+from publish.errors import PublishError, ServeError
 
 log = logging.getLogger(__name__)
 
@@ -79,14 +81,23 @@ def _handler(site: Site) -> Any:
             if self.path.startswith("/__publish/version"):
                 self._send(str(site.version).encode(), "text/plain")
                 return
-            path = Path(self.translate_path(self.path))
-            if path.is_dir():
-                path = path / "index.html"
-            if path.suffix == ".html" and path.is_file():
-                page = path.read_bytes().replace(b"</body>", RELOAD + b"\n</body>", 1)
-                self._send(page, "text/html; charset=utf-8")
+            if "\0" in unquote(self.path) or "%00" in self.path:
+                self.send_error(400, "bad path")
                 return
-            super().do_GET()
+            try:
+                path = Path(self.translate_path(self.path))
+                if path.is_dir():
+                    path = path / "index.html"
+                if path.suffix == ".html" and path.is_file():
+                    page = path.read_bytes().replace(b"</body>", RELOAD + b"\n</body>", 1)
+                    self._send(page, "text/html; charset=utf-8")
+                    return
+                super().do_GET()
+            except (OSError, ValueError):  # a name too long, or not one a file can have
+                self.send_error(404, "not found")
+
+        def list_directory(self, path: Any) -> None:
+            self.send_error(404, "not found")  # a folder without index.html is not listed
 
         def _send(self, body: bytes, kind: str) -> None:
             self.send_response(200)
@@ -101,11 +112,19 @@ def _handler(site: Site) -> Any:
 
 def serve(root: Path, options: BuildOptions, host: str = "127.0.0.1", port: int = 8000) -> None:
     site = Site(root, options)
+    try:  # the port first: a busy one is said before any building
+        httpd = http.server.ThreadingHTTPServer((host, port), _handler(site))
+    except OSError as exc:
+        if exc.errno == errno.EADDRINUSE:
+            raise ServeError(
+                f"port {port} on {host} is in use; choose another with --port, or stop the "
+                "program using it"
+            ) from None
+        raise ServeError(f"cannot listen on {host}:{port}: {exc.strerror}; check --host") from None
     site.rebuild()
     stop = threading.Event()
     watcher = threading.Thread(target=site.watch, args=(stop,), daemon=True)
     watcher.start()
-    httpd = http.server.ThreadingHTTPServer((host, port), _handler(site))
     log.info("Serving %s at http://%s:%d/ (Ctrl-C to stop)", site.folder, host, port)
     try:
         httpd.serve_forever()

@@ -8,12 +8,16 @@ variable without copying a theme.
 
 from __future__ import annotations
 
-import tomllib
+import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
+from publish import themetoml
+from publish.discover import display
 from publish.errors import ThemeError
+from publish.themetoml import FontFace
+
+__all__ = ["BUILTIN_THEMES", "FontFace", "Theme", "available", "load_theme", "search_path"]
 
 _PACKAGE = Path(__file__).resolve().parent
 #: Built-in themes: the repository's ``themes/`` in a checkout, ``publish/_themes`` when installed.
@@ -21,21 +25,6 @@ BUILTIN_THEMES = next(
     (p for p in (_PACKAGE.parent / "themes", _PACKAGE / "_themes") if (p / "default").is_dir()),
     _PACKAGE / "_themes",
 )
-
-
-@dataclass(frozen=True)
-class FontFace:
-    """A face a theme loads from a file (``[[fonts]]`` in theme.toml), not by fontconfig name.
-
-    ``src`` lists candidate files; the first that exists is used. ``package`` says how to get
-    one; without any, the next family of the variable's font stack is used, with a warning.
-    Only the PDF loads these faces; the site and the EPUB use the rest of the stack.
-    """
-
-    family: str
-    src: tuple[str, ...]
-    package: str = ""
-    weight: str = "normal"
 
 
 @dataclass(frozen=True)
@@ -49,16 +38,29 @@ class Theme:
     #: format it is for (``pdf``, ``epub``, ``html``) or ``all``.
     stylesheets: tuple[tuple[str, str], ...] = ()
     fonts: tuple[FontFace, ...] = ()
+    #: Attributes content may set with ``{…}`` besides id and class (``attributes`` in
+    #: theme.toml, child and parent together; see :mod:`publish.sanitise`).
+    attributes: tuple[str, ...] = ()
+    #: The project the theme serves, for messages.
+    root: Path = Path(".")
 
     @property
     def template_dirs(self) -> list[Path]:
         return [f / "templates" for f in self.folders if (f / "templates").is_dir()]
 
     def static_file(self, name: str) -> Path | None:
-        """The first ``static/<name>`` along the chain, child first."""
-        return next(
-            (f / "static" / name for f in self.folders if (f / "static" / name).is_file()), None
-        )
+        """The first ``static/<name>`` along the chain, child first; a file that leads out of
+        its theme (``..``, or a link) is an error."""
+        for folder in self.folders:
+            path = folder / "static" / name
+            if path.is_file() or path.is_symlink():
+                if not path.resolve().is_relative_to(folder.resolve()):
+                    raise ThemeError(
+                        f"{display(path, self.root)}: leads out of the theme folder; a "
+                        "theme's files stay inside it: copy the file there"
+                    )
+                return path
+        return None
 
 
 def search_path(project_root: Path) -> list[Path]:
@@ -77,7 +79,15 @@ def available(project_root: Path) -> list[str]:
     )
 
 
+_NAME = re.compile(r"^[A-Za-z0-9][\w.-]*$")
+
+
 def _find(name: str, project_root: Path, skip: Path | None = None) -> Path:
+    if not _NAME.match(name) or ".." in name:
+        raise ThemeError(
+            f"{name[:80]!r} is not a theme name; name a folder of {project_root / 'themes'} "
+            f"or a built-in theme: {', '.join(available(project_root))}"
+        )
     for base in search_path(project_root):
         folder = base / name
         if (folder / "theme.toml").is_file() and folder != skip:
@@ -88,71 +98,34 @@ def _find(name: str, project_root: Path, skip: Path | None = None) -> Path:
     )
 
 
-def _read(folder: Path) -> dict[str, object]:
-    path = folder / "theme.toml"
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise ThemeError(f"{path}: invalid theme.toml: {exc}") from None
-    variables = data.get("variables", {})
-    if not isinstance(variables, dict) or not all(isinstance(v, str) for v in variables.values()):
-        raise ThemeError(f"{path}: [variables] must map names to strings (CSS values)")
-    if not isinstance(data.get("extends", ""), str):
-        raise ThemeError(f"{path}: extends must be the name of another theme")
-    return data
-
-
 def load_theme(name: str, project_root: Path) -> Theme:
     """Resolve ``name`` and its ``extends`` chain, down to a theme that extends nothing."""
     folders: list[Path] = []
     variables: dict[str, str] = {}
     stylesheets: list[tuple[str, str]] = []
     fonts: dict[str, FontFace] = {}
+    attributes: list[str] = []
     folder: Path | None = _find(name, project_root)
     while folder is not None:
         if folder in folders:
             chain = " -> ".join(f.name for f in [*folders, folder])
             raise ThemeError(f"theme {name!r} extends itself in a loop: {chain}")
         folders.append(folder)
-        data = _read(folder)
+        data = themetoml.read(folder, project_root)
         variables = {**data.get("variables", {}), **variables}  # type: ignore[dict-item]
-        stylesheets[:0] = _stylesheets(folder, data.get("stylesheets", []))
-        for face in _fonts(folder, data):
+        stylesheets[:0] = themetoml.stylesheets(folder, data.get("stylesheets", []), project_root)
+        for face in themetoml.fonts(folder, data, project_root):
             fonts.setdefault(face.family, face)
+        attributes += data.get("attributes", [])  # type: ignore[arg-type]
         parent = str(data.get("extends", "")).strip()
         # A project theme may shadow a built-in one of the same name and extend it.
         folder = _find(parent, project_root, skip=folder) if parent else None
-    return Theme(name, tuple(folders), variables, tuple(stylesheets), tuple(fonts.values()))
-
-
-FORMATS = ("all", "pdf", "epub", "html")
-
-
-def _stylesheets(folder: Path, value: object) -> list[tuple[str, str]]:
-    """``["a.css"]`` (every format) or ``{ all = [...], pdf = [...], html = [...] }``."""
-    table: dict[str, Any] = value if isinstance(value, dict) else {"all": value}
-    if not all(
-        fmt in FORMATS and isinstance(names, list) for fmt, names in table.items()
-    ) or not all(isinstance(name, str) for names in table.values() for name in names):
-        raise ThemeError(
-            f"{folder / 'theme.toml'}: stylesheets must be a list of file names, or a table "
-            f"of such lists under {', '.join(FORMATS)}"
-        )
-    return [(str(fmt), str(name)) for fmt, names in table.items() for name in names]
-
-
-def _fonts(folder: Path, data: dict[str, object]) -> list[FontFace]:
-    faces = []
-    for entry in data.get("fonts", []):  # type: ignore[attr-defined]
-        if not isinstance(entry, dict) or "family" not in entry or "src" not in entry:
-            raise ThemeError(f"{folder / 'theme.toml'}: each [[fonts]] needs family and src")
-        src = entry["src"] if isinstance(entry["src"], list) else [entry["src"]]
-        faces.append(
-            FontFace(
-                str(entry["family"]),
-                tuple(map(str, src)),
-                str(entry.get("package", "")),
-                str(entry.get("weight", "normal")),
-            )
-        )
-    return faces
+    return Theme(
+        name,
+        tuple(folders),
+        variables,
+        tuple(stylesheets),
+        tuple(fonts.values()),
+        tuple(dict.fromkeys(attributes)),
+        project_root,
+    )

@@ -13,6 +13,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from bench_big import main as big_document
 from bench_clean import cleaning
 from markdown_it import MarkdownIt
 
@@ -20,10 +21,11 @@ from publish import clean
 from publish.config import Config, load_config
 from publish.formats import BuildContext, cjk_justify, pdf, pdfa
 from publish.formats.pdfhtml import for_print
+from publish.labels import labels
 from publish.parse import parse
 from publish.parse.mdit import make_parser
 from publish.read import read_source
-from publish.render import Renderer, labels
+from publish.render import Renderer
 from publish.theme import load_theme
 from publish.timestamps import ZIP_EPOCH
 
@@ -92,6 +94,7 @@ def main() -> int:
         "peer: markdown-it-py commonmark",
     )
     pdf_rows(config)
+    big_document()  # one 50 MB source, --format html: tests/bench_big.py
     return 0
 
 

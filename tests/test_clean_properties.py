@@ -70,7 +70,15 @@ FIXTURE_INPUTS = [
     for case in read_fixture_file(path)
 ]
 EXAMPLES = int(os.environ.get("PUBLISH_EXAMPLES", "300"))
-FAST = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# The same examples on every run (a seed from each test's code), so a test run can be repeated;
+# PUBLISH_FUZZ=random draws new ones, to look for more.
+FAST = settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+    derandomize=os.environ.get("PUBLISH_FUZZ") != "random",
+    database=None,
+)
 STRUCTURAL = {"indents", "jumps", "furniture", "demote", "unwrap", "seams", "headings"}
 
 
@@ -89,6 +97,7 @@ def _letters(text: str) -> str:
 
 @FAST
 @given(TEXT)
+@example("(上接第一版)(上接第一版)## ;")  # found by a random run: a run of markers before "## "
 def test_idempotent(text: str) -> None:
     once, _ = _clean(text)
     twice, _ = _clean(once)

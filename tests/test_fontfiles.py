@@ -4,6 +4,7 @@ right glyphs: veraPDF finds no .notdef and no width mismatch in the PDF."""
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pdfplumber
@@ -38,9 +39,10 @@ def test_cid_keyed_font_with_other_glyph_order_prints_right(
 ) -> None:
     toml = (
         'name = "mine"\nextends = "default"\n[variables]\nfont_body = \'"Mine", serif\'\n'
-        f'[[fonts]]\nfamily = "Mine"\nsrc = ["{renumbered}"]\n'
+        '[[fonts]]\nfamily = "Mine"\nsrc = ["Renumbered.otf"]\n'
     )
     root = make_project({"themes/mine/theme.toml": toml, "content/a.md": f"# 题\n\n{TEXT}\n"})
+    shutil.copyfile(renumbered, root / "themes/mine/Renumbered.otf")  # fonts come from the theme
     env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
     for _ in range(2):  # the second build uses the cached copy
         result = run_cli(["build", "--theme", "mine", "--format", "pdf"], root, env)
@@ -56,7 +58,7 @@ def test_cid_keyed_font_with_other_glyph_order_prints_right(
 def test_a_damaged_font_file_is_a_clear_error(make_project: MakeProject) -> None:
     toml = 'name = "mine"\nextends = "default"\n[[fonts]]\nfamily = "Mine"\nsrc = ["bad.otf"]\n'
     root = make_project({"themes/mine/theme.toml": toml, "content/a.md": "# 题\n\n正文。\n"})
-    (root / "bad.otf").write_bytes(b"OTTO not really a font")
+    (root / "themes/mine/bad.otf").write_bytes(b"OTTO not really a font")
     result = run_cli(["build", "--theme", "mine", "--format", "pdf"], root)
     assert result.returncode != 0
     assert "bad.otf" in result.stderr and "Traceback" not in result.stderr

@@ -116,7 +116,7 @@ def test_page_numbers_alternate_below_the_text_block(pages: list[Any]) -> None:
 def test_missing_font_falls_back_with_one_warning(make_project: MakeProject) -> None:
     toml = (
         'name = "mine"\nextends = "gongwen"\n[[fonts]]\nfamily = "GW FangSong"\n'
-        'src = ["/nonexistent/Fang.otf"]\npackage = "texlive-lang-chinese"\n'
+        'src = ["/usr/share/fonts/nonexistent/Fang.otf"]\npackage = "texlive-lang-chinese"\n'
     )
     root = make_project({"themes/mine/theme.toml": toml, "content/a.md": "# 标题\n\n正文。\n"})
     result = run_cli(["build", "--theme", "mine", "--format", "pdf,html"], root)

@@ -8,10 +8,10 @@ import pytest
 
 from publish.clean import clean
 from publish.config import Config
+from publish.frontmatter import split_front_matter
 from publish.model import Document, Source
 from publish.parse import parse
 from publish.parse.slugs import heading_slug
-from publish.read import split_front_matter
 
 
 def _doc(text: str, config: Config | None = None, tmp: Path = Path("/nonexistent")) -> Document:

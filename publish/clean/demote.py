@@ -21,15 +21,15 @@ from __future__ import annotations
 
 import regex
 
-from publish.cjk import CJK_LETTER, CJK_PUNCT, CONTINUES, width
+from publish.cjk import CJK_LETTER, CJK_PUNCT, CONTINUES
 from publish.clean import evidence as ev
 from publish.clean.blocks import INTERRUPTS, kind_of, split_blocks
 from publish.clean.editor import Editor
-from publish.clean.markers import BRACKETED
+from publish.clean.markers import without_markers
+from publish.clean.shapes import size
 from publish.clean.trace import Edit
 
 NAME = "demote"
-_MARKERS = regex.compile(rf"^(?:{BRACKETED.pattern}\s*)+|(?:\s*{BRACKETED.pattern})+$")
 
 _ATX = regex.compile(r"^ {0,3}(#{1,6})[ \t]+(?P<title>.*?)(?:[ \t]+#+)?[ \t]*$")
 _CLAUSE_END = regex.compile(r"[，、；,;][*_]*$")
@@ -42,23 +42,17 @@ _SENTENCE_END = regex.compile(
 _OPEN_END = regex.compile(r"\b(?:the|of|and|or|to|a|an|in)[*_]*$")
 
 
-def _size(title: str) -> int:
-    """The width of the letters and digits (so the width of the marks, which the punctuation
-    pass may change later, counts for nothing)."""
-    return width("".join(ch for ch in title if ch.isalnum()))
-
-
 def judge(title: str) -> tuple[float, str] | None:
     """How sure it is that a heading's ``title`` is running text, and why; None if a title."""
     if _CLAUSE_END.search(title):
         return ev.STRONG, "a heading ending in a clause mark"
-    size = _size(title)
-    if _CONTINUES.match(title) and (_SENTENCE_END.search(title) or size > 40):
+    wide = size(title)  # (the letters and digits: the punctuation pass may change marks)
+    if _CONTINUES.match(title) and (_SENTENCE_END.search(title) or wide > 40):
         return ev.STRONG, "a heading that continues a sentence and ends one"
     if _SENTENCE_END.search(title):
-        if size > 40:
+        if wide > 40:
             return ev.STRONG, "a long sentence marked as a heading"
-        if size > 20:
+        if wide > 20:
             return ev.LIKELY, "a sentence marked as a heading"
     if _OPEN_END.search(title):
         return ev.LIKELY, "a heading ending in a word that cannot end a title"
@@ -78,7 +72,7 @@ def apply(text: str, edit: Editor) -> str:
         title = match.group("title").lstrip(" \t\u3000")  # an indent goes with the marks
         if INTERRUPTS.match(title) or kind_of(title) != "paragraph":
             continue  # without its marks it would be another block, not running text
-        verdict = judge(_MARKERS.sub("", title).strip())
+        verdict = judge(without_markers(title).strip())
         if verdict:
             confidence, why = verdict
             prefix = block.start + match.end("title") - len(title)

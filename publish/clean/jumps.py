@@ -201,14 +201,14 @@ def _in_line(line: str, start: int) -> list[Marker]:
     while last > first and not line[matches[last - 1].end() : text_end].strip():
         text_end = matches[last - 1].start()
         last -= 1
+    reveals = first > 0 and kind_of(_without_leading(line, matches[:first])) != kind_of(line)
     for n, match in enumerate(matches):
         marker = MARKER.search(match.group(0))
         assert marker is not None
         at = start + match.start()
         if n < first:
             stop = len(line) - len(line[match.end() :].lstrip(" \t\u3000"))
-            rest = line[: match.start()] + line[stop:]
-            if kind_of(rest) != kind_of(line):  # the rest would become a heading, a list…
+            if reveals:  # the rest would become a heading, a list…
                 edit = Edit(at, start + stop, "", ev.LIKELY, (_STARTS, _REVEALS))
             else:
                 edit = Edit(at, start + stop, "", ev.CERTAIN, (_STARTS,))
@@ -231,3 +231,12 @@ def _in_line(line: str, start: int) -> list[Marker]:
             edit = Edit(start + tail.start(), start + len(body), "", ev.STRONG, (_AFTER,))
             found.append(_marker(edit, marker, start + tail.start("m"), tail.group("m")))
     return sorted(found, key=lambda m: m.offset)
+
+
+def _without_leading(line: str, leading: list[regex.Match[str]]) -> str:
+    """``line`` with the run of markers at its start taken out, and the spaces after each."""
+    parts, last = [], 0
+    for match in leading:
+        parts.append(line[last : match.start()])
+        last = len(line) - len(line[match.end() :].lstrip(" \t\u3000"))
+    return "".join(parts) + line[last:]

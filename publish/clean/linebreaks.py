@@ -144,7 +144,8 @@ def verdicts(
             why = "a continuation marker ends the line or starts the next"
             found.append(Break(newline, end, "split", ev.STRONG, why))
         else:
-            so_far = block.text[paragraph - block.start : newline - block.start]
+            begin = max(paragraph, newline - _BEFORE)  # (a long paragraph: its end will do)
+            so_far = block.text[begin - block.start : newline - block.start]
             so_far = without_markers(so_far.replace("\n", ""))  # as it will read, joined
             after = (
                 nxt[: len(nxt) - len(nxt.lstrip(" \t\u3000"))] + reading_after(block, before, n)
@@ -157,7 +158,16 @@ def verdicts(
     return found
 
 
+_ENOUGH = 240  # characters of the text after a break that any verdict reads
+_BEFORE = 4000  # characters of the paragraph before a break that any verdict reads
+
+
 def reading_after(block: Block, found: list[Break], n: int) -> str:
-    """The lines after break ``n``, up to the next break not joined, as they will read."""
-    stop = next((b.newline for b in found[n + 1 :] if b.verdict != "join"), block.end)
-    return block.text[found[n].end - block.start : stop - block.start].replace("\n", "")
+    """The lines after break ``n``, up to the next break not joined, as they will read (at
+    most about :data:`_ENOUGH` characters: the verdicts read only how the text goes on)."""
+    start, stop = found[n].end, block.end
+    for later in found[n + 1 :]:
+        if later.verdict != "join" or later.newline - start > _ENOUGH:
+            stop = later.newline
+            break
+    return block.text[start - block.start : stop - block.start].replace("\n", "")

@@ -34,7 +34,7 @@ _INVISIBLE = re.compile("[\ufeff\u200b\u200c\u2060\u180e]+")
 _ZWJ = regex.compile(
     r"(?<!\p{Extended_Pictographic}[\ufe0f]?)\u200d|\u200d(?!\p{Extended_Pictographic})"
 )
-_TRAILING = re.compile(r"[ \t\u3000]+$", re.MULTILINE)
+_TRAILING = re.compile(r"(?<![ \t\u3000])[ \t\u3000]+$", re.MULTILINE)  # (once per run)
 _INDENT = re.compile(r"(?:\A|(?<=\n\n))\u3000[\u3000 \t]*+(?![#>*+\-|`~<]|\d+[.)])")
 _FULLWIDTH = re.compile(r"[０-９Ａ-Ｚａ-ｚ]+")
 _PERCENT = re.compile(r"(?<=[0-9])％")

@@ -34,7 +34,8 @@ def is_heading_line(line: str, max_width: int = 60) -> bool:
     """A short line starting with a Chinese heading number that is not a sentence."""
     line = line.strip()
     return (
-        bool(CHINESE_NUMBER.match(line))
+        len(line) <= max_width  # (a quick look first: the width is at least the length)
+        and bool(CHINESE_NUMBER.match(line))
         and width(line) <= max_width
         and not _SENTENCE_END.search(line)
     )

@@ -16,6 +16,7 @@ import dataclasses
 from collections.abc import Callable, Mapping
 
 from publish.clean.passes import NAMES
+from publish.errors import brief
 from publish.model import CleanSettings
 
 KEYS = ("threshold", "enable", "disable", "accept", "reject")
@@ -29,7 +30,7 @@ def _names(value: object, key: str, where: str, problems: list[str]) -> tuple[st
     if isinstance(value, str):
         value = [v.strip() for v in value.split(",") if v.strip()]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        problems.append(f"{where}: clean {key} must be a list of names, got {value!r}")
+        problems.append(f"{where}: clean {key} must be a list of names, got {brief(value)}")
         return None
     return tuple(value)
 
@@ -44,11 +45,15 @@ def parse(
     if data is None:
         return base, errors, warnings
     if not isinstance(data, Mapping):
-        errors.append(f"{locate('clean')}: clean settings must be 'key: value' lines, got {data!r}")
+        errors.append(
+            f"{locate('clean')}: clean settings must be 'key: value' lines, got {brief(data)}"
+        )
         return base, errors, warnings
     values: dict[str, object] = {}
     for key in sorted(set(map(str, data)) - set(keys)):
-        warnings.append(f"{locate(key)}: unknown clean setting {key!r}; known: {', '.join(keys)}")
+        warnings.append(
+            f"{locate(key)}: unknown clean setting {brief(key)}; known: {', '.join(keys)}"
+        )
     if "threshold" in data:
         where = locate("threshold")
         threshold = data["threshold"]
@@ -58,7 +63,7 @@ def parse(
             else:
                 errors.append(f"{where}: clean threshold must be between 0 and 1, got {threshold}")
         else:
-            errors.append(f"{where}: clean threshold must be a number, got {threshold!r}")
+            errors.append(f"{where}: clean threshold must be a number, got {brief(threshold)}")
     for key in ("enable", "disable", "accept", "reject"):
         if key not in data or key not in keys:
             continue

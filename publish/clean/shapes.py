@@ -30,7 +30,7 @@ REFERENCE = regex.compile(
 )
 _ONLY_BOLD = regex.compile(r"^(\*\*|__)[^\n]+\1$")
 _BOLD_RUN_IN = regex.compile(r"^(\*\*|__)[^\n]+?\1")
-_TRAILING_MARKUP = regex.compile(r"(?:\[\^[^\]]+\]|[*_~`]+|\s+)+$")
+_FOOTNOTE_END = regex.compile(r"\[\^[^\]]+\]$")
 _LINK_END = regex.compile(r"\]\([^)]*\)$")
 _ANY_PUNCT = regex.compile(r"\p{P}")
 _CLOSERS = "”’\"')）」』】》*_"
@@ -72,12 +72,14 @@ def is_reference(text: str) -> bool:
 def size(text: str) -> int:
     """The width of the letters and digits of ``text`` (CJK letters count two): what the
     punctuation pass, which changes the width of marks, leaves as it is."""
-    return width("".join(ch for ch in text if ch.isalnum()))
+    return width("".join(filter(str.isalnum, text)))
 
 
 def short_line(text: str) -> bool:
     """A single short line: a title, a byline, a name, a date."""
-    return "\n" not in text and size(text) <= SHORT
+    if "\n" in text or size(text[: 4 * SHORT]) > SHORT:  # (a start too wide is enough)
+        return False
+    return size(text) <= SHORT
 
 
 def unpunctuated_short(text: str) -> bool:
@@ -94,10 +96,23 @@ def is_running_text(block: Block) -> bool:
     return not (_ONLY_BOLD.match(block.text) or is_heading_line(block.text))
 
 
+def without_trailing_markup(text: str) -> str:
+    """``text`` without the spaces, emphasis and code marks and footnote references at its
+    end (string methods, not a regex that would try every run of spaces)."""
+    while True:
+        stripped = text.rstrip().rstrip("*_~`")
+        tail = _FOOTNOTE_END.search(stripped[-200:])
+        if tail:
+            stripped = stripped[: len(stripped) - len(tail.group(0))]
+        if stripped == text:
+            return text
+        text = stripped
+
+
 def last_mark(text: str) -> str:
     """The last visible character, looking through closing quotes after a clause mark
     (``,"`` ends in ``,``) and trailing markup; ``.`` for a paragraph ending in a link."""
-    text = _TRAILING_MARKUP.sub("", text)
+    text = without_trailing_markup(text)
     if _LINK_END.search(text):
         return "."
     stripped = text.rstrip(_CLOSERS)

@@ -11,7 +11,7 @@ import bisect
 import re
 from typing import NamedTuple, Protocol
 
-_NEWLINE = re.compile("\n")
+_NEWLINE = re.compile(r"\r\n?|\n")  # a lone CR ends a line too
 
 
 class Edit(NamedTuple):

@@ -33,8 +33,11 @@ class BuildContext:
     config: Config
     documents: tuple[Document, ...]
     renderer: Renderer
+    #: Where the formats write (a staging folder the build moves into ``final`` at its end).
     out: Path
     built: datetime
+    #: The output folder itself, holding the previous build's files.
+    final: Path | None = None
 
 
 def get(name: str) -> Callable[[BuildContext], list[Path]]:

@@ -23,8 +23,8 @@ from publish.formats.epubfonts import embedded_fonts, font_face_css
 from publish.formats.epubmeta import add_metadata
 from publish.formats.epubsplit import Chapter, chapters, home_of
 from publish.fsutil import atomic_path
+from publish.labels import labels
 from publish.model import Document, Heading
-from publish.render import labels
 
 log = logging.getLogger(__name__)
 
@@ -64,7 +64,7 @@ def _cover(book: Any, doc: Document, ctx: BuildContext) -> Any:
 
     cover = doc.meta.cover
     if cover is not None:
-        name, data = f"images/cover{cover.path.suffix.lower()}", cover.path.read_bytes()
+        name, data = f"images/cover{cover.path.suffix.lower()}", cover.data
     else:
         name, data = "images/cover.svg", cover_svg(doc, ctx.renderer.theme.variables)
     book.set_cover(name, data, create_page=False)
@@ -133,7 +133,7 @@ def _book(doc: Document, ctx: BuildContext, css: str) -> Any:
                 uid=f"asset-{number}",
                 file_name=asset.href,
                 media_type=asset.media_type,
-                content=asset.path.read_bytes(),
+                content=asset.data,
             )
         )
     outline = doc.outline if ctx.config.epub_toc_run_in else doc.headings

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from publish.labels import provenance
 from publish.model import Document
-from publish.render import provenance
 
 
 def add_metadata(book: Any, doc: Document) -> None:

@@ -16,7 +16,7 @@ from publish.errors import ThemeError
 from publish.formats import BuildContext, cjk_justify, pdfa
 from publish.formats.pdfhtml import for_print
 from publish.fsutil import atomic_path
-from publish.render import labels
+from publish.labels import labels
 from publish.timestamps import iso
 
 log = logging.getLogger(__name__)
@@ -28,8 +28,13 @@ def build(ctx: BuildContext) -> list[Path]:
 
     cjk_justify.install()
 
+    from publish.formats.pdffetch import Fetcher
+
     fonts = FontConfiguration()  # without it WeasyPrint ignores the theme's @font-face rules
-    stylesheet = CSS(string=ctx.renderer.stylesheet("pdf"), font_config=fonts)
+    css = ctx.renderer.stylesheet("pdf")
+    theme = f"theme {ctx.renderer.theme.name}"
+    fetch_for_css = Fetcher((), ctx.renderer.font_urls, theme)
+    stylesheet = CSS(string=css, font_config=fonts, url_fetcher=fetch_for_css)
     trim = ctx.renderer.theme.variables.get("text_spacing_trim", "normal")
     if trim not in ("normal", "space-all"):
         raise ThemeError(
@@ -52,8 +57,10 @@ def build(ctx: BuildContext) -> list[Path]:
         if ctx.config.pdf_variant != "plain":
             options.update(pdfa.attachment_options(doc, ctx.built))
             options["finisher"] = pdfa.finisher(doc)
+        base = doc.source_path.parent.resolve().as_uri() + "/"
+        fetcher = Fetcher(doc.assets, ctx.renderer.font_urls, doc.cleaned.source.display_path)
         with atomic_path(target) as tmp:
-            HTML(string=html, base_url=doc.source_path.parent.resolve().as_uri() + "/").write_pdf(
+            HTML(string=html, base_url=base, url_fetcher=fetcher).write_pdf(
                 tmp,
                 stylesheets=[stylesheet],
                 font_config=fonts,

@@ -14,8 +14,8 @@ from datetime import datetime
 from typing import Any
 from xml.sax.saxutils import escape
 
+from publish.labels import provenance
 from publish.model import Document
-from publish.render import provenance
 
 #: ``pdf.variant`` values and the WeasyPrint options they stand for.
 VARIANTS: dict[str, dict[str, Any]] = {

@@ -17,8 +17,8 @@ from pathlib import Path
 
 from publish.formats import BuildContext, search, sitefiles
 from publish.fsutil import atomic_dir, safe_join, write_text
+from publish.labels import labels, provenance
 from publish.model import Document
-from publish.render import labels, provenance
 
 log = logging.getLogger(__name__)
 
@@ -36,10 +36,13 @@ def _stylesheet(ctx: BuildContext, site: Path) -> str:
 
 
 def _downloads(ctx: BuildContext, doc: Document, folder: Path) -> list[tuple[str, str]]:
+    """The document's PDF and EPUB, built now or by an earlier build, copied beside its page."""
     words, found = labels(doc.meta.language), []
     for fmt in ("pdf", "epub"):
-        built = ctx.out / fmt / f"{doc.slug}.{fmt}"
-        if built.is_file():
+        name = f"{fmt}/{doc.slug}.{fmt}"
+        places = [base / name for base in (ctx.out, ctx.final) if base is not None]
+        built = next((path for path in places if path.is_file()), None)
+        if built is not None:
             shutil.copyfile(built, folder / built.name)
             found.append((words[f"download_{fmt}"], built.name))
     return found
@@ -98,7 +101,7 @@ def build(ctx: BuildContext) -> list[Path]:
             for asset in doc.assets:
                 target = safe_join(folder, asset.href)
                 target.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(asset.path, target)
+                target.write_bytes(asset.data)  # (read and checked when parsed)
         write_text(
             site / "search" / "index.html",
             render(

@@ -7,8 +7,8 @@ from xml.sax.saxutils import escape
 
 from publish.formats import BuildContext
 from publish.fsutil import write_text
+from publish.labels import labels
 from publish.model import Document
-from publish.render import labels
 from publish.timestamps import iso
 
 

@@ -9,30 +9,20 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-import mimetypes
 import re
-from pathlib import PurePosixPath
 
 from markdown_it.token import Token
 
+from publish import sanitise
 from publish.cjk import is_wide
 from publish.config import Config
-from publish.errors import ContentError
-from publish.model import Asset, CleanedSource, Document, Heading, Jump
+from publish.model import CleanedSource, Document, Heading, Jump
+from publish.parse import assets, checks
 from publish.parse.mdit import make_parser
 from publish.parse.meta import build_metadata
 from publish.parse.slugs import heading_slug
 
 log = logging.getLogger(__name__)
-
-MEDIA_TYPES = {
-    ".png": "image/png",
-    ".jpg": "image/jpeg",
-    ".jpeg": "image/jpeg",
-    ".gif": "image/gif",
-    ".svg": "image/svg+xml",
-    ".webp": "image/webp",
-}
 
 
 def plain_text(inline: Token) -> str:
@@ -97,64 +87,15 @@ def _outline(tokens: list[Token]) -> list[Heading]:
     return found
 
 
+SUMMARY = 200  # characters: a summary (feed, index, description) is never the whole text
+
+
 def _summary(tokens: list[Token]) -> str:
     for i, token in enumerate(tokens):
         if token.type == "paragraph_open" and token.level == 0:
-            return plain_text(tokens[i + 1])
+            text = plain_text(tokens[i + 1])
+            return text if len(text) <= SUMMARY else text[: SUMMARY - 1].rstrip() + "…"
     return ""
-
-
-def _assets(tokens: list[Token], cleaned: CleanedSource) -> list[Asset]:
-    source = cleaned.source
-    assets: dict[str, Asset] = {}
-    for block in tokens:
-        for token in block.children or []:
-            if token.type != "image":
-                continue
-            src = str(token.attrs.get("src", ""))
-            if ":" in src.split("/")[0] or src.startswith(("/", "#")):
-                continue  # remote or absolute: left as written
-            where = cleaned.locate(block.map[0] if block.map else 0)
-            rel = PurePosixPath(src.split("#")[0].split("?")[0])
-            path = source.path.parent.joinpath(*rel.parts)
-            if ".." in rel.parts or not path.is_file():
-                raise ContentError(
-                    f"{where}: image {src!r} not found next to the document; put it in a "
-                    "folder beside the .md file and refer to it by a relative path"
-                )
-            media = MEDIA_TYPES.get(path.suffix.lower()) or mimetypes.guess_type(path.name)[0]
-            if media not in MEDIA_TYPES.values():
-                raise ContentError(
-                    f"{where}: image {src!r} has an unsupported type; use one of "
-                    + ", ".join(sorted(MEDIA_TYPES))
-                )
-            if not token.content.strip():
-                log.warning(
-                    "%s: image %r has no alt text; describe what it shows: ![description](%s)",
-                    where,
-                    src,
-                    src,
-                )
-            token.attrs["src"] = rel.as_posix()
-            assets.setdefault(rel.as_posix(), Asset(path, rel.as_posix(), str(media)))
-    return list(assets.values())
-
-
-def _cover(cleaned: CleanedSource) -> Asset | None:
-    source = cleaned.source
-    value = source.front_matter.get("cover")
-    if value is None:
-        return None
-    rel = PurePosixPath(str(value))
-    folder = source.path.parent if source.path.is_file() else source.path
-    path = folder.joinpath(*rel.parts)
-    media = MEDIA_TYPES.get(path.suffix.lower())
-    if ".." in rel.parts or not path.is_file() or media is None:
-        raise ContentError(
-            f"{source.display_path}: cover {str(value)!r} is not an image next to the "
-            f"document; use a relative path to one of: {', '.join(sorted(MEDIA_TYPES))}"
-        )
-    return Asset(path, rel.as_posix(), media)
 
 
 def _outer_jumps(cleaned: CleanedSource) -> list[Jump]:
@@ -170,20 +111,25 @@ def _outer_jumps(cleaned: CleanedSource) -> list[Jump]:
     ]
 
 
-def parse(cleaned: CleanedSource, config: Config) -> Document:
+def parse(cleaned: CleanedSource, config: Config, attributes: tuple[str, ...] = ()) -> Document:
+    """``cleaned`` as a document; ``attributes`` are the ones the theme lets {…} set."""
     md = make_parser(config.allow_html)
-    env: dict[str, object] = {}
+    env: dict[str, object] = {"attributes": attributes}
     tokens = md.parse(cleaned.text, env)
+    checks.dropped_attributes(env, cleaned)
+    checks.within_limits(tokens, cleaned, config.limits)
     headings = _headings(tokens)
     first_h1 = next((h.text for h in headings if h.level == 1), "")
     meta = build_metadata(cleaned.source, config, first_h1, _outer_jumps(cleaned))
     leading_h1 = bool(tokens) and tokens[0].type == "heading_open" and tokens[0].tag == "h1"
     if leading_h1 and headings[0].text == meta.title:
         tokens, headings = tokens[3:], headings[1:]
-    assets = _assets(tokens, cleaned)
+    images = assets.assets(tokens, cleaned, config)
     outline = _outline(tokens)
-    meta = dataclasses.replace(meta, cover=_cover(cleaned))
+    meta = dataclasses.replace(meta, cover=assets.cover(cleaned, config))
     html = md.renderer.render(tokens, md.options, env)
+    if config.allow_html:  # raw HTML went through: it keeps no script, style or handler
+        html = sanitise.html(html)
     return Document(
         slug=cleaned.source.slug,
         meta=meta,
@@ -192,5 +138,5 @@ def parse(cleaned: CleanedSource, config: Config) -> Document:
         outline=tuple(outline),
         summary=_summary(tokens),
         cleaned=cleaned,
-        assets=tuple(assets),
+        assets=tuple(images),
     )

@@ -2,14 +2,13 @@
 
 CommonMark plus tables, strikethrough, footnotes, definition lists, ``{#id .class}``
 attributes, stable heading ids and CJK-friendly emphasis. Raw HTML is escaped unless the
-project allows it; then, too, attributes that run script (``on*``) or ``javascript:`` URLs
-set through ``{...}`` are dropped.
+project allows it. Attributes content may not set (``style``, ``on*``, ``rel`` …, see
+:mod:`publish.sanitise`) are dropped and noted for a warning.
 """
 
 from __future__ import annotations
 
 import functools
-import re
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
@@ -19,32 +18,31 @@ from mdit_py_plugins.attrs import attrs_block_plugin, attrs_plugin
 from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
+from publish import sanitise
 from publish.parse.cjk_friendly import cjk_friendly_plugin
 from publish.parse.slugs import heading_slug
 
-_UNSAFE_URL = re.compile(
-    r"^\s*(?:javascript|vbscript|data(?!:image/(?:png|gif|jpeg|webp);)):", re.I
-)
-_URL_ATTRS = frozenset({"href", "src", "action", "formaction", "xlink:href", "srcset"})
 
-
-def _walk(tokens: list[Token]) -> list[Token]:
-    found: list[Token] = []
+def _walk(tokens: list[Token]) -> list[tuple[Token, Token]]:
+    """Every token with the block it stands in (itself for a block)."""
+    found: list[tuple[Token, Token]] = []
     for token in tokens:
-        found.append(token)
-        if token.children:
-            found.extend(_walk(token.children))
+        found.append((token, token))
+        found.extend((child, token) for child in token.children or [])
     return found
 
 
 def _safe_attrs(state: StateCore) -> None:
-    for token in _walk(state.tokens):
+    """Attributes content may not set are dropped and noted in ``env["dropped"]`` as
+    (line, name) for the parse stage to warn about (:mod:`publish.sanitise`)."""
+    extra = frozenset(state.env.get("attributes", ()))
+    dropped = state.env.setdefault("dropped", [])
+    for token, block in _walk(state.tokens):
+        tag = token.tag
         for name in list(token.attrs):
-            value = str(token.attrs[name])
-            if name.lower().startswith("on") or (
-                name.lower() in _URL_ATTRS and _UNSAFE_URL.match(value)
-            ):
+            if not sanitise.allowed(tag, name, str(token.attrs[name]), extra):
                 del token.attrs[name]
+                dropped.append((block.map[0] if block.map else 0, name))
 
 
 @functools.cache

@@ -15,7 +15,7 @@ import uuid
 from collections.abc import Sequence
 
 from publish.config import Config
-from publish.errors import ContentError
+from publish.errors import ContentError, brief
 from publish.model import Jump, Metadata, Source
 
 log = logging.getLogger(__name__)
@@ -54,7 +54,7 @@ def _text(source: Source, key: str, problems: list[str]) -> str:
     if isinstance(value, str | int | float) and not isinstance(value, bool):
         return str(value).strip()
     problems.append(
-        f"{source.display_path}:{_line(source, key)}: {key} must be text, got {value!r}"
+        f"{source.display_path}:{_line(source, key)}: {key} must be text, got {brief(value)}"
     )
     return ""
 
@@ -70,27 +70,40 @@ def _list(source: Source, key: str, problems: list[str]) -> tuple[str, ...]:
         return tuple(v.strip() for v in value if v.strip())
     problems.append(
         f"{source.display_path}:{_line(source, key)}: {key} must be text or a list of text, "
-        f"got {value!r}"
+        f"got {brief(value)}"
     )
     return ()
+
+
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ][\d:.+\-Z]*)?$")
+_EARLIEST, _LATEST = dt.date(1900, 1, 1), dt.date(2099, 12, 31)  # (zip files end in 2107)
 
 
 def _date(source: Source, problems: list[str]) -> str:
     value = source.front_matter.get("date")
     if value is None:
         return ""
+    where = f"{source.display_path}:{_line(source, 'date')}"
+    found: dt.date | None = None
     if isinstance(value, dt.datetime):
-        return value.date().isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    try:
-        return dt.date.fromisoformat(str(value).strip()[:10]).isoformat()
-    except ValueError:
+        found = value.date()
+    elif isinstance(value, dt.date):
+        found = value
+    elif isinstance(value, str) and _DATE.match(value.strip()):
+        try:
+            found = dt.date.fromisoformat(value.strip()[:10])
+        except ValueError:
+            found = None
+    if found is None:
+        problems.append(f"{where}: date {brief(value)} is not a date; write it as YYYY-MM-DD")
+        return ""
+    if not _EARLIEST <= found <= _LATEST:
         problems.append(
-            f"{source.display_path}:{_line(source, 'date')}: date {value!r} is not a date; "
-            "write it as YYYY-MM-DD"
+            f"{where}: date {found.isoformat()} is out of range ({_EARLIEST} to {_LATEST}); "
+            "check the year"
         )
         return ""
+    return found.isoformat()
 
 
 def build_metadata(
@@ -117,7 +130,7 @@ def build_metadata(
     language = _text(source, lang_key, problems) or config.language
     if not _LANG.match(language):
         problems.append(
-            f"{source.display_path}:{_line(source, lang_key)}: language {language!r} is not a "
+            f"{source.display_path}:{_line(source, lang_key)}: language {brief(language)} is not a "
             "BCP 47 tag such as zh-CN or en"
         )
     authors = _list(source, "authors", problems) + _list(source, "author", problems)

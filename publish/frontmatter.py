@@ -1,0 +1,64 @@
+"""YAML front matter: split from the body, parsed as untrusted input, errors with lines.
+
+The front matter opens the file with a ``---`` line and closes with ``---`` or ``...`` (lines
+ended by LF, CRLF or a lone CR); it is
+read with :mod:`publish.yamlsafe` (safe tags, aliases capped) and may hold at most
+``limits.front_matter_bytes``.
+"""
+
+from __future__ import annotations
+
+import re
+
+import yaml
+
+from publish import yamlsafe
+from publish.errors import ContentError
+from publish.limits import DEFAULT, Limits, over
+
+# Line ends of any system, lone CR too: the body keeps its own for ``normalise`` to record.
+_FENCE = re.compile(r"\A(?:\ufeff)?---[ \t]*(?:\r\n?|\n)")
+_FENCE_END = re.compile(r"(?<=[\r\n])(?:---|\.\.\.)[ \t]*(?:\r\n?|\n|\Z)")
+_LINE_END = re.compile(r"\r\n?|\n")
+
+
+def split_front_matter(
+    text: str, shown: str, limits: Limits = DEFAULT
+) -> tuple[dict[str, object], str, str, int]:
+    """Return (front matter, its raw text including fences, body, body's first line)."""
+    opening = _FENCE.match(text)
+    if not opening:
+        return {}, "", text, 1
+    closing = _FENCE_END.search(text, opening.end())
+    if not closing:
+        raise ContentError(
+            f"{shown}:1: front matter opened with '---' is never closed; add a '---' line "
+            "after it, or remove the first line if it is not front matter"
+        )
+    raw = text[opening.end() : closing.start()]
+    size = len(raw.encode("utf-8"))
+    if size > limits.front_matter_bytes:
+        what = "front matter of {found:,} bytes is"
+        raise over(shown, what, size, limits.front_matter_bytes, "front_matter_bytes")
+    end = closing.end()
+    try:
+        data = yamlsafe.load(_LINE_END.sub("\n", raw), shown, 2, limits.yaml_nodes)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 2 if mark is not None else 2
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        context = getattr(exc, "context_mark", None)
+        if context is not None and context.line + 2 != line:
+            problem += f" (in the value that starts on line {context.line + 2})"
+        raise ContentError(
+            f"{shown}:{line}: bad YAML front matter: {problem}; quote values containing ':' "
+            "or '#', and use 'key: value' lines"
+        ) from None
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise ContentError(
+            f"{shown}:2: front matter must be 'key: value' lines, got a {type(data).__name__}"
+        )
+    body_line = len(_LINE_END.findall(text, 0, end)) + 1
+    return {str(k): v for k, v in data.items()}, text[:end], text[end:], body_line

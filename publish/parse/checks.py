@@ -1,0 +1,46 @@
+"""What a parsed document may hold: the limits on headings, footnotes and nesting
+(:mod:`publish.limits`), and a warning for each attribute the ``{…}`` syntax may not set."""
+
+from __future__ import annotations
+
+import logging
+
+from markdown_it.token import Token
+
+from publish.limits import Limits, over
+from publish.model import CleanedSource
+
+log = logging.getLogger(__name__)
+
+
+def within_limits(tokens: list[Token], cleaned: CleanedSource, limits: Limits) -> None:
+    """Headings, footnotes and nesting under the project's limits (:mod:`publish.limits`)."""
+    shown = cleaned.source.display_path
+    headings = sum(1 for t in tokens if t.type == "heading_open")
+    if headings > limits.headings:
+        raise over(shown, "{found:,} headings are", headings, limits.headings, "headings")
+    notes = sum(1 for t in tokens if t.type == "footnote_open")
+    references = 0
+    for block in tokens:
+        depth = deepest = block.level
+        for child in block.children or []:
+            depth += child.nesting
+            deepest = max(deepest, depth)
+            references += child.type == "footnote_ref"
+        if deepest > limits.nesting:
+            where = cleaned.locate(block.map[0] if block.map else 0)
+            what = "nesting {found:,} deep (quotes, lists, emphasis) is"
+            raise over(where, what, deepest, limits.nesting, "nesting")
+    if max(notes, references) > limits.footnotes:  # each reference is a link and a back link
+        found = max(notes, references)
+        raise over(shown, "{found:,} footnotes are", found, limits.footnotes, "footnotes")
+
+
+def dropped_attributes(env: dict[str, object], cleaned: CleanedSource) -> None:
+    for line, name in env.get("dropped", []):  # type: ignore[attr-defined]
+        log.warning(
+            "%s: attribute %r dropped: {…} may set only id and class (and what the theme "
+            "allows); remove it",
+            cleaned.locate(line),
+            name,
+        )

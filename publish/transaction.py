@@ -1,0 +1,94 @@
+"""One transaction per build: every output is written into a staging folder inside the output
+folder, and moved into place only when every format has succeeded.
+
+On any failure the staging folder is removed and the previous build stays byte for byte as
+it was. A lock (``flock`` on the output folder itself, so no lock file is left) lets one build
+at a time write to a folder; a second one fails at once naming the other (its staging folder
+carries its process id). What a killed build left behind (staging
+folders, temporary files) is removed by the next one, which holds the lock.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+from publish.discover import display
+from publish.errors import BuildError
+
+STAGING = ".staging-"
+#: Left by earlier versions and killed builds: ``.site.*`` folders, ``.name.*.tmp`` files.
+_LEFTOVERS = (".site.", ".staging-")
+
+
+def _others(out: Path) -> str:
+    pids = sorted(p.name.removeprefix(STAGING) for p in out.glob(f"{STAGING}*"))
+    return f" (process {', '.join(pids)})" if pids else ""
+
+
+def _remove_leftovers(out: Path) -> None:
+    for path in out.iterdir():
+        if path.name.startswith(_LEFTOVERS) and path.is_dir():
+            shutil.rmtree(path, ignore_errors=True)
+    for path in out.rglob(".*.tmp"):
+        path.unlink(missing_ok=True)
+
+
+def _commit(staging: Path, out: Path) -> None:
+    """Move every staged output into ``out``: the site as a whole folder, the rest file by
+    file (outputs of documents not in this build stay)."""
+    for top in sorted(staging.iterdir()):
+        target = out / top.name
+        if top.name == "site" and top.is_dir():
+            old = out / f".site.old-{os.getpid()}"
+            if target.exists():
+                os.replace(target, old)
+            os.replace(top, target)
+            shutil.rmtree(old, ignore_errors=True)
+            continue
+        for path in sorted(top.rglob("*")) if top.is_dir() else [top]:
+            if path.is_file():
+                destination = out / path.relative_to(staging)
+                destination.parent.mkdir(parents=True, exist_ok=True)
+                os.replace(path, destination)
+
+
+@contextlib.contextmanager
+def transaction(out: Path, root: Path) -> Iterator[Path]:
+    """Yield a staging folder; on leaving the block normally, move what it holds into
+    ``out``. On an exception nothing in ``out`` changes (a folder it had to create goes)."""
+    shown = display(out, root)
+    created = not out.exists()
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        lock = os.open(out, os.O_RDONLY | os.O_DIRECTORY)  # held until the build ends
+    except OSError as exc:
+        raise BuildError(f"{shown}: cannot write there: {exc.strerror}; choose --out") from None
+    staging = out / f"{STAGING}{os.getpid()}"
+    try:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise BuildError(
+                f"{shown}/ is being built by another process{_others(out)}; wait for it to "
+                "finish, or build into another folder with --out"
+            ) from None
+        _remove_leftovers(out)
+        staging.mkdir()
+        yield staging
+        _commit(staging, out)
+    except OSError as exc:
+        where = exc.filename or shown
+        raise BuildError(
+            f"{where}: cannot write: {exc.strerror}; check the space and "
+            "permissions of the output folder"
+        ) from None
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+        os.close(lock)
+        if created and not any(out.iterdir()):
+            shutil.rmtree(out, ignore_errors=True)
