@@ -21,11 +21,11 @@ from pathlib import Path
 from typing import TypeVar
 
 from publish import clean, formats, limits, outputs, parse, read
-from publish.changelog import change_log
+from publish.changelog import change_log_parts
 from publish.config import Config
 from publish.errors import ContentError, StrictError
 from publish.formats import BuildContext
-from publish.fsutil import write_text
+from publish.fsutil import write_parts, write_text
 from publish.logs import WarningCounter
 from publish.model import Article, CleanedSource
 from publish.render import Renderer
@@ -115,7 +115,7 @@ def write_cleaned(cleaned: CleanedSource, out: Path) -> list[Path]:
     md = out / "clean" / f"{source.slug}.md"
     changes = out / "clean" / f"{source.slug}.changes.json"
     write_text(md, source.front_matter_text + cleaned.text)
-    write_text(changes, change_log(cleaned))
+    write_parts(changes, change_log_parts(cleaned))
     return [md, changes]
 
 

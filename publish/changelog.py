@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Iterable, Iterator
 
-from publish.model import CleanedSource
+from publish.model import Change, CleanedSource, Furniture, Jump
 
 
 def summary(cleaned: CleanedSource) -> dict[str, int]:
@@ -24,8 +25,16 @@ def summary(cleaned: CleanedSource) -> dict[str, int]:
 
 
 def change_log(cleaned: CleanedSource) -> str:
+    """The JSON text of the change log."""
+    return "".join(change_log_parts(cleaned))
+
+
+def change_log_parts(cleaned: CleanedSource) -> Iterator[str]:
+    """The change log's JSON in parts, one key a line and one record a line in the lists:
+    easy to read and to diff, written by the json module's fast encoder (an indented dump of
+    a long log takes seconds), and never held whole."""
     settings = cleaned.settings
-    data = {
+    head = {
         "source": cleaned.source.display_path,
         "fragments": [f.display_path for f in cleaned.fragments],
         "passes": list(cleaned.passes),
@@ -37,8 +46,21 @@ def change_log(cleaned: CleanedSource) -> str:
             "stale": list(cleaned.stale),
         },
         "summary": summary(cleaned),
-        "jumps": [jump.as_json() for jump in cleaned.jumps],
-        "furniture": [item.as_json() for item in cleaned.furniture],
-        "changes": [change.as_json() for change in cleaned.changes],
     }
-    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    lists: dict[str, Iterable[Jump | Furniture | Change]] = {
+        "jumps": cleaned.jumps,
+        "furniture": cleaned.furniture,
+        "changes": cleaned.changes,
+    }
+    yield "{\n"
+    yield "".join(f" {_compact(key)}: {_compact(value)},\n" for key, value in head.items())
+    for n, (key, records) in enumerate(lists.items()):
+        yield f" {_compact(key)}: ["
+        for m, record in enumerate(records):
+            yield f"{',' if m else ''}\n  {_compact(record.as_json())}"
+        yield f"{chr(10) + ' ' if records else ''}]{',' if n < len(lists) - 1 else ''}\n"
+    yield "}\n"
+
+
+def _compact(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -69,7 +70,6 @@ class Config:
 
 _STRING_KEYS = ("title", "author", "language", "theme", "content", "publisher", "url")
 _TOP_KEYS = {*_STRING_KEYS, "formats", "markdown", "pdf", "epub", "clean", "limits", "build"}
-_MARKDOWN_KEYS = {"allow_html"}
 
 
 def _line_of(text: str, key: str) -> int:
@@ -92,6 +92,36 @@ def load_config(root: Path) -> Config:
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{CONFIG_NAME}: invalid TOML: {exc}; fix the syntax there") from None
     return _validate(root, path, text, data)
+
+
+class _Flags:
+    """The true-or-false keys of a table of ``publish.toml``: checked, and put in ``values``."""
+
+    def __init__(
+        self,
+        data: dict[str, object],
+        where: Callable[[str], str],
+        values: dict[str, object],
+        errors: list[str],
+        warnings: list[str],
+    ) -> None:
+        self.data, self.where, self.values = data, where, values
+        self.errors, self.warnings = errors, warnings
+
+    def table(self, name: str, keys: tuple[str, ...], prefix: str = "") -> None:
+        section = self.data.get(name, {})
+        if not isinstance(section, dict):
+            self.errors.append(f"{self.where(name)}: [{name}] must be a table")
+            return
+        for key in sorted(set(section) - set(keys)):
+            self.warnings.append(
+                f"{self.where(key)}: unknown key {name}.{key}; known: {', '.join(keys)}"
+            )
+        for key in keys:
+            if key in section and isinstance(section[key], bool):
+                self.values[prefix + key] = section[key]
+            elif key in section:
+                self.errors.append(f"{self.where(key)}: {name}.{key} must be true or false")
 
 
 def _validate(root: Path, path: Path, text: str, data: dict[str, object]) -> Config:
@@ -127,17 +157,8 @@ def _validate(root: Path, path: Path, text: str, data: dict[str, object]) -> Con
             )
         else:
             values["formats"] = tuple(dict.fromkeys(formats))
-    markdown = data.get("markdown", {})
-    if not isinstance(markdown, dict):
-        errors.append(f"{where('markdown')}: [markdown] must be a table")
-    else:
-        for key in sorted(set(markdown) - _MARKDOWN_KEYS):
-            warnings.append(f"{where(key)}: unknown key markdown.{key}; known: allow_html")
-        if "allow_html" in markdown:
-            if isinstance(markdown["allow_html"], bool):
-                values["allow_html"] = markdown["allow_html"]
-            else:
-                errors.append(f"{where('allow_html')}: markdown.allow_html must be true or false")
+    flags = _Flags(data, where, values, errors, warnings)
+    flags.table("markdown", ("allow_html",))
     pdf = data.get("pdf", {})
     if not isinstance(pdf, dict):
         errors.append(f"{where('pdf')}: [pdf] must be a table")
@@ -152,35 +173,14 @@ def _validate(root: Path, path: Path, text: str, data: dict[str, object]) -> Con
                     f"{where('variant')}: pdf.variant {brief(pdf['variant'])} is not one of "
                     + ", ".join(PDF_VARIANTS)
                 )
-    epub = data.get("epub", {})
-    if not isinstance(epub, dict):
-        errors.append(f"{where('epub')}: [epub] must be a table")
-    else:
-        for key in sorted(set(epub) - {"embed_fonts", "toc_run_in"}):
-            warnings.append(f"{where(key)}: unknown key epub.{key}; known: embed_fonts, toc_run_in")
-        for key in ("embed_fonts", "toc_run_in"):
-            if key in epub:
-                if isinstance(epub[key], bool):
-                    values[f"epub_{key}"] = epub[key]
-                else:
-                    errors.append(f"{where(key)}: epub.{key} must be true or false")
+    flags.table("epub", ("embed_fonts", "toc_run_in"), prefix="epub_")
     if "limits" in data:
         from publish.limits import parse as parse_limits
 
         values["limits"], limit_errors, limit_warnings = parse_limits(data["limits"], where)
         errors.extend(limit_errors)
         warnings.extend(limit_warnings)
-    build = data.get("build", {})
-    if not isinstance(build, dict):
-        errors.append(f"{where('build')}: [build] must be a table")
-    else:
-        for key in sorted(set(build) - {"allow_remote"}):
-            warnings.append(f"{where(key)}: unknown key build.{key}; known: allow_remote")
-        if "allow_remote" in build:
-            if isinstance(build["allow_remote"], bool):
-                values["allow_remote"] = build["allow_remote"]
-            else:
-                errors.append(f"{where('allow_remote')}: build.allow_remote must be true or false")
+    flags.table("build", ("allow_remote",))
     if "clean" in data:
         from publish.clean.settings import PROJECT_KEYS, parse
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 
@@ -46,6 +46,13 @@ def write_bytes(target: Path, data: bytes) -> None:
 
 def write_text(target: Path, text: str) -> None:
     write_bytes(target, text.encode("utf-8"))
+
+
+def write_parts(target: Path, parts: Iterable[str]) -> None:
+    """Write ``parts`` one after another (a long text never held whole), atomically."""
+    with atomic_path(target) as tmp, tmp.open("w", encoding="utf-8", newline="") as out:
+        for part in parts:
+            out.write(part)
 
 
 @contextmanager

@@ -21,6 +21,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "changes_title": "清理记录",
         "changes_intro": "下表列出清理程序对原始文本所做的每一处修改："
         "步骤、原文件中的位置、修改前后的文字。",
+        "changes_more": "；这里列出前 {} 处，全部修改（连同建议）见清理记录文件 {}",
         "jumps": "删除的转版标记",
         "furniture": "删除的页面元素（页码、页眉页脚、分页标记）",
         "status": "状态",
@@ -59,6 +60,8 @@ _LABELS: dict[str, dict[str, str]] = {
         "changes_title": "Cleaning log",
         "changes_intro": "Every change the cleaner made to the source text: the pass, the place in "
         "the original file, the text before and after.",
+        "changes_more": "; the first {} are listed here, all of them and the suggestions are in "
+        "the change log file {}",
         "jumps": "Jump lines removed",
         "furniture": "Page furniture removed (page markers, running heads and feet, folios)",
         "status": "Status",

@@ -13,6 +13,10 @@ limit is named in its error and set in ``publish.toml``::
     headings = 2000
     footnotes = 5000
     nesting = 32                # block quotes, lists and emphasis inside one another
+    search_chars = 2000000      # characters of a document in the site's search index
+
+The last is not an error: the rest of a longer document is left out of the search index (the
+page shows all of it), with a warning, so that indexing stays within seconds and memory.
 """
 
 from __future__ import annotations
@@ -34,6 +38,7 @@ class Limits:
     headings: int = 2_000
     footnotes: int = 5_000
     nesting: int = 32
+    search_chars: int = 2_000_000
 
 
 DEFAULT = Limits()

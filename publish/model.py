@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Change:
     """One edit a clean pass made or suggested: where, by which pass, what before and after.
 
@@ -217,6 +217,9 @@ class Document:
     assets: tuple[Asset, ...] = field(default=())
     #: Headings and bold run-in heads in document order (run-ins for deeper tables of contents).
     outline: tuple[Heading, ...] = field(default=())
+    #: Where the part of ``body_html`` left out of the site's search index starts (a boundary
+    #: between top-level blocks; 0: none is left out). See ``limits.search_chars``.
+    search_cut: int = 0
 
     @property
     def source_path(self) -> Path:

@@ -97,7 +97,15 @@ def _letters(text: str) -> str:
 
 @FAST
 @given(TEXT)
-@example("(上接第一版)(上接第一版)## ;")  # found by a random run: a run of markers before "## "
+@example("(上接第一版)(上接第一版)## ;")  # found by random runs: a run of markers before "## ",
+@example("(上接第一版)\n=== PAGE 4 ===\n## ;")  # a heading under lines that go,
+@example(",\n\n舰船电子工程\n\n=== PAGE 4 ===\n,")  # a record that a seam after it carries on,
+@example("代\n\n![图](a.png)\n(上接第一版)\n\ngovern-\nment ")  # a marker kept beside a float,
+@example("（1\n％")  # a full-width percent sign on the next line,
+@example("## ,(上接第一版)?")  # a heading's half-width marks widened next to a marker,
+@example("代\n\n![图](a.png)\n(上接第一版)代\n\na")  # a marker inside a float,
+@example("## (上接第一版)\n舰船电子工程\na")  # lines after a heading are a paragraph,
+@example("Report\n\u3000:a代代")  # a half-width mark that will be full-width starts a line
 def test_idempotent(text: str) -> None:
     once, _ = _clean(text)
     twice, _ = _clean(once)

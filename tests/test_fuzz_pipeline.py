@@ -165,7 +165,7 @@ def _through_everything(data: bytes, config: Config, renderer: Renderer) -> None
         renderer.render(
             "document.html", path="a/", downloads=[], previous=None, next=None, **common
         ),
-        renderer.render("changes.html", path="a/changes.html", **common),
+        renderer.render("changes.html", path="a/changes.html", changes_shown=5000, **common),
     ]
     for number, part in enumerate(chapters(doc)):
         first = number == 0

@@ -195,3 +195,24 @@ def test_screenshots_for_review(browser: Browser, server: str) -> None:
         scroll = page.evaluate("document.documentElement.scrollWidth")
         assert scroll <= width, f"horizontal scrolling at {width}px"
         page.close()
+
+
+def test_a_long_change_log_lists_the_first_changes_and_links_the_whole_log(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import json
+
+    from publish.formats import site as site_format
+
+    monkeypatch.setattr(site_format, "CHANGES_SHOWN", 3)
+    out = build_repo(tmp_path / "out", formats=("html",))
+    page = (out / "site" / SEED / "changes.html").read_text("utf-8")
+    log = json.loads((out / "site" / SEED / "changes.json").read_text("utf-8"))
+    applied = [c for c in log["changes"] if c["applied"]]
+    assert len(applied) > 3
+    table = page.split('<table class="changes">')[1].split("</table>")[0]
+    assert table.count("<tr id=") == 3
+    assert '<a href="changes.json">changes.json</a>' in table
+    assert (out / "site" / SEED / "changes.json").read_bytes() == (
+        out / "clean" / f"{SEED}.changes.json"
+    ).read_bytes()

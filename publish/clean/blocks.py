@@ -79,6 +79,7 @@ def _split(text: str) -> list[Block]:
         found = [
             Block(m.start(), m.end(), _kind(m.group(0)), m.group(0)) for m in _RUNS.finditer(text)
         ]
+        found = _headings_apart(found) if "#" in text else found
         return _comments_apart(found) if "<!--" in text else found
     blocks: list[Block] = []
     pos, length = 0, len(text)
@@ -112,7 +113,42 @@ def _split(text: str) -> list[Block]:
             end = next_end
         blocks.append(Block(start, end, _kind(text[start:end]), text[start:end]))
         pos = end + 1
+    blocks = _headings_apart(blocks) if "#" in text else blocks
     return _comments_apart(blocks) if "<!--" in text else blocks
+
+
+_HEADING_LINE = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)", re.MULTILINE)
+
+
+def _headings_apart(blocks: list[Block]) -> list[Block]:
+    """A heading is one line (CommonMark ATX), and it interrupts a paragraph: a heading line
+    in a run of paragraph lines, or lines after a heading, are blocks of their own."""
+    found: list[Block] = []
+    for block in blocks:
+        if block.kind not in ("heading", "paragraph") or "\n" not in block.text:
+            found.append(block)
+            continue
+        if block.kind == "paragraph" and not _HEADING_LINE.search(block.text):
+            found.append(block)
+            continue
+        run, offset = -1, 0  # where the current run of other lines started
+        for line in block.text.split("\n"):
+            if _HEADING_LINE.match(line):
+                if run >= 0:
+                    found.append(_part(block, run, offset - 1))
+                found.append(_part(block, offset, offset + len(line)))
+                run = -1
+            elif run < 0:
+                run = offset
+            offset += len(line) + 1
+        if run >= 0:
+            found.append(_part(block, run, len(block.text)))
+    return found
+
+
+def _part(block: Block, start: int, end: int) -> Block:
+    text = block.text[start:end]
+    return Block(block.start + start, block.start + end, _kind(text), text)
 
 
 def _comments_apart(blocks: list[Block]) -> list[Block]:

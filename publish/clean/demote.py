@@ -26,6 +26,7 @@ from publish.clean import evidence as ev
 from publish.clean.blocks import INTERRUPTS, kind_of, split_blocks
 from publish.clean.editor import Editor
 from publish.clean.markers import without_markers
+from publish.clean.punctuation import widened
 from publish.clean.shapes import size
 from publish.clean.trace import Edit
 
@@ -64,17 +65,16 @@ def apply(text: str, edit: Editor) -> str:
         return text
     edits = []
     for block in split_blocks(text):
-        if block.kind != "heading" or "\n" in block.text:
-            continue
-        match = _ATX.match(block.text)
+        match = _ATX.match(block.text) if block.kind == "heading" else None
         if not match:
             continue
+        start = block.start
         title = match.group("title").lstrip(" \t\u3000")  # an indent goes with the marks
         if INTERRUPTS.match(title) or kind_of(title) != "paragraph":
             continue  # without its marks it would be another block, not running text
-        verdict = judge(without_markers(title).strip())
+        verdict = judge(without_markers(widened(title)).strip())  # as it will read
         if verdict:
             confidence, why = verdict
-            prefix = block.start + match.end("title") - len(title)
-            edits.append(Edit(block.start, prefix, "", confidence, (why,)))
+            prefix = start + match.end("title") - len(title)
+            edits.append(Edit(start, prefix, "", confidence, (why,)))
     return edit.apply(text, edits)

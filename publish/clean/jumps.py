@@ -166,11 +166,15 @@ def _misleading(after: str, blocks: list[Block], at: int) -> bool:
     if i == 0 or j == len(blocks):
         return False
     k, m = i - 1, j
-    if blocks[k] is blocks[m]:  # the marker stood inside a paragraph: the text on either side
+    if blocks[k] is blocks[m] and not is_float(blocks[k]):  # inside a paragraph: either side
         whole = blocks[k]
         first = Block(whole.start, at, whole.kind, after[whole.start : at].rstrip())
         second = Block(at, whole.end, whole.kind, after[at : whole.end].lstrip())
-    else:  # seams look past floats, and count them as evidence
+    else:  # seams look past floats (one the marker stood in, too), and count them as evidence
+        if blocks[k] is blocks[m]:
+            k, m = k - 1, m + 1
+            if k < 0 or m == len(blocks):
+                return False
         while k > 0 and is_float(blocks[k]):
             k -= 1
         while m < len(blocks) - 1 and is_float(blocks[m]):

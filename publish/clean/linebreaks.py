@@ -29,6 +29,7 @@ from publish.clean.joining import spaced_run
 from publish.clean.markers import BRACKETED, OWN_LINE, might_hold, without_markers
 from publish.clean.measure import OWN
 from publish.clean.numbering import is_bare_number, is_heading_line
+from publish.clean.punctuation import widened
 from publish.clean.shapes import (
     chinese_prose,
     ends_sentence,
@@ -73,6 +74,8 @@ def _decide(
     """("join" | "split" | "", confidence, why) for the break between ``cur`` and ``nxt``;
     ``so_far`` is the paragraph up to the break."""
     body = nxt.lstrip(" \t\u3000")
+    if body[:1] in ";:!?" and not starts_continuing(body):  # its mark as it will read
+        body = widened(nxt).lstrip(" \t\u3000")
     if (cur.endswith(("-", "—", "–")) and body[:1].isalnum()) or starts_continuing(body):
         return "join", ev.STRONG, "the next line continues the word or sentence"
     if nxt.startswith(("\u3000", "  ")) and ends_sentence(cur):

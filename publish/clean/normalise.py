@@ -10,7 +10,6 @@ Rewrites (outside protected spans unless noted)::
     U+3000 at the start of a paragraph    -> removed with the spaces after it (unless a block
                                              marker such as # follows)
     ２０２４ ＡＢＣ                         -> 2024 ABC (full-width ASCII letters and digits)
-    ８５％  ３．５                          -> 85%  3.5 (％ after a digit, ． between digits)
     three or more newlines                -> one blank line
     blank lines at the start              -> one (the blank line after front matter stays)
     missing or extra final newlines       -> exactly one (everywhere)
@@ -37,8 +36,6 @@ _ZWJ = regex.compile(
 _TRAILING = re.compile(r"(?<![ \t\u3000])[ \t\u3000]+$", re.MULTILINE)  # (once per run)
 _INDENT = re.compile(r"(?:\A|(?<=\n\n))\u3000[\u3000 \t]*+(?![#>*+\-|`~<]|\d+[.)])")
 _FULLWIDTH = re.compile(r"[０-９Ａ-Ｚａ-ｚ]+")
-_PERCENT = re.compile(r"(?<=[0-9])％")
-_POINT = re.compile(r"(?<=[0-9])．(?=[0-9０-９])")
 _BLANK_RUN = re.compile(r"\n{3,}")
 _LEADING = re.compile(r"\A\n{2,}")
 _START = re.compile(r"\A\n+")
@@ -102,10 +99,6 @@ def apply(text: str, edit: Editor) -> str:
         text = edit.sub(_INDENT, "", text)
     if not text.isascii():
         text = edit.sub(_FULLWIDTH, lambda m: m.group(0).translate(_FOLD), text)
-    if "％" in text:
-        text = edit.sub(_PERCENT, "%", text)
-    if "．" in text:
-        text = edit.sub(_POINT, ".", text)
     if text.startswith("\n\n"):
         text = edit.sub(_LEADING, "\n", text)
     return _tidy_blanks(text, edit)

@@ -8,6 +8,8 @@ quotes are looked through)::
     （…) (…）            -> （…） a pair of mixed widths
     "…" “…" "…”          -> “…”   when the content is Chinese
     .                    -> 。    after a CJK character, before one or the paragraph end
+    ８５％  ３．５        -> 85%  3.5 (％ after a digit, ． between digits; here, the last
+                                     pass, since joining lines may bring them together)
 
 Never in protected spans (code, URLs, e-mail addresses, link targets, HTML, math,
 attributes, reference-list entries), which count as one opaque unit when brackets are
@@ -28,6 +30,8 @@ from publish.clean.protect import Protected
 from publish.clean.trace import Edit
 
 NAME = "punctuation"
+_PERCENT = re.compile(r"(?<=[0-9])％")
+_POINT = re.compile(r"(?<=[0-9])．(?=[0-9])")
 
 _FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
 _MARK = re.compile(r"(?:[,;:?]|!(?!\[))( *)")
@@ -140,4 +144,26 @@ def apply(text: str, edit: Editor) -> str:
     masked = _masked(text) if "(" in text or "（" in text or '"' in text else text
     text = edit.apply(text, _parentheses(masked) + _quotes(masked))
     text = edit.apply(text, _marks(text))
-    return edit.apply(text, [Edit(m.start(), m.end(), "。") for m in _PERIOD.finditer(text)])
+    text = edit.apply(text, [Edit(m.start(), m.end(), "。") for m in _PERIOD.finditer(text)])
+    if "％" in text:
+        text = edit.sub(_PERCENT, "%", text)
+    if "．" in text:
+        text = edit.sub(_POINT, ".", text)
+    return text
+
+
+def widened(text: str) -> str:
+    """``text`` with its marks as this pass will leave them, nothing recorded: for a pass
+    that runs earlier and judges the marks of a line (protected spans are not looked for)."""
+    masked = _masked(text) if "(" in text or "（" in text or '"' in text else text
+    text = _with(text, _parentheses(masked) + _quotes(masked))
+    return _with(text, _marks(text))
+
+
+def _with(text: str, edits: list[Edit]) -> str:
+    parts, last = [], 0
+    for change in sorted(edits, key=lambda e: e.start):
+        if change.start >= last:
+            parts += [text[last : change.start], change.new]
+            last = change.end
+    return "".join(parts) + text[last:]

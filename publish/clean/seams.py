@@ -21,14 +21,17 @@ a second half that starts with a continuing mark or in lower case::
 
 from __future__ import annotations
 
+import bisect
+
 import regex
 
 from publish.cjk import CLAUSE, TERMINAL, has_cjk_letter
 from publish.clean import evidence as ev
+from publish.clean import rounds
 from publish.clean.blocks import Block, split_blocks
 from publish.clean.editor import Editor
 from publish.clean.joining import joiner
-from publish.clean.markers import OWN_LINE
+from publish.clean.markers import MARKER, OWN_LINE
 from publish.clean.protect import Protected
 from publish.clean.shapes import (
     MARKED,
@@ -95,6 +98,8 @@ def _partner(blocks: list[Block], i: int, edit: Editor) -> tuple[int, list[str]]
     between: list[str] = []
     j = i + 1
     while j < len(blocks) and is_float(blocks[j]):
+        if MARKER.search(blocks[j].text):  # a continuation marker kept beside a float
+            return None
         between.append(FLOAT_BETWEEN)
         j += 1
     if j >= len(blocks) or not is_running_text(blocks[j]):
@@ -109,13 +114,26 @@ def _partner(blocks: list[Block], i: int, edit: Editor) -> tuple[int, list[str]]
     return j, list(dict.fromkeys(between))
 
 
-def _links(text: str, blocks: list[Block], edit: Editor) -> list[tuple[int, int, Edit]]:
-    """Every seam: (first block, second block, the edit joining them in place)."""
+def _touches(ranges: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Some of the sorted, separate ``ranges`` overlaps ``start``-``end``."""
+    n = bisect.bisect_right(ranges, (end, end))
+    return n > 0 and ranges[n - 1][1] >= start
+
+
+def _links(
+    text: str, blocks: list[Block], edit: Editor, only: list[tuple[int, int]] | None
+) -> list[tuple[int, int, Edit]]:
+    """Every seam (after a block next to one of the ranges ``only``, when given): (first
+    block, second block, the edit joining them in place)."""
     lexicon = Lexicon(text)
     protected = Protected.of(text)
     links = []
     reading: dict[int, str] = {}  # a block after a seam, with the parts before it joined on
     for i, first in enumerate(blocks):
+        if only is not None and i not in reading:
+            end = blocks[i + 1].end if i + 1 < len(blocks) else first.end
+            if not _touches(only, first.start, end):
+                continue
         before = reading.pop(i, first.text)
         last = before[-1:]
         ended = first.kind != "paragraph" or (last in TERMINAL and last not in "*_)]")
@@ -139,8 +157,18 @@ def _links(text: str, blocks: list[Block], edit: Editor) -> list[tuple[int, int,
 
 
 def apply(text: str, edit: Editor) -> str:
+    """Join, then judge again the seams next to joined paragraphs, as cleaning the result
+    again would: a part with its other half joined on may now read as running text (at most
+    three rounds)."""
+    return rounds.in_rounds(text, edit, _round)[0]
+
+
+def _round(
+    text: str, edit: Editor, only: rounds.Ranges | None, suggested: set[int]
+) -> rounds.Result:
+    """One round: the text, the ranges its joins changed, and where it suggested joins."""
     blocks = split_blocks(text)
-    links = _links(text, blocks, edit)
+    links = _links(text, blocks, edit, only)
     edits: list[Edit] = []
     k = 0
     while k < len(links):
@@ -167,4 +195,4 @@ def apply(text: str, edit: Editor) -> str:
         whys = tuple(dict.fromkeys(why for *_, seam in chain for why in seam.evidence))
         end = blocks[chain[-1][1]].end
         edits.append(Edit(start, end, new, confidence, whys, moves=True))
-    return edit.apply(text, edits)
+    return rounds.apply(text, edit, edits, suggested)

@@ -19,7 +19,7 @@ import re
 
 from publish.cjk import is_cjk
 from publish.clean import evidence as ev
-from publish.clean import normalise
+from publish.clean import normalise, rounds
 from publish.clean.blocks import Block, split_blocks
 from publish.clean.editor import Editor
 from publish.clean.joining import joiner, spaced_run
@@ -109,21 +109,13 @@ def _headingafter(block: Block, found: list[Break], n: int) -> bool:
 def apply(text: str, edit: Editor) -> str:
     """Unwrap, then judge again the blocks that changed, as cleaning the result again would:
     lines joined may now show a measure (at most three rounds)."""
-    text, changed, suggested = _round(text, edit, None, set())
-    tidy = bool(changed)
-    for _ in range(2):
-        if not changed:
-            break
-        step = edit.trace.steps[-1]
-        suggested = {step.to_output(at) for at in suggested}  # not suggested again
-        text, changed, more = _round(text, edit, changed, suggested)
-        suggested |= more
-    return normalise.tidy_ends(text, edit) if tidy else text
+    text, changed = rounds.in_rounds(text, edit, _round)
+    return normalise.tidy_ends(text, edit) if changed else text
 
 
 def _round(
-    text: str, edit: Editor, only: list[tuple[int, int]] | None, suggested: set[int]
-) -> tuple[str, list[tuple[int, int]], set[int]]:
+    text: str, edit: Editor, only: rounds.Ranges | None, suggested: set[int]
+) -> rounds.Result:
     """One round over the blocks (``only`` those overlapping these ranges): the text, the
     ranges its applied edits changed, and where it suggested edits."""
     blocks = split_blocks(text)
@@ -143,10 +135,4 @@ def _round(
         for e in _breaks(block, document, edit, lexicon, broken)
         if e.start not in suggested
     ]
-    recorded = len(edit.recorded)
-    text = edit.apply(text, edits)
-    if not edit.done:
-        return text, [], {r.start for r in edit.recorded[recorded:]}
-    step = edit.trace.steps[-1]
-    changed = [(step.to_output(e.start), step.to_output(e.end)) for e in step.edits]
-    return text, changed, {r.start for r in edit.recorded[recorded:] if not r.applied}
+    return rounds.apply(text, edit, edits, set())

@@ -4,7 +4,8 @@ binary segments Chinese) indexes the written pages.
 Pagefind keeps one index per page language, so a search from a Chinese page would not see
 English pages. The site therefore indexes everything as one language (``--force-language``,
 the site's language) and searches on one page, ``search/index.html``, which every page's
-search form sends its query to.
+search form sends its query to. Only ``index.html`` pages are read: a document's change log
+(``changes.html``) is no text to search, and can be several times the size of the document.
 """
 
 from __future__ import annotations
@@ -29,6 +30,8 @@ def index(site: Path, language: str) -> None:
             "--site",
             str(site),
             "--silent",
+            "--glob",  # the pages with text to find; not the change logs (changes.html)
+            "**/index.html",
             "--force-language",
             language.split("-")[0].lower(),
         ],

@@ -23,6 +23,10 @@ from publish.model import Document
 log = logging.getLogger(__name__)
 
 
+#: Applied changes a change-log page lists (all of them are in its changes.json, beside it).
+CHANGES_SHOWN = 5000
+
+
 def newest_first(documents: tuple[Document, ...]) -> list[Document]:
     by_title = sorted(documents, key=lambda d: (d.meta.title, d.slug))
     return sorted(by_title, key=lambda d: d.meta.date, reverse=True)
@@ -96,8 +100,15 @@ def build(ctx: BuildContext) -> list[Path]:
             )
             write_text(
                 folder / "changes.html",
-                render("changes.html", path=f"{doc.slug}/changes.html", **context),
+                render(
+                    "changes.html",
+                    path=f"{doc.slug}/changes.html",
+                    changes_shown=CHANGES_SHOWN,
+                    **context,
+                ),
             )
+            log_file = ctx.out / "clean" / f"{doc.slug}.changes.json"  # (written before)
+            shutil.copyfile(log_file, folder / "changes.json")
             for asset in doc.assets:
                 target = safe_join(folder, asset.href)
                 target.parent.mkdir(parents=True, exist_ok=True)

@@ -56,6 +56,7 @@ def _outline(tokens: list[Token]) -> list[Heading]:
     """Headings and bold run-in heads in order; run-in paragraphs get an id to link to."""
     found: list[Heading] = []
     level, used = 1, {str(t.attrs.get("id")) for t in tokens if t.attrs.get("id")}
+    tried: dict[str, int] = {}
     for i, token in enumerate(tokens):
         if token.type == "heading_open":
             level = int(token.tag[1])
@@ -77,10 +78,13 @@ def _outline(tokens: list[Token]) -> list[Heading]:
         )
         if not text:
             continue
-        anchor, number = f"run-{heading_slug(text)}", 1
+        base = f"run-{heading_slug(text)}"
+        number = tried.get(base, 1)  # (numbers below were taken: never look at them again)
+        anchor = base if number == 1 else f"{base}-{number}"
         while anchor in used:
             number += 1
-            anchor = f"run-{heading_slug(text)}-{number}"
+            anchor = f"{base}-{number}"
+        tried[base] = number
         used.add(anchor)
         token.attrs["id"] = anchor
         found.append(Heading(min(level + 1, 6), text.strip(), anchor, run_in=True))
@@ -127,16 +131,18 @@ def parse(cleaned: CleanedSource, config: Config, attributes: tuple[str, ...] = 
     images = assets.assets(tokens, cleaned, config)
     outline = _outline(tokens)
     meta = dataclasses.replace(meta, cover=assets.cover(cleaned, config))
-    html = md.renderer.render(tokens, md.options, env)
+    cut = checks.search_cut(tokens, cleaned, config.limits)
+    parts = [md.renderer.render(part, md.options, env) for part in (tokens[:cut], tokens[cut:])]
     if config.allow_html:  # raw HTML went through: it keeps no script, style or handler
-        html = sanitise.html(html)
+        parts = [sanitise.html(part) if part else part for part in parts]
     return Document(
         slug=cleaned.source.slug,
         meta=meta,
-        body_html=html,
+        body_html="".join(parts),
         headings=tuple(headings),
         outline=tuple(outline),
         summary=_summary(tokens),
         cleaned=cleaned,
         assets=tuple(images),
+        search_cut=len(parts[0]) if cut < len(tokens) else 0,
     )

@@ -44,3 +44,22 @@ def dropped_attributes(env: dict[str, object], cleaned: CleanedSource) -> None:
             cleaned.locate(line),
             name,
         )
+
+
+def search_cut(tokens: list[Token], cleaned: CleanedSource, limits: Limits) -> int:
+    """The first top-level token past ``limits.search_chars`` characters of text (all of
+    them when the text is shorter): what follows is left out of the site's search index."""
+    if len(cleaned.text) <= limits.search_chars:
+        return len(tokens)
+    seen = 0
+    for n, token in enumerate(tokens):
+        seen += len(token.content)
+        if token.level == 0 and token.nesting <= 0 and seen > limits.search_chars:
+            log.warning(
+                "%s: only the first %s characters of its text are in the site's search index "
+                "(limits.search_chars in publish.toml); split the document, or raise the limit",
+                cleaned.source.display_path,
+                f"{limits.search_chars:,}",
+            )
+            return n + 1
+    return len(tokens)
