@@ -81,20 +81,32 @@ def _handler(site: Site) -> Any:
             if self.path.startswith("/__publish/version"):
                 self._send(str(site.version).encode(), "text/plain")
                 return
+            path = self._checked()
+            if path is not None and path.suffix == ".html" and path.is_file():
+                page = path.read_bytes().replace(b"</body>", RELOAD + b"\n</body>", 1)
+                self._send(page, "text/html; charset=utf-8")
+            elif path is not None:
+                super().do_GET()
+
+        def do_HEAD(self) -> None:
+            if self._checked() is not None:
+                super().do_HEAD()
+
+        def _checked(self) -> Path | None:
+            """The file a request names, inside the site (links resolved); None when an error
+            was sent: 400 for a NUL byte, 404 for anything else not found there."""
             if "\0" in unquote(self.path) or "%00" in self.path:
                 self.send_error(400, "bad path")
-                return
+                return None
             try:
                 path = Path(self.translate_path(self.path))
-                if path.is_dir():
-                    path = path / "index.html"
-                if path.suffix == ".html" and path.is_file():
-                    page = path.read_bytes().replace(b"</body>", RELOAD + b"\n</body>", 1)
-                    self._send(page, "text/html; charset=utf-8")
-                    return
-                super().do_GET()
+                path = path / "index.html" if path.is_dir() else path
+                if path.exists() and path.resolve().is_relative_to(site.folder.resolve()):
+                    return path
             except (OSError, ValueError):  # a name too long, or not one a file can have
-                self.send_error(404, "not found")
+                pass
+            self.send_error(404, "not found")
+            return None
 
         def list_directory(self, path: Any) -> None:
             self.send_error(404, "not found")  # a folder without index.html is not listed

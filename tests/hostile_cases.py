@@ -25,6 +25,8 @@ A case is a folder::
     [[after]]                          # what must hold afterwards
     path = "content/a.md"; contains = "，"; lacks = "x"; symlink = true; mode = "444"
     exists = true; max_bytes = 20000; pdf_chars = 20000  # (letters and digits of its text)
+    [[requests]]                       # instead of args: publish serve gets these requests
+    method = "GET"; path = "/%00"; status = 400
 
 In text files and in ``args``, ``{server}`` is the URL of a local HTTP server that records
 every request, ``{secret}`` the absolute path of a file outside the project whose content

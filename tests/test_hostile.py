@@ -107,7 +107,9 @@ def _serve(case: Case, root: Path, env: dict[str, str]) -> list[str]:
                 time.sleep(0.1)
         for request in case.requests:
             connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-            connection.putrequest("GET", request["path"], skip_accept_encoding=True)
+            connection.putrequest(
+                request.get("method", "GET"), request["path"], skip_accept_encoding=True
+            )
             connection.endheaders()
             response = connection.getresponse()
             body = response.read()
