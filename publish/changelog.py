@@ -62,5 +62,5 @@ def change_log_parts(cleaned: CleanedSource) -> Iterator[str]:
     yield "}\n"
 
 
-def _compact(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
+#: One encoder for every record (``json.dumps`` with options builds a new one each call).
+_compact = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode

@@ -18,8 +18,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from publish.clean import blocks, jumps, protect
 from publish.clean import evidence as ev
-from publish.clean import jumps
 from publish.clean.editor import Editor
 from publish.clean.order import order_fragments
 from publish.clean.passes import PASSES, CleanPass, select
@@ -130,6 +130,8 @@ def _cleaned(
     ordered: list[Source],
     passes: Sequence[CleanPass],
 ) -> CleanedSource:
+    blocks.forget()  # (the passes are done: their caches would keep the texts alive)
+    protect.forget()
     every = [*parts, whole]
     return CleanedSource(
         source,

@@ -64,6 +64,11 @@ def _kind(text: str) -> str:
 _CACHE: dict[str, list[Block]] = {}
 
 
+def forget() -> None:
+    """Drop the blocks kept for the texts of the document just cleaned (they hold its text)."""
+    _CACHE.clear()
+
+
 def split_blocks(text: str) -> list[Block]:
     """The blocks of ``text`` (computed once for each text the passes see)."""
     found = _CACHE.get(text)

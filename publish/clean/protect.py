@@ -38,6 +38,11 @@ _SCANS: list[tuple[str, re.Pattern[str]]] = [
 _CACHE: dict[str, Protected] = {}
 
 
+def forget() -> None:
+    """Drop the spans kept for the texts of the document just cleaned (they hold its text)."""
+    _CACHE.clear()
+
+
 def _fenced_blocks(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     pos = 0
