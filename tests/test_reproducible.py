@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import subprocess
+import sys
 import time
 from datetime import UTC, datetime
 from pathlib import Path
@@ -10,7 +12,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from conftest import REPO, files_under, run_cli
+from conftest import REPO, MakeProject, files_under, run_cli
 
 
 def _build(out: Path, epoch: str | None) -> dict[str, bytes]:
@@ -46,3 +48,42 @@ def _opf(epub: Path) -> bytes:
 
     with zipfile.ZipFile(epub) as archive:
         return archive.read("EPUB/content.opf")
+
+
+def test_each_document_carries_its_own_date(make_project: MakeProject) -> None:
+    """Without SOURCE_DATE_EPOCH, a document's PDF and EPUB dates are its own date (an undated
+    one gets 1980-01-01), never another document's of the same build."""
+    import os
+    import zipfile
+
+    root = make_project(
+        {
+            "content/dated.md": "---\ntitle: 有日期\ndate: 2024-10-08\n---\n\n正文。\n",
+            "content/undated.md": "---\ntitle: 无日期\n---\n\n正文。\n",
+        }
+    )
+    env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
+    result = subprocess.run(
+        [sys.executable, "-m", "publish", "build", "--format", "pdf,epub"],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+
+    def dates(slug: str) -> str:
+        reader = PdfReader(root / "build" / "pdf" / f"{slug}.pdf")
+        metadata = reader.xmp_metadata
+        xmp = metadata.stream.get_data().decode("utf-8") if metadata else ""
+        info = reader.metadata
+        moments = f"{info.get('/CreationDate')} {info.get('/ModDate')}" if info else ""
+        with zipfile.ZipFile(root / "build" / "epub" / f"{slug}.epub") as epub:
+            opf = epub.read("EPUB/content.opf").decode("utf-8")
+        return f"{xmp}\n{moments}\n{opf}"
+
+    assert "2024-10-08" in dates("dated") and "20241008" in dates("dated")
+    undated = dates("undated")
+    assert "2024-10-08" not in undated and "20241008" not in undated
+    assert "1980-01-01" in undated

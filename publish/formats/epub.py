@@ -25,6 +25,7 @@ from publish.formats.epubsplit import Chapter, chapters, home_of
 from publish.fsutil import atomic_path
 from publish.labels import labels
 from publish.model import Document, Heading
+from publish.timestamps import build_time
 
 log = logging.getLogger(__name__)
 
@@ -182,17 +183,18 @@ def build(ctx: BuildContext) -> list[Path]:
     css = ctx.renderer.stylesheet("epub")
     written = []
     for doc in ctx.documents:
+        built = build_time([doc.meta.date])  # its own date: never another document's
         target = ctx.out / "epub" / f"{doc.slug}.epub"
         with atomic_path(target) as tmp, tempfile.TemporaryDirectory() as scratch:
             raw = Path(scratch) / "ebooklib.epub"
             options = {
-                "mtime": ctx.built,
+                "mtime": built,
                 "epub3_pages": False,
                 "epub3_landmark": True,
                 "landmark_title": labels(doc.meta.language)["guide"],
             }
             epub.write_epub(str(raw), _book(doc, ctx, css), options)
-            repack(raw, tmp, ctx.built, doc.meta.language)
+            repack(raw, tmp, built, doc.meta.language)
         log.info("  %s (%d KiB)", target, target.stat().st_size // 1024)
         written.append(target)
     return written

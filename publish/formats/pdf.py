@@ -17,7 +17,7 @@ from publish.formats import BuildContext, cjk_justify, pdfa
 from publish.formats.pdfhtml import for_print
 from publish.fsutil import atomic_path
 from publish.labels import labels
-from publish.timestamps import iso
+from publish.timestamps import build_time, iso
 
 log = logging.getLogger(__name__)
 
@@ -43,19 +43,20 @@ def build(ctx: BuildContext) -> list[Path]:
         )
     written = []
     for doc in ctx.documents:
+        built = build_time([doc.meta.date])  # its own date: never another document's
         html = ctx.renderer.render(
             "pdf.html",
             doc=doc,
             body=for_print(doc.body_html, trim_pairs=trim == "normal"),
             lang=doc.meta.language,
-            built=iso(ctx.built),
+            built=iso(built),
             labels=labels(doc.meta.language),
         )
         target = ctx.out / "pdf" / f"{doc.slug}.pdf"
         identifier = hashlib.sha256(doc.meta.identifier.encode("utf-8")).hexdigest()[:32]
         options = dict(pdfa.VARIANTS[ctx.config.pdf_variant])
         if ctx.config.pdf_variant != "plain":
-            options.update(pdfa.attachment_options(doc, ctx.built))
+            options.update(pdfa.attachment_options(doc, built))
             options["finisher"] = pdfa.finisher(doc)
         base = doc.source_path.parent.resolve().as_uri() + "/"
         fetcher = Fetcher(doc.assets, ctx.renderer.font_urls, doc.cleaned.source.display_path)

@@ -62,9 +62,13 @@ def attachment_options(doc: Document, built: datetime) -> dict[str, Any]:
 
 
 def finisher(doc: Document) -> Any:
-    """A WeasyPrint finisher adding PDF/UA identification and dc:source to the XMP."""
+    """A WeasyPrint finisher adding PDF/UA identification and dc:source to the XMP, and
+    listing each associated file once."""
 
     def finish(_document: Any, pdf: Any) -> None:
+        files = pdf.catalog.get("AF")
+        if files:  # WeasyPrint lists each attachment twice (from the names and the specs)
+            files[:] = list(dict.fromkeys(files))
         for obj in pdf.objects:
             extra = getattr(obj, "extra", None)
             if not isinstance(extra, dict) or extra.get("Subtype") != "/XML":
