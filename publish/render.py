@@ -15,6 +15,7 @@ from typing import Any
 
 import jinja2
 
+from publish import __version__
 from publish.config import Config
 from publish.discover import display
 from publish.errors import ThemeError
@@ -44,6 +45,7 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
         )
+        self.env.globals["publish_version"] = __version__  # (the PDF's creator tool)
         self._warned: set[str] = set()
         #: The font files the PDF stylesheet loads (``file:`` URLs): all the PDF may read
         #: besides the documents' images.

@@ -164,6 +164,10 @@ def test_archival_pdf_metadata_and_attached_source(out: Path) -> None:
     spec = root["/Names"]["/EmbeddedFiles"]["/Names"][1].get_object()
     assert spec["/AFRelationship"] == "/Source"
     assert list(root["/AF"]) == [spec.indirect_reference]  # listed once
+    from publish import __version__
+
+    assert reader.metadata is not None
+    assert str(reader.metadata["/Creator"]) == f"publish {__version__}"
 
 
 def test_plain_variant_is_not_pdfa(tmp_path: Path) -> None:
