@@ -155,6 +155,13 @@ def test_archival_pdf_metadata_and_attached_source(out: Path) -> None:
     assert b'pdfaid:part="3"' in data and b'pdfaid:conformance="U"' in data
     assert b'pdfuaid:part="1"' in data
     assert "报纸第2版；上接第1版；下转第3版".encode() in data
+    for dublin_core in (  # the front matter's metadata, with XMP's value types
+        "<dc:language><rdf:Bag><rdf:li>zh-CN</rdf:li></rdf:Bag></dc:language>",
+        "<dc:date><rdf:Seq><rdf:li>2025-02-01</rdf:li></rdf:Seq></dc:date>",
+        "<dc:subject><rdf:Bag><rdf:li>政府工作报告</rdf:li><rdf:li>代县</rdf:li></rdf:Bag>",
+        "<dc:identifier>urn:uuid:",
+    ):
+        assert dublin_core.encode() in data, dublin_core
     reader = PdfReader(out / f"pdf/{SEED}.pdf")
     attachments = reader.attachments
     assert list(attachments) == [f"{SEED}.md"]

@@ -3,13 +3,15 @@
 WeasyPrint 70 writes PDF/A-3u and, with ``pdf_tags``, a tagged structure that passes veraPDF's
 3u profile. For PDF/UA-1 the XMP must also carry ``pdfuaid:part`` (veraPDF clause 5), which
 WeasyPrint's ``xmp_metadata`` option cannot add to its own description; :func:`finisher` edits
-the XMP stream after WeasyPrint built it, adds the Dublin Core source (the newspaper pages), and
-keeps the stream uncompressed so format identifiers recognise PDF/A.
+the XMP stream after WeasyPrint built it, adds the Dublin Core WeasyPrint leaves out (language,
+identifier, date, rights, subjects, publisher and the source: the newspaper pages), and keeps
+the stream uncompressed so format identifiers recognise PDF/A.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 from xml.sax.saxutils import escape
@@ -62,8 +64,8 @@ def attachment_options(doc: Document, built: datetime) -> dict[str, Any]:
 
 
 def finisher(doc: Document) -> Any:
-    """A WeasyPrint finisher adding PDF/UA identification and dc:source to the XMP, and
-    listing each associated file once."""
+    """A WeasyPrint finisher adding PDF/UA identification and the Dublin Core WeasyPrint
+    leaves out to the XMP, and listing each associated file once."""
 
     def finish(_document: Any, pdf: Any) -> None:
         files = pdf.catalog.get("AF")
@@ -81,11 +83,7 @@ def finisher(doc: Document) -> Any:
                 '<rdf:Description rdf:about="" '
                 'xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/" pdfuaid:part="1"/>'
             )
-            if source:
-                addition += (
-                    '<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/">'
-                    f"<dc:source>{escape(source)}</dc:source></rdf:Description>"
-                )
+            addition += _dublin_core(doc, source, data)
             match = _DESCRIPTION.search(data)
             if match and b"pdfuaid:part" not in data:
                 data = data[: match.start()] + addition.encode() + data[match.start() :]
@@ -93,3 +91,36 @@ def finisher(doc: Document) -> Any:
             obj.compress = False
 
     return finish
+
+
+def _dublin_core(doc: Document, source: str, xmp: bytes) -> str:
+    """The document's language, identifier, date, rights, subjects, publisher and source
+    (the newspaper pages) as XMP Dublin Core, each with its XMP value type, those WeasyPrint
+    did not write."""
+    meta = doc.meta
+
+    def items(kind: str, values: Sequence[str]) -> str:
+        return (
+            f"<rdf:{kind}>"
+            + "".join(f"<rdf:li>{escape(v)}</rdf:li>" for v in values)
+            + (f"</rdf:{kind}>")
+        )
+
+    rights = f'<rdf:Alt><rdf:li xml:lang="x-default">{escape(meta.rights)}</rdf:li></rdf:Alt>'
+    wanted = {
+        "language": items("Bag", [meta.language]),
+        "identifier": escape(meta.identifier),
+        "date": items("Seq", [meta.date[:10]]) if meta.date else "",
+        "rights": rights if meta.rights else "",
+        "subject": items("Bag", meta.keywords) if meta.keywords else "",
+        "publisher": items("Bag", [meta.publisher]) if meta.publisher else "",
+        "source": escape(source),
+    }
+    found = "".join(
+        f"<dc:{name}>{value}</dc:{name}>"
+        for name, value in wanted.items()
+        if value and f"<dc:{name}".encode() not in xmp
+    )
+    if not found:
+        return ""
+    return f'<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/">{found}</rdf:Description>'
