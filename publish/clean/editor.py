@@ -11,7 +11,7 @@ from typing import NamedTuple
 from publish.clean.evidence import Pages
 from publish.clean.protect import Protected
 from publish.clean.review import Review
-from publish.clean.trace import Edit, Step, Trace
+from publish.clean.trace import Edit, Step, Trace, apply_edits
 from publish.model import Change, Furniture, Jump
 
 #: A replacement function returns None (or the match itself) to decline.
@@ -82,17 +82,10 @@ class Editor:
         if not kept:
             return text
         self.done = {edit.start for edit in kept}
-        parts: list[str] = []
-        last = 0
-        for edit in kept:
-            parts.append(text[last : edit.start])
-            parts.append(edit.new)
-            last = edit.end
-        parts.append(text[last:])
         done = Step(kept)
         self.trace.steps.append(done)
         self.pages.remap(done)
-        new_text = "".join(parts)
+        new_text = apply_edits(text, kept)
         if protected is not None and not any(edit.moves for edit in kept):
             protected.shifted(new_text, kept)
         return new_text

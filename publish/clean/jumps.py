@@ -33,7 +33,7 @@ from publish.clean.editor import Editor
 from publish.clean.lines import closed_ranges, inside, line_span, removals
 from publish.clean.markers import BRACKETED, MARKER, OWN_LINE, direction_and_page
 from publish.clean.shapes import is_float, is_running_text
-from publish.clean.trace import Edit, Step
+from publish.clean.trace import Edit, Step, apply_edits
 
 NAME = "jumps"
 
@@ -106,7 +106,7 @@ def apply(text: str, edit: Editor) -> str:
     while judged:  # against the text as it will read; a marker kept may mislead another
         removed = sorted((e for e in edits.values() if e.confidence >= threshold), key=_start)
         preview = Step(removed)
-        after = _applied(text, preview)
+        after = apply_edits(text, preview.edits)
         blocks = split_blocks(after)
         misleading = [
             m
@@ -132,15 +132,6 @@ def apply(text: str, edit: Editor) -> str:
 
 def _start(edit: Edit) -> int:
     return edit.start
-
-
-def _applied(text: str, step: Step) -> str:
-    parts, last = [], 0
-    for change in step.edits:
-        parts.append(text[last : change.start])
-        parts.append(change.new)
-        last = change.end
-    return "".join(parts) + text[last:]
 
 
 def _paired(text: str, marker: Marker, ends: list[int], starts: list[int]) -> bool:

@@ -27,7 +27,7 @@ import regex
 from publish.cjk import CJK_LETTER, SHARED, is_cjk
 from publish.clean.editor import Editor
 from publish.clean.protect import Protected
-from publish.clean.trace import Edit
+from publish.clean.trace import Edit, apply_edits
 
 NAME = "punctuation"
 _PERCENT = re.compile(r"(?<=[0-9])％")
@@ -156,14 +156,5 @@ def widened(text: str) -> str:
     """``text`` with its marks as this pass will leave them, nothing recorded: for a pass
     that runs earlier and judges the marks of a line (protected spans are not looked for)."""
     masked = _masked(text) if "(" in text or "（" in text or '"' in text else text
-    text = _with(text, _parentheses(masked) + _quotes(masked))
-    return _with(text, _marks(text))
-
-
-def _with(text: str, edits: list[Edit]) -> str:
-    parts, last = [], 0
-    for change in sorted(edits, key=lambda e: e.start):
-        if change.start >= last:
-            parts += [text[last : change.start], change.new]
-            last = change.end
-    return "".join(parts) + text[last:]
+    text = apply_edits(text, _parentheses(masked) + _quotes(masked))
+    return apply_edits(text, _marks(text))

@@ -8,6 +8,7 @@ An edit suggested once is not suggested again.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Iterable
 
 from publish.clean.editor import Editor
@@ -16,6 +17,13 @@ from publish.clean.trace import Edit
 Ranges = list[tuple[int, int]]
 Result = tuple[str, Ranges, set[int]]  # the text, the ranges changed, where edits were suggested
 Round = Callable[[str, Editor, Ranges | None, set[int]], Result]
+
+
+def touches(ranges: Ranges, start: int, end: int) -> bool:
+    """Some of the sorted, separate ``ranges`` (what a round changed) overlaps
+    ``start``-``end``."""
+    n = bisect.bisect_right(ranges, end, key=lambda r: r[0])  # those starting by ``end``
+    return n > 0 and ranges[n - 1][1] >= start
 
 
 def in_rounds(text: str, edit: Editor, one: Round, rounds: int = 3) -> tuple[str, bool]:

@@ -21,8 +21,6 @@ a second half that starts with a continuing mark or in lower case::
 
 from __future__ import annotations
 
-import bisect
-
 import regex
 
 from publish.cjk import CLAUSE, TERMINAL, has_cjk_letter
@@ -114,12 +112,6 @@ def _partner(blocks: list[Block], i: int, edit: Editor) -> tuple[int, list[str]]
     return j, list(dict.fromkeys(between))
 
 
-def _touches(ranges: list[tuple[int, int]], start: int, end: int) -> bool:
-    """Some of the sorted, separate ``ranges`` overlaps ``start``-``end``."""
-    n = bisect.bisect_right(ranges, (end, end))
-    return n > 0 and ranges[n - 1][1] >= start
-
-
 def _links(
     text: str, blocks: list[Block], edit: Editor, only: list[tuple[int, int]] | None
 ) -> list[tuple[int, int, Edit]]:
@@ -132,7 +124,7 @@ def _links(
     for i, first in enumerate(blocks):
         if only is not None and i not in reading:
             end = blocks[i + 1].end if i + 1 < len(blocks) else first.end
-            if not _touches(only, first.start, end):
+            if not rounds.touches(only, first.start, end):
                 continue
         before = reading.pop(i, first.text)
         last = before[-1:]

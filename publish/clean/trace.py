@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable
 from typing import NamedTuple, Protocol
 
 _NEWLINE = re.compile(r"\r\n?|\n")  # a lone CR ends a line too
@@ -26,6 +27,17 @@ class Edit(NamedTuple):
     #: The edit moves whole blocks: protected spans inside it move unchanged, so only its
     #: ends must not cut one.
     moves: bool = False
+
+
+def apply_edits(text: str, edits: Iterable[Edit]) -> str:
+    """``text`` with ``edits`` applied in order of their starts; one overlapping an edit
+    before it is left out. (Nothing is recorded: see :class:`~publish.clean.editor.Editor`.)"""
+    parts, last = [], 0
+    for edit in sorted(edits, key=lambda e: e.start):
+        if edit.start >= last:
+            parts += [text[last : edit.start], edit.new]
+            last = edit.end
+    return "".join(parts) + text[last:]
 
 
 class Step:

@@ -128,7 +128,7 @@ def _round(
         for block in blocks
         if block.kind in ("paragraph", "list")
         and "\n" in block.text
-        and (only is None or any(s <= block.end and block.start <= e for s, e in only))
+        and (only is None or rounds.touches(only, block.start, block.end))
         and not is_float(block)
         and not is_reference(block.text)
         and not protected.covers(block.start, block.end)
