@@ -47,6 +47,7 @@ class Renderer:
         )
         self.env.globals["publish_version"] = __version__  # (the PDF's creator tool)
         self._warned: set[str] = set()
+        self._css: dict[str, str] = {}
         #: The font files the PDF stylesheet loads (``file:`` URLs): all the PDF may read
         #: besides the documents' images.
         self.font_urls: frozenset[str] = frozenset()
@@ -140,7 +141,13 @@ class Renderer:
         return "\n".join([*parts, self.static_css(fmt)])
 
     def static_css(self, fmt: str) -> str:
-        """The theme's static stylesheets for ``fmt``, in cascade order."""
+        """The theme's static stylesheets for ``fmt``, in cascade order (read once: by
+        :meth:`check`, before any output)."""
+        if fmt not in self._css:
+            self._css[fmt] = self._read_css(fmt)
+        return self._css[fmt]
+
+    def _read_css(self, fmt: str) -> str:
         parts = []
         extra = [name for sheet_fmt, name in self.theme.stylesheets if sheet_fmt in ("all", fmt)]
         for name in (*STYLESHEETS[fmt], *extra, "custom.css"):
