@@ -67,6 +67,11 @@ class Config:
     def content_dir(self) -> Path:
         return self.root / self.content
 
+    @property
+    def base_url(self) -> str:
+        """``url`` ending in ``/``: a page's address is ``base_url + path``."""
+        return self.url if self.url.endswith("/") else self.url + "/"
+
 
 _STRING_KEYS = ("title", "author", "language", "theme", "content", "publisher", "url")
 _TOP_KEYS = {*_STRING_KEYS, "formats", "markdown", "pdf", "epub", "clean", "limits", "build"}

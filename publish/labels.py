@@ -17,6 +17,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "search": "搜索",
         "about": "关于本文",
         "source": "来源：",
+        "original": "原文：",
         "changes": "清理记录（{} 处修改）",
         "changes_title": "清理记录",
         "changes_intro": "下表列出清理程序对原始文本所做的每一处修改："
@@ -44,6 +45,12 @@ _LABELS: dict[str, dict[str, str]] = {
         "back_home": "返回首页",
         "download_pdf": "下载 PDF",
         "download_epub": "下载 EPUB",
+        "edition": "{}",
+        "pages": "第{}版",
+        "pages_many": "第{}版",
+        "archive_id": "档案号 {}",
+        "captured_from": "{} 采集自 {}",
+        "captured": "{} 采集",
     },
     "en": {
         "contents": "Contents",
@@ -56,6 +63,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "search": "Search",
         "about": "About this document",
         "source": "Source: ",
+        "original": "Original: ",
         "changes": "Cleaning log ({} changes)",
         "changes_title": "Cleaning log",
         "changes_intro": "Every change the cleaner made to the source text: the pass, the place in "
@@ -84,6 +92,12 @@ _LABELS: dict[str, dict[str, str]] = {
         "back_home": "Back to the index",
         "download_pdf": "Download PDF",
         "download_epub": "Download EPUB",
+        "edition": "{} edition",
+        "pages": "p. {}",
+        "pages_many": "pp. {}",
+        "archive_id": "archive no. {}",
+        "captured_from": "captured {} from {}",
+        "captured": "captured {}",
     },
 }
 
@@ -93,10 +107,35 @@ def labels(language: str) -> dict[str, str]:
     return _LABELS.get(language.split("-")[0].lower(), _LABELS["en"])
 
 
+def citation(meta: Metadata) -> list[str]:
+    """The parts of a citation of the original: publication, edition, section, pages, place,
+    archive number, and when and where it was captured, from the source fields."""
+    words, origin = labels(meta.language), meta.origin
+    pages = ", ".join(origin.pages)
+    many = len(origin.pages) > 1 or "–" in pages
+    captured = (
+        words["captured_from"].format(origin.captured, origin.url)
+        if origin.captured and origin.url
+        else words["captured"].format(origin.captured)
+        if origin.captured
+        else origin.url
+    )
+    return [
+        origin.publication,
+        words["edition"].format(origin.edition) if origin.edition else "",
+        origin.section,
+        words["pages_many" if many else "pages"].format(pages) if pages else "",
+        origin.place,
+        words["archive_id"].format(origin.archive_id) if origin.archive_id else "",
+        captured,
+    ]
+
+
 def provenance(meta: Metadata) -> str:
-    """The source and the newspaper pages its jump lines named (``报纸第2版；上接第1版``)."""
+    """The source, the citation of the original (:func:`citation`) and the newspaper pages
+    its jump lines named (``人民日报；第2版；上接第1版``)."""
     words = labels(meta.language)
     pages = [words["continued_from"].format(p) for p in meta.continued_from]
     pages += [words["continues_on"].format(p) for p in meta.continues_on]
     separator = "；" if meta.language.lower().startswith("zh") else "; "
-    return separator.join(filter(None, [meta.source, *pages]))
+    return separator.join(filter(None, [meta.source, *citation(meta), *pages]))

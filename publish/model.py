@@ -173,6 +173,36 @@ class Asset:
 
 
 @dataclass(frozen=True)
+class Origin:
+    """Where a text was found, from the front matter's source fields (all optional): the page
+    it was captured from and when, and the printed issue it ran in. ``extra`` holds the
+    project's own fields, as text, for templates."""
+
+    url: str = ""
+    captured: str = ""  # ISO 8601 date or date-time
+    publication: str = ""
+    edition: str = ""
+    #: Page labels and ranges as printed, normalised: ``("2–3",)``, ``("A1", "A6")``.
+    pages: tuple[str, ...] = ()
+    section: str = ""
+    place: str = ""
+    archive_id: str = ""
+    extra: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def first_page(self) -> str:
+        """The page the text starts on (``"2"`` of ``2–3``), or ``""``."""
+        return self.pages[0].split("–")[0] if self.pages else ""
+
+    @property
+    def extras(self) -> dict[str, str]:
+        return dict(self.extra)
+
+    def __bool__(self) -> bool:
+        return any(getattr(self, name) for name in self.__dataclass_fields__)
+
+
+@dataclass(frozen=True)
 class Metadata:
     """What a document says about itself, front matter over ``publish.toml`` defaults."""
 
@@ -191,6 +221,7 @@ class Metadata:
     continues_on: tuple[str, ...] = ()
     #: The document's own cover image (front matter ``cover:``), else one is generated.
     cover: Asset | None = None
+    origin: Origin = field(default_factory=Origin)
 
 
 @dataclass(frozen=True)

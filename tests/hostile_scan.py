@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import html.parser
 import io
+import json
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,9 +21,12 @@ class _Injected(html.parser.HTMLParser):
         super().__init__(convert_charrefs=True)
         self.found: list[str] = []
         self._inside = ""
+        self._block = ""
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self._inside = tag if tag in ("script", "style") else ""
+        if tag == "script" and ("type", "application/ld+json") in attrs:
+            self._inside = "ld+json"  # a data block, never run: checked to be JSON only
         for name, value in attrs:
             value = value or ""
             if (name.startswith("on") or name == "style") and "HOSTILE" in value:
@@ -33,8 +37,22 @@ class _Injected(html.parser.HTMLParser):
                 self.found.append(f"<{tag} {name}={value[:40]!r}>")
 
     def handle_data(self, data: str) -> None:
-        if self._inside and "HOSTILE" in data:
+        if self._inside == "ld+json":
+            self._block += data
+        elif self._inside and "HOSTILE" in data:
             self.found.append(f"<{self._inside}>{data[:40]}")
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._inside == "ld+json":
+            try:
+                json.loads(self._block)
+            except ValueError:
+                self.found.append(f"<script type=application/ld+json> not JSON: {self._block[:40]}")
+            if "<" in self._block:
+                self.found.append(
+                    f"<script type=application/ld+json> holds '<': {self._block[:40]}"
+                )
+        self._inside, self._block = "", ""
 
 
 def injected(data: bytes) -> list[str]:

@@ -132,6 +132,14 @@ def _search(page: Page, server: str, start: str, term: str) -> list[str]:
         " && !document.querySelector('.pagefind-ui__message').textContent.includes('...')",
         timeout=15_000,
     )
+    # The message counts the results at once; each result's link appears when its fragment
+    # has loaded (the first five are shown), so wait for them too.
+    page.wait_for_function(
+        "() => { const m = document.querySelector('.pagefind-ui__message').textContent"
+        ".match(/\\d+/); return document.querySelectorAll('.pagefind-ui__result-link').length"
+        " >= Math.min(m ? parseInt(m[0]) : 0, 5); }",
+        timeout=15_000,
+    )
     return [
         a.get_attribute("href") or "" for a in page.query_selector_all(".pagefind-ui__result-link")
     ]

@@ -1,5 +1,6 @@
-"""EPUB package metadata: Dublin Core, creators with roles, the source with its newspaper pages,
-and EPUB Accessibility 1.1 (``schema:accessMode`` … ``dcterms:conformsTo``)."""
+"""EPUB package metadata: Dublin Core, creators with roles, the source with its newspaper pages
+and the front matter's source fields (as ``meta refines``), and EPUB Accessibility 1.1
+(``schema:accessMode`` … ``dcterms:conformsTo``)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,32 @@ from typing import Any
 
 from publish.labels import provenance
 from publish.model import Document
+
+#: The source fields of front matter, as refinements of the original (``#original``).
+_REFINES = (
+    ("publication", "dcterms:isPartOf"),
+    ("edition", "schema:printEdition"),
+    ("section", "schema:printSection"),
+    ("place", "dcterms:spatial"),
+    ("archive_id", "dcterms:identifier"),
+    ("captured", "dcterms:date"),
+)
+
+
+def _source(book: Any, doc: Document) -> None:
+    """``dc:source``: the address of the original (``id="original"``, refined by the source
+    fields: publication, edition, pages, …) and the citation line; or the citation alone."""
+    origin, line = doc.meta.origin, provenance(doc.meta)
+    if not origin and not line:
+        return
+    book.add_metadata("DC", "source", origin.url or line, {"id": "original"} if origin else {})
+    if origin.url and line:
+        book.add_metadata("DC", "source", line)
+    refinements = [(prop, getattr(origin, name)) for name, prop in _REFINES]
+    refinements.append(("schema:printPage", ", ".join(origin.pages)))
+    for prop, value in refinements:
+        if value:
+            book.add_metadata(None, "meta", value, {"refines": "#original", "property": prop})
 
 
 def add_metadata(book: Any, doc: Document) -> None:
@@ -22,14 +49,12 @@ def add_metadata(book: Any, doc: Document) -> None:
         )
     for number, author in enumerate(meta.authors, start=1):
         book.add_author(author, uid=f"creator-{number}", role="aut")
-    for name, value in (
-        ("date", meta.date),
-        ("publisher", meta.publisher),
-        ("source", provenance(meta)),
-        ("rights", meta.rights),
-    ):
+    for name, value in (("date", meta.date), ("publisher", meta.publisher)):
         if value:
             book.add_metadata("DC", name, value)
+    _source(book, doc)
+    if meta.rights:
+        book.add_metadata("DC", "rights", meta.rights)
     for keyword in meta.keywords:
         book.add_metadata("DC", "subject", keyword)
     images = bool(doc.assets)

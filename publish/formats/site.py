@@ -16,6 +16,7 @@ from itertools import groupby
 from pathlib import Path
 
 from publish.formats import BuildContext, search, sitefiles
+from publish.formats.jsonld import document_jsonld, script_text
 from publish.fsutil import atomic_dir, safe_join, write_text
 from publish.labels import labels, provenance
 from publish.model import Document
@@ -85,6 +86,7 @@ def build(ctx: BuildContext) -> list[Path]:
                 "root": "../",
                 "labels": words,
                 "provenance": provenance(doc.meta),
+                "jsonld": script_text(document_jsonld(doc, f"{ctx.config.base_url}{doc.slug}/")),
                 **common,
             }
             write_text(

@@ -13,7 +13,7 @@ from publish.timestamps import iso
 
 
 def write(ctx: BuildContext, site: Path, documents: list[Document], stylesheet: str) -> None:
-    url = ctx.config.url if ctx.config.url.endswith("/") else ctx.config.url + "/"
+    url = ctx.config.base_url
     language = ctx.config.language
     write_text(
         site / "404.html",

@@ -1,14 +1,14 @@
 """Document metadata: YAML front matter over ``publish.toml`` defaults, checked key by key.
 
 Known keys: title, subtitle, author, authors, date, language (or lang), identifier, source,
-keywords, rights, publisher, slug, cover, clean (read by :mod:`publish.decisions`). Unknown
+keywords, rights, publisher, slug, cover, clean (read by :mod:`publish.decisions`) and the
+source fields of :mod:`publish.parse.origin` (source_url, captured, pages, …). Unknown
 keys are warnings naming file and line; a value of the wrong type is an error naming file and
 line.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import re
 import uuid
@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from publish.config import Config
 from publish.errors import ContentError, brief
 from publish.model import Jump, Metadata, Source
+from publish.parse import fields, origin
 
 log = logging.getLogger(__name__)
 
@@ -37,73 +38,10 @@ KNOWN_KEYS = frozenset(
         "slug",
         "cover",
         "clean",
+        *origin.KEYS,
     ]
 )
 _LANG = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$")
-
-
-def _line(source: Source, key: str) -> int:
-    match = re.search(rf"^{re.escape(key)}\s*:", source.front_matter_text, re.MULTILINE)
-    return source.front_matter_text.count("\n", 0, match.start()) + 1 if match else 1
-
-
-def _text(source: Source, key: str, problems: list[str]) -> str:
-    value = source.front_matter.get(key)
-    if value is None:
-        return ""
-    if isinstance(value, str | int | float) and not isinstance(value, bool):
-        return str(value).strip()
-    problems.append(
-        f"{source.display_path}:{_line(source, key)}: {key} must be text, got {brief(value)}"
-    )
-    return ""
-
-
-def _list(source: Source, key: str, problems: list[str]) -> tuple[str, ...]:
-    value = source.front_matter.get(key)
-    if value is None:
-        return ()
-    if isinstance(value, str):
-        parts = value.split(",") if key == "keywords" else [value]
-        return tuple(p.strip() for p in parts if p.strip())
-    if isinstance(value, list) and all(isinstance(v, str) for v in value):
-        return tuple(v.strip() for v in value if v.strip())
-    problems.append(
-        f"{source.display_path}:{_line(source, key)}: {key} must be text or a list of text, "
-        f"got {brief(value)}"
-    )
-    return ()
-
-
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ][\d:.+\-Z]*)?$")
-_EARLIEST, _LATEST = dt.date(1900, 1, 1), dt.date(2099, 12, 31)  # (zip files end in 2107)
-
-
-def _date(source: Source, problems: list[str]) -> str:
-    value = source.front_matter.get("date")
-    if value is None:
-        return ""
-    where = f"{source.display_path}:{_line(source, 'date')}"
-    found: dt.date | None = None
-    if isinstance(value, dt.datetime):
-        found = value.date()
-    elif isinstance(value, dt.date):
-        found = value
-    elif isinstance(value, str) and _DATE.match(value.strip()):
-        try:
-            found = dt.date.fromisoformat(value.strip()[:10])
-        except ValueError:
-            found = None
-    if found is None:
-        problems.append(f"{where}: date {brief(value)} is not a date; write it as YYYY-MM-DD")
-        return ""
-    if not _EARLIEST <= found <= _LATEST:
-        problems.append(
-            f"{where}: date {found.isoformat()} is out of range ({_EARLIEST} to {_LATEST}); "
-            "check the year"
-        )
-        return ""
-    return found.isoformat()
 
 
 def build_metadata(
@@ -114,11 +52,11 @@ def build_metadata(
         log.warning(
             "%s:%d: unknown front matter key %r; known keys: %s",
             source.display_path,
-            _line(source, key),
+            fields.key_line(source, key),
             key,
             ", ".join(sorted(KNOWN_KEYS)),
         )
-    title = _text(source, "title", problems) or first_heading
+    title = fields.text(source, "title", problems) or first_heading
     if not title:
         log.warning(
             "%s: no title: add 'title:' to the front matter or a '# ' heading; using %r",
@@ -127,29 +65,30 @@ def build_metadata(
         )
         title = source.slug
     lang_key = "language" if "language" in source.front_matter else "lang"
-    language = _text(source, lang_key, problems) or config.language
+    language = fields.text(source, lang_key, problems) or config.language
     if not _LANG.match(language):
         problems.append(
-            f"{source.display_path}:{_line(source, lang_key)}: language {brief(language)} is not a "
-            "BCP 47 tag such as zh-CN or en"
+            f"{fields.where(source, lang_key)}: language {brief(language)} is not a BCP 47 tag "
+            "such as zh-CN or en"
         )
-    authors = _list(source, "authors", problems) + _list(source, "author", problems)
-    identifier = _text(source, "identifier", problems) or (
+    authors = sum((fields.text_list(source, key, problems) for key in ("authors", "author")), ())
+    identifier = fields.text(source, "identifier", problems) or (
         "urn:uuid:" + str(uuid.uuid5(uuid.NAMESPACE_URL, f"publish:{source.slug}:{title}"))
     )
     meta = Metadata(
         title=title,
         language=language,
         identifier=identifier,
-        subtitle=_text(source, "subtitle", problems),
+        subtitle=fields.text(source, "subtitle", problems),
         authors=authors or ((config.author,) if config.author else ()),
-        date=_date(source, problems),
-        source=_text(source, "source", problems),
-        keywords=_list(source, "keywords", problems),
-        rights=_text(source, "rights", problems),
-        publisher=_text(source, "publisher", problems) or config.publisher,
+        date=fields.date(source, "date", problems),
+        source=fields.text(source, "source", problems),
+        keywords=fields.text_list(source, "keywords", problems),
+        rights=fields.text(source, "rights", problems),
+        publisher=fields.text(source, "publisher", problems) or config.publisher,
         continued_from=tuple(dict.fromkeys(j.page for j in jumps if j.direction == "from")),
         continues_on=tuple(dict.fromkeys(j.page for j in jumps if j.direction == "to")),
+        origin=origin.read_origin(source, problems),
     )
     if problems:
         raise ContentError(*problems)
