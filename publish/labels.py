@@ -18,6 +18,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "about": "关于本文",
         "source": "来源：",
         "original": "原文：",
+        "listed_first": "这里列出前 {} 处（共 {} 处），全部见清理记录文件 {}。",
         "changes": "清理记录（{} 处修改）",
         "changes_title": "清理记录",
         "changes_intro": "下表列出清理程序对原始文本所做的每一处修改："
@@ -64,6 +65,8 @@ _LABELS: dict[str, dict[str, str]] = {
         "about": "About this document",
         "source": "Source: ",
         "original": "Original: ",
+        "listed_first": "The first {} of {} are listed here; all of them are in the change log "
+        "file {}.",
         "changes": "Cleaning log ({} changes)",
         "changes_title": "Cleaning log",
         "changes_intro": "Every change the cleaner made to the source text: the pass, the place in "

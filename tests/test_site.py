@@ -224,3 +224,18 @@ def test_a_long_change_log_lists_the_first_changes_and_links_the_whole_log(
     assert (out / "site" / SEED / "changes.json").read_bytes() == (
         out / "clean" / f"{SEED}.changes.json"
     ).read_bytes()
+    jumps = page.split("<h2>删除的转版标记</h2>")[1].split("</ul>")[0]
+    assert jumps.count("<li>") == 2  # the seed's two jump lines, under the cap
+
+
+def test_a_long_list_of_jump_lines_is_capped_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from publish.formats import site as site_format
+
+    monkeypatch.setattr(site_format, "CHANGES_SHOWN", 3)
+    out = build_repo(tmp_path / "out", formats=("html",))
+    page = (out / "site" / "huangjiu-festival" / "changes.html").read_text("utf-8")
+    jumps = page.split("<h2>删除的转版标记</h2>")[1].split("</ul>")[0]
+    assert jumps.count("<li>") == 3
+    assert "这里列出前 3 处（共 4 处）" in jumps and '<a href="changes.json">' in jumps
