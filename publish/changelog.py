@@ -4,8 +4,9 @@
 It lists every edit the cleaner made (``"applied": true``) and every one it only suggested,
 with its stable id, pass, place in the source, text before and after, evidence and
 confidence, and the reviewer's decision where there is one; the jump lines and page furniture
-it removed; the passes, the threshold, and the review file with any decision that matched
-nothing.
+it removed, and where they say the original's pages start (``pages``: page, offset in the
+cleaned text, the line that says so); the passes, the threshold, and the review file with any
+decision that matched nothing.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import json
 from collections import Counter
 from collections.abc import Iterable, Iterator
 
-from publish.model import Change, CleanedSource, Furniture, Jump
+from publish.model import Change, CleanedSource, Furniture, Jump, PageStart
 
 
 def summary(cleaned: CleanedSource) -> dict[str, int]:
@@ -47,9 +48,10 @@ def change_log_parts(cleaned: CleanedSource) -> Iterator[str]:
         },
         "summary": summary(cleaned),
     }
-    lists: dict[str, Iterable[Jump | Furniture | Change]] = {
+    lists: dict[str, Iterable[Jump | Furniture | PageStart | Change]] = {
         "jumps": cleaned.jumps,
         "furniture": cleaned.furniture,
+        "pages": cleaned.page_starts,
         "changes": cleaned.changes,
     }
     yield "{\n"

@@ -52,6 +52,10 @@ _LABELS: dict[str, dict[str, str]] = {
         "archive_id": "档案号 {}",
         "captured_from": "{} 采集自 {}",
         "captured": "{} 采集",
+        "page_mark": "原第{}版",
+        "page_name": "原第{}版",
+        "page_list": "原报版面",
+        "page_source": "原报纸",
     },
     "en": {
         "contents": "Contents",
@@ -101,6 +105,10 @@ _LABELS: dict[str, dict[str, str]] = {
         "archive_id": "archive no. {}",
         "captured_from": "captured {} from {}",
         "captured": "captured {}",
+        "page_mark": "p. {}",
+        "page_name": "original page {}",
+        "page_list": "Pages of the original",
+        "page_source": "the printed newspaper",
     },
 }
 

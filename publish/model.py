@@ -99,6 +99,41 @@ class Jump:
 
 
 @dataclass(frozen=True)
+class PageStart:
+    """Where a page of the original newspaper starts in the cleaned text, and the line that
+    says so (``kind``): a "continued on" jump (``to``: what follows ran on ``page``), a
+    "continued from" one (``from``: what follows is on the fragment's own page, ``""`` until
+    the front matter's ``pages`` names it; or, where text stood before it, that text began on
+    the page it names) or a page marker (``page marker``). See :mod:`publish.clean.pagestarts`."""
+
+    page: str
+    offset: int  # in the cleaned text: its first character that ran on ``page``
+    kind: str
+    text: str  # the line as printed
+    path: str
+    line: int
+
+    def as_json(self) -> dict[str, str | int]:
+        return {
+            "page": self.page,
+            "offset": self.offset,
+            "kind": self.kind,
+            "text": self.text,
+            "file": self.path,
+            "line": self.line,
+        }
+
+
+@dataclass(frozen=True)
+class PageAnchor:
+    """A page start placed in the body HTML: the page, the element's id and the label shown."""
+
+    page: str
+    id: str
+    label: str
+
+
+@dataclass(frozen=True)
 class Source:
     """A document as read from disk: front matter split off, body not yet cleaned."""
 
@@ -132,6 +167,8 @@ class CleanedSource:
     jumps: tuple[Jump, ...] = ()
     fragments: tuple[Source, ...] = ()
     furniture: tuple[Furniture, ...] = ()
+    #: Where the original's pages start in ``text`` (from jump lines and page markers).
+    page_starts: tuple[PageStart, ...] = ()
     #: Review decisions that matched no edit (the text changed since they were made).
     stale: tuple[str, ...] = ()
     #: How it was cleaned: the settings and the names of the passes run.
@@ -251,6 +288,8 @@ class Document:
     #: Where the part of ``body_html`` left out of the site's search index starts (a boundary
     #: between top-level blocks; 0: none is left out). See ``limits.search_chars``.
     search_cut: int = 0
+    #: The original's page starts, as anchors in ``body_html`` (see :mod:`publish.parse.pages`).
+    pages: tuple[PageAnchor, ...] = field(default=())
 
     @property
     def source_path(self) -> Path:

@@ -22,6 +22,7 @@ from publish import clean, parse, read
 from publish.config import Config, load_config
 from publish.errors import PublishError
 from publish.formats.epubsplit import chapters
+from publish.formats.jsonld import document_jsonld, script_text
 from publish.labels import labels, provenance
 from publish.render import Renderer
 from publish.theme import load_theme
@@ -160,10 +161,17 @@ def _through_everything(data: bytes, config: Config, renderer: Renderer) -> None
         return
     words = labels(doc.meta.language)
     context = {"doc": doc, "lang": doc.meta.language, "labels": words, "root": "../"}
+    jsonld = script_text(document_jsonld(doc, "https://example.org/a/"))
     common = {"stylesheet": "s.css", "provenance": provenance(doc.meta), **context}
     pages = [
         renderer.render(
-            "document.html", path="a/", downloads=[], previous=None, next=None, **common
+            "document.html",
+            path="a/",
+            downloads=[],
+            previous=None,
+            next=None,
+            jsonld=jsonld,
+            **common,
         ),
         renderer.render("changes.html", path="a/changes.html", changes_shown=5000, **common),
     ]

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from publish.clean import blocks, jumps, protect
+from publish.clean import blocks, jumps, pagestarts, protect
 from publish.clean import evidence as ev
 from publish.clean.editor import Editor
 from publish.clean.order import order_fragments
@@ -140,6 +140,7 @@ def _cleaned(
         jumps=tuple(j for r in every for j in r.jumps()),
         fragments=tuple(ordered),
         furniture=tuple(f for r in every for f in r.furniture()),
+        page_starts=pagestarts.collect(whole.text, whole.pages.boundaries),
         stale=whole.review.stale(),
         settings=whole.review.settings,
         passes=tuple(p.name for p in passes),

@@ -135,15 +135,17 @@ class Editor:
                 found.append(Edit(match.start(), match.end(), new))
         return self.apply(text, found, protect=protect)
 
-    def jump(self, text: str, offset: int, direction: str, page: str, column: str = "") -> None:
+    def jump(self, text: str, offset: int, direction: str, page: str, column: str = "") -> Jump:
         """Note a removed jump line found at ``offset`` of the latest :meth:`apply`'s input."""
         path, line = self.trace.locate(self.step_in, offset)
         self.jumps.append(Jump(direction, page, column, text, path, line))
+        return self.jumps[-1]
 
-    def remove_furniture(self, kind: str, text: str, offset: int) -> None:
+    def remove_furniture(self, kind: str, text: str, offset: int) -> Furniture:
         """Note a removed furniture line at ``offset`` of the latest :meth:`apply`'s input."""
         path, line = self.trace.locate(self.step_in, offset)
         self.furniture.append(Furniture(kind, text, path, line))
+        return self.furniture[-1]
 
     def changes(self) -> list[Change]:
         """The recorded changes and suggestions, located in the source files."""

@@ -7,6 +7,8 @@ threshold``, default :data:`THRESHOLD`) and is otherwise recorded as a suggestio
 
 :class:`Pages` is the page model the structural passes share: where the furniture passes found
 page and column breaks and jump lines, kept in step with the text as later passes edit it.
+A boundary where a page of the original starts carries a :class:`~publish.model.PageStart`:
+its offset is carried forward too, so the cleaned text knows where each page began.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import bisect
 from dataclasses import dataclass
 
 from publish.clean.trace import Step
+from publish.model import PageStart
 
 #: The pattern has no other reading (a page-marker line, ``（下转第3版）`` on its own line).
 CERTAIN = 1.0
@@ -38,6 +41,8 @@ class Boundary:
     offset: int
     kind: str
     why: str
+    #: The original's page that starts here, if the boundary says (its offset is ours).
+    start: PageStart | None = None
 
 
 class Pages:
@@ -47,10 +52,10 @@ class Pages:
         self.boundaries: list[Boundary] = sorted(boundaries or [], key=lambda b: b.offset)
         self._offsets = [b.offset for b in self.boundaries]
 
-    def add(self, offset: int, kind: str, why: str) -> None:
+    def add(self, offset: int, kind: str, why: str, start: PageStart | None = None) -> None:
         """A boundary at ``offset`` of the text the current pass is editing."""
         i = bisect.bisect_right(self._offsets, offset)
-        self.boundaries.insert(i, Boundary(offset, kind, why))
+        self.boundaries.insert(i, Boundary(offset, kind, why, start))
         self._offsets.insert(i, offset)
 
     def remap(self, step: Step) -> None:
@@ -65,4 +70,4 @@ class Pages:
         return self.boundaries[low:high]
 
     def shifted(self, delta: int) -> list[Boundary]:
-        return [Boundary(b.offset + delta, b.kind, b.why) for b in self.boundaries]
+        return [Boundary(b.offset + delta, b.kind, b.why, b.start) for b in self.boundaries]

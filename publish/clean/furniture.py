@@ -1,7 +1,8 @@
 """Pass ``furniture``: page markers, running heads and feet, and folios removed and recorded.
 
 Each removed line is a :class:`~publish.model.Furniture` record and a page boundary for the
-passes that join text across pages. What counts:
+passes that join text across pages; a numbered page marker of the first three forms below
+also says that page starts there (:mod:`publish.clean.pagestarts`). What counts:
 
 - page markers, certain: ``=== PAGE 4 ===`` ``--- Page 4 ---`` ``[Page 3]`` ``<!-- 第 5 页 -->``
   ``Page 3 of 12`` ``第 3 页 共 12 页`` ``第1頁，共計8頁`` ``[pagebreak.16]``, a form feed;
@@ -23,16 +24,18 @@ from publish.clean import normalise
 from publish.clean.blocks import split_blocks
 from publish.clean.editor import Editor
 from publish.clean.lines import closed_ranges, inside, removals
+from publish.clean.markers import normalise_page
 from publish.clean.running import repeated_lines
 from publish.clean.trace import Edit
+from publish.model import Furniture, PageStart
 
 NAME = "furniture"
 
 _PAGE_MARKER = regex.compile(
     r"""^[ \t]*(?:
-      [=~#*_-]{2,}[ \t]*(?:(?:page|p\.|第)[ \t]*)+\d+[ \t]*页?[ \t]*[=~#*_-]{2,}
-    | \[[ \t]*(?:page|p\.)[ \t]*\d+[ \t]*\]
-    | <!--[ \t]*(?:(?:page|p\.|第)[ \t]*)+\d+[ \t]*页?[ \t]*-->
+      [=~#*_-]{2,}[ \t]*(?:(?:page|p\.|第)[ \t]*)+(?P<starts>\d+)[ \t]*页?[ \t]*[=~#*_-]{2,}
+    | \[[ \t]*(?:page|p\.)[ \t]*(?P<starts>\d+)[ \t]*\]
+    | <!--[ \t]*(?:(?:page|p\.|第)[ \t]*)+(?P<starts>\d+)[ \t]*页?[ \t]*-->
     | (?:page|p\.)[ \t]*\d+[ \t]*(?:of|/)[ \t]*\d+
     | 第[ \t]*\d+[ \t]*[页頁](?:[ \t]*[,，/]?[ \t]*共(?:计|計)?[ \t]*\d+[ \t]*[页頁])?
     | \[[ \t]*page[ \t]*break(?:[ \t.]*\d+)?[ \t]*\] | \\(?:pagebreak|newpage)
@@ -78,6 +81,16 @@ def apply(text: str, edit: Editor) -> str:
     for line, removal in edits:
         if removal.start in edit.done:
             kind = found[line][0]
-            edit.remove_furniture(kind, text_before[line[0] : line[1]].strip(), line[0])
-            edit.pages.add(edit.trace.steps[-1].to_output(line[0]), ev.PAGE, kind)
+            item = edit.remove_furniture(kind, text_before[line[0] : line[1]].strip(), line[0])
+            at = edit.trace.steps[-1].to_output(line[0])
+            edit.pages.add(at, ev.PAGE, kind, _page_start(item))
     return normalise.tidy(text, edit, text_before)
+
+
+def _page_start(item: Furniture) -> PageStart | None:
+    """The page a page marker says starts where it stood (``=== PAGE 4 ===``: 4), if it says."""
+    marker = _PAGE_MARKER.match(item.text) if item.kind == "page marker" else None
+    if marker is None or not marker.group("starts"):
+        return None
+    page = normalise_page(marker.group("starts"))
+    return PageStart(page, 0, item.kind, item.text, item.path, item.line)

@@ -6,7 +6,8 @@ emphasis at the start or end of a line (a run of them counts as one); the line's
 stays. A marker set off in the middle of a line is only suggested, and the same words in a
 sentence or a quotation stay. Every removed marker is recorded as a
 :class:`~publish.model.Jump` and leaves a boundary (text after ``上接`` came from elsewhere;
-text before ``下转`` goes on elsewhere), so no seam is made across it.
+text before ``下转`` goes on elsewhere), so no seam is made across it, and where the original's
+page changes (see :mod:`publish.clean.pagestarts`).
 
 The pass runs after ``unwrap`` (which never joins a line to a marker), so it sees the
 paragraphs the ``seams`` pass will see. A marker between a paragraph that stops mid-sentence and
@@ -32,6 +33,7 @@ from publish.clean.blocks import Block, kind_of, split_blocks
 from publish.clean.editor import Editor
 from publish.clean.lines import closed_ranges, inside, line_span, removals
 from publish.clean.markers import BRACKETED, MARKER, OWN_LINE, direction_and_page
+from publish.clean.pagestarts import of_jump
 from publish.clean.shapes import is_float, is_running_text
 from publish.clean.trace import Edit, Step, apply_edits
 
@@ -124,9 +126,11 @@ def apply(text: str, edit: Editor) -> str:
     text = edit.apply(text, edits.values(), protect=False)
     for marker in found:
         if marker.edit.start in edit.done:
-            edit.jump(marker.printed, marker.offset, marker.direction, marker.page, marker.column)
+            jump = edit.jump(
+                marker.printed, marker.offset, marker.direction, marker.page, marker.column
+            )
             at = edit.trace.steps[-1].to_output(marker.offset)
-            edit.pages.add(at, _BOUNDARY[marker.direction], marker.printed)
+            edit.pages.add(at, _BOUNDARY[marker.direction], marker.printed, of_jump(jump))
     return normalise.tidy(text, edit, before) if edit.done else text
 
 

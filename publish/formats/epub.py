@@ -21,6 +21,7 @@ from publish.formats import BuildContext
 from publish.formats.cover import cover_svg
 from publish.formats.epubfonts import embedded_fonts, font_face_css
 from publish.formats.epubmeta import add_metadata
+from publish.formats.epubpages import add_page_source, page_list, with_page_list
 from publish.formats.epubsplit import Chapter, chapters, home_of
 from publish.fsutil import atomic_path
 from publish.labels import labels
@@ -89,6 +90,7 @@ def _book(doc: Document, ctx: BuildContext, css: str) -> Any:
     words = labels(meta.language)
     book = epub.EpubBook()
     add_metadata(book, doc)
+    add_page_source(book, doc)
     cover_page = _cover(book, doc, ctx)
     if ctx.config.epub_embed_fonts:
         text = doc.meta.title + doc.meta.subtitle + doc.cleaned.text + "".join(words.values())
@@ -160,13 +162,16 @@ def _with_package_lang(opf: bytes, language: str) -> bytes:
     return opf.replace(opening, opening[:-1] + f' xml:lang="{language}">'.encode(), 1)
 
 
-def repack(raw: Path, target: Path, built: datetime, language: str) -> None:
-    """Rewrite ebooklib's archive deterministically and set the package's ``xml:lang``."""
+def repack(raw: Path, target: Path, built: datetime, language: str, pages: str = "") -> None:
+    """Rewrite ebooklib's archive deterministically and set the package's ``xml:lang``; add
+    the ``pages`` nav (:func:`~publish.formats.epubpages.page_list`) to the navigation."""
     with zipfile.ZipFile(raw) as archive:
         entries = {info.filename: archive.read(info) for info in archive.infolist()}
     for name in entries:
         if name.endswith(".opf"):
             entries[name] = _with_package_lang(entries[name], language)
+        elif name.endswith("/nav.xhtml"):
+            entries[name] = with_page_list(entries[name], pages)
     order = ["mimetype", *sorted(n for n in entries if n != "mimetype")]
     with zipfile.ZipFile(target, "w") as archive:
         for name in order:
@@ -193,8 +198,9 @@ def build(ctx: BuildContext) -> list[Path]:
                 "epub3_landmark": True,
                 "landmark_title": labels(doc.meta.language)["guide"],
             }
-            epub.write_epub(str(raw), _book(doc, ctx, css), options)
-            repack(raw, tmp, built, doc.meta.language)
+            book = _book(doc, ctx, css)
+            epub.write_epub(str(raw), book, options)
+            repack(raw, tmp, built, doc.meta.language, page_list(doc, book))
         log.info("  %s (%d KiB)", target, target.stat().st_size // 1024)
         written.append(target)
     return written

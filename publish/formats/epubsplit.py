@@ -1,11 +1,13 @@
 """The body HTML of a document as EPUB chapters: split at level-2 headings, footnotes as
-``<aside epub:type="footnote">`` in the chapter that calls them, links fixed across files."""
+``<aside epub:type="footnote">`` in the chapter that calls them, links fixed across files, the
+original's page starts marked as page breaks (:mod:`publish.formats.epubpages`)."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
+from publish.formats.epubpages import carry_forward, with_epub_type
 from publish.formats.footnotes import BACKREF, CALL, split_notes
 from publish.model import Document
 
@@ -56,13 +58,13 @@ def chapters(doc: Document) -> list[Chapter]:
     body, notes = split_notes(doc.body_html)
     parts = [body]
     if len(body) > SPLIT_AT:
-        parts = [p for p in _H2.split(body) if p.strip()]
+        parts = carry_forward([p for p in _H2.split(body) if p.strip()])
     found = []
     for number, part in enumerate(parts, start=1):
         heading = _H2_TEXT.match(part.lstrip())
         title = _TAGS.sub("", heading.group(1)) if heading and number > 1 else doc.meta.title
         name = f"{doc.slug}.xhtml" if len(parts) == 1 else f"{doc.slug}-{number:02d}.xhtml"
-        found.append(Chapter(name, title, _with_asides(part, notes)))
+        found.append(Chapter(name, title, with_epub_type(_with_asides(part, notes))))
     return _fix_links(found)
 
 

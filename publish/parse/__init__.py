@@ -2,7 +2,8 @@
 
 Renders the body HTML once (shared by all formats), collects headings for the tables of
 contents, takes the title from the front matter or the first ``#`` heading (which then is not
-repeated in the body), checks every local image and records it as an asset.
+repeated in the body), checks every local image and records it as an asset, and anchors each
+place where a page of the original starts (:mod:`publish.parse.pages`).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from publish import sanitise
 from publish.cjk import is_wide
 from publish.config import Config
 from publish.model import CleanedSource, Document, Heading, Jump
-from publish.parse import assets, checks
+from publish.parse import assets, checks, pages
 from publish.parse.mdit import make_parser
 from publish.parse.meta import build_metadata
 from publish.parse.slugs import heading_slug
@@ -118,8 +119,7 @@ def _outer_jumps(cleaned: CleanedSource) -> list[Jump]:
 def parse(cleaned: CleanedSource, config: Config, attributes: tuple[str, ...] = ()) -> Document:
     """``cleaned`` as a document; ``attributes`` are the ones the theme lets {…} set."""
     md = make_parser(config.allow_html)
-    env: dict[str, object] = {"attributes": attributes}
-    tokens = md.parse(cleaned.text, env)
+    tokens, env, inline = pages.parse_marked(md, cleaned, {"attributes": attributes})
     checks.dropped_attributes(env, cleaned)
     checks.within_limits(tokens, cleaned, config.limits)
     headings = _headings(tokens)
@@ -130,11 +130,13 @@ def parse(cleaned: CleanedSource, config: Config, attributes: tuple[str, ...] = 
         tokens, headings = tokens[3:], headings[1:]
     images = assets.assets(tokens, cleaned, config)
     outline = _outline(tokens)
+    tokens, page_anchors = pages.place(tokens, cleaned, meta, inline)
     meta = dataclasses.replace(meta, cover=assets.cover(cleaned, config))
     cut = checks.search_cut(tokens, cleaned, config.limits)
     parts = [md.renderer.render(part, md.options, env) for part in (tokens[:cut], tokens[cut:])]
     if config.allow_html:  # raw HTML went through: it keeps no script, style or handler
         parts = [sanitise.html(part) if part else part for part in parts]
+    parts = [pages.finish(part, page_anchors) for part in parts]  # (after: they keep role=…)
     return Document(
         slug=cleaned.source.slug,
         meta=meta,
@@ -145,4 +147,5 @@ def parse(cleaned: CleanedSource, config: Config, attributes: tuple[str, ...] = 
         cleaned=cleaned,
         assets=tuple(images),
         search_cut=len(parts[0]) if cut < len(tokens) else 0,
+        pages=page_anchors.anchors,
     )
