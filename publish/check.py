@@ -2,7 +2,9 @@
 
 - EPUB: EPUBCheck 5 (every fatal, error, warning and usage message is a problem) and Ace by
   DAISY (every violation is a problem).
-- PDF: ``pdffonts`` (every font embedded); archival PDFs: veraPDF against PDF/A-3u and PDF/UA-1.
+- PDF: ``pdffonts`` (every font embedded); veraPDF against each standard a PDF claims in its XMP
+  (``pdfaid:part`` and ``conformance``, ``pdfuaid:part``): PDF/A-3u and PDF/UA-1 for the
+  default variant, nothing for a ``plain`` PDF.
 - Site: the Nu HTML Checker (no error in any page or stylesheet), internal links and anchors.
 
 The validators themselves live in :mod:`publish.validators`.
@@ -14,12 +16,13 @@ from pathlib import Path
 
 from publish.validators.epub import ace, epubcheck
 from publish.validators.html import broken_links, epub_screenshots, screenshot, vnu
-from publish.validators.pdf import pdffonts, verapdf
+from publish.validators.pdf import claimed_flavours, pdffonts, verapdf
 
 __all__ = [
     "ace",
     "broken_links",
     "check_build",
+    "claimed_flavours",
     "epub_screenshots",
     "epubcheck",
     "pdffonts",
@@ -40,9 +43,12 @@ def check_build(out: Path, root: Path | None = None) -> list[str]:
         problems.extend(ace(epub, root or Path.cwd()))
     for pdf in pdfs:
         problems.extend(pdffonts(pdf))
-    archival = [pdf for pdf in pdfs if b"pdfaid:part" in pdf.read_bytes()]
-    for flavour in ("3u", "ua1"):
-        problems.extend(verapdf(archival, flavour))
+    claims: dict[str, list[Path]] = {}
+    for pdf in pdfs:
+        for flavour in claimed_flavours(pdf):
+            claims.setdefault(flavour, []).append(pdf)
+    for flavour, claimed in sorted(claims.items()):
+        problems.extend(verapdf(claimed, flavour))
     site = out / "site"
     if site.is_dir():
         if not (site / "index.html").is_file():

@@ -16,8 +16,10 @@ from pathlib import Path
 from publish import __version__, cleanargs, cleancmd, formats, logs, theme
 from publish.build import BuildOptions, build
 from publish.check import check_build
-from publish.config import PDF_VARIANTS, load_config
+from publish.config import Config, load_config
 from publish.errors import ConfigError, PublishError
+from publish.formats.pdfvariants import VARIANTS as PDF_VARIANTS
+from publish.formats.pdfvariants import described as described_variants
 
 log = logging.getLogger("publish")
 
@@ -74,9 +76,11 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--strict", action="store_true", help="fail on any warning")
     b.add_argument(
         "--pdf-variant",
-        choices=PDF_VARIANTS,
+        choices=tuple(PDF_VARIANTS),
         default="",
-        help="pdf/a-3u (archival, the default) or plain",
+        metavar="VARIANT",
+        help=f"{described_variants()} (default: publish.toml's pdf.variant, else "
+        f"{Config.pdf_variant})",
     )
 
     cleaner = commands.add_parser("clean", help="clean Markdown: print, diff, check or rewrite")

@@ -22,7 +22,6 @@ log = logging.getLogger(__name__)
 
 CONFIG_NAME = "publish.toml"
 KNOWN_FORMATS = ("pdf", "epub", "html")
-PDF_VARIANTS = ("pdf/a-3u", "plain")
 
 
 @dataclass(frozen=True)
@@ -48,8 +47,9 @@ class Config:
     url: str = "http://localhost:8000/"
     #: Let raw HTML in sources through. Off: scraped text can carry scripts, so it is escaped.
     allow_html: bool = False
-    #: PDF profile: ``pdf/a-3u`` (archival: PDF/A-3u, tagged, PDF/UA-1, source attached) or
-    #: ``plain``.
+    #: PDF variant, one of :data:`publish.formats.pdfvariants.VARIANTS`: ``pdf/a-3u``
+    #: (archival: PDF/A-3u, tagged, PDF/UA-1, sources embedded), ``pdf/a-3b``, ``pdf/a-2u``,
+    #: ``pdf/a-2b``, ``pdf/ua-1`` or ``plain``.
     pdf_variant: str = "pdf/a-3u"
     #: Embed the theme's CJK faces in the EPUB, subset to the characters used.
     epub_embed_fonts: bool = False
@@ -171,7 +171,9 @@ def _validate(root: Path, path: Path, text: str, data: dict[str, object]) -> Con
         for key in sorted(set(pdf) - {"variant"}):
             warnings.append(f"{where(key)}: unknown key pdf.{key}; known: variant")
         if "variant" in pdf:
-            if pdf["variant"] in PDF_VARIANTS:
+            from publish.formats.pdfvariants import VARIANTS as PDF_VARIANTS
+
+            if isinstance(pdf["variant"], str) and pdf["variant"] in PDF_VARIANTS:
                 values["pdf_variant"] = pdf["variant"]
             else:
                 errors.append(

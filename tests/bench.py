@@ -19,8 +19,9 @@ from markdown_it import MarkdownIt
 
 from publish import clean
 from publish.config import Config, load_config
-from publish.formats import BuildContext, cjk_justify, pdf, pdfa
+from publish.formats import BuildContext, cjk_justify, pdf
 from publish.formats.pdfhtml import for_print
+from publish.formats.pdfvariants import VARIANTS
 from publish.labels import labels
 from publish.parse import parse
 from publish.parse.mdit import make_parser
@@ -129,7 +130,7 @@ def pdf_rows(config: Config) -> None:
         labels=labels("zh-CN"),
     )
     css = renderer.stylesheet("pdf")  # parsed in every run of both, as a build does
-    options = pdfa.VARIANTS[config.pdf_variant]  # the same PDF profile: tags cost WeasyPrint
+    options = VARIANTS[config.pdf_variant].options  # the same PDF profile: tags cost WeasyPrint
     with tempfile.TemporaryDirectory() as scratch:
         target, run = _pdf_of(config, seed_text, Path(scratch))
         run()  # installs our extension of WeasyPrint; the peer runs without it

@@ -163,14 +163,19 @@ def test_archival_pdf_metadata_and_attached_source(out: Path) -> None:
     ):
         assert dublin_core.encode() in data, dublin_core
     reader = PdfReader(out / f"pdf/{SEED}.pdf")
-    attachments = reader.attachments
-    assert list(attachments) == [f"{SEED}.md"]
-    text = attachments[f"{SEED}.md"][0].decode("utf-8")
-    assert text == (out / f"clean/{SEED}.md").read_text("utf-8")
+    attachments = reader.attachments  # (tests/test_pdf_variants.py checks them in detail)
+    assert list(attachments) == [
+        f"{SEED}.changes.json",
+        f"{SEED}.clean.md",
+        f"{SEED}.original.{SEED}.md",
+    ]
+    assert attachments[f"{SEED}.clean.md"] == [(out / f"clean/{SEED}.md").read_bytes()]
+    assert attachments[f"{SEED}.original.{SEED}.md"] == [(REPO / f"content/{SEED}.md").read_bytes()]
     root: Any = reader.root_object
-    spec = root["/Names"]["/EmbeddedFiles"]["/Names"][1].get_object()
-    assert spec["/AFRelationship"] == "/Source"
-    assert list(root["/AF"]) == [spec.indirect_reference]  # listed once
+    names = root["/Names"]["/EmbeddedFiles"]["/Names"]
+    specs = [names[i].get_object() for i in range(1, len(names), 2)]
+    assert [s["/AFRelationship"] for s in specs] == ["/Data", "/Source", "/Source"]
+    assert list(root["/AF"]) == [s.indirect_reference for s in specs]  # each listed once
     from publish import __version__
 
     assert reader.metadata is not None

@@ -3,7 +3,9 @@
 WeasyPrint takes the title, authors, keywords and dates from the ``<head>`` the ``pdf.html``
 template writes, the language from ``<html lang>``, and builds the outline from h1-h6. The file
 identifier is derived from the document identifier and the dates from the build time, so the
-same input gives the same bytes.
+same input gives the same bytes. ``pdf.variant`` picks WeasyPrint's options and what the file
+claims (:mod:`~publish.formats.pdfvariants`), the files it embeds
+(:mod:`~publish.formats.pdfattach`) and the XMP it adds (:mod:`~publish.formats.pdfa`).
 """
 
 from __future__ import annotations
@@ -13,8 +15,9 @@ import logging
 from pathlib import Path
 
 from publish.errors import ThemeError
-from publish.formats import BuildContext, cjk_justify, pdfa
+from publish.formats import BuildContext, cjk_justify, pdfa, pdfattach
 from publish.formats.pdfhtml import for_print
+from publish.formats.pdfvariants import VARIANTS
 from publish.fsutil import atomic_path
 from publish.labels import labels
 from publish.timestamps import build_time, iso
@@ -41,6 +44,13 @@ def build(ctx: BuildContext) -> list[Path]:
             f"theme {ctx.renderer.theme.name!r}: text_spacing_trim = {trim!r}; use "
             '"normal" (the first of two adjacent full-width marks set half wide) or "space-all"'
         )
+    variant = VARIANTS[ctx.config.pdf_variant]
+    if variant.pdfa and not variant.attaches and ctx.documents:
+        log.info(
+            "  %s: PDF/A-2 embeds only PDF/A files, so the originals, cleaned texts and change "
+            "logs are not embedded; pdf/a-3u or pdf/a-3b embeds them",
+            variant.name,
+        )
     written = []
     for doc in ctx.documents:
         built = build_time([doc.meta.date])  # its own date: never another document's
@@ -54,10 +64,11 @@ def build(ctx: BuildContext) -> list[Path]:
         )
         target = ctx.out / "pdf" / f"{doc.slug}.pdf"
         identifier = hashlib.sha256(doc.meta.identifier.encode("utf-8")).hexdigest()[:32]
-        options = dict(pdfa.VARIANTS[ctx.config.pdf_variant])
-        if ctx.config.pdf_variant != "plain":
-            options.update(pdfa.attachment_options(doc, built))
-            options["finisher"] = pdfa.finisher(doc)
+        options = dict(variant.options)
+        if variant.flavours:
+            files = pdfattach.associated_files(doc) if variant.attaches else []
+            options["attachments"] = pdfattach.attachments(files, built)
+            options["finisher"] = pdfa.finisher(doc, variant, files)
         base = doc.source_path.parent.resolve().as_uri() + "/"
         fetcher = Fetcher(doc.assets, ctx.renderer.font_urls, doc.cleaned.source.display_path)
         with atomic_path(target) as tmp:

