@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import json
 
-from publish.labels import citation
+from publish.labels import provenance
 from publish.model import Document
 
 
 def _original(doc: Document) -> dict[str, object]:
     meta, origin = doc.meta, doc.meta.origin
     found: dict[str, object] = {"@type": "WebPage" if origin.url else "CreativeWork"}
-    found["name"] = "; ".join(filter(None, [meta.source, *citation(meta)])) or meta.title
+    found["name"] = provenance(meta) or meta.title
     if origin.url:
         found["url"] = origin.url
     if origin.archive_id:

@@ -33,6 +33,7 @@ from datetime import datetime
 from typing import Any
 
 from publish.changelog import change_log
+from publish.decode import decode
 from publish.errors import ContentError
 from publish.model import Document, Source
 
@@ -142,20 +143,8 @@ def _original_bytes(fragment: Source) -> bytes:
             f"{fragment.display_path}: cannot read it again to embed it in the PDF: "
             f"{exc.strerror}; check the file and build again"
         ) from None
-    if not _same_text(data, fragment.front_matter_text + fragment.body):
+    if decode(fragment.path, data, fragment.display_path) != (
+        fragment.front_matter_text + fragment.body
+    ):
         raise ContentError(f"{fragment.display_path}: changed while the build ran; build again")
     return data
-
-
-def _same_text(data: bytes, text: str) -> bool:
-    """``data`` decodes to ``text``: as UTF-8 (a UTF-8 byte-order mark stays in the text), or
-    as UTF-16 or UTF-32 with a byte-order mark (which the text leaves out)."""
-    if data == text.encode("utf-8"):
-        return True
-    for codec in ("utf-16", "utf-32"):
-        try:
-            if data.decode(codec) == text:
-                return True
-        except UnicodeDecodeError:
-            continue
-    return False

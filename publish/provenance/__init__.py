@@ -144,7 +144,7 @@ class Record:
         return graph + [software(n, self.software[n]) for n in sorted(agents - {"publish"})]
 
     def _validation(self) -> list[Statement]:
-        names = sorted({v.validator for v in self.verdicts} - {"publish"})  # publish: its own
+        names = sorted({v.validator for v in self.verdicts})
         graph = [software(name, self.validators[name]) for name in names]
         for verdict in self.verdicts:
             key = f"{verdict.output}/{verdict.validator}/{verdict.profile}"
