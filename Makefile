@@ -15,7 +15,7 @@ OUT ?= build
 APT_BUILD := fonts-noto-cjk libharfbuzz-subset0 libpango-1.0-0 libpangoft2-1.0-0 fontconfig
 APT_TEST := poppler-utils libjaxb-java chromium
 
-.PHONY: all setup system-packages test-packages node-tools gongwen-fonts pdf epub html test test-properties test-fuzz lint check clean help bench eval serve
+.PHONY: all setup system-packages test-packages node-tools gongwen-fonts pdf epub html test test-properties test-fuzz lint check archive clean help bench eval serve
 
 all: setup ## set up, then build PDF, EPUB and the site from content/ (one pass over the sources)
 	$(PUBLISH) build --format pdf,epub,html --out $(OUT)
@@ -89,6 +89,9 @@ test-properties: setup ## the cleaner's hypothesis properties on 10,000 generate
 
 test-fuzz: setup ## hostile front matter and Markdown through read, clean, parse and render: 10,000 files
 	PUBLISH_EXAMPLES=10000 $(BIN)/pytest -q -p no:cacheprovider -p no:logging tests/test_fuzz_pipeline.py
+
+archive: setup test-packages node-tools ## one BagIt bag of content/ (and its .tar) in build/archive/, every output validated
+	$(PUBLISH) archive --out $(OUT)/archive --tar
 
 check: setup test-packages node-tools ## EPUBCheck, Ace, pdffonts, veraPDF over build/
 	$(PUBLISH) check $(OUT)

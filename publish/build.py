@@ -27,7 +27,7 @@ from publish.errors import ContentError, StrictError
 from publish.formats import BuildContext
 from publish.fsutil import write_parts, write_text
 from publish.logs import WarningCounter
-from publish.model import Article, CleanedSource
+from publish.model import Article, CleanedSource, Document
 from publish.render import Renderer
 from publish.theme import load_theme
 from publish.timestamps import build_time
@@ -119,6 +119,15 @@ def write_cleaned(cleaned: CleanedSource, out: Path) -> list[Path]:
     return [md, changes]
 
 
+@dataclass(frozen=True)
+class Built:
+    """What a build read and made: the articles, their documents, and the files written."""
+
+    articles: tuple[Article, ...]
+    documents: tuple[Document, ...]
+    written: list[Path]
+
+
 def build(
     config: Config,
     options: BuildOptions,
@@ -127,6 +136,16 @@ def build(
 ) -> list[Path]:
     """Build ``options.formats`` (default: the config's) for every source; return files written.
     With a ``cache`` (``publish serve``), unchanged articles are not cleaned again."""
+    return build_collection(config, options, warnings, cache).written
+
+
+def build_collection(
+    config: Config,
+    options: BuildOptions,
+    warnings: WarningCounter | None = None,
+    cache: CleanCache | None = None,
+) -> Built:
+    """:func:`build`, also returning the articles and documents (``publish archive``)."""
     if options.pdf_variant:
         config = dataclasses.replace(config, pdf_variant=options.pdf_variant)
     log.info("Step 1 - read")
@@ -182,4 +201,5 @@ def build(
             log.info("Step 5 - %s", name)
             written.extend(builder(ctx))
         _check_strict(options, warnings)
-    return [out / path.relative_to(staging) for path in written]
+    final = [out / path.relative_to(staging) for path in written]
+    return Built(tuple(articles), tuple(documents), final)

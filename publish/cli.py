@@ -1,4 +1,4 @@
-"""Command-line interface: ``publish build | clean | check | serve | themes``.
+"""Command-line interface: ``publish build | clean | check | archive | serve | themes``.
 
 User errors print ``category: problem`` lines and exit 1, without a traceback; ``--strict``
 turns warnings into errors. Run ``publish COMMAND --help`` for the options.
@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from publish import __version__, cleanargs, cleancmd, formats, logs, theme
+from publish.archive import command as archive_command
 from publish.build import BuildOptions, build
 from publish.check import check_build
 from publish.config import Config, load_config
@@ -89,6 +90,11 @@ def _parser() -> argparse.ArgumentParser:
     c = commands.add_parser("check", help="run EPUBCheck and pdffonts over a build folder")
     c.add_argument("out", nargs="?", type=Path, help="build folder (default: build/)")
 
+    a = commands.add_parser(
+        "archive", help="one BagIt bag of the collection; --verify BAG checks a bag"
+    )
+    archive_command.add_arguments(a)
+
     s = commands.add_parser("serve", help="serve the site, rebuild on change, reload pages")
     s.add_argument("--host", default="127.0.0.1", help="address to listen on (127.0.0.1)")
     s.add_argument("--port", type=_port, default=8000, help="port (8000)")
@@ -111,6 +117,8 @@ def _run(args: argparse.Namespace, counter: logs.WarningCounter) -> int:
         return 0
     if args.command == "clean":
         return cleancmd.run(args, root)
+    if args.command == "archive":
+        return archive_command.run(args, root, counter)
     if args.command == "check":
         problems = check_build(args.out or root / "build", root)
         for problem in problems:

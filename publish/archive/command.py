@@ -1,0 +1,87 @@
+"""``publish archive``: its arguments, and what it does with them: make a bag
+(:func:`publish.archive.archive`), or with ``--verify BAG`` check one (a folder, or a ``.tar``
+unpacked first into a temporary folder, with tarfile's ``data`` filter)."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import tarfile
+import tempfile
+from pathlib import Path
+
+from publish.archive import ArchiveOptions, archive
+from publish.archive.layout import ArchiveError
+from publish.archive.verify import verify
+from publish.config import load_config
+from publish.formats.pdfvariants import VARIANTS
+from publish.logs import WarningCounter
+
+log = logging.getLogger("publish")
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "sources",
+        nargs="*",
+        type=Path,
+        metavar="SOURCE",
+        help="Markdown files or folders (default: the content folder)",
+    )
+    parser.add_argument("--out", type=Path, help="folder for the bag (default: build/archive/)")
+    parser.add_argument("--tar", action="store_true", help="also write the bag as one .tar")
+    parser.add_argument("--theme", default="", help="theme name (default: publish.toml's theme)")
+    parser.add_argument(
+        "--pdf-variant",
+        choices=tuple(name for name, v in VARIANTS.items() if v.pdfa),
+        default="",
+        metavar="VARIANT",
+        help="pdf/a-3u (default), pdf/a-3b, pdf/a-2u or pdf/a-2b",
+    )
+    parser.add_argument("--strict", action="store_true", help="fail on any warning")
+    parser.add_argument(
+        "--verify",
+        type=Path,
+        metavar="BAG",
+        help="check a bag (folder or .tar) instead: every missing, extra or altered file",
+    )
+
+
+def _unpacked(tar: Path, into: Path) -> Path:
+    try:
+        with tarfile.open(tar) as archive_file:
+            archive_file.extractall(into, filter="data")
+    except (tarfile.TarError, OSError) as exc:
+        raise ArchiveError(f"{tar}: cannot unpack: {exc}; give the bag's folder instead") from None
+    tops = list(into.iterdir())
+    if len(tops) != 1 or not tops[0].is_dir():
+        raise ArchiveError(f"{tar}: holds {len(tops)} top-level entries, a bag's tar holds one")
+    return tops[0]
+
+
+def _verify(bag: Path) -> int:
+    if not bag.exists():
+        raise ArchiveError(f"{bag}: no such bag; give the folder (or .tar) publish archive wrote")
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = _unpacked(bag, Path(scratch)) if bag.is_file() else bag
+        problems = verify(folder)
+        shown = str(bag) if folder == bag else f"{bag}:{folder.name}"
+        for problem in problems:
+            print(f"archive: {problem.replace(str(folder), shown, 1)}", file=sys.stderr)
+    if problems:
+        log.info("archive: %s: %d problem(s)", bag, len(problems))
+        return 1
+    log.info("archive: %s: complete, every checksum matches", bag)
+    return 0
+
+
+def run(args: argparse.Namespace, root: Path, counter: WarningCounter) -> int:
+    if args.verify:
+        return _verify(args.verify)
+    options = ArchiveOptions(
+        tuple(args.sources), args.theme, args.out, args.strict, args.pdf_variant, args.tar
+    )
+    for path in archive(load_config(root), options, counter):
+        log.info("Wrote %s", path)
+    return 0
