@@ -5,12 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from publish.clean import clean
 from publish.config import Config
 from publish.frontmatter import split_front_matter
 from publish.model import Document, Source
 from publish.parse import parse
+from publish.parse.mdit import make_parser
 from publish.parse.slugs import heading_slug
 
 
@@ -95,3 +98,25 @@ def test_footnotes_tables_deflists_and_emphasis() -> None:
 
 def test_summary_joins_wrapped_lines_by_script() -> None:
     assert _doc("# T\n\nTwo years\nafter 工作\n安排\n").summary == "Two years after 工作安排"
+
+
+_TITLES = st.sampled_from(["A", "a", "A-1", "a-2", "甲", "甲-1", "!!", "section", "Code `x`"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(_TITLES, st.sampled_from(["", "a-1", "甲", "x"])), max_size=12))
+def test_heading_ids_are_those_of_the_anchors_plugin(headings: list[tuple[str, str]]) -> None:
+    """Our linear-time ids are exactly mdit-py-plugins' anchors ids, repeats and ``{#id}``
+    included (ids a heading sets itself are reserved first, whatever their place)."""
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.anchors import anchors_plugin
+    from mdit_py_plugins.attrs import attrs_block_plugin
+
+    text = "".join(
+        (f"{{#{given}}}\n" if given else "") + f"## {title}\n\n" for title, given in headings
+    )
+    theirs = MarkdownIt("commonmark").use(attrs_block_plugin)
+    theirs.use(anchors_plugin, min_level=1, max_level=6, slug_func=heading_slug)
+    ours = make_parser()
+    expected = [t.attrGet("id") for t in theirs.parse(text) if t.type == "heading_open"]
+    assert [t.attrGet("id") for t in ours.parse(text) if t.type == "heading_open"] == expected

@@ -13,14 +13,13 @@ import functools
 from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
-from mdit_py_plugins.anchors import anchors_plugin
 from mdit_py_plugins.attrs import attrs_block_plugin, attrs_plugin
 from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
 from publish import sanitise
 from publish.parse.cjk_friendly import cjk_friendly_plugin
-from publish.parse.slugs import heading_slug
+from publish.parse.slugs import heading_ids
 
 
 def _walk(tokens: list[Token]) -> list[tuple[Token, Token]]:
@@ -54,6 +53,6 @@ def make_parser(allow_html: bool = False) -> MarkdownIt:
     md.use(deflist_plugin)
     md.use(attrs_plugin)
     md.use(attrs_block_plugin)
-    md.use(anchors_plugin, min_level=1, max_level=6, slug_func=heading_slug)
+    md.core.ruler.push("heading_ids", heading_ids)
     md.core.ruler.push("publish_safe_attrs", _safe_attrs)
     return md
