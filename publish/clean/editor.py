@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from publish.clean import scan
 from publish.clean.evidence import Pages
 from publish.clean.protect import Protected
 from publish.clean.review import Review
@@ -115,21 +116,25 @@ class Editor:
         return applied
 
     def sub(
-        self, pattern: re.Pattern[str], repl: Replacement, text: str, *, protect: bool = True
+        self,
+        pattern: re.Pattern[str],
+        repl: Replacement,
+        text: str,
+        *,
+        protect: bool = True,
+        starts: str = "",
     ) -> str:
-        """Like ``pattern.sub(repl, text)``, outside protected spans, recording each change."""
+        """Like ``pattern.sub(repl, text)``, outside protected spans, recording each change.
+        ``starts``: a literal every match starts with, looked for first (fast)."""
+        matches = scan.finditer(pattern, text, starts) if starts else pattern.finditer(text)
         if not callable(repl):
             if "\\" in repl:
-                edits = [Edit(m.start(), m.end(), m.expand(repl)) for m in pattern.finditer(text)]
+                edits = [Edit(m.start(), m.end(), m.expand(repl)) for m in matches]
             else:
-                edits = [
-                    Edit(m.start(), m.end(), repl)
-                    for m in pattern.finditer(text)
-                    if m.group(0) != repl
-                ]
+                edits = [Edit(m.start(), m.end(), repl) for m in matches if m.group(0) != repl]
             return self.apply(text, edits, protect=protect)
         found = []
-        for match in pattern.finditer(text):
+        for match in matches:
             new = repl(match)
             if new is not None and new != match.group(0):
                 found.append(Edit(match.start(), match.end(), new))

@@ -48,13 +48,17 @@ _FOLIO = regex.compile(
     regex.IGNORECASE,
 )
 _LINE = regex.compile(r"[^\n]+")
+#: What a page marker or folio starts with, after spaces (a quick look before the patterns).
+_FIRST = frozenset("=~#*_-[<pP第\\\f–—－·•")
 
 
 def _markers(text: str, closed: list[tuple[int, int]]) -> dict[tuple[int, int], tuple[str, str]]:
     """Page markers and folios: {line span: (kind, evidence)}."""
     found: dict[tuple[int, int], tuple[str, str]] = {}
     for line in _LINE.finditer(text):
-        if len(line.group(0)) > 40 or inside(closed, line.start()):
+        if len(line.group(0)) > 40 or line.group(0).lstrip(" \t")[:1] not in _FIRST:
+            continue
+        if inside(closed, line.start()):
             continue
         if _PAGE_MARKER.match(line.group(0)):
             found[line.span()] = ("page marker", "a page marker line")

@@ -23,6 +23,7 @@ make two articles read as one paragraph, and cleaning the output again would joi
 from __future__ import annotations
 
 import bisect
+import itertools
 from typing import NamedTuple
 
 import regex
@@ -32,7 +33,7 @@ from publish.clean import normalise, seams
 from publish.clean.blocks import Block, kind_of, split_blocks
 from publish.clean.editor import Editor
 from publish.clean.lines import closed_ranges, inside, line_span, removals
-from publish.clean.markers import BRACKETED, MARKER, OWN_LINE, direction_and_page
+from publish.clean.markers import BRACKETED, MARKER, OWN_LINE, could_hold, direction_and_page
 from publish.clean.pagestarts import of_jump
 from publish.clean.shapes import is_float, is_running_text
 from publish.clean.trace import Edit, Step, apply_edits
@@ -73,13 +74,15 @@ def _marker(edit: Edit, match: regex.Match[str], offset: int, printed: str) -> M
 
 def find(text: str) -> list[Marker]:
     """Every marker of ``text`` outside code, HTML and math, with the edit removing it."""
-    if MARKER.search(text) is None:
+    matches = MARKER.finditer(text) if could_hold(text) else iter(())
+    first = next(matches, None)
+    if first is None:
         return []
     closed = closed_ranges(split_blocks(text))
     own: dict[tuple[int, int], regex.Match[str]] = {}
     found: list[Marker] = []
     seen: set[int] = set()
-    for match in MARKER.finditer(text):
+    for match in itertools.chain([first], matches):
         start, end = line_span(text, match.start())
         if start in seen or inside(closed, start):
             continue

@@ -125,37 +125,68 @@ class Break(NamedTuple):
     why: str
 
 
+Verdict = tuple[str, float, str]  # ("join" | "split" | "keep" | "", confidence, why)
+
+
+class Seen:
+    """What the verdicts on one block's breaks read, kept for its next round (only what
+    they read decides them): each break's own verdict from its two lines (None: it is judged
+    on the text), and each judgement, by (break, paragraph start, the text after it)."""
+
+    def __init__(self) -> None:
+        self.own: dict[int, Verdict | None] = {}
+        self.judged: dict[tuple[int, int, str], Verdict] = {}
+
+
+def _own(kind: str, cur: str, nxt: str) -> Verdict | None:
+    """The verdict the two lines of a break give alone: kept (a hard break, a block that
+    interrupts), split (a continuation marker), or None."""
+    if (
+        cur.endswith(("  ", "\\"))
+        or INTERRUPTS.match(nxt)
+        or _DEFINITION.match(nxt)
+        or (kind == "list" and _ITEM.match(nxt))
+    ):
+        return "keep", 0.0, ""
+    if _marked(cur, nxt):
+        return "split", ev.STRONG, "a continuation marker ends the line or starts the next"
+    return None
+
+
 def verdicts(
-    block: Block, lines: list[str], measure: int | None, how: str, before: list[Break] | None
+    block: Block,
+    lines: list[str],
+    measure: int | None,
+    how: str,
+    before: list[Break] | None,
+    seen: Seen | None = None,
 ) -> list[Break]:
     """A verdict for every break of ``block``; with the verdicts of a first round
-    (``before``), the line after a break is read with the lines it will be joined to."""
+    (``before``), the line after a break is read with the lines it will be joined to.
+    ``seen`` keeps what an earlier round read, so a break read alike is not judged again."""
+    seen = seen or Seen()
     found: list[Break] = []
     pos = paragraph = block.start
     for n, (cur, nxt) in enumerate(itertools.pairwise(lines)):
         newline = pos + len(cur)
         pos = newline + 1
         end = pos + len(nxt) - len(nxt.lstrip(" \t\u3000"))
-        if (
-            cur.endswith(("  ", "\\"))
-            or INTERRUPTS.match(nxt)
-            or _DEFINITION.match(nxt)
-            or (block.kind == "list" and _ITEM.match(nxt))
-        ):
-            found.append(Break(newline, end, "keep", 0.0, ""))
-        elif _marked(cur, nxt):
-            why = "a continuation marker ends the line or starts the next"
-            found.append(Break(newline, end, "split", ev.STRONG, why))
+        own = seen.own[n] if n in seen.own else seen.own.setdefault(n, _own(block.kind, cur, nxt))
+        if own is not None:
+            found.append(Break(newline, end, *own))
         else:
             begin = max(paragraph, newline - _BEFORE)  # (a long paragraph: its end will do)
-            so_far = block.text[begin - block.start : newline - block.start]
-            so_far = without_markers(so_far.replace("\n", ""))  # as it will read, joined
             after = (
                 nxt[: len(nxt) - len(nxt.lstrip(" \t\u3000"))] + reading_after(block, before, n)
                 if before
                 else nxt
             )
-            found.append(Break(newline, end, *_decide(cur, after, measure, how, so_far)))
+            judged = seen.judged.get((n, begin, after))
+            if judged is None:
+                so_far = block.text[begin - block.start : newline - block.start]
+                so_far = without_markers(so_far.replace("\n", ""))  # as it will read, joined
+                judged = seen.judged[n, begin, after] = _decide(cur, after, measure, how, so_far)
+            found.append(Break(newline, end, *judged))
         if found[-1].verdict != "join":
             paragraph = pos
     return found

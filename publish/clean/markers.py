@@ -10,6 +10,8 @@ page 9``, ``From page 1``.
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 _NUMERALS = dict(zip("〇零一二三四五六七八九", (0, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9), strict=True))
@@ -122,10 +124,31 @@ TRAILING = regex.compile(rf"(?:\s*{BRACKETED.pattern})+\s*$")
 LEADING = regex.compile(rf"^\s*(?:{BRACKETED.pattern}\s*)+")
 
 
+_PAGE = re.compile(r"[pP](?:[aA][gG][eE]|\.)")  # (``regex`` folds no other letter to these)
+
+
+def could_hold(text: str) -> bool:
+    """A quick look at a whole text: could :data:`MARKER` match in it at all? A Chinese
+    marker has one of ``接承转见`` and one of ``版页面``, an English one ``page`` or ``p.``."""
+    if _PAGE.search(text):
+        return True
+    return any(ch in text for ch in "接承转见") and any(ch in text for ch in "版页面")
+
+
 def might_hold(text: str) -> bool:
     """A quick look: could ``text`` hold a marker at all (``接`` ``转`` ``承`` ``见``, or
     ``page``/``p.``)?"""
     return any(ch in text for ch in "接转承见") or "age" in text or "AGE" in text or "p." in text
+
+
+#: Marks that are neither space nor part of a bracket or emphasis around a marker.
+_PLAIN_MARKS = frozenset(",.;:!?，。、；：！？“”‘’\"'-—…%")
+
+
+def _plain(ch: str) -> bool:
+    """``ch`` can be no edge of a run of markers (which starts with a space, a bracket or an
+    emphasis mark, and ends with one)."""
+    return ch.isalnum() or ch in _PLAIN_MARKS
 
 
 _EDGE = 240  # columns at each edge looked at: a run of markers is far shorter
@@ -133,7 +156,7 @@ _EDGE = 240  # columns at each edge looked at: a run of markers is far shorter
 
 def without_markers(text: str) -> str:
     """``text`` with the markers at its edges taken off."""
-    if "\n" in text or not might_hold(text):
+    if "\n" in text or not might_hold(text) or (_plain(text[0]) and _plain(text[-1])):
         return text
     if len(text) <= 3 * _EDGE:
         return str(LEADING.sub("", TRAILING.sub("", text)))

@@ -29,7 +29,8 @@ from publish.clean.trace import Edit
 NAME = "normalise"
 
 _CR = re.compile(r"\r\n?")
-_INVISIBLE = re.compile("[\ufeff\u200b\u200c\u2060\u180e]+")
+_INVISIBLE_CHARS = "\ufeff\u200b\u200c\u2060\u180e"
+_INVISIBLE = re.compile(f"[{_INVISIBLE_CHARS}]+")
 _ZWJ = regex.compile(
     r"(?<!\p{Extended_Pictographic}[\ufe0f]?)\u200d|\u200d(?!\p{Extended_Pictographic})"
 )
@@ -67,7 +68,7 @@ def tidy_ends(text: str, edit: Editor) -> str:
 def _tidy_blanks(text: str, edit: Editor) -> str:
     """Runs of blank lines, and the line ends at the end of the text."""
     if "\n\n\n" in text:
-        text = edit.sub(_BLANK_RUN, "\n\n", text)
+        text = edit.sub(_BLANK_RUN, "\n\n", text, starts="\n\n\n")
     if text and (not text.endswith("\n") or text.endswith("\n\n")):
         body = len(text.rstrip("\n"))
         text = edit.apply(text, [Edit(body, len(text), "\n")], protect=False)
@@ -90,13 +91,13 @@ def tidy(text: str, edit: Editor, before: str) -> str:
 def apply(text: str, edit: Editor) -> str:
     if "\r" in text:
         text = edit.sub(_CR, "\n", text, protect=False)
-    if not text.isascii():
+    if not text.isascii() and any(ch in text for ch in _INVISIBLE_CHARS):
         text = edit.sub(_INVISIBLE, "", text, protect=False)
     if "\u200d" in text:
         text = edit.sub(_ZWJ, "", text)
     text = tidy_ends(text, edit)
     if "\u3000" in text:
-        text = edit.sub(_INDENT, "", text)
+        text = edit.sub(_INDENT, "", text, starts="\u3000")
     if not text.isascii():
         text = edit.sub(_FULLWIDTH, lambda m: m.group(0).translate(_FOLD), text)
     if text.startswith("\n\n"):

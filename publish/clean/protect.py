@@ -11,14 +11,17 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 
+from publish.clean import scan
 from publish.clean.blocks import split_blocks
 from publish.clean.shapes import REFERENCE
 from publish.clean.trace import Edit
 
 _FENCE_OPEN = re.compile(r"^ {0,3}(`{3,}|~{3,})[^\n]*$", re.MULTILINE)
 #: (a substring that must occur for the pattern to match, the pattern): scanning only when the
-#: trigger is present keeps plain prose fast.
+#: trigger is present keeps plain prose fast. A one-character trigger listed in
+#: :data:`_STARTS` is how every match starts: the pattern is tried only where it stands.
 _SCANS: list[tuple[str, re.Pattern[str]]] = [
     ("`", re.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)", re.DOTALL)),
     (
@@ -35,7 +38,14 @@ _SCANS: list[tuple[str, re.Pattern[str]]] = [
     ("]:", re.compile(r"^ {0,3}\[[^\]\n]+\]:[^\n]*$", re.MULTILINE)),
     ("$", re.compile(r"\$\$.+?\$\$|(?<![\\$\w])\$(?=\S)[^$\n]+?(?<=\S)\$(?![\d$])", re.DOTALL)),
 ]
+_STARTS = frozenset("`$")
 _CACHE: dict[str, Protected] = {}
+
+
+def _matches(pattern: re.Pattern[str], text: str, trigger: str) -> Iterator[re.Match[str]]:
+    if trigger in _STARTS:
+        return scan.finditer(pattern, text, trigger)
+    return pattern.finditer(text)
 
 
 def forget() -> None:
@@ -45,6 +55,8 @@ def forget() -> None:
 
 def _fenced_blocks(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
+    if "```" not in text and "~~~" not in text:
+        return spans
     pos = 0
     while True:
         opening = _FENCE_OPEN.search(text, pos)
@@ -73,7 +85,9 @@ class Protected:
         for trigger, pattern in _SCANS:
             if trigger in text:
                 spans.extend(
-                    m.span() for m in pattern.finditer(text) if not _inside(fenced, m.start())
+                    m.span()
+                    for m in _matches(pattern, text, trigger)
+                    if not _inside(fenced, m.start())
                 )
         merged: list[tuple[int, int]] = []
         for start, end in sorted(spans):

@@ -45,7 +45,23 @@ _LABEL = regex.compile(
     r"|appendix|annex|图|表|附[图表件录]|第[\d一二三四五六七八九十百]+[章节条部篇回])\s*\d",
     regex.IGNORECASE,
 )
-_NOT_FURNITURE = regex.compile(r"[。！？；.!?;:：,，]$|^[(（\[【].*[)）\]】]$")
+_SENTENCE_END = tuple("。！？；.!?;:：,，")
+
+
+def _decorated(line: str) -> bool:
+    """Markdown marks or spaces may stand at an edge of ``line`` (what :data:`_DECOR` drops:
+    else it drops nothing)."""
+    return line[:1] in (" ", "\t", "#", ">", "*", "_", "") or line.endswith((" ", "\t", "*", "_"))
+
+
+def _not_furniture(core: str) -> bool:
+    """A sentence, or wholly in brackets (``（掌声）``)."""
+    if core.endswith(_SENTENCE_END):
+        return True
+    return len(core) > 1 and core.startswith(("(", "（", "[", "【")) and core.endswith(_CLOSED)
+
+
+_CLOSED = (")", "）", "]", "】")
 
 Found = dict[tuple[int, int], tuple[str, str, float]]
 Line = tuple[int, tuple[int, int], str]  # (index among non-blank lines, span, text)
@@ -76,10 +92,10 @@ def _candidates(blocks: list[Block]) -> _Candidates:
                 rules.append((index, span, line))
             if block.kind not in _OPEN_KINDS or len(line) > 80:
                 continue
-            core = _DECOR.sub("", line)
+            core = _DECOR.sub("", line) if _decorated(line) else line
             if _BARE.match(core):
                 numbers.append((index, span, core))
-            elif core and _LETTER.search(core) and not _NOT_FURNITURE.search(core):
+            elif core and _LETTER.search(core) and not _not_furniture(core):
                 wrapped = len(texts) > 1 and texts[-2].endswith("-")
                 if core.endswith("-") or core[0].islower() or wrapped:
                     continue  # a piece of a wrapped sentence

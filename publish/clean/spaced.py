@@ -10,12 +10,15 @@ padded characters (a name, ``王 明``) and bylines (``记者 陈立新``) stay:
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 from publish.cjk import CJK_LETTER
 from publish.clean.editor import Editor
 
 NAME = "spaced"
+_SPACED_OUT = re.compile(r"[^\x00-\x7f] [^\x00-\x7f] [^\x00-\x7f]")  # (CJK letters are not ASCII)
 
 _RUN = regex.compile(
     rf"[{CJK_LETTER}](?<![{CJK_LETTER}][{CJK_LETTER}])(?: [{CJK_LETTER}](?![{CJK_LETTER}])){{2,}}"
@@ -23,4 +26,6 @@ _RUN = regex.compile(
 
 
 def apply(text: str, edit: Editor) -> str:
+    if not _SPACED_OUT.search(text):  # (a quick look: no three wide characters spaced out)
+        return text
     return edit.sub(_RUN, lambda m: m.group(0).replace(" ", ""), text)

@@ -23,8 +23,8 @@ from publish.clean import normalise, rounds
 from publish.clean.blocks import Block, split_blocks
 from publish.clean.editor import Editor
 from publish.clean.joining import joiner, spaced_run
-from publish.clean.linebreaks import HEADING, Break, continues, reading_after, verdicts
-from publish.clean.markers import MARKER
+from publish.clean.linebreaks import HEADING, Break, Seen, continues, reading_after, verdicts
+from publish.clean.markers import MARKER, could_hold
 from publish.clean.measure import measure_of, wrap_width
 from publish.clean.numbering import is_heading_line
 from publish.clean.protect import Protected
@@ -62,7 +62,9 @@ def damaged(text: str, edit: Editor) -> bool:
     """The document shows the marks of OCR or conversion: page furniture was removed, or a
     word is hyphenated at a line end, or a continuation marker stands in it."""
     return (
-        bool(edit.pages.boundaries) or bool(_HYPHEN_BREAK.search(text)) or bool(MARKER.search(text))
+        bool(edit.pages.boundaries)
+        or bool(_HYPHEN_BREAK.search(text))
+        or (could_hold(text) and bool(MARKER.search(text)))
     )
 
 
@@ -72,9 +74,10 @@ def _breaks(
     lines = block.text.split("\n")
     record = _record(lines)
     measure, how = measure_of(lines, document)
-    found = verdicts(block, lines, measure, how, None)
+    seen = Seen()
+    found = verdicts(block, lines, measure, how, None, seen)
     for _ in range(2):  # judge again, each break against the text after it as it will read
-        again = verdicts(block, lines, measure, how, found)
+        again = verdicts(block, lines, measure, how, found, seen)
         if again == found:
             break
         found = again
