@@ -49,12 +49,17 @@ def kind_of(text: str) -> str:
     return _kind(text)
 
 
+#: What a block of a kind other than paragraph starts with (or a digit: a numbered item).
+_MARKS = frozenset(" \t#$<|>-+*[_`~")
+
+
 def _kind(text: str) -> str:
-    if _FENCE.match(text):
-        return "fence"
-    found = _ANY_KIND.match(text)
-    if found and found.lastgroup:
-        return found.lastgroup
+    if text[:1] in _MARKS or text[:1].isdecimal() or not text:  # (else none of the patterns)
+        if _FENCE.match(text):
+            return "fence"
+        found = _ANY_KIND.match(text)
+        if found and found.lastgroup:
+            return found.lastgroup
     first, _, rest = text.partition("\n")
     if rest and "|" in first and _TABLE_DELIM.match(rest.partition("\n")[0]):
         return "table"

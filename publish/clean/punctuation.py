@@ -63,7 +63,7 @@ def _chinese_around(text: str, start: int, end: int) -> bool:
         left = _neighbour(text, start - 1, -1)
     if right in _SKIP or right in SHARED:
         right = _neighbour(text, end, 1)
-    return is_cjk(left) or is_cjk(right)
+    return (not left.isascii() and is_cjk(left)) or (not right.isascii() and is_cjk(right))
 
 
 def _marks(text: str) -> list[Edit]:
