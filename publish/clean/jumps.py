@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import re
 from typing import NamedTuple
 
 import regex
@@ -54,6 +55,7 @@ _MISLEADING = (
 )
 _REVEALS = "kept: without it the rest of the line would read as another kind of block"
 _BOUNDARY = {"to": ev.GOES_ON, "from": ev.CAME_FROM}
+_NOT_SPACE = re.compile(r"\S")
 _ONLY_MARKERS = regex.compile(rf"{BRACKETED.pattern}|(?m:^{OWN_LINE.pattern[1:-1]}$)")
 
 
@@ -153,7 +155,23 @@ def _paired(text: str, marker: Marker, ends: list[int], starts: list[int]) -> bo
     else:
         n = bisect.bisect_right(ends, start)
         gap = (ends[n - 1] if n else start + 1, start)
-    return 0 <= gap[0] <= gap[1] and not _ONLY_MARKERS.sub("", text[gap[0] : gap[1]]).strip()
+    return 0 <= gap[0] <= gap[1] and _only_markers(text[gap[0] : gap[1]])
+
+
+def _only_markers(text: str) -> bool:
+    """Nothing but markers and spaces in ``text``: what ``_ONLY_MARKERS.sub("", text)``
+    leaves is blank. (Each marker is looked for only up to the next other character: the
+    first one no marker covers ends the look, where the substitution would read on.)"""
+    pos = 0
+    while other := _NOT_SPACE.search(text, pos):
+        for at in range(pos, other.start() + 1):  # a marker covering it starts here or before
+            found = _ONLY_MARKERS.match(text, at)
+            if found:
+                pos = found.end()
+                break
+        else:
+            return False
+    return True
 
 
 def _misleading(after: str, blocks: list[Block], at: int) -> bool:

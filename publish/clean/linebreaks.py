@@ -131,7 +131,10 @@ Verdict = tuple[str, float, str]  # ("join" | "split" | "keep" | "", confidence,
 class Seen:
     """What the verdicts on one block's breaks read, kept for its next round (only what
     they read decides them): each break's own verdict from its two lines (None: it is judged
-    on the text), and each judgement, by (break, paragraph start, the text after it)."""
+    on the text), and each judgement, by (break, paragraph start, the text after it). A
+    judgement that read the next line's marks as :func:`~publish.clean.punctuation.widened`
+    (it starts with ``;:!?``) is made again: widening looks up protected spans, and their
+    cache is shared with the passes, so it is made as often as before."""
 
     def __init__(self) -> None:
         self.own: dict[int, Verdict | None] = {}
@@ -185,7 +188,9 @@ def verdicts(
             if judged is None:
                 so_far = block.text[begin - block.start : newline - block.start]
                 so_far = without_markers(so_far.replace("\n", ""))  # as it will read, joined
-                judged = seen.judged[n, begin, after] = _decide(cur, after, measure, how, so_far)
+                judged = _decide(cur, after, measure, how, so_far)
+                if after.lstrip(" \t\u3000")[:1] not in ";:!?":  # (see :class:`Seen`)
+                    seen.judged[n, begin, after] = judged
             found.append(Break(newline, end, *judged))
         if found[-1].verdict != "join":
             paragraph = pos

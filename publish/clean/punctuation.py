@@ -140,8 +140,6 @@ def _quotes(masked: str) -> list[Edit]:
 
 
 def apply(text: str, edit: Editor) -> str:
-    if text.isascii():  # no Chinese context, nor full-width marks
-        return text
     # Brackets and quotes first: the marks next to them then see the full-width forms.
     masked = _masked(text) if "(" in text or "（" in text or '"' in text else text
     text = edit.apply(text, _parentheses(masked) + _quotes(masked))

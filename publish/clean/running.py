@@ -29,7 +29,7 @@ import regex
 from publish.cjk import CLAUSE, has_cjk_letter, width
 from publish.clean import evidence as ev
 from publish.clean.blocks import Block
-from publish.clean.markers import OWN_LINE
+from publish.clean.markers import OWN_LINE, could_hold
 from publish.clean.numbering import rank
 from publish.clean.shapes import chinese_prose, ends_sentence, size, starts_cjk, starts_lowercase
 
@@ -99,7 +99,7 @@ def _candidates(blocks: list[Block]) -> _Candidates:
                 wrapped = len(texts) > 1 and texts[-2].endswith("-")
                 if core.endswith("-") or core[0].islower() or wrapped:
                     continue  # a piece of a wrapped sentence
-                if OWN_LINE.match(line) or rank(core):
+                if (could_hold(line) and OWN_LINE.match(line)) or rank(core):
                     continue  # a jump line (the jumps pass records it), a numbered heading
                 if size(core) >= 4 and width(core) <= 70 and "](" not in core and "<" not in core:
                     key = " ".join(_NUMBER.sub("#", core.casefold()).split())

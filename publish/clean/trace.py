@@ -63,14 +63,14 @@ class Step:
         return edit.end + (offset - new_start - len(edit.new))
 
     def to_inputs(self, offsets: list[int]) -> list[int]:
-        """:meth:`to_input` of many ``offsets`` (in any order), in one walk over the edits."""
+        """:meth:`to_input` of many ``offsets`` (in any order), in one walk over the edits
+        (a step past the edits before each next offset, found by bisection)."""
         order = sorted(range(len(offsets)), key=offsets.__getitem__)
         found = list(offsets)
-        edits, new_starts, i, last = self.edits, self._new_starts, -1, len(self.edits) - 1
+        edits, new_starts, i = self.edits, self._new_starts, -1
         for k in order:
             offset = offsets[k]
-            while i < last and new_starts[i + 1] <= offset:
-                i += 1
+            i = bisect.bisect_right(new_starts, offset, i + 1) - 1  # (offsets rise: so does i)
             if i >= 0:
                 edit, new_start = edits[i], new_starts[i]
                 inside = offset < new_start + len(edit.new)
