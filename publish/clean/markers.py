@@ -138,7 +138,15 @@ def could_hold(text: str) -> bool:
 def might_hold(text: str) -> bool:
     """A quick look: could ``text`` hold a marker at all (``接`` ``转`` ``承`` ``见``, or
     ``page``/``p.``)?"""
-    return any(ch in text for ch in "接转承见") or "age" in text or "AGE" in text or "p." in text
+    return (
+        "接" in text
+        or "转" in text
+        or "承" in text
+        or "见" in text
+        or "age" in text
+        or "AGE" in text
+        or "p." in text
+    )
 
 
 #: Marks that are neither space nor part of a bracket or emphasis around a marker.

@@ -8,6 +8,7 @@ to the original file (or, for a stitched article, to the fragment it came from) 
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Iterable
 from typing import NamedTuple, Protocol
@@ -99,7 +100,11 @@ class FileOrigin:
     def __init__(self, path: str, text: str, first_line: int = 1) -> None:
         self.path = path
         self.first_line = first_line
-        self._newlines = [m.start() for m in _NEWLINE.finditer(text)]
+        if "\r" in text:
+            self._newlines = [m.start() for m in _NEWLINE.finditer(text)]
+        else:  # (each line's length and its newline, added up: where each newline stands)
+            lengths = map((1).__add__, map(len, text.split("\n")[:-1]))
+            self._newlines = list(itertools.accumulate(lengths, initial=-1))[1:]
 
     def locate(self, offset: int) -> tuple[str, int]:
         return self.path, self.first_line + bisect.bisect_left(self._newlines, offset)

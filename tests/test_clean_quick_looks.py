@@ -1,0 +1,114 @@
+"""The cleaner's quick looks decide as the patterns they stand before (hypothesis).
+
+A quick look (a first character, a substring, a cheaper pattern) lets a pass skip a costly
+pattern where it cannot match, and ``scan.finditer`` tries a pattern only where its first
+character stands. Each is compared here with the plain use of the pattern it saves, on texts
+drawn from the pieces the property tests use and from the marks the looks test for.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from hypothesis import example, given
+from hypothesis import strategies as st
+from test_clean_properties import FAST, PIECES
+
+from publish.clean import (
+    blocks,
+    furniture,
+    jumps,
+    markers,
+    normalise,
+    protect,
+    running,
+    scan,
+    spaced,
+)
+from publish.clean.trace import FileOrigin
+
+_MARKS = [
+    *"`$\n\r\t *_#>-+[]()（）<|~=第页版接转承见pP.:;!?，。—–·•－\f\ufeff\u200b\u3000\xa0\x85",
+    "```",
+    "$$",
+    "page",
+    "p.",
+    "<!--",
+    "](",
+    "（下转第3版）",
+    "(上接第一版)",
+    "*Continued on page 3*",
+    "See FIRE, Page 3",
+    "-4- ",
+    "\n\n\n",
+    "ſee page 2",
+]
+TEXT = st.lists(st.sampled_from(PIECES + _MARKS), max_size=30).map("".join)
+LINE = TEXT.map(lambda text: text.replace("\n", ""))
+
+
+def _spans(matches: Iterable[re.Match[str]]) -> list[tuple[int, int]]:
+    return [m.span() for m in matches]
+
+
+@FAST
+@given(TEXT)
+def test_scan_finds_what_the_pattern_finds(text: str) -> None:
+    patterns = [(p, t) for t, p in protect._SCANS if t in protect._STARTS]
+    patterns += [(normalise._BLANK_RUN, "\n\n\n"), (normalise._INDENT, "\u3000")]
+    for pattern, literal in patterns:
+        assert _spans(scan.finditer(pattern, text, literal)) == _spans(pattern.finditer(text))
+
+
+@FAST
+@given(TEXT)
+def test_no_marker_where_none_could_hold(text: str) -> None:
+    if not markers.could_hold(text):
+        assert markers.MARKER.search(text) is None
+
+
+@FAST
+@given(LINE)
+def test_markers_taken_off_the_edges_as_the_patterns_would(text: str) -> None:
+    expected = text  # (the texts are short: the patterns run over the whole of them)
+    if markers.might_hold(text):
+        expected = markers.LEADING.sub("", markers.TRAILING.sub("", text))
+    assert markers.without_markers(text) == expected
+
+
+@FAST
+@given(TEXT)
+def test_only_markers_as_the_substitution_reads(text: str) -> None:
+    expected = not jumps._ONLY_MARKERS.sub("", text).strip()
+    assert jumps._only_markers(text) == expected
+
+
+@FAST
+@given(LINE)
+@example("page 3 of 12")
+@example("  p. 4")
+@example("· 4 ·")
+@example("\f")
+@example("第 3 页 共 12 页")
+@example("**Table 3**  ")
+def test_line_looks_of_furniture_and_running_heads(line: str) -> None:
+    if line.lstrip(" \t")[:1] not in furniture._FIRST:
+        assert not furniture._PAGE_MARKER.match(line) and not furniture._FOLIO.match(line)
+    if not running._decorated(line):
+        assert running._DECOR.sub("", line) == line
+    if line:
+        plain = re.compile(r"[。！？；.!?;:：,，]$|^[(（\[【].*[)）\]】]$")
+        assert running._not_furniture(line) == bool(plain.search(line))
+
+
+@FAST
+@given(TEXT)
+def test_block_kinds_spaced_runs_and_line_starts(text: str) -> None:
+    found = blocks._ANY_KIND.match(text)
+    kind = "fence" if blocks._FENCE.match(text) else (found.lastgroup if found else None)
+    assert blocks._kind(text) == kind if kind else blocks._kind(text) in ("table", "paragraph")
+    if not spaced._SPACED_OUT.search(text):
+        assert spaced._RUN.search(text) is None
+    newlines = [m.start() for m in re.finditer(r"\r\n?|\n", text)]
+    assert FileOrigin("x.md", text)._newlines == newlines
