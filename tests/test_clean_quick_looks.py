@@ -8,6 +8,7 @@ drawn from the pieces the property tests use and from the marks the looks test f
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
 
@@ -19,11 +20,13 @@ from publish.clean import (
     blocks,
     furniture,
     jumps,
+    linebreaks,
     markers,
     normalise,
     protect,
     running,
     scan,
+    shapes,
     spaced,
 )
 from publish.clean.trace import FileOrigin
@@ -75,6 +78,19 @@ def test_markers_taken_off_the_edges_as_the_patterns_would(text: str) -> None:
     if markers.might_hold(text):
         expected = markers.LEADING.sub("", markers.TRAILING.sub("", text))
     assert markers.without_markers(text) == expected
+
+
+@FAST
+@given(TEXT)
+@example("（下转第3版） \n")
+@example("*continued on page 3*_")
+def test_markers_at_the_end_as_the_pattern_finds_them(text: str) -> None:
+    assert shapes.ends_with_marker(text) == (shapes._MARKED_END.search(text) is not None)
+    for cur, nxt in itertools.pairwise(text.split("\n")):
+        plain = markers.might_hold(cur) or markers.might_hold(nxt)
+        own = markers.OWN_LINE.match(cur) or markers.OWN_LINE.match(nxt)
+        edge = shapes._MARKED_END.search(cur) or markers.BRACKETED.match(nxt.lstrip())
+        assert linebreaks._marked(cur, nxt) == bool(plain and (own or edge))
 
 
 @FAST

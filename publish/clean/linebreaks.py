@@ -26,7 +26,7 @@ from publish.cjk import CLAUSE, is_cjk_letter, width
 from publish.clean import evidence as ev
 from publish.clean.blocks import INTERRUPTS, Block
 from publish.clean.joining import spaced_run
-from publish.clean.markers import BRACKETED, OWN_LINE, might_hold, without_markers
+from publish.clean.markers import BRACKETED, OWN_LINE, could_hold, might_hold, without_markers
 from publish.clean.measure import OWN
 from publish.clean.numbering import is_bare_number, is_heading_line
 from publish.clean.punctuation import widened
@@ -102,7 +102,7 @@ def _decide(
 def _marked(cur: str, nxt: str) -> bool:
     """A jump line, or a continuation marker at the edge of the break: the text on the other
     side may come from another page (the ``jumps`` pass decides)."""
-    if not (might_hold(cur) or might_hold(nxt)):
+    if not (might_hold(cur) or might_hold(nxt)) or not (could_hold(cur) or could_hold(nxt)):
         return False
     return bool(
         OWN_LINE.match(cur)

@@ -166,6 +166,8 @@ def without_markers(text: str) -> str:
     """``text`` with the markers at its edges taken off."""
     if "\n" in text or not might_hold(text) or (_plain(text[0]) and _plain(text[-1])):
         return text
+    if not could_hold(text):  # (nor could any part of it)
+        return text
     if len(text) <= 3 * _EDGE:
         return str(LEADING.sub("", TRAILING.sub("", text)))
     head, tail = text[:_EDGE], text[-_EDGE:]  # (the regexes would try every position)

@@ -38,6 +38,7 @@ _LOWER = regex.compile(r"^[*_(\"“‘']*\p{Ll}")
 _CJK_START = regex.compile(rf"^[*_“‘\"'（(《「『【]*[{CJK_LETTER}]")
 MARKED = regex.compile(rf"^[ \t]*(?:{BRACKETED.pattern})")
 _MARKED_END = regex.compile(rf"(?:{BRACKETED.pattern})[ \t]*$")
+_BRACKET_ENDS = ")）]】］〕*_"  # (or "": an empty text)
 #: Chinese running text has clause marks (half-width ones count: ``punctuation`` converts them
 #: later); figure labels, titles and notes set as text have none.
 _CJK_SIDE = f"[{CJK_LETTER}{CJK_PUNCT}]"
@@ -166,4 +167,7 @@ def starts_new_unit(text: str) -> bool:
 
 def ends_with_marker(text: str) -> bool:
     """A continuation marker left in place ends the text."""
+    end = text[:-1] if text.endswith("\n") else text  # (``$`` stands before a last newline)
+    if end.rstrip(" \t")[-1:] not in _BRACKET_ENDS:  # (a quick look: how a marker set off ends)
+        return False
     return _MARKED_END.search(text) is not None
