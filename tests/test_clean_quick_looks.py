@@ -19,6 +19,7 @@ from test_clean_properties import FAST, PIECES
 from publish.clean import (
     blocks,
     furniture,
+    joining,
     jumps,
     linebreaks,
     markers,
@@ -124,6 +125,7 @@ def test_block_kinds_spaced_runs_and_line_starts(text: str) -> None:
     found = blocks._ANY_KIND.match(text)
     kind = "fence" if blocks._FENCE.match(text) else (found.lastgroup if found else None)
     assert blocks._kind(text) == kind if kind else blocks._kind(text) in ("table", "paragraph")
+    assert bool(joining._SPACED_END.search(text)) == bool(joining._SPACED_END.search(text[-4:]))
     if not spaced._SPACED_OUT.search(text):
         assert spaced._RUN.search(text) is None
     newlines = [m.start() for m in re.finditer(r"\r\n?|\n", text)]

@@ -60,7 +60,7 @@ def _hyphenated(left: str, right: str, lexicon: Lexicon) -> Join | None:
 def spaced_run(left: str, right: str) -> bool:
     """CJK characters spaced out on both sides of the break (``长 效`` + ``保 洁``)."""
     return bool(
-        _SPACED_END.search(left)
+        _SPACED_END.search(left[-4:])  # (it ends the text, or stands before a last newline)
         and _SPACED_START.match(right)
         and _side_is_cjk(left, reverse=True)
         and _side_is_cjk(right, reverse=False)

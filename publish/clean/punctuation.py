@@ -42,8 +42,6 @@ _QUOTE = re.compile('[“”"]')
 _SKIP = "*_~,;:?!"  # emphasis markers, and the other marks of a run like ",,"
 _HAS_CJK = regex.compile(f"[{CJK_LETTER}]")
 _PAREN = re.compile(r"[()（）]")
-_OPENING = re.compile(r"[(（]")
-_CLOSING = re.compile(r"[)）]")
 
 
 def _neighbour(text: str, pos: int, step: int) -> str:
@@ -98,7 +96,7 @@ def _parentheses(masked: str) -> list[Edit]:
     base = 0
     for line in masked.split("\n"):
         start, base = base, base + len(line) + 1
-        if not _OPENING.search(line) or not _CLOSING.search(line):
+        if not ("(" in line or "（" in line) or not (")" in line or "）" in line):
             continue
         stack: list[int] = []
         for bracket in _PAREN.finditer(line):

@@ -99,9 +99,10 @@ def _candidates(blocks: list[Block]) -> _Candidates:
                 wrapped = len(texts) > 1 and texts[-2].endswith("-")
                 if core.endswith("-") or core[0].islower() or wrapped:
                     continue  # a piece of a wrapped sentence
-                if (could_hold(line) and OWN_LINE.match(line)) or rank(core):
-                    continue  # a jump line (the jumps pass records it), a numbered heading
-                if size(core) >= 4 and width(core) <= 70 and "](" not in core and "<" not in core:
+                if "](" in core or "<" in core or width(core) > 70 or size(core) < 4:
+                    continue  # a link, an image, a tag; too wide, too few letters
+                if not (rank(core) or (could_hold(line) and OWN_LINE.match(line))):
+                    # (not a numbered heading, nor a jump line: the jumps pass records it)
                     key = " ".join(_NUMBER.sub("#", core.casefold()).split())
                     groups.setdefault(key, []).append((index, span, core))
     return _Candidates(groups, numbers, rules, starts, texts)
