@@ -13,6 +13,7 @@ import shutil
 import subprocess
 import tarfile
 from pathlib import Path
+from urllib.parse import unquote
 
 import bagit
 import pytest
@@ -20,6 +21,7 @@ from provcheck import checked
 
 from conftest import REPO, run_cli
 from publish.archive import verify, warc
+from publish.parse.assets import published_name
 
 EPOCH = "1735689600"  # 2025-01-01
 CUT = (
@@ -32,7 +34,16 @@ FRONT = (
     "pages: 2-3\narchive_id: HD-1\n---\n"
 )
 #: The original as scraped: UTF-16 with a byte-order mark and CRLF line ends.
-ORIGINAL = (FRONT + "# Harbor\n\n" + CUT).replace("\n", "\r\n").encode("utf-16")
+ORIGINAL = (
+    (FRONT + "# Harbor\n\n" + CUT + "\n![产量](<images/产量 图.svg>)\n")
+    .replace("\n", "\r\n")
+    .encode("utf-16")
+)
+#: An image as it lies in the project: the bag keeps it so, the site has it without script.
+SVG = (
+    b'<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(1)</script>'
+    b'<rect width="10" height="10"/></svg>\n'
+)
 VALIDATORS = {"veraPDF", "EPUBCheck", "Ace by DAISY", "Nu Html Checker"}
 
 
@@ -44,6 +55,8 @@ def _project(root: Path) -> Path:
         "utf-8",
     )
     (root / "content" / "a.md").write_bytes(ORIGINAL)
+    (root / "content" / "images").mkdir()
+    (root / "content" / "images" / "产量 图.svg").write_bytes(SVG)
     shutil.copytree(REPO / "content" / "huangjiu-festival", root / "content" / "festival")
     result = run_cli(["clean", "content/a.md", "--changes", "log.json"], root)
     assert result.returncode == 0, result.stderr
@@ -116,6 +129,9 @@ def test_bag_info_carries_the_collection(bag: Path) -> None:
 def test_originals_are_kept_byte_for_byte_with_the_review(bag: Path) -> None:
     a = bag / "data/documents/a"
     assert (a / "source/content/a.md").read_bytes() == ORIGINAL
+    assert (a / "source/content/images/产量 图.svg").read_bytes() == SVG
+    published = bag / "data/site/a" / published_name("images/产量 图.svg")
+    assert b"<script" not in published.read_bytes() and b"<rect" in published.read_bytes()
     assert (a / "source/content/a.review.yaml").read_text("utf-8").startswith("reject: [seams-")
     festival = bag / "data/documents/festival/source/content/festival"
     for page in (REPO / "content/huangjiu-festival").iterdir():
@@ -128,12 +144,14 @@ def test_originals_are_kept_byte_for_byte_with_the_review(bag: Path) -> None:
 
 
 def test_provenance_records_are_valid_and_carry_verdicts(bag: Path) -> None:
+    ids: dict[str, set[str]] = {}
     for slug in ("a", "festival"):
         data = (bag / f"data/documents/{slug}/{slug}.provenance.jsonld").read_bytes()
         checked(data)
         graph = json.loads(data)["@graph"]
         nodes = {n["@id"]: n for n in graph if "@id" in n}
-        verdicts = [n for key, n in nodes.items() if key.startswith("publish:verdict/")]
+        ids[slug] = {k for k in nodes if not k.startswith(("publish:agent/", "publish:data/"))}
+        verdicts = [n for key, n in nodes.items() if key.startswith(f"publish:{slug}/verdict/")]
         validators = {
             n["label"][0]["@value"] for n in graph if n.get("type") == ["prov:SoftwareAgent"]
         }
@@ -142,12 +160,13 @@ def test_provenance_records_are_valid_and_carry_verdicts(bag: Path) -> None:
         assert all(v["value"] == ["passed"] for v in verdicts), verdicts
         for key, node in nodes.items():  # every file it names is in the bag, with its checksum
             if key.startswith("publish:data/"):
-                path = bag / key.removeprefix("publish:")
+                path = bag / unquote(key.removeprefix("publish:"))
                 assert path.is_file(), key
                 if "schema:sha256" in node:
                     assert node["schema:sha256"] == [hashlib.sha256(path.read_bytes()).hexdigest()]
+    assert not ids["a"] & ids["festival"]  # the records of a collection read into one graph
     capture = json.loads((bag / "data/documents/a/a.provenance.jsonld").read_bytes())["@graph"]
-    page = next(n for n in capture if n.get("@id") == "publish:capture/page")
+    page = next(n for n in capture if n.get("@id") == "publish:a/capture/page")
     assert page["schema:url"] == ["https://example.org/harbor"]
 
 
@@ -195,7 +214,7 @@ def _delete(bag: Path) -> str:
 
 def _add(bag: Path) -> str:
     (bag / "data/documents/a/notes.txt").write_text("added later\n", "utf-8")
-    return "data/documents/a/notes.txt: extra: not in manifest-sha256.txt, manifest-sha512.txt"
+    return "data/documents/a/notes.txt: extra: no payload manifest lists it; remove it"
 
 
 def _edit_manifest(bag: Path) -> str:
@@ -206,7 +225,33 @@ def _edit_manifest(bag: Path) -> str:
     return "manifest-sha512.txt: altered: its sha256 differs from tagmanifest-sha256.txt:"
 
 
-@pytest.mark.parametrize("tamper", [_tamper_byte, _delete, _add, _edit_manifest])
+def _lose_a_line(bag: Path) -> str:
+    manifest = bag / "manifest-sha256.txt"
+    lines = manifest.read_text("utf-8").splitlines(keepends=True)
+    name = lines[2].split("  ", 1)[1].strip()
+    manifest.write_text("".join(lines[:2] + lines[3:]), "utf-8")
+    return (
+        f"{name}: listed in manifest-sha512.txt:3 but not in manifest-sha256.txt: the manifest "
+        "lost a line; restore manifest-sha256.txt"
+    )
+
+
+def _link(bag: Path) -> str:
+    pdf = bag / "data/documents/a/a.pdf"
+    pdf.unlink()
+    pdf.symlink_to("/etc/hostname")
+    return "data/documents/a/a.pdf: a symbolic link; a bag holds files only"
+
+
+def _not_utf8(bag: Path) -> str:
+    with (bag / "bag-info.txt").open("ab") as info:
+        info.write(b"DC-Note: \xff\n")
+    return "bag-info.txt: not UTF-8"
+
+
+@pytest.mark.parametrize(
+    "tamper", [_tamper_byte, _delete, _add, _edit_manifest, _lose_a_line, _link, _not_utf8]
+)
 def test_every_tampering_is_named(bag: Path, tmp_path: Path, tamper: object) -> None:
     copy = tmp_path / "project-bag"
     shutil.copytree(bag, copy)
@@ -215,8 +260,40 @@ def test_every_tampering_is_named(bag: Path, tmp_path: Path, tamper: object) -> 
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert f"archive: {copy}/{expected}" in result.stderr, result.stderr
     logging.getLogger("bagit").setLevel(logging.CRITICAL)
-    with pytest.raises(bagit.BagError):
+    with pytest.raises((bagit.BagError, UnicodeDecodeError)):  # bagit fails on bad UTF-8
         bagit.Bag(str(copy)).validate()
+
+
+def test_verify_reads_tabs_and_continued_labels(bag: Path, tmp_path: Path) -> None:
+    """RFC 8493 allows tabs between checksum and path, and bag-info values on several lines."""
+    copy = tmp_path / "project-bag"
+    shutil.copytree(bag, copy)
+    manifest = copy / "manifest-sha256.txt"
+    manifest.write_text(manifest.read_text("utf-8").replace("  ", "\t", 1), "utf-8")
+    info = copy / "bag-info.txt"
+    info.write_text(info.read_text("utf-8").replace("Payload-Oxum: ", "Payload-Oxum:\n  "), "utf-8")
+    for name in ("manifest-sha256.txt", "bag-info.txt"):  # the tag manifests follow suit
+        for algorithm in ("sha256", "sha512"):
+            tags = copy / f"tagmanifest-{algorithm}.txt"
+            digest = hashlib.new(algorithm, (copy / name).read_bytes()).hexdigest()
+            lines = [
+                f"{digest}  {name}" if line.endswith(f"  {name}") else line
+                for line in tags.read_text("utf-8").splitlines()
+            ]
+            tags.write_text("\n".join(lines) + "\n", "utf-8")
+    assert verify.verify(copy) == []
+
+
+def test_a_percent_sign_in_a_file_name_is_refused(tmp_path: Path) -> None:
+    from publish.archive import bag as bagging
+    from publish.archive.layout import ArchiveError
+
+    (tmp_path / "b" / "documents").mkdir(parents=True)
+    (tmp_path / "b" / "documents" / "100%25 done.md").write_text("x", "utf-8")
+    with pytest.raises(ArchiveError, match=r"100%25 done\.md: a '%' or line break in a file name"):
+        bagging.make_bag(
+            tmp_path / "b", [("Bagging-Date", "2025-01-01"), ("Bag-Software-Agent", "t")]
+        )
 
 
 def test_verify_reads_a_tar_and_names_a_non_bag(bag: Path, tmp_path: Path) -> None:

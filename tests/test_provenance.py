@@ -68,18 +68,18 @@ def test_record_is_true_to_the_document(doc: Document) -> None:
     made = Counter(c.pass_name for c in doc.cleaned.changes if c.applied)
     assert sum(made.values()) > 0
     for name in doc.cleaned.passes:
-        step = nodes[f"publish:clean/{name}"]
+        step = nodes[f"publish:{doc.slug}/clean/{name}"]
         assert step["publish:edits"] == [{"@value": str(made[name]), "@type": "xsd:int"}]
     pdf_agents = {
         n["agent"]
         for n in record["@graph"]
-        if n["@type"] == "Association" and n["activity"] == "publish:render/pdf"
+        if n["@type"] == "Association" and n["activity"] == f"publish:{doc.slug}/render/pdf"
     }
     renderers = {"publish:agent/weasyprint", "publish:agent/Pango", "publish:agent/HarfBuzz"}
     assert renderers <= pdf_agents
     weasy = nodes["publish:agent/weasyprint"]
     assert weasy["schema:softwareVersion"] == [versions.software()["weasyprint"]]
-    verdict = nodes["publish:verdict/pdf/veraPDF/PDF/A-3u"]
+    verdict = nodes[f"publish:{doc.slug}/verdict/pdf/veraPDF/PDF/A-3u"]
     assert verdict["value"] == ["passed"]
     assert nodes["publish:agent/veraPDF"]["schema:softwareVersion"] == ["1.0"]
 

@@ -87,11 +87,13 @@ def archive(config: Config, options: ArchiveOptions, warnings: WarningCounter) -
         build = BuildOptions(options.sources, (), options.theme, work, options.strict, variant)
         built = build_collection(config, build, warnings)
         log.info("Step 6 - assemble %s/", name)
-        assemble.add_all(assemble.Collection(config, built.articles, work), payload)
+        assemble.add_all(
+            assemble.Collection(config, built.articles, built.documents, work), payload
+        )
         shutil.rmtree(work)
         _describe(payload, config, built, options.theme or config.theme)
         log.info("Step 8 - bag: %d document(s)", len(built.documents))
-        bag.make_bag(payload, baginfo.describe(config, built.articles))
+        bag.make_bag(payload, baginfo.describe(config, built.documents))
         made = [out / name]
         if options.tar:
             log.info("Step 9 - tar")

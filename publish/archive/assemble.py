@@ -4,8 +4,9 @@ Markdown, change log, PDF and EPUB (:func:`add_document`); the site once (:func:
 The originals are copied byte for byte, in whatever encoding and line ends they came in, under
 their path in the project (``source/content/a.md``), which is the path the change log's
 ``file`` fields give. A document's review side file (``a.review.yaml``, ``review.yaml`` of an
-article folder) goes beside them. The build's outputs are moved, not copied: the build is a
-temporary folder of this archive run.
+article folder) goes beside them, and so do the images it shows (as they are in the project:
+the site and the EPUB hold the copies made safe, an SVG without script). The build's outputs
+are moved, not copied: the build is a temporary folder of this archive run.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from publish.archive.layout import DOCUMENTS, SITE, SOURCE, ArchiveError, clean_
 from publish.config import Config
 from publish.discover import display, inside
 from publish.fsutil import safe_join
-from publish.model import Article
+from publish.model import Article, Document
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,7 @@ class Collection:
 
     config: Config
     articles: tuple[Article, ...]
+    documents: tuple[Document, ...]
     built: Path
 
     def article(self, slug: str) -> Article:
@@ -39,9 +41,12 @@ class Collection:
         return found
 
 
-def originals(article: Article, root: Path) -> list[Path]:
-    """The files ``article`` was read from, in order, and its review side file if it has one."""
+def originals(article: Article, doc: Document, root: Path) -> list[Path]:
+    """The files ``article`` was read from, in order, its review side file if it has one, and
+    the images its document shows."""
+    images = [a.path for a in (*doc.assets, doc.meta.cover) if a is not None]
     files = [fragment.path for fragment in article.fragments]
+    files += sorted(set(images) - set(files))
     side = decisions.side_file(article.path)
     if side.is_file():
         if not inside(side, root):
@@ -63,7 +68,8 @@ def add_document(slug: str, folder: Path, collection: Collection) -> list[Path]:
     """Fill ``folder`` (``data/documents/<slug>/``) with the document's files; return them."""
     root, built = collection.config.root, collection.built
     written = []
-    for path in originals(collection.article(slug), root):
+    doc = next(d for d in collection.documents if d.slug == slug)
+    for path in originals(collection.article(slug), doc, root):
         target = safe_join(folder / SOURCE, display(path, root))
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(path, target)

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import bagit
 
-from publish.archive import baginfo
+from publish.archive import baginfo, manifests
 from publish.archive.layout import ALGORITHMS, ArchiveError
 
 BAGIT_TXT = "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n"
@@ -80,6 +80,12 @@ def _fix_modes(bag: Path) -> None:
 
 def make_bag(bag: Path, fields: baginfo.Fields) -> None:
     """Turn the folder ``bag`` (holding the payload) into a bag with ``fields`` in bag-info."""
+    for path in sorted(bag.rglob("*")):
+        if manifests.needs_encoding(path.name):
+            raise ArchiveError(
+                f"{path.relative_to(bag)}: a '%' or line break in a file name, which BagIt "
+                "writes percent-encoded and bagit-python does not read back; rename the file"
+            )
     labels = dict(fields)
     own = {key: labels[key] for key in ("Bagging-Date", "Bag-Software-Agent")}
     with quiet_bagit():

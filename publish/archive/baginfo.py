@@ -8,17 +8,21 @@ labels, a common local convention (bag-info labels are free, and ``bagit.py`` ke
 - ``Bagging-Date``: the day of ``SOURCE_DATE_EPOCH`` when it is set, else today (UTC);
 - ``Bag-Software-Agent``: publish's and bagit-python's versions;
 - ``Bag-Size`` and ``Payload-Oxum``: the payload's size, and its bytes and files;
-- ``DC-Title``, ``DC-Creator``, ``DC-Publisher``, ``DC-Language``: from publish.toml;
+- ``DC-Title``, ``DC-Publisher``, ``DC-Language``: from publish.toml; ``DC-Creator``: its
+  ``author``, else each author the documents name;
 - ``DC-Date``: the documents' dates, first/last (ISO 8601 interval), or the one date;
 - ``DC-Type``: ``Collection``; ``DC-Rights``: each distinct ``rights`` of the documents;
 - ``DC-Identifier``: publish.toml's ``url``, unless it is a local address.
 
-Empty values are left out. A value never spans lines (a line break becomes a space).
+Empty values are left out, and what a repository will want (publisher, a contact, rights, the
+site's address) is warned about when missing. A value never spans lines (a line break becomes
+a space).
 """
 
 from __future__ import annotations
 
 import importlib.metadata
+import logging
 import os
 from collections.abc import Sequence
 from datetime import UTC, datetime
@@ -26,10 +30,10 @@ from urllib.parse import urlsplit
 
 from publish import __version__
 from publish.config import Config
-from publish.model import Article
-from publish.parse import fields
+from publish.model import Document
 from publish.timestamps import build_time
 
+log = logging.getLogger(__name__)
 Fields = list[tuple[str, str]]
 _LOCAL = ("localhost", "127.0.0.1", "::1", "")
 
@@ -45,36 +49,43 @@ def software_agent() -> str:
     return f"publish {__version__} (bagit-python {importlib.metadata.version('bagit')})"
 
 
-def _first(article: Article, key: str) -> str:
-    """``key`` of the first fragment of ``article`` that sets it, read as a build reads it."""
-    for source in article.fragments:
-        if key in source.front_matter:
-            problems: list[str] = []
-            read = fields.date if key == "date" else fields.text
-            value = read(source, key, problems)
-            return "" if problems else value
-    return ""
+def _missing(config: Config, documents: Sequence[Document], site: str) -> None:
+    """Warn about what a repository will want and the bag lacks (``--strict``: an error)."""
+    if not config.publisher:
+        log.warning("archive: no Source-Organization: set 'publisher' in publish.toml")
+    if not config.author and not any(d.meta.authors for d in documents):
+        log.warning("archive: no Contact-Name or DC-Creator: set 'author' in publish.toml")
+    if not any(d.meta.rights for d in documents):
+        log.warning("archive: no DC-Rights: set 'rights:' in the documents' front matter")
+    if not site:
+        log.warning(
+            "archive: the WARC file records the site at %s, a local address that other "
+            "archives share; set 'url' in publish.toml to where the site is served",
+            config.base_url,
+        )
 
 
-def describe(config: Config, articles: Sequence[Article]) -> Fields:
+def describe(config: Config, documents: Sequence[Document]) -> Fields:
     """Every field but the payload's size and count, which :mod:`publish.archive.bag` adds."""
-    dates = sorted({d for d in (_first(a, "date") for a in articles) if d})
-    rights = sorted({r for r in (_first(a, "rights") for a in articles) if r})
+    dates = sorted({d.meta.date[:10] for d in documents if d.meta.date})
+    rights = sorted({d.meta.rights for d in documents if d.meta.rights})
+    creators = [config.author] if config.author else [a for d in documents for a in d.meta.authors]
     span = "/".join(dict.fromkeys((dates[0], dates[-1]))) if dates else ""
     site = config.base_url if urlsplit(config.base_url).hostname not in _LOCAL else ""
+    _missing(config, documents, site)
     found: Fields = [
         ("Source-Organization", config.publisher),
         ("Contact-Name", config.author),
         (
             "External-Description",
-            f"{config.title}: {len(articles)} document(s), each with its original source "
+            f"{config.title}: {len(documents)} document(s), each with its original source "
             "files, cleaned Markdown, change log, PDF and EPUB; and the site, as files and as a "
             "WARC file",
         ),
         ("Bagging-Date", bagging_date()),
         ("Bag-Software-Agent", software_agent()),
         ("DC-Title", config.title),
-        ("DC-Creator", config.author),
+        *(("DC-Creator", name) for name in dict.fromkeys(creators)),
         ("DC-Publisher", config.publisher),
         ("DC-Language", config.language),
         ("DC-Date", span),

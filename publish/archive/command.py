@@ -52,11 +52,23 @@ def _unpacked(tar: Path, into: Path) -> Path:
     try:
         with tarfile.open(tar) as archive_file:
             archive_file.extractall(into, filter="data")
-    except (tarfile.TarError, OSError) as exc:
-        raise ArchiveError(f"{tar}: cannot unpack: {exc}; give the bag's folder instead") from None
+    except tarfile.FilterError as exc:  # an absolute or ../ path, a link out of the bag
+        raise ArchiveError(
+            f"{tar}: member {exc.tarinfo.name!r} would land outside the bag ({exc}); the tar "
+            "is not a bag publish wrote: unpack it by hand and check it"
+        ) from None
+    except (tarfile.TarError, OSError, EOFError) as exc:
+        raise ArchiveError(
+            f"{tar}: cannot unpack ({exc or 'truncated'}); give the bag's folder instead"
+        ) from None
     tops = list(into.iterdir())
     if len(tops) != 1 or not tops[0].is_dir():
         raise ArchiveError(f"{tar}: holds {len(tops)} top-level entries, a bag's tar holds one")
+    if not (tops[0] / "bagit.txt").is_file() or not (tops[0] / "data").is_dir():
+        raise ArchiveError(
+            f"{tar}: {tops[0].name}/ holds no bagit.txt and data/: not a bag, or a truncated "
+            "tar; take another copy"
+        )
     return tops[0]
 
 

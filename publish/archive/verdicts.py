@@ -10,6 +10,7 @@ named by their path in the bag, so that the same outputs give the same records a
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -42,8 +43,10 @@ def profile(flavour: str) -> str:
 
 
 def _relative(problems: Sequence[str], payload: Path) -> tuple[str, ...]:
-    """``problems`` naming files by their path in the bag (``data/…``)."""
-    return tuple(p.replace(f"{payload}/", "data/") for p in problems)
+    """``problems`` naming files by their path in the bag (``data/…``), however the validator
+    wrote the path of the staging folder (absolute, or relative to where it ran)."""
+    staged = re.compile(rf"[^\s(\"']*{re.escape(payload.name)}/")
+    return tuple(staged.sub("data/", p) for p in problems)
 
 
 Run = Callable[[Outputs, Found], None]
@@ -64,7 +67,7 @@ def _pdf(outputs: Outputs, found: Found) -> None:
 
 def _epubcheck(outputs: Outputs, found: Found) -> None:
     for slug, files in outputs.files.items():
-        problems = tuple(epubcheck(files["epub"]))
+        problems = _relative(epubcheck(files["epub"]), outputs.payload)
         found[slug].append(Verdict("EPUBCheck", "EPUB 3", "epub", problems))
 
 

@@ -1,4 +1,4 @@
-"""Step 7 - the site as a WARC file (ISO 28500, WARC/1.0, gzip per record), for a web archive
+"""Step 7 - the site as a WARC file (ISO 28500, WARC/1.1, gzip per record), for a web archive
 to ingest and replay: a ``warcinfo`` record, then one ``response`` record per file of the site
 at its address (``url`` of publish.toml + its path), with the HTTP headers a server would have
 sent; a folder's address (``…/huangjiu-notes/``) is a ``revisit`` of its ``index.html``.
@@ -15,6 +15,7 @@ import uuid
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
+from urllib.parse import quote
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.statusandheaders import StatusAndHeaders
@@ -32,9 +33,10 @@ def _id(kind: str, url: str) -> str:
 
 
 def pages(site: Path, base_url: str) -> Iterator[tuple[str, Path]]:
-    """(address, file) of every file of ``site``, sorted by path."""
+    """(address, file) of every file of ``site``, sorted by path; the path percent-encoded
+    (UTF-8) as a URI needs it, as a browser asks for ``产量 图.svg``."""
     for path in sorted(p for p in site.rglob("*") if p.is_file()):
-        yield base_url + path.relative_to(site).as_posix(), path
+        yield base_url + quote(path.relative_to(site).as_posix(), safe="/-._~"), path
 
 
 def _http(path: Path) -> StatusAndHeaders:
@@ -46,8 +48,8 @@ def write(site: Path, target: Path, base_url: str, when: datetime) -> None:
     """Write ``site`` served from ``base_url`` as the gzipped WARC file ``target``."""
     date = iso(when)
     with target.open("wb") as out:
-        writer = WARCWriter(out, gzip=True, warc_version="WARC/1.0")
-        fields = f"software: publish {__version__}\r\nformat: WARC File Format 1.0\r\n"
+        writer = WARCWriter(out, gzip=True, warc_version="WARC/1.1")
+        fields = f"software: publish {__version__}\r\nformat: WARC File Format 1.1\r\n"
         writer.write_record(
             writer.create_warc_record(
                 "",

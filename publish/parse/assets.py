@@ -4,8 +4,10 @@ image becomes its description, with a warning, unless ``[build] allow_remote`` i
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import mimetypes
+import re
 from pathlib import PurePosixPath
 from urllib.parse import unquote, urlsplit
 
@@ -18,6 +20,8 @@ from publish.model import Asset, CleanedSource
 
 log = logging.getLogger(__name__)
 
+_SAFE = re.compile(r"[A-Za-z0-9._-]+")
+_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 MEDIA_TYPES = {
     ".png": "image/png",
     ".jpg": "image/jpeg",
@@ -26,6 +30,22 @@ MEDIA_TYPES = {
     ".svg": "image/svg+xml",
     ".webp": "image/webp",
 }
+
+
+def published_name(href: str) -> str:
+    """The name an image gets in the site and the EPUB: ``href`` where each part of it is
+    letters, digits, ``.``, ``-`` and ``_``; else that part in those characters and a hash of
+    ``href`` (``产量 图.svg`` -> ``image-1a2b3c4d.svg``), since a space makes an invalid URL and
+    EPUBCheck warns about spaces and non-ASCII names."""
+    parts = href.split("/")
+    for at, part in enumerate(parts):
+        if part in (".", "..") or _SAFE.fullmatch(part):
+            continue
+        stem, dot, suffix = part.rpartition(".") if "." in part else (part, "", "")
+        plain = _UNSAFE.sub("-", stem).strip("-") or "image"
+        digest = hashlib.sha1(href.encode("utf-8"), usedforsecurity=False).hexdigest()[:8]
+        parts[at] = f"{plain}-{digest}{dot}{_UNSAFE.sub('', suffix).lower()}"
+    return "/".join(parts)
 
 
 def _image(token: Token, block: Token, cleaned: CleanedSource, config: Config) -> Asset | None:
@@ -60,7 +80,7 @@ def _image(token: Token, block: Token, cleaned: CleanedSource, config: Config) -
             src,
             src,
         )
-    href = PurePosixPath(unquote(urlsplit(src).path)).as_posix()
+    href = published_name(PurePosixPath(unquote(urlsplit(src).path)).as_posix())
     token.attrs["src"] = href
     data = resources.read_image(path, src, where, str(media))
     return Asset(path.resolve(), href, str(media), data)

@@ -81,6 +81,11 @@ class Record:
     validators: Mapping[str, str]
     verdicts: Sequence[Verdict] = ()
 
+    def _k(self, key: str) -> str:
+        """The id of one of this document's activities or entities: ``<slug>/<key>``, so that
+        the records of a collection can be read into one graph."""
+        return f"{self.doc.slug}/{key}"
+
     def graph(self) -> list[Statement]:
         return self._capture() + self._cleaning() + self._rendering() + self._validation()
 
@@ -89,22 +94,27 @@ class Record:
         when: dict[str, object] = {"endTime": origin.captured} if "T" in origin.captured else {}
         if origin.captured and not when:
             when = {"dcterms:date": text(origin.captured)}
-        graph = [activity("capture", "capture", **when)]
+        graph = [activity(self._k("capture"), "capture", **when)]
         if origin.url:  # named by a node of ours: prov reads only prefixed identifiers
             page = {"type": ["schema:WebPage"], "schema:url": text(origin.url)}
-            graph += [entity("capture/page", **page), used(node("capture"), node("capture/page"))]
+            page_id = self._k("capture/page")
+            graph += [entity(page_id, **page), used(node(self._k("capture")), node(page_id))]
         for path, data in self.originals:
             digest = {"schema:sha256": text(hashlib.sha256(data).hexdigest())}
             graph += [
                 entity(path, label=label(path), **digest),
-                generated(node(path), node("capture")),
+                generated(node(path), node(self._k("capture"))),
             ]
         return graph
 
     def _cleaning(self) -> list[Statement]:
-        cleaned, clean = self.doc.cleaned, node("clean")
+        cleaned, clean = self.doc.cleaned, node(self._k("clean"))
         threshold = [{"@value": str(cleaned.settings.threshold), "@type": "xsd:decimal"}]
-        graph = [activity("clean", "clean", endTime=self.built, **{"publish:threshold": threshold})]
+        graph = [
+            activity(
+                self._k("clean"), "clean", endTime=self.built, **{"publish:threshold": threshold}
+            )
+        ]
         graph += [used(clean, node(path)) for path, _ in self.originals]
         for kind in ("clean", "changes"):
             if kind in self.outputs:
@@ -120,8 +130,8 @@ class Record:
                 "publish:rejected": count(decided[name, "rejected"]),
             }
             graph += [
-                activity(f"clean/{name}", name, **counts),
-                informed(clean, node(f"clean/{name}")),
+                activity(self._k(f"clean/{name}"), name, **counts),
+                informed(clean, node(self._k(f"clean/{name}"))),
             ]
         return [*graph, software("publish", self.software["publish"]), associated(clean, "publish")]
 
@@ -129,9 +139,11 @@ class Record:
         graph: list[Statement] = []
         agents: set[str] = set()
         for fmt in (f for f in RENDERERS if f in self.outputs):
-            render, output = node(f"render/{fmt}"), node(self.outputs[fmt])
+            render, output = node(self._k(f"render/{fmt}")), node(self.outputs[fmt])
             theme = {"publish:theme": text(self.theme)}
-            graph += [activity(f"render/{fmt}", f"render {fmt}", endTime=self.built, **theme)]
+            graph += [
+                activity(self._k(f"render/{fmt}"), f"render {fmt}", endTime=self.built, **theme)
+            ]
             graph += [entity(self.outputs[fmt]), generated(output, render)]
             if "clean" in self.outputs:
                 source = node(self.outputs["clean"])
@@ -146,8 +158,10 @@ class Record:
         graph = [software(name, self.validators[name]) for name in names]
         for verdict in self.verdicts:
             key = f"{verdict.output}/{verdict.validator}/{verdict.profile}"
-            check, result = node(f"validate/{key}"), node(f"verdict/{key}")
-            graph.append(activity(f"validate/{key}", f"{verdict.validator} {verdict.profile}"))
+            check, result = node(self._k(f"validate/{key}")), node(self._k(f"verdict/{key}"))
+            graph.append(
+                activity(self._k(f"validate/{key}"), f"{verdict.validator} {verdict.profile}")
+            )
             if verdict.output in self.outputs:
                 graph.append(used(check, node(self.outputs[verdict.output])))
             said: dict[str, object] = {"publish:problemCount": count(len(verdict.problems))}
@@ -156,7 +170,7 @@ class Record:
             value = text("failed" if verdict.problems else "passed")
             graph += [
                 associated(check, verdict.validator),
-                entity(f"verdict/{key}", value=value, **said),
+                entity(self._k(f"verdict/{key}"), value=value, **said),
             ]
             graph.append(generated(result, check))
         return graph

@@ -11,7 +11,7 @@ Statement = dict[str, object]
 
 def node(name: str) -> str:
     """``publish:<name>``, with what an IRI can't hold percent-encoded."""
-    return "publish:" + quote(name.replace(" ", "-"), safe="/._-~")
+    return "publish:" + quote(name, safe="/._-~")
 
 
 def text(*values: str) -> list[str]:
