@@ -12,7 +12,7 @@ PUBLISH := $(BIN)/publish
 OUT ?= build
 
 # Debian packages: what building needs, and what the validators in `test`/`check` add.
-APT_BUILD := fonts-noto-cjk libharfbuzz-subset0 libpango-1.0-0 libpangoft2-1.0-0 fontconfig
+APT_BUILD := fonts-noto-cjk fonts-noto-core libharfbuzz-subset0 libpango-1.0-0 libpangoft2-1.0-0 fontconfig
 APT_TEST := poppler-utils libjaxb-java chromium
 
 .PHONY: all setup system-packages test-packages node-tools gongwen-fonts pdf epub html test test-properties test-fuzz lint check archive clean help bench eval serve

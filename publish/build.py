@@ -109,13 +109,15 @@ def _stale_warnings(cleaned: CleanedSource) -> None:
         )
 
 
-def write_cleaned(cleaned: CleanedSource, out: Path) -> list[Path]:
-    """``build/clean/<slug>.md`` (front matter + cleaned body) and its change log."""
+def write_cleaned(cleaned: CleanedSource, out: Path, doc: Document | None = None) -> list[Path]:
+    """``build/clean/<slug>.md`` (front matter + cleaned body) and its change log, with the
+    language ``doc`` was given."""
     source = cleaned.source
     md = out / "clean" / f"{source.slug}.md"
     changes = out / "clean" / f"{source.slug}.changes.json"
     write_text(md, source.front_matter_text + cleaned.text)
-    write_parts(changes, change_log_parts(cleaned))
+    language = (doc.meta.language, doc.meta.language_reason) if doc else None
+    write_parts(changes, change_log_parts(cleaned, language))
     return [md, changes]
 
 
@@ -177,7 +179,8 @@ def build_collection(
     renderer = Renderer(theme, config)
     renderer.check()  # every template compiles, every stylesheet reads, before any output
     log.info("Step 4 - parse")
-    documents = _every(cleaned, lambda item: parse.parse(item, config, theme.attributes))
+    switch = theme.variables.get("latin_typography", "on")
+    documents = _every(cleaned, lambda item: parse.parse(item, config, theme.attributes, switch))
     builders = [(name, formats.get(name)) for name in names]
     _check_strict(options, warnings)
 
@@ -192,8 +195,8 @@ def build_collection(
             final=out,
         )
         written: list[Path] = []
-        for item in cleaned:
-            written.extend(write_cleaned(item, staging))
+        for item, doc in zip(cleaned, documents, strict=True):
+            written.extend(write_cleaned(item, staging, doc))
             log.info(
                 "  %s: %d change(s) by the cleaner", item.source.display_path, len(item.changes)
             )

@@ -6,7 +6,7 @@ with its stable id, pass, place in the source, text before and after, evidence a
 confidence, and the reviewer's decision where there is one; the jump lines and page furniture
 it removed, and where they say the original's pages start (``pages``: page, offset in the
 cleaned text, the line that says so); the passes, the threshold, and the review file with any
-decision that matched nothing.
+decision that matched nothing; in a build, the document's language and why.
 """
 
 from __future__ import annotations
@@ -25,17 +25,20 @@ def summary(cleaned: CleanedSource) -> dict[str, int]:
     return {key: counts[key] for key in ("applied", "suggested", "accepted", "rejected")}
 
 
-def change_log(cleaned: CleanedSource) -> str:
+def change_log(cleaned: CleanedSource, language: tuple[str, str] | None = None) -> str:
     """The JSON text of the change log."""
-    return "".join(change_log_parts(cleaned))
+    return "".join(change_log_parts(cleaned, language))
 
 
-def change_log_parts(cleaned: CleanedSource) -> Iterator[str]:
+def change_log_parts(
+    cleaned: CleanedSource, language: tuple[str, str] | None = None
+) -> Iterator[str]:
     """The change log's JSON in parts, one key a line and one record a line in the lists:
     easy to read and to diff, written by the json module's fast encoder (an indented dump of
-    a long log takes seconds), and never held whole."""
+    a long log takes seconds), and never held whole. ``language``: the document's language
+    and why, when a build chose it."""
     settings = cleaned.settings
-    head = {
+    head: dict[str, object] = {
         "source": cleaned.source.display_path,
         "fragments": [f.display_path for f in cleaned.fragments],
         "passes": list(cleaned.passes),
@@ -48,6 +51,8 @@ def change_log_parts(cleaned: CleanedSource) -> Iterator[str]:
         },
         "summary": summary(cleaned),
     }
+    if language:
+        head["language"] = {"tag": language[0], "reason": language[1]}
     lists: dict[str, Iterable[Jump | Furniture | PageStart | Change]] = {
         "jumps": cleaned.jumps,
         "furniture": cleaned.furniture,

@@ -246,6 +246,8 @@ class Metadata:
     title: str
     language: str
     identifier: str
+    #: Why ``language``: the front matter, the text (what it shows), or publish.toml.
+    language_reason: str = ""
     subtitle: str = ""
     authors: tuple[str, ...] = ()
     date: str = ""

@@ -125,9 +125,10 @@ class Renderer:
                 continue
             url = for_pdf(path).resolve().as_uri()
             self.font_urls |= {url}
+            limit = f"unicode-range: {face.unicode_range}; " if face.unicode_range else ""
             rules.append(
                 f'@font-face {{ font-family: "{face.family}"; font-weight: {face.weight}; '
-                f'src: url("{url}"); }}'
+                f'font-style: {face.style}; {limit}src: url("{url}"); }}'
             )
         return "\n".join(rules)
 

@@ -103,7 +103,7 @@ def load_theme(name: str, project_root: Path) -> Theme:
     folders: list[Path] = []
     variables: dict[str, str] = {}
     stylesheets: list[tuple[str, str]] = []
-    fonts: dict[str, FontFace] = {}
+    fonts: dict[tuple[str, str, str], FontFace] = {}  # a child's face replaces its parent's
     attributes: list[str] = []
     folder: Path | None = _find(name, project_root)
     while folder is not None:
@@ -115,7 +115,7 @@ def load_theme(name: str, project_root: Path) -> Theme:
         variables = {**data.get("variables", {}), **variables}  # type: ignore[dict-item]
         stylesheets[:0] = themetoml.stylesheets(folder, data.get("stylesheets", []), project_root)
         for face in themetoml.fonts(folder, data, project_root):
-            fonts.setdefault(face.family, face)
+            fonts.setdefault((face.family, face.weight, face.style), face)
         attributes += data.get("attributes", [])  # type: ignore[arg-type]
         parent = str(data.get("extends", "")).strip()
         # A project theme may shadow a built-in one of the same name and extend it.

@@ -24,13 +24,25 @@ class FontFace:
 
     ``src`` lists candidate files; the first that exists is used. ``package`` says how to get
     one; without any, the next family of the variable's font stack is used, with a warning.
-    Only the PDF loads these faces; the site and the EPUB use the rest of the stack.
+    Only the PDF loads these faces; the site and the EPUB use the rest of the stack (or, for
+    the default theme's Latin faces, ``local()`` faces of the same name in the site's CSS).
+    ``style`` is ``normal`` or ``italic``; ``unicode_range`` limits the face to those
+    characters (``U+0000-024F``), so the next font of the stack draws the rest.
     """
 
     family: str
     src: tuple[str, ...]
     package: str = ""
     weight: str = "normal"
+    style: str = "normal"
+    unicode_range: str = ""
+
+
+_WEIGHT = re.compile(r"^(normal|bold|[1-9]00)$")
+_STYLE = re.compile(r"^(normal|italic|oblique)$")
+_ONE_RANGE = r"U\+[0-9A-Fa-f?]{1,6}(-[0-9A-Fa-f]{1,6})?"
+_RANGE = re.compile(f"^{_ONE_RANGE}(,\\s*{_ONE_RANGE})*$")
+_FACE_KEYS = {"weight": _WEIGHT, "style": _STYLE, "unicode_range": _RANGE}
 
 
 _NOT_IN_VALUES = set("<>{};\\")
@@ -106,12 +118,20 @@ def fonts(folder: Path, data: dict[str, object], root: Path) -> list[FontFace]:
                     "system's font folders, or not a font (.otf, .ttf, .ttc, .woff); install "
                     "the font, or copy it into the theme"
                 )
+        for key, pattern in _FACE_KEYS.items():
+            if key in entry and not pattern.match(str(entry[key])):
+                raise ThemeError(
+                    f"{shown}: [[fonts]] {key} {str(entry[key])[:60]!r} is not valid; use e.g. "
+                    '"bold" or "700", "italic", "U+0000-024F"'
+                )
         faces.append(
             FontFace(
                 str(entry["family"]),
                 tuple(str(folder / str(name)) for name in src),  # relative to the theme
                 str(entry.get("package", "")),
                 str(entry.get("weight", "normal")),
+                str(entry.get("style", "normal")),
+                str(entry.get("unicode_range", "")),
             )
         )
     return faces

@@ -111,3 +111,32 @@ def test_bad_stylesheets_value_is_a_clear_error(make_project: MakeProject, value
     root = make_project({"themes/mine/theme.toml": toml})
     with pytest.raises(ThemeError, match="stylesheets must be a list of file names"):
         load_theme("mine", root)
+
+
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [("style", "slanted"), ("weight", "400; } body { display: none"), ("unicode_range", "0-7F")],
+)
+def test_bad_font_face_values_are_a_clear_error(
+    make_project: MakeProject, key: str, value: str
+) -> None:
+    toml = (
+        'name = "mine"\nextends = "default"\n[[fonts]]\nfamily = "Mine"\n'
+        f'src = ["/usr/share/fonts/truetype/noto/NotoSerif-Italic.ttf"]\n{key} = "{value}"\n'
+    )
+    root = make_project({"themes/mine/theme.toml": toml})
+    with pytest.raises(ThemeError, match=f"\\[\\[fonts\\]\\] {key} .* is not valid"):
+        load_theme("mine", root)
+
+
+def test_a_child_face_replaces_only_its_own_weight_and_style(make_project: MakeProject) -> None:
+    toml = (
+        'name = "mine"\nextends = "default"\n[[fonts]]\nfamily = "Publish Latin Serif"\n'
+        'style = "italic"\nsrc = ["/usr/share/fonts/truetype/noto/NotoSans-Italic.ttf"]\n'
+    )
+    root = make_project({"themes/mine/theme.toml": toml})
+    faces = {
+        (f.weight, f.style): f.src for f in load_theme("mine", root).fonts if "Serif" in f.family
+    }
+    assert len(faces) == 4 and faces["normal", "italic"][0].endswith("NotoSans-Italic.ttf")
+    assert faces["bold", "italic"][0].endswith("NotoSerif-BoldItalic.ttf")

@@ -75,7 +75,7 @@ def associated_files(doc: Document) -> list[Associated]:
     files.append(
         Associated(
             f"{doc.slug}.changes.json",
-            change_log(cleaned).encode("utf-8"),
+            change_log(cleaned, (doc.meta.language, doc.meta.language_reason)).encode("utf-8"),
             "Change log: every edit of the cleaner (pass, file, line, before, after)",
             "Data",
             "application/json",

@@ -18,9 +18,9 @@ from publish import sanitise
 from publish.cjk import is_wide
 from publish.config import Config
 from publish.model import CleanedSource, Document, Heading, Jump
-from publish.parse import assets, checks, pages
+from publish.parse import assets, checks, pages, typography
 from publish.parse.mdit import make_parser
-from publish.parse.meta import build_metadata
+from publish.parse.meta import build_metadata, document_language
 from publish.parse.slugs import heading_slug
 
 log = logging.getLogger(__name__)
@@ -116,15 +116,27 @@ def _outer_jumps(cleaned: CleanedSource) -> list[Jump]:
     ]
 
 
-def parse(cleaned: CleanedSource, config: Config, attributes: tuple[str, ...] = ()) -> Document:
-    """``cleaned`` as a document; ``attributes`` are the ones the theme lets {…} set."""
+def parse(
+    cleaned: CleanedSource,
+    config: Config,
+    attributes: tuple[str, ...] = (),
+    latin_typography: str = "on",
+) -> Document:
+    """``cleaned`` as a document; ``attributes`` are the ones the theme lets {…} set,
+    ``latin_typography`` the theme's switch for quotes and dashes in Latin-script text."""
     md = make_parser(config.allow_html)
+    early: list[str] = []
+    language = document_language(cleaned.source, config, cleaned.text, early)
     tokens, env, inline = pages.parse_marked(md, cleaned, {"attributes": attributes})
     checks.dropped_attributes(env, cleaned)
     checks.within_limits(tokens, cleaned, config.limits)
+    if typography.applies(language[0], latin_typography):
+        typography.apply(tokens, language[0])
     headings = _headings(tokens)
     first_h1 = next((h.text for h in headings if h.level == 1), "")
-    meta = build_metadata(cleaned.source, config, first_h1, _outer_jumps(cleaned))
+    meta = build_metadata(
+        cleaned.source, config, first_h1, _outer_jumps(cleaned), (language, early)
+    )
     leading_h1 = bool(tokens) and tokens[0].type == "heading_open" and tokens[0].tag == "h1"
     if leading_h1 and headings[0].text == meta.title:
         tokens, headings = tokens[3:], headings[1:]

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from publish.config import Config
 from publish.errors import ContentError, brief
 from publish.model import Jump, Metadata, Source
-from publish.parse import fields, origin
+from publish.parse import fields, language, origin
 
 log = logging.getLogger(__name__)
 
@@ -44,10 +44,46 @@ KNOWN_KEYS = frozenset(
 _LANG = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$")
 
 
+def document_language(
+    source: Source, config: Config, text: str, problems: list[str]
+) -> tuple[str, str]:
+    """The document's language and why (:mod:`publish.parse.language`); a warning when its
+    text contradicts the language its front matter declares."""
+    key = "language" if "language" in source.front_matter else "lang"
+    declared = fields.text(source, key, problems)
+    found = language.shown(text, config.language)
+    if declared and language.contradicts(declared, found):
+        log.warning(
+            "%s: language %s, but the text looks like %s (%s); correct '%s:' or remove it",
+            fields.where(source, key),
+            declared,
+            found.tag,
+            found.reason,
+            key,
+        )
+    if declared:
+        chosen = (declared, f"the front matter's '{key}'")
+    elif found.tag:
+        chosen = (found.tag, f"from the text: {found.reason}")
+    else:
+        chosen = (config.language, f"publish.toml's language: {found.reason}")
+    log.debug("%s: language %s, %s", source.display_path, *chosen)
+    return chosen
+
+
 def build_metadata(
-    source: Source, config: Config, first_heading: str, jumps: Sequence[Jump] = ()
+    source: Source,
+    config: Config,
+    first_heading: str,
+    jumps: Sequence[Jump] = (),
+    chosen: tuple[tuple[str, str], list[str]] | None = None,
 ) -> Metadata:
-    problems: list[str] = []
+    """``chosen``: the language :func:`document_language` chose and the problems it found
+    (else it is chosen here, from the front matter and publish.toml alone)."""
+    problems: list[str] = list(chosen[1]) if chosen else []
+    language, language_reason = (
+        chosen[0] if chosen else document_language(source, config, "", problems)
+    )
     for key in sorted(set(source.front_matter) - KNOWN_KEYS):
         log.warning(
             "%s:%d: unknown front matter key %r; known keys: %s",
@@ -65,7 +101,6 @@ def build_metadata(
         )
         title = source.slug
     lang_key = "language" if "language" in source.front_matter else "lang"
-    language = fields.text(source, lang_key, problems) or config.language
     if not _LANG.match(language):
         problems.append(
             f"{fields.where(source, lang_key)}: language {brief(language)} is not a BCP 47 tag "
@@ -78,6 +113,7 @@ def build_metadata(
     meta = Metadata(
         title=title,
         language=language,
+        language_reason=language_reason,
         identifier=identifier,
         subtitle=fields.text(source, "subtitle", problems),
         authors=authors or ((config.author,) if config.author else ()),

@@ -1,0 +1,41 @@
+"""Typographic quotes and dashes for Latin-script documents: markdown-it's own typographer
+rules (``smartquotes``: "a" -> “a”, it's -> it’s; ``replacements``: -- -> –, --- -> —,
+... -> …, (c) -> ©), run on the parsed tokens once the document's language is known. They
+touch text tokens only, never code, and never a CJK document, whose text keeps the marks it
+has. The theme variable ``latin_typography = "off"`` turns them off.
+"""
+
+from __future__ import annotations
+
+import functools
+
+from markdown_it import MarkdownIt
+from markdown_it.rules_core import StateCore, replace, smartquotes
+from markdown_it.token import Token
+
+from publish.parse.language import is_cjk_language
+
+#: Quotes by language: primary open, close, secondary open, close.
+QUOTES = {
+    "en": ("“", "”", "‘", "’"),
+    "fr": ("«\u202f", "\u202f»", "‹\u202f", "\u202f›"),
+    "de": ("„", "“", "‚", "‘"),
+}
+
+
+@functools.cache
+def _typographer(quotes: tuple[str, ...]) -> MarkdownIt:
+    return MarkdownIt("commonmark", {"typographer": True, "quotes": list(quotes)})
+
+
+def applies(language: str, switch: str) -> bool:
+    return switch != "off" and not is_cjk_language(language)
+
+
+def apply(tokens: list[Token], language: str) -> None:
+    """Curl the quotes and set the dashes of ``tokens`` in place, for ``language``."""
+    quotes = QUOTES.get(language.split("-")[0].lower(), QUOTES["en"])
+    state = StateCore("", _typographer(quotes), {})
+    state.tokens = tokens
+    replace(state)
+    smartquotes(state)
