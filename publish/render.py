@@ -19,6 +19,7 @@ from publish import __version__
 from publish.config import Config
 from publish.discover import display
 from publish.errors import ThemeError
+from publish.labels import local_date
 from publish.theme import Theme
 
 log = logging.getLogger(__name__)
@@ -46,6 +47,7 @@ class Renderer:
             lstrip_blocks=True,
         )
         self.env.globals["publish_version"] = __version__  # (the PDF's creator tool)
+        self.env.filters["local_date"] = local_date  # {{ doc.meta.date | local_date(lang) }}
         self._warned: set[str] = set()
         self._css: dict[str, str] = {}
         #: The font files the PDF stylesheet loads (``file:`` URLs): all the PDF may read

@@ -11,6 +11,7 @@ import zipfile
 import pytest
 
 from conftest import MakeProject, run_cli
+from publish.labels import LOCALES, labels, local_date, locale_of
 from publish.parse.language import contradicts, shown
 
 SIMPLIFIED = "县里的铁路经过许多乡镇，连接了南北两地的城市与港口。这条线路对经济发展很重要。\n"
@@ -87,3 +88,41 @@ def test_each_document_gets_its_language_in_every_format(make_project: MakeProje
     assert declared["language"] == {"tag": "zh-CN", "reason": "the front matter's 'language'"}
     index = (root / "build/site/index.html").read_text("utf-8")
     assert re.search(r'<li lang="en"[^>]*>.*?Railway', index, re.DOTALL)
+
+
+def test_every_catalogue_has_every_word_with_its_placeholders() -> None:
+    english = labels("en")
+    for locale in sorted(p.stem for p in LOCALES.glob("*.po")):
+        words = labels(locale.replace("_", "-"))
+        assert words.keys() == english.keys(), locale
+        for key, text in words.items():
+            assert text.count("{}") == english[key].count("{}"), (locale, key)
+    assert labels("zh-CN")["contents"] == "目录" and labels("zh-Hant")["contents"] == "目錄"
+    assert labels("fr")["contents"] == "Contents"  # no catalogue: English
+
+
+@pytest.mark.parametrize(
+    ("language", "locale", "day"),
+    [
+        ("en", "en", "May 1, 2024"),
+        ("zh-CN", "zh_CN", "2024年5月1日"),
+        ("zh-HK", "zh_TW", "2024年5月1日"),
+        ("zh", "zh_CN", "2024年5月1日"),
+        ("ja", "en", "May 1, 2024"),
+    ],
+)
+def test_catalogue_and_date_by_language(language: str, locale: str, day: str) -> None:
+    assert locale_of(language) == locale
+    assert local_date("2024-05-01T08:00:00+08:00", language) == day
+    assert local_date("undated", language) == "undated"
+
+
+def test_a_traditional_document_speaks_traditional(make_project: MakeProject) -> None:
+    root = make_project(
+        {"content/t.md": _doc("鐵路", TRADITIONAL) + "\n## 第二節\n\n" + TRADITIONAL}
+    )
+    result = run_cli(["build", "--format", "html"], root)
+    assert result.returncode == 0, result.stderr
+    page = (root / "build/site/t/index.html").read_text("utf-8")
+    assert "關於本文" in page and "目錄" in page and "关于本文" not in page
+    assert '<time datetime="2024-05-01">2024年5月1日</time>' in page

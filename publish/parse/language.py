@@ -1,7 +1,8 @@
 """A document's language: its front matter's ``language``, else what its text shows, else
 ``publish.toml``'s; with the reason, for ``-v`` and the change log.
 
-What the text shows, counting letters outside code, links' addresses and URLs:
+What the text shows, counting letters outside code, links' addresses and URLs in its first
+:data:`SAMPLE` characters (plenty to tell; a 50 MB source is not counted whole):
 
 - too few letters (under :data:`ENOUGH`) show nothing;
 - CJK letters against Latin ones, a Latin letter counted as a third (a Chinese word is one
@@ -28,6 +29,7 @@ import regex
 from publish.cjk import SIMPLIFIED_ONLY, TRADITIONAL_ONLY
 
 ENOUGH = 20
+SAMPLE = 200_000
 _NOT_TEXT = re.compile(r"```.*?```|~~~.*?~~~|`[^`\n]*`|\]\([^)\n]*\)|https?://\S+", re.DOTALL)
 _COUNTED = {
     "han": regex.compile(r"\p{Han}"),
@@ -66,7 +68,7 @@ def _chinese(text: str, default: str, said: str) -> Shown:
 
 def shown(text: str, default: str) -> Shown:
     """The language ``text`` is written in, as far as its letters show it."""
-    letters = _NOT_TEXT.sub(" ", text)
+    letters = _NOT_TEXT.sub(" ", text[:SAMPLE])
     count = {name: len(pattern.findall(letters)) for name, pattern in _COUNTED.items()}
     cjk = count["han"] + count["kana"] + count["hangul"]
     if cjk + count["latin"] < ENOUGH:
