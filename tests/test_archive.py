@@ -158,6 +158,10 @@ def test_provenance_records_are_valid_and_carry_verdicts(bag: Path) -> None:
         assert validators >= VALIDATORS
         assert len(verdicts) == 5  # PDF/A-3u, PDF/UA-1, EPUBCheck, Ace, Nu
         assert all(v["value"] == ["passed"] for v in verdicts), verdicts
+        pdf = nodes[f"publish:data/documents/{slug}/{slug}.pdf"]  # outputs carry fixity too
+        assert pdf["schema:sha256"] == [
+            hashlib.sha256((bag / f"data/documents/{slug}/{slug}.pdf").read_bytes()).hexdigest()
+        ]
         for key, node in nodes.items():  # every file it names is in the bag, with its checksum
             if key.startswith("publish:data/"):
                 path = bag / unquote(key.removeprefix("publish:"))

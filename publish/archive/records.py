@@ -4,6 +4,7 @@ beside its files as ``<slug>.provenance.jsonld``, naming every file by its path 
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
@@ -27,6 +28,10 @@ def outputs(payload: Path, slug: str) -> dict[str, Path]:
     }
 
 
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
 def write(
     payload: Path,
     doc: Document,
@@ -40,15 +45,18 @@ def write(
     slug = doc.cleaned.source.slug
     folder = payload / DOCUMENTS / slug
     originals = sorted(p for p in (folder / SOURCE).rglob("*") if p.is_file())
+    files = outputs(payload, slug)
+    checksums = {in_bag(path, payload): _sha256(path) for path in files.values()}
     record = Record(
         doc,
-        {kind: in_bag(path, payload) for kind, path in outputs(payload, slug).items()},
+        {kind: in_bag(path, payload) for kind, path in files.items()},
         [(in_bag(path, payload), path.read_bytes()) for path in originals],
         theme,
         iso(when),
         software,
         validators,
         verdicts,
+        checksums,
     )
     target = folder / f"{slug}{PROVENANCE}"
     target.write_bytes(to_json(record))

@@ -25,7 +25,7 @@ import hashlib
 import json
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from publish.model import Document
 from publish.provenance.statements import (
@@ -80,6 +80,12 @@ class Record:
     software: Mapping[str, str]
     validators: Mapping[str, str]
     verdicts: Sequence[Verdict] = ()
+    #: SHA-256 of the outputs, by their path (the fixity of what the activities generated).
+    checksums: Mapping[str, str] = field(default_factory=dict)
+
+    def _output(self, path: str) -> Statement:
+        fixity = {"schema:sha256": text(self.checksums[path])} if path in self.checksums else {}
+        return entity(path, **fixity)
 
     def _k(self, key: str) -> str:
         """The id of one of this document's activities or entities: ``<slug>/<key>``, so that
@@ -118,7 +124,10 @@ class Record:
         graph += [used(clean, node(path)) for path, _ in self.originals]
         for kind in ("clean", "changes"):
             if kind in self.outputs:
-                graph += [entity(self.outputs[kind]), generated(node(self.outputs[kind]), clean)]
+                graph += [
+                    self._output(self.outputs[kind]),
+                    generated(node(self.outputs[kind]), clean),
+                ]
         made = Counter(c.pass_name for c in cleaned.changes if c.applied)
         suggested = Counter(c.pass_name for c in cleaned.changes if not c.applied)
         decided = Counter((c.pass_name, c.decision) for c in cleaned.changes if c.decision)
@@ -144,7 +153,7 @@ class Record:
             graph += [
                 activity(self._k(f"render/{fmt}"), f"render {fmt}", endTime=self.built, **theme)
             ]
-            graph += [entity(self.outputs[fmt]), generated(output, render)]
+            graph += [self._output(self.outputs[fmt]), generated(output, render)]
             if "clean" in self.outputs:
                 source = node(self.outputs["clean"])
                 graph += [used(render, source), derived(output, source)]
