@@ -2,9 +2,12 @@
 
 A watcher polls the modification times of the content folder, the project's themes and
 ``publish.toml``; on a change it rebuilds the site (HTML only: PDF and EPUB are left to
-``publish build``) and bumps a version number. Pages are served with a small script that asks
-``/__publish/version`` once a second and reloads the page when the number changes. The script
-is added as pages are served; nothing of it is written to ``build/``. Cleaned documents are
+``publish build``) and bumps a version number. Each page is served with a small script that
+knows the version the page was read at and asks ``/__publish/state`` once a second: it reloads
+the page when the version moved on (so a save made just after a page load is never missed), and
+shows a failed build's errors over the page until the next good build. The script is added as
+pages are served; nothing of it is written to ``build/``. A busy port moves on to the next free
+one, and says so. Cleaned documents are
 kept between rebuilds: only the changed ones are cleaned again (every page is still rendered,
 since the index, the neighbours' links and the search index depend on all of them).
 """
@@ -15,6 +18,7 @@ import dataclasses
 import errno
 import functools
 import http.server
+import json
 import logging
 import threading
 from pathlib import Path
@@ -24,15 +28,11 @@ from urllib.parse import unquote
 from publish.build import BuildOptions, CleanCache, build
 from publish.config import CONFIG_NAME, Config, load_config
 from publish.errors import PublishError, ServeError
+from publish.servepage import with_reload
 
 log = logging.getLogger(__name__)
 
-RELOAD = b"""<script>
-(() => { let seen = null; setInterval(async () => {
-  try { const v = await (await fetch("/__publish/version", {cache: "no-store"})).text();
-        if (seen !== null && v !== seen) { location.reload(); } seen = v; } catch (e) {}
-}, 1000); })();
-</script>"""
+PORTS_TRIED = 20  # a busy port moves on to the next one, this many times at most
 
 
 class Site:
@@ -40,29 +40,43 @@ class Site:
 
     def __init__(self, root: Path, options: BuildOptions, interval: float = 0.5) -> None:
         self.root, self.interval, self.version = root, interval, 0
+        self.errors: list[str] = []  # the last build's problems; empty after a good build
         self.options = dataclasses.replace(options, formats=("html",))
         self.config: Config = load_config(root)
         self.folder = (options.out or root / "build") / "site"
         self._seen = self._snapshot()
         self.cache = CleanCache()
 
-    def _snapshot(self) -> dict[Path, float]:
+    def _snapshot(self) -> dict[Path, tuple[int, int]]:
         config = self.root / CONFIG_NAME
         watched = [config] if config.is_file() else []
         for folder in (self.config.content_dir, self.root / "themes"):
             if folder.is_dir():
                 watched += [p for p in folder.rglob("*") if p.is_file()]
-        return {p: p.stat().st_mtime for p in watched}
+        snapshot = {}
+        for path in watched:  # size too: two saves within one clock tick differ in it
+            try:
+                stat = path.stat()
+            except OSError:  # removed while we looked: the next look sees it gone
+                continue
+            snapshot[path] = (stat.st_mtime_ns, stat.st_size)
+        return snapshot
+
+    def state(self) -> bytes:
+        """What the served pages poll: the version and the last build's errors, as JSON."""
+        return json.dumps({"version": self.version, "errors": self.errors}).encode()
 
     def rebuild(self) -> None:
         try:
             self.config = load_config(self.root)
             build(self.config, self.options, cache=self.cache)
+            self.errors = []
             self.version += 1
             log.info("rebuilt (version %d)", self.version)
         except PublishError as exc:
-            for problem in exc.problems:
-                log.error("%s: %s", exc.category, problem)
+            self.errors = [f"{exc.category}: {problem}" for problem in exc.problems]
+            for problem in self.errors:
+                log.error("%s", problem)
 
     def watch(self, stop: threading.Event) -> None:
         while not stop.wait(self.interval):
@@ -78,12 +92,13 @@ def _handler(site: Site) -> Any:
             log.debug(format, *args)
 
         def do_GET(self) -> None:
-            if self.path.startswith("/__publish/version"):
-                self._send(str(site.version).encode(), "text/plain")
+            if self.path.startswith("/__publish/state"):
+                self._send(site.state(), "application/json")
                 return
             path = self._checked()
             if path is not None and path.suffix == ".html" and path.is_file():
-                page = path.read_bytes().replace(b"</body>", RELOAD + b"\n</body>", 1)
+                version = site.version  # taken before the page is read: never newer than it
+                page = with_reload(path.read_bytes(), version)
                 self._send(page, "text/html; charset=utf-8")
             elif path is not None:
                 super().do_GET()
@@ -122,17 +137,29 @@ def _handler(site: Site) -> Any:
     return functools.partial(Handler, directory=str(site.folder))
 
 
+def _listen(site: Site, host: str, port: int) -> http.server.ThreadingHTTPServer:
+    """A server on ``port``, or on the next free one when it is busy (said as a warning)."""
+    for tried in range(port, min(port + PORTS_TRIED, 65536)):
+        try:
+            httpd = http.server.ThreadingHTTPServer((host, tried), _handler(site))
+        except OSError as exc:
+            if exc.errno == errno.EADDRINUSE:
+                continue
+            raise ServeError(
+                f"cannot listen on {host}:{tried}: {exc.strerror}; check --host"
+            ) from None
+        if tried != port:
+            log.warning("port %d on %s is in use; serving on port %d instead", port, host, tried)
+        return httpd
+    raise ServeError(
+        f"ports {port} to {tried} on {host} are all in use; choose another with --port"
+    )
+
+
 def serve(root: Path, options: BuildOptions, host: str = "127.0.0.1", port: int = 8000) -> None:
     site = Site(root, options)
-    try:  # the port first: a busy one is said before any building
-        httpd = http.server.ThreadingHTTPServer((host, port), _handler(site))
-    except OSError as exc:
-        if exc.errno == errno.EADDRINUSE:
-            raise ServeError(
-                f"port {port} on {host} is in use; choose another with --port, or stop the "
-                "program using it"
-            ) from None
-        raise ServeError(f"cannot listen on {host}:{port}: {exc.strerror}; check --host") from None
+    httpd = _listen(site, host, port)  # the port first: a busy one is said before any building
+    port = httpd.server_address[1]
     site.rebuild()
     stop = threading.Event()
     watcher = threading.Thread(target=site.watch, args=(stop,), daemon=True)
