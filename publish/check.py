@@ -12,13 +12,24 @@ The validators themselves live in :mod:`publish.validators`.
 
 from __future__ import annotations
 
+import logging
+import os
+import time
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor, as_completed
+from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
+from publish.checkmerge import merged
+from publish.errors import PublishError
 from publish.validators.epub import ace, epubcheck
 from publish.validators.html import broken_links, epub_screenshots, screenshot, vnu
 from publish.validators.pdf import claimed_flavours, pdffonts, verapdf
+from publish.validators.tools import missing
 
 __all__ = [
+    "VALIDATORS",
     "ace",
     "broken_links",
     "check_build",
@@ -31,28 +42,82 @@ __all__ = [
     "vnu",
 ]
 
+log = logging.getLogger(__name__)
 
-def check_build(out: Path, root: Path | None = None) -> list[str]:
-    problems: list[str] = []
+#: Every validator ``publish check`` runs, in the order it reports them.
+VALIDATORS = ("EPUBCheck", "Ace", "pdffonts", "veraPDF", "Nu", "links")
+
+
+@dataclass(frozen=True)
+class Job:
+    """One validator over one output (or, for veraPDF, the Nu checker and the links, many)."""
+
+    validator: str
+    label: str
+    run: Callable[[], list[str]]
+
+
+def _epubcheck(epub: Path) -> list[str]:
+    return [f"{epub}: {message}" for message in epubcheck(epub)]
+
+
+def _jobs(out: Path, root: Path) -> list[Job]:
     epubs = sorted((out / "epub").glob("*.epub"))
     pdfs = sorted((out / "pdf").glob("*.pdf"))
-    if not epubs and not pdfs and not (out / "site").is_dir():
-        return [f"{out}: nothing to check; run publish build first"]
-    for epub in epubs:
-        problems.extend(f"{epub}: {m}" for m in epubcheck(epub))
-        problems.extend(ace(epub, root or Path.cwd()))
-    for pdf in pdfs:
-        problems.extend(pdffonts(pdf))
+    jobs = [Job("EPUBCheck", e.name, partial(_epubcheck, e)) for e in epubs]
+    jobs += [Job("Ace", e.name, partial(ace, e, root)) for e in epubs]
+    jobs += [Job("pdffonts", p.name, partial(pdffonts, p)) for p in pdfs]
     claims: dict[str, list[Path]] = {}
     for pdf in pdfs:
         for flavour in claimed_flavours(pdf):
             claims.setdefault(flavour, []).append(pdf)
     for flavour, claimed in sorted(claims.items()):
-        problems.extend(verapdf(claimed, flavour))
+        label = f"{len(claimed)} PDF(s) against {flavour}"
+        jobs.append(Job("veraPDF", label, partial(verapdf, claimed, flavour)))
     site = out / "site"
     if site.is_dir():
-        if not (site / "index.html").is_file():
-            problems.append(f"{site}: index.html is missing")
-        problems.extend(vnu(site, root or Path.cwd()))
-        problems.extend(broken_links(site))
-    return problems
+        jobs.append(Job("Nu", "the site's pages and CSS", partial(vnu, site, root)))
+        jobs.append(Job("links", "the site's links and anchors", partial(broken_links, site)))
+    return jobs
+
+
+def _run(job: Job) -> tuple[list[str], float]:
+    started = time.monotonic()
+    try:
+        found = job.run()
+    except PublishError as exc:  # a validator that failed to run: its own words, once
+        found = [f"{job.validator} failed on {job.label}: {'; '.join(exc.problems)}"]
+    except Exception as exc:  # any crash of a validator is one clear line
+        found = [
+            f"{job.validator} failed on {job.label}: {type(exc).__name__}: {exc}; run it "
+            "alone to see its output, and report it if it persists"
+        ]
+    return found, time.monotonic() - started
+
+
+def check_build(out: Path, root: Path | None = None, workers: int | None = None) -> list[str]:
+    """Every problem the validators find in ``out``, traced to the sources where they can be,
+    after every missing tool (all of them at once). Validators run ``workers`` at a time
+    (default: the number of cores), and each finished one is logged with its count."""
+    root = root or Path.cwd()
+    if not any((out / name).exists() for name in ("epub", "pdf", "site")):
+        return [f"{out}: nothing to check; run publish build first"]
+    jobs = _jobs(out, root)
+    lacking = {name: missing(name, root) for name in VALIDATORS}
+    problems = [f"{name} cannot run: {need}" for name in VALIDATORS for need in lacking[name]]
+    if (out / "site").is_dir() and not (out / "site/index.html").is_file():
+        problems.append(f"{out / 'site'}: index.html is missing; run publish build again")
+    runnable = [job for job in jobs if not lacking[job.validator]]
+    results: dict[int, list[str]] = {}
+    with ThreadPoolExecutor(max_workers=workers or os.cpu_count() or 1) as pool:
+        futures = {pool.submit(_run, job): n for n, job in enumerate(runnable)}
+        for done, future in enumerate(as_completed(futures), 1):
+            n = futures[future]
+            results[n], seconds = future.result()
+            job = runnable[n]
+            log.info(
+                "check: %d/%d %s, %s: %d problem(s), %.1f s",
+                done, len(runnable), job.validator, job.label, len(results[n]), seconds,
+            )  # fmt: skip
+    found = [(runnable[n].validator, p) for n in sorted(results) for p in results[n]]
+    return problems + merged(found, out)

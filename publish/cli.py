@@ -87,8 +87,20 @@ def _parser() -> argparse.ArgumentParser:
     cleaner = commands.add_parser("clean", help="clean Markdown: print, diff, check or rewrite")
     cleanargs.add_arguments(cleaner)
 
-    c = commands.add_parser("check", help="run EPUBCheck and pdffonts over a build folder")
+    c = commands.add_parser(
+        "check",
+        help="run the validators over a build folder",
+        description="Run the six validators over what publish build wrote: EPUBCheck and Ace "
+        "(EPUB), pdffonts and veraPDF (PDF, against each standard it claims), the Nu HTML "
+        "checker and a link and anchor check (site). Missing tools are all reported first, "
+        "with the lines that install them; problems are traced to the source file and line "
+        "where they can be, and one problem found by several validators is said once.",
+    )
     c.add_argument("out", nargs="?", type=Path, help="build folder (default: build/)")
+    c.add_argument(
+        "-j", "--jobs", type=int, default=0, metavar="N",
+        help="validators run at a time (default: the number of cores)",
+    )  # fmt: skip
 
     a = commands.add_parser(
         "archive", help="one BagIt bag of the collection; --verify BAG checks a bag"
@@ -120,7 +132,7 @@ def _run(args: argparse.Namespace, counter: logs.WarningCounter) -> int:
     if args.command == "archive":
         return archive_command.run(args, root, counter)
     if args.command == "check":
-        problems = check_build(args.out or root / "build", root)
+        problems = check_build(args.out or root / "build", root, args.jobs or None)
         for problem in problems:
             print(f"check: {problem}", file=sys.stderr)
         log.info("check: %d problem(s)", len(problems))

@@ -14,22 +14,20 @@ from publish.validators.tools import CHROMIUM, node_file, tool
 
 
 def vnu(site: Path, root: Path) -> list[str]:
-    """The Nu HTML Checker's errors on every page of ``site`` and its CSS."""
-    jar = node_file(root, "vnu-jar/build/dist/vnu.jar")
-    java = tool("java", "install a JRE: apt-get install default-jre-headless")
+    """The Nu HTML Checker's errors on every page of ``site`` and its CSS. Pages and styles are
+    checked in two runs: with ``--also-check-css`` Nu reports HTML lines one too early."""
     pages = sorted(p for p in site.rglob("*.html") if "pagefind" not in p.parts)
     styles = sorted((site / "static").glob("*.css"))
+    return _nu(root, pages, ()) + _nu(root, styles, ("--also-check-css",))
+
+
+def _nu(root: Path, files: list[Path], options: tuple[str, ...]) -> list[str]:
+    if not files:
+        return []
+    jar = node_file(root, "vnu-jar/build/dist/vnu.jar")
+    java = tool("java", "install a JRE: apt-get install default-jre-headless")
     run = subprocess.run(
-        [
-            java,
-            "-jar",
-            str(jar),
-            "--errors-only",
-            "--format",
-            "json",
-            "--also-check-css",
-            *map(str, pages + styles),
-        ],
+        [java, "-jar", str(jar), "--errors-only", "--format", "json", *options, *map(str, files)],
         capture_output=True,
         text=True,
         check=False,

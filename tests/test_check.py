@@ -1,0 +1,84 @@
+"""``publish check``: the real validators, traced to the sources; missing tools all said at once
+with lines that install them; a validator's crash one clear line; progress shown."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import MakeProject, run_cli
+from publish.check import VALIDATORS
+
+SKIPPED = "# 标题\n\n正文内容。\n\n### 跳级的小标题\n\n更多正文。\n"
+
+
+def test_one_problem_found_by_three_validators_is_said_once_at_its_source_line(
+    make_project: MakeProject,
+) -> None:
+    """A skipped heading level: Ace (EPUB), veraPDF (PDF/UA-1) and Nu (site) each report it in
+    their own words and their own files; the user reads it once, at content/a.md:5."""
+    root = make_project({"content/a.md": SKIPPED, "content/b.md": "# 乙\n\n正文。\n"})
+    assert run_cli(["build"], root).returncode == 0
+    result = run_cli(["check"], root)
+    assert result.returncode == 1
+    problems = [line for line in result.stderr.splitlines() if ".md" in line]
+    assert problems == [
+        "check: content/a.md:5: heading levels skip a level (found by Ace in the EPUB, veraPDF "
+        "in the PDF, Nu in the site); make each heading at most one level below the one before "
+        "it (## after #)"
+    ], result.stderr
+    progress = [line for line in result.stderr.splitlines() if "problem(s)," in line]
+    assert len(progress) == 10  # 2 EPUBCheck, 2 Ace, 2 pdffonts, 2 veraPDF, Nu, links
+    assert progress[-1].startswith("check: 10/10 ")
+    assert "check: 1 problem(s)" in result.stderr
+
+
+def test_every_missing_tool_is_said_at_once_with_its_install_line(
+    make_project: MakeProject, tmp_path: Path
+) -> None:
+    root = make_project({"content/a.md": "# 甲\n\n正文。\n"})
+    assert run_cli(["build", "--format", "pdf,html"], root).returncode == 0
+    bare = tmp_path / "bin"  # a PATH without java, javac and pdffonts
+    bare.mkdir()
+    result = run_cli(["check"], root, env={**os.environ, "PATH": str(bare)})
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    for line in (
+        "check: EPUBCheck cannot run: java not found; apt-get install default-jre-headless",
+        "check: pdffonts cannot run: pdffonts not found; apt-get install poppler-utils",
+        "check: veraPDF cannot run: javac not found; apt-get install default-jdk-headless",
+        "check: Nu cannot run: java not found; apt-get install default-jre-headless",
+    ):
+        assert line in result.stderr.splitlines(), result.stderr
+    assert "links, the site's links and anchors: 0 problem(s)" in result.stderr  # the rest ran
+
+
+def test_a_validator_that_crashes_is_one_clear_problem(
+    make_project: MakeProject, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import publish.check
+    from publish.build import BuildOptions, build
+    from publish.config import load_config
+
+    root = make_project({"content/a.md": "# 甲\n\n正文。\n"})
+    build(load_config(root), BuildOptions(formats=("html",)))
+
+    def crash(site: Path, root: Path) -> list[str]:
+        raise ValueError("unexpected output from the checker")
+
+    monkeypatch.setattr(publish.check, "vnu", crash)
+    problems = publish.check.check_build(root / "build", root)
+    assert problems == [
+        "Nu failed on the site's pages and CSS: ValueError: unexpected output from the checker; "
+        "run it alone to see its output, and report it if it persists"
+    ]
+
+
+def test_help_names_all_six_validators() -> None:
+    result = run_cli(["check", "--help"], Path(sys.prefix))
+    text = " ".join(result.stdout.split())
+    for name in ("EPUBCheck", "Ace", "pdffonts", "veraPDF", "Nu HTML checker", "link"):
+        assert name in text
+    assert len(VALIDATORS) == 6
