@@ -65,3 +65,32 @@ def test_marks_are_squeezed_from_the_end_of_the_line(line: str, order: list[int]
 )
 def test_justification_opportunities_count_half_at_cjk_ends(text: str, expected: float) -> None:
     assert cjk_justify.opportunities(text) == expected
+
+
+def test_the_extension_is_in_place_only_while_publish_renders() -> None:
+    """Scoped, and complete: ``preferred`` measures with the same line breaking as ``inline``
+    lays out, and any other WeasyPrint user in the process gets WeasyPrint as it is."""
+    from weasyprint.layout import inline, preferred
+    from weasyprint.text import line_break
+
+    def current() -> tuple[object, ...]:
+        return (
+            inline.split_first_line,
+            preferred.split_first_line,
+            inline.can_break_text,
+            preferred.can_break_text,
+            inline.count_expandable_spaces,
+            inline.add_word_spacing,
+            line_break.Layout.set_text,
+        )
+
+    weasyprint_own = current()
+    assert weasyprint_own[0] is line_break.split_first_line
+    with cjk_justify.applied():
+        ours = current()
+        with cjk_justify.applied():  # nested: still ours, and ours again after
+            assert current() == ours
+        assert current() == ours
+    assert all(a is not b for a, b in zip(ours, weasyprint_own, strict=True))
+    assert ours[0] is ours[1] and ours[2] is ours[3]
+    assert current() == weasyprint_own

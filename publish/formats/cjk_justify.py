@@ -7,22 +7,27 @@ and when a text box is drawn every CJK character gets the line's justification s
 Pango letter spacing. Nothing is inserted into the text, so text extracted or copied from the
 PDF equals the source.
 
-:func:`install` also wires in the line-break tailoring of :mod:`cjk_breaks` and the punctuation
+:func:`applied` also wires in the line-break tailoring of :mod:`cjk_breaks` and the punctuation
 squeezing of :mod:`cjk_squeeze`: ``Layout.set_text`` is where all three become Pango attributes
 (letter spacing, ``allow_breaks``, ``halt``), so they are applied again each time WeasyPrint
 re-creates a layout, when measuring and when drawing.
 
 It replaces ``count_expandable_spaces``, and wraps ``add_word_spacing``, ``can_break_text`` and
-``split_first_line`` in ``weasyprint.layout.inline`` and ``Layout.set_text`` in
-``weasyprint.text.line_break``; they exist as used here in WeasyPrint 70 only (pinned in
-pyproject.toml, checked by :func:`install`).
+``split_first_line`` in ``weasyprint.layout.inline`` (and the copies of the last two that
+``weasyprint.layout.preferred`` imports, so preferred widths are measured as lines are broken)
+and ``Layout.set_text`` in ``weasyprint.text.line_break``; they exist as used here in
+WeasyPrint 70 only (pinned in pyproject.toml, checked by :func:`applied`). The replacements are
+in place only inside ``with applied():``, around publish's own rendering: any other use of
+WeasyPrint in the same process gets WeasyPrint as it is.
 """
 
 from __future__ import annotations
 
 import contextlib
 import copy
+import functools
 import re
+import threading
 from collections.abc import Iterator
 from typing import Any
 
@@ -33,9 +38,7 @@ from publish.formats import cjk_breaks, cjk_squeeze
 #: Characters that take inter-character spacing: CJK letters and punctuation.
 CJK = re.compile(f"[{CJK_RANGES}]")
 CJK_RUN = re.compile(CJK.pattern + "+")
-_installed = False
-#: (module or class, name, WeasyPrint's own, ours) for every replaced function.
-_PATCHES: list[tuple[Any, str, Any, Any]] = []
+_LOCK = threading.RLock()  # one rendering at a time holds the replacements in place
 
 
 def opportunities(text: str) -> float:
@@ -47,14 +50,28 @@ def opportunities(text: str) -> float:
     return text.count(" ") + text.count("\u00a0") + max(chinese - ends / 2, 0)
 
 
-def install() -> None:
-    """Extend WeasyPrint's justification once per process."""
-    global _installed
-    if _installed:
-        return
+@contextlib.contextmanager
+def applied() -> Iterator[None]:
+    """WeasyPrint with CJK justification, tailored breaks and squeezing for the time of the
+    block (nested blocks and other threads wait for the outermost to finish)."""
+    patches = _patches()
+    with _LOCK:
+        originals = [getattr(target, name) for target, name, _ in patches]
+        for target, name, patched in patches:
+            setattr(target, name, patched)
+        try:
+            yield
+        finally:
+            for (target, name, _), original in zip(patches, originals, strict=True):
+                setattr(target, name, original)
+
+
+@functools.cache
+def _patches() -> tuple[tuple[Any, str, Any], ...]:
+    """(module or class, name, ours) for every function replaced; made once per process."""
     import weasyprint
     from weasyprint.formatting_structure import boxes
-    from weasyprint.layout import inline
+    from weasyprint.layout import inline, preferred
     from weasyprint.text import line_break
     from weasyprint.text.ffi import TO_UNITS, ffi, pango
 
@@ -150,25 +167,12 @@ def install() -> None:
     split = cjk_squeeze.squeezing(
         inline.split_first_line, lambda text: bool(CJK.search(text)), line_width
     )
-    for target, name, patched in (
+    return (
         (inline, "can_break_text", can_break_text),
+        (preferred, "can_break_text", can_break_text),
         (inline, "count_expandable_spaces", count_expandable_spaces),
         (inline, "add_word_spacing", add_word_spacing),
         (inline, "split_first_line", split),
+        (preferred, "split_first_line", split),
         (line_break.Layout, "set_text", set_text),
-    ):
-        _PATCHES.append((target, name, getattr(target, name), patched))
-        setattr(target, name, patched)
-    _installed = True
-
-
-@contextlib.contextmanager
-def suspended() -> Iterator[None]:
-    """WeasyPrint as it is, for the time of the block (``make bench`` times it so)."""
-    for target, name, original, _ in _PATCHES:
-        setattr(target, name, original)
-    try:
-        yield
-    finally:
-        for target, name, _, patched in _PATCHES:
-            setattr(target, name, patched)
+    )

@@ -29,8 +29,6 @@ def build(ctx: BuildContext) -> list[Path]:
     from weasyprint import CSS, HTML
     from weasyprint.text.fonts import FontConfiguration
 
-    cjk_justify.install()
-
     from publish.formats.pdffetch import Fetcher
 
     fonts = FontConfiguration()  # without it WeasyPrint ignores the theme's @font-face rules
@@ -71,7 +69,7 @@ def build(ctx: BuildContext) -> list[Path]:
             options["finisher"] = pdfa.finisher(doc, variant, files)
         base = doc.source_path.parent.resolve().as_uri() + "/"
         fetcher = Fetcher(doc.assets, ctx.renderer.font_urls, doc.cleaned.source.display_path)
-        with atomic_path(target) as tmp:
+        with atomic_path(target) as tmp, cjk_justify.applied():
             HTML(string=html, base_url=base, url_fetcher=fetcher).write_pdf(
                 tmp,
                 stylesheets=[stylesheet],
