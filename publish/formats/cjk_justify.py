@@ -41,6 +41,7 @@ CJK_RUN = re.compile(CJK.pattern + "+")
 _LOCK = threading.RLock()  # one rendering at a time holds the replacements in place
 
 
+@functools.lru_cache(maxsize=4096)  # a line's text is counted at each of several layout steps
 def opportunities(text: str) -> float:
     """How many times a justified text box takes the line's justification spacing: once per
     space and no-break space, once per CJK character, less half at each end of the box that is
@@ -95,7 +96,10 @@ def _patches() -> tuple[tuple[Any, str, Any], ...]:
     )
 
     def set_text(self: Any, text: str, justify: bool = False) -> None:
-        original_set_text(self, text, justify)
+        # WeasyPrint's justification only spaces out spaces: without any, it is skipped (the
+        # same layout, without a search for spaces in every line drawn).
+        spaces = justify and (" " in text or "\u00a0" in text)
+        original_set_text(self, text, spaces)
         chinese = CJK.search(self.text)
         width = pango.pango_layout_get_width(self.layout) / TO_UNITS  # -1: no wrapping
         runs = None
