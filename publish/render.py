@@ -17,6 +17,7 @@ import jinja2
 
 from publish import __version__
 from publish.config import Config
+from publish.diffmarks import changed_marks
 from publish.discover import display
 from publish.errors import ThemeError
 from publish.labels import local_date
@@ -48,6 +49,7 @@ class Renderer:
         )
         self.env.globals["publish_version"] = __version__  # (the PDF's creator tool)
         self.env.filters["local_date"] = local_date  # {{ doc.meta.date | local_date(lang) }}
+        self.env.filters["changed_marks"] = changed_marks  # the change-log page's <mark>s
         self._warned: set[str] = set()
         self._css: dict[str, str] = {}
         #: The font files the PDF stylesheet loads (``file:`` URLs): all the PDF may read

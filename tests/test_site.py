@@ -195,14 +195,30 @@ def test_screenshots_for_review(browser: Browser, server: str) -> None:
     shots.mkdir(parents=True, exist_ok=True)
     for width in (375, 1280):
         page = browser.new_page(viewport={"width": width, "height": 900})
-        for name, path in (("index", "index.html"), (SEED, f"{SEED}/index.html")):
+        for name, path in (
+            ("index", "index.html"),
+            (SEED, f"{SEED}/index.html"),
+            (f"{SEED}-changes", f"{SEED}/changes.html"),
+        ):
             page.goto(server + path)
             target = shots / f"site-{name}-{width}.png"
             page.screenshot(path=str(target), full_page=False)
             assert target.stat().st_size > 10_000
-        scroll = page.evaluate("document.documentElement.scrollWidth")
-        assert scroll <= width, f"horizontal scrolling at {width}px"
+            scroll = page.evaluate("document.documentElement.scrollWidth")
+            assert scroll <= width, f"horizontal scrolling in {path} at {width}px"
         page.close()
+
+
+def test_the_change_log_marks_the_characters_that_changed(site: Path) -> None:
+    from publish.diffmarks import MARKED_CHARS, changed_marks
+
+    before, after = changed_marks("甲,乙<b>\n丙", "甲，乙<b>丙")
+    assert before == '甲<mark>,</mark>乙&lt;b&gt;<mark><span class="nl">⏎</span>\n</mark>丙'
+    assert after == "甲<mark>，</mark>乙&lt;b&gt;丙"
+    long = "字" * MARKED_CHARS
+    assert "<mark>" not in changed_marks(long, long + "。")[1]  # too long to compare: unmarked
+    page = (site / SEED / "changes.html").read_text("utf-8")
+    assert page.count("<mark>") > 100 and 'data-label="修改前"' in page
 
 
 def test_a_long_change_log_lists_the_first_changes_and_links_the_whole_log(
