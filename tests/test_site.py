@@ -163,6 +163,23 @@ def test_search_finds_documents_in_every_language(
     assert any(f"/{expected}/" in link for link in links), links
 
 
+def test_search_thumbnails_load(browser: Browser, server: str) -> None:
+    """A document with an image shows it in the results; the image is found (it 404ed)."""
+    page = browser.new_page()
+    links = _search(page, server, "index.html", "柱状图")
+    assert any("/huangjiu-notes/" in link for link in links), links
+    page.wait_for_selector(".pagefind-ui__result-image", timeout=15_000)
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('.pagefind-ui__result-image')].every(i => i.complete)",
+        timeout=15_000,
+    )
+    widths = page.eval_on_selector_all(
+        ".pagefind-ui__result-image", "images => images.map(i => i.naturalWidth)"
+    )
+    page.close()
+    assert widths and all(width > 0 for width in widths), widths
+
+
 def test_search_for_nothing_finds_nothing(browser: Browser, server: str) -> None:
     page = browser.new_page()
     links = _search(page, server, "index.html", "zqxjvwk")
