@@ -226,6 +226,25 @@ def test_screenshots_for_review(browser: Browser, server: str) -> None:
         page.close()
 
 
+def test_contents_come_first_and_folded_on_phones(browser: Browser, server: str) -> None:
+    """Issue 14: on phones the contents sat 12,000 px down, below the article."""
+    for width, folded in ((375, True), (1280, False)):
+        page = browser.new_page(viewport={"width": width, "height": 900})
+        page.goto(server + f"{SEED}/index.html")
+        nav, article = page.locator(".sidebar"), page.locator("article.document")
+        nav_box, article_box = nav.bounding_box(), article.bounding_box()
+        assert nav_box is not None and article_box is not None
+        is_open = page.eval_on_selector(".toc-box", "d => d.open")
+        assert is_open is not folded
+        if folded:
+            assert nav_box["y"] + nav_box["height"] < article_box["y"] < 300
+            page.click(".toc-box > summary")
+            assert page.locator(".toc a").first.is_visible()
+        else:
+            assert nav_box["x"] + nav_box["width"] < article_box["x"]  # beside the text
+        page.close()
+
+
 def test_the_change_log_marks_the_characters_that_changed(site: Path) -> None:
     from publish.diffmarks import MARKED_CHARS, changed_marks
 
