@@ -14,13 +14,13 @@ import hashlib
 import logging
 from pathlib import Path
 
-from publish.errors import ThemeError
 from publish.formats import BuildContext, cjk_justify, pdfa, pdfattach
 from publish.formats.pdfhtml import for_print
 from publish.formats.pdfvariants import VARIANTS
 from publish.fsutil import atomic_path
 from publish.labels import labels
 from publish.timestamps import build_time, iso
+from publish.typesetting import dots, is_chinese, spacing
 
 log = logging.getLogger(__name__)
 
@@ -38,12 +38,8 @@ def build(ctx: BuildContext) -> list[Path]:
     theme = f"theme {ctx.renderer.theme.name}"
     fetch_for_css = Fetcher((), ctx.renderer.font_urls, theme)
     stylesheet = CSS(string=css, font_config=fonts, url_fetcher=fetch_for_css)
-    trim = ctx.renderer.theme.variables.get("text_spacing_trim", "normal")
-    if trim not in ("normal", "space-all"):
-        raise ThemeError(
-            f"theme {ctx.renderer.theme.name!r}: text_spacing_trim = {trim!r}; use "
-            '"normal" (the first of two adjacent full-width marks set half wide) or "space-all"'
-        )
+    variables = ctx.renderer.theme.variables  # (switches checked when the theme loaded)
+    trim = variables["text_spacing_trim"] == "normal"
     variant = VARIANTS[ctx.config.pdf_variant]
     if variant.pdfa and not variant.attaches and ctx.documents:
         log.info(
@@ -57,7 +53,12 @@ def build(ctx: BuildContext) -> list[Path]:
         html = ctx.renderer.render(
             "pdf.html",
             doc=doc,
-            body=for_print(doc.body_html, trim_pairs=trim == "normal"),
+            body=for_print(
+                doc.body_html,
+                trim_pairs=trim,
+                dots=dots(variables, doc.meta.language),
+                spacing=is_chinese(doc.meta.language) and spacing(variables),
+            ),
             lang=doc.meta.language,
             built=iso(built),
             labels=labels(doc.meta.language),
