@@ -56,9 +56,10 @@ def test_emphasis_dots_under_each_letter_and_the_text_once(out: Path, tmp_path: 
     assert re.sub(r"\s", "", poppler.stdout).count(EMPHASIS) == 1
     start = text.index(EMPHASIS)
     page = chars[start][0]
+    number = str(page + 1)
+    target = str(tmp_path / "page")
     subprocess.run(
-        ["pdftoppm", "-r", str(DPI), "-f", str(page + 1), "-l", str(page + 1), "-png"]
-        + [str(pdf), str(tmp_path / "page")],
+        ["pdftoppm", "-r", str(DPI), "-f", number, "-l", number, "-png", str(pdf), target],
         check=True,
     )
     image = Image.open(next(tmp_path.glob("page*.png")))
