@@ -50,7 +50,8 @@ class Renderer:
         )
         self.env.globals["publish_version"] = __version__  # (the PDF's creator tool)
         self.env.filters["local_date"] = local_date  # {{ doc.meta.date | local_date(lang) }}
-        # <body class="{{ page_class(lang) }}">: what the theme's CSS keys on
+        # <body class="{{ page_class(lang) }}"> (and the EPUB's chapter <section>, as ebooklib
+        # keeps no <body> attributes): what the theme's CSS keys on
         self.env.globals["page_class"] = functools.partial(root_classes, self.theme.variables)
         self._warned: set[str] = set()
         self._css: dict[str, str] = {}

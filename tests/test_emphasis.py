@@ -144,6 +144,8 @@ def test_each_sample_has_its_language_and_labels(out: Path) -> None:
     english = (out / "site" / "lighthouse-keepers-log" / "index.html").read_text("utf-8")
     assert "About this document" in english and 'class="latin ' in english
     assert "“unremarkable”" in english  # typographic quotes: a Latin-script document
+    # the title as the heading reads it: curled alike, so the heading is not repeated
+    assert len(re.findall(r"<h1\b", english)) == 1 and "The Keeper’s Log" in english
 
 
 def test_emphasis_bold_and_kai_draw_no_dots(tmp_path: Path) -> None:

@@ -15,12 +15,11 @@ import logging
 from pathlib import Path
 
 from publish.formats import BuildContext, cjk_justify, pdfa, pdfattach
-from publish.formats.pdfhtml import for_print
+from publish.formats.pdfhtml import for_document
 from publish.formats.pdfvariants import VARIANTS
 from publish.fsutil import atomic_path
 from publish.labels import labels
 from publish.timestamps import build_time, iso
-from publish.typesetting import dots, is_chinese, spacing
 
 log = logging.getLogger(__name__)
 
@@ -39,7 +38,6 @@ def build(ctx: BuildContext) -> list[Path]:
     fetch_for_css = Fetcher((), ctx.renderer.font_urls, theme)
     stylesheet = CSS(string=css, font_config=fonts, url_fetcher=fetch_for_css)
     variables = ctx.renderer.theme.variables  # (switches checked when the theme loaded)
-    trim = variables["text_spacing_trim"] == "normal"
     variant = VARIANTS[ctx.config.pdf_variant]
     if variant.pdfa and not variant.attaches and ctx.documents:
         log.info(
@@ -53,12 +51,7 @@ def build(ctx: BuildContext) -> list[Path]:
         html = ctx.renderer.render(
             "pdf.html",
             doc=doc,
-            body=for_print(
-                doc.body_html,
-                trim_pairs=trim,
-                dots=dots(variables, doc.meta.language),
-                spacing=is_chinese(doc.meta.language) and spacing(variables),
-            ),
+            body=for_document(doc.body_html, variables, doc.meta.language),
             lang=doc.meta.language,
             built=iso(built),
             labels=labels(doc.meta.language),

@@ -16,6 +16,7 @@ import re
 from publish.cjk import CLOSING, OPENING
 from publish.formats import pdfspans
 from publish.formats.footnotes import BACKREF, CALL, split_notes
+from publish.typesetting import dots, is_chinese, spacing
 
 _LI_P = re.compile(r"(<li\b[^>]*>)\s*<p>(.*?)</p>\s*(</li>)", re.S)
 _INNER_P = re.compile(r"</p>\s*<p>")
@@ -63,3 +64,13 @@ def for_print(html: str, trim_pairs: bool = True, dots: bool = False, spacing: b
     ``dots`` and ``spacing`` its emphasis dots and CJK-Latin spacing (for Chinese text)."""
     html = pdfspans.mark(tagged_lists(inline_footnotes(html)), dots, spacing)
     return compress_punctuation(html) if trim_pairs else html
+
+
+def for_document(html: str, variables: dict[str, str], language: str) -> str:
+    """:func:`for_print` with the theme's switches, for a document in ``language``."""
+    return for_print(
+        html,
+        trim_pairs=variables.get("text_spacing_trim", "normal") == "normal",
+        dots=dots(variables, language),
+        spacing=is_chinese(language) and spacing(variables),
+    )
