@@ -16,7 +16,7 @@ import pytest
 from PIL import Image
 from pypdf import PdfReader
 
-from conftest import build_repo, run_cli
+from conftest import REPO, build_repo, run_cli
 from publish.errors import ThemeError
 from publish.formats.pdfspans import mark
 from publish.theme import load_theme
@@ -86,7 +86,9 @@ def test_cjk_latin_spacing_is_a_gap_never_a_character(out: Path) -> None:
 
 def test_lines_start_and_end_without_the_spacing(out: Path) -> None:
     """A Latin run at a line's edge keeps no margin: every line starts at the left edge or
-    at the 2 em indent, and every justified line ends at the right edge."""
+    at the 2 em indent, and every justified line ends at the right edge; no Latin word is
+    broken between lines (Chinese text has no hyphenation)."""
+    words = set(re.findall(r"[A-Za-z]+", (REPO / "content" / f"{MIXED}.md").read_text("utf-8")))
     with pdfplumber.open(out / "pdf" / f"{MIXED}.pdf") as document:
         for page in document.pages[2:]:  # (after the title page and the contents)
             rows: dict[int, list[dict[str, Any]]] = {}
@@ -99,6 +101,10 @@ def test_lines_start_and_end_without_the_spacing(out: Path) -> None:
             for line in lines:
                 indent = (float(line[0]["x0"]) - left) / 11
                 assert indent < 0.05 or abs(indent - 2) < 0.05, "".join(c["text"] for c in line)
+            texts = ["".join(str(c["text"]) for c in line) for line in lines]
+            for text in texts:
+                edges = re.findall(r"^[A-Za-z]+|[A-Za-z]+$", text)
+                assert all(edge in words for edge in edges), text
             full = [line for line in lines if right - float(line[-1]["x1"]) < 6]
             assert all(right - float(line[-1]["x1"]) < 0.6 for line in full)
 
