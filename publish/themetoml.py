@@ -1,9 +1,9 @@
 r"""``theme.toml``: read, and checked before anything is built.
 
 Variables are single CSS values (no ``<>{};\``), and the switches of :data:`CHOICES` one of
-their words; stylesheets are files of the theme's
-``static/`` folder; ``[[fonts]]`` files lie inside the project or the system's font folders;
-``attributes`` (what content may set with ``{…}``) never include ``style`` or ``on…``.
+their words; stylesheets are files of the theme's ``static/`` folder; ``[[fonts]]`` files lie
+inside the project or the system's font folders; ``attributes`` (what content may set with
+``{…}``) never include ``style`` or ``on…``.
 """
 
 from __future__ import annotations
