@@ -2,7 +2,7 @@
 log's headings) in the document's language, its dates as that language writes them, and the
 provenance line built from its jump lines.
 
-The words are message catalogues, ``publish/locales/<locale>.po`` (en, zh_CN, zh_TW), read
+The words are message catalogues, ``publish/locales/<locale>.po`` (en, ja, zh_CN, zh_TW), read
 with Babel; a word a catalogue lacks comes from ``en.po``. A language picks its catalogue by
 its first subtag, and Chinese by its script or region: ``zh-TW``, ``zh-HK``, ``zh-MO`` and
 ``zh-Hant`` read zh_TW, any other ``zh`` zh_CN; a language with no catalogue reads en.

@@ -8,6 +8,7 @@ EPUB and site share one design.
 
 from __future__ import annotations
 
+import functools
 import logging
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,14 +23,15 @@ from publish.discover import display
 from publish.errors import ThemeError
 from publish.labels import local_date
 from publish.theme import Theme
+from publish.typesetting import root_classes
 
 log = logging.getLogger(__name__)
 
 #: Static stylesheets per format, in cascade order; ``custom.css`` of any theme comes last.
 STYLESHEETS: dict[str, tuple[str, ...]] = {
     "pdf": ("base.css", "print.css"),
-    "epub": ("base.css", "epub.css"),
-    "html": ("base.css", "site.css"),
+    "epub": ("base.css", "screen.css", "epub.css"),
+    "html": ("base.css", "screen.css", "site.css"),
 }
 
 
@@ -50,6 +52,9 @@ class Renderer:
         self.env.globals["publish_version"] = __version__  # (the PDF's creator tool)
         self.env.filters["local_date"] = local_date  # {{ doc.meta.date | local_date(lang) }}
         self.env.filters["changed_marks"] = changed_marks  # the change-log page's <mark>s
+        # <body class="{{ page_class(lang) }}"> (and the EPUB's chapter <section>, as ebooklib
+        # keeps no <body> attributes): what the theme's CSS keys on
+        self.env.globals["page_class"] = functools.partial(root_classes, self.theme.variables)
         self._warned: set[str] = set()
         self._css: dict[str, str] = {}
         #: The font files the PDF stylesheet loads (``file:`` URLs): all the PDF may read

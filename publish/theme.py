@@ -123,7 +123,7 @@ def load_theme(name: str, project_root: Path) -> Theme:
     return Theme(
         name,
         tuple(folders),
-        variables,
+        themetoml.switches(variables, name),
         tuple(stylesheets),
         tuple(fonts.values()),
         tuple(dict.fromkeys(attributes)),

@@ -1,8 +1,9 @@
 r"""``theme.toml``: read, and checked before anything is built.
 
-Variables are single CSS values (no ``<>{};\``); stylesheets are files of the theme's
-``static/`` folder; ``[[fonts]]`` files lie inside the project or the system's font folders;
-``attributes`` (what content may set with ``{…}``) never include ``style`` or ``on…``.
+Variables are single CSS values (no ``<>{};\``), and the switches of :data:`CHOICES` one of
+their words; stylesheets are files of the theme's ``static/`` folder; ``[[fonts]]`` files lie
+inside the project or the system's font folders; ``attributes`` (what content may set with
+``{…}``) never include ``style`` or ``on…``.
 """
 
 from __future__ import annotations
@@ -46,6 +47,14 @@ _FACE_KEYS = {"weight": _WEIGHT, "style": _STYLE, "unicode_range": _RANGE}
 
 
 _NOT_IN_VALUES = set("<>{};\\")
+#: Variables that are switches: their words, the default first. A theme that sets none of
+#: them gets the default; any other word is an error listing these.
+CHOICES: dict[str, tuple[str, ...]] = {
+    # Emphasis in Chinese text: dots below the characters (着重号, GB/T 15834), 楷体, or bold.
+    "emphasis_zh": ("dots", "kai", "bold"),
+    "latin_typography": ("on", "off"),
+    "text_spacing_trim": ("normal", "space-all"),
+}
 _ATTRIBUTE = re.compile(r"^[a-z][a-z0-9-]*$")
 
 
@@ -76,6 +85,18 @@ def read(folder: Path, root: Path) -> dict[str, object]:
             f"{shown}: attributes must be a list of attribute names (never style or on…)"
         )
     return data
+
+
+def switches(variables: dict[str, str], theme: str) -> dict[str, str]:
+    """``variables`` with every switch of :data:`CHOICES` set, each checked."""
+    for name, words in CHOICES.items():
+        value = variables.setdefault(name, words[0])
+        if value not in words:
+            raise ThemeError(
+                f"theme {theme!r}: {name} = {value[:60]!r}; use one of "
+                + ", ".join(f'"{word}"' for word in words)
+            )
+    return variables
 
 
 FORMATS = ("all", "pdf", "epub", "html")

@@ -20,7 +20,7 @@ from markdown_it import MarkdownIt
 from publish import clean
 from publish.config import Config, load_config
 from publish.formats import BuildContext, pdf
-from publish.formats.pdfhtml import for_print
+from publish.formats.pdfhtml import for_document
 from publish.formats.pdfvariants import VARIANTS
 from publish.labels import labels
 from publish.parse import parse
@@ -124,7 +124,7 @@ def pdf_rows(config: Config) -> None:
     html = renderer.render(
         "pdf.html",
         doc=doc,
-        body=for_print(doc.body_html),
+        body=for_document(doc.body_html, renderer.theme.variables, doc.meta.language),
         lang="zh-CN",
         built="",
         labels=labels("zh-CN"),

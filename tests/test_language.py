@@ -99,6 +99,7 @@ def test_every_catalogue_has_every_word_with_its_placeholders() -> None:
             assert text.count("{}") == english[key].count("{}"), (locale, key)
     assert labels("zh-CN")["contents"] == "目录" and labels("zh-Hant")["contents"] == "目錄"
     assert labels("fr")["contents"] == "Contents"  # no catalogue: English
+    assert labels("ja-JP")["contents"] == "目次"
 
 
 @pytest.mark.parametrize(
@@ -108,7 +109,8 @@ def test_every_catalogue_has_every_word_with_its_placeholders() -> None:
         ("zh-CN", "zh_CN", "2024年5月1日"),
         ("zh-HK", "zh_TW", "2024年5月1日"),
         ("zh", "zh_CN", "2024年5月1日"),
-        ("ja", "en", "May 1, 2024"),
+        ("ja", "ja", "2024年5月1日"),
+        ("ko", "en", "May 1, 2024"),  # no catalogue: English
     ],
 )
 def test_catalogue_and_date_by_language(language: str, locale: str, day: str) -> None:

@@ -12,10 +12,12 @@ squeezing of :mod:`cjk_squeeze`: ``Layout.set_text`` is where all three become P
 (letter spacing, ``allow_breaks``, ``halt``), so they are applied again each time WeasyPrint
 re-creates a layout, when measuring and when drawing.
 
-It replaces ``count_expandable_spaces``, and wraps ``add_word_spacing``, ``can_break_text`` and
-``split_first_line`` in ``weasyprint.layout.inline`` (and the copies of the last two that
-``weasyprint.layout.preferred`` imports, so preferred widths are measured as lines are broken)
-and ``Layout.set_text`` in ``weasyprint.text.line_break``; they exist as used here in
+It also lays out the PDF's render-time spans (:mod:`cjk_spans`: emphasis dots, CJK-Latin
+spacing at line edges). It replaces ``count_expandable_spaces``, and wraps
+``add_word_spacing``, ``can_break_text``, ``remove_last_whitespace`` and ``split_first_line``
+in ``weasyprint.layout.inline`` (and the copies of ``split_first_line`` and ``can_break_text``
+that ``weasyprint.layout.preferred`` imports, so preferred widths are measured as lines are
+broken) and ``Layout.set_text`` in ``weasyprint.text.line_break``; they exist as used here in
 WeasyPrint 70 only (pinned in pyproject.toml, checked by :func:`applied`). The replacements are
 in place only inside ``with applied():``, around publish's own rendering: any other use of
 WeasyPrint in the same process gets WeasyPrint as it is.
@@ -33,7 +35,7 @@ from typing import Any
 
 from publish.cjk import CJK_RANGES
 from publish.errors import BuildError
-from publish.formats import cjk_breaks, cjk_squeeze
+from publish.formats import cjk_breaks, cjk_spans, cjk_squeeze
 
 #: Characters that take inter-character spacing: CJK letters and punctuation.
 CJK = re.compile(f"[{CJK_RANGES}]")
@@ -84,7 +86,7 @@ def _patches() -> tuple[tuple[Any, str, Any], ...]:
 
     def count_expandable_spaces(box: Any) -> float:
         if isinstance(box, boxes.TextBox):
-            return opportunities(box.text)
+            return 1 if cjk_spans.is_dot(box) else opportunities(box.text)
         if isinstance(box, (boxes.LineBox, boxes.InlineBox)):
             return sum(count_expandable_spaces(child) for child in box.children)
         return 0
@@ -148,6 +150,8 @@ def _patches() -> tuple[tuple[Any, str, Any], ...]:
         squeezed marks, and give a copy of it the spacing."""
         if not isinstance(box, boxes.TextBox):
             return float(original_add_word_spacing(context, box, spacing, x_advance))
+        if cjk_spans.is_dot(box):
+            return cjk_spans.spread(box, spacing, x_advance)
         box.justification_spacing = spacing
         box.position_x += x_advance
         expandable = count_expandable_spaces(box)
@@ -163,6 +167,11 @@ def _patches() -> tuple[tuple[Any, str, Any], ...]:
         return float(line_break.line_size(line, layout.style)[0])
 
     original_can_break_text = inline.can_break_text
+    original_remove_last_whitespace = inline.remove_last_whitespace
+
+    def remove_last_whitespace(context: Any, line: Any) -> None:
+        original_remove_last_whitespace(context, line)
+        cjk_spans.trim_edges(line)
 
     def can_break_text(text: str, lang: str | None) -> bool:
         tailored = cjk_breaks.can_break(text, lang)
@@ -178,5 +187,6 @@ def _patches() -> tuple[tuple[Any, str, Any], ...]:
         (inline, "add_word_spacing", add_word_spacing),
         (inline, "split_first_line", split),
         (preferred, "split_first_line", split),
+        (inline, "remove_last_whitespace", remove_last_whitespace),
         (line_break.Layout, "set_text", set_text),
     )

@@ -14,9 +14,8 @@ import hashlib
 import logging
 from pathlib import Path
 
-from publish.errors import ThemeError
 from publish.formats import BuildContext, cjk_justify, pdfa, pdfattach
-from publish.formats.pdfhtml import for_print
+from publish.formats.pdfhtml import for_document
 from publish.formats.pdfvariants import VARIANTS
 from publish.fsutil import atomic_path
 from publish.labels import labels
@@ -36,12 +35,7 @@ def build(ctx: BuildContext) -> list[Path]:
     theme = f"theme {ctx.renderer.theme.name}"
     fetch_for_css = Fetcher((), ctx.renderer.font_urls, theme)
     stylesheet = CSS(string=css, font_config=fonts, url_fetcher=fetch_for_css)
-    trim = ctx.renderer.theme.variables.get("text_spacing_trim", "normal")
-    if trim not in ("normal", "space-all"):
-        raise ThemeError(
-            f"theme {ctx.renderer.theme.name!r}: text_spacing_trim = {trim!r}; use "
-            '"normal" (the first of two adjacent full-width marks set half wide) or "space-all"'
-        )
+    variables = ctx.renderer.theme.variables  # (switches checked when the theme loaded)
     variant = VARIANTS[ctx.config.pdf_variant]
     if variant.pdfa and not variant.attaches and ctx.documents:
         log.info(
@@ -55,7 +49,7 @@ def build(ctx: BuildContext) -> list[Path]:
         html = ctx.renderer.render(
             "pdf.html",
             doc=doc,
-            body=for_print(doc.body_html, trim_pairs=trim == "normal"),
+            body=for_document(doc.body_html, variables, doc.meta.language),
             lang=doc.meta.language,
             built=iso(built),
             labels=labels(doc.meta.language),

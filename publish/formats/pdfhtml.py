@@ -4,6 +4,7 @@
   ``<span class="footnote">`` so that ``float: footnote`` sets them at the foot of the page.
 - The first of two adjacent full-width marks (``。”`` ``）、`` ``，“``) is set half wide,
   unless the theme's ``text_spacing_trim`` is ``space-all`` (CSS Text 4's names).
+- Emphasis dots and CJK-Latin spacing become spans (:mod:`~publish.formats.pdfspans`).
 - ``<li><p>…</p></li>`` loses its paragraph: WeasyPrint 70 tags it as a child of the list item,
   which PDF/UA-1 forbids (only Lbl and LBody may be there).
 """
@@ -13,7 +14,9 @@ from __future__ import annotations
 import re
 
 from publish.cjk import CLOSING, OPENING
+from publish.formats import pdfspans
 from publish.formats.footnotes import BACKREF, CALL, split_notes
+from publish.typesetting import dots, is_chinese, spacing
 
 _LI_P = re.compile(r"(<li\b[^>]*>)\s*<p>(.*?)</p>\s*(</li>)", re.S)
 _INNER_P = re.compile(r"</p>\s*<p>")
@@ -56,7 +59,18 @@ def compress_punctuation(html: str) -> str:
     return "".join(parts)
 
 
-def for_print(html: str, trim_pairs: bool = True) -> str:
-    """The body HTML for WeasyPrint; ``trim_pairs`` is the theme's ``text_spacing_trim``."""
-    html = tagged_lists(inline_footnotes(html))
+def for_print(html: str, trim_pairs: bool = True, dots: bool = False, spacing: bool = False) -> str:
+    """The body HTML for WeasyPrint; ``trim_pairs`` is the theme's ``text_spacing_trim``,
+    ``dots`` and ``spacing`` its emphasis dots and CJK-Latin spacing (for Chinese text)."""
+    html = pdfspans.mark(tagged_lists(inline_footnotes(html)), dots, spacing)
     return compress_punctuation(html) if trim_pairs else html
+
+
+def for_document(html: str, variables: dict[str, str], language: str) -> str:
+    """:func:`for_print` with the theme's switches, for a document in ``language``."""
+    return for_print(
+        html,
+        trim_pairs=variables.get("text_spacing_trim", "normal") == "normal",
+        dots=dots(variables, language),
+        spacing=is_chinese(language) and spacing(variables),
+    )

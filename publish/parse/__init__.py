@@ -137,6 +137,12 @@ def parse(
     meta = build_metadata(
         cleaned.source, config, first_h1, _outer_jumps(cleaned), (language, early)
     )
+    if typography.applies(language[0], latin_typography):
+        meta = dataclasses.replace(
+            meta,
+            title=typography.plain(meta.title, language[0]),
+            subtitle=typography.plain(meta.subtitle, language[0]),
+        )
     leading_h1 = bool(tokens) and tokens[0].type == "heading_open" and tokens[0].tag == "h1"
     if leading_h1 and headings[0].text == meta.title:
         tokens, headings = tokens[3:], headings[1:]

@@ -34,8 +34,19 @@ def applies(language: str, switch: str) -> bool:
 
 def apply(tokens: list[Token], language: str) -> None:
     """Curl the quotes and set the dashes of ``tokens`` in place, for ``language``."""
-    quotes = QUOTES.get(language.split("-")[0].lower(), QUOTES["en"])
-    state = StateCore("", _typographer(quotes), {})
+    state = StateCore("", _typographer(_quotes(language)), {})
     state.tokens = tokens
     replace(state)
     smartquotes(state)
+
+
+def _quotes(language: str) -> tuple[str, ...]:
+    return QUOTES.get(language.split("-")[0].lower(), QUOTES["en"])
+
+
+def plain(text: str, language: str) -> str:
+    """A plain-text field (a title) as :func:`apply` sets the body: the front matter's
+    ``title: The Keeper's Log`` then reads as its ``# The Keeper’s Log`` heading does."""
+    inline = Token("inline", "", 0, content=text, children=[Token("text", "", 0, content=text)])
+    apply([inline], language)
+    return "".join(child.content for child in inline.children or [])
