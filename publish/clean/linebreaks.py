@@ -11,7 +11,11 @@ A break is joined when
 
 It is split (a new paragraph) at a continuation marker, before a line indented with U+3000 or
 spaces the others lack, before and after a Chinese heading-number line, and after a line well
-short of the block's own measure when the next does not go on in lower case. Each break is
+short of the block's own measure when the next does not go on in lower case and the line does
+not stop on a lower-case word (``one`` ⏎ ``William Simpson`` is one sentence). Where the
+evidence disagrees it is only suggested: a sentence's end followed by a line that starts with a
+mark (``市。`` ⏎ ``：民国27年``, OCR debris more often than a continuation), and a full line
+ending a sentence before a line that starts with a date (a chronicle's next entry). Each break is
 judged twice: the second time against the text after it *as it will read*, with the lines the
 first round joined to it.
 """
@@ -41,6 +45,11 @@ from publish.clean.shapes import (
 )
 
 HEADING = "a heading-number line"
+#: A dated entry's start: ``1961年9月2日``, ``民国28年``, ``1962-06-02``, ``Aug. 6``.
+_DATED = re.compile(
+    r"^(?:\d{4}\s*年|民国\s*\d{1,2}\s*年|\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}\s*月\s*\d{1,2}\s*日"
+    r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.? \d{1,2}\b)"
+)
 _DEFINITION = re.compile(r"^ {0,3}[:~][ \t]")  # a definition list's definition
 _ITEM = re.compile(r"^[ \t]*(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)")
 
@@ -77,6 +86,8 @@ def _decide(
     if body[:1] in ";:!?" and not starts_continuing(body):  # its mark as it will read
         body = widened(nxt).lstrip(" \t\u3000")
     if (cur.endswith(("-", "—", "–")) and body[:1].isalnum()) or starts_continuing(body):
+        if starts_continuing(body) and ends_sentence(cur):
+            return "join", ev.LIKELY, "a sentence ends, and the next line starts with a mark"
         return "join", ev.STRONG, "the next line continues the word or sentence"
     if nxt.startswith(("\u3000", "  ")) and ends_sentence(cur):
         return "split", ev.STRONG, "the next line is indented as a new paragraph"
@@ -93,8 +104,12 @@ def _decide(
             return "join", ev.STRONG, "Chinese prose that stops mid-sentence, the next line goes on"
         return "", 0.0, ""
     if width(cur) >= measure - max(4, measure // 5) and not _title(cur, body):
+        if ends_sentence(cur) and _DATED.match(body):
+            return "split", ev.LIKELY, "a sentence ends, and the next line starts with a date"
         return "join", ev.STRONG, f"a full line of the measure ({measure} columns, {how})"
     if how == OWN and width(cur) < 0.75 * measure and not starts_lowercase(body):
+        if cur.rstrip()[-1:].islower():  # a sentence going on: "one" ⏎ "William Simpson"
+            return "", 0.0, ""
         return "split", ev.STRONG, f"a line well short of the measure ({measure} columns, {how})"
     return "", 0.0, ""
 

@@ -9,7 +9,9 @@ lines stand at least :data:`MIN_GAP` columns apart (a page holds more; counted i
 text, not lines, so that unwrapping the text between them changes nothing). Evidence, strongest
 first:
 
-- one number in it rises from one to the next, all else alike (a page number): strong;
+- one number in it rises from one to the next, all else alike (a page number): strong, but
+  only likely for a heading that names no page or issue (``## Lesson 3`` … ``## Lesson 4`` are
+  sections; ``# 舰船电子工程 2023 年第1 期 191`` names its issue);
 - it stands next to a page marker, a folio or another running line, or between the two halves
   of a sentence: strong;
 - it recurs three times or more: likely (a suggestion at the default threshold);
@@ -46,6 +48,8 @@ _LABEL = regex.compile(
     regex.IGNORECASE,
 )
 _SENTENCE_END = tuple("。！？；.!?;:：,，")
+#: A page, volume or issue named in a running head: ``Page 3``, ``No. 4``, ``2023 年第1 期``.
+_PAGE_WORD = regex.compile(r"(?i:\b(?:page|pp?|vol|volume|no|issue)\b)|[期页版卷]")
 
 
 def _decorated(line: str) -> bool:
@@ -157,6 +161,11 @@ def repeated_lines(text: str, blocks: list[Block], near: list[tuple[int, int]]) 
         if _LABEL.match(lines[0][2]):
             continue
         if _page_numbers(lines):
+            heading = texts[lines[0][0]].lstrip().startswith("#")
+            if heading and not _PAGE_WORD.search(lines[0][2]):
+                why = "a heading that recurs with a rising number (a section's, or a page's)"
+                weak.append((lines, why, ev.LIKELY))
+                continue
             for line in lines:
                 found[line[1]] = ("running head", "recurs with a changing page number", ev.STRONG)
                 marked.add(line[0])

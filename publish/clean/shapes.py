@@ -16,10 +16,14 @@ from publish.clean.markers import BRACKETED
 from publish.clean.numbering import is_heading_line, rank
 
 _IMAGE_LINE = regex.compile(r"^[ \t]*!\[[^\]\n]*\]\([^)\n]*\)(?:\{[^}\n]*\})?[ \t]*$")
+#: The label is a whole word (``Fig.``, not the start of ``fighters``); the number is digits,
+#: Chinese numerals, Roman numerals or one capital letter (``Table A``, ``Plate IV``), so
+#: ``Tables turned`` and ``Mapping the coast`` are running text.
 CAPTION = regex.compile(
-    r"^[ \t]*[*_]*(?:图|表|附图|附表|Fig\.?|Figure|Table|Chart|Photo|Plate|Exhibit|Map)"
-    r"[ \t]*[\dA-Z一二三四五六七八九十]+(?:[-.．:：][\dA-Z]+)?(?:[ \t:：.．、]|$)",
-    regex.IGNORECASE,
+    r"^[ \t]*[*_]*(?:图|表|附图|附表"
+    r"|(?i:Fig\.|(?:Fig|Figure|Table|Chart|Photo|Plate|Exhibit|Map)\b))"
+    r"[ \t]*(?:\d+|[一二三四五六七八九十]+|[IVXLC]+\b|[A-Z]\b|[A-Z]\d+)"
+    r"(?:[-.．:：](?:\d+|[A-Z]))?(?:[ \t:：.．、]|$)"
 )
 #: A bibliography entry: ``[1] 作者. 题名[J].``, ``［2］``, or one with a GB/T 7714 type tag.
 #: (Entries in other styles are protected by their section: see :mod:`publish.clean.protect`.)
