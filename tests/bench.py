@@ -107,7 +107,7 @@ def _pdf_of(config: Config, body: str, scratch: Path) -> tuple[Path, Callable[[]
 
     def run() -> object:
         doc = parse(clean.clean(read_source(path, scratch)), config)
-        return pdf.build(BuildContext(config, (doc,), renderer, scratch / "out", ZIP_EPOCH))
+        return pdf.document(BuildContext(config, renderer, scratch / "out", ZIP_EPOCH), doc)
 
     return scratch / "out" / "pdf" / "bench.pdf", run
 

@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from publish.errors import ThemeError
 from publish.formats import BuildContext, cjk_justify, pdfa, pdfattach
@@ -20,13 +22,27 @@ from publish.formats.pdfhtml import for_print
 from publish.formats.pdfvariants import VARIANTS
 from publish.fsutil import atomic_path
 from publish.labels import labels
+from publish.model import Document
 from publish.timestamps import build_time, iso
 
 log = logging.getLogger(__name__)
 
 
-def build(ctx: BuildContext) -> list[Path]:
-    from weasyprint import CSS, HTML
+@dataclass(frozen=True)
+class _Setup:
+    """What every PDF of a build shares: the fonts, the print stylesheet, the variant."""
+
+    fonts: Any
+    stylesheet: Any
+    trim: str
+
+
+def _setup(ctx: BuildContext) -> _Setup:
+    """Made once per renderer (one build, or one worker process of it) and kept there."""
+    found = ctx.renderer.prepared.get("pdf")
+    if isinstance(found, _Setup):
+        return found
+    from weasyprint import CSS
     from weasyprint.text.fonts import FontConfiguration
 
     cjk_justify.install()
@@ -45,40 +61,49 @@ def build(ctx: BuildContext) -> list[Path]:
             '"normal" (the first of two adjacent full-width marks set half wide) or "space-all"'
         )
     variant = VARIANTS[ctx.config.pdf_variant]
-    if variant.pdfa and not variant.attaches and ctx.documents:
+    if variant.pdfa and not variant.attaches:
         log.info(
             "  %s: PDF/A-2 embeds only PDF/A files, so the originals, cleaned texts and change "
             "logs are not embedded; pdf/a-3u or pdf/a-3b embeds them",
             variant.name,
         )
-    written = []
-    for doc in ctx.documents:
-        built = build_time([doc.meta.date])  # its own date: never another document's
-        html = ctx.renderer.render(
-            "pdf.html",
-            doc=doc,
-            body=for_print(doc.body_html, trim_pairs=trim == "normal"),
-            lang=doc.meta.language,
-            built=iso(built),
-            labels=labels(doc.meta.language),
+    ctx.renderer.prepared["pdf"] = setup = _Setup(fonts, stylesheet, trim)
+    return setup
+
+
+def document(ctx: BuildContext, doc: Document) -> list[Path]:
+    """``pdf/<slug>.pdf`` of one document."""
+    from weasyprint import HTML
+
+    from publish.formats.pdffetch import Fetcher
+
+    setup = _setup(ctx)
+    variant = VARIANTS[ctx.config.pdf_variant]
+    built = build_time([doc.meta.date])  # its own date: never another document's
+    html = ctx.renderer.render(
+        "pdf.html",
+        doc=doc,
+        body=for_print(doc.body_html, trim_pairs=setup.trim == "normal"),
+        lang=doc.meta.language,
+        built=iso(built),
+        labels=labels(doc.meta.language),
+    )
+    target = ctx.out / "pdf" / f"{doc.slug}.pdf"
+    identifier = hashlib.sha256(doc.meta.identifier.encode("utf-8")).hexdigest()[:32]
+    options = dict(variant.options)
+    if variant.flavours:
+        files = pdfattach.associated_files(doc) if variant.attaches else []
+        options["attachments"] = pdfattach.attachments(files, built)
+        options["finisher"] = pdfa.finisher(doc, variant, files)
+    base = doc.source_path.parent.resolve().as_uri() + "/"
+    fetcher = Fetcher(doc.assets, ctx.renderer.font_urls, doc.cleaned.source.display_path)
+    with atomic_path(target) as tmp:
+        HTML(string=html, base_url=base, url_fetcher=fetcher).write_pdf(
+            tmp,
+            stylesheets=[setup.stylesheet],
+            font_config=setup.fonts,
+            pdf_identifier=identifier.encode("ascii"),
+            **options,
         )
-        target = ctx.out / "pdf" / f"{doc.slug}.pdf"
-        identifier = hashlib.sha256(doc.meta.identifier.encode("utf-8")).hexdigest()[:32]
-        options = dict(variant.options)
-        if variant.flavours:
-            files = pdfattach.associated_files(doc) if variant.attaches else []
-            options["attachments"] = pdfattach.attachments(files, built)
-            options["finisher"] = pdfa.finisher(doc, variant, files)
-        base = doc.source_path.parent.resolve().as_uri() + "/"
-        fetcher = Fetcher(doc.assets, ctx.renderer.font_urls, doc.cleaned.source.display_path)
-        with atomic_path(target) as tmp:
-            HTML(string=html, base_url=base, url_fetcher=fetcher).write_pdf(
-                tmp,
-                stylesheets=[stylesheet],
-                font_config=fonts,
-                pdf_identifier=identifier.encode("ascii"),
-                **options,
-            )
-        log.info("  %s (%d KiB)", target, target.stat().st_size // 1024)
-        written.append(target)
-    return written
+    log.debug("  %s (%d KiB)", target, target.stat().st_size // 1024)
+    return [target]
