@@ -59,6 +59,8 @@ class Progress:
                 handler.setStream(stream)
 
     def stage(self, name: str, total: int) -> Tick:
+        if not total:
+            return lambda *_: None
         if self._rich is None:
             return self._line(name, total)
         task = self._rich.add_task(name, total=total, rate="")

@@ -62,6 +62,7 @@ def pages(
     by_slug = {r.summary.slug: r for r in results}
     ordered = site.newest_first([r.summary for r in results])
     wanted: list[tuple[int, str]] = []
+    tick = run[1].stage("site pages", len(ordered))
     for i, summary in enumerate(ordered):
         folder = ctx.out / "site" / summary.slug
         files = site.downloads(ctx, summary)
@@ -80,6 +81,7 @@ def pages(
         entry = store.get(key) if store else None
         if entry is not None and store is not None:
             store.place(entry, ctx.out)
+            tick()
         else:
             wanted.append((i, key))
     documents = _documents([by_slug[ordered[i].slug] for i, _ in wanted], articles, job, run)
@@ -94,6 +96,7 @@ def pages(
         write_text(ctx.out / name, html)
         if store is not None:
             store.put(key, [(name, html.encode("utf-8"))])
+        tick()
     site.collection(ctx, ordered)
 
 
