@@ -15,6 +15,7 @@ from pathlib import Path
 
 from bench_big import main as big_document
 from bench_clean import cleaning
+from bench_scale import main as scale
 from markdown_it import MarkdownIt
 
 from publish import clean
@@ -96,6 +97,7 @@ def main() -> int:
     )
     pdf_rows(config)
     big_document()  # one 50 MB source, --format html: tests/bench_big.py
+    scale()  # 1,000 documents, -j, the cache, pandoc per file: tests/bench_scale.py
     return 0
 
 
