@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from publish import cache, limits, outputs, read, sitestage
+from publish.cache.unchanged import remember, unchanged
 from publish.config import Config
 from publish.errors import ContentError, StrictError
 from publish.executors import Executor, Plan
@@ -33,7 +34,7 @@ from publish.logs import WarningCounter
 from publish.model import Article, Document
 from publish.progress import Progress
 from publish.render import Renderer
-from publish.stages import each_document
+from publish.stages import each_document, replay
 from publish.theme import load_theme
 from publish.timestamps import build_time
 from publish.transaction import transaction
@@ -108,6 +109,22 @@ def _plan(config: Config, options: BuildOptions) -> Plan:
     )
 
 
+def _unchanged(
+    store: cache.Store | None, keys: list[str], whole: str, out: Path
+) -> list[Path] | None:
+    """The outputs of the last build when it built the same (:mod:`publish.cache.unchanged`);
+    what its documents logged is logged again."""
+    if store is None:
+        return None
+    same = unchanged(store, whole, out)
+    entries = [store.get(key) for key in keys] if same is not None else []
+    if same is None or any(entry is None for entry in entries):
+        return None
+    for entry in entries:
+        replay(entry["records"] if entry else [])
+    return same
+
+
 def build_collection(
     config: Config, options: BuildOptions, warnings: WarningCounter | None = None
 ) -> Built:
@@ -132,10 +149,19 @@ def build_collection(
         _every(articles, lambda article: limits.pdf_source(article, config.limits))
     log.info("Step 2 - theme")
     theme = load_theme(options.theme or config.theme, config.root)
-    renderer = Renderer(theme, config)
-    renderer.check()  # every template compiles, every stylesheet reads, before any output
     store = cache.open_store(config, out, options.cache)
     base = cache.build_key(config, theme, names)
+    keys = [cache.digest(base, article) for article in articles]
+    whole = cache.digest(base, keys, str(out.resolve()))
+    same = _unchanged(store, keys, whole, out)
+    if same is not None:
+        _check_strict(options, warnings)
+        log.info(
+            "Nothing changed since the last build into %s: its outputs are as it left them", out
+        )
+        return Built(tuple(articles), (), [])
+    renderer = Renderer(theme, config)
+    renderer.check()  # every template compiles, every stylesheet reads, before any output
     plan = _plan(config, options)
     level = logging.getLogger().level
     with (
@@ -156,7 +182,7 @@ def build_collection(
             len(articles),
             f"on Dask at {where}" if where else f"-j {plan.workers}",
         )
-        results = each_document(articles, job, base, store, (executor, progress), staging)
+        results = each_document(articles, job, keys, store, (executor, progress), staging)
         _check_strict(options, warnings)
         written = [path for result in results for path in result.files]
         if "html" in names:
@@ -176,5 +202,7 @@ def build_collection(
             )
         _check_strict(options, warnings)
     final = [out / path.relative_to(staging) for path in written]
+    if store is not None:
+        remember(store, whole, out, final)
     documents = tuple(r.document for r in results if r.document is not None)
     return Built(tuple(articles), documents, final)

@@ -69,14 +69,14 @@ def _kept(store: cache.Store, key: str, done: Done) -> None:
 def each_document(
     articles: Sequence[Article],
     job: Callable[[Article], Job],
-    base: str,
+    keys: list[str],
     store: cache.Store | None,
     run: tuple[Executor, Progress],
     staging: Path,
 ) -> list[Result]:
-    """Every article's outputs in ``staging``, from ``store`` or made by ``job``s."""
+    """Every article's outputs in ``staging``, from ``store`` (under ``keys``, one for each
+    article) or made by ``job``s."""
     executor, progress = run
-    keys = [cache.digest(base, article) for article in articles]
     found = [store.get(key) if store else None for key in keys]
     todo = [i for i, entry in enumerate(found) if entry is None]
     if store is not None:

@@ -50,10 +50,16 @@ def test_the_cache_gives_the_same_bytes_and_builds_only_what_changed(tmp_path: P
     first = _build(root, "-j", "2")
     assert "0 of 6 document(s) from the cache" in first.stderr
     built = _tree(root / "build")
-    again = _build(root, "-j", "2")
+    assert "Nothing changed since the last build" in _build(root, "-j", "2").stderr
+    assert _differing(built, _tree(root / "build")) == []
+    (root / "build/site/doc-00001/index.html").write_text("edited by hand", encoding="utf-8")
+    again = _build(root, "-j", "2")  # an output is not as the build left it: built again
     assert "6 of 6 document(s) from the cache" in again.stderr
     assert "the search index from the cache" in again.stderr
     assert _differing(built, _tree(root / "build")) == []
+    (root / "build/site/stray.html").write_text("a file no build wrote", encoding="utf-8")
+    assert "Nothing changed" not in _build(root, "-j", "2").stderr
+    assert not (root / "build/site/stray.html").exists()
 
     page = root / "content" / "doc-00004.md"
     page.write_text(page.read_text("utf-8") + "\nAn added line.\n", encoding="utf-8")
@@ -139,7 +145,7 @@ def test_a_cache_dir_of_the_project(make_project: MakeProject) -> None:
     )
     _build(root, "--format", "html")
     assert (root / "kept" / "entries").is_dir() and not (root / "build" / ".cache").exists()
-    assert "1 of 1 document(s) from the cache" in _build(root, "--format", "html").stderr
+    assert "Nothing changed since the last build" in _build(root, "--format", "html").stderr
     _build(root, "--format", "html", "--no-cache")
     assert not (root / "kept").exists()
 
