@@ -120,6 +120,29 @@ def test_one_line_per_stage_when_not_a_terminal_and_none_with_q(tmp_path: Path) 
     assert quiet.returncode == 0 and quiet.stderr == ""
 
 
+def test_warnings_of_workers_and_of_the_cache_count_for_strict(make_project: MakeProject) -> None:
+    english = "The council met on Monday and agreed to repair the bridge this spring. " * 3
+    root = make_project(
+        {
+            "content/a.md": f"---\nlanguage: zh-CN\n---\n\n# A\n\n{english}\n",
+            "content/b.md": "# 乙\n\n正文。\n",
+        }
+    )
+    for _ in range(2):  # built by a worker, then from the cache: the same warning, and failure
+        result = run_cli(["build", "-j", "2", "--format", "html", "--strict"], root, EPOCH)
+        assert result.returncode == 1
+        assert "warning: content/a.md:2: language zh-CN, but the text looks like en" in (
+            result.stderr
+        )
+        assert "strict: 1 warning(s) and --strict is on" in result.stderr
+    assert files_under(root / "build") == []
+    _build(root, "--format", "html")
+    again = run_cli(["build", "--format", "html", "--strict"], root, EPOCH)
+    assert (
+        "Step 3" not in again.stderr and "strict: 1 warning(s)" in again.stderr
+    )  # (nothing to do)
+
+
 def test_build_settings_are_checked(make_project: MakeProject) -> None:
     root = make_project(
         {
