@@ -13,6 +13,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
@@ -72,7 +73,10 @@ class Executor:
                 tick(done[-1])
             return done
         if self._pool is None:
-            context = multiprocessing.get_context("fork")  # the imports done are inherited
+            # fork: the workers inherit what is imported; but never from a process running
+            # threads (publish serve), where a lock held by another thread would stay held
+            alone = threading.active_count() == 1
+            context = multiprocessing.get_context("fork" if alone else "forkserver")
             self._pool = ProcessPoolExecutor(
                 self.plan.workers, context, initializer=_ignore_interrupts
             )

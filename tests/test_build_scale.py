@@ -4,6 +4,7 @@ stops every worker and leaves the previous build as it was."""
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 import signal
@@ -207,3 +208,31 @@ def test_ctrl_c_stops_every_worker_and_keeps_the_previous_build(tmp_path: Path) 
         pytest.fail("a worker outlived the build")
     assert _differing(before, _tree(root / "build")) == []
     assert not list((root / "build").glob(".staging-*"))
+
+
+def test_a_process_running_threads_starts_its_workers_safely(tmp_path: Path) -> None:
+    """publish serve builds from a thread: its workers come from a fork server, not a fork of
+    a process whose other threads may hold locks; the bytes are the same."""
+    import threading
+
+    from publish.build import BuildOptions, build
+    from publish.config import load_config
+
+    root = make_corpus(tmp_path / "project", 4)
+    config = load_config(root)
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    saved = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ.update(EPOCH)
+    try:
+        for jobs, out in ((2, "two"), (1, "one")):
+            options = BuildOptions(formats=("epub", "html"), out=tmp_path / out, jobs=jobs)
+            build(config, dataclasses.replace(options, cache="skip"))
+    finally:
+        stop.set()
+        other.join()
+        os.environ.pop("SOURCE_DATE_EPOCH")
+        if saved is not None:
+            os.environ["SOURCE_DATE_EPOCH"] = saved
+    assert _differing(_tree(tmp_path / "one"), _tree(tmp_path / "two")) == []
