@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
-from publish import cache, limits, outputs, read, sitestage
+from publish import cache, jobs, limits, outputs, read, sitestage
 from publish.cache.unchanged import remember, unchanged
 from publish.config import Config
 from publish.errors import ContentError, StrictError
@@ -162,6 +162,7 @@ def build_collection(
         return Built(tuple(articles), (), [])
     renderer = Renderer(theme, config)
     renderer.check()  # every template compiles, every stylesheet reads, before any output
+    jobs.share(renderer)
     plan = _plan(config, options)
     level = logging.getLogger().level
     with (

@@ -70,6 +70,12 @@ class _Capture(logging.Handler):
 _RENDERERS: dict[tuple[str, Config], Renderer] = {}  # one per theme and settings, per process
 
 
+def share(renderer: Renderer) -> None:
+    """Let this process's jobs (and the workers it forks) use ``renderer``, its templates
+    compiled already."""
+    _RENDERERS[(renderer.theme.name, renderer.config)] = renderer
+
+
 def _renderer(theme: str, config: Config) -> Renderer:
     if (theme, config) not in _RENDERERS:
         _RENDERERS[(theme, config)] = Renderer(load_theme(theme, config.root), config)
