@@ -86,8 +86,8 @@ def _every(items: Sequence[In], stage: Callable[[In], Out]) -> list[Out]:
 
 @dataclass(frozen=True)
 class Built:
-    """What a build read and made: the articles, the documents it parsed (all of them when
-    it did not use the cache), and the files written."""
+    """What a build read and made: the articles, the documents (every one when it skipped the
+    cache, as ``publish archive`` does; none otherwise), and the files written."""
 
     articles: tuple[Article, ...]
     documents: tuple[Document, ...]
@@ -165,11 +165,7 @@ def build_collection(
     jobs.share(renderer)
     plan = _plan(config, options)
     level = logging.getLogger().level
-    with (
-        transaction(out, config.root) as staging,
-        Executor(plan) as executor,
-        Progress(options.bars) as progress,
-    ):
+    with transaction(out, config.root) as staging:
         if store is not None and store.folder.is_relative_to(out):
             store.new = staging / store.folder.relative_to(out)  # (kept if the build succeeds)
 
@@ -183,16 +179,22 @@ def build_collection(
             len(articles),
             f"on Dask at {where}" if where else f"-j {plan.workers}",
         )
-        results = each_document(articles, job, keys, store, (executor, progress), staging)
-        _check_strict(options, warnings)
-        written = [path for result in results for path in result.files]
-        if "html" in names:
-            log.info("Step 4 - site")
-            dates = (r.summary.meta.date for r in results)
-            ctx = BuildContext(config, renderer, staging, build_time(dates), final=out)
-            by_slug = {article.slug: article for article in articles}
+        dates = build_time(())
+        ctx = BuildContext(config, renderer, staging, dates, final=out)
+        with Executor(plan) as executor, Progress(options.bars) as progress:
             run = (executor, progress)
-            sitestage.pages(ctx, results, store, by_slug, lambda a: job(a, ()), run)
+            results = each_document(articles, job, keys, store, run, staging)
+            _check_strict(options, warnings)
+            written = [path for result in results for path in result.files]
+            if "html" in names:
+                log.info("Step 4 - site")
+                dates = build_time(r.summary.meta.date for r in results)
+                ctx = dataclasses.replace(ctx, built=dates)
+                by_slug = {article.slug: article for article in articles}
+                sitestage.pages(ctx, results, store, by_slug, lambda a: job(a, ()), run)
+        if store is not None:  # (only ``publish archive``, which skips the cache, needs them)
+            results = [dataclasses.replace(r, document=None) for r in results]
+        if "html" in names:  # (the workers have stopped: their memory is free for Pagefind)
             log.info("Step 5 - search")
             sitestage.search_index(ctx, store)
             kept = store.new if store is not None else None

@@ -3,7 +3,8 @@ site and EPUB, against pandoc run once per file on the same documents, in the sa
 
 Figures: the full build at ``-j 1`` and ``-j 2`` (without the cache), a full build filling the
 cache, a rebuild with nothing changed, a rebuild after one edited document; the peak memory of
-each build (the build and its worker processes together, sampled every 20 ms), and pandoc's
+each build (the build, its worker processes and Pagefind together: the sum of their
+proportional set sizes, sampled every 20 ms), and pandoc's
 time to make the same HTML and EPUB one file at a time. Not a test: nothing here asserts a
 time; the issue's targets are printed beside the figures.
 
@@ -26,8 +27,14 @@ from scale_corpus import make_corpus
 EPOCH = {"SOURCE_DATE_EPOCH": "1735689600"}
 
 
+def _pss(process: psutil.Process) -> int:
+    """The process's proportional set size: its own pages, and its share of shared ones (a
+    forked worker shares its parent's until either writes them)."""
+    return int(process.memory_full_info().pss)
+
+
 def measured(args: list[str], cwd: Path) -> tuple[float, float]:
-    """Seconds and peak MiB (the process and its children, summed) of running ``args``."""
+    """Seconds and peak MiB (the process and its children, their PSS summed) of ``args``."""
     start = time.perf_counter()
     child = subprocess.Popen(
         args,
@@ -40,7 +47,7 @@ def measured(args: list[str], cwd: Path) -> tuple[float, float]:
     while child.poll() is None:
         try:
             tree = [parent, *parent.children(recursive=True)]
-            peak = max(peak, sum(p.memory_info().rss for p in tree if p.is_running()))
+            peak = max(peak, sum(_pss(p) for p in tree if p.is_running()))
         except psutil.Error:
             pass
         time.sleep(0.02)
