@@ -1,14 +1,17 @@
 """The orchestrator: the stages in order, each handing a typed object to the next.
 
-    Step 1 - read     sources in sorted order, decoded, front matter split    -> Source
-    Step 2 - clean    named passes, every change recorded                     -> CleanedSource
-    Step 3 - theme    resolve the theme and its ``extends`` chain, check it    -> Renderer
-    Step 4 - parse    markdown-it-py, metadata, headings, assets               -> Document
-    Step 5 - write    build/clean/, then each format, into a staging folder   -> files
+    Step 1 - read     sources in sorted order, decoded, front matter split    -> Article
+    Step 2 - theme    resolve the theme and its ``extends`` chain, check it    -> Renderer
+    Step 3 - each document, on the executor (``-j N``, Dask), or from the cache:
+                      clean (every change recorded), parse, write build/clean/, the PDF,
+                      the EPUB and the site's change-log page                 -> Summary
+    Step 4 - site     each document's page, index, feed, sitemap              -> files
+    Step 5 - search   Pagefind over the pages (again only when one changed)
 
-Every document is read, cleaned and parsed before anything is written, and the outputs are
-moved into place only when every format succeeded (:mod:`publish.transaction`): bad input
-leaves the previous build as it was.
+Every document is read, cleaned and parsed before the build's outputs move into place, and
+they move only when every format succeeded (:mod:`publish.transaction`): bad input leaves the
+previous build as it was. The per-document stages run in :mod:`publish.jobs`; whatever runs
+them and whatever the cache held, the outputs are the same bytes.
 """
 
 from __future__ import annotations
@@ -20,15 +23,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
-from publish import clean, formats, limits, outputs, parse, read
-from publish.changelog import change_log_parts
+from publish import cache, jobs, limits, outputs, read, sitestage
+from publish.cache.unchanged import remember, unchanged
 from publish.config import Config
 from publish.errors import ContentError, StrictError
+from publish.executors import Executor, Plan
 from publish.formats import BuildContext
-from publish.fsutil import write_parts, write_text
+from publish.jobs import Job
 from publish.logs import WarningCounter
-from publish.model import Article, CleanedSource, Document
+from publish.model import Article, Document
+from publish.progress import Progress
 from publish.render import Renderer
+from publish.stages import each_document, replay
 from publish.theme import load_theme
 from publish.timestamps import build_time
 from publish.transaction import transaction
@@ -46,6 +52,15 @@ class BuildOptions:
     out: Path | None = None
     strict: bool = False
     pdf_variant: str = ""
+    #: Worker processes (0: ``[build] jobs``, else one per core).
+    jobs: int = 0
+    #: ``local`` or ``dask`` ("": ``[build] executor``), and the Dask scheduler's address.
+    executor: str = ""
+    scheduler: str = ""
+    #: The build cache: ``use`` it, ``skip`` it, or ``clear`` it (build without it, remove it).
+    cache: str = "use"
+    #: Progress bars: None shows them when stderr is a terminal.
+    bars: bool | None = None
 
 
 def _check_strict(options: BuildOptions, warnings: WarningCounter | None) -> None:
@@ -69,61 +84,10 @@ def _every(items: Sequence[In], stage: Callable[[In], Out]) -> list[Out]:
     return done
 
 
-class CleanCache:
-    """Cleaned articles kept between the builds of one process (``publish serve``): an
-    article is cleaned again only when its text (or the set of passes) changed."""
-
-    def __init__(self) -> None:
-        self._done: dict[tuple[object, ...], CleanedSource] = {}
-
-    def clean_all(self, articles: Sequence[Article]) -> list[CleanedSource]:
-        done: dict[tuple[object, ...], CleanedSource] = {}
-
-        def one(article: Article) -> CleanedSource:
-            key = (
-                article.slug,
-                article.display_path,
-                tuple((f.display_path, f.front_matter_text, f.body) for f in article.fragments),
-                article.settings,
-            )
-            done[key] = self._done.get(key) or clean.clean_article(article)
-            return done[key]
-
-        cleaned = _every(articles, one)
-        log.info(
-            "  %d of %d unchanged since the last build",
-            len(done.keys() & self._done.keys()),
-            len(articles),
-        )
-        self._done = done  # only what this build used
-        return cleaned
-
-
-def _stale_warnings(cleaned: CleanedSource) -> None:
-    for edit_id in cleaned.stale:
-        log.warning(
-            "%s: review decision %s matches no edit any more (the text changed); remove it from %s",
-            cleaned.source.display_path,
-            edit_id,
-            cleaned.settings.decided_in or "the front matter",
-        )
-
-
-def write_cleaned(cleaned: CleanedSource, out: Path, doc: Document | None = None) -> list[Path]:
-    """``build/clean/<slug>.md`` (front matter + cleaned body) and its change log, with the
-    language ``doc`` was given."""
-    source = cleaned.source
-    md = out / "clean" / f"{source.slug}.md"
-    changes = out / "clean" / f"{source.slug}.changes.json"
-    write_text(md, source.front_matter_text + cleaned.text)
-    language = (doc.meta.language, doc.meta.language_reason) if doc else None
-    write_parts(changes, change_log_parts(cleaned, language))
-    return [md, changes]
-
-
 @dataclass(frozen=True)
 class Built:
-    """What a build read and made: the articles, their documents, and the files written."""
+    """What a build read and made: the articles, the documents (every one when it skipped the
+    cache, as ``publish archive`` does; none otherwise), and the files written."""
 
     articles: tuple[Article, ...]
     documents: tuple[Document, ...]
@@ -131,21 +95,38 @@ class Built:
 
 
 def build(
-    config: Config,
-    options: BuildOptions,
-    warnings: WarningCounter | None = None,
-    cache: CleanCache | None = None,
+    config: Config, options: BuildOptions, warnings: WarningCounter | None = None
 ) -> list[Path]:
-    """Build ``options.formats`` (default: the config's) for every source; return files written.
-    With a ``cache`` (``publish serve``), unchanged articles are not cleaned again."""
-    return build_collection(config, options, warnings, cache).written
+    """Build ``options.formats`` (default: the config's) for every source; return files written."""
+    return build_collection(config, options, warnings).written
+
+
+def _plan(config: Config, options: BuildOptions) -> Plan:
+    return Plan(
+        options.executor or config.executor,
+        options.jobs or config.jobs,
+        options.scheduler or config.scheduler,
+    )
+
+
+def _unchanged(
+    store: cache.Store | None, keys: list[str], whole: str, out: Path
+) -> list[Path] | None:
+    """The outputs of the last build when it built the same (:mod:`publish.cache.unchanged`);
+    what its documents logged is logged again."""
+    if store is None:
+        return None
+    same = unchanged(store, whole, out)
+    entries = [store.get(key) for key in keys] if same is not None else []
+    if same is None or any(entry is None for entry in entries):
+        return None
+    for entry in entries:
+        replay(entry["records"] if entry else [])
+    return same
 
 
 def build_collection(
-    config: Config,
-    options: BuildOptions,
-    warnings: WarningCounter | None = None,
-    cache: CleanCache | None = None,
+    config: Config, options: BuildOptions, warnings: WarningCounter | None = None
 ) -> Built:
     """:func:`build`, also returning the articles and documents (``publish archive``)."""
     if options.pdf_variant:
@@ -166,43 +147,65 @@ def build_collection(
     names = options.formats or config.formats
     if "pdf" in names:
         _every(articles, lambda article: limits.pdf_source(article, config.limits))
-    log.info(
-        "Step 2 - clean: %d document(s), threshold %.2f",
-        len(articles),
-        config.clean.threshold,
-    )
-    cleaned = _every(articles, clean.clean_article) if cache is None else cache.clean_all(articles)
-    for item in cleaned:
-        _stale_warnings(item)
-    log.info("Step 3 - theme")
+    log.info("Step 2 - theme")
     theme = load_theme(options.theme or config.theme, config.root)
+    store = cache.open_store(config, out, options.cache)
+    base = cache.build_key(config, theme, names)
+    keys = [cache.digest(base, article) for article in articles]
+    whole = cache.digest(base, keys, str(out.resolve()))
+    same = _unchanged(store, keys, whole, out)
+    if same is not None:
+        _check_strict(options, warnings)
+        log.info(
+            "Nothing changed since the last build into %s: its outputs are as it left them", out
+        )
+        return Built(tuple(articles), (), [])
     renderer = Renderer(theme, config)
     renderer.check()  # every template compiles, every stylesheet reads, before any output
-    log.info("Step 4 - parse")
-    switch = theme.variables.get("latin_typography", "on")
-    documents = _every(cleaned, lambda item: parse.parse(item, config, theme.attributes, switch))
-    builders = [(name, formats.get(name)) for name in names]
-    _check_strict(options, warnings)
-
-    log.info("Step 5 - write to %s", out)
+    jobs.share(renderer)
+    plan = _plan(config, options)
+    level = logging.getLogger().level
     with transaction(out, config.root) as staging:
-        ctx = BuildContext(
-            config,
-            tuple(documents),
-            renderer,
-            staging,
-            build_time(d.meta.date for d in documents),
-            final=out,
+        if store is not None and store.folder.is_relative_to(out):
+            store.new = staging / store.folder.relative_to(out)  # (kept if the build succeeds)
+
+        def job(article: Article, formats: tuple[str, ...] = names) -> Job:
+            scratch = "" if plan.executor == "dask" else str(staging)
+            return Job(article, config, theme.name, formats, scratch, level)
+
+        where = f"{plan.scheduler or 'a local cluster'}" if plan.executor == "dask" else ""
+        log.info(
+            "Step 3 - clean, parse, write: %d document(s), %s",
+            len(articles),
+            f"on Dask at {where}" if where else f"-j {plan.workers}",
         )
-        written: list[Path] = []
-        for item, doc in zip(cleaned, documents, strict=True):
-            written.extend(write_cleaned(item, staging, doc))
-            log.info(
-                "  %s: %d change(s) by the cleaner", item.source.display_path, len(item.changes)
+        dates = build_time(())
+        ctx = BuildContext(config, renderer, staging, dates, final=out)
+        with Executor(plan) as executor, Progress(options.bars) as progress:
+            run = (executor, progress)
+            results = each_document(articles, job, keys, store, run, staging)
+            _check_strict(options, warnings)
+            written = [path for result in results for path in result.files]
+            if "html" in names:
+                log.info("Step 4 - site")
+                dates = build_time(r.summary.meta.date for r in results)
+                ctx = dataclasses.replace(ctx, built=dates)
+                by_slug = {article.slug: article for article in articles}
+                sitestage.pages(ctx, results, store, by_slug, lambda a: job(a, ()), run)
+        if store is not None:  # (only ``publish archive``, which skips the cache, needs them)
+            results = [dataclasses.replace(r, document=None) for r in results]
+        if "html" in names:  # (the workers have stopped: their memory is free for Pagefind)
+            log.info("Step 5 - search")
+            sitestage.search_index(ctx, store)
+            kept = store.new if store is not None else None
+            written = sorted(
+                p
+                for p in staging.rglob("*")
+                if p.is_file() and (kept is None or not p.is_relative_to(kept))
             )
-        for name, builder in builders:
-            log.info("Step 5 - %s", name)
-            written.extend(builder(ctx))
         _check_strict(options, warnings)
     final = [out / path.relative_to(staging) for path in written]
-    return Built(tuple(articles), tuple(documents), final)
+    if store is not None:
+        remember(store, whole, out, final)
+    documents = tuple(r.document for r in results if r.document is not None)
+    return Built(tuple(articles), documents, final)

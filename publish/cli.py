@@ -16,6 +16,7 @@ from pathlib import Path
 from publish import __version__, cleanargs, cleancmd, formats, logs, theme
 from publish.archive import command as archive_command
 from publish.build import BuildOptions, build
+from publish.buildsettings import EXECUTORS
 from publish.check import check_build
 from publish.config import Config, load_config
 from publish.errors import ConfigError, PublishError
@@ -35,6 +36,12 @@ def _formats_arg(text: str) -> tuple[str, ...]:
 def _port(text: str) -> int:
     if not text.isdigit() or not 1 <= int(text) <= 65535:
         raise argparse.ArgumentTypeError(f"a port is a number from 1 to 65535, got {text!r}")
+    return int(text)
+
+
+def _jobs(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"-j takes a whole number of 1 or more, got {text!r}")
     return int(text)
 
 
@@ -82,6 +89,34 @@ def _parser() -> argparse.ArgumentParser:
         metavar="VARIANT",
         help=f"{described_variants()} (default: publish.toml's pdf.variant, else "
         f"{Config.pdf_variant})",
+    )
+    b.add_argument(
+        "-j",
+        "--jobs",
+        type=_jobs,
+        default=0,
+        metavar="N",
+        help="worker processes for the per-document stages (default: [build] jobs, else one "
+        "per core)",
+    )
+    b.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="build without the build cache, and remove it (build/.cache or [build] cache_dir)",
+    )
+    b.add_argument(
+        "--executor",
+        choices=EXECUTORS,
+        default="",
+        help="where the per-document stages run: local processes, or a Dask cluster "
+        "(default: [build] executor, else local)",
+    )
+    b.add_argument(
+        "--scheduler",
+        default="",
+        metavar="ADDRESS",
+        help="the Dask scheduler, tcp://HOST:PORT (default: [build] scheduler, else a local "
+        "cluster)",
     )
 
     cleaner = commands.add_parser("clean", help="clean Markdown: print, diff, check or rewrite")
@@ -139,7 +174,16 @@ def _run(args: argparse.Namespace, counter: logs.WarningCounter) -> int:
         return 1 if problems else 0
     config = load_config(root)
     options = BuildOptions(
-        tuple(args.sources), args.formats, args.theme, args.out, args.strict, args.pdf_variant
+        tuple(args.sources),
+        args.formats,
+        args.theme,
+        args.out,
+        args.strict,
+        args.pdf_variant,
+        jobs=args.jobs,
+        executor=args.executor,
+        scheduler=args.scheduler,
+        cache="clear" if args.no_cache else "use",
     )
     written = build(config, options, counter)
     log.info("Done: %d file(s) written", len(written))

@@ -62,6 +62,14 @@ class Config:
     #: ``[build] allow_remote``: let the site and EPUB refer to images on other servers (a
     #: build still fetches nothing); off: remote images are left out, with a warning.
     allow_remote: bool = False
+    #: ``[build] jobs``: worker processes for the per-document stages (0: one per core).
+    jobs: int = 0
+    #: ``[build] executor``: ``local`` (a process pool) or ``dask`` (see :mod:`publish.executors`).
+    executor: str = "local"
+    #: ``[build] scheduler``: the Dask scheduler's address, ``tcp://host:port``.
+    scheduler: str = ""
+    #: ``[build] cache_dir``: the build cache, relative to the project ("": ``build/.cache``).
+    cache_dir: str = ""
 
     @property
     def content_dir(self) -> Path:
@@ -187,7 +195,13 @@ def _validate(root: Path, path: Path, text: str, data: dict[str, object]) -> Con
         values["limits"], limit_errors, limit_warnings = parse_limits(data["limits"], where)
         errors.extend(limit_errors)
         warnings.extend(limit_warnings)
-    flags.table("build", ("allow_remote",))
+    if "build" in data:
+        from publish.buildsettings import parse as parse_build
+
+        found, build_errors, build_warnings = parse_build(data["build"], where)
+        values.update(found)
+        errors.extend(build_errors)
+        warnings.extend(build_warnings)
     if "clean" in data:
         from publish.clean.settings import PROJECT_KEYS, parse
 

@@ -296,3 +296,20 @@ class Document:
     @property
     def source_path(self) -> Path:
         return self.cleaned.source.path
+
+
+@dataclass(frozen=True)
+class Summary:
+    """What the pages of the whole collection (index, feed, sitemap, the neighbours' links)
+    read of a document: kept in the build cache, so that they are written again without
+    parsing it."""
+
+    slug: str
+    meta: Metadata
+    summary: str
+
+    @classmethod
+    def of(cls, doc: Document) -> Summary:
+        from dataclasses import replace
+
+        return cls(doc.slug, replace(doc.meta, cover=None), doc.summary)

@@ -57,6 +57,8 @@ class Renderer:
         self.env.globals["page_class"] = functools.partial(root_classes, self.theme.variables)
         self._warned: set[str] = set()
         self._css: dict[str, str] = {}
+        #: What a format sets up once and shares between documents (the PDF's fonts).
+        self.prepared: dict[str, object] = {}
         #: The font files the PDF stylesheet loads (``file:`` URLs): all the PDF may read
         #: besides the documents' images.
         self.font_urls: frozenset[str] = frozenset()

@@ -7,9 +7,9 @@ knows the version the page was read at and asks ``/__publish/state`` once a seco
 the page when the version moved on (so a save made just after a page load is never missed), and
 shows a failed build's errors over the page until the next good build. The script is added as
 pages are served; nothing of it is written to ``build/``. A busy port moves on to the next free
-one, and says so. Cleaned documents are
-kept between rebuilds: only the changed ones are cleaned again (every page is still rendered,
-since the index, the neighbours' links and the search index depend on all of them).
+one, and says so. Each rebuild uses the build cache (:mod:`publish.cache`): only the changed
+documents are cleaned and parsed again, only the pages whose document or neighbours changed are
+rendered again, and Pagefind runs only when a page it reads changed.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
-from publish.build import BuildOptions, CleanCache, build
+from publish.build import BuildOptions, build
 from publish.config import CONFIG_NAME, Config, load_config
 from publish.errors import PublishError, ServeError
 from publish.servepage import with_reload
@@ -41,11 +41,10 @@ class Site:
     def __init__(self, root: Path, options: BuildOptions, interval: float = 0.5) -> None:
         self.root, self.interval, self.version = root, interval, 0
         self.errors: list[str] = []  # the last build's problems; empty after a good build
-        self.options = dataclasses.replace(options, formats=("html",))
+        self.options = dataclasses.replace(options, formats=("html",), bars=False)
         self.config: Config = load_config(root)
         self.folder = (options.out or root / "build") / "site"
         self._seen = self._snapshot()
-        self.cache = CleanCache()
 
     def _snapshot(self) -> dict[Path, tuple[int, int]]:
         config = self.root / CONFIG_NAME
@@ -69,7 +68,7 @@ class Site:
     def rebuild(self) -> None:
         try:
             self.config = load_config(self.root)
-            build(self.config, self.options, cache=self.cache)
+            build(self.config, self.options)
             self.errors = []
             self.version += 1
             log.info("rebuilt (version %d)", self.version)

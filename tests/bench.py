@@ -15,6 +15,7 @@ from pathlib import Path
 
 from bench_big import main as big_document
 from bench_clean import cleaning
+from bench_scale import main as scale
 from markdown_it import MarkdownIt
 
 from publish import clean
@@ -96,6 +97,7 @@ def main() -> int:
     )
     pdf_rows(config)
     big_document()  # one 50 MB source, --format html: tests/bench_big.py
+    scale()  # 1,000 documents, -j, the cache, pandoc per file: tests/bench_scale.py
     return 0
 
 
@@ -107,7 +109,7 @@ def _pdf_of(config: Config, body: str, scratch: Path) -> tuple[Path, Callable[[]
 
     def run() -> object:
         doc = parse(clean.clean(read_source(path, scratch)), config)
-        return pdf.build(BuildContext(config, (doc,), renderer, scratch / "out", ZIP_EPOCH))
+        return pdf.document(BuildContext(config, renderer, scratch / "out", ZIP_EPOCH), doc)
 
     return scratch / "out" / "pdf" / "bench.pdf", run
 

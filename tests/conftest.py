@@ -49,7 +49,12 @@ def run_cli(
 
 
 def files_under(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.rglob("*") if p.is_file()) if folder.exists() else []
+    """The files under ``folder``, but for the build cache (``.cache/``)."""
+    if not folder.exists():
+        return []
+    return sorted(
+        p for p in folder.rglob("*") if p.is_file() and p.relative_to(folder).parts[0] != ".cache"
+    )
 
 
 def build_repo(out: Path, **options: object) -> Path:

@@ -84,7 +84,11 @@ def _members(path: Path, data: bytes) -> Iterator[tuple[str, bytes]]:
 
 
 def outputs(folder: Path) -> Iterator[tuple[str, bytes]]:
+    """Every output under ``folder``; not the build cache (``.cache/``), whose files are each
+    the bytes of an output read here under its own name."""
     for path in sorted(folder.rglob("*")) if folder.is_dir() else []:
+        if ".cache" in path.relative_to(folder).parts[:1]:
+            continue
         if path.is_file() and not path.is_symlink():
             yield from _members(path, path.read_bytes())
 

@@ -143,11 +143,14 @@ def test_rebuild_cleans_only_changed_documents(
     make_project: MakeProject, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from publish import clean
-    from publish.build import BuildOptions, CleanCache, build
+    from publish.build import BuildOptions, build
     from publish.config import load_config
 
     root = make_project(
-        {"content/a.md": "# 甲\n\n正文,内容。\n", "content/b.md": "# 乙\n\n另一篇,正文。\n"}
+        {
+            "content/a.md": "# 甲\n\n正文,内容。\n",
+            "content/b.md": "# 乙\n\n另一篇,正文。\n\n第二段,正文。\n",
+        }
     )
     cleaned: list[str] = []
     real = clean.clean_article
@@ -157,12 +160,13 @@ def test_rebuild_cleans_only_changed_documents(
         return real(article, *args, **kwargs)
 
     monkeypatch.setattr(clean, "clean_article", counting)
-    cache, options = CleanCache(), BuildOptions(formats=("html",))
-    build(load_config(root), options, cache=cache)
+    options = BuildOptions(formats=("html",), jobs=1)  # (in this process: cleaning is counted)
+    build(load_config(root), options)
     first = (root / "build/site/a/index.html").read_bytes()
     assert sorted(cleaned) == ["a", "b"]
-    (root / "content/b.md").write_text("# 乙\n\n改过的,正文。\n", encoding="utf-8")
-    build(load_config(root), options, cache=cache)
+    # b's second paragraph changes, not its title or summary: a's page links it as before
+    (root / "content/b.md").write_text("# 乙\n\n另一篇,正文。\n\n改过的,正文。\n", "utf-8")
+    build(load_config(root), options)
     assert sorted(cleaned) == ["a", "b", "b"]  # a was not cleaned again
     assert "改过的，正文" in (root / "build/site/b/index.html").read_text("utf-8")
     assert (root / "build/site/a/index.html").read_bytes() == first

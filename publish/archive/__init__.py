@@ -84,7 +84,9 @@ def archive(config: Config, options: ArchiveOptions, warnings: WarningCounter) -
     name, variant = bag_name(config), _variant(config, options)
     with transaction(out, config.root, whole=(name,)) as staging:
         work, payload = staging / ".work", staging / name
-        build = BuildOptions(options.sources, (), options.theme, work, options.strict, variant)
+        build = BuildOptions(
+            options.sources, (), options.theme, work, options.strict, variant, cache="skip"
+        )
         built = build_collection(config, build, warnings)
         log.info("Step 6 - assemble %s/", name)
         assemble.add_all(

@@ -1,8 +1,10 @@
 """Output formats behind one registry.
 
-Each format is a module with ``build(ctx) -> list[Path]`` that writes every document of
-``ctx`` under ``ctx.out``; heavy libraries (WeasyPrint, ebooklib) are imported inside it, so
-building one format never loads another's.
+Each format is a module with ``document(ctx, doc) -> list[Path]``, which writes one document's
+outputs under ``ctx.out`` (in a worker process, or on a Dask worker, and cached by the build);
+the site also writes the pages of the whole collection once every document is known. Heavy
+libraries (WeasyPrint, ebooklib) are imported inside each module, so building one format never
+loads another's.
 """
 
 from __future__ import annotations
@@ -28,10 +30,9 @@ FORMATS: dict[str, str] = {
 
 @dataclass(frozen=True)
 class BuildContext:
-    """Everything a format needs: settings, every document, the theme's renderer, the output."""
+    """Everything a format needs: settings, the theme's renderer, the output folder."""
 
     config: Config
-    documents: tuple[Document, ...]
     renderer: Renderer
     #: Where the formats write (a staging folder the build moves into ``final`` at its end).
     out: Path
@@ -40,11 +41,13 @@ class BuildContext:
     final: Path | None = None
 
 
-def get(name: str) -> Callable[[BuildContext], list[Path]]:
+def document_step(name: str) -> Callable[[BuildContext, Document], list[Path]]:
+    """The function writing one document's outputs in format ``name``."""
     if name not in FORMATS:
         raise ConfigError(f"unknown format {name!r}; formats are: {', '.join(FORMATS)}")
-    builder: Callable[[BuildContext], list[Path]] = importlib.import_module(FORMATS[name]).build
-    return builder
+    step: Callable[[BuildContext, Document], list[Path]]
+    step = importlib.import_module(FORMATS[name]).document
+    return step
 
 
 def parse_formats(text: str) -> tuple[str, ...]:

@@ -182,25 +182,25 @@ def repack(raw: Path, target: Path, built: datetime, language: str, pages: str =
             archive.writestr(info, entries[name], compresslevel=9)
 
 
-def build(ctx: BuildContext) -> list[Path]:
+def document(ctx: BuildContext, doc: Document) -> list[Path]:
+    """``epub/<slug>.epub`` of one document."""
     from ebooklib import epub
 
-    css = ctx.renderer.stylesheet("epub")
-    written = []
-    for doc in ctx.documents:
-        built = build_time([doc.meta.date])  # its own date: never another document's
-        target = ctx.out / "epub" / f"{doc.slug}.epub"
-        with atomic_path(target) as tmp, tempfile.TemporaryDirectory() as scratch:
-            raw = Path(scratch) / "ebooklib.epub"
-            options = {
-                "mtime": built,
-                "epub3_pages": False,
-                "epub3_landmark": True,
-                "landmark_title": labels(doc.meta.language)["guide"],
-            }
-            book = _book(doc, ctx, css)
-            epub.write_epub(str(raw), book, options)
-            repack(raw, tmp, built, doc.meta.language, page_list(doc, book))
-        log.info("  %s (%d KiB)", target, target.stat().st_size // 1024)
-        written.append(target)
-    return written
+    css = ctx.renderer.prepared.get("epub")
+    if not isinstance(css, str):
+        css = ctx.renderer.prepared["epub"] = ctx.renderer.stylesheet("epub")
+    built = build_time([doc.meta.date])  # its own date: never another document's
+    target = ctx.out / "epub" / f"{doc.slug}.epub"
+    with atomic_path(target) as tmp, tempfile.TemporaryDirectory(dir=ctx.out) as scratch:
+        raw = Path(scratch) / "ebooklib.epub"
+        options = {
+            "mtime": built,
+            "epub3_pages": False,
+            "epub3_landmark": True,
+            "landmark_title": labels(doc.meta.language)["guide"],
+        }
+        book = _book(doc, ctx, css)
+        epub.write_epub(str(raw), book, options)
+        repack(raw, tmp, built, doc.meta.language, page_list(doc, book))
+    log.debug("  %s (%d KiB)", target, target.stat().st_size // 1024)
+    return [target]

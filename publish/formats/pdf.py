@@ -12,20 +12,35 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from publish.formats import BuildContext, cjk_justify, pdfa, pdfattach
 from publish.formats.pdfhtml import for_document
 from publish.formats.pdfvariants import VARIANTS
 from publish.fsutil import atomic_path
 from publish.labels import labels
+from publish.model import Document
 from publish.timestamps import build_time, iso
 
 log = logging.getLogger(__name__)
 
 
-def build(ctx: BuildContext) -> list[Path]:
-    from weasyprint import CSS, HTML
+@dataclass(frozen=True)
+class _Setup:
+    """What every PDF of a build shares: the fonts, the print stylesheet, the variant."""
+
+    fonts: Any
+    stylesheet: Any
+
+
+def _setup(ctx: BuildContext) -> _Setup:
+    """Made once per renderer (one build, or one worker process of it) and kept there."""
+    found = ctx.renderer.prepared.get("pdf")
+    if isinstance(found, _Setup):
+        return found
+    from weasyprint import CSS
     from weasyprint.text.fonts import FontConfiguration
 
     from publish.formats.pdffetch import Fetcher
@@ -35,42 +50,50 @@ def build(ctx: BuildContext) -> list[Path]:
     theme = f"theme {ctx.renderer.theme.name}"
     fetch_for_css = Fetcher((), ctx.renderer.font_urls, theme)
     stylesheet = CSS(string=css, font_config=fonts, url_fetcher=fetch_for_css)
-    variables = ctx.renderer.theme.variables  # (switches checked when the theme loaded)
     variant = VARIANTS[ctx.config.pdf_variant]
-    if variant.pdfa and not variant.attaches and ctx.documents:
+    if variant.pdfa and not variant.attaches:
         log.info(
             "  %s: PDF/A-2 embeds only PDF/A files, so the originals, cleaned texts and change "
             "logs are not embedded; pdf/a-3u or pdf/a-3b embeds them",
             variant.name,
         )
-    written = []
-    for doc in ctx.documents:
-        built = build_time([doc.meta.date])  # its own date: never another document's
-        html = ctx.renderer.render(
-            "pdf.html",
-            doc=doc,
-            body=for_document(doc.body_html, variables, doc.meta.language),
-            lang=doc.meta.language,
-            built=iso(built),
-            labels=labels(doc.meta.language),
+    ctx.renderer.prepared["pdf"] = setup = _Setup(fonts, stylesheet)
+    return setup
+
+
+def document(ctx: BuildContext, doc: Document) -> list[Path]:
+    """``pdf/<slug>.pdf`` of one document."""
+    from weasyprint import HTML
+
+    from publish.formats.pdffetch import Fetcher
+
+    setup = _setup(ctx)
+    variant = VARIANTS[ctx.config.pdf_variant]
+    built = build_time([doc.meta.date])  # its own date: never another document's
+    html = ctx.renderer.render(
+        "pdf.html",
+        doc=doc,
+        body=for_document(doc.body_html, ctx.renderer.theme.variables, doc.meta.language),
+        lang=doc.meta.language,
+        built=iso(built),
+        labels=labels(doc.meta.language),
+    )
+    target = ctx.out / "pdf" / f"{doc.slug}.pdf"
+    identifier = hashlib.sha256(doc.meta.identifier.encode("utf-8")).hexdigest()[:32]
+    options = dict(variant.options)
+    if variant.flavours:
+        files = pdfattach.associated_files(doc) if variant.attaches else []
+        options["attachments"] = pdfattach.attachments(files, built)
+        options["finisher"] = pdfa.finisher(doc, variant, files)
+    base = doc.source_path.parent.resolve().as_uri() + "/"
+    fetcher = Fetcher(doc.assets, ctx.renderer.font_urls, doc.cleaned.source.display_path)
+    with atomic_path(target) as tmp, cjk_justify.applied():
+        HTML(string=html, base_url=base, url_fetcher=fetcher).write_pdf(
+            tmp,
+            stylesheets=[setup.stylesheet],
+            font_config=setup.fonts,
+            pdf_identifier=identifier.encode("ascii"),
+            **options,
         )
-        target = ctx.out / "pdf" / f"{doc.slug}.pdf"
-        identifier = hashlib.sha256(doc.meta.identifier.encode("utf-8")).hexdigest()[:32]
-        options = dict(variant.options)
-        if variant.flavours:
-            files = pdfattach.associated_files(doc) if variant.attaches else []
-            options["attachments"] = pdfattach.attachments(files, built)
-            options["finisher"] = pdfa.finisher(doc, variant, files)
-        base = doc.source_path.parent.resolve().as_uri() + "/"
-        fetcher = Fetcher(doc.assets, ctx.renderer.font_urls, doc.cleaned.source.display_path)
-        with atomic_path(target) as tmp, cjk_justify.applied():
-            HTML(string=html, base_url=base, url_fetcher=fetcher).write_pdf(
-                tmp,
-                stylesheets=[stylesheet],
-                font_config=fonts,
-                pdf_identifier=identifier.encode("ascii"),
-                **options,
-            )
-        log.info("  %s (%d KiB)", target, target.stat().st_size // 1024)
-        written.append(target)
-    return written
+    log.debug("  %s (%d KiB)", target, target.stat().st_size // 1024)
+    return [target]

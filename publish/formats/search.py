@@ -16,6 +16,9 @@ from pathlib import Path
 
 from publish.errors import BuildError
 
+#: The pages Pagefind reads (and the build cache hashes to know whether to run it again).
+PAGES = "**/index.html"
+
 
 def index(site: Path, language: str) -> None:
     try:
@@ -31,7 +34,7 @@ def index(site: Path, language: str) -> None:
             str(site),
             "--silent",
             "--glob",  # the pages with text to find; not the change logs (changes.html)
-            "**/index.html",
+            PAGES,
             "--force-language",
             language.split("-")[0].lower(),
         ],

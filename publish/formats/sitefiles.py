@@ -8,11 +8,11 @@ from xml.sax.saxutils import escape
 from publish.formats import BuildContext
 from publish.fsutil import write_text
 from publish.labels import labels
-from publish.model import Document
+from publish.model import Summary
 from publish.timestamps import iso
 
 
-def write(ctx: BuildContext, site: Path, documents: list[Document], stylesheet: str) -> None:
+def write(ctx: BuildContext, site: Path, documents: list[Summary], stylesheet: str) -> None:
     url = ctx.config.base_url
     language = ctx.config.language
     write_text(

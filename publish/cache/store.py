@@ -1,0 +1,79 @@
+"""The cache's folder: files by their SHA-256 (``objects/``), results by key (``entries/``).
+
+An entry is JSON: the files a result made (path under the output folder, and the hash of its
+bytes), and whatever else the stage keeps (a document's summary, what it logged, the images it
+read). Files are written once and never changed, atomically, so a build stopped half-way
+leaves no broken entry; an entry whose files are gone, or whose recorded images changed, is a
+miss. Files are copied out, never linked: an output edited in place cannot reach the cache.
+What a build adds goes to ``new`` (inside its staging folder when the cache is in the output
+folder), so a build that fails adds nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+from publish.fsutil import write_bytes, write_text
+
+
+class Store:
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        #: Where this build's additions go (moved into ``folder`` when the build succeeds).
+        self.new = folder
+
+    def _object(self, sha: str, base: Path | None = None) -> Path:
+        return (base or self.folder) / "objects" / sha[:2] / sha[2:]
+
+    def _entry(self, key: str, base: Path | None = None) -> Path:
+        return (base or self.folder) / "entries" / key[:2] / f"{key[2:]}.json"
+
+    def get(self, key: str) -> dict[str, Any] | None:
+        """The entry of ``key``, when it and every file and image it names are still there."""
+        try:
+            entry: dict[str, Any] = json.loads(self._entry(key).read_bytes())
+        except (OSError, ValueError):
+            return None
+        if not all(self._object(sha).is_file() for _, sha in entry.get("files", [])):
+            return None
+        for path, sha in entry.get("reads", []):
+            try:
+                if hashlib.sha256(Path(path).read_bytes()).hexdigest() != sha:
+                    return None
+            except OSError:
+                return None
+        return entry
+
+    def put(self, key: str, files: list[tuple[str, bytes]], **extra: Any) -> dict[str, Any]:
+        """Keep ``files`` and an entry naming them (and ``extra``) under ``key``."""
+        named = []
+        for path, data in files:
+            sha = hashlib.sha256(data).hexdigest()
+            if not (self._object(sha).is_file() or self._object(sha, self.new).is_file()):
+                write_bytes(self._object(sha, self.new), data)
+            named.append([path, sha])
+        entry = {"files": named, **extra}
+        write_text(self._entry(key, self.new), json.dumps(entry, ensure_ascii=False))
+        return entry
+
+    def place(self, entry: dict[str, Any], out: Path) -> list[Path]:
+        """Copy the files of ``entry`` under ``out``."""
+        placed = []
+        for path, sha in entry["files"]:
+            target = out / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(self._object(sha), target)
+            placed.append(target)
+        return placed
+
+    def clear(self) -> None:
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def reads(paths: list[Path]) -> list[list[str]]:
+    """(path, SHA-256) of each file a result read besides its sources (its images)."""
+    return [[str(p), hashlib.sha256(p.read_bytes()).hexdigest()] for p in sorted(set(paths))]

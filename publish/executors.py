@@ -1,0 +1,114 @@
+"""Where the per-document jobs run: in this process, in a pool of processes, or on Dask.
+
+``-j 1`` runs :func:`publish.jobs.run` here, one document after another; ``-j N`` (default:
+the number of cores) in a :class:`~concurrent.futures.ProcessPoolExecutor` of N processes;
+``--executor dask`` submits the same function through a ``distributed.Client`` to the
+scheduler named by ``--scheduler`` (or to a local cluster of N processes). Results come back
+in the order of the jobs, whatever order they finish in, so outputs never depend on it.
+Ctrl-C in a pool stops every worker (they ignore SIGINT themselves: the build decides).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+import threading
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from dataclasses import dataclass
+from types import TracebackType
+from typing import Any
+
+from publish.buildsettings import EXECUTORS
+from publish.errors import ConfigError
+from publish.jobs import Done, Job, run
+
+Tick = Callable[..., None]
+
+
+@dataclass(frozen=True)
+class Plan:
+    """How to run the jobs: ``executor`` (local or dask), ``jobs`` processes (0: one per
+    core), and the Dask ``scheduler`` address (``tcp://host:port``; "" starts a local one)."""
+
+    executor: str = "local"
+    jobs: int = 0
+    scheduler: str = ""
+
+    @property
+    def workers(self) -> int:
+        return self.jobs or os.cpu_count() or 1
+
+
+def _ignore_interrupts() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+class Executor:
+    """Runs lists of jobs (:meth:`map`) until closed; use it as a context manager."""
+
+    def __init__(self, plan: Plan) -> None:
+        if plan.executor not in EXECUTORS:
+            raise ConfigError(
+                f"unknown executor {plan.executor!r}; executors are: {', '.join(EXECUTORS)}"
+            )
+        self.plan = plan
+        self._pool: ProcessPoolExecutor | None = None
+        self._client: Any = None
+
+    def __enter__(self) -> Executor:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, *rest: TracebackType | None) -> None:
+        self.close(interrupted=kind is not None)
+
+    def map(self, jobs: Sequence[Job], tick: Tick) -> list[Done]:
+        if self.plan.executor == "dask":
+            return self._dask(jobs, tick)
+        if self.plan.workers == 1 or len(jobs) < 2:
+            done = []
+            for job in jobs:
+                done.append(run(job))
+                tick(done[-1])
+            return done
+        if self._pool is None:
+            # fork: the workers inherit what is imported; but never from a process running
+            # threads (publish serve), where a lock held by another thread would stay held
+            alone = threading.active_count() == 1
+            context = multiprocessing.get_context("fork" if alone else "forkserver")
+            self._pool = ProcessPoolExecutor(
+                self.plan.workers, context, initializer=_ignore_interrupts
+            )
+        futures = [self._pool.submit(run, job) for job in jobs]
+        return _in_order(futures, as_completed(futures), tick)
+
+    def _dask(self, jobs: Sequence[Job], tick: Tick) -> list[Done]:
+        from publish.daskrun import client, completed
+
+        if self._client is None:
+            self._client = client(self.plan.scheduler, self.plan.workers)
+        futures = self._client.map(run, list(jobs), pure=False)
+        return _in_order(futures, completed(futures), tick)
+
+    def close(self, interrupted: bool = False) -> None:
+        if self._pool is not None:
+            if interrupted:  # stop every worker now, not after its document
+                for process in list(self._pool._processes.values()):
+                    process.terminate()
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+        if self._client is not None:
+            self._client.close()
+            self._client = None
+
+
+def _in_order(futures: list[Any], finished: Any, tick: Tick) -> list[Done]:
+    """The results of ``futures`` in their order, ``tick`` called as each one finishes."""
+    for future in finished:
+        tick(future.result())
+    results: list[Done] = [future.result() for future in futures]
+    return results
+
+
+__all__ = ["EXECUTORS", "Executor", "Future", "Plan"]

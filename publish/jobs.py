@@ -1,0 +1,127 @@
+"""One document's work, as one picklable call: clean, parse, and write its outputs.
+
+:func:`run` is what every executor calls, in this process (``-j 1``), in a process pool
+(``-j N``) or on a Dask worker. It takes a :class:`Job` (the article as read, the settings,
+the theme's name and the formats) and returns a :class:`Done`: the bytes of every file the
+document makes, by path under the output folder, its :class:`~publish.model.Summary` and
+parsed document, and what it logged, so the parent logs it in document order and counts its
+warnings for ``--strict``. A problem of the document comes back as ``category`` and
+``problems``, never as a traceback. Nothing is written outside the job's scratch folder.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import shutil
+import tempfile
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from publish import clean, parse
+from publish.cleaned import stale_warnings, write_cleaned
+from publish.config import Config
+from publish.errors import PublishError
+from publish.formats import BuildContext, document_step
+from publish.model import Article, Document, Summary
+from publish.render import Renderer
+from publish.theme import load_theme
+from publish.timestamps import build_time
+
+#: A log record carried back to the parent: level, logger name, message.
+Record = tuple[int, str, str]
+
+
+@dataclass(frozen=True)
+class Job:
+    article: Article
+    config: Config
+    theme: str
+    #: The formats whose per-document outputs to write; () parses only (for the site's page).
+    formats: tuple[str, ...]
+    #: Where the job may make its scratch folder ("" for the system's temporary folder).
+    scratch: str = ""
+    #: The parent's logging level: what the job records for it to log.
+    level: int = logging.INFO
+
+
+@dataclass(frozen=True)
+class Done:
+    slug: str
+    #: Every output file, as (path under the output folder, bytes), in sorted order.
+    files: tuple[tuple[str, bytes], ...] = ()
+    summary: Summary | None = None
+    document: Document | None = None
+    records: tuple[Record, ...] = ()
+    category: str = ""
+    problems: tuple[str, ...] = ()
+
+
+class _Capture(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.NOTSET)
+        self.records: list[Record] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append((record.levelno, record.name, record.getMessage()))
+
+
+_RENDERERS: dict[tuple[str, Config], Renderer] = {}  # one per theme and settings, per process
+
+
+def share(renderer: Renderer) -> None:
+    """Let this process's jobs (and the workers it forks) use ``renderer``, its templates
+    compiled already."""
+    _RENDERERS[(renderer.theme.name, renderer.config)] = renderer
+
+
+def _renderer(theme: str, config: Config) -> Renderer:
+    if (theme, config) not in _RENDERERS:
+        _RENDERERS[(theme, config)] = Renderer(load_theme(theme, config.root), config)
+    return _RENDERERS[(theme, config)]
+
+
+def _work(job: Job, out: Path) -> tuple[Document, list[Path]]:
+    cleaned = clean.clean_article(job.article)
+    stale_warnings(cleaned)
+    renderer = _renderer(job.theme, job.config)
+    switch = renderer.theme.variables.get("latin_typography", "on")
+    doc = parse.parse(cleaned, job.config, renderer.theme.attributes, switch)
+    if not job.formats:
+        return doc, []
+    written = write_cleaned(cleaned, out, doc)
+    ctx = BuildContext(job.config, renderer, out, build_time(()))
+    for name in job.formats:
+        written += document_step(name)(ctx, doc)
+    return doc, written
+
+
+_ONE_AT_A_TIME = threading.Lock()  # the log capture is process-wide (threaded Dask workers)
+
+
+def run(job: Job) -> Done:
+    """Clean, parse and write one article (see the module's docstring)."""
+    with _ONE_AT_A_TIME:
+        return _captured(job)
+
+
+def _captured(job: Job) -> Done:
+    root = logging.getLogger()
+    saved, saved_level, capture = root.handlers[:], root.level, _Capture()
+    root.handlers = [capture]
+    root.setLevel(job.level)
+    scratch = Path(tempfile.mkdtemp(prefix=".job-", dir=job.scratch or None))
+    try:
+        doc, written = _work(job, scratch)
+        files = tuple(sorted((p.relative_to(scratch).as_posix(), p.read_bytes()) for p in written))
+        lean = dataclasses.replace(doc, cleaned=dataclasses.replace(doc.cleaned, origin=None))
+        records = tuple(capture.records)
+        return Done(job.article.slug, files, Summary.of(doc), lean, records)
+    except PublishError as exc:
+        records = tuple(capture.records)
+        return Done(job.article.slug, records=records, category=exc.category, problems=exc.problems)
+    finally:
+        root.handlers = saved
+        root.setLevel(saved_level)
+        shutil.rmtree(scratch, ignore_errors=True)

@@ -1,0 +1,115 @@
+"""The per-document stages of a build: each document from the cache, or cleaned, parsed and
+written by a job (:mod:`publish.jobs`) on the build's executor; then, in document order, what
+each logged is logged here and its files go into the staging folder.
+
+Problems of documents are reported together, as the stages always did: every content
+problem of every document at once; a theme or build problem as it is.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from publish import cache
+from publish.errors import ContentError, PublishError
+from publish.executors import Executor
+from publish.fsutil import write_bytes
+from publish.jobs import Done, Job, Record
+from publish.model import Article, Document, Summary
+from publish.progress import Progress
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Result:
+    """One document of the build: its cache key, its summary, and, when it was parsed in
+    this build, its document."""
+
+    key: str
+    summary: Summary
+    document: Document | None
+    files: tuple[Path, ...]
+
+
+def replay(records: Sequence[Sequence[object]]) -> None:
+    """Log what a job logged (or logged when it was cached) as if it happened here."""
+    for level, name, message in records:
+        logging.getLogger(str(name)).log(int(str(level)), "%s", message)
+
+
+def _failed(done: Done) -> PublishError:
+    if done.category != ContentError.category:
+        found = next(
+            (c for c in PublishError.__subclasses__() if c.category == done.category),
+            PublishError,
+        )
+        return found(*done.problems)
+    return ContentError(*done.problems)
+
+
+def _kept(store: cache.Store, key: str, done: Done) -> None:
+    assert done.document is not None and done.summary is not None
+    images = [asset.path for asset in done.document.assets]
+    if done.document.meta.cover is not None:
+        images.append(done.document.meta.cover.path)
+    records: list[Record] = list(done.records)
+    store.put(
+        key,
+        list(done.files),
+        summary=cache.summary_json(done.summary),
+        records=records,
+        reads=cache.reads(images),
+    )
+
+
+def each_document(
+    articles: Sequence[Article],
+    job: Callable[[Article], Job],
+    keys: list[str],
+    store: cache.Store | None,
+    run: tuple[Executor, Progress],
+    staging: Path,
+) -> list[Result]:
+    """Every article's outputs in ``staging``, from ``store`` (under ``keys``, one for each
+    article) or made by ``job``s."""
+    executor, progress = run
+    found = [store.get(key) if store else None for key in keys]
+    todo = [i for i, entry in enumerate(found) if entry is None]
+    if store is not None:
+        log.info("  %d of %d document(s) from the cache", len(keys) - len(todo), len(keys))
+    tick = progress.stage("clean, parse, write", len(articles))
+    for entry in found:
+        if entry is not None:
+            tick()
+    done = dict(zip(todo, executor.map([job(articles[i]) for i in todo], tick), strict=True))
+    results: list[Result] = []
+    problems: list[str] = []
+    for i, key in enumerate(keys):
+        entry = found[i]
+        if entry is not None:
+            replay(entry["records"])
+            files = store.place(entry, staging) if store else []
+            summary = cache.summary_from(entry["summary"])
+            results.append(Result(key, summary, None, tuple(files)))
+            continue
+        made = done[i]
+        replay(made.records)
+        if made.problems:
+            if made.category != ContentError.category:
+                raise _failed(made)
+            problems.extend(made.problems)
+            continue
+        assert made.summary is not None
+        if store is not None:
+            _kept(store, key, made)
+        for path, data in made.files:
+            write_bytes(staging / path, data)
+        written = tuple(staging / path for path, _ in made.files)
+        results.append(Result(key, made.summary, made.document, written))
+    if problems:
+        raise ContentError(*problems)
+    return results
