@@ -1,7 +1,9 @@
-"""Command-line interface: ``publish build | clean | check | archive | serve | themes``.
+"""Command-line interface: ``publish build | clean | check | archive | serve | themes |
+completion``.
 
 User errors print ``category: problem`` lines and exit 1, without a traceback; ``--strict``
-turns warnings into errors. Run ``publish COMMAND --help`` for the options.
+turns warnings into errors. Global options go before or after the command. Run
+``publish COMMAND --help`` for the options.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from publish import __version__, cleanargs, cleancmd, formats, logs, theme
+from publish import __version__, cleanargs, cleancmd, cliparse, formats, logs, theme
 from publish.archive import command as archive_command
 from publish.build import BuildOptions, build
 from publish.buildsettings import EXECUTORS
@@ -46,23 +48,14 @@ def _jobs(text: str) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = cliparse.Parser(
         prog="publish", description="Republish messy newspaper Markdown as PDF, EPUB and HTML."
     )
     parser.add_argument("--version", action="version", version=f"publish {__version__}")
-    parser.add_argument(
-        "-C",
-        "--project",
-        type=Path,
-        default=Path("."),
-        help="project folder holding publish.toml (default: .)",
+    cliparse.add_global_options(parser)
+    commands = parser.add_subparsers(
+        dest="command", required=True, metavar="COMMAND", parser_class=cliparse.Parser
     )
-    parser.add_argument("-v", "--verbose", action="count", default=0, help="say more")
-    parser.add_argument("-q", "--quiet", action="store_true", help="warnings and errors only")
-    parser.add_argument(
-        "--debug", action="store_true", help="show the traceback of an internal error"
-    )
-    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     b = commands.add_parser("build", help="build PDF, EPUB and site from Markdown sources")
     b.add_argument(
@@ -148,11 +141,24 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--out", type=Path, help="output folder (default: build/)")
 
     commands.add_parser("themes", help="list the themes available to this project")
+    shell = commands.add_parser(
+        "completion",
+        help="print a shell completion script",
+        description="Print the completion script for a shell; for bash: "
+        "publish completion bash > ~/.local/share/bash-completion/completions/publish",
+    )
+    shell.add_argument("shell", choices=cliparse.SHELLS)
+    for command in commands.choices.values():
+        cliparse.add_global_options(command, after=True)
     return parser
 
 
 def _run(args: argparse.Namespace, counter: logs.WarningCounter) -> int:
-    root = args.project.resolve()
+    if args.command == "completion":
+        print(cliparse.completion(_parser(), args.shell), end="")
+        return 0
+    root = cliparse.project_folder(args.project)
+    cliparse.output_folder(getattr(args, "out", None))
     if args.command == "themes":
         for name in theme.available(root):
             print(name)

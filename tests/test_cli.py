@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from conftest import REPO, MakeProject, files_under, run_cli
 from publish.config import Config, load_config
 
@@ -55,3 +57,41 @@ def test_check_command_on_a_build(make_project: MakeProject) -> None:
     assert result.returncode == 0, result.stderr
     empty = run_cli(["check", "nowhere"], root)
     assert empty.returncode == 1 and "nothing to check" in empty.stderr
+
+
+def test_global_options_before_or_after_the_command(make_project: MakeProject) -> None:
+    root = make_project({"content/a.md": "# 甲\n\n正文。\n"})
+    after = run_cli(["build", "--format", "html", "-q", "-C", str(root)], root.parent)
+    assert after.returncode == 0 and after.stderr == "", after.stderr  # -q after the command
+    before = run_cli(["-q", "build", "--format", "html"], root)
+    assert before.returncode == 0 and before.stderr == ""
+    loud = run_cli(["-v", "build", "--format", "html"], root)
+    assert "Step 1 - read" in loud.stderr  # an option before is not undone by the command's
+    assert run_cli(["themes", "-v"], root).stdout.split() == ["default", "gongwen"]
+
+
+def test_mistyped_commands_and_choices_get_did_you_mean() -> None:
+    result = run_cli(["buidl"], REPO)
+    assert result.returncode == 2 and "unknown 'buidl'; did you mean 'build'?" in result.stderr
+    variant = run_cli(["build", "--pdf-variant", "pdf/a-3"], REPO)
+    assert variant.returncode == 2 and "did you mean 'pdf/a-3" in variant.stderr
+    assert "Traceback" not in result.stderr + variant.stderr
+
+
+def test_wrong_paths_are_one_line_errors(make_project: MakeProject, tmp_path: Path) -> None:
+    root = make_project({"content/a.md": "# 甲\n\n正文。\n", "publish.toml": "\n"})
+    missing = run_cli(["-C", str(tmp_path / "nowhere"), "build"], root)
+    assert missing.returncode == 1
+    assert missing.stderr.startswith("config: -C ") and "project folder not found" in missing.stderr
+    into_file = run_cli(["build", "--out", "publish.toml"], root)
+    assert into_file.returncode == 1 and "Traceback" not in into_file.stderr
+    assert "config: --out publish.toml: is a file, not a folder" in into_file.stderr
+    assert (root / "publish.toml").read_text() == "\n"
+
+
+def test_shell_completion_is_written_from_the_parser() -> None:
+    bash = run_cli(["completion", "bash"], REPO)
+    assert bash.returncode == 0
+    for word in ("build", "clean", "check", "archive", "serve", "--pdf-variant", "--no-cache"):
+        assert word in bash.stdout
+    assert run_cli(["completion", "zsh"], REPO).stdout.startswith("#compdef publish")
