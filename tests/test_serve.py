@@ -70,8 +70,8 @@ def test_serve_rebuilds_and_reloads(make_project: MakeProject) -> None:
         assert f"const built = {version};" in page  # the reload script knows its page's build
         assert "__publish" not in (root / "build/site/a/index.html").read_text("utf-8")
         (root / "content/a.md").write_text("# 第二版标题\n\n新的正文。\n", encoding="utf-8")
-        _wait_for(lambda: "第二版标题" in _get(base + "a/index.html"))
-        assert _version(base) == version + 1
+        _wait_for(lambda: _version(base) == version + 1)  # (set once the build has returned)
+        assert "第二版标题" in _get(base + "a/index.html")
     finally:
         server.terminate()
         server.wait(timeout=10)
