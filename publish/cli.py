@@ -1,4 +1,4 @@
-"""Command-line interface: ``publish build | clean | check | archive | serve | themes |
+"""Command-line interface: ``publish init | build | clean | check | archive | serve | themes |
 completion``.
 
 User errors print ``category: problem`` lines and exit 1, without a traceback; ``--strict``
@@ -141,6 +141,14 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--out", type=Path, help="output folder (default: build/)")
 
     commands.add_parser("themes", help="list the themes available to this project")
+    start = commands.add_parser(
+        "init",
+        help="start a project: publish.toml, example documents, a theme to edit",
+        description="Write a new project into DIR (default: .): publish.toml with every key "
+        "commented, content/ with a Chinese and an English example, themes/mine/ and a "
+        ".gitignore. Nothing is overwritten.",
+    )
+    start.add_argument("folder", nargs="?", type=Path, default=Path("."), metavar="DIR")
     shell = commands.add_parser(
         "completion",
         help="print a shell completion script",
@@ -156,6 +164,11 @@ def _parser() -> argparse.ArgumentParser:
 def _run(args: argparse.Namespace, counter: logs.WarningCounter) -> int:
     if args.command == "completion":
         print(cliparse.completion(_parser(), args.shell), end="")
+        return 0
+    if args.command == "init":
+        from publish.init import init
+
+        init(args.project / args.folder)
         return 0
     root = cliparse.project_folder(args.project)
     cliparse.output_folder(getattr(args, "out", None))
