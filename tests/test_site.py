@@ -266,7 +266,7 @@ def test_a_long_change_log_lists_the_first_changes_and_links_the_whole_log(
     from publish.formats import site as site_format
 
     monkeypatch.setattr(site_format, "CHANGES_SHOWN", 3)
-    out = build_repo(tmp_path / "out", formats=("html",))
+    out = build_repo(tmp_path / "out", formats=("html",), jobs=1)  # (in this process)
     page = (out / "site" / SEED / "changes.html").read_text("utf-8")
     log = json.loads((out / "site" / SEED / "changes.json").read_text("utf-8"))
     applied = [c for c in log["changes"] if c["applied"]]
@@ -287,7 +287,7 @@ def test_a_long_list_of_jump_lines_is_capped_too(
     from publish.formats import site as site_format
 
     monkeypatch.setattr(site_format, "CHANGES_SHOWN", 3)
-    out = build_repo(tmp_path / "out", formats=("html",))
+    out = build_repo(tmp_path / "out", formats=("html",), jobs=1)  # (in this process)
     page = (out / "site" / "huangjiu-festival" / "changes.html").read_text("utf-8")
     jumps = page.split("<h2>删除的转版标记</h2>")[1].split("</ul>")[0]
     assert jumps.count("<li>") == 3
