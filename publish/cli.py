@@ -149,6 +149,11 @@ def _parser() -> argparse.ArgumentParser:
         ".gitignore. Nothing is overwritten.",
     )
     start.add_argument("folder", nargs="?", type=Path, default=Path("."), metavar="DIR")
+    themed = commands.add_parser("theme", help="theme new NAME: a theme of this project")
+    actions = themed.add_subparsers(dest="action", required=True, metavar="ACTION")
+    new = actions.add_parser("new", help="themes/NAME/ extending a theme (default: default)")
+    new.add_argument("name")
+    new.add_argument("--extends", default="default", metavar="THEME")
     shell = commands.add_parser(
         "completion",
         help="print a shell completion script",
@@ -169,6 +174,11 @@ def _run(args: argparse.Namespace, counter: logs.WarningCounter) -> int:
         from publish.init import init
 
         init(args.project / args.folder)
+        return 0
+    if args.command == "theme":
+        from publish.init import new_theme
+
+        new_theme(cliparse.project_folder(args.project), args.name, args.extends)
         return 0
     root = cliparse.project_folder(args.project)
     cliparse.output_folder(getattr(args, "out", None))

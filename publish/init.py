@@ -1,4 +1,4 @@
-"""``publish init [DIR]``: a new project to start from.
+"""``publish init [DIR]``: a new project to start from; ``publish theme new NAME``: a new theme.
 
 It writes ``publish.toml`` (every key, commented, with its default), ``content/`` with a
 Chinese and an English example, ``themes/mine/`` (a theme extending the default, its variables
@@ -49,3 +49,26 @@ def init(folder: Path) -> list[Path]:
         "A new project in %s: publish -C %s build, then open build/site/index.html", folder, folder
     )
     return written
+
+
+def new_theme(root: Path, name: str, parent: str) -> Path:
+    """``themes/<name>/theme.toml`` extending ``parent``, with the scaffold's comments."""
+    from publish.theme import available
+
+    if not name.replace("-", "").replace("_", "").isalnum():
+        raise ConfigError(f"theme name {name!r}: use letters, digits, - and _")
+    if parent not in available(root):
+        raise ConfigError(
+            f"--extends {parent}: no such theme; themes here: {', '.join(available(root))}"
+        )
+    target = root / "themes" / name / "theme.toml"
+    if target.parent.exists():
+        raise ConfigError(f"{target.parent}: already there; nothing was written")
+    text = (SCAFFOLD / "themes" / "mine" / "theme.toml").read_text("utf-8")
+    text = text.replace('name = "mine"', f"name = {name!r}").replace("mine", name)
+    text = text.replace('extends = "default"', f"extends = {parent!r}")
+    (target.parent / "templates").mkdir(parents=True)
+    (target.parent / "static").mkdir()
+    target.write_text(text, encoding="utf-8")
+    log.info("A new theme in %s: use it with theme = %r in publish.toml", target.parent, name)
+    return target

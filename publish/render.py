@@ -23,6 +23,7 @@ from publish.discover import display
 from publish.errors import ThemeError
 from publish.labels import local_date
 from publish.theme import Theme
+from publish.themeloader import ThemeEnvironment
 from publish.typesetting import root_classes
 
 log = logging.getLogger(__name__)
@@ -41,8 +42,8 @@ class Renderer:
     config: Config
 
     def __post_init__(self) -> None:
-        self.env = jinja2.Environment(
-            loader=jinja2.FileSystemLoader([str(p) for p in self.theme.template_dirs]),
+        self.env = ThemeEnvironment(
+            [(f.name, f / "templates") for f in self.theme.folders if (f / "templates").is_dir()],
             autoescape=jinja2.select_autoescape(("html", "xhtml", "xml"), default=False),
             undefined=jinja2.StrictUndefined,
             keep_trailing_newline=True,
@@ -107,7 +108,7 @@ class Renderer:
     def check(self) -> None:
         """Every template of the theme compiles and every stylesheet reads, before any output
         is written."""
-        for name in self.env.list_templates():
+        for name in self.env.own_templates():
             try:
                 self.env.get_template(name)
             except jinja2.TemplateSyntaxError as exc:

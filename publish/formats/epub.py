@@ -121,6 +121,7 @@ def _book(doc: Document, ctx: BuildContext, css: str) -> Any:
             doc=doc,
             chapter=part,
             first=number == 0,
+            last=number == len(parts) - 1,
             lang=meta.language,
             labels=words,
         )
