@@ -12,6 +12,7 @@ decision that matched nothing; in a build, the document's language and why.
 from __future__ import annotations
 
 import json
+import math
 from collections import Counter
 from collections.abc import Iterable, Iterator
 
@@ -63,11 +64,42 @@ def change_log_parts(
     yield "".join(f" {_compact(key)}: {_compact(value)},\n" for key, value in head.items())
     for n, (key, records) in enumerate(lists.items()):
         yield f" {_compact(key)}: ["
-        for m, record in enumerate(records):
-            yield f"{',' if m else ''}\n  {_compact(record.as_json())}"
+        lines = [_change(r) if type(r) is Change else _compact(r.as_json()) for r in records]
+        for at in range(0, len(lines), _BATCH):
+            yield ("" if at else "\n  ") + ",\n  ".join(lines[at : at + _BATCH])
+            if at + _BATCH < len(lines):
+                yield ",\n  "
         yield f"{chr(10) + ' ' if records else ''}]{',' if n < len(lists) - 1 else ''}\n"
     yield "}\n"
 
 
 #: One encoder for every record (``json.dumps`` with options builds a new one each call).
 _compact = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode
+_string = json.encoder.encode_basestring  # a JSON string, as ``_compact`` writes it
+_BATCH = 4096  # records a part
+
+
+def _number(value: object) -> str:
+    """A number or boolean as ``_compact`` writes it."""
+    if value is True or value is False:
+        return "true" if value else "false"
+    if type(value) in (int, float) and math.isfinite(value):  # type: ignore[arg-type]
+        return repr(value)
+    return _compact(value)
+
+
+def _change(change: Change) -> str:
+    """``_compact(change.as_json())``, written out by hand: a large document has a million
+    changes, and their log is written five times faster (a test compares the two)."""
+    text = (
+        f'{{"id": {_string(change.id)}, "pass": {_string(change.pass_name)}, '
+        f'"file": {_string(change.path)}, "line": {_number(change.line)}, '
+        f'"before": {_string(change.before)}, "after": {_string(change.after)}, '
+        f'"applied": {_number(change.applied)}, '
+        f'"confidence": {_number(change.confidence)}'
+    )
+    if change.evidence:
+        text += f', "evidence": [{", ".join(map(_string, change.evidence))}]'
+    if change.decision:
+        text += f', "decision": {_string(change.decision)}'
+    return text + "}"

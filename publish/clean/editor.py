@@ -6,13 +6,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import NamedTuple
 
 from publish.clean import scan
 from publish.clean.evidence import Pages
 from publish.clean.protect import Protected
 from publish.clean.review import Review
-from publish.clean.trace import Edit, Step, Trace, apply_edits
+from publish.clean.trace import Edit, Step, Trace, apply_sorted
 from publish.model import Change, Furniture, Jump
 
 #: A replacement function returns None (or the match itself) to decline.
@@ -20,6 +21,7 @@ Replacement = str | Callable[[re.Match[str]], str | None]
 
 _CONTEXT = 8  # characters shown either side of a change
 _KEY = 24  # characters either side that make its id
+_SPAN = itemgetter(0, 1)  # an edit's (start, end)
 
 
 class Recorded(NamedTuple):
@@ -57,47 +59,45 @@ class Editor:
         """Apply non-overlapping ``edits`` to ``text``, except those touching protected spans,
         those below the threshold and those a reviewer rejected (all but the protected are
         recorded). ``protect=False`` is for edits that remove or move whole blocks or lines."""
-        candidates = sorted(
-            (e for e in edits if text[e.start : e.end] != e.new), key=lambda e: (e.start, e.end)
-        )
+        candidates = sorted((e for e in edits if text[e[0] : e[1]] != e[2]), key=_SPAN)
         self.done = set()
-        self.step_in = len(self.trace.steps)
+        self.step_in = step = len(self.trace.steps)
         if not candidates:
             return text
         protected = Protected.of(text) if protect else None
         kept: list[Edit] = []
         last_end = -1
-        step = len(self.trace.steps)
         for edit in candidates:
-            if edit.start < last_end:
+            if edit[0] < last_end:
                 continue
             if protected is not None and (
-                protected.cuts(edit.start) or protected.cuts(edit.end)
+                protected.cuts(edit[0]) or protected.cuts(edit[1])
                 if edit.moves
-                else protected.overlaps(edit.start, edit.end)
+                else protected.overlaps(edit[0], edit[1])
             ):
                 continue
-            last_end = edit.end
+            last_end = edit[1]
             if self._record(text, edit, step):
                 kept.append(edit)
         if not kept:
             return text
-        self.done = {edit.start for edit in kept}
+        self.done = {edit[0] for edit in kept}
         done = Step(kept)
         self.trace.steps.append(done)
         self.pages.remap(done)
-        new_text = apply_edits(text, kept)
+        new_text = apply_sorted(text, kept)
         if protected is not None and not any(edit.moves for edit in kept):
             protected.shifted(new_text, kept)
         return new_text
 
     def _record(self, text: str, edit: Edit, step: int) -> bool:
-        start, end = edit.start, edit.end
+        start, end, new, confidence = edit[0], edit[1], edit[2], edit[3]
         old = text[start:end]
-        key = f"{text[max(start - _KEY, 0) : start]}\0{old}\0{edit.new}\0{text[end : end + _KEY]}"
+        before = text[start - _KEY : start] if start >= _KEY else text[:start]
+        key = f"{before}\0{old}\0{new}\0{text[end : end + _KEY]}"
         number = self.review.enter(self.pass_name, key)
-        applied, decision = self.review.decide(number, edit.confidence)
-        left = text[max(start - _CONTEXT, 0) : start].rpartition("\n")[2]
+        applied, decision = self.review.decide(number, confidence)
+        left = before[-_CONTEXT:].rpartition("\n")[2]
         right = text[end : end + _CONTEXT].partition("\n")[0]
         self.recorded.append(
             Recorded(
@@ -105,11 +105,11 @@ class Editor:
                 step,
                 start,
                 left + old + right,
-                left + edit.new + right,
+                left + new + right,
                 number,
                 applied,
-                edit.confidence,
-                edit.evidence,
+                confidence,
+                edit[4],
                 decision,
             )
         )

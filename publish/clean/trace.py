@@ -41,6 +41,16 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> str:
     return "".join(parts) + text[last:]
 
 
+def apply_sorted(text: str, edits: list[Edit]) -> str:
+    """``text`` with ``edits``, sorted by their starts and not overlapping, applied."""
+    parts, last = [], 0
+    for edit in edits:
+        parts += [text[last : edit[0]], edit[2]]
+        last = edit[1]
+    parts.append(text[last:])
+    return "".join(parts)
+
+
 class Step:
     """A batch of sorted, non-overlapping edits applied to one text."""
 
@@ -49,9 +59,13 @@ class Step:
         self._starts = [edit.start for edit in edits]
         self._new_starts: list[int] = []
         delta = 0
-        for edit in edits:
-            self._new_starts.append(edit.start + delta)
-            delta += len(edit.new) - (edit.end - edit.start)
+        same = True
+        for start, end, new, *_ in edits:
+            self._new_starts.append(start + delta)
+            delta += len(new) - (end - start)
+            same = same and end - start == len(new) <= 1
+        #: Every edit replaces one character by one: an offset is the same on either side.
+        self.same = same
 
     def to_input(self, offset: int) -> int:
         """The offset in the step's input of ``offset`` in its output."""
@@ -66,6 +80,8 @@ class Step:
     def to_inputs(self, offsets: list[int]) -> list[int]:
         """:meth:`to_input` of many ``offsets`` (in any order), in one walk over the edits
         (a step past the edits before each next offset, found by bisection)."""
+        if self.same:
+            return offsets
         order = sorted(range(len(offsets)), key=offsets.__getitem__)
         found = list(offsets)
         edits, new_starts, i = self.edits, self._new_starts, -1
