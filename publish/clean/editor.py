@@ -77,8 +77,8 @@ class Editor:
             ):
                 continue
             last_end = edit[1]
-            if self._record(text, edit, step):
-                kept.append(edit)
+            kept.append(edit)
+        kept = self._record(text, kept, step)
         if not kept:
             return text
         self.done = {edit[0] for edit in kept}
@@ -90,30 +90,41 @@ class Editor:
             protected.shifted(new_text, kept)
         return new_text
 
-    def _record(self, text: str, edit: Edit, step: int) -> bool:
-        start, end, new, confidence = edit[0], edit[1], edit[2], edit[3]
-        old = text[start:end]
-        before = text[start - _KEY : start] if start >= _KEY else text[:start]
-        key = f"{before}\0{old}\0{new}\0{text[end : end + _KEY]}"
-        number = self.review.enter(self.pass_name, key)
-        applied, decision = self.review.decide(number, confidence)
-        left = before[-_CONTEXT:].rpartition("\n")[2]
-        right = text[end : end + _CONTEXT].partition("\n")[0]
-        self.recorded.append(
-            Recorded(
-                self.pass_name,
-                step,
-                start,
-                left + old + right,
-                left + new + right,
-                number,
-                applied,
-                confidence,
-                edit[4],
-                decision,
+    def _record(self, text: str, edits: list[Edit], step: int) -> list[Edit]:
+        """Record ``edits`` (of the text of ``step``); those to apply."""
+        review, name, kept = self.review, self.pass_name, []
+        threshold, keys, number = review.settings.threshold, [], review.count()
+        for edit in edits:
+            start, end, new, confidence = edit[0], edit[1], edit[2], edit[3]
+            old = text[start:end]
+            before = text[start - _KEY : start] if start >= _KEY else text[:start]
+            keys.append(f"{before}\0{old}\0{new}\0{text[end : end + _KEY]}")
+            if review.eager:  # (the reviewer's decisions are looked up by id)
+                number = review.enter(name, keys.pop())
+                applied, decision = review.decide(number, confidence)
+            else:
+                applied, decision = confidence >= threshold, ""
+            left = before[-_CONTEXT:].rpartition("\n")[2]
+            right = text[end : end + _CONTEXT].partition("\n")[0]
+            self.recorded.append(
+                Recorded(
+                    name,
+                    step,
+                    start,
+                    left + old + right,
+                    left + new + right,
+                    number,
+                    applied,
+                    confidence,
+                    edit[4],
+                    decision,
+                )
             )
-        )
-        return applied
+            number += 1
+            if applied:
+                kept.append(edit)
+        review.enter_all(name, keys)
+        return kept
 
     def sub(
         self,

@@ -23,14 +23,23 @@ class Review:
         #: Whether a reviewer decided anything: else an edit is applied by its confidence.
         self.eager = bool(self.settings.accept or self.settings.reject)
 
+    def count(self) -> int:
+        """How many edits were noted: the number the next one gets."""
+        return len(self._ids)
+
     def enter(self, pass_name: str, key: str) -> int:
-        """Note an edit (its pass, and what it changes with the text around it); its number.
-        Its id is made now, in the order the edits are noted (only the id is kept, not the
-        text around the edit)."""
-        base = f"{pass_name}-{blake2b(key.encode('utf-8'), digest_size=4).hexdigest()}"
-        count = self._seen[base] = self._seen.get(base, 0) + 1
-        self._ids.append(base if count == 1 else f"{base}.{count}")
+        """Note an edit (its pass, and what it changes with the text around it); its number."""
+        self.enter_all(pass_name, [key])
         return len(self._ids) - 1
+
+    def enter_all(self, pass_name: str, keys: list[str]) -> None:
+        """Note edits of one pass, in order. Their ids are made now, in the order the edits are
+        noted (only the ids are kept, not the texts around the edits)."""
+        seen, ids = self._seen, self._ids
+        for key in keys:
+            base = f"{pass_name}-{blake2b(key.encode('utf-8'), digest_size=4).hexdigest()}"
+            count = seen[base] = seen.get(base, 0) + 1
+            ids.append(base if count == 1 else f"{base}.{count}")
 
     def id_of(self, number: int) -> str:
         """The id of edit ``number``."""

@@ -56,14 +56,16 @@ class Step:
 
     def __init__(self, edits: list[Edit]) -> None:
         self.edits = edits
-        self._starts = [edit.start for edit in edits]
+        self._starts = [edit[0] for edit in edits]
         self._new_starts: list[int] = []
+        self._back: tuple[list[int], list[int]] | None = None
         delta = 0
         same = True
-        for start, end, new, *_ in edits:
+        for edit in edits:
+            start, end, size = edit[0], edit[1], len(edit[2])
             self._new_starts.append(start + delta)
-            delta += len(new) - (end - start)
-            same = same and end - start == len(new) <= 1
+            delta += size - (end - start)
+            same = same and end - start == size <= 1
         #: Every edit replaces one character by one: an offset is the same on either side.
         self.same = same
 
@@ -78,20 +80,20 @@ class Step:
         return edit.end + (offset - new_start - len(edit.new))
 
     def to_inputs(self, offsets: list[int]) -> list[int]:
-        """:meth:`to_input` of many ``offsets`` (in any order), in one walk over the edits
-        (a step past the edits before each next offset, found by bisection)."""
+        """:meth:`to_input` of many ``offsets``: an offset inside an edit's replacement goes
+        to the edit's start, one after it moves by what the edits before it changed."""
         if self.same:
             return offsets
-        order = sorted(range(len(offsets)), key=offsets.__getitem__)
-        found = list(offsets)
-        edits, new_starts, i = self.edits, self._new_starts, -1
-        for k in order:
-            offset = offsets[k]
-            i = bisect.bisect_right(new_starts, offset, i + 1) - 1  # (offsets rise: so does i)
-            if i >= 0:
-                edit, new_start = edits[i], new_starts[i]
-                inside = offset < new_start + len(edit.new)
-                found[k] = edit.start if inside else edit.end + offset - new_start - len(edit.new)
+        if self._back is None:  # (made once: where each replacement ends, and the shift after)
+            ends = [n + len(e[2]) for n, e in zip(self._new_starts, self.edits, strict=True)]
+            shifts = [e[1] - end for end, e in zip(ends, self.edits, strict=True)]
+            self._back = ends, shifts
+        ends, shifts = self._back
+        new_starts, starts, find = self._new_starts, self._starts, bisect.bisect_right
+        found = []
+        for offset in offsets:
+            i = find(new_starts, offset) - 1
+            found.append(offset if i < 0 else starts[i] if offset < ends[i] else offset + shifts[i])
         return found
 
     def to_output(self, offset: int) -> int:
