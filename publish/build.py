@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
-from publish import clean, formats, limits, outputs, parse, read
+from publish import clean, collector, formats, limits, outputs, parse, read
 from publish.changelog import change_log_parts
 from publish.config import Config
 from publish.errors import ContentError, StrictError
@@ -148,6 +148,16 @@ def build_collection(
     cache: CleanCache | None = None,
 ) -> Built:
     """:func:`build`, also returning the articles and documents (``publish archive``)."""
+    with collector.build():
+        return _build_collection(config, options, warnings, cache)
+
+
+def _build_collection(
+    config: Config,
+    options: BuildOptions,
+    warnings: WarningCounter | None,
+    cache: CleanCache | None,
+) -> Built:
     if options.pdf_variant:
         config = dataclasses.replace(config, pdf_variant=options.pdf_variant)
     log.info("Step 1 - read")
@@ -171,7 +181,11 @@ def build_collection(
         len(articles),
         config.clean.threshold,
     )
-    cleaned = _every(articles, clean.clean_article) if cache is None else cache.clean_all(articles)
+    with collector.paused():  # (millions of records without cycles: see publish.collector)
+        cleaned = (
+            _every(articles, clean.clean_article) if cache is None else cache.clean_all(articles)
+        )
+    collector.keep()
     for item in cleaned:
         _stale_warnings(item)
     log.info("Step 3 - theme")

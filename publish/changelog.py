@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import math
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator, Sequence
 
 from publish.model import Change, CleanedSource, Furniture, Jump, PageStart
 
@@ -54,7 +54,7 @@ def change_log_parts(
     }
     if language:
         head["language"] = {"tag": language[0], "reason": language[1]}
-    lists: dict[str, Iterable[Jump | Furniture | PageStart | Change]] = {
+    lists: dict[str, Sequence[Jump | Furniture | PageStart | Change]] = {
         "jumps": cleaned.jumps,
         "furniture": cleaned.furniture,
         "pages": cleaned.page_starts,
@@ -64,11 +64,11 @@ def change_log_parts(
     yield "".join(f" {_compact(key)}: {_compact(value)},\n" for key, value in head.items())
     for n, (key, records) in enumerate(lists.items()):
         yield f" {_compact(key)}: ["
-        lines = [_change(r) if type(r) is Change else _compact(r.as_json()) for r in records]
-        for at in range(0, len(lines), _BATCH):
-            yield ("" if at else "\n  ") + ",\n  ".join(lines[at : at + _BATCH])
-            if at + _BATCH < len(lines):
-                yield ",\n  "
+        for at in range(0, len(records), _BATCH):
+            part = records[at : at + _BATCH]
+            lines = (_change(r) if type(r) is Change else _compact(r.as_json()) for r in part)
+            yield ",\n  " if at else "\n  "
+            yield ",\n  ".join(lines)
         yield f"{chr(10) + ' ' if records else ''}]{',' if n < len(lists) - 1 else ''}\n"
     yield "}\n"
 

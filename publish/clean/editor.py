@@ -22,6 +22,7 @@ Replacement = str | Callable[[re.Match[str]], str | None]
 _CONTEXT = 8  # characters shown either side of a change
 _KEY = 24  # characters either side that make its id
 _SPAN = itemgetter(0, 1)  # an edit's (start, end)
+_IDS_AT_ONCE = 1024  # edits whose ids are made together (their keys are held until then)
 
 
 class Recorded(NamedTuple):
@@ -123,6 +124,9 @@ class Editor:
             number += 1
             if applied:
                 kept.append(edit)
+            if len(keys) == _IDS_AT_ONCE:
+                review.enter_all(name, keys)
+                keys = []
         review.enter_all(name, keys)
         return kept
 

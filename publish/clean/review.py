@@ -58,6 +58,10 @@ class Review:
             return True, "accepted"
         return confidence >= self.settings.threshold, ""
 
+    def done(self) -> None:
+        """Cleaning is over: what told repeated ids apart is no longer needed."""
+        self._seen = {}
+
     def stale(self) -> tuple[str, ...]:
         """Decided ids that matched no edit."""
         return tuple(sorted((self.settings.accept | self.settings.reject) - self._used))

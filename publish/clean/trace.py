@@ -10,7 +10,8 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Iterable
+from array import array
+from collections.abc import Iterable, Sequence
 from typing import NamedTuple, Protocol
 
 _NEWLINE = re.compile(r"\r\n?|\n")  # a lone CR ends a line too
@@ -52,48 +53,59 @@ def apply_sorted(text: str, edits: list[Edit]) -> str:
 
 
 class Step:
-    """A batch of sorted, non-overlapping edits applied to one text."""
+    """A batch of sorted, non-overlapping edits applied to one text. Once cleaning is done,
+    :meth:`compact` keeps only where each edit stands (a large document has a million)."""
 
     def __init__(self, edits: list[Edit]) -> None:
-        self.edits = edits
-        self._starts = [edit[0] for edit in edits]
-        self._new_starts: list[int] = []
-        self._back: tuple[list[int], list[int]] | None = None
+        self.edits: Sequence[Edit] = edits
+        self._starts: Sequence[int] = [edit[0] for edit in edits]
+        self._new_starts: Sequence[int] = []
+        self._back: tuple[Sequence[int], Sequence[int]] | None = None  # ends, and in the output
+        new_starts: list[int] = []
         delta = 0
         same = True
         for edit in edits:
             start, end, size = edit[0], edit[1], len(edit[2])
-            self._new_starts.append(start + delta)
+            new_starts.append(start + delta)
             delta += size - (end - start)
             same = same and end - start == size <= 1
+        self._new_starts = new_starts
         #: Every edit replaces one character by one: an offset is the same on either side.
         self.same = same
 
+    def _ends(self) -> tuple[Sequence[int], Sequence[int]]:
+        """Where each edit ends in the input, and where its replacement ends in the output."""
+        if self._back is None:
+            pairs = zip(self._new_starts, self.edits, strict=True)
+            self._back = [e[1] for e in self.edits], [n + len(e[2]) for n, e in pairs]
+        return self._back
+
+    def compact(self) -> None:
+        """Keep the offsets only, as machine integers; :attr:`edits` is empty from now on."""
+        ends, new_ends = self._ends()
+        self._back = array("q", ends), array("q", new_ends)
+        self._starts, self._new_starts = array("q", self._starts), array("q", self._new_starts)
+        self.edits = ()
+
     def to_input(self, offset: int) -> int:
         """The offset in the step's input of ``offset`` in its output."""
-        i = bisect.bisect_right(self._new_starts, offset) - 1
-        if i < 0:
-            return offset
-        edit, new_start = self.edits[i], self._new_starts[i]
-        if offset < new_start + len(edit.new):
-            return edit.start
-        return edit.end + (offset - new_start - len(edit.new))
+        return self.to_inputs([offset])[0]
 
     def to_inputs(self, offsets: list[int]) -> list[int]:
         """:meth:`to_input` of many ``offsets``: an offset inside an edit's replacement goes
         to the edit's start, one after it moves by what the edits before it changed."""
         if self.same:
             return offsets
-        if self._back is None:  # (made once: where each replacement ends, and the shift after)
-            ends = [n + len(e[2]) for n, e in zip(self._new_starts, self.edits, strict=True)]
-            shifts = [e[1] - end for end, e in zip(ends, self.edits, strict=True)]
-            self._back = ends, shifts
-        ends, shifts = self._back
+        ends, new_ends = self._ends()
         new_starts, starts, find = self._new_starts, self._starts, bisect.bisect_right
         found = []
         for offset in offsets:
             i = find(new_starts, offset) - 1
-            found.append(offset if i < 0 else starts[i] if offset < ends[i] else offset + shifts[i])
+            if i < 0:
+                found.append(offset)
+            else:
+                new_end = new_ends[i]
+                found.append(starts[i] if offset < new_end else ends[i] + offset - new_end)
         return found
 
     def to_output(self, offset: int) -> int:
@@ -102,10 +114,14 @@ class Step:
         i = bisect.bisect_right(self._starts, offset) - 1
         if i < 0:
             return offset
-        edit, new_start = self.edits[i], self._new_starts[i]
-        if offset < edit.end:
-            return new_start + len(edit.new) if offset > edit.start else new_start
-        return new_start + len(edit.new) + (offset - edit.end)
+        new_start = self._new_starts[i]
+        if self._back is None:
+            end, new_end = self.edits[i][1], new_start + len(self.edits[i][2])
+        else:
+            end, new_end = self._back[0][i], self._back[1][i]
+        if offset < end:
+            return new_end if offset > self._starts[i] else new_start
+        return new_end + (offset - end)
 
 
 class Origin(Protocol):
