@@ -66,15 +66,16 @@ class Editor:
         if not candidates:
             return text
         protected = Protected.of(text) if protect else None
+        look = protected if protected is not None and protected.spans else None
         kept: list[Edit] = []
         last_end = -1
         for edit in candidates:
             if edit[0] < last_end:
                 continue
-            if protected is not None and (
-                protected.cuts(edit[0]) or protected.cuts(edit[1])
+            if look is not None and (
+                look.cuts(edit[0]) or look.cuts(edit[1])
                 if edit.moves
-                else protected.overlaps(edit[0], edit[1])
+                else look.overlaps(edit[0], edit[1])
             ):
                 continue
             last_end = edit[1]
@@ -92,33 +93,39 @@ class Editor:
         return new_text
 
     def _record(self, text: str, edits: list[Edit], step: int) -> list[Edit]:
-        """Record ``edits`` (of the text of ``step``); those to apply."""
-        review, name, kept = self.review, self.pass_name, []
-        threshold, keys, number = review.settings.threshold, [], review.count()
+        """Record ``edits`` (of the text of ``step``); those to apply. (One loop over them with
+        the names it needs held local: a large document has a million edits.)"""
+        review, name, kept, record = self.review, self.pass_name, [], self.recorded.append
+        threshold, keys, number, eager = review.settings.threshold, [], review.count(), review.eager
+        new_record = tuple.__new__
         for edit in edits:
             start, end, new, confidence = edit[0], edit[1], edit[2], edit[3]
             old = text[start:end]
             before = text[start - _KEY : start] if start >= _KEY else text[:start]
             keys.append(f"{before}\0{old}\0{new}\0{text[end : end + _KEY]}")
-            if review.eager:  # (the reviewer's decisions are looked up by id)
+            if eager:  # (the reviewer's decisions are looked up by id)
                 number = review.enter(name, keys.pop())
                 applied, decision = review.decide(number, confidence)
             else:
                 applied, decision = confidence >= threshold, ""
             left = before[-_CONTEXT:].rpartition("\n")[2]
             right = text[end : end + _CONTEXT].partition("\n")[0]
-            self.recorded.append(
-                Recorded(
-                    name,
-                    step,
-                    start,
-                    left + old + right,
-                    left + new + right,
-                    number,
-                    applied,
-                    confidence,
-                    edit[4],
-                    decision,
+            before, after = left + old + right, left + new + right
+            record(
+                new_record(
+                    Recorded,
+                    (
+                        name,
+                        step,
+                        start,
+                        before,
+                        after,
+                        number,
+                        applied,
+                        confidence,
+                        edit[4],
+                        decision,
+                    ),
                 )
             )
             number += 1
@@ -169,20 +176,10 @@ class Editor:
 
     def changes(self) -> list[Change]:
         """The recorded changes and suggestions, located in the source files."""
-        places = self.trace.locate_all([(r.step, r.start) for r in self.recorded])
+        places = self.trace.locate_all([(r[1], r[2]) for r in self.recorded])
+        ids, make = self.review.id_of, tuple.__new__
         return [
-            Change(
-                r.pass_name,
-                path,
-                line,
-                r.before,
-                r.after,
-                self.review.id_of(r.number),
-                r.applied,
-                r.confidence,
-                r.evidence,
-                r.decision,
-            )
+            make(Change, (r[0], path, line, r[3], r[4], ids(r[5]), r[6], r[7], r[8], r[9]))
             for r, (path, line) in zip(self.recorded, places, strict=True)
         ]
 

@@ -35,11 +35,11 @@ class Review:
     def enter_all(self, pass_name: str, keys: list[str]) -> None:
         """Note edits of one pass, in order. Their ids are made now, in the order the edits are
         noted (only the ids are kept, not the texts around the edits)."""
-        seen, ids = self._seen, self._ids
+        seen, add, hashed = self._seen, self._ids.append, blake2b
         for key in keys:
-            base = f"{pass_name}-{blake2b(key.encode('utf-8'), digest_size=4).hexdigest()}"
+            base = f"{pass_name}-{hashed(key.encode(), digest_size=4).hexdigest()}"
             count = seen[base] = seen.get(base, 0) + 1
-            ids.append(base if count == 1 else f"{base}.{count}")
+            add(base if count == 1 else f"{base}.{count}")
 
     def id_of(self, number: int) -> str:
         """The id of edit ``number``."""

@@ -127,6 +127,8 @@ class Step:
 class Origin(Protocol):
     def locate(self, offset: int) -> tuple[str, int]: ...
 
+    def locate_all(self, offsets: list[int]) -> list[tuple[str, int]]: ...
+
 
 class FileOrigin:
     """Offsets of a file's body text -> (file, line)."""
@@ -143,6 +145,10 @@ class FileOrigin:
     def locate(self, offset: int) -> tuple[str, int]:
         return self.path, self.first_line + bisect.bisect_left(self._newlines, offset)
 
+    def locate_all(self, offsets: list[int]) -> list[tuple[str, int]]:
+        path, first, newlines, find = self.path, self.first_line, self._newlines, bisect.bisect_left
+        return [(path, first + find(newlines, offset)) for offset in offsets]
+
 
 class Trace:
     """The steps applied to one text since its origin."""
@@ -158,7 +164,7 @@ class Trace:
 
     def locate_all(self, places: list[tuple[int, int]]) -> list[tuple[str, int]]:
         """:meth:`locate` of many (step index, offset) pairs, each step walked once."""
-        order = sorted(range(len(places)), key=lambda k: places[k][0])
+        order = sorted(range(len(places)), key=places.__getitem__)  # (by step)
         step_of = [places[k][0] for k in order]
         offsets = [places[k][1] for k in order]
         for index in range(len(self.steps) - 1, -1, -1):
@@ -166,8 +172,8 @@ class Trace:
             if through < len(offsets):
                 offsets[through:] = self.steps[index].to_inputs(offsets[through:])
         found: list[tuple[str, int]] = [("", 0)] * len(places)
-        for k, offset in zip(order, offsets, strict=True):
-            found[k] = self.origin.locate(offset)
+        for k, place in zip(order, self.origin.locate_all(offsets), strict=True):
+            found[k] = place
         return found
 
     def end_locate(self, offset: int) -> tuple[str, int]:
@@ -185,3 +191,6 @@ class StitchedOrigin:
         i = max(bisect.bisect_right(self._starts, offset) - 1, 0)
         start, trace = self.parts[i]
         return trace.end_locate(offset - start)
+
+    def locate_all(self, offsets: list[int]) -> list[tuple[str, int]]:
+        return [self.locate(offset) for offset in offsets]
