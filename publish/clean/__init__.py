@@ -43,6 +43,7 @@ class Run:
 
     def run(self, passes: Iterable[CleanPass]) -> None:
         for clean_pass in passes:
+            blocks.keep_only(self.text)
             editor = Editor(clean_pass.name, self.trace, self.review, self.pages)
             self.text = clean_pass.apply(self.text, editor)
             self.editors.append(editor)

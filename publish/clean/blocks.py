@@ -74,6 +74,13 @@ def forget() -> None:
     _CACHE.clear()
 
 
+def keep_only(text: str) -> None:
+    """Drop the blocks kept for texts other than ``text`` (a pass is about to start on it: the
+    texts before are gone, and their blocks hold a copy of each)."""
+    for key in [key for key in _CACHE if key != text]:
+        del _CACHE[key]
+
+
 def split_blocks(text: str) -> list[Block]:
     """The blocks of ``text`` (computed once for each text the passes see)."""
     found = _CACHE.get(text)
