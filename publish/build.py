@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
-from publish import cache, jobs, limits, outputs, read, sitestage
+from publish import cache, collector, jobs, limits, outputs, read, sitestage
 from publish.cache.unchanged import remember, unchanged
 from publish.config import Config
 from publish.errors import ContentError, StrictError
@@ -129,6 +129,13 @@ def build_collection(
     config: Config, options: BuildOptions, warnings: WarningCounter | None = None
 ) -> Built:
     """:func:`build`, also returning the articles and documents (``publish archive``)."""
+    with collector.build():  # what cleaning set aside (publish.collector) is freed after
+        return _build_collection(config, options, warnings)
+
+
+def _build_collection(
+    config: Config, options: BuildOptions, warnings: WarningCounter | None
+) -> Built:
     if options.pdf_variant:
         config = dataclasses.replace(config, pdf_variant=options.pdf_variant)
     log.info("Step 1 - read")

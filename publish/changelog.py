@@ -12,8 +12,9 @@ decision that matched nothing; in a build, the document's language and why.
 from __future__ import annotations
 
 import json
+import math
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator, Sequence
 
 from publish.model import Change, CleanedSource, Furniture, Jump, PageStart
 
@@ -53,7 +54,7 @@ def change_log_parts(
     }
     if language:
         head["language"] = {"tag": language[0], "reason": language[1]}
-    lists: dict[str, Iterable[Jump | Furniture | PageStart | Change]] = {
+    lists: dict[str, Sequence[Jump | Furniture | PageStart | Change]] = {
         "jumps": cleaned.jumps,
         "furniture": cleaned.furniture,
         "pages": cleaned.page_starts,
@@ -63,11 +64,42 @@ def change_log_parts(
     yield "".join(f" {_compact(key)}: {_compact(value)},\n" for key, value in head.items())
     for n, (key, records) in enumerate(lists.items()):
         yield f" {_compact(key)}: ["
-        for m, record in enumerate(records):
-            yield f"{',' if m else ''}\n  {_compact(record.as_json())}"
+        for at in range(0, len(records), _BATCH):
+            part = records[at : at + _BATCH]
+            lines = (_change(r) if type(r) is Change else _compact(r.as_json()) for r in part)
+            yield ",\n  " if at else "\n  "
+            yield ",\n  ".join(lines)
         yield f"{chr(10) + ' ' if records else ''}]{',' if n < len(lists) - 1 else ''}\n"
     yield "}\n"
 
 
 #: One encoder for every record (``json.dumps`` with options builds a new one each call).
 _compact = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode
+_string = json.encoder.encode_basestring  # a JSON string, as ``_compact`` writes it
+_BATCH = 4096  # records a part
+
+
+def _number(value: object) -> str:
+    """A number or boolean as ``_compact`` writes it."""
+    if value is True or value is False:
+        return "true" if value else "false"
+    if type(value) in (int, float) and math.isfinite(value):  # type: ignore[arg-type]
+        return repr(value)
+    return _compact(value)
+
+
+def _change(change: Change) -> str:
+    """``_compact(change.as_json())``, written out by hand: a large document has a million
+    changes, and their log is written five times faster (a test compares the two)."""
+    text = (
+        f'{{"id": {_string(change.id)}, "pass": {_string(change.pass_name)}, '
+        f'"file": {_string(change.path)}, "line": {_number(change.line)}, '
+        f'"before": {_string(change.before)}, "after": {_string(change.after)}, '
+        f'"applied": {_number(change.applied)}, '
+        f'"confidence": {_number(change.confidence)}'
+    )
+    if change.evidence:
+        text += f', "evidence": [{", ".join(map(_string, change.evidence))}]'
+    if change.decision:
+        text += f', "decision": {_string(change.decision)}'
+    return text + "}"

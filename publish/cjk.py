@@ -50,8 +50,16 @@ def is_cjk_letter(ch: str) -> bool:
 
 
 def is_cjk(ch: str) -> bool:
-    """A CJK letter or CJK punctuation mark."""
-    return bool(ch) and _CJK.match(ch) is not None
+    """A CJK letter or CJK punctuation mark (``ch``'s first character)."""
+    found = _SEEN.get(ch)
+    if found is None:
+        found = bool(ch) and _CJK.match(ch) is not None
+        if len(ch) == 1:
+            _SEEN[ch] = found
+    return found
+
+
+_SEEN: dict[str, bool] = {}  # each character's answer (the cleaner asks a million times)
 
 
 def is_wide(ch: str) -> bool:

@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import multiprocessing
 import shutil
 import tempfile
 import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from publish import clean, parse
+from publish import clean, collector, parse
 from publish.cleaned import stale_warnings, write_cleaned
 from publish.config import Config
 from publish.errors import PublishError
@@ -83,7 +84,10 @@ def _renderer(theme: str, config: Config) -> Renderer:
 
 
 def _work(job: Job, out: Path) -> tuple[Document, list[Path]]:
-    cleaned = clean.clean_article(job.article)
+    with collector.paused():  # (millions of records without cycles: see publish.collector)
+        cleaned = clean.clean_article(job.article)
+    if multiprocessing.parent_process() is None:  # in the build's own process: set aside
+        collector.keep()  # until the build ends (a worker's go when the job returns)
     stale_warnings(cleaned)
     renderer = _renderer(job.theme, job.config)
     switch = renderer.theme.variables.get("latin_typography", "on")

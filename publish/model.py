@@ -5,16 +5,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, slots=True)
-class Change:
+class Change(NamedTuple):
     """One edit a clean pass made or suggested: where, by which pass, what before and after.
 
     ``id`` is stable across builds (pass, content and context, never a counter), so a reviewer
     can accept or reject it. A structural edit says why (``evidence``) and how sure the pass is
     (``confidence``, 0-1); one below the threshold is a suggestion (``applied`` false) unless
-    accepted, and a rejected one is never applied (``decision``).
+    accepted, and a rejected one is never applied (``decision``). A named tuple, not a frozen
+    dataclass: a large document has a million of them, made four times faster.
     """
 
     pass_name: str

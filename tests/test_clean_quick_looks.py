@@ -130,3 +130,48 @@ def test_block_kinds_spaced_runs_and_line_starts(text: str) -> None:
         assert spaced._RUN.search(text) is None
     newlines = [m.start() for m in re.finditer(r"\r\n?|\n", text)]
     assert FileOrigin("x.md", text)._newlines == newlines
+
+
+def _line_by_line(text: str) -> list[tuple[int, int]]:
+    """Block spans read a line at a time (as the splitter once did): a blank line or a fence
+    line ends a run; a fence or ``$$`` block goes on to its closing line."""
+    spans: list[tuple[int, int]] = []
+    pos, length = 0, len(text)
+    while pos < length:
+        line_end = text.find("\n", pos)
+        line_end = length if line_end < 0 else line_end
+        first = text[pos:line_end]
+        if not first.strip():
+            pos = line_end + 1
+            continue
+        fence = blocks._FENCE.match(first)
+        closing = None
+        if fence:
+            marker = fence.group(1)
+            closing = re.compile(rf"^ {{0,3}}{re.escape(marker[0])}{{{len(marker)},}}[ \t]*$")
+        elif first.lstrip().startswith("$$") and first.strip().count("$$") == 1:
+            closing = re.compile(r"^.*\$\$[ \t]*$")
+        end = line_end
+        while end < length:
+            next_end = text.find("\n", end + 1)
+            next_end = length if next_end < 0 else next_end
+            line = text[end + 1 : next_end]
+            if closing is None and (not line.strip() or blocks._FENCE.match(line)):
+                break
+            end = next_end
+            if closing is not None and closing.match(line):
+                break
+        spans.append((pos, end))
+        pos = end + 1
+    return spans
+
+
+@FAST
+@given(
+    st.lists(st.sampled_from([*PIECES, *_MARKS, "```", "~~~~", "\n```\n", "\n$$\n"]), max_size=40)
+)
+@example(["a\n", "```", "\n\n", "b"])
+@example(["$$", "\n\n", "x$$", "\n", "c"])
+def test_blocks_with_fences_as_read_line_by_line(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    assert [(b.start, b.end) for b in blocks._with_fences(text)] == _line_by_line(text)

@@ -43,6 +43,7 @@ class Run:
 
     def run(self, passes: Iterable[CleanPass]) -> None:
         for clean_pass in passes:
+            blocks.keep_only(self.text)
             editor = Editor(clean_pass.name, self.trace, self.review, self.pages)
             self.text = clean_pass.apply(self.text, editor)
             self.editors.append(editor)
@@ -133,19 +134,35 @@ def _cleaned(
     blocks.forget()  # (the passes are done: their caches would keep the texts alive)
     protect.forget()
     every = [*parts, whole]
+    stale = whole.review.stale()
+    whole.review.done()
+    for run in every:  # (the offsets of a trace are kept for ``origin``, its edits are not)
+        for step in run.trace.steps:
+            step.compact()
     return CleanedSource(
         source,
         whole.text,
-        changes=tuple(c for r in every for c in r.changes()),
+        changes=tuple(_changes(every)),
         jumps=tuple(j for r in every for j in r.jumps()),
         fragments=tuple(ordered),
         furniture=tuple(f for r in every for f in r.furniture()),
         page_starts=pagestarts.collect(whole.text, whole.pages.boundaries),
-        stale=whole.review.stale(),
+        stale=stale,
         settings=whole.review.settings,
         passes=tuple(p.name for p in passes),
         origin=whole.trace.end_locate,
     )
+
+
+def _changes(runs: list[Run]) -> list[Change]:
+    """The changes of ``runs``, each editor's records dropped once read (a large document has
+    a million: they and their changes are not held twice)."""
+    found: list[Change] = []
+    for run in runs:
+        for editor in run.editors:
+            found.extend(editor.changes())
+            editor.recorded = []
+    return found
 
 
 def clean(

@@ -74,6 +74,13 @@ def forget() -> None:
     _CACHE.clear()
 
 
+def keep_only(text: str) -> None:
+    """Drop the blocks kept for texts other than ``text`` (a pass is about to start on it: the
+    texts before are gone, and their blocks hold a copy of each)."""
+    for key in [key for key in _CACHE if key != text]:
+        del _CACHE[key]
+
+
 def split_blocks(text: str) -> list[Block]:
     """The blocks of ``text`` (computed once for each text the passes see)."""
     found = _CACHE.get(text)
@@ -89,42 +96,43 @@ def _split(text: str) -> list[Block]:
         found = [
             Block(m.start(), m.end(), _kind(m.group(0)), m.group(0)) for m in _RUNS.finditer(text)
         ]
-        found = _headings_apart(found) if "#" in text else found
-        return _comments_apart(found) if "<!--" in text else found
+    else:
+        found = _with_fences(text)
+    found = _headings_apart(found) if "#" in text else found
+    return _comments_apart(found) if "<!--" in text else found
+
+
+_FENCE_AFTER = re.compile(r"\n {0,3}(?:`{3,}|~{3,})")  # a fence line interrupts a paragraph
+_MATH_CLOSE = re.compile(r"^.*\$\$[ \t]*$", re.MULTILINE)
+
+
+def _with_fences(text: str) -> list[Block]:
+    """Runs of non-blank lines, as the fast case finds them, but a fence line ends a run, and
+    a run that opens a fence or ``$$`` block goes on to its closing line, blank lines and
+    all (or to the end of the text)."""
     blocks: list[Block] = []
-    pos, length = 0, len(text)
-    while pos < length:
-        line_end = text.find("\n", pos)
-        line_end = length if line_end < 0 else line_end
-        if not text[pos:line_end].strip():
-            pos = line_end + 1
-            continue
-        start, first = pos, text[pos:line_end]
+    pos = 0
+    while run := _RUNS.search(text, pos):
+        start = run.start()
+        line_end = text.find("\n", start, run.end())
+        line_end = run.end() if line_end < 0 else line_end
+        first = text[start:line_end]
         fence = _FENCE.match(first)
         closing = None
         if fence:
             marker = fence.group(1)
-            closing = re.compile(rf"^ {{0,3}}{re.escape(marker[0])}{{{len(marker)},}}[ \t]*$")
+            closing = re.compile(rf"^ {{0,3}}{re.escape(marker[0])}{{{len(marker)},}}[ \t]*$", re.M)
         elif first.lstrip().startswith("$$") and first.strip().count("$$") == 1:
-            closing = re.compile(r"^.*\$\$[ \t]*$")
-        end = line_end
-        while end < length:
-            next_start = end + 1
-            next_end = text.find("\n", next_start)
-            next_end = length if next_end < 0 else next_end
-            line = text[next_start:next_end]
-            if closing is not None:
-                end = next_end
-                if closing.match(line):
-                    break
-                continue
-            if not line.strip() or _FENCE.match(line):  # a fence interrupts a paragraph
-                break
-            end = next_end
+            closing = _MATH_CLOSE
+        if closing is not None:
+            closed = closing.search(text, line_end + 1) if line_end < len(text) else None
+            end = closed.end() if closed else len(text)
+        else:
+            interrupted = _FENCE_AFTER.search(text, line_end, run.end())
+            end = interrupted.start() if interrupted else run.end()
         blocks.append(Block(start, end, _kind(text[start:end]), text[start:end]))
         pos = end + 1
-    blocks = _headings_apart(blocks) if "#" in text else blocks
-    return _comments_apart(blocks) if "<!--" in text else blocks
+    return blocks
 
 
 _HEADING_LINE = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)", re.MULTILINE)

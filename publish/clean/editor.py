@@ -6,13 +6,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import NamedTuple
 
 from publish.clean import scan
 from publish.clean.evidence import Pages
 from publish.clean.protect import Protected
 from publish.clean.review import Review
-from publish.clean.trace import Edit, Step, Trace, apply_edits
+from publish.clean.trace import Edit, Step, Trace, apply_sorted
 from publish.model import Change, Furniture, Jump
 
 #: A replacement function returns None (or the match itself) to decline.
@@ -20,6 +21,8 @@ Replacement = str | Callable[[re.Match[str]], str | None]
 
 _CONTEXT = 8  # characters shown either side of a change
 _KEY = 24  # characters either side that make its id
+_SPAN = itemgetter(0, 1)  # an edit's (start, end)
+_IDS_AT_ONCE = 1024  # edits whose ids are made together (their keys are held until then)
 
 
 class Recorded(NamedTuple):
@@ -57,63 +60,82 @@ class Editor:
         """Apply non-overlapping ``edits`` to ``text``, except those touching protected spans,
         those below the threshold and those a reviewer rejected (all but the protected are
         recorded). ``protect=False`` is for edits that remove or move whole blocks or lines."""
-        candidates = sorted(
-            (e for e in edits if text[e.start : e.end] != e.new), key=lambda e: (e.start, e.end)
-        )
+        candidates = sorted((e for e in edits if text[e[0] : e[1]] != e[2]), key=_SPAN)
         self.done = set()
-        self.step_in = len(self.trace.steps)
+        self.step_in = step = len(self.trace.steps)
         if not candidates:
             return text
         protected = Protected.of(text) if protect else None
+        look = protected if protected is not None and protected.spans else None
         kept: list[Edit] = []
         last_end = -1
-        step = len(self.trace.steps)
         for edit in candidates:
-            if edit.start < last_end:
+            if edit[0] < last_end:
                 continue
-            if protected is not None and (
-                protected.cuts(edit.start) or protected.cuts(edit.end)
+            if look is not None and (
+                look.cuts(edit[0]) or look.cuts(edit[1])
                 if edit.moves
-                else protected.overlaps(edit.start, edit.end)
+                else look.overlaps(edit[0], edit[1])
             ):
                 continue
-            last_end = edit.end
-            if self._record(text, edit, step):
-                kept.append(edit)
+            last_end = edit[1]
+            kept.append(edit)
+        kept = self._record(text, kept, step)
         if not kept:
             return text
-        self.done = {edit.start for edit in kept}
+        self.done = {edit[0] for edit in kept}
         done = Step(kept)
         self.trace.steps.append(done)
         self.pages.remap(done)
-        new_text = apply_edits(text, kept)
+        new_text = apply_sorted(text, kept)
         if protected is not None and not any(edit.moves for edit in kept):
             protected.shifted(new_text, kept)
         return new_text
 
-    def _record(self, text: str, edit: Edit, step: int) -> bool:
-        start, end = edit.start, edit.end
-        old = text[start:end]
-        key = f"{text[max(start - _KEY, 0) : start]}\0{old}\0{edit.new}\0{text[end : end + _KEY]}"
-        number = self.review.enter(self.pass_name, key)
-        applied, decision = self.review.decide(number, edit.confidence)
-        left = text[max(start - _CONTEXT, 0) : start].rpartition("\n")[2]
-        right = text[end : end + _CONTEXT].partition("\n")[0]
-        self.recorded.append(
-            Recorded(
-                self.pass_name,
-                step,
-                start,
-                left + old + right,
-                left + edit.new + right,
-                number,
-                applied,
-                edit.confidence,
-                edit.evidence,
-                decision,
+    def _record(self, text: str, edits: list[Edit], step: int) -> list[Edit]:
+        """Record ``edits`` (of the text of ``step``); those to apply. (One loop over them with
+        the names it needs held local: a large document has a million edits.)"""
+        review, name, kept, record = self.review, self.pass_name, [], self.recorded.append
+        threshold, keys, number, eager = review.settings.threshold, [], review.count(), review.eager
+        new_record = tuple.__new__
+        for edit in edits:
+            start, end, new, confidence = edit[0], edit[1], edit[2], edit[3]
+            old = text[start:end]
+            before = text[start - _KEY : start] if start >= _KEY else text[:start]
+            keys.append(f"{before}\0{old}\0{new}\0{text[end : end + _KEY]}")
+            if eager:  # (the reviewer's decisions are looked up by id)
+                number = review.enter(name, keys.pop())
+                applied, decision = review.decide(number, confidence)
+            else:
+                applied, decision = confidence >= threshold, ""
+            left = before[-_CONTEXT:].rpartition("\n")[2]
+            right = text[end : end + _CONTEXT].partition("\n")[0]
+            before, after = left + old + right, left + new + right
+            record(
+                new_record(
+                    Recorded,
+                    (
+                        name,
+                        step,
+                        start,
+                        before,
+                        after,
+                        number,
+                        applied,
+                        confidence,
+                        edit[4],
+                        decision,
+                    ),
+                )
             )
-        )
-        return applied
+            number += 1
+            if applied:
+                kept.append(edit)
+            if len(keys) == _IDS_AT_ONCE:
+                review.enter_all(name, keys)
+                keys = []
+        review.enter_all(name, keys)
+        return kept
 
     def sub(
         self,
@@ -154,20 +176,10 @@ class Editor:
 
     def changes(self) -> list[Change]:
         """The recorded changes and suggestions, located in the source files."""
-        places = self.trace.locate_all([(r.step, r.start) for r in self.recorded])
+        places = self.trace.locate_all([(r[1], r[2]) for r in self.recorded])
+        ids, make = self.review.id_of, tuple.__new__
         return [
-            Change(
-                r.pass_name,
-                path,
-                line,
-                r.before,
-                r.after,
-                self.review.id_of(r.number),
-                r.applied,
-                r.confidence,
-                r.evidence,
-                r.decision,
-            )
+            make(Change, (r[0], path, line, r[3], r[4], ids(r[5]), r[6], r[7], r[8], r[9]))
             for r, (path, line) in zip(self.recorded, places, strict=True)
         ]
 

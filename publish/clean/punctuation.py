@@ -54,26 +54,29 @@ def _neighbour(text: str, pos: int, step: int) -> str:
     return ""
 
 
-def _chinese_around(text: str, start: int, end: int) -> bool:
-    left = text[start - 1] if start else ""
-    right = text[end] if end < len(text) else ""
-    if left in _SKIP or left in SHARED:
-        left = _neighbour(text, start - 1, -1)
-    if right in _SKIP or right in SHARED:
-        right = _neighbour(text, end, 1)
-    return (not left.isascii() and is_cjk(left)) or (not right.isascii() and is_cjk(right))
-
-
 def _marks(text: str) -> list[Edit]:
+    """A mark with a CJK character on either side (looking through emphasis and shared
+    quotes, :func:`_neighbour`), and the spaces after it before Chinese."""
     edits = []
+    length = len(text)
     for match in _MARK.finditer(text):
         start = match.start()
-        if not _chinese_around(text, start, start + 1):
-            continue
-        spaces = match.group(1)
-        after = text[match.end() : match.end() + 1]
-        drop = spaces if spaces and (is_cjk(after) or after == "") else ""  # not a hard break
-        edits.append(Edit(start, start + 1 + len(drop), _FULL[text[start]]))
+        left = text[start - 1] if start else ""
+        if left in _SKIP or left in SHARED:
+            left = _neighbour(text, start - 1, -1)
+        if left.isascii() or not is_cjk(left):
+            right = text[start + 1] if start + 1 < length else ""
+            if right in _SKIP or right in SHARED:
+                right = _neighbour(text, start + 1, 1)
+            if right.isascii() or not is_cjk(right):
+                continue
+        end = match.end()
+        if end > start + 1:  # spaces after the mark
+            after = text[end : end + 1]
+            drop = end - start - 1 if is_cjk(after) or after == "" else 0  # not a hard break
+        else:
+            drop = 0
+        edits.append(Edit(start, start + 1 + drop, _FULL[text[start]]))
     return edits
 
 

@@ -7,7 +7,7 @@ edits in identical surroundings are told apart by their order (``punctuation-1f2
 
 from __future__ import annotations
 
-import hashlib
+from hashlib import blake2b
 
 from publish.model import CleanSettings
 
@@ -19,30 +19,37 @@ class Review:
         self.settings = settings or CleanSettings()
         self._seen: dict[str, int] = {}
         self._used: set[str] = set()
-        self._keys: list[tuple[str, str]] = []
         self._ids: list[str] = []
-        #: Ids are needed while cleaning only to look decisions up; else made when asked for.
+        #: Whether a reviewer decided anything: else an edit is applied by its confidence.
         self.eager = bool(self.settings.accept or self.settings.reject)
+
+    def count(self) -> int:
+        """How many edits were noted: the number the next one gets."""
+        return len(self._ids)
 
     def enter(self, pass_name: str, key: str) -> int:
         """Note an edit (its pass, and what it changes with the text around it); its number."""
-        self._keys.append((pass_name, key))
-        return len(self._keys) - 1
+        self.enter_all(pass_name, [key])
+        return len(self._ids) - 1
+
+    def enter_all(self, pass_name: str, keys: list[str]) -> None:
+        """Note edits of one pass, in order. Their ids are made now, in the order the edits are
+        noted (only the ids are kept, not the texts around the edits)."""
+        seen, add, hashed = self._seen, self._ids.append, blake2b
+        for key in keys:
+            base = f"{pass_name}-{hashed(key.encode(), digest_size=4).hexdigest()}"
+            count = seen[base] = seen.get(base, 0) + 1
+            add(base if count == 1 else f"{base}.{count}")
 
     def id_of(self, number: int) -> str:
-        """The id of edit ``number``: every id is made in the order the edits were noted."""
-        for pass_name, key in self._keys[len(self._ids) : number + 1]:
-            digest = hashlib.blake2b(key.encode("utf-8"), digest_size=4).hexdigest()
-            base = f"{pass_name}-{digest}"
-            count = self._seen[base] = self._seen.get(base, 0) + 1
-            self._ids.append(base if count == 1 else f"{base}.{count}")
+        """The id of edit ``number``."""
         return self._ids[number]
 
     def decide(self, number: int, confidence: float) -> tuple[bool, str]:
         """(apply edit ``number``?, the reviewer's decision or "")."""
         if not self.eager:
             return confidence >= self.settings.threshold, ""
-        edit_id = self.id_of(number)
+        edit_id = self._ids[number]
         if edit_id in self.settings.reject:
             self._used.add(edit_id)
             return False, "rejected"
@@ -50,6 +57,10 @@ class Review:
             self._used.add(edit_id)
             return True, "accepted"
         return confidence >= self.settings.threshold, ""
+
+    def done(self) -> None:
+        """Cleaning is over: what told repeated ids apart is no longer needed."""
+        self._seen = {}
 
     def stale(self) -> tuple[str, ...]:
         """Decided ids that matched no edit."""

@@ -10,7 +10,8 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Iterable
+from array import array
+from collections.abc import Iterable, Sequence
 from typing import NamedTuple, Protocol
 
 _NEWLINE = re.compile(r"\r\n?|\n")  # a lone CR ends a line too
@@ -41,41 +42,70 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> str:
     return "".join(parts) + text[last:]
 
 
+def apply_sorted(text: str, edits: list[Edit]) -> str:
+    """``text`` with ``edits``, sorted by their starts and not overlapping, applied."""
+    parts, last = [], 0
+    for edit in edits:
+        parts += [text[last : edit[0]], edit[2]]
+        last = edit[1]
+    parts.append(text[last:])
+    return "".join(parts)
+
+
 class Step:
-    """A batch of sorted, non-overlapping edits applied to one text."""
+    """A batch of sorted, non-overlapping edits applied to one text. Once cleaning is done,
+    :meth:`compact` keeps only where each edit stands (a large document has a million)."""
 
     def __init__(self, edits: list[Edit]) -> None:
-        self.edits = edits
-        self._starts = [edit.start for edit in edits]
-        self._new_starts: list[int] = []
+        self.edits: Sequence[Edit] = edits
+        self._starts: Sequence[int] = [edit[0] for edit in edits]
+        self._new_starts: Sequence[int] = []
+        self._back: tuple[Sequence[int], Sequence[int]] | None = None  # ends, and in the output
+        new_starts: list[int] = []
         delta = 0
+        same = True
         for edit in edits:
-            self._new_starts.append(edit.start + delta)
-            delta += len(edit.new) - (edit.end - edit.start)
+            start, end, size = edit[0], edit[1], len(edit[2])
+            new_starts.append(start + delta)
+            delta += size - (end - start)
+            same = same and end - start == size <= 1
+        self._new_starts = new_starts
+        #: Every edit replaces one character by one: an offset is the same on either side.
+        self.same = same
+
+    def _ends(self) -> tuple[Sequence[int], Sequence[int]]:
+        """Where each edit ends in the input, and where its replacement ends in the output."""
+        if self._back is None:
+            pairs = zip(self._new_starts, self.edits, strict=True)
+            self._back = [e[1] for e in self.edits], [n + len(e[2]) for n, e in pairs]
+        return self._back
+
+    def compact(self) -> None:
+        """Keep the offsets only, as machine integers; :attr:`edits` is empty from now on."""
+        ends, new_ends = self._ends()
+        self._back = array("q", ends), array("q", new_ends)
+        self._starts, self._new_starts = array("q", self._starts), array("q", self._new_starts)
+        self.edits = ()
 
     def to_input(self, offset: int) -> int:
         """The offset in the step's input of ``offset`` in its output."""
-        i = bisect.bisect_right(self._new_starts, offset) - 1
-        if i < 0:
-            return offset
-        edit, new_start = self.edits[i], self._new_starts[i]
-        if offset < new_start + len(edit.new):
-            return edit.start
-        return edit.end + (offset - new_start - len(edit.new))
+        return self.to_inputs([offset])[0]
 
     def to_inputs(self, offsets: list[int]) -> list[int]:
-        """:meth:`to_input` of many ``offsets`` (in any order), in one walk over the edits
-        (a step past the edits before each next offset, found by bisection)."""
-        order = sorted(range(len(offsets)), key=offsets.__getitem__)
-        found = list(offsets)
-        edits, new_starts, i = self.edits, self._new_starts, -1
-        for k in order:
-            offset = offsets[k]
-            i = bisect.bisect_right(new_starts, offset, i + 1) - 1  # (offsets rise: so does i)
-            if i >= 0:
-                edit, new_start = edits[i], new_starts[i]
-                inside = offset < new_start + len(edit.new)
-                found[k] = edit.start if inside else edit.end + offset - new_start - len(edit.new)
+        """:meth:`to_input` of many ``offsets``: an offset inside an edit's replacement goes
+        to the edit's start, one after it moves by what the edits before it changed."""
+        if self.same:
+            return offsets
+        ends, new_ends = self._ends()
+        new_starts, starts, find = self._new_starts, self._starts, bisect.bisect_right
+        found = []
+        for offset in offsets:
+            i = find(new_starts, offset) - 1
+            if i < 0:
+                found.append(offset)
+            else:
+                new_end = new_ends[i]
+                found.append(starts[i] if offset < new_end else ends[i] + offset - new_end)
         return found
 
     def to_output(self, offset: int) -> int:
@@ -84,14 +114,20 @@ class Step:
         i = bisect.bisect_right(self._starts, offset) - 1
         if i < 0:
             return offset
-        edit, new_start = self.edits[i], self._new_starts[i]
-        if offset < edit.end:
-            return new_start + len(edit.new) if offset > edit.start else new_start
-        return new_start + len(edit.new) + (offset - edit.end)
+        new_start = self._new_starts[i]
+        if self._back is None:
+            end, new_end = self.edits[i][1], new_start + len(self.edits[i][2])
+        else:
+            end, new_end = self._back[0][i], self._back[1][i]
+        if offset < end:
+            return new_end if offset > self._starts[i] else new_start
+        return new_end + (offset - end)
 
 
 class Origin(Protocol):
     def locate(self, offset: int) -> tuple[str, int]: ...
+
+    def locate_all(self, offsets: list[int]) -> list[tuple[str, int]]: ...
 
 
 class FileOrigin:
@@ -109,6 +145,10 @@ class FileOrigin:
     def locate(self, offset: int) -> tuple[str, int]:
         return self.path, self.first_line + bisect.bisect_left(self._newlines, offset)
 
+    def locate_all(self, offsets: list[int]) -> list[tuple[str, int]]:
+        path, first, newlines, find = self.path, self.first_line, self._newlines, bisect.bisect_left
+        return [(path, first + find(newlines, offset)) for offset in offsets]
+
 
 class Trace:
     """The steps applied to one text since its origin."""
@@ -124,7 +164,7 @@ class Trace:
 
     def locate_all(self, places: list[tuple[int, int]]) -> list[tuple[str, int]]:
         """:meth:`locate` of many (step index, offset) pairs, each step walked once."""
-        order = sorted(range(len(places)), key=lambda k: places[k][0])
+        order = sorted(range(len(places)), key=places.__getitem__)  # (by step)
         step_of = [places[k][0] for k in order]
         offsets = [places[k][1] for k in order]
         for index in range(len(self.steps) - 1, -1, -1):
@@ -132,8 +172,8 @@ class Trace:
             if through < len(offsets):
                 offsets[through:] = self.steps[index].to_inputs(offsets[through:])
         found: list[tuple[str, int]] = [("", 0)] * len(places)
-        for k, offset in zip(order, offsets, strict=True):
-            found[k] = self.origin.locate(offset)
+        for k, place in zip(order, self.origin.locate_all(offsets), strict=True):
+            found[k] = place
         return found
 
     def end_locate(self, offset: int) -> tuple[str, int]:
@@ -151,3 +191,6 @@ class StitchedOrigin:
         i = max(bisect.bisect_right(self._starts, offset) - 1, 0)
         start, trace = self.parts[i]
         return trace.end_locate(offset - start)
+
+    def locate_all(self, offsets: list[int]) -> list[tuple[str, int]]:
+        return [self.locate(offset) for offset in offsets]
