@@ -140,7 +140,14 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--port", type=_port, default=8000, help="port (8000)")
     s.add_argument("--out", type=Path, help="output folder (default: build/)")
 
-    commands.add_parser("themes", help="list the themes available to this project")
+    themes = commands.add_parser("themes", help="list the themes available to this project")
+    themes.add_argument(
+        "--variables",
+        nargs="?",
+        const="default",
+        metavar="THEME",
+        help="list a theme's variables: kind or allowed words, value, what each does",
+    )
     start = commands.add_parser(
         "init",
         help="start a project: publish.toml, example documents, a theme to edit",
@@ -183,6 +190,11 @@ def _run(args: argparse.Namespace, counter: logs.WarningCounter) -> int:
     root = cliparse.project_folder(args.project)
     cliparse.output_folder(getattr(args, "out", None))
     if args.command == "themes":
+        if args.variables:
+            from publish.themevars import listing
+
+            print(listing(theme.load_theme(args.variables, root).variables), end="")
+            return 0
         for name in theme.available(root):
             print(name)
         return 0

@@ -8,14 +8,17 @@ variable without copying a theme.
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from publish import themetoml
+from publish import themetoml, themevars
 from publish.discover import display
 from publish.errors import ThemeError
 from publish.themetoml import FontFace
+
+log = logging.getLogger(__name__)
 
 __all__ = ["BUILTIN_THEMES", "FontFace", "Theme", "available", "load_theme", "search_path"]
 
@@ -105,6 +108,8 @@ def load_theme(name: str, project_root: Path) -> Theme:
     stylesheets: list[tuple[str, str]] = []
     fonts: dict[tuple[str, str, str], FontFace] = {}  # a child's face replaces its parent's
     attributes: list[str] = []
+    own: set[str] = set()  # variables the themes of the chain declare for themselves
+    set_in: dict[str, Path] = {}  # where each variable is set, child first
     folder: Path | None = _find(name, project_root)
     while folder is not None:
         if folder in folders:
@@ -113,6 +118,9 @@ def load_theme(name: str, project_root: Path) -> Theme:
         folders.append(folder)
         data = themetoml.read(folder, project_root)
         variables = {**data.get("variables", {}), **variables}  # type: ignore[dict-item]
+        own.update(data.get("own_variables", []))  # type: ignore[arg-type]
+        for key in data.get("variables", {}):  # type: ignore[attr-defined]
+            set_in.setdefault(key, folder / "theme.toml")
         stylesheets[:0] = themetoml.stylesheets(folder, data.get("stylesheets", []), project_root)
         for face in themetoml.fonts(folder, data, project_root):
             fonts.setdefault((face.family, face.weight, face.style), face)
@@ -120,6 +128,7 @@ def load_theme(name: str, project_root: Path) -> Theme:
         parent = str(data.get("extends", "")).strip()
         # A project theme may shadow a built-in one of the same name and extend it.
         folder = _find(parent, project_root, skip=folder) if parent else None
+    _warn_unknown(set_in, own, project_root)
     return Theme(
         name,
         tuple(folders),
@@ -129,3 +138,20 @@ def load_theme(name: str, project_root: Path) -> Theme:
         tuple(dict.fromkeys(attributes)),
         project_root,
     )
+
+
+def _warn_unknown(set_in: dict[str, Path], own: set[str], root: Path) -> None:
+    """A warning for each variable neither declared (:mod:`publish.themevars`) nor a theme's
+    own, with its file and line and the declared name it most resembles."""
+    known = sorted({*themevars.VARIABLES, *own})
+    for key, path in sorted(set_in.items()):
+        if key not in known:
+            line = themetoml.line_of(path.read_text(encoding="utf-8"), key)
+            log.warning(
+                "%s:%d: unknown theme variable %r%s (a variable of the theme's own goes in "
+                "own_variables)",
+                display(path, root),
+                line,
+                key,
+                themevars.did_you_mean(key, known),
+            )

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from publish import themevars
 from publish.discover import display
 from publish.errors import ThemeError
 from publish.resources import font_allowed
@@ -47,14 +48,8 @@ _FACE_KEYS = {"weight": _WEIGHT, "style": _STYLE, "unicode_range": _RANGE}
 
 
 _NOT_IN_VALUES = set("<>{};\\")
-#: Variables that are switches: their words, the default first. A theme that sets none of
-#: them gets the default; any other word is an error listing these.
-CHOICES: dict[str, tuple[str, ...]] = {
-    # Emphasis in Chinese text: dots below the characters (着重号, GB/T 15834), 楷体, or bold.
-    "emphasis_zh": ("dots", "kai", "bold"),
-    "latin_typography": ("on", "off"),
-    "text_spacing_trim": ("normal", "space-all"),
-}
+#: Variables that are switches: their words, the default first (declared in themevars).
+CHOICES: dict[str, tuple[str, ...]] = themevars.CHOICES
 _ATTRIBUTE = re.compile(r"^[a-z][a-z0-9-]*$")
 
 
@@ -68,12 +63,19 @@ def read(folder: Path, root: Path) -> dict[str, object]:
     variables = data.get("variables", {})
     if not isinstance(variables, dict) or not all(isinstance(v, str) for v in variables.values()):
         raise ThemeError(f"{shown}: [variables] must map names to strings (CSS values)")
+    text = path.read_text(encoding="utf-8")
     for name, value in variables.items():
         if _NOT_IN_VALUES & set(value):
             raise ThemeError(
                 f"{shown}: variable {name!r} holds one of < > {{ }} ; \\ — a variable is one "
                 "CSS value; put rules in the theme's static/custom.css instead"
             )
+        wrong = themevars.problem(name, value) if name in themevars.VARIABLES else None
+        if wrong:
+            raise ThemeError(f"{shown}:{line_of(text, name)}: {name} = {value[:60]!r}; {wrong}")
+    own = data.get("own_variables", [])
+    if not isinstance(own, list) or not all(isinstance(n, str) for n in own):
+        raise ThemeError(f"{shown}: own_variables must be a list of variable names")
     if not isinstance(data.get("extends", ""), str):
         raise ThemeError(f"{shown}: extends must be the name of another theme")
     names = data.get("attributes", [])
@@ -85,6 +87,12 @@ def read(folder: Path, root: Path) -> dict[str, object]:
             f"{shown}: attributes must be a list of attribute names (never style or on…)"
         )
     return data
+
+
+def line_of(text: str, name: str) -> int:
+    """The line of theme.toml where ``name`` is set (1 when it cannot be found)."""
+    found = re.search(rf"(?m)^[ \t]*{re.escape(name)}[ \t]*=", text)
+    return text.count("\n", 0, found.start()) + 1 if found else 1
 
 
 def switches(variables: dict[str, str], theme: str) -> dict[str, str]:

@@ -1,0 +1,113 @@
+"""Every theme variable, declared once: its kind, its allowed words, what it does.
+
+The declaration drives three things: checking each theme's ``[variables]`` when the theme
+loads (a bad value is an error with the file and line, before anything is written; a name
+that is not declared is a warning with "did you mean"), the switches' words
+(:data:`CHOICES`), and ``publish themes --variables``. Defaults live in the default theme's
+``theme.toml``. A theme that adds variables of its own lists them in ``own_variables``.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+
+_LENGTH = r"-?(?:\d+\.?\d*|\.\d+)(?:px|pt|pc|em|rem|ex|ch|mm|cm|in|q|vw|vh|%)?"
+_PAGE = r"(?:A[0-9]|A10|B[0-9]|B10|C[0-9]|JIS-B[0-9]|letter|legal|ledger)"
+_KINDS = {
+    "fonts": re.compile(r"^[^;{}<>]+$"),
+    "length": re.compile(rf"^{_LENGTH}$"),
+    "lengths": re.compile(rf"^{_LENGTH}(?: {_LENGTH}){{0,3}}$"),
+    "line height": re.compile(rf"^(?:normal|\d+(?:\.\d+)?|{_LENGTH})$"),
+    "color": re.compile(
+        r"^(?:#[0-9a-fA-F]{3,4}|#[0-9a-fA-F]{6}|#[0-9a-fA-F]{8}|[a-zA-Z]+"
+        r"|(?:rgb|rgba|hsl|hsla|hwb|lab|lch|oklab|oklch)\([^()]*\))$"
+    ),
+    "page size": re.compile(
+        rf"^(?:{_PAGE}(?: (?:portrait|landscape))?|{_LENGTH} {_LENGTH}|{_LENGTH})$", re.IGNORECASE
+    ),
+    "marks": re.compile(r"^(?:none|crop|cross|crop cross|cross crop)$"),
+}
+_HINTS = {
+    "fonts": "a CSS font-family list: '\"Noto Serif CJK SC\", serif'",
+    "length": 'a CSS length: "2em", "11pt", "0"',
+    "lengths": 'one to four CSS lengths: "24mm 22mm"',
+    "line height": 'a multiple of the font size or a length: "1.8", "28.9pt"',
+    "color": 'a CSS colour: "#8c1c13", "rgb(140 28 19)", "navy"',
+    "page size": 'A4, A5, B5, letter, "A4 landscape" or two lengths: "148mm 210mm"',
+    "marks": '"none", "crop", "cross" or "crop cross"',
+}
+
+
+@dataclass(frozen=True)
+class Variable:
+    kind: str  # a key of _KINDS, or "choice"
+    about: str
+    choices: tuple[str, ...] = ()
+
+
+def _v(kind: str, about: str, *choices: str) -> Variable:
+    return Variable(kind, about, choices)
+
+
+VARIABLES: dict[str, Variable] = {
+    "font_body": _v("fonts", "body text faces"),
+    "font_heading": _v("fonts", "heading faces"),
+    "font_latin": _v("fonts", "Latin faces put first in Latin text (real italics)"),
+    "font_latin_heading": _v("fonts", "Latin heading faces"),
+    "font_mono": _v("fonts", "code faces"),
+    "font_kai": _v("fonts", "楷体 faces, for emphasis_zh = kai"),
+    "font_size": _v("length", "body size in the PDF and the EPUB"),
+    "font_size_screen": _v("length", "body size on the site"),
+    "line_height": _v("line height", "line height: a multiple of the font size, or a length"),
+    "paragraph_indent": _v("length", "first-line indent of CJK paragraphs"),
+    "latin_paragraph_indent": _v("length", "first-line indent of Latin paragraphs"),
+    "latin_paragraph_spacing": _v("length", "space between Latin paragraphs"),
+    "latin_typography": _v("choice", "curly quotes and dashes in Latin text", "on", "off"),
+    "emphasis_zh": _v("choice", "*emphasis* in Chinese text", "dots", "kai", "bold"),
+    "cjk_latin_spacing": _v("length", "space each side of Latin runs in CJK text (clreq)"),
+    "color_text": _v("color", "text"),
+    "color_muted": _v("color", "secondary text: dates, captions, notes"),
+    "color_accent": _v("color", "links, buttons, rules of the title"),
+    "color_rule": _v("color", "lines between parts"),
+    "color_background": _v("color", "page background"),
+    "color_code_background": _v("color", "background of code"),
+    "measure": _v("length", "the text column's width on the site"),
+    "page_size": _v("page size", "the PDF's page size"),
+    "page_margin": _v("lengths", "the PDF's margins: top right bottom left"),
+    "page_marks": _v("marks", "crop marks for a print shop"),
+    "page_bleed": _v("length", "bleed for a print shop"),
+    "text_spacing_trim": _v(
+        "choice", "adjacent full-width marks in the PDF", "normal", "space-all"
+    ),
+}
+CHOICES = {name: v.choices for name, v in VARIABLES.items() if v.kind == "choice"}
+
+
+def problem(name: str, value: str) -> str | None:
+    """What is wrong with ``value`` for the declared variable ``name``; None when it is fine."""
+    variable = VARIABLES[name]
+    if variable.kind == "choice":
+        if value in variable.choices:
+            return None
+        return "use one of " + ", ".join(f'"{word}"' for word in variable.choices)
+    if _KINDS[variable.kind].match(value.strip()):
+        return None
+    return f"use {_HINTS[variable.kind]}"
+
+
+def did_you_mean(name: str, known: list[str]) -> str:
+    close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+    return f"; did you mean {close[0]!r}?" if close else ""
+
+
+def listing(values: dict[str, str]) -> str:
+    """``publish themes --variables``: each variable, its kind or words, its value, what it
+    does (a theme's own variables last)."""
+    lines = []
+    for name, value in sorted(values.items(), key=lambda kv: (kv[0] not in VARIABLES, kv[0])):
+        variable = VARIABLES.get(name, Variable("own", "the theme's own"))
+        kind = " | ".join(variable.choices) if variable.choices else variable.kind
+        lines.append(f"{name:<24} {kind:<18} {value[:48]!r:<50} {variable.about}")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,66 @@
+"""Theme variables: one typed declaration (publish/themevars.py) checks every theme's values
+before anything is written, warns about unknown names with "did you mean", and lists them."""
+
+from __future__ import annotations
+
+import tomllib
+
+from conftest import REPO, MakeProject, run_cli
+from publish.themevars import VARIABLES
+
+DOC = "# 河流\n\n正文。\n"
+
+
+def test_the_default_theme_sets_exactly_the_declared_variables() -> None:
+    data = tomllib.loads((REPO / "themes/default/theme.toml").read_text("utf-8"))
+    assert sorted(data["variables"]) == sorted(VARIABLES)
+
+
+def test_a_misspelled_variable_is_a_warning_with_its_line_and_a_guess(
+    make_project: MakeProject,
+) -> None:
+    root = make_project(
+        {
+            "publish.toml": 'theme = "mine"\n',
+            "themes/mine/theme.toml": 'name = "mine"\nextends = "default"\n[variables]\n'
+            'color_accent = "#123456"\ncolour_rule = "#000"\n',
+            "content/a.md": DOC,
+        }
+    )
+    result = run_cli(["build", "--format", "html"], root)
+    assert result.returncode == 0
+    assert (
+        "warning: themes/mine/theme.toml:5: unknown theme variable 'colour_rule'; did you mean "
+        "'color_rule'?" in result.stderr
+    )
+    strict = run_cli(["build", "--format", "html", "--strict"], root)
+    assert strict.returncode == 1
+
+
+def test_a_bad_value_is_an_error_before_anything_is_written(make_project: MakeProject) -> None:
+    root = make_project(
+        {
+            "publish.toml": 'theme = "mine"\n',
+            "themes/mine/theme.toml": 'name = "mine"\nextends = "default"\n[variables]\n'
+            'page_size = "A55"\n',
+            "content/a.md": DOC,
+        }
+    )
+    result = run_cli(["build"], root)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "theme: themes/mine/theme.toml:4: page_size = 'A55'; use A4, A5" in result.stderr
+    assert not (root / "build").exists()
+    for name, value in (("color_accent", "reddish"), ("paragraph_indent", "2 ems")):
+        (root / "themes/mine/theme.toml").write_text(
+            f'name = "mine"\nextends = "default"\n[variables]\n{name} = "{value}"\n'
+        )
+        wrong = run_cli(["build", "--format", "html"], root)
+        assert wrong.returncode == (0 if value == "reddish" else 1), wrong.stderr  # a name
+
+
+def test_themes_lists_the_variables(make_project: MakeProject) -> None:
+    root = make_project({"content/a.md": DOC})
+    listed = run_cli(["themes", "--variables", "gongwen"], root).stdout.splitlines()
+    rows = {line.split()[0]: line for line in listed}
+    assert set(VARIABLES) <= set(rows) and "grid_letter_spacing" in rows
+    assert "dots | kai | bold" in rows["emphasis_zh"] and "'16pt'" in rows["font_size"]
