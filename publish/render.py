@@ -24,6 +24,7 @@ from publish.errors import ThemeError
 from publish.labels import local_date
 from publish.theme import Theme
 from publish.themeloader import ThemeEnvironment
+from publish.themevars import with_dark_colours
 from publish.typesetting import root_classes
 
 log = logging.getLogger(__name__)
@@ -145,7 +146,8 @@ class Renderer:
         return "\n".join(rules)
 
     def stylesheet(self, fmt: str) -> str:
-        variables = {name.replace("_", "-"): value for name, value in self.theme.variables.items()}
+        values = with_dark_colours(self.theme.variables)
+        variables = {name.replace("_", "-"): value for name, value in values.items()}
         # [[fonts]] faces are files on this machine: the PDF embeds them; a site or an EPUB
         # pointing at file:/usr/share/... would be broken anywhere else, so they use the next
         # fonts of the stack (the EPUB can embed its own: [epub] embed_fonts).

@@ -9,6 +9,7 @@ that is not declared is a warning with "did you mean"), the switches' words
 
 from __future__ import annotations
 
+import colorsys
 import difflib
 import re
 from dataclasses import dataclass
@@ -73,6 +74,17 @@ VARIABLES: dict[str, Variable] = {
     "color_rule": _v("color", "lines between parts"),
     "color_background": _v("color", "page background"),
     "color_code_background": _v("color", "background of code"),
+    **{
+        f"{name}_dark": _v("color", f"{name.removeprefix('color_')} in dark mode (auto: derived)")
+        for name in (
+            "color_text",
+            "color_muted",
+            "color_accent",
+            "color_rule",
+            "color_background",
+            "color_code_background",
+        )
+    },
     "measure": _v("length", "the text column's width on the site"),
     "page_size": _v("page size", "the PDF's page size"),
     "page_margin": _v("lengths", "the PDF's margins: top right bottom left"),
@@ -88,6 +100,8 @@ CHOICES = {name: v.choices for name, v in VARIABLES.items() if v.kind == "choice
 def problem(name: str, value: str) -> str | None:
     """What is wrong with ``value`` for the declared variable ``name``; None when it is fine."""
     variable = VARIABLES[name]
+    if name.endswith("_dark") and value == "auto":
+        return None
     if variable.kind == "choice":
         if value in variable.choices:
             return None
@@ -111,3 +125,26 @@ def listing(values: dict[str, str]) -> str:
         kind = " | ".join(variable.choices) if variable.choices else variable.kind
         lines.append(f"{name:<24} {kind:<18} {value[:48]!r:<50} {variable.about}")
     return "\n".join(lines) + "\n"
+
+
+def with_dark_colours(values: dict[str, str]) -> dict[str, str]:
+    """``values`` with each ``color_*_dark = "auto"`` derived from its light colour: the
+    lightness turned over (0.96 - 0.88 l: white gives a near black, dark text a light grey),
+    hue and saturation kept. A light colour that is not #rgb or #rrggbb is kept as it is."""
+    done = dict(values)
+    for name, value in values.items():
+        if name.endswith("_dark") and value == "auto":
+            done[name] = _turned_over(values.get(name.removesuffix("_dark"), "#000000"))
+    return done
+
+
+def _turned_over(colour: str) -> str:
+    digits = colour.strip().removeprefix("#")
+    if not re.fullmatch(r"[0-9a-fA-F]{3}|[0-9a-fA-F]{6}", digits):
+        return colour
+    if len(digits) == 3:
+        digits = "".join(c * 2 for c in digits)
+    red, green, blue = (int(digits[i : i + 2], 16) / 255 for i in (0, 2, 4))
+    hue, lightness, saturation = colorsys.rgb_to_hls(red, green, blue)
+    rgb = colorsys.hls_to_rgb(hue, 0.96 - 0.88 * lightness, saturation)
+    return "#" + "".join(f"{round(c * 255):02x}" for c in rgb)

@@ -246,6 +246,21 @@ def test_contents_come_first_and_folded_on_phones(browser: Browser, server: str)
         page.close()
 
 
+def test_the_dark_mode_switch_is_remembered(browser: Browser, server: str) -> None:
+    page = browser.new_page(color_scheme="light")
+    page.goto(server + "index.html")
+    light = page.evaluate("getComputedStyle(document.documentElement).backgroundColor")
+    page.click(".theme-toggle")
+    dark = page.evaluate("getComputedStyle(document.documentElement).backgroundColor")
+    page.goto(server + f"{SEED}/index.html")  # another page: the choice is kept
+    kept = page.evaluate("getComputedStyle(document.documentElement).backgroundColor")
+    page.click(".theme-toggle")
+    back = page.evaluate("getComputedStyle(document.documentElement).backgroundColor")
+    page.evaluate("localStorage.clear()")
+    page.close()
+    assert light == back == "rgb(255, 255, 255)" and dark == kept == "rgb(20, 20, 20)"
+
+
 def test_the_change_log_marks_the_characters_that_changed(site: Path) -> None:
     from publish.diffmarks import MARKED_CHARS, changed_marks
 

@@ -64,3 +64,22 @@ def test_themes_lists_the_variables(make_project: MakeProject) -> None:
     rows = {line.split()[0]: line for line in listed}
     assert set(VARIABLES) <= set(rows) and "grid_letter_spacing" in rows
     assert "dots | kai | bold" in rows["emphasis_zh"] and "'16pt'" in rows["font_size"]
+
+
+def test_dark_colours_are_derived_from_the_theme_unless_set(make_project: MakeProject) -> None:
+    from publish.themevars import with_dark_colours
+
+    derived = with_dark_colours({"color_accent": "#1d4e89", "color_accent_dark": "auto"})
+    assert derived["color_accent_dark"] == "#76a7e2"  # the theme's blue, lightened; not #ff9e8f
+    root = make_project(
+        {
+            "publish.toml": 'theme = "mine"\n',
+            "themes/mine/theme.toml": 'name = "mine"\nextends = "default"\n[variables]\n'
+            'color_accent = "#1d4e89"\ncolor_background_dark = "#000010"\n',
+            "content/a.md": DOC,
+        }
+    )
+    assert run_cli(["build", "--format", "html"], root).returncode == 0
+    css = next((root / "build/site/static").glob("*.css")).read_text("utf-8")
+    assert "--color-accent-dark: #76a7e2;" in css and "--color-background-dark: #000010;" in css
+    assert "#ff9e8f" not in css
