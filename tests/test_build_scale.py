@@ -74,6 +74,22 @@ def test_the_cache_gives_the_same_bytes_and_builds_only_what_changed(tmp_path: P
     assert not (root / "build" / ".cache").exists()
 
 
+def test_a_new_title_renders_the_neighbours_pages_again(tmp_path: Path) -> None:
+    """Its neighbours' pages link it by its title: they are rendered again, from documents
+    taken from the cache and parsed again, to the bytes of a build without the cache."""
+    root = make_corpus(tmp_path / "project", 5)
+    _build(root, "-j", "2")
+    page = root / "content" / "doc-00003.md"
+    page.write_text(page.read_text("utf-8").replace("Report 3", "Report Three"), "utf-8")
+    edited = _build(root, "-j", "2")
+    assert "4 of 5 document(s) from the cache" in edited.stderr
+    assert "parse again for the site: 2 document(s)" in edited.stderr, edited.stderr
+    cached = _tree(root / "build")
+    assert sum(b"Report Three" in data for name, data in cached.items() if "/index" in name) >= 3
+    _build(root, "--no-cache")
+    assert _differing(cached, _tree(root / "build")) == []
+
+
 def test_a_changed_image_builds_its_document_again(make_project: MakeProject) -> None:
     svg = '<svg xmlns="http://www.w3.org/2000/svg" width="{0}" height="10"></svg>'
     root = make_project(
