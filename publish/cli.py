@@ -138,6 +138,11 @@ def _parser() -> argparse.ArgumentParser:
     s = commands.add_parser("serve", help="serve the site, rebuild on change, reload pages")
     s.add_argument("--host", default="127.0.0.1", help="address to listen on (127.0.0.1)")
     s.add_argument("--port", type=_port, default=8000, help="port (8000)")
+    s.add_argument(
+        "--strict-port",
+        action="store_true",
+        help="fail when the port is in use (default: take the next free one)",
+    )
     s.add_argument("--out", type=Path, help="output folder (default: build/)")
 
     themes = commands.add_parser("themes", help="list the themes available to this project")
@@ -201,7 +206,7 @@ def _run(args: argparse.Namespace, counter: logs.WarningCounter) -> int:
     if args.command == "serve":
         from publish.serve import serve
 
-        serve(root, BuildOptions(out=args.out), args.host, args.port)
+        serve(root, BuildOptions(out=args.out), args.host, args.port, args.strict_port)
         return 0
     if args.command == "clean":
         return cleancmd.run(args, root)

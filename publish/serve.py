@@ -136,9 +136,9 @@ def _handler(site: Site) -> Any:
     return functools.partial(Handler, directory=str(site.folder))
 
 
-def _listen(site: Site, host: str, port: int) -> http.server.ThreadingHTTPServer:
-    """A server on ``port``, or on the next free one when it is busy (said as a warning)."""
-    for tried in range(port, min(port + PORTS_TRIED, 65536)):
+def _listen(site: Site, host: str, port: int, tries: int) -> http.server.ThreadingHTTPServer:
+    """A server on ``port``, or on the next free one of ``tries`` when it is busy (said)."""
+    for tried in range(port, min(port + tries, 65536)):
         try:
             httpd = http.server.ThreadingHTTPServer((host, tried), _handler(site))
         except OSError as exc:
@@ -150,14 +150,27 @@ def _listen(site: Site, host: str, port: int) -> http.server.ThreadingHTTPServer
         if tried != port:
             log.warning("port %d on %s is in use; serving on port %d instead", port, host, tried)
         return httpd
+    if tries == 1:
+        raise ServeError(
+            f"port {port} on {host} is in use; choose another with --port, or stop the "
+            "program using it (without --strict-port the next free port is taken)"
+        )
     raise ServeError(
         f"ports {port} to {tried} on {host} are all in use; choose another with --port"
     )
 
 
-def serve(root: Path, options: BuildOptions, host: str = "127.0.0.1", port: int = 8000) -> None:
+def serve(
+    root: Path,
+    options: BuildOptions,
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    strict_port: bool = False,
+) -> None:
     site = Site(root, options)
-    httpd = _listen(site, host, port)  # the port first: a busy one is said before any building
+    httpd = _listen(
+        site, host, port, 1 if strict_port else PORTS_TRIED
+    )  # the port first: a busy one is said before any building
     port = httpd.server_address[1]
     site.rebuild()
     stop = threading.Event()
