@@ -58,25 +58,6 @@ def _version(base: str) -> int:
     return int(json.loads(_get(base + "__publish/state"))["version"])
 
 
-def test_serve_rebuilds_and_reloads(make_project: MakeProject) -> None:
-    root = make_project({"content/a.md": "# 第一版标题\n\n正文内容。\n"})
-    port = _free_port()
-    server = _serve(root, port)
-    base = f"http://127.0.0.1:{port}/"
-    try:
-        _wait_for(lambda: "第一版标题" in _get(base + "a/index.html"))
-        page = _get(base + "a/index.html")
-        version = _version(base)
-        assert f"const built = {version};" in page  # the reload script knows its page's build
-        assert "__publish" not in (root / "build/site/a/index.html").read_text("utf-8")
-        (root / "content/a.md").write_text("# 第二版标题\n\n新的正文。\n", encoding="utf-8")
-        _wait_for(lambda: _version(base) == version + 1)  # (set once the build has returned)
-        assert "第二版标题" in _get(base + "a/index.html")
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
-
-
 @pytest.fixture
 def served(make_project: MakeProject) -> Iterator[tuple[Path, str]]:
     root = make_project({"content/a.md": "# 第一版标题\n\n正文内容。\n"})
@@ -89,6 +70,17 @@ def served(make_project: MakeProject) -> Iterator[tuple[Path, str]]:
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def test_serve_rebuilds_and_reloads(served: tuple[Path, str]) -> None:
+    root, base = served
+    page = _get(base + "a/index.html")
+    version = _version(base)
+    assert f"const built = {version};" in page  # the reload script knows its page's build
+    assert "__publish" not in (root / "build/site/a/index.html").read_text("utf-8")
+    (root / "content/a.md").write_text("# 第二版标题\n\n新的正文。\n", encoding="utf-8")
+    _wait_for(lambda: _version(base) == version + 1)  # (set once the build has returned)
+    assert "第二版标题" in _get(base + "a/index.html")
 
 
 def test_a_save_right_after_load_reloads_and_errors_show(served: tuple[Path, str]) -> None:
