@@ -29,6 +29,7 @@ _KINDS = {
         rf"^(?:{_PAGE}(?: (?:portrait|landscape))?|{_LENGTH} {_LENGTH}|{_LENGTH})$", re.IGNORECASE
     ),
     "marks": re.compile(r"^(?:none|crop|cross|crop cross|cross crop)$"),
+    "count": re.compile(r"^\d{1,4}$"),
 }
 _HINTS = {
     "fonts": "a CSS font-family list: '\"Noto Serif CJK SC\", serif'",
@@ -38,6 +39,7 @@ _HINTS = {
     "color": 'a CSS colour: "#8c1c13", "rgb(140 28 19)", "navy"',
     "page size": 'A4, A5, B5, letter, "A4 landscape" or two lengths: "148mm 210mm"',
     "marks": '"none", "crop", "cross" or "crop cross"',
+    "count": 'a whole number: "4"',
 }
 
 
@@ -90,6 +92,17 @@ VARIABLES: dict[str, Variable] = {
     "page_margin": _v("lengths", "the PDF's margins: top right bottom left"),
     "page_marks": _v("marks", "crop marks for a print shop"),
     "page_bleed": _v("length", "bleed for a print shop"),
+    "title_page": _v(
+        "choice",
+        "the PDF's title: auto (a page when long), page, or a block",
+        "auto",
+        "page",
+        "block",
+    ),
+    "toc": _v(
+        "choice", "the PDF's contents: auto (when long), page, or none", "auto", "page", "none"
+    ),
+    "toc_min_headings": _v("count", "headings that make a document long, for the two autos"),
     "text_spacing_trim": _v(
         "choice", "adjacent full-width marks in the PDF", "normal", "space-all"
     ),

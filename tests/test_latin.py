@@ -87,10 +87,11 @@ def test_latin_letters_in_chinese_emphasis_are_italic_and_quotes_stay_cjk(built:
 
 
 def _lines(pdf: Path) -> list[list[dict[str, Any]]]:
-    """Each text line of the body pages, as its characters left to right."""
+    """Each text line of the pages, as its characters left to right (a short document's title
+    is a block on its first page)."""
     lines: list[list[dict[str, Any]]] = []
     with pdfplumber.open(pdf) as document:
-        for page in document.pages[1:]:
+        for page in document.pages:
             rows: dict[int, list[dict[str, Any]]] = {}
             for char in page.chars:
                 rows.setdefault(round(float(char["top"])), []).append(char)

@@ -83,3 +83,32 @@ def test_dark_colours_are_derived_from_the_theme_unless_set(make_project: MakePr
     css = next((root / "build/site/static").glob("*.css")).read_text("utf-8")
     assert "--color-accent-dark: #76a7e2;" in css and "--color-background-dark: #000010;" in css
     assert "#ff9e8f" not in css
+
+
+def test_title_page_and_contents_follow_the_document_and_the_theme(
+    make_project: MakeProject,
+) -> None:
+    from pypdf import PdfReader
+
+    short = "# 短讯\n\n正文一段。\n\n## 一节\n\n正文。\n"
+    long = "# 长文\n\n" + "".join(f"## 第{n}节\n\n正文。\n\n" for n in range(1, 6))
+    root = make_project({"content/short.md": short, "content/long.md": long})
+    assert run_cli(["build", "--format", "pdf"], root).returncode == 0
+
+    def pages(slug: str) -> list[str]:
+        return [p.extract_text() for p in PdfReader(root / f"build/pdf/{slug}.pdf").pages]
+
+    assert len(pages("short")) == 1 and "正文一段" in pages("short")[0]  # a title block
+    first, contents, *_ = pages("long")
+    assert "长文" in first and "正文" not in first and "目录" in contents
+    (root / "themes/paged/templates").mkdir(parents=True)
+    (root / "themes/paged/theme.toml").write_text(
+        'name = "paged"\nextends = "default"\n[variables]\ntitle_page = "page"\ntoc = "page"\n'
+    )
+    assert run_cli(["build", "--format", "pdf", "--theme", "paged"], root).returncode == 0
+    assert len(pages("short")) == 2  # a title page; one heading below h1: no contents
+    (root / "themes/paged/theme.toml").write_text(
+        'name = "paged"\nextends = "default"\n[variables]\ntitle_page = "block"\ntoc = "none"\n'
+    )
+    assert run_cli(["build", "--format", "pdf", "--theme", "paged"], root).returncode == 0
+    assert "正文" in pages("long")[0] and all("目录" not in page for page in pages("long"))
