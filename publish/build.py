@@ -32,6 +32,7 @@ from publish.formats import BuildContext
 from publish.jobs import Job
 from publish.logs import WarningCounter
 from publish.model import Article, Document
+from publish.parse.links import link_map, linked
 from publish.progress import Progress
 from publish.render import Renderer
 from publish.stages import each_document, replay
@@ -158,7 +159,9 @@ def _build_collection(
     theme = load_theme(options.theme or config.theme, config.root)
     store = cache.open_store(config, out, options.cache)
     base = cache.build_key(config, theme, names)
-    keys = [cache.digest(base, article) for article in articles]
+    sources = link_map(articles)  # (links between documents: publish.parse.links)
+    targets = {article.slug: tuple(linked(article, sources)) for article in articles}
+    keys = [cache.digest(base, article, targets[article.slug]) for article in articles]
     whole = cache.digest(base, keys, str(out.resolve()))
     same = _unchanged(store, keys, whole, out)
     if same is not None:
@@ -178,7 +181,7 @@ def _build_collection(
 
         def job(article: Article, formats: tuple[str, ...] = names) -> Job:
             scratch = "" if plan.executor == "dask" else str(staging)
-            return Job(article, config, theme.name, formats, scratch, level)
+            return Job(article, config, theme.name, formats, scratch, level, targets[article.slug])
 
         where = f"{plan.scheduler or 'a local cluster'}" if plan.executor == "dask" else ""
         log.info(

@@ -45,6 +45,8 @@ class Job:
     scratch: str = ""
     #: The parent's logging level: what the job records for it to log.
     level: int = logging.INFO
+    #: The sources of the build this article links to, and their slugs (publish.parse.links).
+    documents: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -91,7 +93,7 @@ def _work(job: Job, out: Path) -> tuple[Document, list[Path]]:
     stale_warnings(cleaned)
     renderer = _renderer(job.theme, job.config)
     switch = renderer.theme.variables.get("latin_typography", "on")
-    doc = parse.parse(cleaned, job.config, renderer.theme.attributes, switch)
+    doc = parse.parse(cleaned, job.config, renderer.theme.attributes, switch, dict(job.documents))
     if not job.formats:
         return doc, []
     written = write_cleaned(cleaned, out, doc)

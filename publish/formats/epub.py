@@ -113,7 +113,7 @@ def _book(doc: Document, ctx: BuildContext, css: str) -> Any:
         content=css.encode("utf-8"),
     )
     book.add_item(style)
-    parts = chapters(doc)
+    parts = chapters(doc, ctx.config.url)
     documents = []
     for number, part in enumerate(parts):
         html = ctx.renderer.render(

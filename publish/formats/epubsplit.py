@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from publish.formats.epubpages import carry_forward, with_epub_type
 from publish.formats.footnotes import BACKREF, CALL, split_notes
 from publish.model import Document
+from publish.parse.links import for_offline
 
 #: A document longer than this (characters of body HTML) with several level-2 sections gets
 #: one XHTML file per section; a shorter one stays in one file.
@@ -53,9 +54,10 @@ def _with_asides(html: str, notes: dict[str, str]) -> str:
     return html
 
 
-def chapters(doc: Document) -> list[Chapter]:
-    """The chapters of ``doc``: one, or one per level-2 section of a long document."""
-    body, notes = split_notes(doc.body_html)
+def chapters(doc: Document, url: str = "") -> list[Chapter]:
+    """The chapters of ``doc``: one, or one per level-2 section of a long document; links to
+    other documents go to ``url``'s site, or become text (:func:`links.for_offline`)."""
+    body, notes = split_notes(for_offline(doc.body_html, url))
     parts = [body]
     if len(body) > SPLIT_AT:
         parts = carry_forward([p for p in _H2.split(body) if p.strip()])

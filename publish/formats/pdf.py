@@ -22,6 +22,7 @@ from publish.formats.pdfvariants import VARIANTS
 from publish.fsutil import atomic_path
 from publish.labels import labels
 from publish.model import Document
+from publish.parse.links import for_offline
 from publish.timestamps import build_time, iso
 
 log = logging.getLogger(__name__)
@@ -73,7 +74,11 @@ def document(ctx: BuildContext, doc: Document) -> list[Path]:
     html = ctx.renderer.render(
         "pdf.html",
         doc=doc,
-        body=for_document(doc.body_html, ctx.renderer.theme.variables, doc.meta.language),
+        body=for_document(
+            for_offline(doc.body_html, ctx.config.url),
+            ctx.renderer.theme.variables,
+            doc.meta.language,
+        ),
         lang=doc.meta.language,
         built=iso(built),
         labels=labels(doc.meta.language),

@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 import re
+from collections.abc import Mapping
 
 from markdown_it.token import Token
 
@@ -18,7 +19,7 @@ from publish import sanitise
 from publish.cjk import is_wide
 from publish.config import Config
 from publish.model import CleanedSource, Document, Heading, Jump
-from publish.parse import assets, checks, pages, typography
+from publish.parse import assets, checks, links, pages, typography
 from publish.parse.mdit import make_parser
 from publish.parse.meta import build_metadata, document_language
 from publish.parse.slugs import heading_slug
@@ -121,9 +122,11 @@ def parse(
     config: Config,
     attributes: tuple[str, ...] = (),
     latin_typography: str = "on",
+    documents: Mapping[str, str] | None = None,
 ) -> Document:
     """``cleaned`` as a document; ``attributes`` are the ones the theme lets {…} set,
-    ``latin_typography`` the theme's switch for quotes and dashes in Latin-script text."""
+    ``latin_typography`` the theme's switch for quotes and dashes in Latin-script text,
+    ``documents`` every source of the build and its slug (:mod:`publish.parse.links`)."""
     md = make_parser(config.allow_html)
     early: list[str] = []
     language = document_language(cleaned.source, config, cleaned.text, early)
@@ -146,6 +149,7 @@ def parse(
     leading_h1 = bool(tokens) and tokens[0].type == "heading_open" and tokens[0].tag == "h1"
     if leading_h1 and headings[0].text == meta.title:
         tokens, headings = tokens[3:], headings[1:]
+    links.resolve(tokens, cleaned, documents or {})
     images = assets.assets(tokens, cleaned, config)
     outline = _outline(tokens)
     tokens, page_anchors = pages.place(tokens, cleaned, meta, inline)
@@ -155,6 +159,7 @@ def parse(
     if config.allow_html:  # raw HTML went through: it keeps no script, style or handler
         parts = [sanitise.html(part) if part else part for part in parts]
     parts = [pages.finish(part, page_anchors) for part in parts]  # (after: they keep role=…)
+    links.missing_anchors("".join(parts), tokens, cleaned)
     return Document(
         slug=cleaned.source.slug,
         meta=meta,

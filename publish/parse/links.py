@@ -1,0 +1,109 @@
+"""Links between documents, and references that lead nowhere.
+
+``[river](river-news.md)``, ``[river](river-news.md#flood)`` and links into fragment folders
+name the *source* of another document of the build; they become its site address
+(``../river-news/index.html#flood``, marked ``class="doc-link"``), which
+:func:`for_offline` turns into the site's absolute URL for the EPUB and the PDF when
+``url`` is set, else into plain text. A link to a ``.md`` file that is not in the build, a
+``#fragment`` that names no heading or note of this document, and a footnote reference without
+its note (``[^9]``, which Markdown prints as typed) are warnings with the source's file and line.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Mapping
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from markdown_it.token import Token
+
+from publish.model import Article, CleanedSource
+
+log = logging.getLogger(__name__)
+
+_UNDEFINED_NOTE = re.compile(r"\[\^[^\]\s]+\]")
+_ID = re.compile(r'\bid="([^"]+)"')
+_DOC_LINK = re.compile(
+    r'<a href="\.\./([^"/]+)/index\.html(#[^"]*)?"[^>]*\bclass="doc-link"[^>]*>(.*?)</a>',
+    re.DOTALL,
+)
+_LOCAL = ("localhost", "127.0.0.1", "[::1]", "")
+
+
+def link_map(articles: list[Article]) -> dict[str, str]:
+    """Each source file of the build (resolved, as text) -> the slug of its document."""
+    return {
+        str(source.path.resolve()): article.slug
+        for article in articles
+        for source in article.fragments
+    }
+
+
+def linked(article: Article, documents: Mapping[str, str]) -> list[tuple[str, str]]:
+    """The entries of ``documents`` the article may link to (its text names their file):
+    what its cached result depends on besides itself."""
+    text = "".join(source.body for source in article.fragments)
+    return sorted((path, slug) for path, slug in documents.items() if Path(path).name in text)
+
+
+def resolve(tokens: list[Token], cleaned: CleanedSource, documents: Mapping[str, str]) -> None:
+    """Rewrite links to other documents' sources; warn about those that lead nowhere."""
+    source = cleaned.source.path
+    for block in tokens:
+        for token in block.children or []:
+            if token.type == "text" and _UNDEFINED_NOTE.search(token.content):
+                log.warning(
+                    "%s: footnote reference %s has no note; add its text: %s: …",
+                    _where(cleaned, block),
+                    _UNDEFINED_NOTE.search(token.content)[0],  # type: ignore[index]
+                    _UNDEFINED_NOTE.search(token.content)[0],  # type: ignore[index]
+                )
+            if token.type != "link_open":
+                continue
+            href = str(token.attrs.get("href", ""))
+            parts = urlsplit(href)
+            if parts.scheme or parts.netloc or not parts.path.lower().endswith(".md"):
+                continue
+            target = str((source.parent / unquote(parts.path)).resolve())
+            slug = documents.get(target)
+            if slug is None:
+                log.warning(
+                    "%s: link to %s: no such document in this build; link to a source that "
+                    "is built, or to the site's address of the page",
+                    _where(cleaned, block),
+                    parts.path,
+                )
+                continue
+            fragment = f"#{parts.fragment}" if parts.fragment else ""
+            token.attrs["href"] = f"../{slug}/index.html{fragment}"
+            token.attrs["class"] = "doc-link"
+
+
+def missing_anchors(html: str, tokens: list[Token], cleaned: CleanedSource) -> None:
+    """Warn about ``#fragment`` links of the document that name no id in its own HTML."""
+    ids = set(_ID.findall(html))
+    for block in tokens:
+        for token in block.children or []:
+            href = str(token.attrs.get("href", "")) if token.type == "link_open" else ""
+            if href.startswith("#") and len(href) > 1 and unquote(href[1:]) not in ids:
+                log.warning(
+                    "%s: link to %s: no heading or note has that id; use a heading's id "
+                    "(publish clean shows them) or remove the link",
+                    _where(cleaned, block),
+                    href,
+                )
+
+
+def for_offline(html: str, url: str) -> str:
+    """Links to other documents for the EPUB and the PDF: the site's absolute URL when
+    ``url`` is set to a public address, else the link's text alone."""
+    if (urlsplit(url).hostname or "") not in _LOCAL:
+        base = url if url.endswith("/") else url + "/"
+        return _DOC_LINK.sub(lambda m: f'<a href="{base}{m[1]}/{m[2] or ""}">{m[3]}</a>', html)
+    return _DOC_LINK.sub(lambda m: m[3], html)
+
+
+def _where(cleaned: CleanedSource, block: Token) -> str:
+    return cleaned.locate(block.map[0] if block.map else 0)
