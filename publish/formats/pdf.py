@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from publish.formats import BuildContext, cjk_justify, pdfa, pdfattach
+from publish.formats import BuildContext, cjk_justify, pdfa, pdfattach, pdflog
 from publish.formats.pdfhtml import for_document
 from publish.formats.pdfvariants import VARIANTS
 from publish.fsutil import atomic_path
@@ -50,7 +50,8 @@ def _setup(ctx: BuildContext) -> _Setup:
     css = ctx.renderer.stylesheet("pdf")
     theme = f"theme {ctx.renderer.theme.name}"
     fetch_for_css = Fetcher((), ctx.renderer.font_urls, theme)
-    stylesheet = CSS(string=css, font_config=fonts, url_fetcher=fetch_for_css)
+    with pdflog.named(f"{theme} (its print stylesheet)"):
+        stylesheet = CSS(string=css, font_config=fonts, url_fetcher=fetch_for_css)
     variant = VARIANTS[ctx.config.pdf_variant]
     if variant.pdfa and not variant.attaches:
         log.info(
@@ -92,7 +93,8 @@ def document(ctx: BuildContext, doc: Document) -> list[Path]:
         options["finisher"] = pdfa.finisher(doc, variant, files)
     base = doc.source_path.parent.resolve().as_uri() + "/"
     fetcher = Fetcher(doc.assets, ctx.renderer.font_urls, doc.cleaned.source.display_path)
-    with atomic_path(target) as tmp, cjk_justify.applied():
+    shown = doc.cleaned.source.display_path
+    with atomic_path(target) as tmp, cjk_justify.applied(), pdflog.named(shown):
         HTML(string=html, base_url=base, url_fetcher=fetcher).write_pdf(
             tmp,
             stylesheets=[setup.stylesheet],
