@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
-from publish import cache, collector, jobs, limits, outputs, read, sitestage
+from publish import cache, collector, jobs, limits, manifest, outputs, read, sitestage
 from publish.cache.unchanged import remember, unchanged
 from publish.config import Config
 from publish.errors import ContentError, StrictError
@@ -190,7 +190,10 @@ def _build_collection(
             f"on Dask at {where}" if where else f"-j {plan.workers}",
         )
         dates = build_time(())
-        ctx = BuildContext(config, renderer, staging, dates, final=out)
+        previous = manifest.read(out)
+        digests = {a.slug: cache.digest(a, targets[a.slug]) for a in articles}
+        fresh = manifest.current(previous, digests)
+        ctx = BuildContext(config, renderer, staging, dates, final=out, fresh=fresh)
         with Executor(plan) as executor, Progress(options.bars) as progress:
             run = (executor, progress)
             results = each_document(articles, job, keys, store, run, staging)
@@ -213,7 +216,19 @@ def _build_collection(
                 for p in staging.rglob("*")
                 if p.is_file() and (kept is None or not p.is_relative_to(kept))
             )
+        now = {
+            a.slug: manifest.entry(
+                a.display_path,
+                digests[a.slug],
+                [p.relative_to(staging).as_posix() for p in r.files],
+                previous.get(a.slug),
+            )
+            for a, r in zip(articles, results, strict=True)
+        }
+        gone = manifest.write(staging, previous, now, whole=not options.sources)
+        written.append(staging / manifest.NAME)
         _check_strict(options, warnings)
+    manifest.remove(out, gone)
     final = [out / path.relative_to(staging) for path in written]
     if store is not None:
         remember(store, whole, out, final)

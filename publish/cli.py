@@ -193,7 +193,6 @@ def _run(args: argparse.Namespace, counter: logs.WarningCounter) -> int:
         new_theme(cliparse.project_folder(args.project), args.name, args.extends)
         return 0
     root = cliparse.project_folder(args.project)
-    cliparse.output_folder(getattr(args, "out", None))
     if args.command == "themes":
         if args.variables:
             from publish.themevars import listing

@@ -56,14 +56,6 @@ def project_folder(given: Path) -> Path:
     return root
 
 
-def output_folder(given: Path | None) -> None:
-    """``--out`` must name a folder, or a place for one."""
-    if given is not None and given.exists() and not given.is_dir():
-        raise ConfigError(
-            f"--out {given}: is a file, not a folder; give the folder to write into (build/)"
-        )
-
-
 def completion(parser: argparse.ArgumentParser, shell: str) -> str:
     """The completion script for ``shell``, from the parser itself."""
     import shtab

@@ -47,7 +47,7 @@ def test_formats_from_config_and_explicit_sources(make_project: MakeProject) -> 
     result = run_cli(["build", "elsewhere/b.md"], root)
     assert result.returncode == 0, result.stderr
     names = [p.relative_to(root / "build").as_posix() for p in files_under(root / "build")]
-    assert names == ["clean/b.changes.json", "clean/b.md", "epub/b.epub"]
+    assert names == ["clean/b.changes.json", "clean/b.md", "epub/b.epub", "manifest.json"]
 
 
 def test_check_command_on_a_build(make_project: MakeProject) -> None:
@@ -85,7 +85,7 @@ def test_wrong_paths_are_one_line_errors(make_project: MakeProject, tmp_path: Pa
     assert missing.stderr.startswith("config: -C ") and "project folder not found" in missing.stderr
     into_file = run_cli(["build", "--out", "publish.toml"], root)
     assert into_file.returncode == 1 and "Traceback" not in into_file.stderr
-    assert "config: --out publish.toml: is a file, not a folder" in into_file.stderr
+    assert "build: --out publish.toml is a file; give a folder" in into_file.stderr
     assert (root / "publish.toml").read_text() == "\n"
 
 

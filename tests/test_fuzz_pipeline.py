@@ -175,9 +175,12 @@ def _through_everything(data: bytes, config: Config, renderer: Renderer) -> None
         ),
         renderer.render("changes.html", path="a/changes.html", changes_shown=5000, **common),
     ]
-    for number, part in enumerate(chapters(doc)):
-        first = number == 0
-        pages.append(renderer.render("epub_chapter.html", chapter=part, first=first, **context))
+    parts = chapters(doc)
+    for number, part in enumerate(parts):
+        first, last = number == 0, number == len(parts) - 1
+        pages.append(
+            renderer.render("epub_chapter.html", chapter=part, first=first, last=last, **context)
+        )
     for page in pages:
         assert injected(page.encode("utf-8")) == [], page
 

@@ -39,6 +39,8 @@ class BuildContext:
     built: datetime
     #: The output folder itself, holding the previous build's files.
     final: Path | None = None
+    #: The previous build's files still made from the sources as they are (publish.manifest).
+    fresh: frozenset[str] = frozenset()
 
 
 def document_step(name: str) -> Callable[[BuildContext, Document], list[Path]]:

@@ -78,11 +78,14 @@ def document(ctx: BuildContext, doc: Document) -> list[Path]:
 
 
 def downloads(ctx: BuildContext, doc: Summary) -> list[tuple[str, Path]]:
-    """The document's PDF and EPUB, built now or by an earlier build: (label, file)."""
+    """The document's PDF and EPUB, built now, or by an earlier build from the source as it is
+    now (the manifest says so: never a stray file): (label, file)."""
     words, found = labels(doc.meta.language), []
     for fmt in ("pdf", "epub"):
         name = f"{fmt}/{doc.slug}.{fmt}"
-        places = [base / name for base in (ctx.out, ctx.final) if base is not None]
+        places = [ctx.out / name]
+        if ctx.final is not None and name in ctx.fresh:
+            places.append(ctx.final / name)
         built = next((path for path in places if path.is_file()), None)
         if built is not None:
             found.append((words[f"download_{fmt}"], built))
