@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
-from publish import cache, collector, jobs, limits, manifest, outputs, read, sitestage
+from publish import cache, collector, jobs, limits, manifest, outputs, selection, sitestage
 from publish.cache.unchanged import remember, unchanged
 from publish.config import Config
 from publish.errors import ContentError, StrictError
@@ -60,6 +60,9 @@ class BuildOptions:
     scheduler: str = ""
     #: The build cache: ``use`` it, ``skip`` it, or ``clear`` it (build without it, remove it).
     cache: str = "use"
+    #: Whether named sources are built as part of the project's collection (the content
+    #: folder, see publish.selection), or alone (``publish archive``).
+    collection: bool = True
     #: Progress bars: None shows them when stderr is a terminal.
     bars: bool | None = None
 
@@ -141,27 +144,21 @@ def _build_collection(
         config = dataclasses.replace(config, pdf_variant=options.pdf_variant)
     log.info("Step 1 - read")
     out = outputs.output_folder(options.out or config.root / "build", config)
-    if not options.sources and not config.content_dir.is_dir():
-        raise ContentError(
-            f"{config.content}/: content folder not found in {config.root}; create it and add "
-            "Markdown files, or pass the files to build: publish build FILE.md"
-        )
-    articles = read.read_all(
-        options.sources or (config.content_dir,),
-        config.root,
-        defaults=config.clean,
-        limits=config.limits,
-    )
+    collection = selection.read_collection(config, options.sources, options.collection)
+    articles = list(collection.articles)
     names = options.formats or config.formats
+    formats = {a.slug: collection.formats(a, names) for a in articles}
     if "pdf" in names:
-        _every(articles, lambda article: limits.pdf_source(article, config.limits))
+        chosen = [a for a in articles if "pdf" in formats[a.slug]]
+        _every(chosen, lambda article: limits.pdf_source(article, config.limits))
     log.info("Step 2 - theme")
     theme = load_theme(options.theme or config.theme, config.root)
     store = cache.open_store(config, out, options.cache)
     base = cache.build_key(config, theme, names)
     sources = link_map(articles)  # (links between documents: publish.parse.links)
     targets = {article.slug: tuple(linked(article, sources)) for article in articles}
-    keys = [cache.digest(base, article, targets[article.slug]) for article in articles]
+    made = [article for article in articles if formats[article.slug]]
+    keys = [cache.digest(base, formats[a.slug], a, targets[a.slug]) for a in made]
     whole = cache.digest(base, keys, str(out.resolve()))
     same = _unchanged(store, keys, whole, out)
     if same is not None:
@@ -179,14 +176,15 @@ def _build_collection(
         if store is not None and store.folder.is_relative_to(out):
             store.new = staging / store.folder.relative_to(out)  # (kept if the build succeeds)
 
-        def job(article: Article, formats: tuple[str, ...] = names) -> Job:
+        def job(article: Article, only: tuple[str, ...] | None = None) -> Job:
             scratch = "" if plan.executor == "dask" else str(staging)
-            return Job(article, config, theme.name, formats, scratch, level, targets[article.slug])
+            wanted = formats[article.slug] if only is None else only
+            return Job(article, config, theme.name, wanted, scratch, level, targets[article.slug])
 
         where = f"{plan.scheduler or 'a local cluster'}" if plan.executor == "dask" else ""
         log.info(
             "Step 3 - clean, parse, write: %d document(s), %s",
-            len(articles),
+            len(made),
             f"on Dask at {where}" if where else f"-j {plan.workers}",
         )
         dates = build_time(())
@@ -196,7 +194,7 @@ def _build_collection(
         ctx = BuildContext(config, renderer, staging, dates, final=out, fresh=fresh)
         with Executor(plan) as executor, Progress(options.bars) as progress:
             run = (executor, progress)
-            results = each_document(articles, job, keys, store, run, staging)
+            results = each_document(made, job, keys, store, run, staging)
             _check_strict(options, warnings)
             written = [path for result in results for path in result.files]
             if "html" in names:
@@ -223,9 +221,10 @@ def _build_collection(
                 [p.relative_to(staging).as_posix() for p in r.files],
                 previous.get(a.slug),
             )
-            for a, r in zip(articles, results, strict=True)
+            for a, r in zip(made, results, strict=True)
         }
-        gone = manifest.write(staging, previous, now, whole=not options.sources)
+        known = frozenset(formats) if collection.whole else None
+        gone = manifest.write(staging, previous, now, known)
         written.append(staging / manifest.NAME)
         _check_strict(options, warnings)
     manifest.remove(out, gone)

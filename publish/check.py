@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
+from publish import formatlist
 from publish.checkmerge import merged
 from publish.errors import PublishError
 from publish.validators.epub import ace, epubcheck
@@ -100,7 +101,7 @@ def check_build(out: Path, root: Path | None = None, workers: int | None = None)
     after every missing tool (all of them at once). Validators run ``workers`` at a time
     (default: the number of cores), and each finished one is logged with its count."""
     root = root or Path.cwd()
-    if not any((out / name).exists() for name in ("epub", "pdf", "site")):
+    if not any((out / name).exists() for name in formatlist.FOLDERS):
         return [f"{out}: nothing to check; run publish build first"]
     jobs = _jobs(out, root)
     lacking = {name: missing(name, root) for name in VALIDATORS}

@@ -15,7 +15,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from publish import __version__, cleanargs, cleancmd, cliparse, formats, logs, theme
+from publish import __version__, cleanargs, cleancmd, cliparse, formatlist, formats, logs, theme
 from publish.archive import command as archive_command
 from publish.build import BuildOptions, build
 from publish.buildsettings import EXECUTORS
@@ -70,7 +70,7 @@ def _parser() -> argparse.ArgumentParser:
         dest="formats",
         type=_formats_arg,
         default=(),
-        help="comma-separated: pdf,epub,html (default: publish.toml's formats)",
+        help=f"comma-separated: {','.join(formatlist.NAMES)} (default: publish.toml's formats)",
     )
     b.add_argument("--theme", default="", help="theme name (default: publish.toml's theme)")
     b.add_argument("--out", type=Path, help="output folder (default: build/)")

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from publish import formatlist
 from publish.errors import ConfigError, brief
 from publish.limits import DEFAULT as DEFAULT_LIMITS
 from publish.limits import Limits
@@ -21,7 +22,7 @@ from publish.model import CleanSettings
 log = logging.getLogger(__name__)
 
 CONFIG_NAME = "publish.toml"
-KNOWN_FORMATS = ("pdf", "epub", "html")
+KNOWN_FORMATS = formatlist.NAMES
 
 
 @dataclass(frozen=True)
@@ -169,7 +170,7 @@ def _validate(root: Path, path: Path, text: str, data: dict[str, object]) -> Con
                 f"{', '.join(KNOWN_FORMATS)}, got {brief(formats)}"
             )
         else:
-            values["formats"] = tuple(dict.fromkeys(formats))
+            values["formats"] = formatlist.ordered(formats)
     flags = _Flags(data, where, values, errors, warnings)
     flags.table("markdown", ("allow_html",))
     pdf = data.get("pdf", {})

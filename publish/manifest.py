@@ -3,9 +3,9 @@ project's outputs consistent.
 
 Each document's entry names its source and every file made from it (its PDF, EPUB, cleaned
 text and change log, its change-log page), each with the digest of the source (and its
-settings) it was made from: a build of only some formats keeps the others' entries. A build
-of the whole content folder removes the files of documents whose source is gone; a build of
-some sources keeps the other entries. The site links a PDF or EPUB left by an earlier build only
+settings) it was made from: a build of only some formats or some documents keeps the others'
+entries. A build that read the whole content folder (publish.selection) removes the files of
+documents whose source is gone. The site links a PDF or EPUB left by an earlier build only
 when the manifest says it was made from the source as it is now, never a stray file.
 """
 
@@ -53,15 +53,17 @@ def entry(source: str, digest: str, files: list[str], before: dict[str, Any] | N
     }
 
 
-def write(staging: Path, previous: Entries, now: Entries, whole: bool) -> list[str]:
-    """Write the manifest into ``staging``: ``now``'s entries, with the previous build's
-    others kept unless this build was of the ``whole`` content folder. Return the files of
-    the documents this build dropped (their sources are gone), to remove."""
-    kept = {} if whole else {slug: e for slug, e in previous.items() if slug not in now}
+def write(
+    staging: Path, previous: Entries, now: Entries, known: frozenset[str] | None
+) -> list[str]:
+    """Write the manifest into ``staging``: ``now``'s entries, and the previous build's others
+    whose documents are still ``known`` (all of them when the build did not read the whole
+    content folder: None). Return the files of the documents dropped, to remove."""
+    kept = {s: e for s, e in previous.items() if s not in now and (known is None or s in known)}
     gone = [
         name
         for slug, entry in sorted(previous.items())
-        if whole and slug not in now
+        if slug not in now and slug not in kept
         for name in entry.get("files", [])
     ]
     documents = dict(sorted({**kept, **now}.items()))

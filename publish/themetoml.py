@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from publish import themevars
+from publish import formatlist, themevars
 from publish.discover import display
 from publish.errors import ThemeError
 from publish.resources import font_allowed
@@ -107,7 +107,7 @@ def switches(variables: dict[str, str], theme: str) -> dict[str, str]:
     return variables
 
 
-FORMATS = ("all", "pdf", "epub", "html")
+FORMATS = ("all", *formatlist.NAMES)
 
 
 def stylesheets(folder: Path, value: object, root: Path) -> list[tuple[str, str]]:

@@ -131,7 +131,8 @@ def test_no_letter_spacing_inside_latin_words_of_a_justified_line(tmp_path: Path
         if len(after) == 2:  # (the last "Harbor Systems" ends the text)
             stretched.append(float(after[1]["x0"]) - float(after[0]["x1"]))
     assert len(widths) == 5 and max(widths) - min(widths) < 0.01, widths
-    assert len(stretched) == 4 and max(stretched) > 0.1, stretched  # the justified lines were spread
+    # the justified lines were spread:
+    assert len(stretched) == 4 and max(stretched) > 0.1, stretched
 
 
 def test_each_sample_has_its_language_and_labels(out: Path) -> None:

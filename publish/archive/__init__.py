@@ -85,7 +85,14 @@ def archive(config: Config, options: ArchiveOptions, warnings: WarningCounter) -
     with transaction(out, config.root, whole=(name,)) as staging:
         work, payload = staging / ".work", staging / name
         build = BuildOptions(
-            options.sources, (), options.theme, work, options.strict, variant, cache="skip"
+            options.sources,
+            (),
+            options.theme,
+            work,
+            options.strict,
+            variant,
+            cache="skip",
+            collection=False,
         )
         built = build_collection(config, build, warnings)
         log.info("Step 6 - assemble %s/", name)

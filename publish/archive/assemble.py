@@ -16,7 +16,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from publish import decisions
+from publish import decisions, formatlist
 from publish.archive.layout import DOCUMENTS, SITE, SOURCE, ArchiveError, clean_names
 from publish.config import Config
 from publish.discover import display, inside
@@ -77,8 +77,9 @@ def add_document(slug: str, folder: Path, collection: Collection) -> list[Path]:
     clean_md, changes = clean_names(slug)
     written.append(_move(built / "clean" / f"{slug}.md", folder / clean_md))
     written.append(_move(built / "clean" / f"{slug}.changes.json", folder / changes))
-    for fmt in ("pdf", "epub"):
-        written.append(_move(built / fmt / f"{slug}.{fmt}", folder / f"{slug}.{fmt}"))
+    for fmt in formatlist.DOCUMENT_FILES:
+        file = formatlist.document_file(fmt, slug)
+        written.append(_move(built / file, folder / f"{slug}{fmt.suffix}"))
     return written
 
 

@@ -15,17 +15,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from publish import formatlist
 from publish.config import Config
 from publish.errors import ConfigError
 from publish.model import Document
 from publish.render import Renderer
 
-#: Format name -> module implementing it.
-FORMATS: dict[str, str] = {
-    "pdf": "publish.formats.pdf",
-    "epub": "publish.formats.epub",
-    "html": "publish.formats.site",
-}
+#: Format name -> module implementing it, in the build's order (publish.formatlist).
+FORMATS: dict[str, str] = {f.name: f.module for f in formatlist.FORMATS}
 
 
 @dataclass(frozen=True)
@@ -53,11 +50,11 @@ def document_step(name: str) -> Callable[[BuildContext, Document], list[Path]]:
 
 
 def parse_formats(text: str) -> tuple[str, ...]:
-    """``"pdf,epub"`` -> ``("pdf", "epub")``, every name checked."""
+    """``"epub,pdf"`` -> ``("pdf", "epub")``: every name checked, in the build's order."""
     names = tuple(dict.fromkeys(n.strip() for n in text.split(",") if n.strip()))
     unknown = [n for n in names if n not in FORMATS]
     if unknown or not names:
         raise ConfigError(
             f"unknown format {', '.join(unknown) or repr(text)}; formats are: {', '.join(FORMATS)}"
         )
-    return names
+    return formatlist.ordered(names)

@@ -17,6 +17,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from publish import formatlist
 from publish.formats import BuildContext
 from publish.formats.cover import cover_svg
 from publish.formats.epubfonts import embedded_fonts, font_face_css
@@ -191,7 +192,7 @@ def document(ctx: BuildContext, doc: Document) -> list[Path]:
     if not isinstance(css, str):
         css = ctx.renderer.prepared["epub"] = ctx.renderer.stylesheet("epub")
     built = build_time([doc.meta.date])  # its own date: never another document's
-    target = ctx.out / "epub" / f"{doc.slug}.epub"
+    target = ctx.out / formatlist.document_file(formatlist.get("epub"), doc.slug)
     with atomic_path(target) as tmp, tempfile.TemporaryDirectory(dir=ctx.out) as scratch:
         raw = Path(scratch) / "ebooklib.epub"
         options = {

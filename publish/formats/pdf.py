@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from publish import formatlist
 from publish.formats import BuildContext, cjk_justify, pdfa, pdfattach, pdflog
 from publish.formats.pdfhtml import for_document
 from publish.formats.pdfvariants import VARIANTS
@@ -84,7 +85,7 @@ def document(ctx: BuildContext, doc: Document) -> list[Path]:
         built=iso(built),
         labels=labels(doc.meta.language),
     )
-    target = ctx.out / "pdf" / f"{doc.slug}.pdf"
+    target = ctx.out / formatlist.document_file(formatlist.get("pdf"), doc.slug)
     identifier = hashlib.sha256(doc.meta.identifier.encode("utf-8")).hexdigest()[:32]
     options = dict(variant.options)
     if variant.flavours:

@@ -18,6 +18,7 @@ from itertools import groupby
 from pathlib import Path
 from typing import Any
 
+from publish import formatlist
 from publish.formats import BuildContext, sitefiles
 from publish.formats.jsonld import document_jsonld, script_text
 from publish.fsutil import safe_join, write_text
@@ -81,14 +82,14 @@ def downloads(ctx: BuildContext, doc: Summary) -> list[tuple[str, Path]]:
     """The document's PDF and EPUB, built now, or by an earlier build from the source as it is
     now (the manifest says so: never a stray file): (label, file)."""
     words, found = labels(doc.meta.language), []
-    for fmt in ("pdf", "epub"):
-        name = f"{fmt}/{doc.slug}.{fmt}"
+    for fmt in formatlist.DOCUMENT_FILES:
+        name = formatlist.document_file(fmt, doc.slug)
         places = [ctx.out / name]
         if ctx.final is not None and name in ctx.fresh:
             places.append(ctx.final / name)
         built = next((path for path in places if path.is_file()), None)
         if built is not None:
-            found.append((words[f"download_{fmt}"], built))
+            found.append((words[f"download_{fmt.name}"], built))
     return found
 
 
