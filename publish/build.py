@@ -32,7 +32,7 @@ from publish.formats import BuildContext
 from publish.jobs import Job
 from publish.logs import WarningCounter
 from publish.model import Article, Document
-from publish.parse.links import link_map, linked
+from publish.parse.links import link_map, linked, missing_targets
 from publish.progress import Progress
 from publish.render import Renderer
 from publish.stages import each_document, replay
@@ -126,6 +126,7 @@ def _unchanged(
         return None
     for entry in entries:
         replay(entry["records"] if entry else [])
+    missing_targets(cache.summary_from(entry["summary"]) for entry in entries if entry)
     return same
 
 
@@ -195,6 +196,7 @@ def _build_collection(
         with Executor(plan) as executor, Progress(options.bars) as progress:
             run = (executor, progress)
             results = each_document(made, job, keys, store, run, staging)
+            missing_targets(r.summary for r in results)
             _check_strict(options, warnings)
             written = [path for result in results for path in result.files]
             if "html" in names:

@@ -293,6 +293,10 @@ class Document:
     search_cut: int = 0
     #: The original's page starts, as anchors in ``body_html`` (see :mod:`publish.parse.pages`).
     pages: tuple[PageAnchor, ...] = field(default=())
+    #: Every id in ``body_html``, and the links into other documents with a ``#fragment``:
+    #: (the link's file:line, the other's slug, the fragment), checked once all are parsed.
+    anchors: tuple[str, ...] = field(default=())
+    doc_links: tuple[tuple[str, str, str], ...] = field(default=())
 
     @property
     def source_path(self) -> Path:
@@ -308,9 +312,13 @@ class Summary:
     slug: str
     meta: Metadata
     summary: str
+    #: Its ids and its links into other documents' fragments (see :class:`Document`).
+    anchors: tuple[str, ...] = ()
+    doc_links: tuple[tuple[str, str, str], ...] = ()
 
     @classmethod
     def of(cls, doc: Document) -> Summary:
         from dataclasses import replace
 
-        return cls(doc.slug, replace(doc.meta, cover=None), doc.summary)
+        meta = replace(doc.meta, cover=None)
+        return cls(doc.slug, meta, doc.summary, doc.anchors, doc.doc_links)

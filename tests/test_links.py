@@ -68,3 +68,21 @@ def test_links_that_lead_nowhere_are_warnings_with_file_and_line(
     ):
         assert expected in result.stderr, result.stderr
     assert run_cli(["build", "--format", "html", "--strict"], root).returncode == 1
+
+
+def test_a_link_into_another_document_names_one_of_its_ids(make_project: MakeProject) -> None:
+    river = "# 河流\n\n见[洪水](flood.md#第九节)与[上文](river.md#no-such-anchor)。\n"
+    root = make_project({"content/river.md": river, "content/flood.md": FLOOD})
+    for _ in range(2):  # built, then again with nothing changed (the cache): said both times
+        result = run_cli(["build", "--format", "html"], root)
+        assert result.returncode == 0
+        assert (
+            "warning: content/river.md:3: link to #第九节 of flood: that document has no "
+            "heading or note with that id"
+        ) in result.stderr, result.stderr
+        # a link into its own source is a link within the page
+        assert "warning: content/river.md:3: link to #no-such-anchor: no heading" in result.stderr
+    assert run_cli(["build", "--format", "html", "--strict"], root).returncode == 1
+    (root / "content/river.md").write_text(river.replace("第九节", "第二节"), encoding="utf-8")
+    result = run_cli(["build", "--format", "html"], root)
+    assert "of flood" not in result.stderr, result.stderr

@@ -45,4 +45,6 @@ def summary_json(summary: Summary) -> dict[str, Any]:
 def summary_from(data: dict[str, Any]) -> Summary:
     meta = {k: _tuples(v) for k, v in data["meta"].items()}
     meta["origin"] = Origin(**{k: _tuples(v) for k, v in meta["origin"].items()})
-    return Summary(data["slug"], Metadata(**meta), data["summary"])
+    links = _tuples(data.get("doc_links", []))
+    anchors = _tuples(data.get("anchors", []))
+    return Summary(data["slug"], Metadata(**meta), data["summary"], anchors, links)

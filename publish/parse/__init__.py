@@ -149,7 +149,7 @@ def parse(
     leading_h1 = bool(tokens) and tokens[0].type == "heading_open" and tokens[0].tag == "h1"
     if leading_h1 and headings[0].text == meta.title:
         tokens, headings = tokens[3:], headings[1:]
-    links.resolve(tokens, cleaned, documents or {})
+    doc_links = links.resolve(tokens, cleaned, documents or {})
     images = assets.assets(tokens, cleaned, config)
     outline = _outline(tokens)
     tokens, page_anchors = pages.place(tokens, cleaned, meta, inline)
@@ -159,7 +159,7 @@ def parse(
     if config.allow_html:  # raw HTML went through: it keeps no script, style or handler
         parts = [sanitise.html(part) if part else part for part in parts]
     parts = [pages.finish(part, page_anchors) for part in parts]  # (after: they keep role=…)
-    links.missing_anchors("".join(parts), tokens, cleaned)
+    anchors = links.missing_anchors("".join(parts), tokens, cleaned)
     return Document(
         slug=cleaned.source.slug,
         meta=meta,
@@ -171,4 +171,6 @@ def parse(
         assets=tuple(images),
         search_cut=len(parts[0]) if cut < len(tokens) else 0,
         pages=page_anchors.anchors,
+        anchors=anchors,
+        doc_links=tuple(doc_links),
     )

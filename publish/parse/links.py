@@ -5,21 +5,23 @@ name the *source* of another document of the build; they become its site address
 (``../river-news/index.html#flood``, marked ``class="doc-link"``), which
 :func:`for_offline` turns into the site's absolute URL for the EPUB and the PDF when
 ``url`` is set, else into plain text. A link to a ``.md`` file that is not in the build, a
-``#fragment`` that names no heading or note of this document, and a footnote reference without
-its note (``[^9]``, which Markdown prints as typed) are warnings with the source's file and line.
+``#fragment`` that names no heading or note of this document or of the other one it links
+to, and a footnote reference without its note (``[^9]``, which Markdown prints as typed) are
+warnings with the source's file and line. (A link into another document's fragment is checked
+once every document is parsed: :func:`missing_targets`.)
 """
 
 from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from markdown_it.token import Token
 
-from publish.model import Article, CleanedSource
+from publish.model import Article, CleanedSource, Summary
 
 log = logging.getLogger(__name__)
 
@@ -48,9 +50,14 @@ def linked(article: Article, documents: Mapping[str, str]) -> list[tuple[str, st
     return sorted((path, slug) for path, slug in documents.items() if Path(path).name in text)
 
 
-def resolve(tokens: list[Token], cleaned: CleanedSource, documents: Mapping[str, str]) -> None:
-    """Rewrite links to other documents' sources; warn about those that lead nowhere."""
+def resolve(
+    tokens: list[Token], cleaned: CleanedSource, documents: Mapping[str, str]
+) -> list[tuple[str, str, str]]:
+    """Rewrite links to other documents' sources; warn about those that lead nowhere. Return
+    the links into another document's ``#fragment`` (file:line, slug, fragment), which
+    :func:`missing_targets` checks once every document is parsed."""
     source = cleaned.source.path
+    into: list[tuple[str, str, str]] = []
     for block in tokens:
         for token in block.children or []:
             if token.type == "text" and _UNDEFINED_NOTE.search(token.content):
@@ -79,10 +86,17 @@ def resolve(tokens: list[Token], cleaned: CleanedSource, documents: Mapping[str,
             fragment = f"#{parts.fragment}" if parts.fragment else ""
             token.attrs["href"] = f"../{slug}/index.html{fragment}"
             token.attrs["class"] = "doc-link"
+            if parts.fragment and slug != cleaned.source.slug:
+                into.append((_where(cleaned, block), slug, unquote(parts.fragment)))
+            elif parts.fragment:  # (its own source: checked with the document's own links)
+                token.attrs["href"] = fragment
+                del token.attrs["class"]
+    return into
 
 
-def missing_anchors(html: str, tokens: list[Token], cleaned: CleanedSource) -> None:
-    """Warn about ``#fragment`` links of the document that name no id in its own HTML."""
+def missing_anchors(html: str, tokens: list[Token], cleaned: CleanedSource) -> tuple[str, ...]:
+    """Warn about ``#fragment`` links of the document that name no id in its own HTML;
+    return the ids."""
     ids = set(_ID.findall(html))
     for block in tokens:
         for token in block.children or []:
@@ -93,6 +107,24 @@ def missing_anchors(html: str, tokens: list[Token], cleaned: CleanedSource) -> N
                     "(publish clean shows them) or remove the link",
                     _where(cleaned, block),
                     href,
+                )
+    return tuple(sorted(ids))
+
+
+def missing_targets(summaries: Iterable[Summary]) -> None:
+    """Warn about links into another document's ``#fragment`` that names no id of it (of the
+    documents this build parsed or took from the cache)."""
+    found = list(summaries)
+    ids = {summary.slug: frozenset(summary.anchors) for summary in found}
+    for summary in found:
+        for where, slug, fragment in summary.doc_links:
+            if slug in ids and fragment not in ids[slug]:
+                log.warning(
+                    "%s: link to #%s of %s: that document has no heading or note with that "
+                    "id; use one of its headings' ids (publish clean shows them)",
+                    where,
+                    fragment,
+                    slug,
                 )
 
 
