@@ -24,9 +24,9 @@ from pathlib import Path
 from publish import formatlist
 from publish.checkmerge import merged
 from publish.errors import PublishError
-from publish.validators.epub import ace, epubcheck
+from publish.validators.epub import ace, ace_all, epubcheck, epubcheck_all
 from publish.validators.html import broken_links, epub_screenshots, screenshot, vnu
-from publish.validators.pdf import claimed_flavours, pdffonts, verapdf
+from publish.validators.pdf import claimed_flavours, pdffonts, verapdf, verapdf_all
 from publish.validators.tools import missing
 
 __all__ = [
@@ -58,26 +58,38 @@ class Job:
     run: Callable[[], list[str]]
 
 
-def _epubcheck(epub: Path) -> list[str]:
-    return [f"{epub}: {message}" for message in epubcheck(epub)]
+def _each(check: Callable[[list[Path]], dict[Path, list[str]]], files: list[Path]) -> list[str]:
+    found = check(files)
+    return [f"{path}: {message}" for path in files for message in found[path]]
+
+
+def _flatten(check: Callable[[list[Path]], dict[Path, list[str]]], files: list[Path]) -> list[str]:
+    found = check(files)
+    return [message for path in files for message in found[path]]
 
 
 def _jobs(out: Path, root: Path) -> list[Job]:
+    """The validators' runs, the longest first: EPUBCheck, Ace and veraPDF each over all their
+    files in one process (a JVM or a browser started once), Nu, then pdffonts per PDF and the
+    links."""
     epubs = sorted((out / "epub").glob("*.epub"))
     pdfs = sorted((out / "pdf").glob("*.pdf"))
-    jobs = [Job("EPUBCheck", e.name, partial(_epubcheck, e)) for e in epubs]
-    jobs += [Job("Ace", e.name, partial(ace, e, root)) for e in epubs]
-    jobs += [Job("pdffonts", p.name, partial(pdffonts, p)) for p in pdfs]
-    claims: dict[str, list[Path]] = {}
-    for pdf in pdfs:
-        for flavour in claimed_flavours(pdf):
-            claims.setdefault(flavour, []).append(pdf)
-    for flavour, claimed in sorted(claims.items()):
-        label = f"{len(claimed)} PDF(s) against {flavour}"
-        jobs.append(Job("veraPDF", label, partial(verapdf, claimed, flavour)))
+    jobs = []
+    if epubs:
+        label = f"{len(epubs)} EPUB(s)"
+        jobs.append(Job("EPUBCheck", label, partial(_each, epubcheck_all, epubs)))
+        ace_each = partial(ace_all, root=root)
+        jobs.append(Job("Ace", label, partial(_flatten, ace_each, epubs)))
+    claims = [(pdf, flavour) for pdf in pdfs for flavour in claimed_flavours(pdf)]
+    if claims:
+        flavours = ", ".join(sorted({flavour for _, flavour in claims}))
+        label = f"{len(claims)} PDF check(s) against {flavours}"
+        jobs.append(Job("veraPDF", label, partial(verapdf_all, claims)))
     site = out / "site"
     if site.is_dir():
         jobs.append(Job("Nu", "the site's pages and CSS", partial(vnu, site, root)))
+    jobs += [Job("pdffonts", p.name, partial(pdffonts, p)) for p in pdfs]
+    if site.is_dir():
         jobs.append(Job("links", "the site's links and anchors", partial(broken_links, site)))
     return jobs
 
@@ -120,5 +132,6 @@ def check_build(out: Path, root: Path | None = None, workers: int | None = None)
                 "check: %d/%d %s, %s: %d problem(s), %.1f s",
                 done, len(runnable), job.validator, job.label, len(results[n]), seconds,
             )  # fmt: skip
-    found = [(runnable[n].validator, p) for n in sorted(results) for p in results[n]]
+    order = sorted(results, key=lambda n: (VALIDATORS.index(runnable[n].validator), n))
+    found = [(runnable[n].validator, p) for n in order for p in results[n]]
     return problems + merged(found, out)

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from bench_big import main as big_document
+from bench_check import main as checking
 from bench_clean import cleaning
 from bench_scale import main as scale
 from markdown_it import MarkdownIt
@@ -98,6 +99,7 @@ def main() -> int:
     pdf_rows(config)
     big_document()  # one 50 MB source, --format html: tests/bench_big.py
     scale()  # 1,000 documents, -j, the cache, pandoc per file: tests/bench_scale.py
+    checking()  # publish check on content/: tests/bench_check.py
     return 0
 
 

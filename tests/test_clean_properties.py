@@ -106,6 +106,8 @@ def _letters(text: str) -> str:
 @example("代\n\n![图](a.png)\n(上接第一版)代\n\na")  # a marker inside a float,
 @example("## (上接第一版)\n舰船电子工程\na")  # lines after a heading are a paragraph,
 @example("Report\n\u3000:a代代")  # a half-width mark that will be full-width starts a line
+@example("一、\n=== PAGE 4 ===\n）\n=== PAGE 4 ===\n)")  # a line that ends once joined
+@example("一、\n=== PAGE 4 ===\n ）\n=== PAGE 4 ===\n)")  # …and its indent dropped
 def test_idempotent(text: str) -> None:
     once, _ = _clean(text)
     twice, _ = _clean(once)

@@ -51,6 +51,7 @@ _DATED = re.compile(
     r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.? \d{1,2}\b)"
 )
 _DEFINITION = re.compile(r"^ {0,3}[:~][ \t]")  # a definition list's definition
+_NEWLINE = re.compile(r"\n[ \t\u3000]*")  # a break and the indent a join drops
 _ITEM = re.compile(r"^[ \t]*(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)")
 
 
@@ -86,7 +87,7 @@ def _decide(
     if body[:1] in ";:!?" and not starts_continuing(body):  # its mark as it will read
         body = widened(nxt).lstrip(" \t\u3000")
     if (cur.endswith(("-", "—", "–")) and body[:1].isalnum()) or starts_continuing(body):
-        if starts_continuing(body) and ends_sentence(cur):
+        if starts_continuing(body) and ends_sentence(so_far or cur):
             return "join", ev.LIKELY, "a sentence ends, and the next line starts with a mark"
         return "join", ev.STRONG, "the next line continues the word or sentence"
     if nxt.startswith(("\u3000", "  ")) and ends_sentence(cur):
@@ -202,7 +203,7 @@ def verdicts(
             judged = seen.judged.get((n, begin, after))
             if judged is None:
                 so_far = block.text[begin - block.start : newline - block.start]
-                so_far = without_markers(so_far.replace("\n", ""))  # as it will read, joined
+                so_far = without_markers(_NEWLINE.sub("", so_far))  # as it will read, joined
                 judged = _decide(cur, after, measure, how, so_far)
                 if after.lstrip(" \t\u3000")[:1] not in ";:!?":  # (see :class:`Seen`)
                     seen.judged[n, begin, after] = judged

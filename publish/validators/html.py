@@ -10,7 +10,8 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-from publish.validators.tools import CHROMIUM, node_file, tool
+from publish.errors import BuildError
+from publish.validators.tools import CHROMIUM, java, node_file, telling
 
 
 def vnu(site: Path, root: Path) -> list[str]:
@@ -25,14 +26,19 @@ def _nu(root: Path, files: list[Path], options: tuple[str, ...]) -> list[str]:
     if not files:
         return []
     jar = node_file(root, "vnu-jar/build/dist/vnu.jar")
-    java = tool("java", "install a JRE: apt-get install default-jre-headless")
     run = subprocess.run(
-        [java, "-jar", str(jar), "--errors-only", "--format", "json", *options, *map(str, files)],
+        [*java(), "-jar", str(jar), "--errors-only", "--format", "json", *options, *files],
         capture_output=True,
         text=True,
         check=False,
     )
-    report = json.loads(run.stderr or '{"messages": []}')
+    said = [line for line in run.stderr.splitlines() if not line.startswith("Picked up ")]
+    try:  # (the JVM's own lines first when _JAVA_OPTIONS or JAVA_TOOL_OPTIONS is set)
+        report = json.loads("\n".join(said) or '{"messages": []}')
+    except ValueError:
+        report = {}
+    if run.returncode and not report.get("messages"):  # it stopped without a verdict
+        raise BuildError(f"the Nu HTML checker failed: {telling(run.stderr)}")
     return [
         f"{m.get('url', '').removeprefix('file:')}:{m.get('lastLine', '?')}: vnu: {m['message']}"
         for m in report.get("messages", [])

@@ -4,14 +4,12 @@
 
 from __future__ import annotations
 
-import hashlib
-import os
 import re
 import subprocess
 from pathlib import Path
 
 from publish.errors import BuildError
-from publish.validators.tools import tool
+from publish.validators.tools import compiled, java, telling, tool
 
 _JAXB = (
     "jaxb-api",
@@ -37,41 +35,35 @@ def _verapdf_classpath() -> str:
     missing = [str(p) for p in [jar, *jaxb] if not p.is_file()]
     if missing:
         raise BuildError(f"veraPDF needs {', '.join(missing)}; run: apt-get install libjaxb-java")
-    source = Path(__file__).parent / "VeraCheck.java"
-    digest = hashlib.sha256(source.read_bytes() + str(jar).encode()).hexdigest()[:16]
-    cache = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache"))
-    classes = cache / "publish" / f"verapdf-{digest}"
-    if not (classes / "VeraCheck.class").is_file():
-        javac = tool("javac", "install a JDK: apt-get install default-jdk-headless")
-        classes.mkdir(parents=True, exist_ok=True)
-        subprocess.run(
-            [javac, "-d", str(classes), "-cp", str(jar), str(source)],
-            check=True,
-            capture_output=True,
-        )
-    return os.pathsep.join(str(p) for p in [classes, jar, *jaxb])
+    return compiled(Path(__file__).parent / "VeraCheck.java", [jar, *jaxb])
 
 
-def verapdf(pdfs: list[Path], flavour: str) -> list[str]:
-    """veraPDF's failed rules for each of ``pdfs`` against ``flavour`` (``3u``, ``2b``, ``ua1``)."""
-    if not pdfs:
+def verapdf_all(claims: list[tuple[Path, str]]) -> list[str]:
+    """veraPDF's failed rules for each (PDF, flavour: ``3u``, ``2b``, ``ua1``) of ``claims``,
+    all in one Java process."""
+    if not claims:
         return []
-    java = tool("java", "install a JRE: apt-get install default-jre-headless")
+    pairs = [arg for pdf, flavour in claims for arg in (flavour, str(pdf))]
     run = subprocess.run(
-        [java, "-cp", _verapdf_classpath(), "VeraCheck", flavour, *map(str, pdfs)],
+        [*java(), "-cp", _verapdf_classpath(), "VeraCheck", *pairs],
         capture_output=True,
         text=True,
         check=False,
     )
-    problems, current = [], ""
+    problems, current, flavour = [], "", ""
     for line in run.stdout.splitlines():
         if line.startswith("FAIL "):
-            current = line.split()[1]
+            current, flavour = line[5:].rsplit(" ", 1)
         elif line.startswith("  ") and current:
             problems.append(f"{current}: veraPDF {flavour} {line.strip()}")
     if run.returncode not in (0, 1) or (run.returncode == 1 and not problems):
-        raise BuildError(f"veraPDF failed: {run.stderr.strip()[-500:]}")
+        raise BuildError(f"veraPDF failed: {telling(run.stderr)}")
     return problems
+
+
+def verapdf(pdfs: list[Path], flavour: str) -> list[str]:
+    """veraPDF's failed rules for each of ``pdfs`` against ``flavour``."""
+    return verapdf_all([(pdf, flavour) for pdf in pdfs])
 
 
 _XMP = re.compile(rb"<x:xmpmeta\b.*?</x:xmpmeta>", re.DOTALL)
