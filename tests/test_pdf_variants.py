@@ -182,15 +182,15 @@ def test_check_validates_each_pdf_against_what_it_claims(
     (out / "pdf").mkdir(parents=True)
     for name, stem in (("pdf/a-2b", "a"), ("pdf/ua-1", "b"), ("plain", "c")):
         (out / "pdf" / f"{stem}.pdf").write_bytes((built[name] / "pdf/note.pdf").read_bytes())
-    calls: dict[str, list[str]] = {}
+    calls: list[tuple[str, str]] = []
 
-    def record(pdfs: list[Path], flavour: str) -> list[str]:
-        calls[flavour] = [p.name for p in pdfs]
+    def record(claims: list[tuple[Path, str]]) -> list[str]:
+        calls.extend((pdf.name, flavour) for pdf, flavour in claims)
         return []
 
-    monkeypatch.setattr(publish.check, "verapdf", record)
+    monkeypatch.setattr(publish.check, "verapdf_all", record)
     assert publish.check.check_build(out) == []
-    assert calls == {"2b": ["a.pdf"], "ua1": ["a.pdf", "b.pdf"]}
+    assert sorted(calls) == [("a.pdf", "2b"), ("a.pdf", "ua1"), ("b.pdf", "ua1")]
 
 
 def test_a_source_changed_during_the_build_stops_it(project: Path, tmp_path: Path) -> None:
