@@ -51,7 +51,7 @@ VALIDATORS = ("EPUBCheck", "Ace", "pdffonts", "veraPDF", "Nu", "links")
 
 @dataclass(frozen=True)
 class Job:
-    """One validator over one output (or, for veraPDF, the Nu checker and the links, many)."""
+    """One validator over one output (pdffonts) or over all of its kind in one run."""
 
     validator: str
     label: str

@@ -17,9 +17,9 @@ from pathlib import Path
 
 from publish.errors import BuildError
 from publish.provenance import Verdict
-from publish.validators.epub import ace, epubcheck
+from publish.validators.epub import ace_all, epubcheck_all
 from publish.validators.html import vnu
-from publish.validators.pdf import claimed_flavours, verapdf
+from publish.validators.pdf import claimed_flavours, verapdf_all
 
 log = logging.getLogger(__name__)
 
@@ -53,27 +53,31 @@ Run = Callable[[Outputs, Found], None]
 
 
 def _pdf(outputs: Outputs, found: Found) -> None:
-    claims: dict[str, list[tuple[str, Path]]] = {}
-    for slug, files in outputs.files.items():
-        for flavour in claimed_flavours(files["pdf"]):
-            claims.setdefault(flavour, []).append((slug, files["pdf"]))
-    for flavour, claimed in sorted(claims.items()):
-        problems = verapdf([pdf for _, pdf in claimed], flavour)
-        for slug, pdf in claimed:
-            own = [p for p in problems if p.startswith(f"{pdf}:")]
-            verdict = Verdict("veraPDF", profile(flavour), "pdf", _relative(own, outputs.payload))
-            found[slug].append(verdict)
+    """veraPDF once for every claim of every PDF (one JVM), then each claim's verdict."""
+    claims = [
+        (flavour, slug, files["pdf"])
+        for slug, files in outputs.files.items()
+        for flavour in claimed_flavours(files["pdf"])
+    ]
+    claims.sort(key=lambda claim: claim[0])  # (each slug's verdicts in the flavours' order)
+    problems = verapdf_all([(pdf, flavour) for flavour, _, pdf in claims])
+    for flavour, slug, pdf in claims:
+        own = [p for p in problems if p.startswith(f"{pdf}: veraPDF {flavour} ")]
+        verdict = Verdict("veraPDF", profile(flavour), "pdf", _relative(own, outputs.payload))
+        found[slug].append(verdict)
 
 
 def _epubcheck(outputs: Outputs, found: Found) -> None:
+    found_in = epubcheck_all([files["epub"] for files in outputs.files.values()])
     for slug, files in outputs.files.items():
-        problems = _relative(epubcheck(files["epub"]), outputs.payload)
+        problems = _relative(found_in[files["epub"]], outputs.payload)
         found[slug].append(Verdict("EPUBCheck", "EPUB 3", "epub", problems))
 
 
 def _ace(outputs: Outputs, found: Found) -> None:
+    found_in = ace_all([files["epub"] for files in outputs.files.values()], outputs.root)
     for slug, files in outputs.files.items():
-        problems = _relative(ace(files["epub"], outputs.root), outputs.payload)
+        problems = _relative(found_in[files["epub"]], outputs.payload)
         found[slug].append(Verdict("Ace by DAISY", "EPUB Accessibility", "epub", problems))
 
 
