@@ -32,7 +32,7 @@ from publish.formats import BuildContext
 from publish.jobs import Job
 from publish.logs import WarningCounter
 from publish.model import Article, Document
-from publish.parse.links import link_map, linked, missing_targets
+from publish.parse.links import Named, link_map, linked, missing_targets
 from publish.progress import Progress
 from publish.render import Renderer
 from publish.stages import each_document, replay
@@ -157,7 +157,8 @@ def _build_collection(
     store = cache.open_store(config, out, options.cache)
     base = cache.build_key(config, theme, names)
     sources = link_map(articles)  # (links between documents: publish.parse.links)
-    targets = {article.slug: tuple(linked(article, sources)) for article in articles}
+    named = Named.of(sources)
+    targets = {article.slug: tuple(linked(article, named)) for article in articles}
     made = [article for article in articles if formats[article.slug]]
     keys = [cache.digest(base, formats[a.slug], a, targets[a.slug]) for a in made]
     whole = cache.digest(base, keys, str(out.resolve()))

@@ -10,6 +10,8 @@ import zipfile
 from pathlib import Path
 
 from conftest import MakeProject, run_cli
+from publish.model import Article, Source
+from publish.parse.links import Named, linked
 
 RIVER = "# 河流\n\n见[洪水](flood.md#第二节)与[专题](story/part-1.md)。\n"
 FLOOD = "# 洪水\n\n## 第二节\n\n正文。\n"
@@ -86,3 +88,19 @@ def test_a_link_into_another_document_names_one_of_its_ids(make_project: MakePro
     (root / "content/river.md").write_text(river.replace("第九节", "第二节"), encoding="utf-8")
     result = run_cli(["build", "--format", "html"], root)
     assert "of flood" not in result.stderr, result.stderr
+
+
+def test_what_a_document_depends_on_is_every_document_its_text_names(tmp_path: Path) -> None:
+    """The documents whose change must rebuild this one (its cache key): each it names as a
+    link's last part, typed, %-encoded, behind ``../`` or with a fragment, names with spaces
+    too; not those it doesn't name (``river.md`` is not ``bigriver.md``)."""
+    names = ["river.md", "bigriver.md", "flood.md", "雨 季.md", "tide.md", "notes.md"]
+    documents = {str(tmp_path / name): Path(name).stem for name in names}
+    body = (
+        "见[河](../content/river.md#源头)、[洪水](<flood.md>)、[雨季](%E9%9B%A8%20%E5%AD%A3.md)"
+        "与[潮](tide\\.md)。notes.mdx 与 flood.markdown 不是链接。\n"
+    )
+    source = Source(tmp_path / "a.md", "a.md", "a", {}, "", body, 1)
+    article = Article("a", source.path, "a.md", (source,))
+    found = linked(article, Named.of(documents))
+    assert [slug for _, slug in found] == ["flood", "river", "tide", "雨 季"]
