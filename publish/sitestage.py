@@ -19,7 +19,7 @@ from publish.executors import Executor
 from publish.formats import BuildContext, search, site
 from publish.fsutil import write_text
 from publish.jobs import Job
-from publish.model import Article, Document, Summary
+from publish.model import Article, Document
 from publish.progress import Progress
 from publish.stages import Result, replay
 
@@ -43,11 +43,6 @@ def _documents(
         assert done.document is not None, done.problems
         found[done.slug] = done.document
     return found
-
-
-def _neighbours(ordered: list[Summary], i: int) -> tuple[Summary | None, Summary | None]:
-    """The documents before and after the ``i``-th in the index."""
-    return (ordered[i - 1] if i else None, ordered[i + 1] if i + 1 < len(ordered) else None)
 
 
 def pages(
