@@ -7,6 +7,8 @@ that escapes is a bug and keeps its traceback.
 
 from __future__ import annotations
 
+import re
+
 
 class PublishError(Exception):
     """A problem in the input or the set-up, with one or more messages to show."""
@@ -64,3 +66,14 @@ def brief(value: object, width: int = 60) -> str:
     """``repr(value)`` cut to ``width`` characters: a message never prints a huge value."""
     text = repr(value)
     return text if len(text) <= width else f"{text[: width - 5]}…{text[-4:]}"
+
+
+_TELLING = re.compile(r"^(?:Exception in thread|Error:|\S*(?:Error|Exception)\b)")
+
+
+def telling(output: str) -> str:
+    """The one line of a failed tool's output that says what went wrong: the first error or
+    exception line (a Java stack trace's head), else the last line."""
+    lines = [line.strip() for line in output.splitlines() if line.strip()]
+    told = next((line for line in lines if _TELLING.match(line)), lines[-1] if lines else "")
+    return f"{told[:300]}; run it alone to see all its output"

@@ -14,7 +14,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from publish.errors import BuildError
+from publish.errors import BuildError, telling
 
 #: The pages Pagefind reads (and the build cache hashes to know whether to run it again).
 PAGES = "**/index.html"
@@ -43,4 +43,4 @@ def index(site: Path, language: str) -> None:
         check=False,
     )
     if run.returncode != 0 or not (site / "pagefind" / "pagefind-ui.js").is_file():
-        raise BuildError(f"Pagefind failed: {(run.stderr or run.stdout).strip()[-500:]}")
+        raise BuildError(f"Pagefind failed: {telling(run.stderr or run.stdout)}")

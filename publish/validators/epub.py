@@ -11,9 +11,9 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from publish.errors import BuildError
+from publish.errors import BuildError, telling
 from publish.validators.jvm import compiled, java, unsigned
-from publish.validators.tools import CHROMIUM, node_file, telling, tool
+from publish.validators.tools import CHROMIUM, node_file, tool
 
 
 def _messages(report: dict[str, Any]) -> list[str]:

@@ -11,9 +11,9 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-from publish.errors import BuildError
+from publish.errors import BuildError, telling
 from publish.validators.jvm import java
-from publish.validators.tools import CHROMIUM, node_file, telling
+from publish.validators.tools import CHROMIUM, node_file
 
 
 def vnu(site: Path, root: Path) -> list[str]:

@@ -8,9 +8,9 @@ import re
 import subprocess
 from pathlib import Path
 
-from publish.errors import BuildError
+from publish.errors import BuildError, telling
 from publish.validators.jvm import compiled, java
-from publish.validators.tools import telling, tool
+from publish.validators.tools import tool
 
 _JAXB = (
     "jaxb-api",

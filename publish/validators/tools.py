@@ -5,7 +5,6 @@
 from __future__ import annotations
 
 import importlib.util
-import re
 import shutil
 from pathlib import Path
 
@@ -13,17 +12,6 @@ from publish.errors import BuildError
 
 CHROMIUM = "/usr/bin/chromium"
 _CHECKOUT = Path(__file__).resolve().parent.parent.parent
-
-
-_TELLING = re.compile(r"^(?:Exception in thread|Error:|\S*(?:Error|Exception)\b)")
-
-
-def telling(output: str) -> str:
-    """The one line of a failed tool's output that says what went wrong: the first error or
-    exception line (a Java stack trace's head), else the last line."""
-    lines = [line.strip() for line in output.splitlines() if line.strip()]
-    told = next((line for line in lines if _TELLING.match(line)), lines[-1] if lines else "")
-    return f"{told[:300]}; run it alone to see all its output"
 
 
 def tool(name: str, hint: str) -> str:
