@@ -12,6 +12,7 @@ import pytest
 
 from conftest import REPO, MakeProject, run_cli
 from publish.check import VALIDATORS, vnu
+from publish.validators.pdf import verapdf_all
 
 SKIPPED = "# 标题\n\n正文内容。\n\n### 跳级的小标题\n\n更多正文。\n"
 
@@ -107,6 +108,21 @@ def test_nu_checks_pages_and_styles_in_one_run_at_their_own_lines(tmp_path: Path
         f"{site / 'index.html'}:6",
         f"{site / 'static' / 'site.css'}:3",
     ], found
+
+
+def test_a_pdf_verapdf_cannot_check_is_its_own_problem(tmp_path: Path) -> None:
+    """A file that is no PDF, and a claim of a standard veraPDF has no profile for: a problem
+    each, and the run goes on (they stopped veraPDF for every PDF with a Java exception)."""
+    junk, odd = tmp_path / "junk.pdf", tmp_path / "odd.pdf"
+    junk.write_bytes(b"%PDF-1.7\nnot really a PDF\n")
+    odd.write_bytes(b"%PDF-1.7\n")
+    found = verapdf_all([(junk, "3u"), (odd, "9u")])
+    assert len(found) == 2, found
+    assert found[0].startswith(f"{junk}: veraPDF 3u could not be read: "), found
+    assert (
+        found[1] == f"{odd}: veraPDF 9u no veraPDF profile for what the PDF claims; see its "
+        "pdfaid/pdfuaid metadata"
+    )
 
 
 def test_help_names_all_six_validators() -> None:
