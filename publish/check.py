@@ -58,14 +58,13 @@ class Job:
     run: Callable[[], list[str]]
 
 
-def _each(check: Callable[[list[Path]], dict[Path, list[str]]], files: list[Path]) -> list[str]:
+def _listed(
+    check: Callable[[list[Path]], dict[Path, list[str]]], files: list[Path], named: bool
+) -> list[str]:
+    """``check``'s messages for ``files`` in their order, each after its file when ``named``
+    (Ace's messages name their EPUB themselves)."""
     found = check(files)
-    return [f"{path}: {message}" for path in files for message in found[path]]
-
-
-def _flatten(check: Callable[[list[Path]], dict[Path, list[str]]], files: list[Path]) -> list[str]:
-    found = check(files)
-    return [message for path in files for message in found[path]]
+    return [f"{path}: {m}" if named else m for path in files for m in found[path]]
 
 
 def _jobs(out: Path, root: Path) -> list[Job]:
@@ -77,9 +76,9 @@ def _jobs(out: Path, root: Path) -> list[Job]:
     jobs = []
     if epubs:
         label = f"{len(epubs)} EPUB(s)"
-        jobs.append(Job("EPUBCheck", label, partial(_each, epubcheck_all, epubs)))
+        jobs.append(Job("EPUBCheck", label, partial(_listed, epubcheck_all, epubs, True)))
         ace_each = partial(ace_all, root=root)
-        jobs.append(Job("Ace", label, partial(_flatten, ace_each, epubs)))
+        jobs.append(Job("Ace", label, partial(_listed, ace_each, epubs, False)))
     claims = [(pdf, flavour) for pdf in pdfs for flavour in claimed_flavours(pdf)]
     if claims:
         flavours = ", ".join(sorted({flavour for _, flavour in claims}))

@@ -33,9 +33,10 @@ _DOC_LINK = re.compile(
     re.DOTALL,
 )
 #: A file name ending ``.md`` as a link names it: what follows a ``/``, a bracket or a quote.
-_MD_NAME = re.compile(r"[^\s()\[\]<>\"'/#?]+\.md", re.IGNORECASE)
+_NAME_CHAR = r"[^\s()\[\]<>\"'/#?]"
+_MD_NAME = re.compile(rf"{_NAME_CHAR}+\.md", re.IGNORECASE)
 _MD_END = re.compile(r"\.md(?!\w)", re.IGNORECASE)
-_LAST_PART = re.compile(r"[^\s()\[\]<>\"'/#?]*")
+_LAST_PART = re.compile(f"{_NAME_CHAR}*")
 _LOCAL = ("localhost", "127.0.0.1", "[::1]", "")
 
 

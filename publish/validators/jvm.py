@@ -14,7 +14,7 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-from publish.validators.tools import JRE, tool
+from publish.validators.tools import JDK, JRE, tool
 
 #: A validator's JVM lives for seconds: the quick compiler alone and one collector thread start
 #: it sooner (EPUBCheck on seven EPUBs: 7.2 s to 4.6 s) and leave the other core to the
@@ -39,7 +39,7 @@ def compiled(source: Path, jars: list[Path]) -> str:
     into the user's cache, again when the source or the jars' places change."""
     classes = _cached(source.stem, source.read_bytes() + "".join(map(str, jars)).encode())
     if not (classes / f"{source.stem}.class").is_file():
-        javac = tool("javac", "install a JDK: apt-get install default-jdk-headless")
+        javac = tool("javac", f"install a JDK: {JDK}")
         classpath = os.pathsep.join(map(str, jars))
         with tempfile.TemporaryDirectory(dir=classes.parent) as made:  # whole, or not there
             subprocess.run(

