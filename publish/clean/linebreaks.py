@@ -52,6 +52,7 @@ _DATED = re.compile(
 )
 _DEFINITION = re.compile(r"^ {0,3}[:~][ \t]")  # a definition list's definition
 _NEWLINE = re.compile(r"\n[ \t\u3000]*")  # a break and the indent a join drops
+_LIST_START = re.compile(r"^ {0,3}(?:[-+*]|1[.)])[ \t]")  # an item that interrupts a paragraph
 _ITEM = re.compile(r"^[ \t]*(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)")
 
 
@@ -186,13 +187,16 @@ def verdicts(
     seen = seen or Seen()
     found: list[Break] = []
     pos = paragraph = block.start
+    kind = block.kind  # "list" from a line that starts a list on: its items stay items
     for n, (cur, nxt) in enumerate(itertools.pairwise(lines)):
         newline = pos + len(cur)
         pos = newline + 1
         end = pos + len(nxt) - len(nxt.lstrip(" \t\u3000"))
-        own = seen.own[n] if n in seen.own else seen.own.setdefault(n, _own(block.kind, cur, nxt))
+        own = seen.own[n] if n in seen.own else seen.own.setdefault(n, _own(kind, cur, nxt))
         if own is not None:
             found.append(Break(newline, end, *own))
+            if _LIST_START.match(nxt):
+                kind = "list"
         else:
             begin = max(paragraph, newline - _BEFORE)  # (a long paragraph: its end will do)
             after = (
