@@ -210,7 +210,7 @@ def _build_collection(
             results = [dataclasses.replace(r, document=None) for r in results]
         if "html" in names:  # (the workers have stopped: their memory is free for Pagefind)
             log.info("Step 5 - search")
-            sitestage.search_index(ctx, store)
+            sitestage.search_index(ctx, store, [r.summary.slug for r in results])
             kept = store.new if store is not None else None
             written = sorted(
                 p

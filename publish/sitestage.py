@@ -4,8 +4,9 @@ search index.
 
 A page is kept in the cache under its document's key, its neighbours' summaries and its
 downloads: it is rendered again only when one of them changed, from the document parsed
-again by a job when this build took it from the cache. The search index is kept under the
-hash of the pages Pagefind reads, so Pagefind runs only when one of them changed.
+again by a job when this build took it from the cache. The search index is kept shard by
+shard, each under the hash of the pages it reads, so Pagefind runs only over a shard whose
+pages changed.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 import logging
 import shutil
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from publish import cache
 from publish.executors import Executor
@@ -95,22 +97,34 @@ def pages(
     site.collection(ctx, ordered)
 
 
-def search_index(ctx: BuildContext, store: cache.Store | None) -> None:
-    """Pagefind over the site's pages, or its index from the cache when they are the same."""
+def search_index(ctx: BuildContext, store: cache.Store | None, slugs: list[str]) -> None:
+    """Pagefind over the documents' pages, shard by shard (:mod:`publish.formats.search`);
+    a shard whose pages are the same as at a build before comes from the cache."""
     folder = ctx.out / "site"
-    read = sorted(folder.glob(search.PAGES))
-    key = cache.digest(
-        "pagefind",
-        ctx.config.language,
-        cache.keys.versions(),
-        [(p.relative_to(folder).as_posix(), p.read_bytes()) for p in read],
-    )
-    entry = store.get(key) if store else None
-    if entry is not None and store is not None:
-        store.place(entry, ctx.out)
-        log.info("  the search index from the cache: no page it reads changed")
-        return
-    search.index(folder, ctx.config.language)
-    if store is not None:
-        made = sorted(p for p in (folder / "pagefind").rglob("*") if p.is_file())
-        store.put(key, [(p.relative_to(ctx.out).as_posix(), p.read_bytes()) for p in made])
+    groups = search.shards(slugs)
+    cached = 0
+    for number, group in enumerate(groups):
+        bundle = folder / search.bundle(number)
+        key = cache.digest(
+            "pagefind",
+            ctx.config.language,
+            cache.keys.versions(),
+            search.bundle(number),  # (the files it makes are there)
+            [(slug, (folder / slug / "index.html").read_bytes()) for slug in group],
+        )
+        entry = store.get(key) if store else None
+        if entry is not None and store is not None:
+            store.place(entry, ctx.out)
+            cached += 1
+            continue
+        search.index(folder, ctx.config.language, group, number)
+        if store is not None:
+            made = sorted(p for p in bundle.rglob("*") if p.is_file() and _own(bundle, p, number))
+            store.put(key, [(p.relative_to(ctx.out).as_posix(), p.read_bytes()) for p in made])
+    if cached:
+        log.info("  the search index: %d of %d shard(s) from the cache", cached, len(groups))
+
+
+def _own(bundle: Path, path: Path, number: int) -> bool:
+    """``path`` belongs to shard ``number``'s bundle (the first one's folder holds the others)."""
+    return number > 0 or not path.relative_to(bundle).parts[0].startswith("shard-")

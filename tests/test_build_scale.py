@@ -56,7 +56,7 @@ def test_the_cache_gives_the_same_bytes_and_builds_only_what_changed(tmp_path: P
     (root / "build/site/doc-00001/index.html").write_text("edited by hand", encoding="utf-8")
     again = _build(root, "-j", "2")  # an output is not as the build left it: built again
     assert "6 of 6 document(s) from the cache" in again.stderr
-    assert "the search index from the cache" in again.stderr
+    assert "the search index: 1 of 1 shard(s) from the cache" in again.stderr
     assert _differing(built, _tree(root / "build")) == []
     (root / "build/site/stray.html").write_text("a file no build wrote", encoding="utf-8")
     assert "Nothing changed" not in _build(root, "-j", "2").stderr
@@ -66,7 +66,7 @@ def test_the_cache_gives_the_same_bytes_and_builds_only_what_changed(tmp_path: P
     page.write_text(page.read_text("utf-8") + "\nAn added line.\n", encoding="utf-8")
     edited = _build(root, "-j", "2")
     assert "5 of 6 document(s) from the cache" in edited.stderr
-    assert "the search index from the cache" not in edited.stderr
+    assert "shard(s) from the cache" not in edited.stderr
     cached = _tree(root / "build")
     assert b"An added line." in cached["site/doc-00004/index.html"]
     _build(root, "--no-cache", "-j", "1")

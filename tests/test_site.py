@@ -30,13 +30,14 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     yield out / "site"
 
 
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args: Any) -> None:
+        pass
+
+
 @pytest.fixture(scope="module")
 def server(site: Path) -> Iterator[str]:
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args: Any) -> None:
-            pass
-
-    handler = functools.partial(Quiet, directory=str(site))
+    handler = functools.partial(QuietHandler, directory=str(site))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
@@ -164,6 +165,44 @@ def test_search_finds_documents_in_every_language(
     links = _search(page, server, start, term)
     page.close()
     assert any(f"/{expected}/" in link for link in links), links
+
+
+def test_search_merges_the_shards_of_the_index(
+    browser: Browser, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With two pages a shard, the documents are indexed in three bundles; the search page
+    merges them, so a search finds a document of any shard, in either language."""
+    monkeypatch.setattr(search, "SHARD_PAGES", 2)
+    site = build_repo(tmp_path / "out", formats=("html",), jobs=1) / "site"  # (in this process)
+    slugs = sorted(p.parent.name for p in site.glob("*/changes.html"))
+    groups = search.shards(slugs)
+    assert len(groups) == 3 and [ENGLISH in g for g in groups].index(True) != [
+        SEED in g for g in groups
+    ].index(True)
+    assert sorted(p.parent.name for p in site.glob("pagefind/shard-*/pagefind.js")) == [
+        "shard-1",
+        "shard-2",
+    ]
+    fragments = {
+        bundle: len(list((site / bundle / "fragment").iterdir()))
+        for bundle in ("pagefind", "pagefind/shard-1", "pagefind/shard-2")
+    }
+    assert list(fragments.values()) == [len(g) for g in groups]  # each page in one bundle
+    handler = functools.partial(QuietHandler, directory=str(site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        server = f"http://127.0.0.1:{httpd.server_address[1]}/"
+        for start, term, expected in (
+            (f"{ENGLISH}/index.html", "黄酒", SEED),
+            (f"{SEED}/index.html", "bridge", ENGLISH),
+        ):
+            page = browser.new_page()
+            links = _search(page, server, start, term)
+            page.close()
+            assert any(f"/{expected}/" in link for link in links), links
+    finally:
+        httpd.shutdown()
 
 
 def test_search_thumbnails_load(browser: Browser, server: str) -> None:

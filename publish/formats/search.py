@@ -1,37 +1,100 @@
 """Full-text search without a server: Pagefind (PyPI ``pagefind[extended]``, whose extended
-binary segments Chinese) indexes the written pages.
+binary segments Chinese) indexes the documents' pages, in shards.
 
 Pagefind keeps one index per page language, so a search from a Chinese page would not see
 English pages. The site therefore indexes everything as one language (``--force-language``,
 the site's language) and searches on one page, ``search/index.html``, which every page's
-search form sends its query to. Only ``index.html`` pages are read: a document's change log
-(``changes.html``) is no text to search, and can be several times the size of the document.
+search form sends its query to. Only the documents' ``index.html`` pages are read: a
+document's change log (``changes.html``) is no text to search, and can be several times the
+size of the document.
+
+The documents are split into :func:`shards` of at most about :data:`SHARD_PAGES` pages, by a
+hash of the slug, so a document stays in its shard as others come and go. Each shard is its
+own Pagefind bundle (the first in ``pagefind/``, the others in ``pagefind/shard-N/``), indexed
+and cached on its own: an edited document runs Pagefind over its shard only, and the indexer's
+memory is bounded by the shard's size, not the site's. The search page merges the bundles at
+query time (Pagefind's ``mergeIndex``).
 """
 
 from __future__ import annotations
 
+import hashlib
+import os
+import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 from publish.errors import BuildError, telling
 
-#: The pages Pagefind reads (and the build cache hashes to know whether to run it again).
+#: The pages Pagefind reads: each document's ``<slug>/index.html``.
 PAGES = "**/index.html"
+#: Documents in one shard, at most about (shards double in number as the site grows).
+SHARD_PAGES = 256
+_BUNDLE = "pagefind"
 
 
-def index(site: Path, language: str) -> None:
+def shards(slugs: list[str]) -> list[list[str]]:
+    """The documents of each non-empty shard, in slug order: as many shards as a power of two
+    keeps under :data:`SHARD_PAGES` each, a document in the shard its slug's hash names."""
+    count = 1
+    while len(slugs) > count * SHARD_PAGES:
+        count *= 2
+    found: list[list[str]] = [[] for _ in range(count)]
+    for slug in sorted(slugs):
+        found[int(hashlib.sha256(slug.encode("utf-8")).hexdigest()[:8], 16) % count].append(slug)
+    return [shard for shard in found if shard]
+
+
+def bundle(number: int) -> str:
+    """The folder of shard ``number``'s bundle under the site (the first: ``pagefind``)."""
+    return _BUNDLE if number == 0 else f"{_BUNDLE}/shard-{number}"
+
+
+def merged(slugs: list[str]) -> list[str]:
+    """The bundles the search page merges into the first one's (site-relative folders)."""
+    return [f"{bundle(n)}/" for n in range(1, len(shards(slugs)))]
+
+
+def index(site: Path, language: str, slugs: list[str] | None = None, number: int = 0) -> None:
+    """Pagefind over the pages of ``slugs`` (every ``index.html`` when None) into the bundle
+    of shard ``number``. The shard's pages are linked into a scratch site (its URLs are the
+    same), so Pagefind reads no other page."""
     try:
         import pagefind  # noqa: F401
     except ImportError:
         raise BuildError("Pagefind is not installed; run: make setup") from None
+    if slugs is None:
+        _run(site, site, language)
+        return
+    scratch = Path(tempfile.mkdtemp(prefix=".search-", dir=site.parent))
+    try:
+        for slug in slugs:
+            (scratch / slug).mkdir()
+            _link(site / slug / "index.html", scratch / slug / "index.html")
+        _run(scratch, site / bundle(number), language)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _link(source: Path, target: Path) -> None:
+    try:
+        os.link(source, target)
+    except OSError:  # (a file system without hard links)
+        shutil.copyfile(source, target)
+
+
+def _run(pages: Path, output: Path, language: str) -> None:
     run = subprocess.run(
         [
             sys.executable,
             "-m",
             "pagefind",
             "--site",
-            str(site),
+            str(pages),
+            "--output-path",
+            str(output),
             "--silent",
             "--glob",  # the pages with text to find; not the change logs (changes.html)
             PAGES,
@@ -42,5 +105,5 @@ def index(site: Path, language: str) -> None:
         text=True,
         check=False,
     )
-    if run.returncode != 0 or not (site / "pagefind" / "pagefind-ui.js").is_file():
+    if run.returncode != 0 or not (output / "pagefind-ui.js").is_file():
         raise BuildError(f"Pagefind failed: {telling(run.stderr or run.stdout)}")

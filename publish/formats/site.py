@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from publish import formatlist
-from publish.formats import BuildContext, sitefiles
+from publish.formats import BuildContext, search, sitefiles
 from publish.formats.jsonld import document_jsonld, script_text
 from publish.fsutil import safe_join, write_text
 from publish.labels import labels, provenance
@@ -125,7 +125,13 @@ def collection(ctx: BuildContext, documents: list[Summary]) -> list[Path]:
     )
     write_text(
         site / "search" / "index.html",
-        render("search.html", root="../", path="search/", **common),
+        render(
+            "search.html",
+            root="../",
+            path="search/",
+            merged=search.merged([d.slug for d in documents]),
+            **common,
+        ),
     )
     sitefiles.write(ctx, site, documents, stylesheet)
     log.info(
