@@ -65,6 +65,9 @@ class BuildOptions:
     collection: bool = True
     #: Progress bars: None shows them when stderr is a terminal.
     bars: bool | None = None
+    #: Return every document parsed (``publish archive``, which skips the cache); else they
+    #: are let go before the search index is made.
+    documents: bool = False
 
 
 def _check_strict(options: BuildOptions, warnings: WarningCounter | None) -> None:
@@ -90,8 +93,9 @@ def _every(items: Sequence[In], stage: Callable[[In], Out]) -> list[Out]:
 
 @dataclass(frozen=True)
 class Built:
-    """What a build read and made: the articles, the documents (every one when it skipped the
-    cache, as ``publish archive`` does; none otherwise), and the files written."""
+    """What a build read and made: the articles, the documents (every one when
+    :attr:`BuildOptions.documents` asks and the cache was skipped, as ``publish archive``
+    does; none otherwise), and the files written."""
 
     articles: tuple[Article, ...]
     documents: tuple[Document, ...]
@@ -206,11 +210,13 @@ def _build_collection(
                 ctx = dataclasses.replace(ctx, built=dates)
                 by_slug = {article.slug: article for article in articles}
                 sitestage.pages(ctx, results, store, by_slug, lambda a: job(a, ()), run)
-        if store is not None:  # (only ``publish archive``, which skips the cache, needs them)
+        if not options.documents:
             results = [dataclasses.replace(r, document=None) for r in results]
         if "html" in names:  # (the workers have stopped: their memory is free for Pagefind)
             log.info("Step 5 - search")
-            sitestage.search_index(ctx, store, [r.summary.slug for r in results])
+            collector.give_back()
+            slugs = [r.summary.slug for r in results]
+            sitestage.search_index(ctx, store, slugs, plan.workers)
             kept = store.new if store is not None else None
             written = sorted(
                 p

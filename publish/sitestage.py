@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 import shutil
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from publish import cache
@@ -97,14 +98,16 @@ def pages(
     site.collection(ctx, ordered)
 
 
-def search_index(ctx: BuildContext, store: cache.Store | None, slugs: list[str]) -> None:
-    """Pagefind over the documents' pages, shard by shard (:mod:`publish.formats.search`);
-    a shard whose pages are the same as at a build before comes from the cache."""
+def search_index(
+    ctx: BuildContext, store: cache.Store | None, slugs: list[str], workers: int = 1
+) -> None:
+    """Pagefind over the documents' pages, shard by shard (:mod:`publish.formats.search`),
+    ``workers`` shards at a time; a shard whose pages are the same as at a build before comes
+    from the cache."""
     folder = ctx.out / "site"
     groups = search.shards(slugs)
-    cached = 0
+    todo: list[tuple[int, str]] = []
     for number, group in enumerate(groups):
-        bundle = folder / search.bundle(number)
         key = cache.digest(
             "pagefind",
             ctx.config.language,
@@ -115,14 +118,26 @@ def search_index(ctx: BuildContext, store: cache.Store | None, slugs: list[str])
         entry = store.get(key) if store else None
         if entry is not None and store is not None:
             store.place(entry, ctx.out)
-            cached += 1
-            continue
-        search.index(folder, ctx.config.language, group, number)
-        if store is not None:
-            made = sorted(p for p in bundle.rglob("*") if p.is_file() and _own(bundle, p, number))
-            store.put(key, [(p.relative_to(ctx.out).as_posix(), p.read_bytes()) for p in made])
-    if cached:
-        log.info("  the search index: %d of %d shard(s) from the cache", cached, len(groups))
+        else:
+            todo.append((number, key))
+    if len(todo) < len(groups):
+        log.info(
+            "  the search index: %d of %d shard(s) from the cache",
+            len(groups) - len(todo),
+            len(groups),
+        )
+
+    def run(number: int) -> None:
+        search.index(folder, ctx.config.language, groups[number], number)
+
+    with ThreadPoolExecutor(max(1, min(workers, len(todo)))) as pool:
+        list(pool.map(run, [number for number, _ in todo]))  # (the first failure is raised)
+    if store is None:
+        return
+    for number, key in todo:
+        bundle = folder / search.bundle(number)
+        made = sorted(p for p in bundle.rglob("*") if p.is_file() and _own(bundle, p, number))
+        store.put(key, [(p.relative_to(ctx.out).as_posix(), p.read_bytes()) for p in made])
 
 
 def _own(bundle: Path, path: Path, number: int) -> bool:

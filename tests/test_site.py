@@ -355,7 +355,7 @@ def test_pagefind_failing_is_one_line_that_says_why(tmp_path: Path) -> None:
     characters were four copies of the same two lines)."""
     (tmp_path / "site").mkdir()
     with pytest.raises(BuildError) as failed:
-        search.index(tmp_path / "site", "zh-CN")
+        search.index(tmp_path / "site", "zh-CN", [])
     (problem,) = failed.value.problems
     assert problem.startswith("Pagefind failed: Error: Pagefind was not able to build an index")
     assert "\n" not in problem and problem.count("not able") == 1

@@ -93,6 +93,7 @@ def archive(config: Config, options: ArchiveOptions, warnings: WarningCounter) -
             variant,
             cache="skip",
             collection=False,
+            documents=True,
         )
         built = build_collection(config, build, warnings)
         log.info("Step 6 - assemble %s/", name)

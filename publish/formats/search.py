@@ -22,8 +22,8 @@ import hashlib
 import os
 import shutil
 import subprocess
-import sys
 import tempfile
+from functools import cache
 from pathlib import Path
 
 from publish.errors import BuildError, telling
@@ -31,7 +31,7 @@ from publish.errors import BuildError, telling
 #: The pages Pagefind reads: each document's ``<slug>/index.html``.
 PAGES = "**/index.html"
 #: Documents in one shard, at most about (shards double in number as the site grows).
-SHARD_PAGES = 256
+SHARD_PAGES = 128
 _BUNDLE = "pagefind"
 
 
@@ -57,23 +57,16 @@ def merged(slugs: list[str]) -> list[str]:
     return [f"{bundle(n)}/" for n in range(1, len(shards(slugs)))]
 
 
-def index(site: Path, language: str, slugs: list[str] | None = None, number: int = 0) -> None:
-    """Pagefind over the pages of ``slugs`` (every ``index.html`` when None) into the bundle
-    of shard ``number``. The shard's pages are linked into a scratch site (its URLs are the
-    same), so Pagefind reads no other page."""
-    try:
-        import pagefind  # noqa: F401
-    except ImportError:
-        raise BuildError("Pagefind is not installed; run: make setup") from None
-    if slugs is None:
-        _run(site, site, language)
-        return
+def index(site: Path, language: str, slugs: list[str], number: int = 0) -> None:
+    """Pagefind over the pages of ``slugs`` into the bundle of shard ``number``. The pages are
+    linked into a scratch site (their URLs are the same), so Pagefind reads no other page."""
+    binary = _binary()
     scratch = Path(tempfile.mkdtemp(prefix=".search-", dir=site.parent))
     try:
         for slug in slugs:
             (scratch / slug).mkdir()
             _link(site / slug / "index.html", scratch / slug / "index.html")
-        _run(scratch, site / bundle(number), language)
+        _run(binary, scratch, site / bundle(number), language)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
 
@@ -85,12 +78,23 @@ def _link(source: Path, target: Path) -> None:
         shutil.copyfile(source, target)
 
 
-def _run(pages: Path, output: Path, language: str) -> None:
+@cache
+def _binary() -> str:
+    """Pagefind's own program (what ``python -m pagefind`` runs), found once."""
+    try:
+        from pagefind.service import get_executable
+    except ImportError:
+        raise BuildError("Pagefind is not installed; run: make setup") from None
+    found = get_executable()
+    if found is None:
+        raise BuildError("Pagefind's program is not installed; run: make setup")
+    return str(found)
+
+
+def _run(binary: str, pages: Path, output: Path, language: str) -> None:
     run = subprocess.run(
         [
-            sys.executable,
-            "-m",
-            "pagefind",
+            binary,
             "--site",
             str(pages),
             "--output-path",
