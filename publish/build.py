@@ -240,5 +240,6 @@ def _build_collection(
     final = [out / path.relative_to(staging) for path in written]
     if store is not None:
         remember(store, whole, out, final)
+        store.remember(final)
     documents = tuple(r.document for r in results if r.document is not None)
     return Built(tuple(articles), documents, final)

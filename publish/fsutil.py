@@ -44,6 +44,23 @@ def write_bytes(target: Path, data: bytes) -> None:
         tmp.write_bytes(data)
 
 
+def copy_file(source: Path, target: Path) -> None:
+    """Copy ``source`` to ``target`` atomically (a new file: a link at ``target`` is replaced,
+    never written through)."""
+    with atomic_path(target) as tmp:
+        shutil.copyfile(source, tmp)
+
+
+def link_or_copy(source: Path, target: Path) -> None:
+    """``target`` as a hard link of ``source`` (no bytes copied), or a copy where the file
+    system has no links. Safe because a build never writes into a file it made: it renames
+    new files into place (:func:`atomic_path`)."""
+    try:
+        os.link(source, target)
+    except OSError:
+        copy_file(source, target)
+
+
 def write_text(target: Path, text: str) -> None:
     write_bytes(target, text.encode("utf-8"))
 

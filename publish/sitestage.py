@@ -12,7 +12,6 @@ pages changed.
 from __future__ import annotations
 
 import logging
-import shutil
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -20,7 +19,7 @@ from pathlib import Path
 from publish import cache
 from publish.executors import Executor
 from publish.formats import BuildContext, search, site
-from publish.fsutil import write_text
+from publish.fsutil import link_or_copy, write_text
 from publish.jobs import Job
 from publish.model import Article, Document
 from publish.progress import Progress
@@ -66,7 +65,7 @@ def pages(
         files = site.downloads(ctx, summary)
         for _, path in files:
             folder.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(path, folder / path.name)
+            link_or_copy(path, folder / path.name)
         neighbours = (
             ordered[i - 1] if i else None,
             ordered[i + 1] if i + 1 < len(ordered) else None,

@@ -74,6 +74,28 @@ def test_the_cache_gives_the_same_bytes_and_builds_only_what_changed(tmp_path: P
     assert not (root / "build" / ".cache").exists()
 
 
+def test_a_rebuild_links_the_outputs_it_keeps_and_copies_one_edited_in_place(
+    tmp_path: Path,
+) -> None:
+    """An unchanged document's outputs are the last build's files, linked (no bytes copied);
+    one a user rewrote in place, size and modification time kept, comes from the cache."""
+    root = make_corpus(tmp_path / "project", 4)
+    _build(root, "-j", "1")
+    out = root / "build"
+    kept, edited = out / "epub" / "doc-00001.epub", out / "clean" / "doc-00002.md"
+    inode, original = kept.stat().st_ino, edited.read_bytes()
+    before = edited.stat()
+    with edited.open("r+b") as changed:  # (in place: the same inode, the same size)
+        changed.write(b"X" * len(original))
+    os.utime(edited, ns=(before.st_atime_ns, before.st_mtime_ns))
+    page = root / "content" / "doc-00003.md"
+    page.write_text(page.read_text("utf-8") + "\nAn added line.\n", encoding="utf-8")
+    assert "3 of 4 document(s) from the cache" in _build(root, "-j", "1").stderr
+    download = out / "site" / "doc-00001" / "doc-00001.epub"  # (the same file, linked)
+    assert kept.stat().st_ino == inode == download.stat().st_ino and kept.stat().st_nlink == 2
+    assert edited.read_bytes() == original and edited.stat().st_ino != before.st_ino
+
+
 def test_a_new_title_renders_the_neighbours_pages_again(tmp_path: Path) -> None:
     """Its neighbours' pages link it by its title: they are rendered again, from documents
     taken from the cache and parsed again, to the bytes of a build without the cache."""

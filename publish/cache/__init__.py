@@ -28,7 +28,7 @@ def folder(config: Config, out: Path) -> Path:
 
 def open_store(config: Config, out: Path, mode: str) -> Store | None:
     """The cache for a build into ``out``: ``use`` it, ``skip`` it, or ``clear`` it."""
-    store = Store(folder(config, out))
+    store = Store(folder(config, out), out)
     if mode == "clear":
         store.clear()
     return store if mode == "use" else None

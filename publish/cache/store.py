@@ -4,15 +4,21 @@ An entry is JSON: the files a result made (path under the output folder, and the
 bytes), and whatever else the stage keeps (a document's summary, what it logged, the images it
 read). Files are written once and never changed, atomically, so a build stopped half-way
 leaves no broken entry; an entry whose files are gone, or whose recorded images changed, is a
-miss. Files are copied out, never linked: an output edited in place cannot reach the cache.
+miss. Files are copied out, never linked to the cache: an output edited in place cannot reach
+it. A file the last build left in the output folder is linked instead of copied when it holds
+the same object and is as that build left it (size, modification and change times, inode:
+:attr:`Store.last`), so a rebuild of one document does not copy every other one's files; the
+build writes only by renaming new files into place, so a link is never written through.
 What a build adds goes to ``new`` (inside its staging folder when the cache is in the output
 folder), so a build that fails adds nothing.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
+import os
 import shutil
 from pathlib import Path
 from typing import Any
@@ -21,10 +27,22 @@ from publish.fsutil import write_bytes, write_text
 
 
 class Store:
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, out: Path | None = None) -> None:
         self.folder = folder
         #: Where this build's additions go (moved into ``folder`` when the build succeeds).
         self.new = folder
+        #: The output folder, and what the last build into it left there from the cache:
+        #: {path under it: [size, mtime_ns, ctime_ns, inode, SHA-256]} (see :func:`outputs`).
+        self.out = out
+        self.last: dict[str, list[int | str]] = {}
+        if out is not None:
+            with contextlib.suppress(OSError, ValueError):
+                self.last = json.loads(self._outputs().read_bytes())
+        #: What this build placed or put: {path under the output folder: SHA-256}.
+        self.made: dict[str, str] = {}
+
+    def _outputs(self) -> Path:
+        return self.folder / "outputs.json"
 
     def _object(self, sha: str, base: Path | None = None) -> Path:
         return (base or self.folder) / "objects" / sha[:2] / sha[2:]
@@ -56,22 +74,54 @@ class Store:
             if not (self._object(sha).is_file() or self._object(sha, self.new).is_file()):
                 write_bytes(self._object(sha, self.new), data)
             named.append([path, sha])
+            self.made[path] = sha
         entry = {"files": named, **extra}
         write_text(self._entry(key, self.new), json.dumps(entry, ensure_ascii=False))
         return entry
 
     def place(self, entry: dict[str, Any], out: Path) -> list[Path]:
-        """Copy the files of ``entry`` under ``out``."""
+        """Copy the files of ``entry`` under ``out`` (or link the last build's, the same)."""
         placed = []
         for path, sha in entry["files"]:
             target = out / path
             target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(self._object(sha), target)
+            if not self._linked(path, sha, target):
+                shutil.copyfile(self._object(sha), target)
+            self.made[path] = sha
             placed.append(target)
         return placed
 
+    def _linked(self, path: str, sha: str, target: Path) -> bool:
+        """Link the last build's ``path`` to ``target`` if it holds ``sha`` as it left it."""
+        last = self.last.get(path)
+        if self.out is None or last is None or last[4] != sha:
+            return False
+        try:
+            if _stat(self.out / path) != last[:4]:
+                return False
+            os.link(self.out / path, target)
+        except OSError:  # (gone, or a file system without hard links)
+            return False
+        return True
+
+    def remember(self, files: list[Path]) -> None:
+        """Note which of ``files`` (just moved into the output folder) came from the cache."""
+        if self.out is None:
+            return
+        found = {}
+        for path in files:
+            name = path.relative_to(self.out).as_posix()
+            if name in self.made:
+                found[name] = [*_stat(path), self.made[name]]
+        write_text(self._outputs(), json.dumps(found, separators=(",", ":")))
+
     def clear(self) -> None:
         shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def _stat(path: Path) -> list[int | str]:
+    found = path.stat()
+    return [found.st_size, found.st_mtime_ns, found.st_ctime_ns, found.st_ino]
 
 
 def reads(paths: list[Path]) -> list[list[str]]:

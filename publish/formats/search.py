@@ -19,7 +19,6 @@ query time (Pagefind's ``mergeIndex``).
 from __future__ import annotations
 
 import hashlib
-import os
 import shutil
 import subprocess
 import tempfile
@@ -27,11 +26,12 @@ from functools import cache
 from pathlib import Path
 
 from publish.errors import BuildError, telling
+from publish.fsutil import link_or_copy
 
 #: The pages Pagefind reads: each document's ``<slug>/index.html``.
 PAGES = "**/index.html"
 #: Documents in one shard, at most about (shards double in number as the site grows).
-SHARD_PAGES = 128
+SHARD_PAGES = 256
 _BUNDLE = "pagefind"
 
 
@@ -65,17 +65,10 @@ def index(site: Path, language: str, slugs: list[str], number: int = 0) -> None:
     try:
         for slug in slugs:
             (scratch / slug).mkdir()
-            _link(site / slug / "index.html", scratch / slug / "index.html")
+            link_or_copy(site / slug / "index.html", scratch / slug / "index.html")
         _run(binary, scratch, site / bundle(number), language)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
-
-
-def _link(source: Path, target: Path) -> None:
-    try:
-        os.link(source, target)
-    except OSError:  # (a file system without hard links)
-        shutil.copyfile(source, target)
 
 
 @cache
