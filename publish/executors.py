@@ -14,7 +14,7 @@ import multiprocessing
 import os
 import signal
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from types import TracebackType
@@ -63,15 +63,14 @@ class Executor:
     def __exit__(self, kind: type[BaseException] | None, *rest: TracebackType | None) -> None:
         self.close(interrupted=kind is not None)
 
-    def map(self, jobs: Sequence[Job], tick: Tick) -> list[Done]:
+    def map(self, jobs: Sequence[Job], tick: Tick) -> Iterator[Done]:
+        """Run ``jobs``; their results in the jobs' order, each as soon as it and those before
+        it are done (so a caller writes and lets go of one while others run), ``tick`` called
+        as each one finishes."""
         if self.plan.executor == "dask":
             return self._dask(jobs, tick)
         if self.plan.workers == 1 or len(jobs) < 2:
-            done = []
-            for job in jobs:
-                done.append(run(job))
-                tick(done[-1])
-            return done
+            return _one_by_one(jobs, tick)
         if self._pool is None:
             # fork: the workers inherit what is imported; but never from a process running
             # threads (publish serve), where a lock held by another thread would stay held
@@ -83,7 +82,7 @@ class Executor:
         futures = [self._pool.submit(run, job) for job in jobs]
         return _in_order(futures, as_completed(futures), tick)
 
-    def _dask(self, jobs: Sequence[Job], tick: Tick) -> list[Done]:
+    def _dask(self, jobs: Sequence[Job], tick: Tick) -> Iterator[Done]:
         from publish.daskrun import client, completed
 
         if self._client is None:
@@ -103,12 +102,26 @@ class Executor:
             self._client = None
 
 
-def _in_order(futures: list[Any], finished: Any, tick: Tick) -> list[Done]:
-    """The results of ``futures`` in their order, ``tick`` called as each one finishes."""
+def _one_by_one(jobs: Sequence[Job], tick: Tick) -> Iterator[Done]:
+    for job in jobs:
+        done = run(job)
+        tick(done)
+        yield done
+
+
+def _in_order(futures: list[Any], finished: Iterable[Any], tick: Tick) -> Iterator[Done]:
+    """The results of ``futures`` in their order, ``tick`` called as each one finishes; a
+    result is let go of once given (a thousand documents' outputs are never held at once)."""
+    place = {id(future): n for n, future in enumerate(futures)}
+    ready: dict[int, Done] = {}
+    given = 0
     for future in finished:
-        tick(future.result())
-    results: list[Done] = [future.result() for future in futures]
-    return results
+        ready[place[id(future)]] = done = future.result()
+        tick(done)
+        while given in ready:
+            futures[given] = None
+            yield ready.pop(given)
+            given += 1
 
 
 __all__ = ["EXECUTORS", "Executor", "Future", "Plan"]

@@ -85,7 +85,7 @@ def each_document(
     for entry in found:
         if entry is not None:
             tick()
-    done = dict(zip(todo, executor.map([job(articles[i]) for i in todo], tick), strict=True))
+    done = executor.map([job(articles[i]) for i in todo], tick)  # (in order, as they finish)
     results: list[Result] = []
     problems: list[str] = []
     for i, key in enumerate(keys):
@@ -96,7 +96,7 @@ def each_document(
             summary = cache.summary_from(entry["summary"])
             results.append(Result(key, summary, None, tuple(files)))
             continue
-        made = done[i]
+        made = next(done)
         replay(made.records)
         if made.problems:
             if made.category != ContentError.category:
