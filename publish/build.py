@@ -32,6 +32,7 @@ from publish.formats import BuildContext
 from publish.jobs import Job
 from publish.logs import WarningCounter
 from publish.model import Article, Document
+from publish.parked import Parking
 from publish.parse.links import Named, link_map, linked, missing_targets
 from publish.progress import Progress
 from publish.render import Renderer
@@ -198,9 +199,11 @@ def _build_collection(
         digests = {a.slug: cache.digest(a, targets[a.slug]) for a in articles}
         fresh = manifest.current(previous, digests)
         ctx = BuildContext(config, renderer, staging, dates, final=out, fresh=fresh)
+        parking = Parking(staging) if "html" in names and not options.documents else None
+        keep = options.documents or parking or False
         with Executor(plan) as executor, Progress(options.bars) as progress:
             run = (executor, progress)
-            results = each_document(made, job, keys, store, run, staging)
+            results = each_document(made, job, keys, store, run, staging, keep)
             missing_targets(r.summary for r in results)
             _check_strict(options, warnings)
             written = [path for result in results for path in result.files]
@@ -210,8 +213,8 @@ def _build_collection(
                 ctx = dataclasses.replace(ctx, built=dates)
                 by_slug = {article.slug: article for article in articles}
                 sitestage.pages(ctx, results, store, by_slug, lambda a: job(a, ()), run)
-        if not options.documents:
-            results = [dataclasses.replace(r, document=None) for r in results]
+        if parking is not None:
+            parking.close()
         if "html" in names:  # (the workers have stopped: their memory is free for Pagefind)
             log.info("Step 5 - search")
             collector.give_back()

@@ -12,7 +12,7 @@ pages changed.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -22,6 +22,7 @@ from publish.formats import BuildContext, search, site
 from publish.fsutil import link_or_copy, write_text
 from publish.jobs import Job
 from publish.model import Article, Document
+from publish.parked import fetch
 from publish.progress import Progress
 from publish.stages import Result, replay
 
@@ -33,18 +34,23 @@ def _documents(
     articles: dict[str, Article],
     job: Callable[[Article], Job],
     run: tuple[Executor, Progress],
-) -> dict[str, Document]:
-    """The documents of ``wanted`` that this build has not parsed, parsed again."""
+) -> Iterator[Document]:
+    """The documents of ``wanted``, one at a time: as this build parsed them, fetched from
+    where they were set aside, or parsed again (taken from the cache)."""
     executor, progress = run
-    again = [r.summary.slug for r in wanted if r.document is None]
+    again = [r.summary.slug for r in wanted if r.document is None and r.parked is None]
     tick = progress.stage("parse again for the site", len(again))
-    jobs = [job(articles[slug]) for slug in again]
-    found = {r.summary.slug: r.document for r in wanted if r.document is not None}
-    for done in executor.map(jobs, tick):
-        replay([r for r in done.records if r[0] >= 40])  # (said before, when it was built)
-        assert done.document is not None, done.problems
-        found[done.slug] = done.document
-    return found
+    parsed = executor.map([job(articles[slug]) for slug in again], tick)
+    for result in wanted:
+        if result.document is not None:
+            yield result.document
+        elif result.parked is not None:
+            yield fetch(result.parked)
+        else:
+            done = next(parsed)
+            replay([r for r in done.records if r[0] >= 40])  # (said before, when it was built)
+            assert done.document is not None, done.problems
+            yield done.document
 
 
 def pages(
@@ -82,13 +88,13 @@ def pages(
         else:
             wanted.append((i, key))
     documents = _documents([by_slug[ordered[i].slug] for i, _ in wanted], articles, job, run)
-    for i, key in wanted:
+    for (i, key), document in zip(wanted, documents, strict=True):
         summary = ordered[i]
         neighbours = (
             ordered[i - 1] if i else None,
             ordered[i + 1] if i + 1 < len(ordered) else None,
         )
-        html = site.page(ctx, documents[summary.slug], neighbours, site.downloads(ctx, summary))
+        html = site.page(ctx, document, neighbours, site.downloads(ctx, summary))
         name = f"site/{summary.slug}/index.html"
         write_text(ctx.out / name, html)
         if store is not None:

@@ -19,6 +19,7 @@ from publish.executors import Executor
 from publish.fsutil import write_bytes
 from publish.jobs import Done, Job, Record
 from publish.model import Article, Document, Summary
+from publish.parked import Parking
 from publish.progress import Progress
 
 log = logging.getLogger(__name__)
@@ -27,12 +28,13 @@ log = logging.getLogger(__name__)
 @dataclass(frozen=True)
 class Result:
     """One document of the build: its cache key, its summary, and, when it was parsed in
-    this build, its document."""
+    this build, its document (or where it was set aside: :mod:`publish.parked`)."""
 
     key: str
     summary: Summary
     document: Document | None
     files: tuple[Path, ...]
+    parked: Path | None = None
 
 
 def replay(records: Sequence[Sequence[object]]) -> None:
@@ -73,9 +75,11 @@ def each_document(
     store: cache.Store | None,
     run: tuple[Executor, Progress],
     staging: Path,
+    keep: Parking | bool = False,
 ) -> list[Result]:
     """Every article's outputs in ``staging``, from ``store`` (under ``keys``, one for each
-    article) or made by ``job``s."""
+    article) or made by ``job``s; the documents parsed are kept (``keep``: True), set aside
+    (a :class:`~publish.parked.Parking`) or let go."""
     executor, progress = run
     found = [store.get(key) if store else None for key in keys]
     todo = [i for i, entry in enumerate(found) if entry is None]
@@ -109,7 +113,9 @@ def each_document(
         for path, data in made.files:
             write_bytes(staging / path, data)
         written = tuple(staging / path for path, _ in made.files)
-        results.append(Result(key, made.summary, made.document, written))
+        document = made.document if keep is True else None
+        parked = keep.park(made.document) if isinstance(keep, Parking) and made.document else None
+        results.append(Result(key, made.summary, document, written, parked))
     if problems:
         raise ContentError(*problems)
     return results

@@ -31,7 +31,7 @@ from publish.fsutil import link_or_copy
 #: The pages Pagefind reads: each document's ``<slug>/index.html``.
 PAGES = "**/index.html"
 #: Documents in one shard, at most about (shards double in number as the site grows).
-SHARD_PAGES = 256
+SHARD_PAGES = 128
 _BUNDLE = "pagefind"
 
 
