@@ -23,7 +23,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
-from publish import cache, collector, jobs, limits, manifest, outputs, selection, sitestage
+from publish import cache, collector, jobs, limits, manifest, outputs, quick, selection, sitestage
+from publish.buildoptions import BuildOptions as BuildOptions
 from publish.cache.unchanged import remember, unchanged
 from publish.config import Config
 from publish.errors import ContentError, StrictError
@@ -37,38 +38,13 @@ from publish.parse.links import Named, link_map, linked, missing_targets
 from publish.progress import Progress
 from publish.render import Renderer
 from publish.stages import each_document, replay
-from publish.theme import load_theme
+from publish.theme import Theme, load_theme
 from publish.timestamps import build_time
 from publish.transaction import transaction
 
 log = logging.getLogger(__name__)
 In = TypeVar("In")
 Out = TypeVar("Out")
-
-
-@dataclass(frozen=True)
-class BuildOptions:
-    sources: tuple[Path, ...] = ()
-    formats: tuple[str, ...] = ()
-    theme: str = ""
-    out: Path | None = None
-    strict: bool = False
-    pdf_variant: str = ""
-    #: Worker processes (0: ``[build] jobs``, else one per core).
-    jobs: int = 0
-    #: ``local`` or ``dask`` ("": ``[build] executor``), and the Dask scheduler's address.
-    executor: str = ""
-    scheduler: str = ""
-    #: The build cache: ``use`` it, ``skip`` it, or ``clear`` it (build without it, remove it).
-    cache: str = "use"
-    #: Whether named sources are built as part of the project's collection (the content
-    #: folder, see publish.selection), or alone (``publish archive``).
-    collection: bool = True
-    #: Progress bars: None shows them when stderr is a terminal.
-    bars: bool | None = None
-    #: Return every document parsed (``publish archive``, which skips the cache); else they
-    #: are let go before the search index is made.
-    documents: bool = False
 
 
 def _check_strict(options: BuildOptions, warnings: WarningCounter | None) -> None:
@@ -118,21 +94,38 @@ def _plan(config: Config, options: BuildOptions) -> Plan:
     )
 
 
-def _unchanged(
-    store: cache.Store | None, keys: list[str], whole: str, out: Path
-) -> list[Path] | None:
-    """The outputs of the last build when it built the same (:mod:`publish.cache.unchanged`);
-    what its documents logged is logged again."""
-    if store is None:
-        return None
-    same = unchanged(store, whole, out)
-    entries = [store.get(key) for key in keys] if same is not None else []
-    if same is None or any(entry is None for entry in entries):
-        return None
+def _unchanged(store: cache.Store | None, keys: list[str], whole: str, out: Path) -> bool:
+    """Whether the outputs of the last build are as it left them and it built the same
+    (:mod:`publish.cache.unchanged`); what its documents logged is logged again."""
+    if store is None or not unchanged(store, whole, out):
+        return False
+    entries = [store.get(key) for key in keys]
+    if any(entry is None for entry in entries):
+        return False
     for entry in entries:
         replay(entry["records"] if entry else [])
     missing_targets(cache.summary_from(entry["summary"]) for entry in entries if entry)
-    return same
+    return True
+
+
+def _note(
+    config: Config,
+    options: BuildOptions,
+    warnings: WarningCounter | None,
+    store: cache.Store | None,
+    theme: Theme,
+    whole: str,
+) -> None:
+    """Let the next build know from file metadata alone that it has nothing to do
+    (:mod:`publish.quick`), when this one built the whole collection without a warning."""
+    if store is None:
+        return
+    if options.sources or not options.collection or warnings is None or warnings.count:
+        quick.forget(config, options)
+        return
+    fonts = [Path(src) for face in theme.fonts for src in face.src]
+    read = [*fonts, *map(Path, store.read_paths)]
+    quick.remember(config, options, whole, read, list(theme.folders))
 
 
 def build_collection(
@@ -167,12 +160,12 @@ def _build_collection(
     made = [article for article in articles if formats[article.slug]]
     keys = [cache.digest(base, formats[a.slug], a, targets[a.slug]) for a in made]
     whole = cache.digest(base, keys, str(out.resolve()))
-    same = _unchanged(store, keys, whole, out)
-    if same is not None:
+    if _unchanged(store, keys, whole, out):
         _check_strict(options, warnings)
         log.info(
             "Nothing changed since the last build into %s: its outputs are as it left them", out
         )
+        _note(config, options, warnings, store, theme, whole)
         return Built(tuple(articles), (), [])
     renderer = Renderer(theme, config)
     renderer.check()  # every template compiles, every stylesheet reads, before any output
@@ -244,5 +237,6 @@ def _build_collection(
     if store is not None:
         remember(store, whole, out, final)
         store.remember(final)
+    _note(config, options, warnings, store, theme, whole)
     documents = tuple(r.document for r in results if r.document is not None)
     return Built(tuple(articles), documents, final)

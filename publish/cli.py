@@ -15,11 +15,9 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from publish import __version__, cleanargs, cleancmd, cliparse, formatlist, formats, logs, theme
-from publish.archive import command as archive_command
-from publish.build import BuildOptions, build
+from publish import __version__, archiveargs, cleanargs, cliparse, formatlist, formats, logs, quick
+from publish.buildoptions import BuildOptions
 from publish.buildsettings import EXECUTORS
-from publish.check import check_build
 from publish.config import Config, load_config
 from publish.errors import ConfigError, PublishError
 from publish.formats.pdfvariants import VARIANTS as PDF_VARIANTS
@@ -133,7 +131,7 @@ def _parser() -> argparse.ArgumentParser:
     a = commands.add_parser(
         "archive", help="one BagIt bag of the collection; --verify BAG checks a bag"
     )
-    archive_command.add_arguments(a)
+    archiveargs.add_arguments(a)
 
     s = commands.add_parser("serve", help="serve the site, rebuild on change, reload pages")
     s.add_argument("--host", default="127.0.0.1", help="address to listen on (127.0.0.1)")
@@ -194,29 +192,51 @@ def _run(args: argparse.Namespace, counter: logs.WarningCounter) -> int:
         return 0
     root = cliparse.project_folder(args.project)
     if args.command == "themes":
-        if args.variables:
-            from publish.themevars import listing
-
-            print(listing(theme.load_theme(args.variables, root).variables), end="")
-            return 0
-        for name in theme.available(root):
-            print(name)
-        return 0
+        return _themes(args, root)
     if args.command == "serve":
         from publish.serve import serve
 
         serve(root, BuildOptions(out=args.out), args.host, args.port, args.strict_port)
         return 0
     if args.command == "clean":
+        from publish import cleancmd
+
         return cleancmd.run(args, root)
     if args.command == "archive":
-        return archive_command.run(args, root, counter)
+        from publish.archive import command
+
+        return command.run(args, root, counter)
     if args.command == "check":
-        problems = check_build(args.out or root / "build", root, args.jobs or None)
-        for problem in problems:
-            print(f"check: {problem}", file=sys.stderr)
-        log.info("check: %d problem(s)", len(problems))
-        return 1 if problems else 0
+        return _check(args, root)
+    return _build(args, root, counter)
+
+
+def _themes(args: argparse.Namespace, root: Path) -> int:
+    from publish import theme
+
+    if args.variables:
+        from publish.themevars import listing
+
+        print(listing(theme.load_theme(args.variables, root).variables), end="")
+        return 0
+    for name in theme.available(root):
+        print(name)
+    return 0
+
+
+def _check(args: argparse.Namespace, root: Path) -> int:
+    from publish.check import check_build
+
+    problems = check_build(args.out or root / "build", root, args.jobs or None)
+    for problem in problems:
+        print(f"check: {problem}", file=sys.stderr)
+    log.info("check: %d problem(s)", len(problems))
+    return 1 if problems else 0
+
+
+def _build(args: argparse.Namespace, root: Path, counter: logs.WarningCounter) -> int:
+    """A build; one with nothing to do is known before the build's stages are imported
+    (:mod:`publish.quick`)."""
     config = load_config(root)
     options = BuildOptions(
         tuple(args.sources),
@@ -230,6 +250,17 @@ def _run(args: argparse.Namespace, counter: logs.WarningCounter) -> int:
         scheduler=args.scheduler,
         cache="clear" if args.no_cache else "use",
     )
+    out = quick.unchanged(config, options)
+    if out is not None:
+        log.info(
+            "Nothing changed since the last build into %s (no file it read was touched): its "
+            "outputs are as it left them",
+            out,
+        )
+        log.info("Done: 0 file(s) written")
+        return 0
+    from publish.build import build
+
     written = build(config, options, counter)
     log.info("Done: %d file(s) written", len(written))
     return 0

@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -94,6 +95,51 @@ def test_a_rebuild_links_the_outputs_it_keeps_and_copies_one_edited_in_place(
     download = out / "site" / "doc-00001" / "doc-00001.epub"  # (the same file, linked)
     assert kept.stat().st_ino == inode == download.stat().st_ino and kept.stat().st_nlink == 2
     assert edited.read_bytes() == original and edited.stat().st_ino != before.st_ino
+
+
+QUICK = "no file it read was touched"
+SVG = (
+    '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10">'
+    '<rect width="10" height="10" fill="{}"/></svg>'
+)
+
+
+def test_a_build_with_nothing_to_do_is_known_from_the_files_metadata(
+    make_project: MakeProject,
+) -> None:
+    """After a build without a warning, the next one with no file touched stops before
+    reading a source; a changed image, a new source or a touched one sends it through the
+    build, which decides from their contents."""
+    root = make_project(
+        {
+            "publish.toml": 'title = "T"\nformats = ["html"]\n',
+            "content/a.md": "# 甲\n\n![图](images/pic.svg)\n",
+            "content/b.md": "# 乙\n\n正文。\n",
+            "content/images/pic.svg": SVG.format("red"),
+        }
+    )
+    _build(root)
+    assert QUICK in _build(root).stderr
+    (root / "content" / "images" / "pic.svg").write_text(SVG.format("blue"), encoding="utf-8")
+    changed = _build(root).stderr
+    assert QUICK not in changed and "1 of 2 document(s) from the cache" in changed
+    assert "blue" in (root / "build" / "site" / "a" / "images" / "pic.svg").read_text("utf-8")
+    assert QUICK in _build(root).stderr
+    copy = root.parent / "copy"  # (its files' times kept, but another project)
+    shutil.copytree(root, copy, symlinks=True)
+    assert QUICK not in _build(copy).stderr
+    (root / "content" / "c.md").write_text("# 丙\n\n新的。\n", encoding="utf-8")
+    assert "2 of 3 document(s) from the cache" in _build(root).stderr
+    os.utime(root / "content" / "b.md")  # touched, the same text: the build finds no change
+    touched = _build(root).stderr
+    assert QUICK not in touched and "Nothing changed since the last build" in touched
+    assert QUICK in _build(root).stderr
+    (root / "content" / "d.md").write_text(
+        '# 丁\n\n[链](https://example.com/){style="c"}\n', "utf-8"
+    )
+    assert "attribute 'style' dropped" in _build(root).stderr
+    again = _build(root).stderr  # (a build that warned leaves no note: its warnings are said)
+    assert QUICK not in again and "attribute 'style' dropped" in again
 
 
 def test_a_new_title_renders_the_neighbours_pages_again(tmp_path: Path) -> None:

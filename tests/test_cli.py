@@ -65,7 +65,7 @@ def test_global_options_before_or_after_the_command(make_project: MakeProject) -
     assert after.returncode == 0 and after.stderr == "", after.stderr  # -q after the command
     before = run_cli(["-q", "build", "--format", "html"], root)
     assert before.returncode == 0 and before.stderr == ""
-    loud = run_cli(["-v", "build", "--format", "html"], root)
+    loud = run_cli(["-v", "build", "--format", "html", "--no-cache"], root)  # (builds again)
     assert "Step 1 - read" in loud.stderr  # an option before is not undone by the command's
     assert run_cli(["themes", "-v"], root).stdout.split() == ["default", "gongwen"]
 

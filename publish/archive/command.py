@@ -15,37 +15,9 @@ from publish.archive import ArchiveOptions, archive
 from publish.archive.layout import ArchiveError
 from publish.archive.verify import verify
 from publish.config import load_config
-from publish.formats.pdfvariants import VARIANTS
 from publish.logs import WarningCounter
 
 log = logging.getLogger("publish")
-
-
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "sources",
-        nargs="*",
-        type=Path,
-        metavar="SOURCE",
-        help="Markdown files or folders (default: the content folder)",
-    )
-    parser.add_argument("--out", type=Path, help="folder for the bag (default: build/archive/)")
-    parser.add_argument("--tar", action="store_true", help="also write the bag as one .tar")
-    parser.add_argument("--theme", default="", help="theme name (default: publish.toml's theme)")
-    parser.add_argument(
-        "--pdf-variant",
-        choices=tuple(name for name, v in VARIANTS.items() if v.pdfa),
-        default="",
-        metavar="VARIANT",
-        help="pdf/a-3u (default), pdf/a-3b, pdf/a-2u or pdf/a-2b",
-    )
-    parser.add_argument("--strict", action="store_true", help="fail on any warning")
-    parser.add_argument(
-        "--verify",
-        type=Path,
-        metavar="BAG",
-        help="check a bag (folder or .tar) instead: every missing, extra or altered file",
-    )
 
 
 def _unpacked(tar: Path, into: Path) -> Path:

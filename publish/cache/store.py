@@ -40,6 +40,8 @@ class Store:
                 self.last = json.loads(self._outputs().read_bytes())
         #: What this build placed or put: {path under the output folder: SHA-256}.
         self.made: dict[str, str] = {}
+        #: The files besides the sources that the results looked up or kept had read.
+        self.read_paths: set[str] = set()
 
     def _outputs(self) -> Path:
         return self.folder / "outputs.json"
@@ -59,6 +61,7 @@ class Store:
         if not all(self._object(sha).is_file() for _, sha in entry.get("files", [])):
             return None
         for path, sha in entry.get("reads", []):
+            self.read_paths.add(path)
             try:
                 if hashlib.sha256(Path(path).read_bytes()).hexdigest() != sha:
                     return None
@@ -75,6 +78,7 @@ class Store:
                 write_bytes(self._object(sha, self.new), data)
             named.append([path, sha])
             self.made[path] = sha
+        self.read_paths.update(path for path, _ in extra.get("reads", []))
         entry = {"files": named, **extra}
         write_text(self._entry(key, self.new), json.dumps(entry, ensure_ascii=False))
         return entry

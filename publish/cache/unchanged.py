@@ -6,6 +6,7 @@ and the build says so; what the documents logged is logged again, for ``--strict
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 from publish.cache.store import Store
@@ -16,33 +17,36 @@ def _note(store: Store, key: str) -> Path:
     return store.folder / "builds" / f"{key}.json"
 
 
-def _stat(path: Path) -> list[int]:
-    found = path.stat()
+def _stat(path: str) -> list[int]:
+    found = os.stat(path)
     return [found.st_size, found.st_mtime_ns]
+
+
+def _site(out: Path) -> list[str]:
+    """Every file of the site, by its path under ``out``, sorted."""
+    found: list[str] = []
+    for parent, _, files in os.walk(out / "site"):
+        where = os.path.relpath(parent, out).replace(os.sep, "/")
+        found.extend(f"{where}/{name}" for name in files)
+    return sorted(found)
 
 
 def remember(store: Store, key: str, out: Path, written: list[Path]) -> None:
     """Note the outputs of a build that just moved into ``out``."""
-    files = {p.relative_to(out).as_posix(): _stat(p) for p in written}
-    site = sorted(p.relative_to(out).as_posix() for p in (out / "site").rglob("*") if p.is_file())
-    files.update({name: _stat(out / name) for name in site})
+    files = {p.relative_to(out).as_posix(): _stat(str(p)) for p in written}
+    site = _site(out)
+    files.update({name: _stat(os.path.join(out, name)) for name in site})
     write_text(_note(store, key), json.dumps({"files": files, "site": site}))
 
 
-def unchanged(store: Store, key: str, out: Path) -> list[Path] | None:
-    """The outputs of the last build of ``key`` into ``out`` when they are all still as it
-    left them; else None."""
+def unchanged(store: Store, key: str, out: Path) -> bool:
+    """Whether the outputs of the last build of ``key`` into ``out`` are all still as it left
+    them (and the site holds no other file)."""
     try:
         note = json.loads(_note(store, key).read_bytes())
-        if any(_stat(out / name) != stat for name, stat in note["files"].items()):
-            return None
+        folder = str(out)
+        if any(_stat(os.path.join(folder, name)) != stat for name, stat in note["files"].items()):
+            return False
     except (OSError, ValueError, KeyError):
-        return None
-    site = out / "site"
-    if (
-        site.is_dir()
-        and sorted(p.relative_to(out).as_posix() for p in site.rglob("*") if p.is_file())
-        != note["site"]
-    ):
-        return None
-    return [out / name for name in note["files"]]
+        return False
+    return not (out / "site").is_dir() or _site(out) == note["site"]

@@ -14,12 +14,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from publish import formatlist
-from publish.config import Config
 from publish.errors import ConfigError
-from publish.model import Document
-from publish.render import Renderer
+
+if TYPE_CHECKING:  # (types only: the command line reads this package's registry, not these)
+    from publish.config import Config
+    from publish.model import Document
+    from publish.render import Renderer
 
 #: Format name -> module implementing it, in the build's order (publish.formatlist).
 FORMATS: dict[str, str] = {f.name: f.module for f in formatlist.FORMATS}
