@@ -6,17 +6,12 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from publish import cliparse
 from publish.formats.pdfvariants import VARIANTS
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "sources",
-        nargs="*",
-        type=Path,
-        metavar="SOURCE",
-        help="Markdown files or folders (default: the content folder)",
-    )
+    cliparse.add_sources(parser)
     parser.add_argument("--out", type=Path, help="folder for the bag (default: build/archive/)")
     parser.add_argument("--tar", action="store_true", help="also write the bag as one .tar")
     parser.add_argument("--theme", default="", help="theme name (default: publish.toml's theme)")

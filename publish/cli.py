@@ -56,13 +56,7 @@ def _parser() -> argparse.ArgumentParser:
     )
 
     b = commands.add_parser("build", help="build PDF, EPUB and site from Markdown sources")
-    b.add_argument(
-        "sources",
-        nargs="*",
-        type=Path,
-        metavar="SOURCE",
-        help="Markdown files or folders (default: the content folder)",
-    )
+    cliparse.add_sources(b)
     b.add_argument(
         "--format",
         dest="formats",

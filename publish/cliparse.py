@@ -47,6 +47,17 @@ def add_global_options(parser: argparse.ArgumentParser, *, after: bool = False) 
     parser.add_argument("--debug", action="store_true", help=debug, **default(False))
 
 
+def add_sources(parser: argparse.ArgumentParser) -> None:
+    """The sources a build or an archive takes (default: the content folder)."""
+    parser.add_argument(
+        "sources",
+        nargs="*",
+        type=Path,
+        metavar="SOURCE",
+        help="Markdown files or folders (default: the content folder)",
+    )
+
+
 def project_folder(given: Path) -> Path:
     """``-C``'s folder, resolved; an error when it is not a folder."""
     root = given.expanduser().resolve()

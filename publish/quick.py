@@ -24,6 +24,7 @@ from pathlib import Path
 
 from publish.buildoptions import HOW, BuildOptions
 from publish.config import Config
+from publish.fsutil import identity, write_text
 
 _PACKAGE = Path(__file__).resolve().parent
 _NAME = "quick.json"
@@ -41,10 +42,9 @@ def _cache(config: Config, out: Path) -> Path:
 
 def _stat(path: str) -> list[int]:
     try:
-        found = os.stat(path)
+        return identity(path)
     except OSError:
         return []
-    return [found.st_size, found.st_mtime_ns, found.st_ctime_ns, found.st_ino]
 
 
 def _tree(folder: str) -> list[object]:
@@ -93,8 +93,6 @@ def remember(
 ) -> None:
     """Note a build that just ended without a warning, its outputs moved into place; ``files``
     and ``trees`` are what it read besides the project's own (fonts, the theme's folders)."""
-    from publish.fsutil import write_text
-
     named, folders = sorted({str(p) for p in files}), sorted({str(p) for p in trees})
     note = {"stamp": stamp(config, options, named, folders), "whole": whole}
     write_text(
@@ -104,7 +102,7 @@ def remember(
 
 
 def forget(config: Config, options: BuildOptions) -> None:
-    """Drop the note (a build that warned, or failed, must run again in full)."""
+    """Drop the note: a build that warned runs in full next time, and says its warnings again."""
     (_cache(config, _out(config, options)) / _NAME).unlink(missing_ok=True)
 
 

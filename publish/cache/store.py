@@ -23,7 +23,7 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-from publish.fsutil import write_bytes, write_text
+from publish.fsutil import identity, write_bytes, write_text
 
 
 class Store:
@@ -32,7 +32,7 @@ class Store:
         #: Where this build's additions go (moved into ``folder`` when the build succeeds).
         self.new = folder
         #: The output folder, and what the last build into it left there from the cache:
-        #: {path under it: [size, mtime_ns, ctime_ns, inode, SHA-256]} (see :func:`outputs`).
+        #: {path under it: [size, mtime_ns, ctime_ns, inode, SHA-256]} (see :meth:`remember`).
         self.out = out
         self.last: dict[str, list[int | str]] = {}
         if out is not None:
@@ -101,7 +101,7 @@ class Store:
         if self.out is None or last is None or last[4] != sha:
             return False
         try:
-            if _stat(self.out / path) != last[:4]:
+            if identity(self.out / path) != last[:4]:
                 return False
             os.link(self.out / path, target)
         except OSError:  # (gone, or a file system without hard links)
@@ -116,16 +116,11 @@ class Store:
         for path in files:
             name = path.relative_to(self.out).as_posix()
             if name in self.made:
-                found[name] = [*_stat(path), self.made[name]]
+                found[name] = [*identity(path), self.made[name]]
         write_text(self._outputs(), json.dumps(found, separators=(",", ":")))
 
     def clear(self) -> None:
         shutil.rmtree(self.folder, ignore_errors=True)
-
-
-def _stat(path: Path) -> list[int | str]:
-    found = path.stat()
-    return [found.st_size, found.st_mtime_ns, found.st_ctime_ns, found.st_ino]
 
 
 def reads(paths: list[Path]) -> list[list[str]]:
