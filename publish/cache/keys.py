@@ -45,17 +45,25 @@ _HOW = frozenset({"jobs", "executor", "scheduler", "cache_dir"})
 _PACKAGE = Path(__file__).resolve().parent.parent
 
 
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+_FIELDS: dict[type, tuple[str, ...]] = {}  # a dataclass's fields that say what it holds
+
+
+def _fields(kind: type) -> tuple[str, ...]:
+    found = _FIELDS.get(kind)
+    if found is None:
+        fields = dataclasses.fields(kind)
+        found = _FIELDS[kind] = tuple(f.name for f in fields if f.compare and f.name not in _HOW)
+    return found
+
+
 def _plain(value: object) -> object:
     """``value`` as JSON with one spelling: fields in order, sets sorted, paths as text."""
+    if type(value) in _SCALARS:  # (the most of them: checked first)
+        return value
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return [
-            type(value).__name__,
-            [
-                [f.name, _plain(getattr(value, f.name))]
-                for f in dataclasses.fields(value)
-                if f.compare and f.name not in _HOW
-            ],
-        ]
+        names = _fields(type(value))
+        return [type(value).__name__, [[name, _plain(getattr(value, name))] for name in names]]
     if isinstance(value, dict):
         return sorted([repr(k), _plain(v)] for k, v in value.items())
     if isinstance(value, set | frozenset):
