@@ -113,8 +113,9 @@ def each_document(
         for path, data in made.files:
             write_bytes(staging / path, data)
         written = tuple(staging / path for path, _ in made.files)
-        document = made.document if keep is True else None
-        parked = keep.park(made.document) if isinstance(keep, Parking) and made.document else None
+        document, parked = made.document if keep else None, None
+        if isinstance(keep, Parking) and document is not None and keep.takes(document):
+            parked, document = keep.park(document), None
         results.append(Result(key, made.summary, document, written, parked))
     if problems:
         raise ContentError(*problems)
