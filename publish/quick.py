@@ -48,9 +48,17 @@ def _stat(path: str) -> list[int]:
 
 
 def _tree(folder: str) -> list[object]:
-    """Every file under ``folder`` (its caches of compiled Python aside), with its metadata."""
+    """Every file under ``folder`` (its caches of compiled Python aside), with its metadata;
+    linked folders are followed, as the build reads a source folder that is a link, each
+    real folder once (a link back up is no loop)."""
     found: list[object] = []
-    for parent, folders, files in os.walk(folder):
+    seen: set[str] = set()
+    for parent, folders, files in os.walk(folder, followlinks=True):
+        real = os.path.realpath(parent)
+        if real in seen:
+            folders[:] = []
+            continue
+        seen.add(real)
         folders[:] = sorted(f for f in folders if f != "__pycache__")
         found.extend([os.path.join(parent, name), *_stat(os.path.join(parent, name))]
                      for name in sorted(files))  # fmt: skip

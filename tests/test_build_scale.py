@@ -142,6 +142,27 @@ def test_a_build_with_nothing_to_do_is_known_from_the_files_metadata(
     assert QUICK not in again and "attribute 'style' dropped" in again
 
 
+def test_a_source_folder_that_is_a_link_is_looked_into_for_changes(
+    make_project: MakeProject,
+) -> None:
+    """The build reads a source folder that is a link (inside the project); an edit behind it
+    is a change, not a build with nothing to do."""
+    root = make_project(
+        {
+            "publish.toml": 'title = "T"\nformats = ["html"]\n',
+            "content/a.md": "# 甲\n\n正文。\n",
+            "shared/x/part.md": "# 乙\n\n第一稿。\n",
+        }
+    )
+    (root / "content" / "x").symlink_to(root / "shared" / "x")
+    _build(root)
+    assert QUICK in _build(root).stderr
+    (root / "shared" / "x" / "part.md").write_text("# 乙\n\n第二稿。\n", encoding="utf-8")
+    edited = _build(root).stderr
+    assert QUICK not in edited and "1 of 2 document(s) from the cache" in edited
+    assert "第二稿" in (root / "build" / "site" / "part" / "index.html").read_text("utf-8")
+
+
 def test_a_new_title_renders_the_neighbours_pages_again(tmp_path: Path) -> None:
     """Its neighbours' pages link it by its title: they are rendered again, from documents
     taken from the cache and parsed again, to the bytes of a build without the cache."""
