@@ -21,7 +21,7 @@ from publish.executors import Executor
 from publish.formats import BuildContext, search, site
 from publish.fsutil import link_or_copy, write_text
 from publish.jobs import Job
-from publish.model import Article, Document
+from publish.model import Article, Document, Summary
 from publish.parked import fetch
 from publish.progress import Progress
 from publish.stages import Result, replay
@@ -53,6 +53,11 @@ def _documents(
             yield done.document
 
 
+def _neighbours(ordered: list[Summary], i: int) -> tuple[Summary | None, Summary | None]:
+    """The documents before and after the ``i``-th in the index."""
+    return (ordered[i - 1] if i else None, ordered[i + 1] if i + 1 < len(ordered) else None)
+
+
 def pages(
     ctx: BuildContext,
     results: Sequence[Result],
@@ -72,10 +77,7 @@ def pages(
         for _, path in files:
             folder.mkdir(parents=True, exist_ok=True)
             link_or_copy(path, folder / path.name)
-        neighbours = (
-            ordered[i - 1] if i else None,
-            ordered[i + 1] if i + 1 < len(ordered) else None,
-        )
+        neighbours = _neighbours(ordered, i)
         key = cache.digest(
             by_slug[summary.slug].key,
             [cache.summary_json(n) if n else None for n in neighbours],
@@ -90,10 +92,7 @@ def pages(
     documents = _documents([by_slug[ordered[i].slug] for i, _ in wanted], articles, job, run)
     for (i, key), document in zip(wanted, documents, strict=True):
         summary = ordered[i]
-        neighbours = (
-            ordered[i - 1] if i else None,
-            ordered[i + 1] if i + 1 < len(ordered) else None,
-        )
+        neighbours = _neighbours(ordered, i)
         html = site.page(ctx, document, neighbours, site.downloads(ctx, summary))
         name = f"site/{summary.slug}/index.html"
         write_text(ctx.out / name, html)
