@@ -6,7 +6,8 @@
                       clean (every change recorded), parse, write build/clean/, the PDF,
                       the EPUB and the site's change-log page                 -> Summary
     Step 4 - site     each document's page, index, feed, sitemap              -> files
-    Step 5 - search   Pagefind over the pages (again only when one changed)
+                      and Pagefind over each shard of pages as soon as it is written
+                      (again only when one of its pages changed)
 
 Every document is read, cleaned and parsed before the build's outputs move into place, and
 they move only when every format succeeded (:mod:`publish.transaction`): bad input leaves the
@@ -30,6 +31,7 @@ from publish.config import Config
 from publish.errors import ContentError, StrictError
 from publish.executors import Executor, Plan
 from publish.formats import BuildContext
+from publish.fsutil import identities, tree
 from publish.jobs import Job
 from publish.logs import WarningCounter
 from publish.model import Article, Document
@@ -158,7 +160,8 @@ def _build_collection(
     named = Named.of(sources)
     targets = {article.slug: tuple(linked(article, named)) for article in articles}
     made = [article for article in articles if formats[article.slug]]
-    keys = [cache.digest(base, formats[a.slug], a, targets[a.slug]) for a in made]
+    digests = {a.slug: cache.digest(a, targets[a.slug]) for a in articles}  # (the source's)
+    keys = [cache.digest(base, formats[a.slug], digests[a.slug]) for a in made]
     whole = cache.digest(base, keys, str(out.resolve()))
     if _unchanged(store, keys, whole, out):
         _check_strict(options, warnings)
@@ -176,10 +179,17 @@ def _build_collection(
         if store is not None and store.folder.is_relative_to(out):
             store.new = staging / store.folder.relative_to(out)  # (kept if the build succeeds)
 
+        parking = Parking(staging) if "html" in names and not options.documents else None
+        keep = options.documents or parking or False
+        local = plan.executor != "dask"
+        park = str(parking.folder) if parking is not None and local else ""
+
         def job(article: Article, only: tuple[str, ...] | None = None) -> Job:
-            scratch = "" if plan.executor == "dask" else str(staging)
-            wanted = formats[article.slug] if only is None else only
-            return Job(article, config, theme.name, wanted, scratch, level, targets[article.slug])
+            here = str(staging) if local else ""
+            wanted, linked = formats[article.slug] if only is None else only, targets[article.slug]
+            sent = bool(keep) or only is not None  # (the site's page: publish.sitestage)
+            aside = park if only is None else ""
+            return Job(article, config, theme.name, wanted, here, level, linked, sent, aside)
 
         where = f"{plan.scheduler or 'a local cluster'}" if plan.executor == "dask" else ""
         log.info(
@@ -189,11 +199,8 @@ def _build_collection(
         )
         dates = build_time(())
         previous = manifest.read(out)
-        digests = {a.slug: cache.digest(a, targets[a.slug]) for a in articles}
         fresh = manifest.current(previous, digests)
         ctx = BuildContext(config, renderer, staging, dates, final=out, fresh=fresh)
-        parking = Parking(staging) if "html" in names and not options.documents else None
-        keep = options.documents or parking or False
         with Executor(plan) as executor, Progress(options.bars) as progress:
             run = (executor, progress)
             results = each_document(made, job, keys, store, run, staging, keep)
@@ -201,42 +208,35 @@ def _build_collection(
             _check_strict(options, warnings)
             written = [path for result in results for path in result.files]
             if "html" in names:
-                log.info("Step 4 - site")
+                log.info("Step 4 - site and search index")
                 dates = build_time(r.summary.meta.date for r in results)
                 ctx = dataclasses.replace(ctx, built=dates)
                 by_slug = {article.slug: article for article in articles}
                 sitestage.pages(ctx, results, store, by_slug, lambda a: job(a, ()), run)
         if parking is not None:
             parking.close()
-        if "html" in names:  # (the workers have stopped: their memory is free for Pagefind)
-            log.info("Step 5 - search")
-            collector.give_back()
-            slugs = [r.summary.slug for r in results]
-            sitestage.search_index(ctx, store, slugs, plan.workers)
-            kept = store.new if store is not None else None
-            written = sorted(
-                p
-                for p in staging.rglob("*")
-                if p.is_file() and (kept is None or not p.is_relative_to(kept))
-            )
+        listed = written
+        if "html" in names:
+            listed = tree(staging, store.new if store is not None else None)
         now = {
             a.slug: manifest.entry(
                 a.display_path,
                 digests[a.slug],
-                [p.relative_to(staging).as_posix() for p in r.files],
+                list(r.files),
                 previous.get(a.slug),
             )
             for a, r in zip(made, results, strict=True)
         }
         known = frozenset(formats) if collection.whole else None
         gone = manifest.write(staging, previous, now, known)
-        written.append(staging / manifest.NAME)
+        listed.append(manifest.NAME)
         _check_strict(options, warnings)
     manifest.remove(out, gone)
-    final = [out / path.relative_to(staging) for path in written]
+    final = [out / name for name in listed]
     if store is not None:
-        remember(store, whole, out, final)
-        store.remember(final)
+        seen = identities(out, listed)
+        remember(store, whole, out, seen)
+        store.remember(seen)
     _note(config, options, warnings, store, theme, whole)
     documents = tuple(r.document for r in results if r.document is not None)
     return Built(tuple(articles), documents, final)

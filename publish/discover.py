@@ -8,6 +8,7 @@ followed only to a file or folder inside the project: a build never reads outsid
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Sequence
 from pathlib import Path
@@ -15,28 +16,45 @@ from pathlib import Path
 from publish.errors import ContentError
 
 
+def _under(path: str, folder: str) -> str | None:
+    """``path`` relative to ``folder`` (both absolute, normalised), POSIX style; None when
+    it is not inside it."""
+    if path == folder:
+        return "."
+    prefix = folder if folder.endswith(os.sep) else folder + os.sep
+    return path[len(prefix) :].replace(os.sep, "/") if path.startswith(prefix) else None
+
+
 def display(path: Path, root: Path) -> str:
     """``path`` relative to the project root when it is inside it, for messages."""
-    plain, base = Path(os.path.abspath(path)), Path(os.path.abspath(root))
-    for candidate, folder in ((plain, base), (path.resolve(), root.resolve())):
-        if candidate.is_relative_to(folder):
-            return candidate.relative_to(folder).as_posix() or "."
-    return str(path)
+    found = _under(os.path.abspath(path), os.path.abspath(root))
+    if found is None:
+        found = _under(os.path.realpath(path), _real(root))
+    return str(path) if found is None else found
+
+
+@functools.lru_cache(maxsize=64)
+def _real(root: Path) -> str:
+    return os.path.realpath(root)
 
 
 def inside(path: Path, root: Path) -> bool:
     """``path``, every link followed, is in the project ``root``."""
-    return path.resolve().is_relative_to(root.resolve())
+    return _under(os.path.realpath(path), _real(root)) is not None
 
 
 def _visible(path: Path, base: Path) -> bool:
     return not any(part.startswith((".", "_")) for part in path.relative_to(base).parts)
 
 
-def _checked(path: Path, root: Path) -> Path:
-    """``path`` when it may be read; else the error saying why not."""
+def _checked(path: Path, root: Path, within: bool = False) -> Path:
+    """``path`` when it may be read; else the error saying why not. ``within``: its folder
+    is inside the project, so it is too unless it is a link."""
+    link = path.is_symlink()
+    if within and not link:
+        return path
     shown = display(path, root)
-    if path.is_symlink() and not path.exists():
+    if link and not path.exists():
         target = os.readlink(path)
         raise ContentError(f"{shown}: is a link to nothing ({target}); remove it or restore it")
     if not inside(path, root):
@@ -59,9 +77,9 @@ def _in_folder(folder: Path, root: Path) -> list[tuple[Path | None, list[Path]]]
         if not _visible(child, folder):
             continue
         if child.suffix == ".md" and (child.is_symlink() or child.is_file()):
-            found.append((None, [_checked(child, root)]))
+            found.append((None, [_checked(child, root, within=True)]))
         elif child.is_dir():
-            _checked(child, root)
+            _checked(child, root, within=True)
             fragments = sorted(p for p in child.rglob("*.md") if _visible(p, folder))
             if fragments:
                 found.append((child, [_checked(p, root) for p in fragments if not p.is_dir()]))
@@ -81,7 +99,7 @@ def discover(paths: Sequence[Path], root: Path) -> list[tuple[Path | None, list[
                 f"{display(path, root)}: no such file or folder; create it, or pass the "
                 "Markdown files or folders to build"
             )
-    unique = {tuple(p.resolve() for p in doc[1]): doc for doc in found if doc[1]}
+    unique = {tuple(map(os.path.realpath, doc[1])): doc for doc in found if doc[1]}
     if not unique:
         names = ", ".join(display(p, root) for p in paths)
         raise ContentError(f"{names}: no Markdown (*.md) files found; add some to build")

@@ -23,6 +23,23 @@ def identity(path: str | Path) -> list[int]:
     return [found.st_size, found.st_mtime_ns, found.st_ctime_ns, found.st_ino]
 
 
+def identities(root: Path, names: Iterable[str]) -> dict[str, list[int]]:
+    """The :func:`identity` of each file of ``names`` under ``root``, by name."""
+    base = str(root)
+    return {name: identity(os.path.join(base, name)) for name in names}
+
+
+def tree(folder: Path, skip: Path | None = None) -> list[str]:
+    """Every file under ``folder`` (but not under ``skip``), as a sorted relative POSIX path."""
+    found: list[str] = []
+    avoid = str(skip) if skip is not None else None
+    for parent, folders, files in os.walk(folder):
+        folders[:] = [f for f in folders if os.path.join(parent, f) != avoid]
+        where = os.path.relpath(parent, folder).replace(os.sep, "/")
+        found.extend(name if where == "." else f"{where}/{name}" for name in files)
+    return sorted(found)
+
+
 def safe_join(root: Path, relative: str) -> Path:
     """Join a POSIX-style relative path under ``root``, refusing anything that escapes it."""
     rel = PurePosixPath(relative)

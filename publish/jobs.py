@@ -2,11 +2,16 @@
 
 :func:`run` is what every executor calls, in this process (``-j 1``), in a process pool
 (``-j N``) or on a Dask worker. It takes a :class:`Job` (the article as read, the settings,
-the theme's name and the formats) and returns a :class:`Done`: the bytes of every file the
-document makes, by path under the output folder, its :class:`~publish.model.Summary` and
-parsed document, and what it logged, so the parent logs it in document order and counts its
-warnings for ``--strict``. A problem of the document comes back as ``category`` and
-``problems``, never as a traceback. Nothing is written outside the job's scratch folder.
+the theme's name and the formats) and returns a :class:`Done`: every file the document makes,
+by path under the output folder, its :class:`~publish.model.Summary` and parsed document, and
+what it logged, so the parent logs it in document order and counts its warnings for
+``--strict``. A problem of the document comes back as ``category`` and ``problems``, never as
+a traceback. Nothing is written outside the staging, scratch and parking folders.
+
+A job on this machine writes its files straight into the build's staging folder (``staging``;
+every output path is the document's own) and sets its document aside itself (``park``):
+nothing is read back, sent through a pipe and written again by the build's one process. A job
+on a Dask worker, maybe another machine, writes into a scratch folder and sends the bytes.
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ from publish.config import Config
 from publish.errors import PublishError
 from publish.formats import BuildContext, document_step
 from publish.model import Article, Document, Summary
+from publish.parked import Parking, park
 from publish.render import Renderer
 from publish.theme import load_theme
 from publish.timestamps import build_time
@@ -41,21 +47,31 @@ class Job:
     theme: str
     #: The formats whose per-document outputs to write; () parses only (for the site's page).
     formats: tuple[str, ...]
-    #: Where the job may make its scratch folder ("" for the system's temporary folder).
-    scratch: str = ""
+    #: The build's staging folder, for a job on this machine ("" for one on a Dask worker).
+    staging: str = ""
     #: The parent's logging level: what the job records for it to log.
     level: int = logging.INFO
     #: The sources of the build this article links to, and their slugs (publish.parse.links).
     documents: tuple[tuple[str, str], ...] = ()
+    #: The parsed document: sent back (True), or not wanted (False)...
+    document: bool = True
+    #: ...unless set aside in this folder (:mod:`publish.parked`; only with ``staging``).
+    park: str = ""
 
 
 @dataclass(frozen=True)
 class Done:
     slug: str
-    #: Every output file, as (path under the output folder, bytes), in sorted order.
-    files: tuple[tuple[str, bytes], ...] = ()
+    #: Every output file's path under the output folder, in sorted order...
+    files: tuple[str, ...] = ()
+    #: ...and their bytes, or () when they are in the staging folder already (``Job.staging``).
+    data: tuple[bytes, ...] = ()
     summary: Summary | None = None
     document: Document | None = None
+    #: Where the document was set aside instead (``Job.park``).
+    parked: str = ""
+    #: The images the document read (its figures and cover), for the cache to watch.
+    images: tuple[str, ...] = ()
     records: tuple[Record, ...] = ()
     category: str = ""
     problems: tuple[str, ...] = ()
@@ -103,6 +119,11 @@ def _work(job: Job, out: Path) -> tuple[Document, list[Path]]:
     return doc, written
 
 
+def _images(doc: Document) -> list[Path]:
+    images = [asset.path for asset in doc.assets]
+    return images if doc.meta.cover is None else [*images, doc.meta.cover.path]
+
+
 _ONE_AT_A_TIME = threading.Lock()  # the log capture is process-wide (threaded Dask workers)
 
 
@@ -117,17 +138,26 @@ def _captured(job: Job) -> Done:
     saved, saved_level, capture = root.handlers[:], root.level, _Capture()
     root.handlers = [capture]
     root.setLevel(job.level)
-    scratch = Path(tempfile.mkdtemp(prefix=".job-", dir=job.scratch or None))
+    here = bool(job.staging)
+    out = Path(job.staging) if here else Path(tempfile.mkdtemp(prefix=".job-"))
     try:
-        doc, written = _work(job, scratch)
-        files = tuple(sorted((p.relative_to(scratch).as_posix(), p.read_bytes()) for p in written))
+        doc, written = _work(job, out)
+        files = sorted(written, key=lambda p: p.relative_to(out).as_posix())
+        names = tuple(p.relative_to(out).as_posix() for p in files)
+        data = () if here else tuple(p.read_bytes() for p in files)
         lean = dataclasses.replace(doc, cleaned=dataclasses.replace(doc.cleaned, origin=None))
-        records = tuple(capture.records)
-        return Done(job.article.slug, files, Summary.of(doc), lean, records)
+        kept: Document | None = lean if job.document else None
+        parked = ""
+        if job.park and job.document and Parking.takes(lean):
+            kept, parked = None, str(park(Path(job.park), job.article.slug, lean))
+        images = tuple(map(str, _images(doc)))
+        done = Done(job.article.slug, names, data, Summary.of(doc), kept, parked, images)
+        return dataclasses.replace(done, records=tuple(capture.records))
     except PublishError as exc:
         records = tuple(capture.records)
         return Done(job.article.slug, records=records, category=exc.category, problems=exc.problems)
     finally:
         root.handlers = saved
         root.setLevel(saved_level)
-        shutil.rmtree(scratch, ignore_errors=True)
+        if not here:
+            shutil.rmtree(out, ignore_errors=True)

@@ -8,6 +8,7 @@ the staging folder is moved into place); only this build writes and reads it.
 
 from __future__ import annotations
 
+import hashlib
 import pickle
 import shutil
 import tempfile
@@ -33,12 +34,17 @@ class Parking:
     def park(self, document: Document) -> Path:
         """Write ``document`` out; where to fetch it from."""
         self._count += 1
-        path = self.folder / f"{self._count}.pickle"
-        path.write_bytes(pickle.dumps(document, protocol=pickle.HIGHEST_PROTOCOL))
-        return path
+        return park(self.folder, str(self._count), document)
 
     def close(self) -> None:
         shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def park(folder: Path, name: str, document: Document) -> Path:
+    """Write ``document`` into ``folder`` under a ``name`` of its own (a slug, or a count)."""
+    path = folder / f"{hashlib.sha256(name.encode()).hexdigest()}.pickle"
+    path.write_bytes(pickle.dumps(document, protocol=pickle.HIGHEST_PROTOCOL))
+    return path
 
 
 def fetch(path: Path) -> Document:

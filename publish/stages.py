@@ -33,8 +33,11 @@ class Result:
     key: str
     summary: Summary
     document: Document | None
-    files: tuple[Path, ...]
+    #: Its files, by path under the staging folder.
+    files: tuple[str, ...]
     parked: Path | None = None
+    #: The hash of the summary (what a neighbour's page shows of it: publish.sitestage).
+    mark: str = ""
 
 
 def replay(records: Sequence[Sequence[object]]) -> None:
@@ -53,19 +56,32 @@ def _failed(done: Done) -> PublishError:
     return ContentError(*done.problems)
 
 
-def _kept(store: cache.Store, key: str, done: Done) -> None:
-    assert done.document is not None and done.summary is not None
-    images = [asset.path for asset in done.document.assets]
-    if done.document.meta.cover is not None:
-        images.append(done.document.meta.cover.path)
+def _kept(store: cache.Store, key: str, done: Done, staging: Path, mark: str) -> None:
+    assert done.summary is not None
+    images = [Path(image) for image in done.images]
     records: list[Record] = list(done.records)
     store.put(
         key,
-        list(done.files),
+        [(path, staging / path) for path in done.files],
         summary=cache.summary_json(done.summary),
+        mark=mark,
         records=records,
         reads=cache.reads(images),
     )
+
+
+def mark(summary: Summary) -> str:
+    """The hash of ``summary`` (:attr:`Result.mark`)."""
+    return cache.digest(cache.summary_json(summary))
+
+
+def _placed(done: Done, staging: Path) -> tuple[str, ...]:
+    """The files of ``done`` in ``staging``: written there by its job (on this machine), or
+    written here from the bytes it sent."""
+    if done.data:
+        for data, path in zip(done.data, done.files, strict=True):
+            write_bytes(staging / path, data)
+    return done.files
 
 
 def each_document(
@@ -98,7 +114,8 @@ def each_document(
             replay(entry["records"])
             files = store.place(entry, staging) if store else []
             summary = cache.summary_from(entry["summary"])
-            results.append(Result(key, summary, None, tuple(files)))
+            marked = str(entry.get("mark") or mark(summary))
+            results.append(Result(key, summary, None, tuple(files), mark=marked))
             continue
         made = next(done)
         replay(made.records)
@@ -108,15 +125,14 @@ def each_document(
             problems.extend(made.problems)
             continue
         assert made.summary is not None
+        written, marked = _placed(made, staging), mark(made.summary)
         if store is not None:
-            _kept(store, key, made)
-        for path, data in made.files:
-            write_bytes(staging / path, data)
-        written = tuple(staging / path for path, _ in made.files)
-        document, parked = made.document if keep else None, None
+            _kept(store, key, made, staging, marked)
+        document = made.document if keep else None
+        parked = Path(made.parked) if made.parked else None  # (set aside by its job)
         if isinstance(keep, Parking) and document is not None and keep.takes(document):
-            parked, document = keep.park(document), None
-        results.append(Result(key, made.summary, document, written, parked))
+            parked, document = keep.park(document), None  # (a job that sent it back)
+        results.append(Result(key, made.summary, document, written, parked, marked))
     if problems:
         raise ContentError(*problems)
     return results

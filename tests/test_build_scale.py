@@ -296,7 +296,7 @@ def test_ctrl_c_stops_every_worker_and_keeps_the_previous_build(tmp_path: Path) 
         start_new_session=True,  # its own process group, as a terminal's foreground job
     )
     deadline = time.monotonic() + 120
-    while not list((root / "build").glob(".staging-*/.job-*")):  # a worker is at work
+    while not list((root / "build").glob(".staging-*/clean/*")):  # a worker is at work
         assert run.poll() is None and time.monotonic() < deadline
         time.sleep(0.05)
     os.killpg(run.pid, signal.SIGINT)  # what Ctrl-C sends

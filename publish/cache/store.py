@@ -42,6 +42,7 @@ class Store:
         self.made: dict[str, str] = {}
         #: The files besides the sources that the results looked up or kept had read.
         self.read_paths: set[str] = set()
+        self._folders: set[str] = set()  # (made by place)
 
     def _outputs(self) -> Path:
         return self.folder / "outputs.json"
@@ -58,7 +59,9 @@ class Store:
             entry: dict[str, Any] = json.loads(self._entry(key).read_bytes())
         except (OSError, ValueError):
             return None
-        if not all(self._object(sha).is_file() for _, sha in entry.get("files", [])):
+        objects = os.path.join(self.folder, "objects")
+        files = entry.get("files", [])
+        if not all(os.path.isfile(os.path.join(objects, sha[:2], sha[2:])) for _, sha in files):
             return None
         for path, sha in entry.get("reads", []):
             self.read_paths.add(path)
@@ -69,13 +72,15 @@ class Store:
                 return None
         return entry
 
-    def put(self, key: str, files: list[tuple[str, bytes]], **extra: Any) -> dict[str, Any]:
-        """Keep ``files`` and an entry naming them (and ``extra``) under ``key``."""
+    def put(self, key: str, files: list[tuple[str, bytes | Path]], **extra: Any) -> dict[str, Any]:
+        """Keep ``files`` (their bytes, or a file holding them) and an entry naming them (and
+        ``extra``) under ``key``."""
         named = []
         for path, data in files:
-            sha = hashlib.sha256(data).hexdigest()
+            held = data.read_bytes() if isinstance(data, Path) else data
+            sha = hashlib.sha256(held).hexdigest()
             if not (self._object(sha).is_file() or self._object(sha, self.new).is_file()):
-                write_bytes(self._object(sha, self.new), data)
+                write_bytes(self._object(sha, self.new), held)
             named.append([path, sha])
             self.made[path] = sha
         self.read_paths.update(path for path, _ in extra.get("reads", []))
@@ -83,40 +88,42 @@ class Store:
         write_text(self._entry(key, self.new), json.dumps(entry, ensure_ascii=False))
         return entry
 
-    def place(self, entry: dict[str, Any], out: Path) -> list[Path]:
-        """Copy the files of ``entry`` under ``out`` (or link the last build's, the same)."""
-        placed = []
+    def place(self, entry: dict[str, Any], out: Path) -> list[str]:
+        """Copy the files of ``entry`` under ``out`` (or link the last build's, the same);
+        their paths under it."""
+        placed, base = [], str(out)
         for path, sha in entry["files"]:
-            target = out / path
-            target.parent.mkdir(parents=True, exist_ok=True)
+            target = os.path.join(base, path)
+            folder = os.path.dirname(target)
+            if folder not in self._folders:
+                os.makedirs(folder, exist_ok=True)
+                self._folders.add(folder)
             if not self._linked(path, sha, target):
                 shutil.copyfile(self._object(sha), target)
             self.made[path] = sha
-            placed.append(target)
+            placed.append(path)
         return placed
 
-    def _linked(self, path: str, sha: str, target: Path) -> bool:
+    def _linked(self, path: str, sha: str, target: str) -> bool:
         """Link the last build's ``path`` to ``target`` if it holds ``sha`` as it left it."""
         last = self.last.get(path)
         if self.out is None or last is None or last[4] != sha:
             return False
         try:
-            if identity(self.out / path) != last[:4]:
+            before = os.path.join(self.out, path)
+            if identity(before) != last[:4]:
                 return False
-            os.link(self.out / path, target)
+            os.link(before, target)
         except OSError:  # (gone, or a file system without hard links)
             return False
         return True
 
-    def remember(self, files: list[Path]) -> None:
-        """Note which of ``files`` (just moved into the output folder) came from the cache."""
+    def remember(self, seen: dict[str, list[int]]) -> None:
+        """Note which of the files just moved into the output folder (``seen``: their identity
+        by path under it) came from the cache."""
         if self.out is None:
             return
-        found = {}
-        for path in files:
-            name = path.relative_to(self.out).as_posix()
-            if name in self.made:
-                found[name] = [*identity(path), self.made[name]]
+        found = {name: [*seen[name], self.made[name]] for name in seen if name in self.made}
         write_text(self._outputs(), json.dumps(found, separators=(",", ":")))
 
     def clear(self) -> None:

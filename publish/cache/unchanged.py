@@ -1,7 +1,8 @@
 """A build with nothing to do: every document, the settings and the theme as at the last
-build into the same folder, and that build's outputs still there as it left them (size and
-modification time of each, and no other file in the site). Then nothing is written again,
-and the build says so; what the documents logged is logged again, for ``--strict``."""
+build into the same folder, and that build's outputs still there as it left them (size,
+modification and change times, inode of each, and no other file in the site). Then nothing is
+written again, and the build says so; what the documents logged is logged again, for
+``--strict``."""
 
 from __future__ import annotations
 
@@ -10,32 +11,24 @@ import os
 from pathlib import Path
 
 from publish.cache.store import Store
-from publish.fsutil import write_text
+from publish.fsutil import identities, identity, tree, write_text
 
 
 def _note(store: Store, key: str) -> Path:
     return store.folder / "builds" / f"{key}.json"
 
 
-def _stat(path: str) -> list[int]:
-    found = os.stat(path)
-    return [found.st_size, found.st_mtime_ns]
-
-
 def _site(out: Path) -> list[str]:
     """Every file of the site, by its path under ``out``, sorted."""
-    found: list[str] = []
-    for parent, _, files in os.walk(out / "site"):
-        where = os.path.relpath(parent, out).replace(os.sep, "/")
-        found.extend(f"{where}/{name}" for name in files)
-    return sorted(found)
+    return [f"site/{name}" for name in tree(out / "site")]
 
 
-def remember(store: Store, key: str, out: Path, written: list[Path]) -> None:
-    """Note the outputs of a build that just moved into ``out``."""
-    files = {p.relative_to(out).as_posix(): _stat(str(p)) for p in written}
+def remember(store: Store, key: str, out: Path, seen: dict[str, list[int]]) -> None:
+    """Note the outputs of a build that just moved into ``out`` (``seen``: their identity,
+    by path under ``out``: :func:`publish.fsutil.identities`)."""
+    files = dict(seen)
     site = _site(out)
-    files.update({name: _stat(os.path.join(out, name)) for name in site})
+    files.update({name: identity(os.path.join(out, name)) for name in site if name not in seen})
     write_text(_note(store, key), json.dumps({"files": files, "site": site}))
 
 
@@ -44,8 +37,8 @@ def unchanged(store: Store, key: str, out: Path) -> bool:
     them (and the site holds no other file)."""
     try:
         note = json.loads(_note(store, key).read_bytes())
-        folder = str(out)
-        if any(_stat(os.path.join(folder, name)) != stat for name, stat in note["files"].items()):
+        files: dict[str, list[int]] = note["files"]
+        if identities(out, files) != files:
             return False
     except (OSError, ValueError, KeyError):
         return False
