@@ -22,7 +22,12 @@ __all__ = ["discover", "display", "read_all", "read_source"]
 
 def _long_line(text: str, limit: int) -> tuple[int, int] | None:
     """(line number, length) of the first line of ``text`` longer than ``limit``."""
-    for number, line in enumerate(text.split("\n"), start=1):
+    if len(text) <= limit:
+        return None
+    lines = text.split("\n")
+    if max(map(len, lines)) <= limit:  # (the usual case, without a loop in Python)
+        return None
+    for number, line in enumerate(lines, start=1):
         if len(line) > limit:
             return number, len(line)
     return None

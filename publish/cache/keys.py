@@ -11,6 +11,7 @@ they are recorded with its result and checked when it is looked up (:mod:`.store
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import importlib.metadata
 import json
@@ -100,14 +101,15 @@ def _stat(path: Path) -> tuple[str, int, int]:
     return (str(path), found.st_size, found.st_mtime_ns)
 
 
-def versions() -> list[tuple[str, str]]:
+@functools.cache  # (looked up once a process: the modules loaded are those of the start)
+def versions() -> tuple[tuple[str, str], ...]:
     found = [("publish", __version__)]
     for name in LIBRARIES:
         try:
             found.append((name, importlib.metadata.version(name)))
         except importlib.metadata.PackageNotFoundError:
             found.append((name, ""))
-    return found
+    return tuple(found)
 
 
 def build_key(config: Config, theme: Theme, formats: tuple[str, ...]) -> str:
