@@ -24,7 +24,6 @@ LARGEST = 2_000_000
 class Parking:
     def __init__(self, staging: Path) -> None:
         self.folder = Path(tempfile.mkdtemp(prefix=".parked-", dir=staging))
-        self._count = 0
 
     @staticmethod
     def takes(document: Document) -> bool:
@@ -33,15 +32,15 @@ class Parking:
 
     def park(self, document: Document) -> Path:
         """Write ``document`` out; where to fetch it from."""
-        self._count += 1
-        return park(self.folder, str(self._count), document)
+        return park(self.folder, document.slug, document)
 
     def close(self) -> None:
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
 def park(folder: Path, name: str, document: Document) -> Path:
-    """Write ``document`` into ``folder`` under a ``name`` of its own (a slug, or a count)."""
+    """Write ``document`` into ``folder`` under a ``name`` of its own (its slug: a job on this
+    machine sets its document aside itself, the build one sent back by a Dask worker)."""
     path = folder / f"{hashlib.sha256(name.encode()).hexdigest()}.pickle"
     path.write_bytes(pickle.dumps(document, protocol=pickle.HIGHEST_PROTOCOL))
     return path

@@ -15,10 +15,10 @@ from publish.selection import read_collection
 SOURCE = "---\ntitle: 一篇\n---\n\n# 标题\n\n正文(上接第1版)第一段。\n\nSome English text.\n"
 
 
-def _job(root: Path, **where: str) -> Job:
+def _job(root: Path, staging: str = "", park: str = "") -> Job:
     config = load_config(root)
     article = read_collection(config, []).articles[0]
-    return Job(article, config, "default", ("epub", "html"), **where)
+    return Job(article, config, "default", ("epub", "html"), staging=staging, park=park)
 
 
 def test_a_job_here_writes_in_place_and_one_for_dask_sends_bytes(
