@@ -215,9 +215,8 @@ def _build_collection(
                 sitestage.pages(ctx, results, store, by_slug, lambda a: job(a, ()), run)
         if parking is not None:
             parking.close()
-        listed = written
-        if "html" in names:
-            listed = tree(staging, store.new if store is not None else None)
+        kept = store.new if store is not None else None  # (the cache's additions: not outputs)
+        listed = tree(staging, kept) if "html" in names else written
         now = {
             a.slug: manifest.entry(
                 a.display_path,

@@ -142,9 +142,8 @@ def _captured(job: Job) -> Done:
     out = Path(job.staging) if here else Path(tempfile.mkdtemp(prefix=".job-"))
     try:
         doc, written = _work(job, out)
-        files = sorted(written, key=lambda p: p.relative_to(out).as_posix())
-        names = tuple(p.relative_to(out).as_posix() for p in files)
-        data = () if here else tuple(p.read_bytes() for p in files)
+        names = tuple(sorted(p.relative_to(out).as_posix() for p in written))
+        data = () if here else tuple((out / name).read_bytes() for name in names)
         lean = dataclasses.replace(doc, cleaned=dataclasses.replace(doc.cleaned, origin=None))
         kept: Document | None = lean if job.document else None
         parked = ""

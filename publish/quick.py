@@ -125,8 +125,8 @@ def unchanged(config: Config, options: BuildOptions) -> Path | None:
             return None
     except (OSError, ValueError, KeyError, TypeError):
         return None
-    from publish import cache
+    from publish.cache import Store
     from publish.cache.unchanged import unchanged as outputs_unchanged
 
-    same = outputs_unchanged(cache.Store(cache.folder(config, out)), note["whole"], out)
+    same = outputs_unchanged(Store(_cache(config, out)), note["whole"], out)
     return out if same else None
