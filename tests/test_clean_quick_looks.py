@@ -47,6 +47,13 @@ _MARKS = [
     "-4- ",
     "\n\n\n",
     "ſee page 2",
+    "Continued",
+    " on ",
+    "from the ",
+    "FIRE, ",
+    "版",
+    "面",
+    " 第 ",
 ]
 TEXT = st.lists(st.sampled_from(PIECES + _MARKS), max_size=30).map("".join)
 LINE = TEXT.map(lambda text: text.replace("\n", ""))
@@ -70,6 +77,18 @@ def test_scan_finds_what_the_pattern_finds(text: str) -> None:
 def test_no_marker_where_none_could_hold(text: str) -> None:
     if not markers.could_hold(text):
         assert markers.MARKER.search(text) is None
+
+
+@FAST
+@given(TEXT)
+@example("oversee page 5, cont'd on\n p. 4 and 上接 第 3 版")
+@example("Continued from the Mariposa Gazette, Yosemite Park, page 4")
+def test_markers_found_near_their_anchors_as_the_pattern_finds_them(text: str) -> None:
+    found = [(m.span(), m.groupdict()) for m in markers.finditer(text)]
+    assert found == [(m.span(), m.groupdict()) for m in markers.MARKER.finditer(text)]
+    first = markers.search(text)
+    expected = markers.MARKER.search(text)
+    assert (first and first.span()) == (expected and expected.span())
 
 
 @FAST

@@ -30,11 +30,11 @@ from typing import NamedTuple
 import regex
 
 from publish.clean import evidence as ev
-from publish.clean import normalise, seams
+from publish.clean import markers, normalise, seams
 from publish.clean.blocks import Block, kind_of, split_blocks
 from publish.clean.editor import Editor
 from publish.clean.lines import closed_ranges, inside, line_span, removals
-from publish.clean.markers import BRACKETED, MARKER, OWN_LINE, could_hold, direction_and_page
+from publish.clean.markers import BRACKETED, MARKER, OWN_LINE, direction_and_page
 from publish.clean.pagestarts import of_jump
 from publish.clean.shapes import is_float, is_running_text
 from publish.clean.trace import Edit, Step, apply_edits
@@ -76,7 +76,7 @@ def _marker(edit: Edit, match: regex.Match[str], offset: int, printed: str) -> M
 
 def find(text: str) -> list[Marker]:
     """Every marker of ``text`` outside code, HTML and math, with the edit removing it."""
-    matches = MARKER.finditer(text) if could_hold(text) else iter(())
+    matches = markers.finditer(text)
     first = next(matches, None)
     if first is None:
         return []

@@ -11,6 +11,7 @@ page 9``, ``From page 1``.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 import regex
 
@@ -133,6 +134,40 @@ def could_hold(text: str) -> bool:
     if _PAGE.search(text):
         return True
     return any(ch in text for ch in "接承转见") and any(ch in text for ch in "版页面")
+
+
+#: What every marker holds: ``page`` or ``p.`` (in any case), or one of ``版页面``. (One
+#: class first: an alternation of two is scanned five times slower.)
+_ANCHOR = re.compile(r"[pP版页面](?:(?<=[pP])(?:[aA][gG][eE]|\.)|(?<=[版页面]))")
+#: The characters of a marker before what it holds (its direction, a section name, a page in
+#: Chinese), with at most 12 runs of spaces (a marker has 9): read backwards from the anchor.
+_LEAD = r"\p{Latin}\d,'’&.\-上接紧承下转至续见第０-９Ａ-Ｚａ-ｚ〇零一二三四五六七八九十百两×*"
+_BEFORE = regex.compile(rf"(?r)(?:[{_LEAD}]*\s+){{0,12}}[{_LEAD}]*")
+#: What a marker starts with (``ſ`` folds to ``s``).
+_FIRST = re.compile("[cCtTpPsSfFſ上紧接承下转续]")
+
+
+def finditer(text: str) -> Iterator[regex.Match[str]]:
+    """The matches of :data:`MARKER` in ``text``, as ``MARKER.finditer`` finds them, but tried
+    only just before each word a marker holds (``page``, ``版``): scanning a whole English text
+    with the pattern takes about 100 ns a character."""
+    if not could_hold(text):
+        return
+    pos = 0
+    for anchor in _ANCHOR.finditer(text):
+        end = anchor.start()
+        if end < pos:
+            continue
+        for first in _FIRST.finditer(text, _BEFORE.match(text, pos, end).start(), end):
+            if found := MARKER.match(text, first.start()):
+                yield found
+                pos = found.end()
+                break
+
+
+def search(text: str) -> regex.Match[str] | None:
+    """``MARKER.search(text)``, as fast as :func:`finditer`."""
+    return next(finditer(text), None)
 
 
 def might_hold(text: str) -> bool:

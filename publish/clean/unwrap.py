@@ -19,12 +19,11 @@ import re
 
 from publish.cjk import is_cjk
 from publish.clean import evidence as ev
-from publish.clean import normalise, rounds
+from publish.clean import markers, normalise, rounds
 from publish.clean.blocks import Block, split_blocks
 from publish.clean.editor import Editor
 from publish.clean.joining import joiner, spaced_run
 from publish.clean.linebreaks import HEADING, Break, Seen, continues, reading_after, verdicts
-from publish.clean.markers import MARKER, could_hold
 from publish.clean.measure import measure_of, wrap_width
 from publish.clean.numbering import is_heading_line
 from publish.clean.protect import Protected
@@ -64,7 +63,7 @@ def damaged(text: str, edit: Editor) -> bool:
     return (
         bool(edit.pages.boundaries)
         or bool(_HYPHEN_BREAK.search(text))
-        or (could_hold(text) and bool(MARKER.search(text)))
+        or markers.search(text) is not None
     )
 
 
