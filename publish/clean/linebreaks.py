@@ -188,6 +188,7 @@ def verdicts(
     found: list[Break] = []
     pos = paragraph = block.start
     kind = block.kind  # "list" from a line that starts a list on: its items stay items
+    joined = (-1, -1, "")  # (where, up to where, the paragraph read so far)
     for n, (cur, nxt) in enumerate(itertools.pairwise(lines)):
         newline = pos + len(cur)
         pos = newline + 1
@@ -206,9 +207,13 @@ def verdicts(
             )
             judged = seen.judged.get((n, begin, after))
             if judged is None:
-                so_far = block.text[begin - block.start : newline - block.start]
-                so_far = without_markers(_NEWLINE.sub("", so_far))  # as it will read, joined
-                judged = _decide(cur, after, measure, how, so_far)
+                # the paragraph as it will read, joined: the lines since the last break read
+                # on to the text read at it (no break is inside a line, nor a join across one)
+                if begin != joined[0]:
+                    joined = (begin, begin, "")
+                more = block.text[joined[1] - block.start : newline - block.start]
+                joined = (begin, newline, joined[2] + _NEWLINE.sub("", more))
+                judged = _decide(cur, after, measure, how, without_markers(joined[2]))
                 if after.lstrip(" \t\u3000")[:1] not in ";:!?":  # (see :class:`Seen`)
                     seen.judged[n, begin, after] = judged
             found.append(Break(newline, end, *judged))

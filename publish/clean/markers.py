@@ -199,7 +199,7 @@ _EDGE = 240  # columns at each edge looked at: a run of markers is far shorter
 
 def without_markers(text: str) -> str:
     """``text`` with the markers at its edges taken off."""
-    if "\n" in text or not might_hold(text) or (_plain(text[0]) and _plain(text[-1])):
+    if not text or (_plain(text[0]) and _plain(text[-1])) or "\n" in text or not might_hold(text):
         return text
     if not could_hold(text):  # (nor could any part of it)
         return text
