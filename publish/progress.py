@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import sys
+import threading
 import time
 from collections.abc import Callable
 from types import TracebackType
@@ -58,30 +59,34 @@ class Progress:
             for handler, stream in self._streams:
                 handler.setStream(stream)
 
-    def stage(self, name: str, total: int) -> Tick:
+    def stage(self, name: str, total: int, unit: str = "document") -> Tick:
+        """The function to call after each of ``total`` steps (``unit``: what a step is);
+        it may be called from any thread."""
         if not total:
             return lambda *_: None
         if self._rich is None:
-            return self._line(name, total)
+            return self._line(name, total, unit)
         task = self._rich.add_task(name, total=total, rate="")
         started = time.monotonic()
+        short = "doc" if unit == "document" else unit
 
         def tick(*_: object) -> None:
             self._rich.advance(task)
             done = self._rich.tasks[task].completed
             rate = done / max(time.monotonic() - started, 1e-6)
-            self._rich.update(task, rate=f"{rate:.1f} doc/s")
+            self._rich.update(task, rate=f"{rate:.1f} {short}/s")
 
         return tick
 
-    def _line(self, name: str, total: int) -> Tick:
+    def _line(self, name: str, total: int, unit: str) -> Tick:
         """One line when the stage is done (none with -q: it is logged at INFO)."""
-        started, done = time.monotonic(), [0]
+        started, done, lock = time.monotonic(), [0], threading.Lock()
 
         def tick(*_: object) -> None:
-            done[0] += 1
-            if done[0] == total:
-                took = time.monotonic() - started
-                log.info("  %s: %d document(s) in %.1f s", name, total, took)
+            with lock:
+                done[0] += 1
+                if done[0] == total:
+                    took = time.monotonic() - started
+                    log.info("  %s: %d %s(s) in %.1f s", name, total, unit, took)
 
         return tick

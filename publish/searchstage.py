@@ -14,6 +14,7 @@ from pathlib import Path
 
 from publish import cache
 from publish.formats import BuildContext, search
+from publish.progress import Progress
 
 log = logging.getLogger(__name__)
 
@@ -25,9 +26,15 @@ class Search:
     comes from the cache. Use it as a context manager; :meth:`finish` waits for every shard."""
 
     def __init__(
-        self, ctx: BuildContext, store: cache.Store | None, slugs: list[str], workers: int
+        self,
+        ctx: BuildContext,
+        store: cache.Store | None,
+        slugs: list[str],
+        workers: int,
+        progress: Progress,
     ) -> None:
         self.ctx, self.store, self.groups = ctx, store, search.shards(slugs)
+        self._tick = progress.stage("search index", len(self.groups), "shard")
         self.shard = {slug: n for n, group in enumerate(self.groups) for slug in group}
         self._left = [len(group) for group in self.groups]
         self._pages: dict[str, str] = {}
@@ -59,9 +66,11 @@ class Search:
         entry = self.store.get(shard_key) if self.store else None
         if entry is not None and self.store is not None:
             self.store.place(entry, self.ctx.out)
+            self._tick()
             return
         language, group = self.ctx.config.language, self.groups[number]
         job = self._pool.submit(search.index, folder, language, group, number)
+        job.add_done_callback(self._tick)
         self._running.append((number, shard_key, job))
 
     def finish(self) -> None:

@@ -76,7 +76,8 @@ def pages(
     ordered = site.newest_first([r.summary for r in results])
     wanted: list[tuple[int, str]] = []
     tick = run[1].stage("site pages", len(ordered))
-    with Search(ctx, store, [r.summary.slug for r in results], run[0].plan.workers) as index:
+    slugs = [r.summary.slug for r in results]
+    with Search(ctx, store, slugs, run[0].plan.workers, run[1]) as index:
         kept = []
         for i, summary in enumerate(ordered):
             folder = ctx.out / "site" / summary.slug

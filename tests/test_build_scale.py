@@ -217,10 +217,11 @@ def test_problems_of_workers_keep_their_one_line_form(make_project: MakeProject)
 def test_one_line_per_stage_when_not_a_terminal_and_none_with_q(tmp_path: Path) -> None:
     root = make_corpus(tmp_path / "project", 3)
     lines = _build(root, "--format", "html").stderr.splitlines()
-    stages = [re.sub(r"[0-9.]+ s$", "T s", line) for line in lines if "document(s) in" in line]
+    stages = [re.sub(r"[0-9.]+ s$", "T s", line) for line in lines if "(s) in" in line]
     assert stages == [
         "  clean, parse, write: 3 document(s) in T s",
         "  site pages: 3 document(s) in T s",
+        "  search index: 1 shard(s) in T s",  # (its shard starts after its last page)
     ], lines
     quiet = run_cli(["-q", "build", "--format", "html"], root, EPOCH)
     assert quiet.returncode == 0 and quiet.stderr == ""

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import shutil
 from collections.abc import Sequence
 from itertools import groupby
 from pathlib import Path
@@ -21,7 +20,7 @@ from typing import Any
 from publish import formatlist
 from publish.formats import BuildContext, search, sitefiles
 from publish.formats.jsonld import document_jsonld, script_text
-from publish.fsutil import safe_join, write_text
+from publish.fsutil import link_or_copy, safe_join, write_text
 from publish.labels import labels, provenance
 from publish.model import Document, Summary
 
@@ -68,7 +67,7 @@ def document(ctx: BuildContext, doc: Document) -> list[Path]:
     )
     write_text(folder / "changes.html", page)
     log_file = ctx.out / "clean" / f"{doc.slug}.changes.json"  # (written before)
-    shutil.copyfile(log_file, folder / "changes.json")
+    link_or_copy(log_file, folder / "changes.json")  # (a large document's log is large)
     written = [folder / "changes.html", folder / "changes.json"]
     for asset in doc.assets:
         target = safe_join(folder, asset.href)

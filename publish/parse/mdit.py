@@ -12,7 +12,6 @@ import functools
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
-from markdown_it.token import Token
 from mdit_py_plugins.attrs import attrs_block_plugin, attrs_plugin
 from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.footnote import footnote_plugin
@@ -22,26 +21,20 @@ from publish.parse.cjk_friendly import cjk_friendly_plugin
 from publish.parse.slugs import heading_ids
 
 
-def _walk(tokens: list[Token]) -> list[tuple[Token, Token]]:
-    """Every token with the block it stands in (itself for a block)."""
-    found: list[tuple[Token, Token]] = []
-    for token in tokens:
-        found.append((token, token))
-        found.extend((child, token) for child in token.children or [])
-    return found
-
-
 def _safe_attrs(state: StateCore) -> None:
     """Attributes content may not set are dropped and noted in ``env["dropped"]`` as
-    (line, name) for the parse stage to warn about (:mod:`publish.sanitise`)."""
+    (line, name) for the parse stage to warn about (:mod:`publish.sanitise`). (Most tokens
+    have none: a 50 MB document has millions of tokens.)"""
     extra = frozenset(state.env.get("attributes", ()))
     dropped = state.env.setdefault("dropped", [])
-    for token, block in _walk(state.tokens):
-        tag = token.tag
-        for name in list(token.attrs):
-            if not sanitise.allowed(tag, name, str(token.attrs[name]), extra):
-                del token.attrs[name]
-                dropped.append((block.map[0] if block.map else 0, name))
+    for block in state.tokens:
+        for token in (block, *block.children) if block.children else (block,):
+            if not token.attrs:
+                continue
+            for name in list(token.attrs):
+                if not sanitise.allowed(token.tag, name, str(token.attrs[name]), extra):
+                    del token.attrs[name]
+                    dropped.append((block.map[0] if block.map else 0, name))
 
 
 @functools.cache
