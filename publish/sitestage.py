@@ -110,7 +110,7 @@ def pages(
             write_text(ctx.out / name, html)
             if store is not None:
                 store.put(key, [(name, html.encode("utf-8"))])
-            index.written(summary.slug, key)
             tick()
+            index.written(summary.slug, key)  # (after the tick: the last page's bar ends first)
         site.collection(ctx, ordered)
         index.finish()
