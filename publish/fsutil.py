@@ -40,6 +40,15 @@ def tree(folder: Path, skip: Path | None = None) -> list[str]:
     return sorted(found)
 
 
+def make_parent(path: str, made: set[str]) -> None:
+    """Make the folder of ``path`` unless ``made`` (the folders made so far) holds it: many
+    files are placed, each folder is made once."""
+    folder = os.path.dirname(path)
+    if folder not in made:
+        os.makedirs(folder, exist_ok=True)
+        made.add(folder)
+
+
 def safe_join(root: Path, relative: str) -> Path:
     """Join a POSIX-style relative path under ``root``, refusing anything that escapes it."""
     rel = PurePosixPath(relative)

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from publish.discover import display
 from publish.errors import BuildError
-from publish.fsutil import tree
+from publish.fsutil import make_parent, tree
 
 STAGING = ".staging-"
 #: Left by earlier versions and killed builds: ``.site.*`` folders, ``.name.*.tmp`` files.
@@ -56,11 +56,8 @@ def _commit(staging: Path, out: Path, whole: frozenset[str]) -> None:
         if not top.is_dir():
             os.replace(top, target)
             continue
-        for name in tree(top):  # (a folder made once, each file renamed: no bytes copied)
-            folder = os.path.dirname(os.path.join(target, name))
-            if folder not in made:
-                os.makedirs(folder, exist_ok=True)
-                made.add(folder)
+        for name in tree(top):  # (each file renamed: no bytes copied)
+            make_parent(os.path.join(target, name), made)
             os.replace(os.path.join(top, name), os.path.join(target, name))
 
 

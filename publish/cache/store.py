@@ -23,7 +23,7 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-from publish.fsutil import identity, write_bytes, write_text
+from publish.fsutil import identity, make_parent, write_bytes, write_text
 
 
 class Store:
@@ -42,13 +42,13 @@ class Store:
         self.made: dict[str, str] = {}
         #: The files besides the sources that the results looked up or kept had read.
         self.read_paths: set[str] = set()
-        self._folders: set[str] = set()  # (made by place)
+        self._folders: set[str] = set()  # (made by place: publish.fsutil.make_parent)
 
     def _outputs(self) -> Path:
         return self.folder / "outputs.json"
 
     def _object(self, sha: str, base: Path | None = None) -> Path:
-        return (base or self.folder) / "objects" / sha[:2] / sha[2:]
+        return Path(_object_path(str(base or self.folder), sha))
 
     def _entry(self, key: str, base: Path | None = None) -> Path:
         return (base or self.folder) / "entries" / key[:2] / f"{key[2:]}.json"
@@ -59,9 +59,8 @@ class Store:
             entry: dict[str, Any] = json.loads(self._entry(key).read_bytes())
         except (OSError, ValueError):
             return None
-        objects = os.path.join(self.folder, "objects")
-        files = entry.get("files", [])
-        if not all(os.path.isfile(os.path.join(objects, sha[:2], sha[2:])) for _, sha in files):
+        folder = str(self.folder)
+        if not all(os.path.isfile(_object_path(folder, sha)) for _, sha in entry.get("files", [])):
             return None
         for path, sha in entry.get("reads", []):
             self.read_paths.add(path)
@@ -94,10 +93,7 @@ class Store:
         placed, base = [], str(out)
         for path, sha in entry["files"]:
             target = os.path.join(base, path)
-            folder = os.path.dirname(target)
-            if folder not in self._folders:
-                os.makedirs(folder, exist_ok=True)
-                self._folders.add(folder)
+            make_parent(target, self._folders)
             if not self._linked(path, sha, target):
                 shutil.copyfile(self._object(sha), target)
             self.made[path] = sha
@@ -133,3 +129,9 @@ class Store:
 def reads(paths: list[Path]) -> list[list[str]]:
     """(path, SHA-256) of each file a result read besides its sources (its images)."""
     return [[str(p), hashlib.sha256(p.read_bytes()).hexdigest()] for p in sorted(set(paths))]
+
+
+def _object_path(folder: str, sha: str) -> str:
+    """Where the cache in ``folder`` keeps the file whose SHA-256 is ``sha`` (strings: an
+    entry of a thousand files is checked without a path object each)."""
+    return os.path.join(folder, "objects", sha[:2], sha[2:])
