@@ -175,8 +175,13 @@ def _build_collection(
     jobs.share(renderer)
     plan = _plan(config, options)
     level = logging.getLogger().level
-    with transaction(out, config.root) as staging:
-        if store is not None and store.folder.is_relative_to(out):
+    kept: set[str] = set()  # (outputs left as the last build put them: publish.transaction)
+    inside = store is not None and store.folder.is_relative_to(out)
+    settled = store.settled() if store is not None and inside else []
+    if store is not None:
+        store.kept = kept
+    with transaction(out, config.root, kept=kept, settled=settled) as staging:
+        if store is not None and inside:
             store.new = staging / store.folder.relative_to(out)  # (kept if the build succeeds)
 
         parking = Parking(staging) if "html" in names and not options.documents else None
@@ -215,8 +220,8 @@ def _build_collection(
                 sitestage.pages(ctx, results, store, by_slug, lambda a: job(a, ()), run)
         if parking is not None:
             parking.close()
-        kept = store.new if store is not None else None  # (the cache's additions: not outputs)
-        listed = tree(staging, kept) if "html" in names else written
+        added = store.new if store is not None else None  # (the cache's additions: not outputs)
+        listed = sorted({*tree(staging, added), *kept}) if "html" in names else written
         now = {
             a.slug: manifest.entry(
                 a.display_path,

@@ -20,8 +20,11 @@ def client(scheduler: str, workers: int) -> Any:
             "the dask executor needs Dask's distributed; install it: pip install 'publish[dask]'"
         ) from None
     if not scheduler:
-        cluster = distributed.LocalCluster(
-            n_workers=workers, threads_per_worker=1, dashboard_address=None
+        cluster = distributed.LocalCluster(  # (no dashboard; the scheduler's own HTTP server
+            n_workers=workers,  # on a free port: on 8787, taken, Dask would warn)
+            threads_per_worker=1,
+            dashboard_address=None,
+            scheduler_kwargs={"dashboard_address": ":0"},
         )
         return distributed.Client(cluster)
     try:

@@ -84,13 +84,20 @@ def copy_file(source: Path, target: Path) -> None:
         shutil.copyfile(source, tmp)
 
 
-def link_or_copy(source: Path, target: Path) -> None:
-    """``target`` as a hard link of ``source`` (no bytes copied), or a copy where the file
-    system has no links. Safe because a build never writes into a file it made: it renames
-    new files into place (:func:`atomic_path`)."""
+def link(source: str | Path, target: str | Path) -> bool:
+    """``target`` as a hard link of ``source`` (no bytes copied); False where that fails (a
+    file system without links, ``source`` gone). Safe because a build never writes into a
+    file it made: it renames new files into place (:func:`atomic_path`)."""
     try:
         os.link(source, target)
     except OSError:
+        return False
+    return True
+
+
+def link_or_copy(source: Path, target: Path) -> None:
+    """``target`` as a hard link of ``source`` (:func:`link`), or a copy where that fails."""
+    if not link(source, target):
         copy_file(source, target)
 
 

@@ -69,7 +69,8 @@ class Search:
             self._tick()
             return
         language, group = self.ctx.config.language, self.groups[number]
-        job = self._pool.submit(search.index, folder, language, group, number)
+        final = self.ctx.final / "site" if self.ctx.final is not None else None
+        job = self._pool.submit(search.index, folder, language, group, number, final)
         job.add_done_callback(self._tick)
         self._running.append((number, shard_key, job))
 

@@ -12,8 +12,11 @@ name their bytes), so Pagefind runs only over a shard whose pages changed.
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import os
 from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
 
 from publish import cache, collector
 from publish.executors import Executor
@@ -56,6 +59,20 @@ def _documents(
             yield done.document
 
 
+def _download(ctx: BuildContext, store: cache.Store | None, path: Path, name: str) -> None:
+    """A document's download (``path``: its PDF or EPUB) at ``name`` in the site: linked, or
+    left there when it is the file the last build put there and kept
+    (:attr:`publish.cache.Store.kept`)."""
+    kept = store.kept if store is not None else None
+    if kept is not None and ctx.final is not None and not path.is_relative_to(ctx.out):
+        with contextlib.suppress(OSError):  # (not there)
+            if os.path.samefile(path, ctx.final / name):
+                kept.add(name)
+                return
+    (ctx.out / name).parent.mkdir(parents=True, exist_ok=True)
+    link_or_copy(path, ctx.out / name)
+
+
 def _neighbours(ordered: list[Summary], i: int) -> tuple[Summary | None, Summary | None]:
     """The documents before and after the ``i``-th in the index."""
     return (ordered[i - 1] if i else None, ordered[i + 1] if i + 1 < len(ordered) else None)
@@ -80,11 +97,9 @@ def pages(
     with Search(ctx, store, slugs, run[0].plan.workers, run[1]) as index:
         kept = []
         for i, summary in enumerate(ordered):
-            folder = ctx.out / "site" / summary.slug
             files = site.downloads(ctx, summary)
             for _, path in files:
-                folder.mkdir(parents=True, exist_ok=True)
-                link_or_copy(path, folder / path.name)
+                _download(ctx, store, path, f"site/{summary.slug}/{path.name}")
             neighbours = _neighbours(ordered, i)
             key = cache.digest(
                 by_slug[summary.slug].key,

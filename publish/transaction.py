@@ -1,11 +1,14 @@
 """One transaction per build: every output is written into a staging folder inside the output
 folder, and moved into place only when every format has succeeded.
 
-On any failure the staging folder is removed and the previous build stays byte for byte as
-it was. A lock (``flock`` on the output folder itself, so no lock file is left) lets one build
-at a time write to a folder; a second one fails at once naming the other (its staging folder
-carries its process id). What a killed build left behind (staging
-folders, temporary files) is removed by the next one, which holds the lock.
+A file the build left where the last build put it (the cache knows it intact: ``kept``, see
+:attr:`publish.cache.Store.kept`) is not staged: the commit moves only what changed, and
+removes from a whole folder what is neither staged nor kept. On any failure the staging
+folder is removed and the previous build stays byte for byte as it was. A lock (``flock`` on
+the output folder itself, so no lock file is left) lets one build at a time write to a
+folder; a second one fails at once naming the other (its staging folder carries its process
+id). What a killed build left behind (staging folders, temporary files) is removed by the
+next one, which holds the lock.
 """
 
 from __future__ import annotations
@@ -14,8 +17,8 @@ import contextlib
 import fcntl
 import os
 import shutil
-from collections.abc import Iterable, Iterator
-from pathlib import Path
+from collections.abc import Iterable, Iterator, Set
+from pathlib import Path, PurePosixPath
 
 from publish.discover import display
 from publish.errors import BuildError
@@ -31,21 +34,46 @@ def _others(out: Path) -> str:
     return f" (process {', '.join(pids)})" if pids else ""
 
 
-def _remove_leftovers(out: Path) -> None:
+def _remove_leftovers(out: Path, settled: frozenset[str]) -> None:
     for path in out.iterdir():
         if path.name.startswith(_LEFTOVERS) and path.is_dir():
             shutil.rmtree(path, ignore_errors=True)
-    for path in out.rglob(".*.tmp"):
-        path.unlink(missing_ok=True)
+    for parent, folders, files in os.walk(out):
+        folders[:] = [f for f in folders if os.path.join(parent, f) not in settled]
+        for name in files:
+            if name.startswith(".") and name.endswith(".tmp"):
+                os.unlink(os.path.join(parent, name))
 
 
-def _commit(staging: Path, out: Path, whole: frozenset[str]) -> None:
+def _merge(top: Path, target: Path, kept: Iterable[str], made: set[str]) -> None:
+    """Move the files staged in ``top`` into ``target``, then remove what ``target`` holds
+    besides them and ``kept`` (paths under it), and the folders left empty."""
+    staged = tree(top)
+    for name in staged:  # (each file renamed: no bytes copied)
+        make_parent(os.path.join(target, name), made)
+        os.replace(os.path.join(top, name), os.path.join(target, name))
+    wanted, emptied = {*staged, *kept}, set[str]()
+    for name in tree(target):
+        if name not in wanted:
+            os.unlink(os.path.join(target, name))
+            emptied.update(str(parent) for parent in PurePosixPath(name).parents)
+    for folder in sorted(emptied - {"."}, key=len, reverse=True):  # (the deepest first)
+        with contextlib.suppress(OSError):  # (not empty)
+            os.rmdir(os.path.join(target, folder))
+
+
+def _commit(staging: Path, out: Path, whole: frozenset[str], kept: Set[str]) -> None:
     """Move every staged output into ``out``: the folders named in ``whole`` (the site, a
-    bag) as whole folders, the rest file by file (outputs of documents not in this build
-    stay)."""
+    bag) as whole folders (or merged, when some of their files were ``kept``), the rest file
+    by file (outputs of documents not in this build stay)."""
     made: set[str] = set()
     for top in sorted(staging.iterdir()):
         target = out / top.name
+        prefix = f"{top.name}/"
+        inside = [name.removeprefix(prefix) for name in kept if name.startswith(prefix)]
+        if top.name in whole and top.is_dir() and inside and target.is_dir():
+            _merge(top, target, inside, made)
+            continue
         if top.name in whole and top.is_dir():
             old = out / f".site.old-{os.getpid()}"
             if target.exists():
@@ -62,10 +90,18 @@ def _commit(staging: Path, out: Path, whole: frozenset[str]) -> None:
 
 
 @contextlib.contextmanager
-def transaction(out: Path, root: Path, whole: Iterable[str] = ("site",)) -> Iterator[Path]:
+def transaction(
+    out: Path,
+    root: Path,
+    whole: Iterable[str] = ("site",),
+    kept: Set[str] = frozenset(),
+    settled: Iterable[Path] = (),
+) -> Iterator[Path]:
     """Yield a staging folder; on leaving the block normally, move what it holds into
-    ``out``, replacing the folders named in ``whole`` as a whole. On an exception nothing in
-    ``out`` changes (a folder it had to create goes)."""
+    ``out``, replacing the folders named in ``whole`` as a whole, but for the files named in
+    ``kept`` (filled during the block). On an exception nothing in ``out`` changes (a folder
+    it had to create goes). ``settled``: folders whose files only ever come in renamed from
+    a staging folder, so no killed build left a temporary file there (not looked into)."""
     shown = display(out, root)
     created = not out.exists()
     try:
@@ -82,10 +118,10 @@ def transaction(out: Path, root: Path, whole: Iterable[str] = ("site",)) -> Iter
                 f"{shown}/ is being built by another process{_others(out)}; wait for it to "
                 "finish, or build into another folder with --out"
             ) from None
-        _remove_leftovers(out)
+        _remove_leftovers(out, frozenset(map(str, settled)))
         staging.mkdir()
         yield staging
-        _commit(staging, out, frozenset(whole))
+        _commit(staging, out, frozenset(whole), kept)
     except OSError as exc:
         where = exc.filename or shown
         raise BuildError(

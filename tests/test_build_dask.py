@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from scale_corpus import make_corpus
 
-from conftest import files_under
+from conftest import files_under, run_cli
 from publish.build import BuildOptions, build
 from publish.config import load_config
 
@@ -68,3 +68,20 @@ def test_an_unreachable_scheduler_is_named(tmp_path: Path) -> None:
         ConfigError, match=r"cannot reach the Dask scheduler 'tcp://127\.0\.0\.1:9'"
     ):
         build(load_config(root), options)
+
+
+def test_a_local_cluster_from_the_command_line_says_nothing_but_the_build(
+    tmp_path: Path,
+) -> None:
+    """``--executor dask`` without a scheduler starts a local cluster of worker processes: the
+    same bytes as ``-j 1``, and no warning of Dask's (its HTTP server takes a free port)."""
+    root = make_corpus(tmp_path / "project", 3)
+    env = {"SOURCE_DATE_EPOCH": "1735689600"}
+    local = run_cli(["-q", "build", "--format", "html", "-j", "1", "--out", "local"], root, env)
+    assert local.returncode == 0, local.stderr
+    dask = run_cli(
+        ["-q", "build", "--format", "html", "--executor", "dask", "--out", "d"], root, env
+    )
+    assert dask.returncode == 0 and dask.stderr == "", dask.stderr
+    one, two = _tree(root / "local"), _tree(root / "d")
+    assert sorted(one) == sorted(two) and [name for name in one if one[name] != two[name]] == []

@@ -97,6 +97,30 @@ def test_a_rebuild_links_the_outputs_it_keeps_and_copies_one_edited_in_place(
     assert edited.read_bytes() == original and edited.stat().st_ino != before.st_ino
 
 
+def test_a_rebuild_moves_only_what_changed(tmp_path: Path) -> None:
+    """One document edited, one deleted: the others' outputs are left where they are (not
+    even linked again: their change time is the same), the deleted one's and a stray file
+    are gone, and the output folder is what a build without the cache makes."""
+    root = make_corpus(tmp_path / "project", 6)
+    _build(root, "-j", "1")
+    out = root / "build"
+    kept = [out / "epub/doc-00001.epub", out / "site/doc-00001/doc-00001.epub"]
+    kept += [out / "clean/doc-00001.md", out / "site/doc-00001/changes.html"]
+    before = [path.stat().st_ctime_ns for path in kept]
+    page = root / "content" / "doc-00003.md"
+    page.write_text(page.read_text("utf-8") + "\nAn added line.\n", encoding="utf-8")
+    (root / "content" / "doc-00006.md").unlink()
+    (out / "site" / "stray").mkdir()
+    (out / "site" / "stray" / "page.html").write_text("no build wrote it", encoding="utf-8")
+    assert "4 of 5 document(s) from the cache" in _build(root, "-j", "1").stderr
+    assert [path.stat().st_ctime_ns for path in kept] == before
+    assert not (out / "site" / "doc-00006").exists() and not (out / "site" / "stray").exists()
+    cached = _tree(out)
+    assert b"An added line." in cached["site/doc-00003/index.html"]
+    _build(root, "--no-cache", "-j", "1")
+    assert _differing(cached, _tree(out)) == []
+
+
 QUICK = "no file it read was touched"
 SVG = (
     '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10">'

@@ -57,3 +57,22 @@ def test_builds_at_once_never_mix(make_project: MakeProject) -> None:
     names = [p.relative_to(root / "build").as_posix() for p in files_under(root / "build")]
     assert not [n for n in names if n.startswith(".")], names
     assert {"epub/a.epub", "epub/b.epub", "site/a/index.html", "site/b/index.html"} <= set(names)
+
+
+def test_what_a_killed_build_left_is_removed_by_the_next(make_project: MakeProject) -> None:
+    """Staging folders, an earlier version's ``.site.*`` folder and temporary files, in the
+    outputs' folders and in the cache's, are gone after the next build."""
+    root = make_project({"content/a.md": DOCUMENT})
+    assert run_cli(["build", "--format", "html"], root).returncode == 0
+    out = root / "build"
+    left = [out / ".staging-4242/site/a/index.html", out / ".site.x1y2/index.html"]
+    left += [out / "site/a/.index.html.k3j4.tmp", out / ".cache/.outputs.json.q9.tmp"]
+    left += [out / "clean/.a.md.z8.tmp"]
+    for path in left:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("half written", encoding="utf-8")
+    page = root / "content" / "a.md"
+    page.write_text(DOCUMENT + "\n又一行。\n", encoding="utf-8")
+    assert run_cli(["build", "--format", "html"], root).returncode == 0
+    assert [path for path in left if path.exists()] == []
+    assert not (out / ".staging-4242").exists() and not (out / ".site.x1y2").exists()

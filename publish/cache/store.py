@@ -9,8 +9,10 @@ it. A file the last build left in the output folder is linked instead of copied 
 the same object and is as that build left it (size, modification and change times, inode:
 :attr:`Store.last`), so a rebuild of one document does not copy every other one's files; the
 build writes only by renaming new files into place, so a link is never written through.
-What a build adds goes to ``new`` (inside its staging folder when the cache is in the output
-folder), so a build that fails adds nothing.
+When the build keeps a set of such files (:attr:`Store.kept`: its transaction moves only what
+changed, :mod:`publish.transaction`), an intact file is not even linked: it is left where it
+is, and named there. What a build adds goes to ``new`` (inside its staging folder when the
+cache is in the output folder), so a build that fails adds nothing.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-from publish.fsutil import identity, make_parent, write_bytes, write_text
+from publish.fsutil import copy_file, identity, link, make_parent, write_bytes, write_text
 
 
 class Store:
@@ -42,6 +44,9 @@ class Store:
         self.made: dict[str, str] = {}
         #: The files besides the sources that the results looked up or kept had read.
         self.read_paths: set[str] = set()
+        #: The files left in the output folder as the last build left them instead of placed
+        #: (None: every file is placed); the build's transaction keeps them.
+        self.kept: set[str] | None = None
         self._folders: set[str] = set()  # (made by place: publish.fsutil.make_parent)
 
     def _outputs(self) -> Path:
@@ -52,6 +57,11 @@ class Store:
 
     def _entry(self, key: str, base: Path | None = None) -> Path:
         return (base or self.folder) / "entries" / key[:2] / f"{key[2:]}.json"
+
+    def settled(self) -> list[Path]:
+        """The folders whose files come in only renamed, never written in place: when the
+        cache is in the output folder, a build adds to them from its staging folder."""
+        return [self.folder / "objects", self.folder / "entries"]
 
     def get(self, key: str) -> dict[str, Any] | None:
         """The entry of ``key``, when it and every file and image it names are still there."""
@@ -65,7 +75,7 @@ class Store:
         for path, sha in entry.get("reads", []):
             self.read_paths.add(path)
             try:
-                if hashlib.sha256(Path(path).read_bytes()).hexdigest() != sha:
+                if _sha256(Path(path)) != sha:
                     return None
             except OSError:
                 return None
@@ -76,10 +86,12 @@ class Store:
         ``extra``) under ``key``."""
         named = []
         for path, data in files:
-            held = data.read_bytes() if isinstance(data, Path) else data
-            sha = hashlib.sha256(held).hexdigest()
+            sha = _sha256(data)
             if not (self._object(sha).is_file() or self._object(sha, self.new).is_file()):
-                write_bytes(self._object(sha, self.new), held)
+                if isinstance(data, Path):  # (copied by the kernel: a large log never read)
+                    copy_file(data, self._object(sha, self.new))
+                else:
+                    write_bytes(self._object(sha, self.new), data)
             named.append([path, sha])
             self.made[path] = sha
         self.read_paths.update(path for path, _ in extra.get("reads", []))
@@ -88,31 +100,31 @@ class Store:
         return entry
 
     def place(self, entry: dict[str, Any], out: Path) -> list[str]:
-        """Copy the files of ``entry`` under ``out`` (or link the last build's, the same);
-        their paths under it."""
+        """Copy the files of ``entry`` under ``out`` (or link the last build's, the same; or
+        leave it where it is, :attr:`kept`); their paths under it."""
         placed, base = [], str(out)
         for path, sha in entry["files"]:
-            target = os.path.join(base, path)
-            make_parent(target, self._folders)
-            if not self._linked(path, sha, target):
-                shutil.copyfile(self._object(sha), target)
             self.made[path] = sha
             placed.append(path)
+            intact = self._intact(path, sha)
+            if intact and self.kept is not None:
+                self.kept.add(path)
+                continue
+            target = os.path.join(base, path)
+            make_parent(target, self._folders)
+            if not (intact and link(os.path.join(str(self.out), path), target)):
+                shutil.copyfile(self._object(sha), target)
         return placed
 
-    def _linked(self, path: str, sha: str, target: str) -> bool:
-        """Link the last build's ``path`` to ``target`` if it holds ``sha`` as it left it."""
+    def _intact(self, path: str, sha: str) -> bool:
+        """Whether the last build left ``path`` holding ``sha``, and it is as it left it."""
         last = self.last.get(path)
         if self.out is None or last is None or last[4] != sha:
             return False
         try:
-            before = os.path.join(self.out, path)
-            if identity(before) != last[:4]:
-                return False
-            os.link(before, target)
-        except OSError:  # (gone, or a file system without hard links)
+            return identity(os.path.join(self.out, path)) == last[:4]
+        except OSError:  # (gone)
             return False
-        return True
 
     def remember(self, seen: dict[str, list[int]]) -> None:
         """Note which of the files just moved into the output folder (``seen``: their identity
@@ -126,9 +138,17 @@ class Store:
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
+def _sha256(data: bytes | Path) -> str:
+    """The SHA-256 of ``data``, or of the file it names (read a block at a time)."""
+    if isinstance(data, bytes):
+        return hashlib.sha256(data).hexdigest()
+    with data.open("rb") as file:
+        return hashlib.file_digest(file, "sha256").hexdigest()
+
+
 def reads(paths: list[Path]) -> list[list[str]]:
     """(path, SHA-256) of each file a result read besides its sources (its images)."""
-    return [[str(p), hashlib.sha256(p.read_bytes()).hexdigest()] for p in sorted(set(paths))]
+    return [[str(p), _sha256(p)] for p in sorted(set(paths))]
 
 
 def _object_path(folder: str, sha: str) -> str:

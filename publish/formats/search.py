@@ -57,15 +57,21 @@ def merged(slugs: list[str]) -> list[str]:
     return [f"{bundle(n)}/" for n in range(1, len(shards(slugs)))]
 
 
-def index(site: Path, language: str, slugs: list[str], number: int = 0) -> None:
+def index(
+    site: Path, language: str, slugs: list[str], number: int = 0, final: Path | None = None
+) -> None:
     """Pagefind over the pages of ``slugs`` into the bundle of shard ``number``. The pages are
-    linked into a scratch site (their URLs are the same), so Pagefind reads no other page."""
+    linked into a scratch site (their URLs are the same), so Pagefind reads no other page. A
+    page not in ``site`` (a staging folder) is the one the build left in ``final``."""
     binary = _binary()
     scratch = Path(tempfile.mkdtemp(prefix=".search-", dir=site.parent))
     try:
         for slug in slugs:
             (scratch / slug).mkdir()
-            link_or_copy(site / slug / "index.html", scratch / slug / "index.html")
+            page = site / slug / "index.html"
+            if final is not None and not page.is_file():
+                page = final / slug / "index.html"
+            link_or_copy(page, scratch / slug / "index.html")
         _run(binary, scratch, site / bundle(number), language)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
@@ -73,15 +79,17 @@ def index(site: Path, language: str, slugs: list[str], number: int = 0) -> None:
 
 @cache
 def _binary() -> str:
-    """Pagefind's own program (what ``python -m pagefind`` runs), found once."""
+    """Pagefind's own program, the extended one that segments Chinese (``pagefind[extended]``
+    installs it; asked for directly: ``pagefind.service`` would bring asyncio in, a tenth of a
+    second of every build's start), found once."""
     try:
-        from pagefind.service import get_executable
+        from pagefind_bin_extended import get_executable
     except ImportError:
-        raise BuildError("Pagefind is not installed; run: make setup") from None
-    found = get_executable()
-    if found is None:
-        raise BuildError("Pagefind's program is not installed; run: make setup")
-    return str(found)
+        raise BuildError("Pagefind (extended) is not installed; run: make setup") from None
+    try:
+        return str(get_executable())
+    except FileNotFoundError:
+        raise BuildError("Pagefind's program is not installed; run: make setup") from None
 
 
 def _run(binary: str, pages: Path, output: Path, language: str) -> None:
