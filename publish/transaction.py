@@ -42,16 +42,14 @@ def _remove_leftovers(out: Path, settled: frozenset[str]) -> None:
         folders[:] = [f for f in folders if os.path.join(parent, f) not in settled]
         for name in files:
             if name.startswith(".") and name.endswith(".tmp"):
-                os.unlink(os.path.join(parent, name))
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(os.path.join(parent, name))
 
 
 def _merge(top: Path, target: Path, kept: Iterable[str], made: set[str]) -> None:
-    """Move the files staged in ``top`` into ``target``, then remove what ``target`` holds
-    besides them and ``kept`` (paths under it), and the folders left empty."""
+    """Remove from ``target`` what is neither staged in ``top`` nor ``kept`` (paths under it),
+    and the folders that leaves empty; then move the staged files in."""
     staged = tree(top)
-    for name in staged:  # (each file renamed: no bytes copied)
-        make_parent(os.path.join(target, name), made)
-        os.replace(os.path.join(top, name), os.path.join(target, name))
     wanted, emptied = {*staged, *kept}, set[str]()
     for name in tree(target):
         if name not in wanted:
@@ -60,6 +58,9 @@ def _merge(top: Path, target: Path, kept: Iterable[str], made: set[str]) -> None
     for folder in sorted(emptied - {"."}, key=len, reverse=True):  # (the deepest first)
         with contextlib.suppress(OSError):  # (not empty)
             os.rmdir(os.path.join(target, folder))
+    for name in staged:  # (each file renamed: no bytes copied)
+        make_parent(os.path.join(target, name), made)
+        os.replace(os.path.join(top, name), os.path.join(target, name))
 
 
 def _commit(staging: Path, out: Path, whole: frozenset[str], kept: Set[str]) -> None:
