@@ -62,3 +62,17 @@ def test_a_damaged_font_file_is_a_clear_error(make_project: MakeProject) -> None
     result = run_cli(["build", "--theme", "mine", "--format", "pdf"], root)
     assert result.returncode != 0
     assert "bad.otf" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_build_leaves_no_temporary_file_behind(make_project: MakeProject, tmp_path: Path) -> None:
+    """WeasyPrint copies the theme's fonts into a temporary folder: it is gone when the build
+    ends, the workers' of ``-j 2`` too (it stayed behind, 4 MB a build); nothing else of any
+    format is left in the temporary folder either."""
+    root = make_project({"content/a.md": "# 甲\n\n正文。\n", "content/b.md": "# 乙\n\n正文。\n"})
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    for jobs in ("1", "2"):
+        args = ["build", "--format", "pdf,epub,html", "-j", jobs, "--no-cache"]
+        result = run_cli(args, root, {"TMPDIR": str(temp)})
+        assert result.returncode == 0, result.stderr
+        assert sorted(p.name for p in temp.iterdir()) == []

@@ -12,6 +12,9 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import multiprocessing.util
+import shutil
+import weakref
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -53,6 +56,7 @@ def _setup(ctx: BuildContext) -> _Setup:
     fetch_for_css = Fetcher((), ctx.renderer.font_urls, theme)
     with pdflog.named(f"{theme} (its print stylesheet)"):
         stylesheet = CSS(string=css, font_config=fonts, url_fetcher=fetch_for_css)
+    _removed_at_exit(fonts)
     variant = VARIANTS[ctx.config.pdf_variant]
     if variant.pdfa and not variant.attaches:
         log.info(
@@ -62,6 +66,24 @@ def _setup(ctx: BuildContext) -> _Setup:
         )
     ctx.renderer.prepared["pdf"] = setup = _Setup(fonts, stylesheet)
     return setup
+
+
+def _removed_at_exit(fonts: Any) -> None:
+    """WeasyPrint copies the theme's fonts into a temporary folder (4 MB) that it removes
+    when the font configuration is collected, which at the end of a process is too late (its
+    modules are gone: the folder stayed, and Python printed a TypeError). Remove the folder
+    as this process ends, a worker included (multiprocessing runs its finalizers then)."""
+    folder, alive = getattr(fonts, "_folder", None), weakref.ref(fonts)
+    if not folder:
+        return
+
+    def remove() -> None:
+        shutil.rmtree(folder, ignore_errors=True)
+        still = alive()
+        if still is not None:
+            still._folder = None  # (nothing left for WeasyPrint's own clean-up)
+
+    multiprocessing.util.Finalize(fonts, remove, exitpriority=0)
 
 
 def document(ctx: BuildContext, doc: Document) -> list[Path]:
