@@ -12,6 +12,8 @@ first:
 - one number in it rises from one to the next, all else alike (a page number): strong, but
   only likely for a heading that names no page or issue (``## Lesson 3`` … ``## Lesson 4`` are
   sections; ``# 舰船电子工程 2023 年第1 期 191`` names its issue);
+- it stands on the line after a page marker every time it recurs: strong, however short the
+  pages between (a page holding only a figure);
 - it stands next to a page marker, a folio or another running line, or between the two halves
   of a sentence: strong;
 - it recurs three times or more: likely (a suggestion at the default threshold);
@@ -155,10 +157,17 @@ def repeated_lines(text: str, blocks: list[Block], near: list[tuple[int, int]]) 
             found[line[1]] = ("page rule", why, ev.STRONG)
             marked.add(line[0])
     weak: list[tuple[list[Line], str, float]] = []
+    beside_markers = set(marked)  # (page markers, folios and page rules only, so far)
     for lines in groups.values():
-        if len(lines) < 2 or not _apart(lines, text):
+        if len(lines) < 2 or _LABEL.match(lines[0][2]):
             continue
-        if _LABEL.match(lines[0][2]):
+        if all(line[0] - 1 in beside_markers for line in lines):
+            for line in lines:  # (however short the pages between: a figure's page is)
+                why = "recurs, each time on the line after a page marker"
+                found[line[1]] = ("running head", why, ev.STRONG)
+                marked.add(line[0])
+            continue
+        if not _apart(lines, text):
             continue
         if _page_numbers(lines):
             heading = texts[lines[0][0]].lstrip().startswith("#")
