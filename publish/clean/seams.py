@@ -51,6 +51,9 @@ from publish.clean.words import Lexicon
 NAME = "seams"
 FLOAT_BETWEEN = "a float stands between the parts"
 _CLAUSES = regex.compile(r"[，,、；;]")
+#: A citation (``[2]``, ``[5,10]``) or math ends the text, maybe with what OCR made of the 。
+#: after it (``O``, ``□``): a sentence's end as often as a cut.
+_LOST_STOP = regex.compile(r"(?:\[[\d,，\-–]+\]|\$)[ \t]*[O□]?$")
 
 
 def judge(first: str, second: str, between: list[str]) -> tuple[float, tuple[str, ...]] | None:
@@ -76,6 +79,9 @@ def judge(first: str, second: str, between: list[str]) -> tuple[float, tuple[str
         return None
     if lower:
         return ev.STRONG, (*went_on, "the second part goes on in lower case")
+    if chinese and _LOST_STOP.search(first):
+        why = "the first part ends in a citation or math, where OCR may have lost a 。"
+        return ev.LIKELY, (*went_on, "the second part goes on in Chinese", why)
     if chinese:
         return ev.STRONG, (*went_on, "the second part goes on in Chinese")
     if between or (cut and not second[:1].isupper()):
