@@ -71,6 +71,23 @@ def test_lines_point_at_the_source_after_earlier_passes_moved_them() -> None:
     ]
 
 
+def test_a_suggestion_is_recorded_once_when_lines_are_removed_elsewhere() -> None:
+    """Removing page markers re-reads the indents of the blocks that then start a page, not
+    every block again: an indented block judged before keeps its one suggestion."""
+    body = (
+        "=== PAGE 1 ===\n\nThe club met at the ranch on Saturday night under a clear sky.\n\n"
+        "    The meeting was called to order by the president at eight,\n"
+        "    and the minutes of the last meeting were read and approved.\n\n"
+        "=== PAGE 2 ===\n\nThe next meeting is in December, at the college as usual.\n"
+    )
+    changes = clean.clean(_source(body)).changes
+    suggested = [(c.id.partition("-")[2], c.before) for c in changes if not c.applied]
+    assert [c.pass_name for c in changes if not c.applied] == ["indents", "indents"]
+    assert len(set(suggested)) == len(suggested)
+    removed = [c.before for c in changes if c.pass_name == "furniture" and c.after == ""]
+    assert removed == ["=== PAGE 1 ===\n", "=== PAGE 2 ===\n"]
+
+
 def test_unchanged_text_records_nothing() -> None:
     assert clean.clean(_source("# 标题\n\n正文。\n")).changes == ()
 

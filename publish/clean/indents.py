@@ -18,6 +18,8 @@ keywords, a ``$`` prompt)::
 
 from __future__ import annotations
 
+import bisect
+
 import regex
 
 from publish.clean import evidence as ev
@@ -36,6 +38,12 @@ _CODE = regex.compile(
 _WORD = regex.compile(r"\p{L}{2,}")
 
 
+def _just_after(text: str, spots: list[int], start: int) -> bool:
+    """Only blank lines stand between the last of ``spots`` before ``start`` and ``start``."""
+    i = bisect.bisect_right(spots, start) - 1
+    return i >= 0 and not text[spots[i] : start].strip()
+
+
 def _prose(text: str) -> bool:
     """Reads as prose: words, sentence punctuation, no code."""
     if _CODE.search(text):
@@ -45,13 +53,17 @@ def _prose(text: str) -> bool:
     return len(words) >= 4 and letters >= 0.6 * len(text.replace(" ", "").replace("\n", ""))
 
 
-def apply(text: str, edit: Editor) -> str:
+def apply(text: str, edit: Editor, after: list[int] | None = None) -> str:
+    """The pass; with ``after`` (sorted offsets where lines were just removed), only the
+    blocks that start there, after blank lines at most (the others were judged before)."""
     if "    " not in text and "\t" not in text:
         return text
     printed: list[Edit] = []
     uniform: list[Edit] = []
     for block in split_blocks(text):
         if block.kind != "code" or not _prose(block.text):
+            continue
+        if after is not None and not _just_after(text, after, block.start):
             continue
         lines = block.text.split("\n")  # (runs before ``normalise``: a line may end in \r)
         if len(lines) > 1 and not any(_INDENT.match(line) for line in lines[1:]):

@@ -82,7 +82,8 @@ def tidy(text: str, edit: Editor, before: str) -> str:
     stays only if ``before`` had one)."""
     from publish.clean import indents
 
-    text = indents.apply(text, edit)
+    step = edit.trace.steps[-1]  # (the lines' removal: where the text after each now starts)
+    text = indents.apply(text, edit, sorted({step.to_output(e[1]) for e in step.edits}))
     if text.startswith("\n"):
         text = edit.sub(_START, "\n" if before.startswith("\n") else "", text)
     return apply(text, edit)
