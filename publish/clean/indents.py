@@ -61,9 +61,11 @@ def apply(text: str, edit: Editor, after: list[int] | None = None) -> str:
     printed: list[Edit] = []
     uniform: list[Edit] = []
     for block in split_blocks(text):
-        if block.kind != "code" or not _prose(block.text):
+        if block.kind != "code":
             continue
         if after is not None and not _just_after(text, after, block.start):
+            continue
+        if not _prose(block.text):
             continue
         lines = block.text.split("\n")  # (runs before ``normalise``: a line may end in \r)
         if len(lines) > 1 and not any(_INDENT.match(line) for line in lines[1:]):

@@ -79,7 +79,8 @@ def tidy(text: str, edit: Editor, before: str) -> str:
     """What removing lines from ``before`` left, set right as cleaning from the start would:
     a line now first in its block may read as indented code (``indents``), and the spaces,
     blank lines and characters :func:`apply` sets right; blank lines at the start go (one
-    stays only if ``before`` had one)."""
+    stays only if ``before`` had one). Called right after the removal was applied: the
+    trace's last step is it, and only the blocks after a removed line are read again."""
     from publish.clean import indents
 
     step = edit.trace.steps[-1]  # (the lines' removal: where the text after each now starts)
