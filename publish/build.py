@@ -17,6 +17,7 @@ them and whatever the cache held, the outputs are the same bytes.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import logging
 from collections.abc import Callable, Sequence
@@ -206,7 +207,8 @@ def _build_collection(
         previous = manifest.read(out)
         fresh = manifest.current(previous, digests)
         ctx = BuildContext(config, renderer, staging, dates, final=out, fresh=fresh)
-        with Executor(plan) as executor, Progress(options.bars) as progress:
+        writing = store.writing() if store is not None else contextlib.nullcontext()
+        with Executor(plan) as executor, Progress(options.bars) as progress, writing:
             run = (executor, progress)
             results = each_document(made, job, keys, store, run, staging, keep)
             missing_targets(r.summary for r in results)

@@ -88,18 +88,36 @@ def _number(value: object) -> str:
     return _compact(value)
 
 
+#: Numbers and booleans as ``_compact`` writes them, by value and type (a log has a million
+#: lines, a confidence and a flag each, of a few values; zero is not kept: 0.0 == -0.0).
+_WRITTEN: dict[tuple[object, type], str] = {}
+
+
+def _written(value: object) -> str:
+    key = (value, type(value))
+    found = _WRITTEN.get(key)
+    if found is None:
+        found = _number(value)
+        if value and len(_WRITTEN) < 1024:
+            _WRITTEN[key] = found
+    return found
+
+
 def _change(change: Change) -> str:
     """``_compact(change.as_json())``, written out by hand: a large document has a million
     changes, and their log is written five times faster (a test compares the two)."""
-    text = (
-        f'{{"id": {_string(change.id)}, "pass": {_string(change.pass_name)}, '
-        f'"file": {_string(change.path)}, "line": {_number(change.line)}, '
-        f'"before": {_string(change.before)}, "after": {_string(change.after)}, '
-        f'"applied": {_number(change.applied)}, '
-        f'"confidence": {_number(change.confidence)}'
+    pass_name, path, line, before, after, change_id, applied, confidence, evidence, decision = (
+        change
     )
-    if change.evidence:
-        text += f', "evidence": [{", ".join(map(_string, change.evidence))}]'
-    if change.decision:
-        text += f', "decision": {_string(change.decision)}'
+    text = (
+        f'{{"id": {_string(change_id)}, "pass": {_string(pass_name)}, '
+        f'"file": {_string(path)}, '
+        f'"line": {line if type(line) is int else _number(line)}, '
+        f'"before": {_string(before)}, "after": {_string(after)}, '
+        f'"applied": {_written(applied)}, "confidence": {_written(confidence)}'
+    )
+    if evidence:
+        text += f', "evidence": [{", ".join(map(_string, evidence))}]'
+    if decision:
+        text += f', "decision": {_string(decision)}'
     return text + "}"

@@ -9,9 +9,12 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
+from queue import Queue
+from typing import BinaryIO
 
 from publish.errors import BuildError
 
@@ -106,10 +109,47 @@ def write_text(target: Path, text: str) -> None:
 
 
 def write_parts(target: Path, parts: Iterable[str]) -> None:
-    """Write ``parts`` one after another (a long text never held whole), atomically."""
-    with atomic_path(target) as tmp, tmp.open("w", encoding="utf-8", newline="") as out:
+    """Write ``parts`` one after another (a long text never held whole), atomically. Past the
+    first few megabytes, a thread beside writes what this one has encoded, while it encodes
+    the next parts (a write lets other threads run)."""
+    with atomic_path(target) as tmp, tmp.open("wb") as out:
+        rest, size = iter(parts), 0
+        for part in rest:
+            size += out.write(part.encode("utf-8"))
+            if size >= _BESIDE:
+                _beside(out, rest)
+                break
+
+
+_BESIDE = 4 << 20  # bytes written before a thread takes over the writing
+_QUEUED = 8  # parts encoded and not yet written, at most
+
+
+def _beside(out: BinaryIO, parts: Iterator[str]) -> None:
+    """Write ``parts`` to ``out`` in a thread, encoded here; the first failure is raised."""
+    queue: Queue[bytes | None] = Queue(_QUEUED)
+    failed: list[OSError] = []
+
+    def write() -> None:
+        while (data := queue.get()) is not None:
+            try:
+                if not failed:
+                    out.write(data)
+            except OSError as exc:
+                failed.append(exc)
+
+    writer = threading.Thread(target=write, name="write-parts", daemon=True)
+    writer.start()
+    try:
         for part in parts:
-            out.write(part)
+            if failed:
+                break
+            queue.put(part.encode("utf-8"))
+    finally:
+        queue.put(None)
+        writer.join()
+    if failed:
+        raise failed[0]
 
 
 @contextmanager

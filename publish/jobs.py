@@ -102,14 +102,16 @@ def _renderer(theme: str, config: Config) -> Renderer:
 
 
 def _work(job: Job, out: Path) -> tuple[Document, list[Path]]:
-    with collector.paused():  # (millions of records without cycles: see publish.collector)
-        cleaned = clean.clean_article(job.article)
-    if multiprocessing.parent_process() is None:  # in the build's own process: set aside
-        collector.keep()  # until the build ends (a worker's go when the job returns)
-    stale_warnings(cleaned)
     renderer = _renderer(job.theme, job.config)
     switch = renderer.theme.variables.get("latin_typography", "on")
-    doc = parse.parse(cleaned, job.config, renderer.theme.attributes, switch, dict(job.documents))
+    with collector.paused():  # (millions of objects, no cycle: see publish.collector)
+        cleaned = clean.clean_article(job.article)
+        if multiprocessing.parent_process() is None:  # in the build's own process: set aside
+            collector.keep()  # until the build ends (a worker's go when the job returns)
+        stale_warnings(cleaned)
+        doc = parse.parse(
+            cleaned, job.config, renderer.theme.attributes, switch, dict(job.documents)
+        )
     if not job.formats:
         return doc, []
     written = write_cleaned(cleaned, out, doc)

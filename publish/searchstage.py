@@ -38,6 +38,7 @@ class Search:
         self.shard = {slug: n for n, group in enumerate(self.groups) for slug in group}
         self._left = [len(group) for group in self.groups]
         self._pages: dict[str, str] = {}
+        self._read_as: dict[str, str] = {}
         self._pool = ThreadPoolExecutor(max(1, workers))
         self._running: list[tuple[int, str, Future[None]]] = []
 
@@ -47,12 +48,15 @@ class Search:
     def __exit__(self, *exc: object) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)
 
-    def written(self, slug: str, key: str) -> None:
-        """``slug``'s page is in place (``key``: its cache key, which names its bytes); its
-        shard starts when it was the last one."""
+    def written(self, slug: str, key: str, read_as: str | None = None) -> None:
+        """``slug``'s page is in place (``key``: its cache key, which names its bytes; Pagefind
+        reads it as ``read_as``: :func:`publish.formats.search.without_ignored`); its shard
+        starts when it was the last one."""
         number = self.shard[slug]
         self._left[number] -= 1
         self._pages[slug] = key
+        if read_as is not None:
+            self._read_as[slug] = read_as
         if self._left[number]:
             return
         folder = self.ctx.out / "site"
@@ -70,7 +74,8 @@ class Search:
             return
         language, group = self.ctx.config.language, self.groups[number]
         final = self.ctx.final / "site" if self.ctx.final is not None else None
-        job = self._pool.submit(search.index, folder, language, group, number, final)
+        texts = {slug: self._read_as.pop(slug) for slug in group if slug in self._read_as}
+        job = self._pool.submit(search.index, folder, language, group, number, final, texts)
         job.add_done_callback(self._tick)
         self._running.append((number, shard_key, job))
 

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from publish import cache, collector
 from publish.executors import Executor
-from publish.formats import BuildContext, site
+from publish.formats import BuildContext, search, site
 from publish.fsutil import link_or_copy, write_text
 from publish.jobs import Job
 from publish.model import Article, Document, Summary
@@ -121,11 +121,14 @@ def pages(
             summary = ordered[i]
             neighbours = _neighbours(ordered, i)
             html = site.page(ctx, document, neighbours, site.downloads(ctx, summary))
+            cut, body = document.search_cut, document.body_html
+            read_as = search.without_ignored(html, body, cut) if cut else None
             name = f"site/{summary.slug}/index.html"
             write_text(ctx.out / name, html)
+            del html  # (a large document's: the cache copies the file, not the text)
             if store is not None:
-                store.put(key, [(name, html.encode("utf-8"))])
+                store.put(key, [(name, ctx.out / name)])
             tick()
-            index.written(summary.slug, key)  # (after the tick: the last page's bar ends first)
+            index.written(summary.slug, key, read_as)  # (after the tick: the bar ends first)
         site.collection(ctx, ordered)
         index.finish()

@@ -22,6 +22,8 @@ import hashlib
 import json
 import os
 import shutil
+from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -48,6 +50,8 @@ class Store:
         #: (None: every file is placed); the build's transaction keeps them.
         self.kept: set[str] | None = None
         self._folders: set[str] = set()  # (made by place: publish.fsutil.make_parent)
+        self._writer: ThreadPoolExecutor | None = None  # (see :meth:`writing`)
+        self._pending: list[Future[None]] = []
 
     def _outputs(self) -> Path:
         return self.folder / "outputs.json"
@@ -81,9 +85,17 @@ class Store:
                 return None
         return entry
 
-    def put(self, key: str, files: list[tuple[str, bytes | Path]], **extra: Any) -> dict[str, Any]:
+    def put(self, key: str, files: list[tuple[str, bytes | Path]], **extra: Any) -> None:
         """Keep ``files`` (their bytes, or a file holding them) and an entry naming them (and
-        ``extra``) under ``key``."""
+        ``extra``) under ``key``. Files of a few megabytes or more are hashed and copied in a
+        thread beside the build (both let other threads run meanwhile): :meth:`writing`."""
+        self.read_paths.update(path for path, _ in extra.get("reads", []))
+        if self._writer is not None and sum(map(_size, (d for _, d in files))) >= _BESIDE:
+            self._pending.append(self._writer.submit(self._put, key, files, extra))
+        else:
+            self._put(key, files, extra)
+
+    def _put(self, key: str, files: list[tuple[str, bytes | Path]], extra: dict[str, Any]) -> None:
         named = []
         for path, data in files:
             sha = _sha256(data)
@@ -94,10 +106,24 @@ class Store:
                     write_bytes(self._object(sha, self.new), data)
             named.append([path, sha])
             self.made[path] = sha
-        self.read_paths.update(path for path, _ in extra.get("reads", []))
         entry = {"files": named, **extra}
         write_text(self._entry(key, self.new), json.dumps(entry, ensure_ascii=False))
-        return entry
+
+    @contextlib.contextmanager
+    def writing(self) -> Iterator[None]:
+        """Inside the block, large files are put beside it (:meth:`put`); it ends when every
+        one is in place: the first failure is raised, unless the block itself failed."""
+        self._writer = ThreadPoolExecutor(1, thread_name_prefix="cache")
+        try:
+            yield
+        except BaseException:
+            self._writer.shutdown(wait=True, cancel_futures=True)
+            raise
+        finally:
+            writer, pending, self._writer, self._pending = self._writer, self._pending, None, []
+            writer.shutdown(wait=True)
+        for job in pending:
+            job.result()
 
     def place(self, entry: dict[str, Any], out: Path) -> list[str]:
         """Copy the files of ``entry`` under ``out`` (or link the last build's, the same; or
@@ -136,6 +162,13 @@ class Store:
 
     def clear(self) -> None:
         shutil.rmtree(self.folder, ignore_errors=True)
+
+
+_BESIDE = 4 << 20  # bytes of files put beside the build
+
+
+def _size(data: bytes | Path) -> int:
+    return len(data) if isinstance(data, bytes) else data.stat().st_size
 
 
 def _sha256(data: bytes | Path) -> str:

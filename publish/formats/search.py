@@ -26,7 +26,7 @@ from functools import cache
 from pathlib import Path
 
 from publish.errors import BuildError, telling
-from publish.fsutil import link_or_copy
+from publish.fsutil import link_or_copy, write_text
 
 #: The pages Pagefind reads: each document's ``<slug>/index.html``.
 PAGES = "**/index.html"
@@ -58,16 +58,25 @@ def merged(slugs: list[str]) -> list[str]:
 
 
 def index(
-    site: Path, language: str, slugs: list[str], number: int = 0, final: Path | None = None
+    site: Path,
+    language: str,
+    slugs: list[str],
+    number: int = 0,
+    final: Path | None = None,
+    read_as: dict[str, str] | None = None,
 ) -> None:
     """Pagefind over the pages of ``slugs`` into the bundle of shard ``number``. The pages are
     linked into a scratch site (their URLs are the same), so Pagefind reads no other page. A
-    page not in ``site`` (a staging folder) is the one the build left in ``final``."""
+    page not in ``site`` (a staging folder) is the one the build left in ``final``; a page in
+    ``read_as`` is read as that text instead (:func:`without_ignored`)."""
     binary = _binary()
     scratch = Path(tempfile.mkdtemp(prefix=".search-", dir=site.parent))
     try:
         for slug in slugs:
             (scratch / slug).mkdir()
+            if read_as and slug in read_as:
+                write_text(scratch / slug / "index.html", read_as[slug])
+                continue
             page = site / slug / "index.html"
             if final is not None and not page.is_file():
                 page = final / slug / "index.html"
@@ -75,6 +84,29 @@ def index(
         _run(binary, scratch, site / bundle(number), language)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
+
+
+_IGNORED = "<div data-pagefind-ignore>"
+_PIECE = 1 << 20  # characters compared at a time
+
+
+def without_ignored(page: str, body: str, cut: int) -> str | None:
+    """``page`` without ``body[cut:]``, the end of a document past what the index takes
+    (``limits.search_chars``), where the theme wraps it in an element Pagefind ignores: the
+    index is the same (tested), and Pagefind parses a few megabytes instead of the whole
+    page. None when the page has no such element, or the end has what Pagefind reads even
+    there (``data-pagefind-`` filters and metadata). (Compared a piece at a time: the end of
+    a large document is not copied whole.)"""
+    if body.find("data-pagefind", cut) >= 0:
+        return None
+    at = page.find(_IGNORED + body[cut : cut + 256]) + len(_IGNORED)
+    end = at + len(body) - cut
+    if at < len(_IGNORED) or page[end : end + 6] != "</div>":
+        return None
+    for start in range(cut, len(body), _PIECE):
+        if not page.startswith(body[start : start + _PIECE], at + start - cut):
+            return None
+    return page[:at] + page[end:]
 
 
 @cache
