@@ -105,7 +105,15 @@ def link_or_copy(source: Path, target: Path) -> None:
 
 
 def write_text(target: Path, text: str) -> None:
-    write_bytes(target, text.encode("utf-8"))
+    """``text`` in UTF-8, atomically; a long one a megabyte at a time (:func:`write_parts`:
+    its bytes are never held whole beside it)."""
+    if len(text) <= _PIECE:
+        write_bytes(target, text.encode("utf-8"))
+    else:
+        write_parts(target, (text[at : at + _PIECE] for at in range(0, len(text), _PIECE)))
+
+
+_PIECE = 1 << 20  # characters
 
 
 def write_parts(target: Path, parts: Iterable[str]) -> None:

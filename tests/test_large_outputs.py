@@ -71,6 +71,12 @@ def test_a_long_text_written_in_parts_is_every_part(tmp_path: Path) -> None:
     assert (tmp_path / "out.txt").read_text("utf-8") == "".join(parts)
 
 
+def test_a_long_text_is_written_whole(tmp_path: Path) -> None:
+    text = ("第一段𠀀 a line\n" * 200_000)[:-3]  # (2.8 million characters: in pieces)
+    fsutil.write_text(tmp_path / "long.md", text)
+    assert (tmp_path / "long.md").read_bytes() == text.encode("utf-8")
+
+
 class _Full:
     def write(self, data: bytes) -> int:
         raise OSError(28, "No space left on device")
