@@ -124,12 +124,14 @@ def write_parts(target: Path, parts: Iterable[str]) -> None:
         rest, size = iter(parts), 0
         for part in rest:
             size += out.write(part.encode("utf-8"))
-            if size >= _BESIDE:
+            if size >= LARGE:
                 _beside(out, rest)
                 break
 
 
-_BESIDE = 4 << 20  # bytes written before a thread takes over the writing
+#: Bytes of a file large enough to be written (or cached, :mod:`publish.cache.store`) by a
+#: thread beside the build.
+LARGE = 4 << 20
 _QUEUED = 8  # parts encoded and not yet written, at most
 
 

@@ -27,7 +27,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
-from publish.fsutil import copy_file, identity, link, make_parent, write_bytes, write_text
+from publish.fsutil import LARGE, copy_file, identity, link, make_parent, write_bytes, write_text
 
 
 class Store:
@@ -90,7 +90,7 @@ class Store:
         ``extra``) under ``key``. Files of a few megabytes or more are hashed and copied in a
         thread beside the build (both let other threads run meanwhile): :meth:`writing`."""
         self.read_paths.update(path for path, _ in extra.get("reads", []))
-        if self._writer is not None and sum(map(_size, (d for _, d in files))) >= _BESIDE:
+        if self._writer is not None and sum(map(_size, (d for _, d in files))) >= LARGE:
             self._pending.append(self._writer.submit(self._put, key, files, extra))
         else:
             self._put(key, files, extra)
@@ -113,15 +113,15 @@ class Store:
     def writing(self) -> Iterator[None]:
         """Inside the block, large files are put beside it (:meth:`put`); it ends when every
         one is in place: the first failure is raised, unless the block itself failed."""
-        self._writer = ThreadPoolExecutor(1, thread_name_prefix="cache")
+        self._writer = writer = ThreadPoolExecutor(1, thread_name_prefix="cache")
         try:
             yield
         except BaseException:
-            self._writer.shutdown(wait=True, cancel_futures=True)
+            writer.shutdown(wait=True, cancel_futures=True)
             raise
         finally:
-            writer, pending, self._writer, self._pending = self._writer, self._pending, None, []
-            writer.shutdown(wait=True)
+            pending, self._writer, self._pending = self._pending, None, []
+        writer.shutdown(wait=True)
         for job in pending:
             job.result()
 
@@ -162,9 +162,6 @@ class Store:
 
     def clear(self) -> None:
         shutil.rmtree(self.folder, ignore_errors=True)
-
-
-_BESIDE = 4 << 20  # bytes of files put beside the build
 
 
 def _size(data: bytes | Path) -> int:
