@@ -179,8 +179,10 @@ class Editor:
         places = self.trace.locate_all([(r[1], r[2]) for r in self.recorded])
         ids, make = self.review.id_of, tuple.__new__
         return [
-            make(Change, (r[0], path, line, r[3], r[4], ids(r[5]), r[6], r[7], r[8], r[9]))
-            for r, (path, line) in zip(self.recorded, places, strict=True)
+            make(Change, (name, path, line, before, after, ids(number), done, sure, why, said))
+            for (name, _, _, before, after, number, done, sure, why, said), (path, line) in zip(
+                self.recorded, places, strict=True
+            )
         ]
 
     def applied(self) -> bool:

@@ -92,20 +92,25 @@ class Step:
         return self.to_inputs([offset])[0]
 
     def to_inputs(self, offsets: list[int]) -> list[int]:
-        """:meth:`to_input` of many ``offsets``: an offset inside an edit's replacement goes
-        to the edit's start, one after it moves by what the edits before it changed."""
-        if self.same:
+        """:meth:`to_input` of many sorted ``offsets``: an offset inside an edit's replacement
+        goes to the edit's start, one after it moves by what the edits before it changed.
+        (A run of offsets between two edits moves alike: one bisection for each run.)"""
+        if self.same or not offsets:
             return offsets
         ends, new_ends = self._ends()
-        new_starts, starts, find = self._new_starts, self._starts, bisect.bisect_right
-        found = []
-        for offset in offsets:
-            i = find(new_starts, offset) - 1
-            if i < 0:
-                found.append(offset)
-            else:
-                new_end = new_ends[i]
-                found.append(starts[i] if offset < new_end else ends[i] + offset - new_end)
+        new_starts, starts = self._new_starts, self._starts
+        find, left = bisect.bisect_right, bisect.bisect_left
+        edits, count = len(new_starts), len(offsets)
+        found = offsets[: left(offsets, new_starts[0])] if edits else offsets[:]
+        at = len(found)
+        while at < count:
+            i = find(new_starts, offsets[at]) - 1  # the last edit starting at or before it
+            stop = left(offsets, new_starts[i + 1], at) if i + 1 < edits else count
+            inside = left(offsets, new_ends[i], at, stop)
+            found += [starts[i]] * (inside - at)
+            shift = ends[i] - new_ends[i]
+            found += [o + shift for o in offsets[inside:stop]] if shift else offsets[inside:stop]
+            at = stop
         return found
 
     def to_output(self, offset: int) -> int:
@@ -164,13 +169,17 @@ class Trace:
 
     def locate_all(self, places: list[tuple[int, int]]) -> list[tuple[str, int]]:
         """:meth:`locate` of many (step index, offset) pairs, each step walked once."""
-        order = sorted(range(len(places)), key=places.__getitem__)  # (by step)
+        order = sorted(range(len(places)), key=places.__getitem__)  # (by step, then offset)
         step_of = [places[k][0] for k in order]
         offsets = [places[k][1] for k in order]
+        groups = [  # (step, where its offsets start, end): each group's offsets are sorted
+            (step, bisect.bisect_left(step_of, step), bisect.bisect_right(step_of, step))
+            for step in sorted(set(step_of))
+        ]
         for index in range(len(self.steps) - 1, -1, -1):
-            through = bisect.bisect_right(step_of, index)  # offsets[through:] come after it
-            if through < len(offsets):
-                offsets[through:] = self.steps[index].to_inputs(offsets[through:])
+            for step, start, end in groups:  # (mapped through a step, a group stays sorted)
+                if step > index:
+                    offsets[start:end] = self.steps[index].to_inputs(offsets[start:end])
         found: list[tuple[str, int]] = [("", 0)] * len(places)
         for k, place in zip(order, self.origin.locate_all(offsets), strict=True):
             found[k] = place
