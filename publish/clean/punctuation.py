@@ -5,7 +5,7 @@ quotes are looked through)::
 
     ,  ;  :  ?  !        -> ，；：？！  (a space after them, before Chinese, is dropped)
     (…)                  -> （…） when the content has a Chinese character
-    （…) (…）            -> （…） a pair of mixed widths
+    （…) (…）            -> （…） a pair of mixed widths, beside Chinese or holding it
     "…" “…" "…”          -> “…”   when the content is Chinese
     .                    -> 。    after a CJK character, before one or the paragraph end
     ８５％  ３．５        -> 85%  3.5 (％ after a digit, ． between digits; here, the last
@@ -111,10 +111,21 @@ def _parentheses(masked: str) -> list[Edit]:
                 pair = line[opening] + ch
                 if pair == "（）":
                     continue
-                if pair != "()" or _HAS_CJK.search(line[opening + 1 : i]):
+                if _HAS_CJK.search(line[opening + 1 : i]) or (
+                    pair != "()" and _beside_cjk(line, opening, i)
+                ):
                     edits.append(Edit(start + opening, start + opening + 1, "（"))
                     edits.append(Edit(start + i, start + i + 1, "）"))
     return edits
+
+
+def _beside_cjk(line: str, opening: int, closing: int) -> bool:
+    """A CJK character is the first one before the bracket pair or after it (spaces looked
+    through): a pair of mixed widths in an English sentence, ``three-dimensional(3D）position``,
+    is not Chinese punctuation."""
+    before = line[:opening].rstrip(" \t")[-1:]
+    after = line[closing + 1 :].lstrip(" \t")[:1]
+    return is_cjk(before) or is_cjk(after)
 
 
 def _quotes(masked: str) -> list[Edit]:

@@ -10,8 +10,9 @@ text, not lines, so that unwrapping the text between them changes nothing). Evid
 first:
 
 - one number in it rises from one to the next, all else alike (a page number): strong, but
-  only likely for a heading that names no page or issue (``## Lesson 3`` … ``## Lesson 4`` are
-  sections; ``# 舰船电子工程 2023 年第1 期 191`` names its issue);
+  only likely when one of them is a heading that names no page or issue (``## Lesson 3`` …
+  ``## Lesson 4``, or ``4结论`` … ``# 5结论``, are sections; ``# 舰船电子工程 2023 年第1 期
+  191`` names its issue);
 - it stands on the line after a page marker every time it recurs: strong, however short the
   pages between (a page holding only a figure);
 - it stands next to a page marker, a folio or another running line, or between the two halves
@@ -170,7 +171,7 @@ def repeated_lines(text: str, blocks: list[Block], near: list[tuple[int, int]]) 
         if not _apart(lines, text):
             continue
         if _page_numbers(lines):
-            heading = texts[lines[0][0]].lstrip().startswith("#")
+            heading = any(texts[line[0]].lstrip().startswith("#") for line in lines)
             if heading and not _PAGE_WORD.search(lines[0][2]):
                 why = "a heading that recurs with a rising number (a section's, or a page's)"
                 weak.append((lines, why, ev.LIKELY))
