@@ -140,3 +140,13 @@ def test_pattern_fixture(name: str, case: Case) -> None:
     text, _ = clean.clean_text(given, "fixture.md")
     assert text == expected
     assert clean.clean_text(text, "fixture.md")[0] == text  # and cleaning it again
+
+
+def test_a_glued_chinese_caption_is_a_caption_and_a_citing_sentence_is_not() -> None:
+    from publish.clean.shapes import is_caption
+
+    captions = ("图5悬浮实验实物图", "表2性别、年龄、教育程度与方差值  ", "**表 10最终聚类中心**")
+    for caption in captions:
+        assert is_caption(caption), caption
+    for text in ("图1所示为接触网到动车组牵引传动系统的", "表中数据来自统计年鉴", "图3中曲线表明"):
+        assert not is_caption(text), text

@@ -66,8 +66,21 @@ def is_float(block: Block) -> bool:
     return bool(_IMAGE_LINE.match(first)) or is_caption(block.text)
 
 
+#: A Chinese caption whose number the conversion glued to its title (``表2性别、年龄…``,
+#: ``图5悬浮实验实物图``): a title, not a sentence that cites the figure (``图1所示为…``).
+_GLUED_CAPTION = regex.compile(
+    r"^[ \t]*[*_]*(?:图|表|附图|附表)[ \t]*\d+(?:[-.．]\d+)?"
+    r"(?=\p{Han})(?!所示|中|为|是|可|给出|表明|显示|说明|反映|列出|的|和|与|及)"
+)
+_SENTENCE_MARKS = frozenset("。，；：！？,;!?")
+
+
 def is_caption(text: str) -> bool:
-    return CAPTION.match(text) is not None and "\n" not in text.strip() and width(text) <= 160
+    if "\n" in text.strip() or width(text) > 160:
+        return False
+    if CAPTION.match(text) is not None:
+        return True
+    return _GLUED_CAPTION.match(text) is not None and not _SENTENCE_MARKS.intersection(text)
 
 
 def is_reference(text: str) -> bool:
