@@ -100,8 +100,8 @@ class Step:
         ends, new_ends = self._ends()
         new_starts, starts = self._new_starts, self._starts
         find, left = bisect.bisect_right, bisect.bisect_left
-        edits, count = len(new_starts), len(offsets)
-        found = offsets[: left(offsets, new_starts[0])] if edits else offsets[:]
+        edits, count = len(new_starts), len(offsets)  # (no edit at all: ``same``, above)
+        found = offsets[: left(offsets, new_starts[0])]
         at = len(found)
         while at < count:
             i = find(new_starts, offsets[at]) - 1  # the last edit starting at or before it
