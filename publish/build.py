@@ -210,16 +210,17 @@ def _build_collection(
         writing = store.writing() if store is not None else contextlib.nullcontext()
         with Executor(plan) as executor, Progress(options.bars) as progress, writing:
             run = (executor, progress)
-            results = each_document(made, job, keys, store, run, staging, keep)
+            site = "html" in names  # (a job may leave files to write beside Pagefind)
+            results = each_document(made, job, keys, store, run, staging, keep, site)
             missing_targets(r.summary for r in results)
             _check_strict(options, warnings)
-            written = [path for result in results for path in result.files]
-            if "html" in names:
+            if site:
                 log.info("Step 4 - site and search index")
                 dates = build_time(r.summary.meta.date for r in results)
                 ctx = dataclasses.replace(ctx, built=dates)
                 by_slug = {article.slug: article for article in articles}
-                sitestage.pages(ctx, results, store, by_slug, lambda a: job(a, ()), run)
+                results = sitestage.pages(ctx, results, store, by_slug, lambda a: job(a, ()), run)
+            written = [path for result in results for path in result.files]
         if parking is not None:
             parking.close()
         added = store.new if store is not None else None  # (the cache's additions: not outputs)

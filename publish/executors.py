@@ -63,13 +63,17 @@ class Executor:
     def __exit__(self, kind: type[BaseException] | None, *rest: TracebackType | None) -> None:
         self.close(interrupted=kind is not None)
 
+    def here(self, count: int) -> bool:
+        """Whether :meth:`map` runs ``count`` jobs in this process, one after another."""
+        return self.plan.executor != "dask" and (self.plan.workers == 1 or count < 2)
+
     def map(self, jobs: Sequence[Job], tick: Tick) -> Iterator[Done]:
         """Run ``jobs``; their results in the jobs' order, each as soon as it and those before
         it are done (so a caller writes and lets go of one while others run), ``tick`` called
         as each one finishes."""
         if self.plan.executor == "dask":
             return self._dask(jobs, tick)
-        if self.plan.workers == 1 or len(jobs) < 2:
+        if self.here(len(jobs)):
             return _one_by_one(jobs, tick)
         if self._pool is None:
             # fork: the workers inherit what is imported; but never from a process running

@@ -12,6 +12,10 @@ A job on this machine writes its files straight into the build's staging folder 
 every output path is the document's own) and sets its document aside itself (``park``):
 nothing is read back, sent through a pipe and written again by the build's one process. A job
 on a Dask worker, maybe another machine, writes into a scratch folder and sends the bytes.
+
+A job run in the build's own process may leave its change log and the site's change-log page
+(nothing another output reads, unless the PDF attaches the log) to :attr:`Done.later`: the build
+writes them while Pagefind indexes the site on the other core, instead of before.
 """
 
 from __future__ import annotations
@@ -22,7 +26,8 @@ import multiprocessing
 import shutil
 import tempfile
 import threading
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from publish import clean, collector, parse
@@ -57,6 +62,8 @@ class Job:
     document: bool = True
     #: ...unless set aside in this folder (:mod:`publish.parked`; only with ``staging``).
     park: str = ""
+    #: Leave what :data:`LATER` names to :attr:`Done.later` (only in the build's own process).
+    later: bool = False
 
 
 @dataclass(frozen=True)
@@ -75,6 +82,12 @@ class Done:
     records: tuple[Record, ...] = ()
     category: str = ""
     problems: tuple[str, ...] = ()
+    #: What the job left to write (``Job.later``): call it to write those files; their paths.
+    later: Callable[[], tuple[str, ...]] | None = field(default=None, compare=False)
+
+
+#: The steps a job may leave for later: its change log (``clean``) and its site files.
+LATER = ("clean", "html")
 
 
 class _Capture(logging.Handler):
@@ -101,7 +114,7 @@ def _renderer(theme: str, config: Config) -> Renderer:
     return _RENDERERS[(theme, config)]
 
 
-def _work(job: Job, out: Path) -> tuple[Document, list[Path]]:
+def _work(job: Job, out: Path) -> Document:
     renderer = _renderer(job.theme, job.config)
     switch = renderer.theme.variables.get("latin_typography", "on")
     with collector.paused():  # (millions of objects, no cycle: see publish.collector)
@@ -109,16 +122,35 @@ def _work(job: Job, out: Path) -> tuple[Document, list[Path]]:
         if multiprocessing.parent_process() is None:  # in the build's own process: set aside
             collector.keep()  # until the build ends (a worker's go when the job returns)
         stale_warnings(cleaned)
-        doc = parse.parse(
+        return parse.parse(
             cleaned, job.config, renderer.theme.attributes, switch, dict(job.documents)
         )
-    if not job.formats:
-        return doc, []
-    written = write_cleaned(cleaned, out, doc)
-    ctx = BuildContext(job.config, renderer, out, build_time(()))
-    for name in job.formats:
-        written += document_step(name)(ctx, doc)
-    return doc, written
+
+
+def _steps(job: Job) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The output steps of ``job`` (``clean``: build/clean/, then its formats): those to take
+    now, and those left for later (``Job.later``; never when the PDF attaches the log)."""
+    steps = ("clean", *job.formats) if job.formats else ()
+    here = job.staging and multiprocessing.parent_process() is None
+    if not (job.later and here and "pdf" not in job.formats):
+        return steps, ()
+    return tuple(s for s in steps if s not in LATER), tuple(s for s in steps if s in LATER)
+
+
+def _write(job: Job, out: Path, doc: Document, steps: tuple[str, ...]) -> list[Path]:
+    """Take the output ``steps`` for ``doc``: the files written."""
+    ctx = BuildContext(job.config, _renderer(job.theme, job.config), out, build_time(()))
+    written: list[Path] = []
+    for step in steps:
+        if step == "clean":
+            written += write_cleaned(doc.cleaned, out, doc)
+        else:
+            written += document_step(step)(ctx, doc)
+    return written
+
+
+def _names(written: list[Path], out: Path) -> tuple[str, ...]:
+    return tuple(sorted(p.relative_to(out).as_posix() for p in written))
 
 
 def _images(doc: Document) -> list[Path]:
@@ -143,17 +175,19 @@ def _captured(job: Job) -> Done:
     here = bool(job.staging)
     out = Path(job.staging) if here else Path(tempfile.mkdtemp(prefix=".job-"))
     try:
-        doc, written = _work(job, out)
-        names = tuple(sorted(p.relative_to(out).as_posix() for p in written))
+        doc = _work(job, out)
+        now, later = _steps(job)
+        names = _names(_write(job, out, doc, now), out)
         data = () if here else tuple((out / name).read_bytes() for name in names)
         lean = dataclasses.replace(doc, cleaned=dataclasses.replace(doc.cleaned, origin=None))
         kept: Document | None = lean if job.document else None
         parked = ""
-        if job.park and job.document and Parking.takes(lean):
+        if job.park and job.document and Parking.takes(lean) and not later:  # (else held)
             kept, parked = None, str(park(Path(job.park), job.article.slug, lean))
         images = tuple(map(str, _images(doc)))
         done = Done(job.article.slug, names, data, Summary.of(doc), kept, parked, images)
-        return dataclasses.replace(done, records=tuple(capture.records))
+        rest = (lambda: _names(_write(job, out, lean, later), out)) if later else None
+        return dataclasses.replace(done, records=tuple(capture.records), later=rest)
     except PublishError as exc:
         records = tuple(capture.records)
         return Done(job.article.slug, records=records, category=exc.category, problems=exc.problems)

@@ -27,7 +27,7 @@ from publish.model import Article, Document, Summary
 from publish.parked import fetch
 from publish.progress import Progress
 from publish.searchstage import Search
-from publish.stages import Result, replay
+from publish.stages import Result, finish, replay
 
 log = logging.getLogger(__name__)
 
@@ -85,10 +85,11 @@ def pages(
     articles: dict[str, Article],
     job: Callable[[Article], Job],
     run: tuple[Executor, Progress],
-) -> None:
+) -> list[Result]:
     """Every document's page, its downloads beside it, shard by shard, each shard's search
-    index started as soon as its pages are written; then the collection's pages; then the
-    search index finished."""
+    index started as soon as its pages are written; then the collection's pages and what a
+    job left to write (:func:`publish.stages.finish`, on this core while Pagefind runs on the
+    other); then the search index finished. The results, with the files of all."""
     by_slug = {r.summary.slug: r for r in results}
     ordered = site.newest_first([r.summary for r in results])
     wanted: list[tuple[int, str]] = []
@@ -131,4 +132,6 @@ def pages(
             tick()
             index.written(summary.slug, key, read_as)  # (after the tick: the bar ends first)
         site.collection(ctx, ordered)
+        results = finish(list(results))  # (while Pagefind runs: see publish.stages)
         index.finish()
+    return results

@@ -4,13 +4,18 @@ each logged is logged here and its files go into the staging folder.
 
 Problems of documents are reported together, as the stages always did: every content
 problem of every document at once; a theme or build problem as it is.
+
+When the site is built, the last job run in this process leaves its change log and change-log
+page for later (:attr:`publish.jobs.Done.later`): :func:`finish` writes them, and caches the
+document, while Pagefind indexes the pages (:mod:`publish.sitestage`).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from publish import cache
@@ -38,6 +43,8 @@ class Result:
     parked: Path | None = None
     #: The hash of the summary (what a neighbour's page shows of it: publish.sitestage).
     mark: str = ""
+    #: What its job left to write (then it is cached): the paths of those files.
+    later: Callable[[], tuple[str, ...]] | None = field(default=None, compare=False)
 
 
 def replay(records: Sequence[Sequence[object]]) -> None:
@@ -84,6 +91,30 @@ def _placed(done: Done, staging: Path) -> tuple[str, ...]:
     return done.files
 
 
+def _later(
+    made: Done, key: str, store: cache.Store | None, staging: Path, marked: str
+) -> Callable[[], tuple[str, ...]]:
+    """Write what ``made``'s job left to write, then cache the document: all its files."""
+    assert made.later is not None
+    write = made.later
+
+    def written() -> tuple[str, ...]:
+        done = dataclasses.replace(made, files=tuple(sorted({*made.files, *write()})), later=None)
+        if store is not None:
+            _kept(store, key, done, staging, marked)
+        return done.files
+
+    return written
+
+
+def finish(results: list[Result]) -> list[Result]:
+    """``results`` with what their jobs left to write written (:attr:`Result.later`)."""
+    return [
+        dataclasses.replace(r, files=r.later(), later=None) if r.later is not None else r
+        for r in results
+    ]
+
+
 def each_document(
     articles: Sequence[Article],
     job: Callable[[Article], Job],
@@ -92,10 +123,12 @@ def each_document(
     run: tuple[Executor, Progress],
     staging: Path,
     keep: Parking | bool = False,
+    later: bool = False,
 ) -> list[Result]:
     """Every article's outputs in ``staging``, from ``store`` (under ``keys``, one for each
     article) or made by ``job``s; the documents parsed are kept (``keep``: True), set aside
-    (a :class:`~publish.parked.Parking`) or let go."""
+    (a :class:`~publish.parked.Parking`) or let go. ``later``: the last job run in this
+    process may leave files for :func:`finish` to write."""
     executor, progress = run
     found = [store.get(key) if store else None for key in keys]
     todo = [i for i, entry in enumerate(found) if entry is None]
@@ -105,7 +138,10 @@ def each_document(
     for entry in found:
         if entry is not None:
             tick()
-    done = executor.map([job(articles[i]) for i in todo], tick)  # (in order, as they finish)
+    jobs = [job(articles[i]) for i in todo]
+    if later and jobs and executor.here(len(jobs)):
+        jobs[-1] = dataclasses.replace(jobs[-1], later=True)
+    done = executor.map(jobs, tick)  # (in order, as they finish)
     results: list[Result] = []
     problems: list[str] = []
     for i, key in enumerate(keys):
@@ -126,13 +162,15 @@ def each_document(
             continue
         assert made.summary is not None
         written, marked = _placed(made, staging), mark(made.summary)
-        if store is not None:
+        rest = _later(made, key, store, staging, marked) if made.later else None
+        if store is not None and rest is None:
             _kept(store, key, made, staging, marked)
         document = made.document if keep else None
         parked = Path(made.parked) if made.parked else None  # (set aside by its job)
-        if isinstance(keep, Parking) and document is not None and keep.takes(document):
+        held = rest is not None  # (what is left to write holds the document anyway)
+        if isinstance(keep, Parking) and document is not None and keep.takes(document) and not held:
             parked, document = keep.park(document), None  # (a job that sent it back)
-        results.append(Result(key, made.summary, document, written, parked, marked))
+        results.append(Result(key, made.summary, document, written, parked, marked, rest))
     if problems:
         raise ContentError(*problems)
     return results

@@ -366,3 +366,18 @@ def test_a_process_running_threads_starts_its_workers_safely(tmp_path: Path) -> 
         if saved is not None:
             os.environ["SOURCE_DATE_EPOCH"] = saved
     assert _differing(_tree(tmp_path / "one"), _tree(tmp_path / "two")) == []
+
+
+def test_the_files_a_job_left_for_later_are_built_and_cached(tmp_path: Path) -> None:
+    """``-j 1`` with the site: the last document's change log and change-log page are
+    written while Pagefind runs (:attr:`publish.jobs.Done.later`); the outputs are those of
+    ``-j 2`` (no job waits there), and the cache gives them back."""
+    root = make_corpus(tmp_path / "project", 3)
+    _build(root, "--out", str(tmp_path / "two"), "-j", "2", "--no-cache")
+    _build(root, "-j", "1")
+    built = _tree(root / "build")
+    assert _differing(_tree(tmp_path / "two"), built) == []
+    assert "clean/doc-00003.changes.json" in built and "site/doc-00003/changes.html" in built
+    (root / "build/site/doc-00001/index.html").write_text("edited by hand", encoding="utf-8")
+    assert "3 of 3 document(s) from the cache" in _build(root, "-j", "1").stderr
+    assert _differing(built, _tree(root / "build")) == []
