@@ -67,9 +67,7 @@ class Renderer:
 
     def render(self, template: str, **context: Any) -> str:
         try:
-            return self.env.get_template(template).render(
-                site=self.config, theme=self.theme, **context
-            )
+            return self.env.render(template, {"site": self.config, "theme": self.theme, **context})
         except jinja2.TemplateNotFound as exc:
             raise ThemeError(
                 f"template {exc.name!r} not found in theme {self.theme.name!r} "

@@ -7,18 +7,45 @@ blocks it changes (as Sphinx's ``{% extends "!layout.html" %}``):
 - ``{% extends "default/pdf.html" %}``: that theme's own template;
 - ``{% extends "pdf.html" %}`` inside ``pdf.html``: read as ``!pdf.html`` (a template cannot
   extend itself, and this is what the writer meant).
+
+A render lets go of what it was given as soon as it ends (:meth:`ThemeEnvironment.render`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from contextvars import ContextVar
 from pathlib import Path
 from typing import Any
 
 import jinja2
+from jinja2.runtime import Context
+
+#: The contexts made by the render going on in this thread (:meth:`ThemeEnvironment.render`).
+_MADE: ContextVar[list[Context] | None] = ContextVar("made", default=None)
+
+
+class _Template(jinja2.Template):
+    """A template whose contexts given a render's variables are noted (:data:`_MADE`); not
+    those made without (a module Jinja keeps for ``{% import %}`` without context)."""
+
+    def new_context(
+        self,
+        vars: dict[str, Any] | None = None,
+        shared: bool = False,
+        locals: Mapping[str, Any] | None = None,
+    ) -> Context:
+        made = super().new_context(vars, shared, locals)
+        noted = _MADE.get()
+        if vars and noted is not None:
+            noted.append(made)
+        return made
 
 
 class ThemeEnvironment(jinja2.Environment):
     """A Jinja environment over ``folders``: (theme name, templates folder), child first."""
+
+    template_class = _Template
 
     def __init__(self, folders: list[tuple[str, Path]], **options: Any) -> None:
         self.folders = folders
@@ -27,6 +54,21 @@ class ThemeEnvironment(jinja2.Environment):
             {name: jinja2.FileSystemLoader(str(path)) for name, path in folders}
         )
         super().__init__(loader=jinja2.ChoiceLoader([everything, by_theme]), **options)
+
+    def render(self, name: str, variables: dict[str, Any]) -> str:
+        """Template ``name`` rendered with ``variables``; then its contexts are emptied. A
+        template's macros and its context refer to each other, and that cycle would hold
+        every variable (a document and its million changes) until Python's cycle collector
+        next ran: at the end of a large build, or at the process's exit, a second or so."""
+        made: list[Context] = []
+        token = _MADE.set(made)
+        try:
+            return self.get_template(name).render(variables)
+        finally:
+            _MADE.reset(token)
+            for context in made:
+                context.vars.clear()
+                context.parent.clear()
 
     def own_templates(self) -> list[str]:
         """Every template name, without the theme-qualified copies."""
