@@ -24,6 +24,7 @@ help: ## list the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
 
 setup: system-packages $(VENV)/.installed ## .venv with publish installed editable, plus system packages
+	@$(BIN)/python -m compileall -q publish  # (byte code kept even where Python writes none: PYTHONDONTWRITEBYTECODE)
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
