@@ -76,7 +76,7 @@ _SENTENCE_MARKS = frozenset("。，；：！？,;!?")
 
 
 def is_caption(text: str) -> bool:
-    if "\n" in text.strip() or width(text) > 160:
+    if len(text) > 160 or "\n" in text.strip() or width(text) > 160:  # (width >= length)
         return False
     if CAPTION.match(text) is not None:
         return True
