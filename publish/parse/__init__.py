@@ -71,13 +71,8 @@ def _outline(tokens: list[Token]) -> list[Heading]:
             continue
         if children[0].type != "strong_open":
             continue
-        text = "".join(
-            c.content
-            for c in children[
-                1 : children.index(next(c for c in children if c.type == "strong_close"))
-            ]
-            if c.type == "text"
-        )
+        close = next(n for n, c in enumerate(children) if c.type == "strong_close")
+        text = "".join(c.content for c in children[1:close] if c.type == "text")
         if not text:
             continue
         base = f"run-{heading_slug(text)}"
