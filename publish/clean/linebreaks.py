@@ -51,6 +51,8 @@ _DATED = re.compile(
     r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.? \d{1,2}\b)"
 )
 _DEFINITION = re.compile(r"^ {0,3}[:~][ \t]")  # a definition list's definition
+#: A rule (``---``, ``***``, ``___``) or a setext underline (``===``, ``---``): never text.
+_RULE = re.compile(r"^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}|=+[ \t]*)$")
 _NEWLINE = re.compile(r"\n[ \t\u3000]*")  # a break and the indent a join drops
 _LIST_START = re.compile(r"^ {0,3}(?:[-+*]|1[.)])[ \t]")  # an item that interrupts a paragraph
 _ITEM = re.compile(r"^[ \t]*(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)")
@@ -160,10 +162,13 @@ class Seen:
 
 def _own(kind: str, cur: str, nxt: str) -> Verdict | None:
     """The verdict the two lines of a break give alone: kept (a hard break, a block that
-    interrupts), split (a continuation marker), or None."""
+    interrupts, a rule or setext underline on either side), split (a continuation marker), or
+    None."""
     if (
         cur.endswith(("  ", "\\"))
         or INTERRUPTS.match(nxt)
+        or _RULE.match(nxt)
+        or _RULE.match(cur)
         or _DEFINITION.match(nxt)
         or (kind == "list" and _ITEM.match(nxt))
     ):
