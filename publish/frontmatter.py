@@ -4,6 +4,11 @@ The front matter opens the file with a ``---`` line and closes with ``---`` or `
 ended by LF, CRLF or a lone CR); it is
 read with :mod:`publish.yamlsafe` (safe tags, aliases capped) and may hold at most
 ``limits.front_matter_bytes``.
+
+A first ``---`` followed by a blank line is, for Pandoc, no metadata block but a horizontal
+rule: a converter's page rule (``---`` ⏎⏎ text of the first page …). Such a file's front matter
+is read only when what follows is a closed block of ``key: value`` lines; else the whole file
+is body, where a problem of the YAML would have been an error.
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ from publish.limits import DEFAULT, Limits, over
 _FENCE = re.compile(r"\A(?:\ufeff)?---[ \t]*(?:\r\n?|\n)")
 _FENCE_END = re.compile(r"(?<=[\r\n])(?:---|\.\.\.)[ \t]*(?:\r\n?|\n|\Z)")
 _LINE_END = re.compile(r"\r\n?|\n")
+_BLANK = re.compile(r"[ \t]*(?:\r\n?|\n)")  # a blank line right after the opening ``---``
 
 
 def split_front_matter(
@@ -29,13 +35,24 @@ def split_front_matter(
     opening = _FENCE.match(text)
     if not opening:
         return {}, "", text, 1
-    closing = _FENCE_END.search(text, opening.end())
+    try:
+        return _split(text, shown, limits, opening.end())
+    except ContentError:
+        if _BLANK.match(text, opening.end()):  # a rule, not front matter (see above)
+            return {}, "", text, 1
+        raise
+
+
+def _split(
+    text: str, shown: str, limits: Limits, start: int
+) -> tuple[dict[str, object], str, str, int]:
+    closing = _FENCE_END.search(text, start)
     if not closing:
         raise ContentError(
             f"{shown}:1: front matter opened with '---' is never closed; add a '---' line "
             "after it, or remove the first line if it is not front matter"
         )
-    raw = text[opening.end() : closing.start()]
+    raw = text[start : closing.start()]
     size = len(raw.encode("utf-8"))
     if size > limits.front_matter_bytes:
         what = "front matter of {found:,} bytes is"

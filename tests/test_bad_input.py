@@ -63,6 +63,38 @@ def test_unclosed_front_matter(make_project: MakeProject) -> None:
     _fails(root, "content/a.md:1: front matter opened with '---' is never closed")
 
 
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("---\n\n第一页的正文。\n\n---\n\n第二页的正文。\n", "第二页的正文"),  # no YAML
+        ("---\n\n只有一条线，后面是正文。\n", "只有一条线"),  # never closed
+        ("---\r\n\r\n第一页: [方括号没有闭合\r\n---\r\n第二页。\r\n", "方括号没有闭合"),
+    ],
+)
+def test_a_first_rule_followed_by_a_blank_line_is_body_when_no_yaml_follows(
+    make_project: MakeProject, text: str, kept: str
+) -> None:
+    """For Pandoc a first ``---`` followed by a blank line is a horizontal rule, not a
+    metadata block: a converter's page rule. Without ``key: value`` lines after it, the file is
+    body (it was an error); with them, front matter as before."""
+    root = make_project({"content/a.md": text})
+    result = run_cli(["build", "--format", "html"], root)
+    assert result.returncode == 0, result.stderr
+    page = (root / "build/site/a/index.html").read_text("utf-8")
+    assert "<hr" in page and kept in page
+
+
+def test_front_matter_after_a_blank_line_is_still_read(make_project: MakeProject) -> None:
+    text = "---\n\ntitle: 空行之后\n---\n\n正文。\n"
+    root = make_project({"content/a.md": text})
+    result = run_cli(["build", "--format", "html"], root)
+    assert result.returncode == 0, result.stderr
+    page = (root / "build/site/a/index.html").read_text("utf-8")
+    assert "<title>空行之后" in page and "title:" not in page
+    bad = make_project({"content/a.md": "---\ntitle: x\n---\n---\n\ndate: [2024\n---\n"})
+    assert run_cli(["build", "--format", "html"], bad).returncode == 0  # (a rule in the body)
+
+
 def test_front_matter_value_of_wrong_type(make_project: MakeProject) -> None:
     root = make_project({"content/a.md": "---\ntitle: x\ndate: someday\n---\n正文\n"})
     _fails(root, "content/a.md:3: date 'someday' is not a date; write it as YYYY-MM-DD")
