@@ -3,11 +3,13 @@
 In Chinese context (a CJK character on either side; Markdown emphasis markers and shared
 quotes are looked through)::
 
-    ,  ;  :  ?  !        -> ，；：？！  (a space after them, before Chinese, is dropped)
+    ,  ;  :  ?  !        -> ，；：？！  (a space after them, before Chinese, is dropped;
+                                       also after inline math: ``$x$ , 再`` -> ``$x$，再``)
     (…)                  -> （…） when the content has a Chinese character
     （…) (…）            -> （…） a pair of mixed widths, beside Chinese or holding it
     "…" “…" "…”          -> “…”   when the content is Chinese
-    .                    -> 。    after a CJK character, before one or the paragraph end
+    .                    -> 。    after a CJK letter or closing bracket, before a CJK letter
+                                  (spaces between dropped) or the paragraph end
     ８５％  ３．５        -> 85%  3.5 (％ after a digit, ． between digits; here, the last
                                      pass, since joining lines may bring them together)
 
@@ -24,7 +26,7 @@ import re
 
 import regex
 
-from publish.cjk import CJK_LETTER, SHARED, is_cjk
+from publish.cjk import CJK_LETTER, SHARED, is_cjk, is_cjk_letter
 from publish.clean.editor import Editor
 from publish.clean.protect import Protected
 from publish.clean.trace import Edit, apply_edits
@@ -35,8 +37,10 @@ _POINT = re.compile(r"(?<=[0-9])．(?=[0-9])")
 
 _FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
 _MARK = re.compile(r"(?:[,;:?]|!(?!\[))( *)")
-_PERIOD = regex.compile(
-    rf"\.(?<=[{CJK_LETTER}][*_]*\.)(?=[*_]*(?:[{CJK_LETTER}]|[ \t]*$))", regex.M
+_PERIOD = regex.compile(  # (the spaces after it, before Chinese, go with it)
+    rf"\.(?<=[{CJK_LETTER}）」』》】][*_]*\.)"
+    rf"(?:[ \t]+(?=[*_]*[{CJK_LETTER}])|(?=[*_]*(?:[{CJK_LETTER}]|[ \t]*$)))",
+    regex.M,
 )
 _QUOTE = re.compile('[“”"]')
 _SKIP = "*_~,;:?!"  # emphasis markers, and the other marks of a run like ",,"
@@ -69,6 +73,10 @@ def _marks(text: str) -> list[Edit]:
             if right in _SKIP or right in SHARED:
                 right = _neighbour(text, start + 1, 1)
             if right.isascii() or not is_cjk(right):
+                math = _after_math(text, start, match.end())
+                if math < 0:
+                    continue
+                edits.append(Edit(math, match.end(), _FULL[text[start]]))
                 continue
         end = match.end()
         if end > start + 1:  # spaces after the mark
@@ -78,6 +86,18 @@ def _marks(text: str) -> list[Edit]:
             drop = 0
         edits.append(Edit(start, start + 1 + drop, _FULL[text[start]]))
     return edits
+
+
+def _after_math(text: str, start: int, end: int) -> int:
+    """Where the spaces before the mark at ``start`` begin, when an inline math span ends right
+    before them and Chinese follows the spaces after it (``$x^2$ , 再``, as converters
+    space math); else -1."""
+    if not (end > start + 1 and is_cjk_letter(text[end : end + 1])):
+        return -1
+    line = text.rfind("\n", 0, start) + 1
+    before = text[line:start].rstrip(" \t")
+    closed = before.endswith("$") and before[-2:-1] not in (" ", "\t", "")
+    return line + len(before) if closed and before.count("$") % 2 == 0 else -1
 
 
 def _masked(text: str) -> str:
