@@ -150,13 +150,15 @@ def _beside_cjk(line: str, opening: int, closing: int) -> bool:
 
 def _quotes(masked: str) -> list[Edit]:
     """Straight double quotes around Chinese, paired in order with curly ones: ``"…"``,
-    ``“…"`` and ``"…”`` all become ``“…”``."""
+    ``“…"`` and ``"…”`` all become ``“…”``; not on a line with an odd number of quotation
+    marks, where a paragraph starts inside a quotation, or OCR lost one, and pairing them in
+    order would turn every one the wrong way round."""
     edits = []
     base = 0
     for line in masked.split("\n"):
         start, base = base, base + len(line) + 1
-        if '"' not in line:
-            continue
+        if '"' not in line or sum(map(line.count, '“”"')) % 2:
+            continue  # (an odd count: the line may start inside a quotation; pairs unknown)
         opened: tuple[int, str] | None = None
         for mark in _QUOTE.finditer(line):
             i, ch = mark.start(), mark.group(0)
