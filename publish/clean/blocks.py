@@ -12,6 +12,8 @@ import re
 from typing import NamedTuple
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+#: A thematic break (``---``, ``***``, ``___``), also a setext underline when it is ``---``.
+RULE = re.compile(r"^ {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
 _KINDS: list[tuple[str, re.Pattern[str]]] = [
     ("heading", re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)")),
     ("math", re.compile(r"^ {0,3}\$\$")),
@@ -22,7 +24,7 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
     ("list", re.compile(r"^ {0,3}(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)")),
     ("footnote", re.compile(r"^ {0,3}\[\^[^\]]+\]:")),
     ("refdef", re.compile(r"^ {0,3}\[[^\]]+\]:")),
-    ("rule", re.compile(r"^ {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")),
+    ("rule", RULE),
 ]
 _TABLE_DELIM = re.compile(r"^ {0,3}\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
 #: A line inside a paragraph that starts a block of its own (CommonMark can interrupt there).

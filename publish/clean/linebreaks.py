@@ -28,7 +28,7 @@ from typing import NamedTuple
 
 from publish.cjk import CLAUSE, is_cjk_letter, width
 from publish.clean import evidence as ev
-from publish.clean.blocks import INTERRUPTS, Block
+from publish.clean.blocks import INTERRUPTS, RULE, Block
 from publish.clean.joining import spaced_run
 from publish.clean.markers import BRACKETED, OWN_LINE, could_hold, might_hold, without_markers
 from publish.clean.measure import OWN
@@ -51,8 +51,7 @@ _DATED = re.compile(
     r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.? \d{1,2}\b)"
 )
 _DEFINITION = re.compile(r"^ {0,3}[:~][ \t]")  # a definition list's definition
-#: A rule (``---``, ``***``, ``___``) or a setext underline (``===``, ``---``): never text.
-_RULE = re.compile(r"^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}|=+[ \t]*)$")
+_SETEXT = re.compile(r"^ {0,3}=+[ \t]*$")  # a setext underline (``---`` is a RULE too)
 _NEWLINE = re.compile(r"\n[ \t\u3000]*")  # a break and the indent a join drops
 _LIST_START = re.compile(r"^ {0,3}(?:[-+*]|1[.)])[ \t]")  # an item that interrupts a paragraph
 _ITEM = re.compile(r"^[ \t]*(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)")
@@ -167,8 +166,10 @@ def _own(kind: str, cur: str, nxt: str) -> Verdict | None:
     if (
         cur.endswith(("  ", "\\"))
         or INTERRUPTS.match(nxt)
-        or _RULE.match(nxt)
-        or _RULE.match(cur)
+        or RULE.match(nxt)
+        or RULE.match(cur)
+        or _SETEXT.match(nxt)
+        or _SETEXT.match(cur)
         or _DEFINITION.match(nxt)
         or (kind == "list" and _ITEM.match(nxt))
     ):
