@@ -49,8 +49,14 @@ def _check_inputs(args: argparse.Namespace, root: Path) -> None:
 
 
 def _write(path: Path, text: str, root: Path) -> None:
+    """``text`` at ``path``: a new file put in place whole, or written into a device or a pipe
+    that is there (``-o /dev/null``: a file renamed over it replaced the device)."""
     try:
-        write_text(path, text)
+        if path.exists() and not (path.is_file() or path.is_dir()):
+            with path.open("w", encoding="utf-8") as stream:
+                stream.write(text)
+        else:
+            write_text(path, text)
     except OSError as exc:
         where = display(path, root)
         raise CleanError(f"{where}: cannot write: {exc.strerror}; choose another path") from None

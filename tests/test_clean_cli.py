@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
+import stat
+import threading
+from pathlib import Path
 
 from conftest import MakeProject, run_cli
 
@@ -89,3 +93,26 @@ def test_fragments_in_any_order_and_keep_order(make_project: MakeProject) -> Non
     assert kept.stdout == "待续的内容。\n\n第一部分内容，未完\n"
     write = run_cli(["clean", "--write", "p1.md", "p2.md"], root)
     assert write.returncode == 1 and "--write rewrites one file" in write.stderr
+
+
+def test_output_into_a_pipe_or_device_is_written_into_it(make_project: MakeProject) -> None:
+    """``-o`` and ``--changes`` at a FIFO (as at ``/dev/null``) write into it: a file renamed
+    over it would replace it, and ``-o /dev/null`` run as root replaced the device."""
+    root = make_project({"a.md": "正文,没有结束.\n"})
+    pipe, log = root / "pipe", root / "log-pipe"
+    os.mkfifo(pipe)
+    os.mkfifo(log)
+    got: dict[str, str] = {}
+
+    def drain(path: Path) -> None:
+        got[path.name] = path.read_text("utf-8")
+
+    readers = [threading.Thread(target=drain, args=(p,), daemon=True) for p in (pipe, log)]
+    for reader in readers:
+        reader.start()
+    result = run_cli(["clean", "a.md", "-o", "pipe", "--changes", "log-pipe"], root)
+    for reader in readers:
+        reader.join(timeout=10)
+    assert result.returncode == 0, result.stderr
+    assert stat.S_ISFIFO(pipe.stat().st_mode) and stat.S_ISFIFO(log.stat().st_mode)
+    assert got["pipe"] == "正文，没有结束。\n" and json.loads(got["log-pipe"])["changes"]
