@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import functools
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -32,6 +33,7 @@ from publish.config import Config
 from publish.errors import ContentError, StrictError
 from publish.executors import Executor, Plan
 from publish.formats import BuildContext
+from publish.formats.indexer import Spare
 from publish.fsutil import identities, tree
 from publish.jobs import Job
 from publish.logs import WarningCounter
@@ -208,10 +210,12 @@ def _build_collection(
         fresh = manifest.current(previous, digests)
         ctx = BuildContext(config, renderer, staging, dates, final=out, fresh=fresh)
         writing = store.writing() if store is not None else contextlib.nullcontext()
-        with Executor(plan) as executor, Progress(options.bars) as progress, writing:
+        spare = Spare(config.language)  # (an indexer started ahead: publish.formats.indexer)
+        with Executor(plan) as executor, Progress(options.bars) as progress, writing, spare:
             run = (executor, progress)
             site = "html" in names  # (a job may leave files to write beside Pagefind)
-            results = each_document(made, job, keys, store, run, staging, keep, site)
+            ahead = spare.start if site else None
+            results = each_document(made, job, keys, store, run, staging, keep, site, ahead)
             missing_targets(r.summary for r in results)
             _check_strict(options, warnings)
             if site:
@@ -219,7 +223,8 @@ def _build_collection(
                 dates = build_time(r.summary.meta.date for r in results)
                 ctx = dataclasses.replace(ctx, built=dates)
                 by_slug = {article.slug: article for article in articles}
-                results = sitestage.pages(ctx, results, store, by_slug, lambda a: job(a, ()), run)
+                again = functools.partial(job, only=())  # (the page only: a job parses again)
+                results = sitestage.pages(ctx, results, store, by_slug, again, run, spare)
             written = [path for result in results for path in result.files]
         if parking is not None:
             parking.close()

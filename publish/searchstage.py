@@ -1,83 +1,104 @@
-"""The site's search index, shard by shard (:mod:`publish.formats.search`), run beside the
-rendering of the site's pages: a shard starts as soon as the last of its pages is written.
+"""The site's search index, shard by shard (:mod:`publish.formats.search`), made beside the
+rendering of the site's pages: Pagefind is given each page as soon as it is written.
 
 A shard is kept in the cache under the cache keys of the pages it reads (a page's key names
 its bytes: :mod:`publish.sitestage`), so Pagefind runs only over a shard whose pages changed,
-``-j`` shards at a time, each in a thread that waits on Pagefind's own process.
+``-j`` shards at a time, each in a thread that feeds Pagefind's own process.
 """
 
 from __future__ import annotations
 
 import logging
+import threading
+from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 from publish import cache
+from publish.errors import BuildError
 from publish.formats import BuildContext, search
+from publish.formats.indexer import Spare
 from publish.progress import Progress
 
 log = logging.getLogger(__name__)
 
 
 class Search:
-    """The search index, shard by shard (:mod:`publish.formats.search`): a shard starts as
-    soon as the last of its pages is written (:meth:`written`), ``workers`` at a time beside
-    the pages still being rendered; a shard whose pages are the same as at a build before
-    comes from the cache. Use it as a context manager; :meth:`finish` waits for every shard."""
+    """The search index, shard by shard (:mod:`publish.formats.search`): told every page's key
+    before any is written (:meth:`planned`), it takes a shard whose pages are the same as at a
+    build before from the cache and starts the others, ``workers`` at a time, each given its
+    pages as they are written (:meth:`written`). Use it as a context manager; :meth:`finish`
+    waits for every shard."""
 
     def __init__(
         self,
         ctx: BuildContext,
         store: cache.Store | None,
         slugs: list[str],
-        workers: int,
-        progress: Progress,
+        run: tuple[int, Progress],
+        spare: Spare,
     ) -> None:
-        self.ctx, self.store, self.groups = ctx, store, search.shards(slugs)
-        self._tick = progress.stage("search index", len(self.groups), "shard")
+        self.ctx, self.store, self.groups, self.spare = ctx, store, search.shards(slugs), spare
+        self._tick = run[1].stage("search index", len(self.groups), "shard")
         self.shard = {slug: n for n, group in enumerate(self.groups) for slug in group}
-        self._left = [len(group) for group in self.groups]
-        self._pages: dict[str, str] = {}
+        self._written = {slug: threading.Event() for slug in slugs}
         self._read_as: dict[str, str] = {}
-        self._pool = ThreadPoolExecutor(max(1, workers))
+        self._stopped = False
+        self._pool = ThreadPoolExecutor(max(1, run[0]))
         self._running: list[tuple[int, str, Future[None]]] = []
 
     def __enter__(self) -> Search:
         return self
 
     def __exit__(self, *exc: object) -> None:
+        self._stopped = True  # (a shard still waiting for a page stops)
+        for written in self._written.values():
+            written.set()
         self._pool.shutdown(wait=True, cancel_futures=True)
 
-    def written(self, slug: str, key: str, read_as: str | None = None) -> None:
-        """``slug``'s page is in place (``key``: its cache key, which names its bytes; Pagefind
-        reads it as ``read_as``: :func:`publish.formats.search.without_ignored`); its shard
-        starts when it was the last one."""
-        number = self.shard[slug]
-        self._left[number] -= 1
-        self._pages[slug] = key
+    def planned(self, keys: dict[str, str]) -> None:
+        """``keys``: every page's cache key (which names its bytes), before any is written."""
+        for number, group in enumerate(self.groups):
+            shard_key = cache.digest(
+                "pagefind",
+                self.ctx.config.language,
+                cache.keys.versions(),
+                search.bundle(number),  # (the files it makes are there)
+                [(slug, keys[slug]) for slug in group],
+            )
+            entry = self.store.get(shard_key) if self.store else None
+            if entry is not None and self.store is not None:
+                self.store.place(entry, self.ctx.out)
+                self._tick()
+                continue
+            job = self._pool.submit(self._index, number)
+            job.add_done_callback(self._tick)
+            self._running.append((number, shard_key, job))
+
+    def written(self, slug: str, read_as: str | None = None) -> None:
+        """``slug``'s page is in place (Pagefind reads it as ``read_as``, when given:
+        :func:`publish.formats.search.without_ignored`)."""
         if read_as is not None:
             self._read_as[slug] = read_as
-        if self._left[number]:
-            return
-        folder = self.ctx.out / "site"
-        shard_key = cache.digest(
-            "pagefind",
-            self.ctx.config.language,
-            cache.keys.versions(),
-            search.bundle(number),  # (the files it makes are there)
-            [(s, self._pages[s]) for s in self.groups[number]],
-        )
-        entry = self.store.get(shard_key) if self.store else None
-        if entry is not None and self.store is not None:
-            self.store.place(entry, self.ctx.out)
-            self._tick()
-            return
-        language, group = self.ctx.config.language, self.groups[number]
+        self._written[slug].set()
+
+    def _index(self, number: int) -> None:
+        """Shard ``number``'s index (in a thread of the pool: its Pagefind starts now)."""
+        output = self.ctx.out / "site" / search.bundle(number)
+        search.index(self.spare.take(), self._pages(self.groups[number]), output)
+
+    def _pages(self, group: list[str]) -> Iterator[tuple[str, str]]:
+        """The slug and text of each page of ``group``, in order, each once it is written."""
         final = self.ctx.final / "site" if self.ctx.final is not None else None
-        texts = {slug: self._read_as.pop(slug) for slug in group if slug in self._read_as}
-        job = self._pool.submit(search.index, folder, language, group, number, final, texts)
-        job.add_done_callback(self._tick)
-        self._running.append((number, shard_key, job))
+        for slug in group:
+            self._written[slug].wait()
+            if self._stopped:
+                raise BuildError("the build stopped before the search index was made")
+            text = self._read_as.pop(slug, None)
+            yield (
+                slug,
+                text if text is not None else search.page(self.ctx.out / "site", slug, final),
+            )
 
     def finish(self) -> None:
         """Wait for every shard (the first failure is raised); keep the new ones."""

@@ -21,6 +21,7 @@ from pathlib import Path
 from publish import cache, collector
 from publish.executors import Executor
 from publish.formats import BuildContext, search, site
+from publish.formats.indexer import Spare
 from publish.fsutil import link_or_copy, write_text
 from publish.jobs import Job
 from publish.model import Article, Document, Summary
@@ -85,6 +86,7 @@ def pages(
     articles: dict[str, Article],
     job: Callable[[Article], Job],
     run: tuple[Executor, Progress],
+    spare: Spare,
 ) -> list[Result]:
     """Every document's page, its downloads beside it, shard by shard, each shard's search
     index started as soon as its pages are written; then the collection's pages and what a
@@ -95,8 +97,8 @@ def pages(
     wanted: list[tuple[int, str]] = []
     tick = run[1].stage("site pages", len(ordered))
     slugs = [r.summary.slug for r in results]
-    with Search(ctx, store, slugs, run[0].plan.workers, run[1]) as index:
-        kept = []
+    with Search(ctx, store, slugs, (run[0].plan.workers, run[1]), spare) as index:
+        kept, keys = [], {}
         for i, summary in enumerate(ordered):
             files = site.downloads(ctx, summary)
             for _, path in files:
@@ -107,16 +109,18 @@ def pages(
                 [by_slug[n.slug].mark if n else None for n in neighbours],
                 [(label, path.name) for label, path in files],
             )
+            keys[summary.slug] = key
             entry = store.get(key) if store else None
             if entry is not None and store is not None:
                 store.place(entry, ctx.out)
-                kept.append((summary.slug, key))
+                kept.append(summary.slug)
                 tick()
             else:
                 wanted.append((i, key))
-        wanted.sort(key=lambda pair: (index.shard[ordered[pair[0]].slug], pair[0]))
-        for slug, key in kept:
-            index.written(slug, key)
+        wanted.sort(key=lambda pair: (index.shard[ordered[pair[0]].slug], ordered[pair[0]].slug))
+        index.planned(keys)  # (each shard to make starts, and takes its pages in slug order)
+        for slug in kept:
+            index.written(slug)
         chosen = [by_slug[ordered[i].slug] for i, _ in wanted]
         for (i, key), document in zip(wanted, _documents(chosen, articles, job, run), strict=True):
             summary = ordered[i]
@@ -130,7 +134,7 @@ def pages(
             if store is not None:
                 store.put(key, [(name, ctx.out / name)])
             tick()
-            index.written(summary.slug, key, read_as)  # (after the tick: the bar ends first)
+            index.written(summary.slug, read_as)  # (after the tick: the bar ends first)
         site.collection(ctx, ordered)
         results = finish(list(results))  # (while Pagefind runs: see publish.stages)
         index.finish()

@@ -124,14 +124,19 @@ def each_document(
     staging: Path,
     keep: Parking | bool = False,
     later: bool = False,
+    ahead: Callable[[int], object] | None = None,
 ) -> list[Result]:
     """Every article's outputs in ``staging``, from ``store`` (under ``keys``, one for each
     article) or made by ``job``s; the documents parsed are kept (``keep``: True), set aside
     (a :class:`~publish.parked.Parking`) or let go. ``later``: the last job run in this
-    process may leave files for :func:`finish` to write."""
+    process may leave files for :func:`finish` to write. ``ahead`` is told how many documents
+    are to be made, before they are (the site's search index starts its indexer early for a
+    few: :class:`publish.formats.indexer.Spare`)."""
     executor, progress = run
     found = [store.get(key) if store else None for key in keys]
     todo = [i for i, entry in enumerate(found) if entry is None]
+    if ahead is not None:
+        ahead(len(todo))
     if store is not None:
         log.info("  %d of %d document(s) from the cache", len(keys) - len(todo), len(keys))
     tick = progress.stage("clean, parse, write", len(articles))

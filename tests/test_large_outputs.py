@@ -4,8 +4,7 @@ way."""
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pytest
@@ -16,6 +15,7 @@ from publish.build import BuildOptions, build
 from publish.cache.store import Store
 from publish.config import load_config
 from publish.formats import search
+from publish.formats.indexer import Indexer
 
 SEED = Path(__file__).resolve().parent.parent / "content" / "daixian-work-report.md"
 
@@ -115,25 +115,26 @@ def test_pagefind_reads_a_long_page_without_its_ignored_end(
     read: dict[str, str] = {}
     real = search.index
 
-    def index(*args: object) -> None:
-        read.update(args[5] or {})  # type: ignore[call-overload]
-        real(*args)  # type: ignore[arg-type]
+    def index(indexer: Indexer, pages: Iterable[tuple[str, str]], output: Path) -> None:
+        def seen() -> Iterator[tuple[str, str]]:
+            for slug, text in pages:
+                read[slug] = text
+                yield slug, text
+
+        real(indexer, seen(), output)
 
     monkeypatch.setattr(search, "index", index)
     build(load_config(long_site), BuildOptions(formats=("html",), cache="skip", jobs=1))
     site = long_site / "build" / "site"
     page = (site / "long" / "index.html").read_text("utf-8")
-    assert "TAIL39" in page and list(read) == ["long"]
+    assert "TAIL39" in page and sorted(read) == ["long", "short"]
+    assert read["short"] == (site / "short" / "index.html").read_text("utf-8")
     start = page.index("<div data-pagefind-ignore>") + len("<div data-pagefind-ignore>")
     assert read["long"] == page[:start] + page[page.index("</div>", page.index("TAIL39")) :]
     assert "TAIL39" not in read["long"]
-    whole = tmp_path / "whole"
-    os.makedirs(whole)
-    for slug in ("long", "short"):
-        (whole / slug).mkdir()
-        (whole / slug / "index.html").write_bytes((site / slug / "index.html").read_bytes())
-    real(whole, "zh-CN", ["long", "short"])  # (no text given: the whole pages read)
-    assert _tree(whole / "pagefind") == _tree(site / "pagefind")
+    whole = [(slug, (site / slug / "index.html").read_text("utf-8")) for slug in ("long", "short")]
+    real(Indexer("zh-CN"), whole, tmp_path / "whole")  # (the whole pages)
+    assert _tree(tmp_path / "whole") == _tree(site / "pagefind")
 
 
 def test_a_page_is_read_whole_unless_its_end_is_all_ignored() -> None:

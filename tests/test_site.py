@@ -16,7 +16,6 @@ from playwright.sync_api import Browser, Page, sync_playwright
 
 from conftest import REPO, build_repo
 from publish.check import broken_links, vnu
-from publish.errors import BuildError
 from publish.formats import search
 
 SEED = "daixian-work-report"
@@ -348,14 +347,3 @@ def test_a_long_list_of_jump_lines_is_capped_too(
     jumps = page.split("<h2>删除的转版标记</h2>")[1].split("</ul>")[0]
     assert jumps.count("<li>") == 3
     assert "这里列出前 3 处（共 4 处）" in jumps and '<a href="changes.json">' in jumps
-
-
-def test_pagefind_failing_is_one_line_that_says_why(tmp_path: Path) -> None:
-    """A site with no page to index: Pagefind's own first error line, once (its last 500
-    characters were four copies of the same two lines)."""
-    (tmp_path / "site").mkdir()
-    with pytest.raises(BuildError) as failed:
-        search.index(tmp_path / "site", "zh-CN", [])
-    (problem,) = failed.value.problems
-    assert problem.startswith("Pagefind failed: Error: Pagefind was not able to build an index")
-    assert "\n" not in problem and problem.count("not able") == 1

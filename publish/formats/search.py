@@ -2,34 +2,29 @@
 binary segments Chinese) indexes the documents' pages, in shards.
 
 Pagefind keeps one index per page language, so a search from a Chinese page would not see
-English pages. The site therefore indexes everything as one language (``--force-language``,
-the site's language) and searches on one page, ``search/index.html``, which every page's
-search form sends its query to. Only the documents' ``index.html`` pages are read: a
-document's change log (``changes.html``) is no text to search, and can be several times the
-size of the document.
+English pages. The site therefore indexes everything as one language (Pagefind's
+``force_language``, the site's language) and searches on one page, ``search/index.html``,
+which every page's search form sends its query to. Only the documents' ``index.html`` pages
+are read: a document's change log (``changes.html``) is no text to search, and can be several
+times the size of the document.
 
 The documents are split into :func:`shards` of at most about :data:`SHARD_PAGES` pages, by a
 hash of the slug, so a document stays in its shard as others come and go. Each shard is its
 own Pagefind bundle (the first in ``pagefind/``, the others in ``pagefind/shard-N/``), indexed
 and cached on its own: an edited document runs Pagefind over its shard only, and the indexer's
-memory is bounded by the shard's size, not the site's. The search page merges the bundles at
-query time (Pagefind's ``mergeIndex``).
+memory is bounded by the shard's size, not the site's. Pagefind is given the pages one at a
+time, as the build writes them (:mod:`publish.formats.indexer`). The search page merges the
+bundles at query time (Pagefind's ``mergeIndex``).
 """
 
 from __future__ import annotations
 
 import hashlib
-import shutil
-import subprocess
-import tempfile
-from functools import cache
+from collections.abc import Iterable
 from pathlib import Path
 
-from publish.errors import BuildError, telling
-from publish.fsutil import link_or_copy, write_text
+from publish.formats.indexer import Indexer
 
-#: The pages Pagefind reads: each document's ``<slug>/index.html``.
-PAGES = "**/index.html"
 #: Documents in one shard, at most about (shards double in number as the site grows).
 SHARD_PAGES = 128
 _BUNDLE = "pagefind"
@@ -57,33 +52,25 @@ def merged(slugs: list[str]) -> list[str]:
     return [f"{bundle(n)}/" for n in range(1, len(shards(slugs)))]
 
 
-def index(
-    site: Path,
-    language: str,
-    slugs: list[str],
-    number: int = 0,
-    final: Path | None = None,
-    read_as: dict[str, str] | None = None,
-) -> None:
-    """Pagefind over the pages of ``slugs`` into the bundle of shard ``number``. The pages are
-    linked into a scratch site (their URLs are the same), so Pagefind reads no other page. A
-    page not in ``site`` (a staging folder) is the one the build left in ``final``; a page in
-    ``read_as`` is read as that text instead (:func:`without_ignored`)."""
-    binary = _binary()
-    scratch = Path(tempfile.mkdtemp(prefix=".search-", dir=site.parent))
+def index(indexer: Indexer, pages: Iterable[tuple[str, str]], output: Path) -> None:
+    """Pagefind's index of ``pages`` (each a document's slug and the text of its page, taken
+    as they come: :class:`~publish.formats.indexer.Indexer`) into the bundle ``output``; the
+    indexer ends with it, whatever happens."""
     try:
-        for slug in slugs:
-            (scratch / slug).mkdir()
-            if read_as and slug in read_as:
-                write_text(scratch / slug / "index.html", read_as[slug])
-                continue
-            page = site / slug / "index.html"
-            if final is not None and not page.is_file():
-                page = final / slug / "index.html"
-            link_or_copy(page, scratch / slug / "index.html")
-        _run(binary, scratch, site / bundle(number), language)
+        for slug, html in pages:
+            indexer.add(f"/{slug}/", html)
+        indexer.write(output)
     finally:
-        shutil.rmtree(scratch, ignore_errors=True)
+        indexer.close()
+
+
+def page(site: Path, slug: str, final: Path | None = None) -> str:
+    """The text of ``slug``'s page in ``site``, or in ``final`` (the site the last build left,
+    where a staging folder does not have the page)."""
+    path = site / slug / "index.html"
+    if final is not None and not path.is_file():
+        path = final / slug / "index.html"
+    return path.read_text("utf-8")
 
 
 _IGNORED = "<div data-pagefind-ignore>"
@@ -107,40 +94,3 @@ def without_ignored(page: str, body: str, cut: int) -> str | None:
         if not page.startswith(body[start : start + _PIECE], at + start - cut):
             return None
     return page[:at] + page[end:]
-
-
-@cache
-def _binary() -> str:
-    """Pagefind's own program, the extended one that segments Chinese (``pagefind[extended]``
-    installs it; asked for directly: ``pagefind.service`` would bring asyncio in, a tenth of a
-    second of every build's start), found once."""
-    try:
-        from pagefind_bin_extended import get_executable
-    except ImportError:
-        raise BuildError("Pagefind (extended) is not installed; run: make setup") from None
-    try:
-        return str(get_executable())
-    except FileNotFoundError:
-        raise BuildError("Pagefind's program is not installed; run: make setup") from None
-
-
-def _run(binary: str, pages: Path, output: Path, language: str) -> None:
-    run = subprocess.run(
-        [
-            binary,
-            "--site",
-            str(pages),
-            "--output-path",
-            str(output),
-            "--silent",
-            "--glob",  # the pages with text to find; not the change logs (changes.html)
-            PAGES,
-            "--force-language",
-            language.split("-")[0].lower(),
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if run.returncode != 0 or not (output / "pagefind-ui.js").is_file():
-        raise BuildError(f"Pagefind failed: {telling(run.stderr or run.stdout)}")
