@@ -2,12 +2,13 @@
 drive): one process builds one shard's index, fed a page at a time as the build writes it.
 
 Pagefind reads each page as it is given (parsing it and segmenting its words, the most of its
-work) and builds the index only when told to write it, so a shard's pages are indexed while
-the build renders the next ones, and a rebuild's edited page is the last one given instead of
-the start of a run over the whole shard. A process loads its Chinese dictionary with its first
-page (about 0.16 s): :meth:`Indexer.warm` gives it a page of a few words at once, so a small
-rebuild's index starts with the dictionary loaded. One process a shard, then it ends: a
-process kept for the next shard keeps the memory the last one took.
+work) and builds the index only when asked for its files, so a shard's pages are indexed
+while the build renders the next ones. The pages are given in slug order (the order shapes
+the index), so a full build and a rebuild make the same bytes. A process loads its Chinese
+dictionary with its first page (about 0.16 s): an indexer made ``warm`` is given a page of a
+few words at once, in an index it then drops, so a small rebuild's shard starts with the
+dictionary loaded (:class:`Spare`). One process a shard, then it ends: a process kept for the
+next shard keeps the memory the last one took.
 
 The protocol is Pagefind's own: each message a JSON object in base64, followed by a comma,
 each answered in turn on its output.
