@@ -123,3 +123,16 @@ def test_a_build_that_fails_stops_the_shards_waiting_for_pages(make_project: Mak
     worker.start()
     assert done.wait(60), "the search stage still waits for a page"
     assert not (out / "site" / "pagefind" / "pagefind.js").exists()
+
+
+def test_an_indexer_closed_with_a_message_unsent_says_nothing() -> None:
+    """A build that fails at once closes the indexer it started ahead, whose first message
+    may still be in the pipe's buffer when the process is gone: closing is no error of its
+    own (it hid the build's: ``build: cannot write: Broken pipe``)."""
+    indexer = Indexer("zh-CN", warm=True)
+    indexer._ready.join()
+    indexer._process.kill()
+    indexer._process.wait()
+    assert indexer._process.stdin is not None
+    indexer._process.stdin.write(b"unsent,")  # (buffered: flushed when closed)
+    indexer.close()

@@ -106,7 +106,8 @@ class Indexer:
         self._ready.join()
         for stream in (self._process.stdin, self._process.stdout, self._errors):
             if stream is not None:
-                stream.close()
+                with contextlib.suppress(OSError):  # (what a message left unsent: it ended)
+                    stream.close()
 
     def _ask(self, kind: str, index: bool = True, **fields: Any) -> dict[str, Any]:
         """Send a message of ``kind`` (to this index, if ``index``) and return its answer."""
