@@ -136,3 +136,16 @@ def test_an_indexer_closed_with_a_message_unsent_says_nothing() -> None:
     assert indexer._process.stdin is not None
     indexer._process.stdin.write(b"unsent,")  # (buffered: flushed when closed)
     indexer.close()
+
+
+def test_an_answer_out_of_protocol_is_one_line() -> None:
+    """What is not base64 JSON where an answer should be (here: left before Pagefind's own)
+    is a build error, not a traceback from the indexer's thread."""
+    indexer = Indexer("zh-CN")
+    indexer._ready.join()
+    indexer._buffer = b"not base64!,"
+    with pytest.raises(BuildError) as failed:
+        indexer.add("/a/", PAGES[0][1])
+    indexer.close()
+    (problem,) = failed.value.problems
+    assert problem == "Pagefind failed: an answer it gave is not its protocol's: b'not base64!'"

@@ -131,7 +131,12 @@ class Indexer:
         except (BrokenPipeError, ValueError):  # (ended; ValueError: closed)
             raise BuildError(f"Pagefind failed: {self._failure()}") from None
         answer, self._buffer = b"".join(parts).split(b",", 1)
-        payload: dict[str, Any] = json.loads(base64.b64decode(answer))["payload"]
+        try:
+            payload: dict[str, Any] = json.loads(base64.b64decode(answer))["payload"]
+        except (ValueError, KeyError, TypeError):  # (binascii.Error is a ValueError)
+            raise BuildError(
+                f"Pagefind failed: an answer it gave is not its protocol's: {answer[:80]!r}"
+            ) from None
         if payload.get("type") == "Error":
             raise BuildError(f"Pagefind failed: {telling(str(payload.get('message')))}")
         return payload
