@@ -9,10 +9,13 @@ A break is joined when
 - the line does not end a sentence and the next line continues it (lower case, a clause mark
   before, an open bracket, Chinese prose on both sides): strong.
 
-It is split (a new paragraph) at a continuation marker, before a line indented with U+3000 or
-spaces the others lack, before and after a Chinese heading-number line, and after a line well
-short of the block's own measure when the next does not go on in lower case and the line does
-not stop on a lower-case word (``one`` ⏎ ``William Simpson`` is one sentence). Where the
+A list number alone on its line (``(xii)``) is joined to its item's text on the next line.
+
+It is split (a new paragraph) at a continuation marker, before a list number alone on its line
+after a line that ends an item or a sentence (``…2017;`` ⏎ ``(xii)``), before a line indented
+with U+3000 or spaces the others lack, before and after a Chinese heading-number line, and after
+a line well short of the block's own measure when the next does not go on in lower case and the
+line does not stop on a lower-case word (``one`` ⏎ ``William Simpson`` is one sentence). Where the
 evidence disagrees it is only suggested: a sentence's end followed by a line that starts with a
 mark (``市。`` ⏎ ``：民国27年``, OCR debris more often than a continuation), and a full line
 ending a sentence before a line that starts with a date (a chronicle's next entry). Each break is
@@ -32,7 +35,7 @@ from publish.clean.blocks import INTERRUPTS, RULE, Block
 from publish.clean.joining import spaced_run
 from publish.clean.markers import BRACKETED, OWN_LINE, could_hold, might_hold, without_markers
 from publish.clean.measure import OWN
-from publish.clean.numbering import is_bare_number, is_heading_line
+from publish.clean.numbering import is_bare_number, is_heading_line, is_list_number
 from publish.clean.punctuation import widened
 from publish.clean.shapes import (
     chinese_prose,
@@ -45,15 +48,18 @@ from publish.clean.shapes import (
 )
 
 HEADING = "a heading-number line"
-#: A dated entry's start: ``1961年9月2日``, ``民国28年``, ``1962-06-02``, ``Aug. 6``.
+#: A dated entry's start: ``1961年9月2日``, ``民国28年``, ``1962-06-02``, ``Aug. 6``; in a
+#: chronicle also ``8月``, ``5～10月``, ``是年``, ``是月``, ``同年``, ``秋`` and a space.
 _DATED = re.compile(
-    r"^(?:\d{4}\s*年|民国\s*\d{1,2}\s*年|\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}\s*月\s*\d{1,2}\s*日"
+    r"^(?:\d{4}\s*年|民国\s*\d{1,2}\s*年|\d{4}[-./]\d{1,2}[-./]\d{1,2}"
+    r"|\d{1,2}\s*(?:[～~—–-]\s*\d{1,2}\s*)?月(?!份)|是[年月日]|同[年月]|[春夏秋冬][ \t\u3000]"
     r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.? \d{1,2}\b)"
 )
 _DEFINITION = re.compile(r"^ {0,3}[:~][ \t]")  # a definition list's definition
 _SETEXT = re.compile(r"^ {0,3}=+[ \t]*$")  # a setext underline (``---`` is a RULE too)
 _NEWLINE = re.compile(r"\n[ \t\u3000]*")  # a break and the indent a join drops
 _LIST_START = re.compile(r"^ {0,3}(?:[-+*]|1[.)])[ \t]")  # an item that interrupts a paragraph
+_ITEM_END = frozenset(";:.!?；：。！？")  # what ends a list's item, or the text before the list
 _ITEM = re.compile(r"^[ \t]*(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)")
 
 
@@ -179,6 +185,22 @@ def _own(kind: str, cur: str, nxt: str) -> Verdict | None:
     return None
 
 
+def _numbered(lines: list[str], n: int) -> Verdict | None:
+    """The verdict a list number alone on a line gives the break after line ``n``: split
+    before it after an item's end, joined to its item's text after it (words, not an image
+    or markup); None if there is no such number, or it stands in a column of numbers (a
+    table's)."""
+    cur, nxt = lines[n], lines[n + 1]
+    if is_list_number(nxt) and cur.rstrip(" \t-–—")[-1:] in _ITEM_END:
+        if n + 2 == len(lines) or not is_list_number(lines[n + 2]):
+            return "split", ev.STRONG, "a list number alone after an item's end starts an item"
+    elif is_list_number(cur) and nxt.lstrip()[:1].isalnum():
+        column = n > 0 and is_list_number(lines[n - 1])  # (``nxt`` starts with no bracket)
+        if not column:
+            return "join", ev.STRONG, "a list number alone, its item on the next line"
+    return None
+
+
 def verdicts(
     block: Block,
     lines: list[str],
@@ -199,7 +221,11 @@ def verdicts(
         newline = pos + len(cur)
         pos = newline + 1
         end = pos + len(nxt) - len(nxt.lstrip(" \t\u3000"))
-        own = seen.own[n] if n in seen.own else seen.own.setdefault(n, _own(kind, cur, nxt))
+        own = (
+            seen.own[n]
+            if n in seen.own
+            else seen.own.setdefault(n, _own(kind, cur, nxt) or _numbered(lines, n))
+        )
         if own is not None:
             found.append(Break(newline, end, *own))
             if _LIST_START.match(nxt):

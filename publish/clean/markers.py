@@ -4,8 +4,8 @@ Chinese: ``上接第一版`` ``（下转第3版）`` ``(转第A4版)`` ``（接�
 ``下转第××面`` ``续见第5版``, full- or half-width brackets in any mix, spaces from OCR, and an
 English gloss (``（下转第 123 页 continued on page 123）``). English: ``Continued on Page
 A6``, ``continued from page one``, ``Continued on next page``, ``(continues on page 8)``,
-``Cont'd on p. 4``, ``Turn to page 5``, ``See FIRE, Page 3``, ``Comet Comments continued from
-page 9``, ``From page 1``.
+``Cont'd on p. 4``, ``(Continued on fourth page.)``, ``CONTINUED FROM FIRST PAGE``, ``Turn to
+page 5``, ``See FIRE, Page 3``, ``Comet Comments continued from page 9``, ``From page 1``.
 """
 
 from __future__ import annotations
@@ -39,6 +39,20 @@ _WORDS = [
     "nineteen",
     "twenty",
 ]
+_ORDINALS = [
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+]
 _PLACES = ("next", "previous", "back", "following", "preceding", "last", "front")
 
 _ZH = (
@@ -50,6 +64,7 @@ _EN = (
     r"(?i:(?P<edir>continued|continues|cont(?:'|’)?d\.?|cont\.|(?:please\s+)?turn|see|from)"
     r"(?:\s+(?P<prep>on|from|to|onto))?(?:\s+[A-Z][\p{Latin}\d'’&-]*(?:\s+[A-Z][\p{Latin}\d'’&-]*){0,3},)?\s*"
     rf"(?:(?:the\s+)?(?P<place>{'|'.join(_PLACES)})\s+page\b"
+    rf"|(?:the\s+)?(?P<nth>{'|'.join(_ORDINALS)})\s+page\b"
     rf"|(?:page|p\.)\s*(?P<epage>[A-Z]?\d+[A-Z]?\b|(?:{'|'.join(_WORDS)})\b))"
     r"(?:,?\s*(?:column|col\.)\s*(?P<col>\d+))?)"
 )
@@ -99,8 +114,9 @@ def normalise_page(page: str) -> str:
     page = page.translate({c: c - 0xFEE0 for c in range(0xFF10, 0xFF3B)})
     if set(page) <= set("×xX*"):
         return ""
-    if page.lower() in _WORDS:
-        return str(_WORDS.index(page.lower()) + 1)
+    for words in (_WORDS, _ORDINALS):
+        if page.lower() in words:
+            return str(words.index(page.lower()) + 1)
     number = chinese_number(page)
     return str(number) if number is not None else page.upper().lstrip("0") or "0"
 
@@ -116,7 +132,7 @@ def direction_and_page(match: regex.Match[str]) -> tuple[str, str, str]:
     goes_on = word.endswith(("turn", "see")) or (word != "from" and prep in ("on", "to", "onto"))
     if not prep and place:  # "continued next page", "continued from previous page"
         goes_on = place in ("next", "following", "back") and word != "from"
-    page = place or normalise_page(match.group("epage") or "×")
+    page = place or normalise_page(match.group("epage") or match.group("nth") or "×")
     return ("to" if goes_on else "from"), page, match.group("col") or ""
 
 

@@ -1,7 +1,9 @@
-"""Chinese heading numbers and their rank: 一、 above （一） above 1. above （1）.
+"""Chinese heading numbers and their rank: 一、 above （一） above 1. above （1）; list numbers.
 
 Shared by ``unwrap`` (a numbered line starts a paragraph), ``seams`` (never join onto one) and
 ``headings`` (promote and nest them). ``1.聚焦重点产业`` without a space is text, not a number.
+A list number in brackets alone on its line (``(xii)``, ``(a)``), as PDF conversion leaves
+the items of a legal list, goes with the item's text on the next line.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ _RANKED: list[tuple[int, re.Pattern[str]]] = [
 ]
 #: A Chinese heading number a standalone line may be promoted for (pass ``headings``).
 CHINESE_NUMBER = re.compile(rf"^(?:[{_CN}]+、|[（(][{_CN}]+[）)]|第[{_CN}\d]+[章节条编])")
+_LIST_NUMBER = re.compile(r"^[(（](?:[ivxlc]{1,7}|[IVXLC]{1,7}|[a-zA-Z]|\d{1,3})[)）]$")
 _SENTENCE_END = re.compile(r"[。！？!?]|[，、；：,;:]$")
 
 
@@ -45,3 +48,10 @@ def is_bare_number(line: str) -> bool:
     """A Chinese heading number alone (``一、`` ``（二）``): its text is on the next line."""
     found = CHINESE_NUMBER.match(line.strip())
     return found is not None and found.end() == len(line.strip())
+
+
+def is_list_number(line: str) -> bool:
+    """A list number in brackets alone, in Latin letters, Roman or Arabic numerals (``(xii)``
+    ``(a)`` ``（3）``): its item is on the next line. (``3.`` alone is Markdown's, an empty
+    list item.)"""
+    return len(line) < 16 and _LIST_NUMBER.match(line.strip()) is not None

@@ -1,7 +1,7 @@
 """Running heads, running feet and bare folios: short lines that recur page after page.
 
 A line is a candidate when it is short (at most 70 columns), has a letter, no link or image,
-is not a
+does not start in lower case unless it is a site's address (``https://abcaus.in``), is not a
 sentence, a question to the reader, a speaker's name (ending in ``:``) or wholly in brackets
 (``（掌声）``), and stands in a paragraph, heading or quote block. Lines are compared with
 Markdown marks dropped, case folded and every number read as ``#``. A group recurs when its
@@ -14,11 +14,15 @@ first:
   ``## Lesson 4``, or ``4结论`` … ``# 5结论``, are sections; ``# 舰船电子工程 2023 年第1 期
   191`` names its issue);
 - it stands on the line after a page marker every time it recurs: strong, however short the
-  pages between (a page holding only a figure);
+  pages between (a page holding only a figure); likewise on the line before one, or at the end
+  of the text (a running foot, twice or more before a marker);
 - it stands next to a page marker, a folio or another running line, or between the two halves
   of a sentence: strong;
 - it recurs three times or more: likely (a suggestion at the default threshold);
 - twice alike: weak.
+
+Lines that differ in a year (``民国29年（1940年）`` … ``民国30年（1941年）``) are a chronicle's
+headings, never furniture.
 
 A number alone on a line is a folio when such numbers rise from one to the next (likely), and
 strong next to other furniture.
@@ -44,6 +48,7 @@ _DECOR = regex.compile(r"^[ \t]*(?:#{1,6}[ \t]+|>[ \t]*)?[*_]*[ \t]*|[ \t]*[*_]*
 _NUMBER = regex.compile(r"\d+")
 _BARE = regex.compile(r"^\d{1,4}$")
 _LETTER = regex.compile(r"\p{L}")
+_ADDRESS = regex.compile(r"^(?:https?://|www\.)\S+$")  # a site's address: a foot, not a sentence
 #: Numbered labels recur with changing numbers too: Table 1, Table 2.
 _LABEL = regex.compile(
     r"^(?:table|tab\.|figure|fig\.|chart|exhibit|step|section|chapter|part|question|q|item|no\."
@@ -104,7 +109,9 @@ def _candidates(blocks: list[Block]) -> _Candidates:
                 numbers.append((index, span, core))
             elif core and _LETTER.search(core) and not _not_furniture(core):
                 wrapped = len(texts) > 1 and texts[-2].endswith("-")
-                if core.endswith("-") or core[0].islower() or wrapped:
+                if (core.endswith("-") or core[0].islower() or wrapped) and not _ADDRESS.match(
+                    core
+                ):
                     continue  # a piece of a wrapped sentence
                 if "](" in core or "<" in core or width(core) > 70 or size(core) < 4:
                     continue  # a link, an image, a tag; too wide, too few letters
@@ -141,9 +148,28 @@ def _page_numbers(lines: list[Line]) -> bool:
     return all(a < b for a, b in itertools.pairwise(pages))
 
 
+def _years(lines: list[Line]) -> bool:
+    """A number that changes from line to line is a year each time: dated headings (a
+    chronicle's ``民国29年（1940年）`` … ``民国30年（1941年）``), not a running head."""
+    numbers = [[int(n) for n in _NUMBER.findall(core)] for *_, core in lines]
+    if any(len(n) != len(numbers[0]) for n in numbers):
+        return False
+    return any(
+        len(set(column)) > 1 and all(1800 <= n <= 2100 for n in column)
+        for column in zip(*numbers, strict=True)
+    )
+
+
 def _apart(lines: list[Line], text: str) -> bool:
     gaps = (text[a[1][1] : b[1][0]] for a, b in itertools.pairwise(lines))
     return all(len(gap) >= MIN_GAP or width(gap) >= MIN_GAP for gap in gaps)
+
+
+def _feet(lines: list[Line], markers: set[int], last: int) -> bool:
+    """Each of the lines stands on the line before a page marker, or ends the text (the last
+    page's foot), and two or more stand before a marker."""
+    before = sum(line[0] + 1 in markers for line in lines)
+    return before >= 2 and all(line[0] + 1 in markers or line[0] == last for line in lines)
 
 
 def repeated_lines(text: str, blocks: list[Block], near: list[tuple[int, int]]) -> Found:
@@ -160,12 +186,18 @@ def repeated_lines(text: str, blocks: list[Block], near: list[tuple[int, int]]) 
     weak: list[tuple[list[Line], str, float]] = []
     beside_markers = set(marked)  # (page markers, folios and page rules only, so far)
     for lines in groups.values():
-        if len(lines) < 2 or _LABEL.match(lines[0][2]):
+        if len(lines) < 2 or _LABEL.match(lines[0][2]) or _years(lines):
             continue
         if all(line[0] - 1 in beside_markers for line in lines):
             for line in lines:  # (however short the pages between: a figure's page is)
                 why = "recurs, each time on the line after a page marker"
                 found[line[1]] = ("running head", why, ev.STRONG)
+                marked.add(line[0])
+            continue
+        if _feet(lines, beside_markers, len(texts) - 1):
+            for line in lines:
+                why = "recurs, each time on the line before a page marker or at the end"
+                found[line[1]] = ("running foot", why, ev.STRONG)
                 marked.add(line[0])
             continue
         if not _apart(lines, text):
