@@ -2,7 +2,8 @@
 
 Only running text is joined (:func:`~publish.clean.shapes.is_running_text`): never a heading,
 list, table, quote, code, image, caption, reference entry or a paragraph that is only bold.
-Floats (images, tables, captions) between the halves move after the joined paragraph. Nothing
+Floats (images, tables, captions) and HTML comments between the halves move after the joined
+paragraph. Nothing
 is joined across a removed continuation marker: text after ``上接`` came from elsewhere. A seam
 needs evidence on both sides; how sure it is:
 
@@ -50,6 +51,10 @@ from publish.clean.words import Lexicon
 
 NAME = "seams"
 FLOAT_BETWEEN = "a float stands between the parts"
+_COMMENT_BETWEEN = "an HTML comment (nothing a reader sees) stands between the parts"
+#: A block that is one HTML comment: invisible, it moves after the joined paragraph as a float
+#: does (``<!-- page-anchor: LYG-S-0065 -->``).
+_COMMENT = regex.compile(r"^[ \t]*<!--(?:(?!-->).)*-->[ \t]*$", regex.DOTALL)
 _CLAUSES = regex.compile(r"[，,、；;]")
 #: A citation (``[2]``, ``[5,10]``) or math ends the text, maybe with what OCR made of the 。
 #: after it (``O``, ``□``): a sentence's end as often as a cut.
@@ -101,10 +106,10 @@ def _partner(blocks: list[Block], i: int, edit: Editor) -> tuple[int, list[str]]
     """The next running-text block after ``blocks[i]`` past floats, and what is between."""
     between: list[str] = []
     j = i + 1
-    while j < len(blocks) and is_float(blocks[j]):
+    while j < len(blocks) and (is_float(blocks[j]) or _COMMENT.match(blocks[j].text)):
         if MARKER.search(blocks[j].text):  # a continuation marker kept beside a float
             return None
-        between.append(FLOAT_BETWEEN)
+        between.append(FLOAT_BETWEEN if is_float(blocks[j]) else _COMMENT_BETWEEN)
         j += 1
     if j >= len(blocks) or not is_running_text(blocks[j]):
         return None
