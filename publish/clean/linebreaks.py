@@ -15,7 +15,8 @@ It is split (a new paragraph) at a continuation marker, before a list number alo
 after a line that ends an item or a sentence (``…2017;`` ⏎ ``(xii)``), before a line indented
 with U+3000 or spaces the others lack, before and after a Chinese heading-number line, and after
 a line well short of the block's own measure when the next does not go on in lower case and the
-line does not stop on a lower-case word (``one`` ⏎ ``William Simpson`` is one sentence). Where the
+line does not stop on a lower-case word (``one`` ⏎ ``William Simpson`` is one sentence) or a
+colon (``A WILD-LIFE CREED:`` leads into its text). Where the
 evidence disagrees it is only suggested: a sentence's end followed by a line that starts with a
 mark (``市。`` ⏎ ``：民国27年``, OCR debris more often than a continuation), and a full line
 ending a sentence before a line that starts with a date (a chronicle's next entry). Each break is
@@ -117,8 +118,8 @@ def _decide(
             return "split", ev.LIKELY, "a sentence ends, and the next line starts with a date"
         return "join", ev.STRONG, f"a full line of the measure ({measure} columns, {how})"
     if how == OWN and width(cur) < 0.75 * measure and not starts_lowercase(body):
-        if cur.rstrip()[-1:].islower():  # a sentence going on: "one" ⏎ "William Simpson"
-            return "", 0.0, ""
+        if cur.rstrip()[-1:].islower() or cur.rstrip()[-1:] in ":：":
+            return "", 0.0, ""  # a sentence going on ("one" ⏎ "William Simpson"), or a lead-in
         return "split", ev.STRONG, f"a line well short of the measure ({measure} columns, {how})"
     return "", 0.0, ""
 
