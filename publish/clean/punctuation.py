@@ -5,6 +5,7 @@ quotes are looked through)::
 
     ,  ;  :  ?  !        -> ，；：？！  (a space after them, before Chinese, is dropped;
                                        also after inline math: ``$x$ , 再`` -> ``$x$，再``)
+    $x$ ，               -> $x$，  (a converter's space between math and a full-width mark)
     (…)                  -> （…） when the content has a Chinese character
     （…) (…）            -> （…） a pair of mixed widths, beside Chinese or holding it
     "…" “…" "…”          -> “…”   when the content is Chinese
@@ -43,6 +44,7 @@ _PERIOD = regex.compile(  # (the spaces after it, before Chinese, go with it)
     regex.M,
 )
 _QUOTE = re.compile('[“”"]')
+_SPACED_MARK = re.compile(r"\$([ \t]+)[，。；：、！？]")  # (``$x$ ，再``: a converter's space)
 _SKIP = "*_~,;:?!"  # emphasis markers, and the other marks of a run like ",,"
 _HAS_CJK = regex.compile(f"[{CJK_LETTER}]")
 _PAREN = re.compile(r"[()（）]")
@@ -98,6 +100,19 @@ def _after_math(text: str, start: int, end: int) -> int:
     before = text[line:start].rstrip(" \t")
     closed = before.endswith("$") and before[-2:-1] not in (" ", "\t", "")
     return line + len(before) if closed and before.count("$") % 2 == 0 else -1
+
+
+def _math_spaces(text: str) -> list[Edit]:
+    """Spaces between the end of an inline math span and a full-width mark (``$d$ ，``,
+    ``$90 \\%$ 。``, as converters space math), which a Chinese mark needs none of."""
+    edits = []
+    for match in _SPACED_MARK.finditer(text):
+        dollar = match.start()
+        line = text.rfind("\n", 0, dollar) + 1
+        before = text[line : dollar + 1]
+        if before[-2:-1] not in (" ", "\t", "", "\\") and before.count("$") % 2 == 0:
+            edits.append(Edit(dollar + 1, match.end(1), ""))
+    return edits
 
 
 def _masked(text: str) -> str:
@@ -177,7 +192,7 @@ def apply(text: str, edit: Editor) -> str:
     # Brackets and quotes first: the marks next to them then see the full-width forms.
     masked = _masked(text) if "(" in text or "（" in text or '"' in text else text
     text = edit.apply(text, _parentheses(masked) + _quotes(masked))
-    text = edit.apply(text, _marks(text))
+    text = edit.apply(text, _marks(text) + (_math_spaces(text) if "$" in text else []))
     text = edit.apply(text, [Edit(m.start(), m.end(), "。") for m in _PERIOD.finditer(text)])
     if "％" in text:
         text = edit.sub(_PERCENT, "%", text)
