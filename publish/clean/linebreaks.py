@@ -79,8 +79,13 @@ def continues(cur: str, nxt: str, so_far: str) -> bool:
     return (starts_cjk(nxt) or nxt[:1].isalnum()) and chinese_prose(so_far)
 
 
+_BRACKETED = 300  # characters: a bracket or quotation opened further back is OCR's debris
+
+
 def _unclosed(text: str) -> bool:
-    """A bracket or quotation opened and not closed: the text goes on."""
+    """A bracket or quotation opened and not closed in the last :data:`_BRACKETED`
+    characters: the text goes on."""
+    text = text[-_BRACKETED:]
     opened = text.count("（") + text.count("(")  # either width: ``punctuation`` evens them
     if opened and opened > text.count("）") + text.count(")"):
         return True

@@ -6,7 +6,9 @@ Each line break inside a paragraph or a list item gets a verdict
 of short lines that never carry one another on (an address, a byline, a signature, calendar
 entries) is a record, and keeps its lines. Breaks between Latin words are joined only in a
 document that shows the marks of OCR or conversion (page furniture, hyphenated line ends, jump
-lines): an author's own line breaks in clean Markdown render as spaces, and stay::
+lines), or in a block whose paragraphs are told apart only by a short last line (no author
+writes Markdown so): an author's own line breaks in clean Markdown render as spaces, and
+stay::
 
     …全面贯彻落实党的二十和二⏎十届二中全会精神 -> …全面贯彻落实党的二十和二十届二中全会精神
     the gov-⏎ernment said                     -> the government said
@@ -33,6 +35,7 @@ from publish.clean.words import Lexicon
 
 NAME = "unwrap"
 _CONVERTED = ',;:?!.()"*_“”‘’，；：？！。（）'  # either width: ``punctuation`` may change it
+_SHORT = "a line well short of the measure"  # (:mod:`publish.clean.linebreaks`' evidence)
 _HYPHEN_BREAK = re.compile(r"[A-Za-z0-9]-\n[A-Za-z0-9]")
 
 
@@ -67,11 +70,9 @@ def damaged(text: str, edit: Editor) -> bool:
     )
 
 
-def _breaks(
-    block: Block, document: int | None, edit: Editor, lexicon: Lexicon, damaged: bool
-) -> list[Edit]:
+def _judged(block: Block, document: int | None) -> tuple[list[str], bool, list[Break]]:
+    """The block's lines, whether they are a record, and the verdict on each break."""
     lines = block.text.split("\n")
-    record = _record(lines)
     measure, how = measure_of(lines, document)
     seen = Seen()
     found = verdicts(block, lines, measure, how, None, seen)
@@ -80,6 +81,23 @@ def _breaks(
         if again == found:
             break
         found = again
+    return lines, _record(lines), found
+
+
+def _paged(record: bool, found: list[Break]) -> bool:
+    """Paragraphs told apart only by a short last line: a page's text, not an author's
+    Markdown."""
+    return not record and any(item.why.startswith(_SHORT) for item in found)
+
+
+def _breaks(
+    block: Block,
+    judged: tuple[list[str], bool, list[Break]],
+    edit: Editor,
+    lexicon: Lexicon,
+    damaged: bool,
+) -> list[Edit]:
+    lines, record, found = judged
     edits: list[Edit] = []
     tail = ""  # the end of the line before each break, with the lines joined to it
     for n, item in enumerate(found):
@@ -108,33 +126,45 @@ def _headingafter(block: Block, found: list[Break], n: int) -> bool:
     return is_heading_line(reading_after(block, found, n))
 
 
+class _Document:
+    """What one run of the pass has learnt of the document: whether it is a page's text
+    (paragraphs told apart only by a short last line, somewhere in it)."""
+
+    def __init__(self) -> None:
+        self.paged = False
+
+    def round(
+        self, text: str, edit: Editor, only: rounds.Ranges | None, suggested: set[int]
+    ) -> rounds.Result:
+        """One round over the blocks (``only`` those overlapping these ranges): the text, the
+        ranges its applied edits changed, and where it suggested edits."""
+        blocks = split_blocks(text)
+        document = wrap_width(blocks)
+        protected = Protected.of(text)
+        judged = [
+            (block, _judged(block, document))
+            for block in blocks
+            if block.kind in ("paragraph", "list")
+            and "\n" in block.text
+            and (only is None or rounds.touches(only, block.start, block.end))
+            and not is_float(block)
+            and not is_reference(block.text)
+            and not protected.covers(block.start, block.end)
+        ]
+        self.paged = self.paged or any(_paged(record, found) for _, (_, record, found) in judged)
+        broken = self.paged or damaged(text, edit)
+        lexicon = Lexicon(text)
+        edits = [
+            e
+            for block, verdicts_of in judged
+            for e in _breaks(block, verdicts_of, edit, lexicon, broken)
+            if e.start not in suggested
+        ]
+        return rounds.apply(text, edit, edits, set())
+
+
 def apply(text: str, edit: Editor) -> str:
     """Unwrap, then judge again the blocks that changed, as cleaning the result again would:
     lines joined may now show a measure (at most three rounds)."""
-    text, changed = rounds.in_rounds(text, edit, _round)
+    text, changed = rounds.in_rounds(text, edit, _Document().round)
     return normalise.tidy_ends(text, edit) if changed else text
-
-
-def _round(
-    text: str, edit: Editor, only: rounds.Ranges | None, suggested: set[int]
-) -> rounds.Result:
-    """One round over the blocks (``only`` those overlapping these ranges): the text, the
-    ranges its applied edits changed, and where it suggested edits."""
-    blocks = split_blocks(text)
-    document = wrap_width(blocks)
-    lexicon = Lexicon(text)
-    protected = Protected.of(text)
-    broken = damaged(text, edit)
-    edits = [
-        e
-        for block in blocks
-        if block.kind in ("paragraph", "list")
-        and "\n" in block.text
-        and (only is None or rounds.touches(only, block.start, block.end))
-        and not is_float(block)
-        and not is_reference(block.text)
-        and not protected.covers(block.start, block.end)
-        for e in _breaks(block, document, edit, lexicon, broken)
-        if e.start not in suggested
-    ]
-    return rounds.apply(text, edit, edits, set())
