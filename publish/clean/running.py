@@ -109,9 +109,8 @@ def _candidates(blocks: list[Block]) -> _Candidates:
                 numbers.append((index, span, core))
             elif core and _LETTER.search(core) and not _not_furniture(core):
                 wrapped = len(texts) > 1 and texts[-2].endswith("-")
-                if (core.endswith("-") or core[0].islower() or wrapped) and not _ADDRESS.match(
-                    core
-                ):
+                piece = core.endswith("-") or core[0].islower() or wrapped
+                if piece and not _ADDRESS.match(core):
                     continue  # a piece of a wrapped sentence
                 if "](" in core or "<" in core or width(core) > 70 or size(core) < 4:
                     continue  # a link, an image, a tag; too wide, too few letters

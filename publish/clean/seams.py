@@ -3,9 +3,8 @@
 Only running text is joined (:func:`~publish.clean.shapes.is_running_text`): never a heading,
 list, table, quote, code, image, caption, reference entry or a paragraph that is only bold.
 Floats (images, tables, captions) and HTML comments between the halves move after the joined
-paragraph. Nothing
-is joined across a removed continuation marker: text after ``上接`` came from elsewhere. A seam
-needs evidence on both sides; how sure it is:
+paragraph. Nothing is joined across a removed continuation marker: text after ``上接`` came
+from elsewhere. A seam needs evidence on both sides; how sure it is:
 
 - the second half starts with a mark that continues a sentence (``，。）``): strong;
 - the first does not end a sentence and the second carries it on, with a page break or a float
