@@ -192,7 +192,9 @@ def apply(text: str, edit: Editor) -> str:
     # Brackets and quotes first: the marks next to them then see the full-width forms.
     masked = _masked(text) if "(" in text or "（" in text or '"' in text else text
     text = edit.apply(text, _parentheses(masked) + _quotes(masked))
-    text = edit.apply(text, _marks(text) + (_math_spaces(text) if "$" in text else []))
+    text = edit.apply(text, _marks(text))
+    if "$" in text:  # (after the marks: one made full-width may stand after math and spaces)
+        text = edit.apply(text, _math_spaces(text))
     text = edit.apply(text, [Edit(m.start(), m.end(), "。") for m in _PERIOD.finditer(text)])
     if "％" in text:
         text = edit.sub(_PERCENT, "%", text)
