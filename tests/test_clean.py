@@ -101,6 +101,18 @@ def test_protected_spans() -> None:
     assert not protected.overlaps(0, 1)
 
 
+def test_raw_html_is_what_commonmark_reads_as_a_tag() -> None:
+    """Tags with attributes (quoted, unquoted, across a line) are protected; OCR's ``<`` before
+    words and quotes that make no tag (``<l to insert after ' sarn,# … r?>``) is text."""
+    tags = '<span class="a b" data-x=1>y</span> <img src=\'p.png\'\nalt="x" /> <br>'
+    protected = Protected(tags)
+    for needle in ("<span", "</span>", "<img", 'alt="x"', "<br>"):
+        start = tags.index(needle)
+        assert protected.overlaps(start + 1, start + 2), needle
+    ocr = "*nove<l to insert after ' sarn,# offence\" the words:\nin r?>apect to the"
+    assert not Protected(ocr).overlaps(0, len(ocr))
+
+
 def test_pass_selection() -> None:
     names = [p.name for p in clean.select()]
     assert names == [

@@ -19,6 +19,7 @@ from publish.clean.shapes import REFERENCE
 from publish.clean.trace import Edit
 
 _FENCE_OPEN = re.compile(r"^ {0,3}(`{3,}|~{3,})[^\n]*$", re.MULTILINE)
+_ATTRIBUTE = r"""[A-Za-z_:][A-Za-z0-9_.:-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?"""
 #: (a substring that must occur for the pattern to match, the pattern): scanning only when the
 #: trigger is present keeps plain prose fast. A one-character trigger listed in
 #: :data:`_STARTS` is how every match starts: the pattern is tried only where it stands.
@@ -27,7 +28,9 @@ _SCANS: list[tuple[str, re.Pattern[str]]] = [
     (
         "<",
         re.compile(
-            r"<!--.*?-->|<(?:https?|ftp|mailto):[^\s<>]*>|</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>",
+            r"<!--.*?-->|<(?:https?|ftp|mailto):[^\s<>]*>"
+            # a tag as CommonMark reads one (so ``<l to insert after ' sarn,#…>``, OCR's, is not)
+            rf"|<[A-Za-z][A-Za-z0-9-]*(?:\s+{_ATTRIBUTE})*\s*/?>|</[A-Za-z][A-Za-z0-9-]*\s*>",
             re.DOTALL,
         ),
     ),
