@@ -7,6 +7,8 @@ Rewrites (outside protected spans unless noted)::
     U+200D not between emoji              -> removed
     spaces, tabs, U+3000 at a line end    -> removed, except a Markdown hard break: two or
                                              more spaces after text, more text on the next line
+                                             (not where most lines end in one space, as PDF
+                                             text extraction leaves them)
     U+3000 at the start of a paragraph    -> removed with the spaces after it (unless a block
                                              marker such as # follows)
     ２０２４ ＡＢＣ                         -> 2024 ABC (full-width ASCII letters and digits)
@@ -44,13 +46,25 @@ _MARKS_ONLY = re.compile(r"^ {0,3}(?:#{1,6}|[*_ -]+|[-+*]|\d{1,9}[.)])$")
 _FOLD = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 
 
-def _trailing(match: re.Match[str]) -> str:
+_ONE_SPACE = re.compile(r"\S \n")  # a line that ends in one space (PDF text extraction's)
+
+
+def _extracted(text: str) -> bool:
+    """Most lines end in one space, as PDF text extraction leaves them (no author writes
+    Markdown so): the two spaces that end a few of them are the extraction's too, not hard
+    breaks."""
+    ones = len(_ONE_SPACE.findall(text))
+    return ones >= 10 and ones >= 0.5 * text.count("\n")
+
+
+def _trailing(match: re.Match[str], extracted: bool = False) -> str:
     text, start, end = match.string, match.start(), match.end()
     spaces = match.group(0)
     after_text = start > 0 and text[start - 1] != "\n"
     newline = text.find("\n", end + 1)
     next_line = text[end + 1 : newline if newline >= 0 else len(text)]
-    if after_text and len(spaces) >= 2 and set(spaces) == {" "} and next_line.strip():
+    hard = after_text and len(spaces) >= 2 and set(spaces) == {" "} and next_line.strip()
+    if hard and not extracted:
         return spaces  # a Markdown hard break
     line = text[text.rfind("\n", 0, start) + 1 : start]
     if _MARKS_ONLY.match(line):
@@ -59,9 +73,10 @@ def _trailing(match: re.Match[str]) -> str:
 
 
 def tidy_ends(text: str, edit: Editor) -> str:
-    """Spaces at line ends (but hard breaks)."""
+    """Spaces at line ends (but hard breaks, :func:`_extracted`)."""
     if " \n" in text or "\t\n" in text or "\u3000\n" in text or text[-1:] in " \t\u3000":
-        return edit.sub(_TRAILING, _trailing, text)
+        extracted = _extracted(text)
+        return edit.sub(_TRAILING, lambda m: _trailing(m, extracted), text)
     return text
 
 
