@@ -11,17 +11,17 @@ A break is joined when
 
 A list number alone on its line (``(xii)``) is joined to its item's text on the next line.
 
-It is split (a new paragraph) at a continuation marker, before a list number alone on its line
-after a line that ends an item or a sentence (``…2017;`` ⏎ ``(xii)``), before a line indented
-with U+3000 or spaces the others lack, before and after a Chinese heading-number line, and after
-a line well short of the block's own measure when the next does not go on in lower case and the
-line does not stop on a lower-case word (``one`` ⏎ ``William Simpson`` is one sentence) or a
-colon (``A WILD-LIFE CREED:`` leads into its text). Where the
-evidence disagrees it is only suggested: a sentence's end followed by a line that starts with a
-mark (``市。`` ⏎ ``：民国27年``, OCR debris more often than a continuation), and a full line
-ending a sentence before a line that starts with a date (a chronicle's next entry). Each break is
-judged twice: the second time against the text after it *as it will read*, with the lines the
-first round joined to it.
+It is split (a new paragraph) at a continuation marker, before a line that starts with a list
+number in brackets after a line that ends an item or a sentence, or in a dash (``…2017;`` ⏎
+``(xii)``), before a line indented with U+3000 or spaces the others lack, before and after a
+Chinese heading-number line, and after a line well short of the block's own measure when the
+next does not go on in lower case and the line does not stop on a lower-case word (``one`` ⏎
+``William Simpson`` is one sentence) or a colon (``A WILD-LIFE CREED:`` leads into its text).
+Where the evidence disagrees it is only suggested: a sentence's end followed by a line that
+starts with a mark (``市。`` ⏎ ``：民国27年``, OCR debris more often than a continuation), and a
+full line ending a sentence before a line that starts with a date (a chronicle's next entry).
+Each break is judged twice: the second time against the text after it *as it will read*, with
+the lines the first round joined to it.
 """
 
 from __future__ import annotations
@@ -36,7 +36,12 @@ from publish.clean.blocks import INTERRUPTS, RULE, Block
 from publish.clean.joining import spaced_run
 from publish.clean.markers import BRACKETED, OWN_LINE, could_hold, might_hold, without_markers
 from publish.clean.measure import OWN
-from publish.clean.numbering import is_bare_number, is_heading_line, is_list_number
+from publish.clean.numbering import (
+    is_bare_number,
+    is_heading_line,
+    is_list_number,
+    starts_list_item,
+)
 from publish.clean.punctuation import widened
 from publish.clean.shapes import (
     chinese_prose,
@@ -60,6 +65,7 @@ _DEFINITION = re.compile(r"^ {0,3}[:~][ \t]")  # a definition list's definition
 _SETEXT = re.compile(r"^ {0,3}=+[ \t]*$")  # a setext underline (``---`` is a RULE too)
 _NEWLINE = re.compile(r"\n[ \t\u3000]*")  # a break and the indent a join drops
 _LIST_START = re.compile(r"^ {0,3}(?:[-+*]|1[.)])[ \t]")  # an item that interrupts a paragraph
+_MARKUP = frozenset("!<[#>|`~$*_+-=")  # what an image, a tag, a heading or a list starts with
 _ITEM_END = frozenset(";:.!?；：。！？")  # what ends a list's item, or the text before the list
 _ITEM = re.compile(r"^[ \t]*(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)")
 
@@ -192,15 +198,16 @@ def _own(kind: str, cur: str, nxt: str) -> Verdict | None:
 
 
 def _numbered(lines: list[str], n: int) -> Verdict | None:
-    """The verdict a list number alone on a line gives the break after line ``n``: split
-    before it after an item's end, joined to its item's text after it (words, not an image
-    or markup); None if there is no such number, or it stands in a column of numbers (a
-    table's)."""
+    """The verdict a list number in brackets gives the break after line ``n``: split before
+    it (alone, or before its item's text) after an item's end or a dash, joined to its item's
+    text after it when alone (words, not an image or markup); None if there is no such
+    number, or it stands in a column of numbers (a table's)."""
     cur, nxt = lines[n], lines[n + 1]
-    if is_list_number(nxt) and cur.rstrip(" \t-–—")[-1:] in _ITEM_END:
+    ends = cur.rstrip(" \t")[-1:] in "-–—" or cur.rstrip(" \t-–—\"'”’")[-1:] in _ITEM_END
+    if starts_list_item(nxt) and ends:  # (``namely:-``, ``में-``: a dash leads into a list)
         if n + 2 == len(lines) or not is_list_number(lines[n + 2]):
-            return "split", ev.STRONG, "a list number alone after an item's end starts an item"
-    elif is_list_number(cur) and nxt.lstrip()[:1].isalnum():
+            return "split", ev.STRONG, "a list number after an item's end starts an item"
+    elif is_list_number(cur) and nxt.strip() and nxt.lstrip()[:1] not in _MARKUP:
         column = n > 0 and is_list_number(lines[n - 1])  # (``nxt`` starts with no bracket)
         if not column:
             return "join", ev.STRONG, "a list number alone, its item on the next line"

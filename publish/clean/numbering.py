@@ -21,7 +21,11 @@ _RANKED: list[tuple[int, re.Pattern[str]]] = [
 ]
 #: A Chinese heading number a standalone line may be promoted for (pass ``headings``).
 CHINESE_NUMBER = re.compile(rf"^(?:[{_CN}]+、|[（(][{_CN}]+[）)]|第[{_CN}\d]+[章节条编])")
-_LIST_NUMBER = re.compile(r"^[(（](?:[ivxlc]{1,7}|[IVXLC]{1,7}|[a-zA-Z]|\d{1,3})[)）]$")
+#: (one letter, but not a Han character: ``（一）`` is a Chinese heading number, above)
+_LIST_NUMBER = re.compile(
+    r"^[(（](?:[ivxlc]{1,7}|[IVXLC]{1,7}|(?![\u3400-\u9fff])[^\W\d_]|\d{1,3})[)）]"
+    r"(?=$|[ \t]+\S)"
+)
 _SENTENCE_END = re.compile(r"[。！？!?]|[，、；：,;:]$")
 
 
@@ -51,7 +55,12 @@ def is_bare_number(line: str) -> bool:
 
 
 def is_list_number(line: str) -> bool:
-    """A list number in brackets alone, in Latin letters, Roman or Arabic numerals (``(xii)``
-    ``(a)`` ``（3）``): its item is on the next line. (``3.`` alone is Markdown's, an empty
-    list item.)"""
-    return len(line) < 16 and _LIST_NUMBER.match(line.strip()) is not None
+    """A list number in brackets alone: one letter of any script, Roman or Arabic numerals
+    (``(xii)`` ``(a)`` ``(क)`` ``（3）``): its item is on the next line. (``3.`` alone is
+    Markdown's, an empty list item.)"""
+    return len(line) < 16 and _LIST_NUMBER.fullmatch(line.strip()) is not None
+
+
+def starts_list_item(line: str) -> bool:
+    """``line`` starts with a list number in brackets, alone or before its item's text."""
+    return _LIST_NUMBER.match(line.lstrip()) is not None
