@@ -203,12 +203,14 @@ def _numbered(lines: list[str], n: int) -> Verdict | None:
     text after it when alone (words, not an image or markup); None if there is no such
     number, or it stands in a column of numbers (a table's)."""
     cur, nxt = lines[n], lines[n + 1]
+    if cur.lstrip()[:1] not in "(（" and nxt.lstrip()[:1] not in "(（":
+        return None  # (a quick look: most breaks have no bracket at either line's start)
     ends = cur.rstrip(" \t")[-1:] in "-–—" or cur.rstrip(" \t-–—\"'”’")[-1:] in _ITEM_END
     if starts_list_item(nxt) and ends:  # (``namely:-``, ``में-``: a dash leads into a list)
         if n + 2 == len(lines) or not is_list_number(lines[n + 2]):
             return "split", ev.STRONG, "a list number after an item's end starts an item"
     elif is_list_number(cur) and nxt.strip() and nxt.lstrip()[:1] not in _MARKUP:
-        column = n > 0 and is_list_number(lines[n - 1])  # (``nxt`` starts with no bracket)
+        column = is_list_number(nxt) or (n > 0 and is_list_number(lines[n - 1]))
         if not column:
             return "join", ev.STRONG, "a list number alone, its item on the next line"
     return None
