@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+import tomllib
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -124,6 +125,15 @@ def documents(ids: list[str] | None = None) -> list[tuple[str, Path, bool]]:
     return found
 
 
+def composition(found: list[tuple[str, Path, bool]]) -> str:
+    """What the set holds: documents by language, and how many repositories they come from."""
+    records = [tomllib.loads(path.with_suffix(".toml").read_text("utf-8")) for _, path, _ in found]
+    languages = Counter(str(r["language"]) for r in records)
+    by_language = ", ".join(f"{n} {language}" for language, n in sorted(languages.items()))
+    sources = len({r["repository"] for r in records})
+    return f"{len(records)} documents ({by_language}) from {sources} repositories"
+
+
 def cleaned(text: str) -> tuple[str, int]:
     out, editors = clean.clean_text(text, "eval.md", passes=clean.select())
     return out, sum(1 for e in editors for r in e.recorded if not r.applied)
@@ -193,6 +203,7 @@ def main(argv: list[str] | None = None) -> int:
     print(row(totals[True], "total, committed"))
     if totals[False].gold:
         print(row(everything, "total, with local"))
+    print(composition(found))
     return 0
 
 

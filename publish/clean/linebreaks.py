@@ -21,7 +21,10 @@ Where the evidence disagrees it is only suggested: a sentence's end followed by 
 starts with a mark (``市。`` ⏎ ``：民国27年``, OCR debris more often than a continuation), and a
 full line ending a sentence before a line that starts with a date (a chronicle's next entry).
 Each break is judged twice: the second time against the text after it *as it will read*, with
-the lines the first round joined to it.
+the lines the first round joined to it. A verdict reads the paragraph up to the break and the
+first :data:`_READ` characters after it (a line's start is what tells how it goes on), so a
+break whose next line is that long is judged again only where the text before it reads
+otherwise.
 """
 
 from __future__ import annotations
@@ -252,6 +255,7 @@ def verdicts(
                 if before
                 else nxt
             )
+            after = after[: len(after) - len(after.lstrip(" \t\u3000")) + _READ]
             judged = seen.judged.get((n, begin, after))
             if judged is None:
                 # the paragraph as it will read, joined: the lines since the last break read
@@ -270,6 +274,7 @@ def verdicts(
 
 
 _ENOUGH = 240  # characters of the text after a break that any verdict reads
+_READ = 32  # characters of the next line, after its indent, that a verdict reads
 _BEFORE = 4000  # characters of the paragraph before a break that any verdict reads
 
 

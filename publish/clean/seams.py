@@ -25,7 +25,7 @@ import regex
 
 from publish.cjk import CLAUSE, TERMINAL, has_cjk_letter
 from publish.clean import evidence as ev
-from publish.clean import rounds
+from publish.clean import rounds, titles
 from publish.clean.blocks import Block, split_blocks
 from publish.clean.editor import Editor
 from publish.clean.joining import joiner
@@ -90,7 +90,13 @@ def judge(first: str, second: str, between: list[str]) -> tuple[float, tuple[str
         return ev.STRONG, (*went_on, "the second part goes on in Chinese")
     if between or (cut and not second[:1].isupper()):
         return ev.STRONG, went_on
-    return ev.LIKELY, (*went_on, "the second part starts with a capital")
+    return ev.LIKELY, (*went_on, f"the second part starts with {_start(second)}")
+
+
+def _start(text: str) -> str:
+    """What ``text`` starts with, as the evidence of a likely seam names it."""
+    first = text[:1]
+    return "a capital" if first.isupper() else "a digit" if first.isdigit() else f"'{first}'"
 
 
 _KEEP = 500  # characters kept at each end of a long part as it will read (all judge looks at)
@@ -131,11 +137,19 @@ def _links(
     protected = Protected.of(text)
     links = []
     reading: dict[int, str] = {}  # a block after a seam, with the parts before it joined on
+    title = {
+        k
+        for i, last in titles.runs(blocks, titles.headings(blocks)).items()
+        for k in range(i, last)
+    }
     for i, first in enumerate(blocks):
         if only is not None and i not in reading:
             end = blocks[i + 1].end if i + 1 < len(blocks) else first.end
             if not rounds.touches(only, first.start, end):
                 continue
+        if i in title and not edit.pages.between(first.end, blocks[i + 1].start):
+            links.append((i, i + 1, _title_seam(first, blocks[i + 1], lexicon)))
+            continue
         before = reading.pop(i, first.text)
         last = before[-1:]
         ended = first.kind != "paragraph" or (last in TERMINAL and last not in "*_)]")
@@ -156,6 +170,12 @@ def _links(
         seam = Edit(first.end - join.drop, second.start, join.between, confidence, whys)
         links.append((i, found[0], seam))
     return links
+
+
+def _title_seam(first: Block, second: Block, lexicon: Lexicon) -> Edit:
+    """The seam between two parts of a title cut into paragraphs (:mod:`~publish.clean.titles`)."""
+    join = joiner(first.text, second.text, lexicon)
+    return Edit(first.end - join.drop, second.start, join.between, ev.STRONG, (titles.WHY,))
 
 
 def apply(text: str, edit: Editor) -> str:

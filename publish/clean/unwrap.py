@@ -21,7 +21,7 @@ import re
 
 from publish.cjk import is_cjk
 from publish.clean import evidence as ev
-from publish.clean import markers, normalise, rounds
+from publish.clean import markers, normalise, rounds, titles
 from publish.clean.blocks import Block, split_blocks
 from publish.clean.editor import Editor
 from publish.clean.joining import joiner, spaced_run
@@ -37,6 +37,7 @@ NAME = "unwrap"
 _CONVERTED = ',;:?!.()"*_“”‘’，；：？！。（）'  # either width: ``punctuation`` may change it
 _SHORT = "a line well short of the measure"  # (:mod:`publish.clean.linebreaks`' evidence)
 _HYPHEN_BREAK = re.compile(r"[A-Za-z0-9]-\n[A-Za-z0-9]")
+TITLE = (titles.WHY,)
 
 
 def _record(lines: list[str]) -> bool:
@@ -96,8 +97,10 @@ def _breaks(
     edit: Editor,
     lexicon: Lexicon,
     damaged: bool,
+    names: frozenset[str],
 ) -> list[Edit]:
     lines, record, found = judged
+    title = titles.cut_title(lines, names) and all(i.verdict != "keep" for i in found)
     edits: list[Edit] = []
     tail = ""  # the end of the line before each break, with the lines joined to it
     for n, item in enumerate(found):
@@ -106,6 +109,12 @@ def _breaks(
         tail = (tail + cur.lstrip(" \t\u3000"))[-16:] if joined_on else cur
         if item.verdict == "join" and not damaged and _latin(tail, reading_after(block, found, n)):
             continue  # an author's own line breaks: Markdown renders them as spaces
+        if title:  # (a Latin title's lines read as one already, but in a damaged document)
+            if damaged or not _latin(tail, nxt):
+                join = joiner(cur, nxt, lexicon)
+                new = Edit(item.newline - join.drop, item.end, join.between, ev.STRONG, TITLE)
+                edits.append(new)
+            continue
         weak_join = item.verdict == "join" and _by_width(item)
         if weak_join and _headingafter(block, found, n):
             edits.append(Edit(item.newline, item.end, "\n\n", ev.STRONG, (HEADING,)))
@@ -153,11 +162,11 @@ class _Document:
         ]
         self.paged = self.paged or any(_paged(record, found) for _, (_, record, found) in judged)
         broken = self.paged or damaged(text, edit)
-        lexicon = Lexicon(text)
+        lexicon, names = Lexicon(text), titles.headings(blocks)
         edits = [
             e
             for block, verdicts_of in judged
-            for e in _breaks(block, verdicts_of, edit, lexicon, broken)
+            for e in _breaks(block, verdicts_of, edit, lexicon, broken, names)
             if e.start not in suggested
         ]
         return rounds.apply(text, edit, edits, set())

@@ -1,0 +1,68 @@
+"""A title cut at its printed line ends: short lines, or short paragraphs, that read, joined,
+as a heading of the same document.
+
+A law database or a government portal writes a document's title twice: as the page's heading,
+and as the document prints it, centred and cut into two or three lines (the lines of one
+paragraph, or paragraphs of their own)::
+
+    # 上海市人民代表大会常务委员会关于修改《上海市公路管理条例》等10件地方性法规的决定
+
+    上海市人民代表大会常务委员会
+    关于修改《上海市公路管理条例》等10件
+    地方性法规的决定
+
+Short lines are otherwise a record (an address, a signature) and keep their breaks; that the
+pieces, joined, are the heading's very words is the evidence that they are one title. Used by
+``unwrap`` (lines of one block) and ``seams`` (blocks of their own).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from publish.clean.blocks import Block
+from publish.clean.shapes import short_line
+
+WHY = "the parts read, joined, as a heading of the document: its title, cut at line ends"
+_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+|[ \t]+#+[ \t]*$")
+_NOT_WORDS = re.compile(r"[\s*_]+")  # spaces and emphasis marks: not compared
+_LEAST = 8  # characters of a title, at least (a shorter one may be met by chance)
+
+
+def _words(text: str) -> str:
+    return _NOT_WORDS.sub("", text)
+
+
+def headings(blocks: Sequence[Block]) -> frozenset[str]:
+    """The words of the document's headings (as :func:`cut_title` compares them)."""
+    found = (_words(_HEADING.sub("", b.text)) for b in blocks if b.kind == "heading")
+    return frozenset(words for words in found if len(words) >= _LEAST)
+
+
+def cut_title(parts: Sequence[str], titles: frozenset[str]) -> bool:
+    """Two or more short ``parts`` that, joined, are the words of one of ``titles``."""
+    return (
+        len(parts) > 1
+        and bool(titles)
+        and all(short_line(part.strip()) for part in parts)
+        and _words("".join(parts)) in titles
+    )
+
+
+def runs(blocks: Sequence[Block], titles: frozenset[str]) -> dict[int, int]:
+    """Runs of two or three paragraphs that are a title cut into paragraphs of their own: the
+    first's index → the last's."""
+    found: dict[int, int] = {}
+    for i, block in enumerate(blocks[:-1] if titles else ()):
+        words = _words(block.text)
+        if block.kind != "paragraph" or not any(t.startswith(words) for t in titles):
+            continue  # (a quick look: a title's first part starts it)
+        for last in range(i + 1, min(i + 2, len(blocks) - 1) + 1):
+            parts = blocks[i : last + 1]
+            if parts[-1].kind != "paragraph":
+                break
+            if cut_title([b.text for b in parts], titles):
+                found[i] = last
+                break
+    return found
