@@ -137,11 +137,8 @@ def _links(
     protected = Protected.of(text)
     links = []
     reading: dict[int, str] = {}  # a block after a seam, with the parts before it joined on
-    title = {
-        k
-        for i, last in titles.runs(blocks, titles.headings(blocks)).items()
-        for k in range(i, last)
-    }
+    names = titles.headings(blocks) if only is None else frozenset()  # (all in the first round)
+    title = {k for i, last in titles.runs(blocks, names).items() for k in range(i, last)}
     for i, first in enumerate(blocks):
         if only is not None and i not in reading:
             end = blocks[i + 1].end if i + 1 < len(blocks) else first.end

@@ -22,7 +22,7 @@ import re
 from collections.abc import Sequence
 
 from publish.clean.blocks import Block
-from publish.clean.shapes import short_line
+from publish.clean.shapes import SHORT, short_line
 
 WHY = "the parts read, joined, as a heading of the document: its title, cut at line ends"
 _HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+|[ \t]+#+[ \t]*$")
@@ -45,8 +45,8 @@ def cut_title(parts: Sequence[str], titles: frozenset[str]) -> bool:
     return (
         len(parts) > 1
         and bool(titles)
-        and all(short_line(part.strip()) for part in parts)
         and _words("".join(parts)) in titles
+        and all(short_line(part.strip()) for part in parts)
     )
 
 
@@ -55,9 +55,11 @@ def runs(blocks: Sequence[Block], titles: frozenset[str]) -> dict[int, int]:
     first's index → the last's."""
     found: dict[int, int] = {}
     for i, block in enumerate(blocks[:-1] if titles else ()):
+        if block.kind != "paragraph" or "\n" in block.text or len(block.text) > 2 * SHORT:
+            continue  # (a quick look: a title's parts are short lines, and the first starts it)
         words = _words(block.text)
-        if block.kind != "paragraph" or not any(t.startswith(words) for t in titles):
-            continue  # (a quick look: a title's first part starts it)
+        if not any(t.startswith(words) for t in titles):
+            continue
         for last in range(i + 1, min(i + 2, len(blocks) - 1) + 1):
             parts = blocks[i : last + 1]
             if parts[-1].kind != "paragraph":
