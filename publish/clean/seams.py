@@ -13,7 +13,10 @@ from elsewhere. A seam needs evidence on both sides; how sure it is:
 - the same with a capital letter after the cut: likely (a suggestion).
 
 A short line (a title, byline, name, date, ``Staff Writer``) is a record and is joined only to
-a second half that starts with a continuing mark or in lower case::
+a second half that starts with a continuing mark or in lower case. A paragraph all in bold is
+joined only to a next one all in bold that goes on in lower case (a sidebar's question cut in
+two), and a title cut into paragraphs under a heading of the same words is joined
+(:mod:`~publish.clean.titles`)::
 
     …全面贯彻落实党的二十和二十⏎⏎届二中全会精神,深入… -> …二十和二十届二中全会精神,深入…
     That day I saw more⏎⏎![](p8.jpg)⏎⏎deer than I…  -> That day I saw more deer than I…⏎⏎![](p8.jpg)
@@ -39,6 +42,7 @@ from publish.clean.shapes import (
     is_float,
     is_running_text,
     last_mark,
+    only_bold,
     short_line,
     starts_cjk,
     starts_continuing,
@@ -152,10 +156,13 @@ def _links(
         ended = first.kind != "paragraph" or (last in TERMINAL and last not in "*_)]")
         if ended and (i + 1 == len(blocks) or not starts_continuing(blocks[i + 1].text)):
             continue  # (a quick look first: most paragraphs end a sentence)
-        found = _partner(blocks, i, edit) if is_running_text(first) else None
+        if is_running_text(first):
+            found = _partner(blocks, i, edit)
+            verdict = found and judge(before, blocks[found[0]].text, found[1])
+        else:
+            found, verdict = _bold_parts(blocks, i, before, edit)
         if found and protected.covers(first.start, blocks[found[0]].end):
             continue
-        verdict = found and judge(before, blocks[found[0]].text, found[1])
         if not (found and verdict):
             continue
         second = blocks[found[0]]
@@ -167,6 +174,25 @@ def _links(
         seam = Edit(first.end - join.drop, second.start, join.between, confidence, whys)
         links.append((i, found[0], seam))
     return links
+
+
+BOLD_PARTS = "two bold parts of one sentence: the first stops mid-sentence, the next goes on"
+
+
+def _bold_parts(
+    blocks: list[Block], i: int, before: str, edit: Editor
+) -> tuple[tuple[int, list[str]] | None, tuple[float, tuple[str, ...]] | None]:
+    """A question or title set in bold and cut into bold paragraphs (a report's sidebar,
+    ``**How did HHS** **oversee grant**`` ⏎⏎ ``**programs** …``): the next block is bold too
+    and goes on in lower case, and this one does not end a sentence."""
+    if i + 1 == len(blocks) or not (only_bold(before) and only_bold(blocks[i + 1].text)):
+        return None, None
+    if blocks[i + 1].kind != "paragraph" or ends_sentence(before):
+        return None, None
+    gaps = edit.pages.between(blocks[i].end, blocks[i + 1].start)
+    if any(g.kind != ev.PAGE for g in gaps) or not starts_lowercase(blocks[i + 1].text):
+        return None, None
+    return (i + 1, []), (ev.STRONG, (BOLD_PARTS,))
 
 
 def _title_seam(first: Block, second: Block, lexicon: Lexicon) -> Edit:

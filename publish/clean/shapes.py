@@ -104,6 +104,11 @@ def unpunctuated_short(text: str) -> bool:
     return short_line(text) and not _ANY_PUNCT.search(text.replace("**", ""))
 
 
+def only_bold(text: str) -> bool:
+    """One line, all of it bold (a run-in head, a sidebar's question)."""
+    return _ONLY_BOLD.match(text) is not None
+
+
 def is_running_text(block: Block) -> bool:
     """A paragraph that may be joined to another: not a float, reference, heading line, a
     block of lines set apart by hard breaks, or a paragraph that is only bold."""
@@ -111,7 +116,7 @@ def is_running_text(block: Block) -> bool:
         return False
     if "  \n" in block.text or "\\\n" in block.text:  # lines set apart: a figure, a poem
         return False
-    return not (_ONLY_BOLD.match(block.text) or is_heading_line(block.text))
+    return not (only_bold(block.text) or is_heading_line(block.text))
 
 
 def without_trailing_markup(text: str) -> str:
