@@ -4,11 +4,12 @@ Each line break inside a paragraph or a list item gets a verdict
 (:mod:`publish.clean.linebreaks`) against the measure of its block
 (:mod:`publish.clean.measure`), and a join is made by :mod:`publish.clean.joining`. A block
 of short lines that never carry one another on (an address, a byline, a signature, calendar
-entries) is a record, and keeps its lines. Breaks between Latin words are joined only in a
-document that shows the marks of OCR or conversion (page furniture, hyphenated line ends, jump
-lines), or in a block whose paragraphs are told apart only by a short last line (no author
-writes Markdown so): an author's own line breaks in clean Markdown render as spaces, and
-stay::
+entries) is a record, and keeps its lines, unless they read, joined, as a heading of the
+document (its title cut at line ends: :mod:`publish.clean.titles`). Breaks between Latin words
+are joined only in a document that shows the marks of OCR or conversion (page furniture,
+hyphenated line ends, jump lines), or in a block whose paragraphs are told apart only by a
+short last line (no author writes Markdown so): an author's own line breaks in clean Markdown
+render as spaces, and stay::
 
     …全面贯彻落实党的二十和二⏎十届二中全会精神 -> …全面贯彻落实党的二十和二十届二中全会精神
     the gov-⏎ernment said                     -> the government said
@@ -37,7 +38,7 @@ NAME = "unwrap"
 _CONVERTED = ',;:?!.()"*_“”‘’，；：？！。（）'  # either width: ``punctuation`` may change it
 _SHORT = "a line well short of the measure"  # (:mod:`publish.clean.linebreaks`' evidence)
 _HYPHEN_BREAK = re.compile(r"[A-Za-z0-9]-\n[A-Za-z0-9]")
-TITLE = (titles.WHY,)
+_TITLE = (titles.WHY,)
 
 
 def _record(lines: list[str]) -> bool:
@@ -112,7 +113,7 @@ def _breaks(
         if title:  # (a Latin title's lines read as one already, but in a damaged document)
             if damaged or not _latin(tail, nxt):
                 join = joiner(cur, nxt, lexicon)
-                new = Edit(item.newline - join.drop, item.end, join.between, ev.STRONG, TITLE)
+                new = Edit(item.newline - join.drop, item.end, join.between, ev.STRONG, _TITLE)
                 edits.append(new)
             continue
         weak_join = item.verdict == "join" and _by_width(item)
