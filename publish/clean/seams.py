@@ -59,6 +59,7 @@ _COMMENT_BETWEEN = "an HTML comment (nothing a reader sees) stands between the p
 #: does (``<!-- page-anchor: LYG-S-0065 -->``).
 _COMMENT = regex.compile(r"^[ \t]*<!--(?:(?!-->).)*-->[ \t]*$", regex.DOTALL)
 _CLAUSES = regex.compile(r"[，,、；;]")
+_WORD = regex.compile(r"[\p{L}\p{N}]")
 #: A citation (``[2]``, ``[5,10]``) or math ends the text, maybe with what OCR made of the 。
 #: after it (``O``, ``□``): a sentence's end as often as a cut.
 _LOST_STOP = regex.compile(r"(?:\[[\d,，\-–]+\]|\$)[ \t]*[O□]?$")
@@ -69,6 +70,8 @@ def judge(first: str, second: str, between: list[str]) -> tuple[float, tuple[str
     ``between`` names what stands between them (page breaks, floats)."""
     if "\n" in first or "\n" in second:  # lines ``unwrap`` kept apart: a record, verse
         return None
+    if not (_WORD.search(first) and _WORD.search(second)):
+        return None  # no words on a side (``--``, ``* * *``): a form's blank, a break, no half
     if ends_with_marker(first) or MARKED.match(second) or OWN_LINE.match(first):
         return None  # a jump line left in place
     if OWN_LINE.match(second):
