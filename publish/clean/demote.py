@@ -23,7 +23,7 @@ import regex
 
 from publish.cjk import CJK_LETTER, CJK_PUNCT, CONTINUES
 from publish.clean import evidence as ev
-from publish.clean.blocks import INTERRUPTS, kind_of, split_blocks
+from publish.clean.blocks import ATX, INTERRUPTS, kind_of, split_blocks
 from publish.clean.editor import Editor
 from publish.clean.markers import without_markers
 from publish.clean.punctuation import widened
@@ -32,7 +32,6 @@ from publish.clean.trace import Edit
 
 NAME = "demote"
 
-_ATX = regex.compile(r"^ {0,3}(#{1,6})[ \t]+(?P<title>.*?)(?:[ \t]+#+)?[ \t]*$")
 _CLAUSE_END = regex.compile(r"[，、；,;][*_]*$")
 _CONTINUES = regex.compile(  # (a half-width mark next to Chinese: ``punctuation`` widens it)
     rf"^[*_]*(?:[{CONTINUES}]|[,;:!?.)](?=[*_]*[{CJK_LETTER}{CJK_PUNCT}])|[a-z])"
@@ -65,7 +64,7 @@ def apply(text: str, edit: Editor) -> str:
         return text
     edits = []
     for block in split_blocks(text):
-        match = _ATX.match(block.text) if block.kind == "heading" else None
+        match = ATX.match(block.text) if block.kind == "heading" else None
         if not match:
             continue
         start = block.start

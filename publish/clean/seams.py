@@ -125,14 +125,18 @@ def _partner(blocks: list[Block], i: int, edit: Editor) -> tuple[int, list[str]]
         j += 1
     if j >= len(blocks) or not is_running_text(blocks[j]):
         return None
-    kinds = []
-    for boundary in edit.pages.between(blocks[i].end, blocks[j].start):
-        kinds.append(boundary.kind)
-        between.append(f"a page break between the parts ({boundary.why})")
-    foreign = sorted(k for k in kinds if k != ev.PAGE)
+    pages = _page_breaks(edit, blocks[i].end, blocks[j].start)
+    return None if pages is None else (j, list(dict.fromkeys(between + pages)))
+
+
+def _page_breaks(edit: Editor, start: int, end: int) -> list[str] | None:
+    """The page breaks between ``start`` and ``end``, as evidence; None when text from
+    elsewhere may stand after them (a jump line other than a "continued on" and its "from")."""
+    boundaries = edit.pages.between(start, end)
+    foreign = sorted(b.kind for b in boundaries if b.kind != ev.PAGE)
     if foreign and foreign != sorted([ev.GOES_ON, ev.CAME_FROM]):  # "continued on", "from"
         return None
-    return j, list(dict.fromkeys(between))
+    return [f"a page break between the parts ({b.why})" for b in boundaries]
 
 
 def _links(
@@ -179,7 +183,7 @@ def _links(
     return links
 
 
-BOLD_PARTS = "two bold parts of one sentence: the first stops mid-sentence, the next goes on"
+_BOLD_PARTS = "two bold parts of one sentence: the first stops mid-sentence, the next goes on"
 
 
 def _bold_parts(
@@ -190,12 +194,11 @@ def _bold_parts(
     and goes on in lower case, and this one does not end a sentence."""
     if i + 1 == len(blocks) or not (only_bold(before) and only_bold(blocks[i + 1].text)):
         return None, None
-    if blocks[i + 1].kind != "paragraph" or ends_sentence(before):
+    second = blocks[i + 1]
+    if second.kind != "paragraph" or ends_sentence(before) or not starts_lowercase(second.text):
         return None, None
-    gaps = edit.pages.between(blocks[i].end, blocks[i + 1].start)
-    if any(g.kind != ev.PAGE for g in gaps) or not starts_lowercase(blocks[i + 1].text):
-        return None, None
-    return (i + 1, []), (ev.STRONG, (BOLD_PARTS,))
+    pages = _page_breaks(edit, blocks[i].end, second.start)
+    return (None, None) if pages is None else ((i + 1, pages), (ev.STRONG, (*pages, _BOLD_PARTS)))
 
 
 def _title_seam(first: Block, second: Block, lexicon: Lexicon) -> Edit:

@@ -21,11 +21,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from publish.clean.blocks import Block
+from publish.clean.blocks import ATX, Block
 from publish.clean.shapes import SHORT, short_line
 
 WHY = "the parts read, joined, as a heading of the document: its title, cut at line ends"
-_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+|[ \t]+#+[ \t]*$")
 _NOT_WORDS = re.compile(r"[\s*_]+")  # spaces and emphasis marks: not compared
 _LEAST = 8  # characters of a title, at least (a shorter one may be met by chance)
 
@@ -36,8 +35,9 @@ def _words(text: str) -> str:
 
 def headings(blocks: Sequence[Block]) -> frozenset[str]:
     """The words of the document's headings (as :func:`cut_title` compares them)."""
-    found = (_words(_HEADING.sub("", b.text)) for b in blocks if b.kind == "heading")
-    return frozenset(words for words in found if len(words) >= _LEAST)
+    found = (ATX.match(b.text) for b in blocks if b.kind == "heading")
+    words = (_words(match.group("title")) for match in found if match)
+    return frozenset(w for w in words if len(w) >= _LEAST)
 
 
 def cut_title(parts: Sequence[str], titles: frozenset[str]) -> bool:
@@ -60,11 +60,10 @@ def runs(blocks: Sequence[Block], titles: frozenset[str]) -> dict[int, int]:
         words = _words(block.text)
         if not any(t.startswith(words) for t in titles):
             continue
-        for last in range(i + 1, min(i + 2, len(blocks) - 1) + 1):
-            parts = blocks[i : last + 1]
-            if parts[-1].kind != "paragraph":
+        for last in (i + 1, i + 2):
+            if last == len(blocks) or blocks[last].kind != "paragraph":
                 break
-            if cut_title([b.text for b in parts], titles):
+            if cut_title([b.text for b in blocks[i : last + 1]], titles):
                 found[i] = last
                 break
     return found
