@@ -5,6 +5,8 @@
     Step 3 - each document, on the executor (``-j N``, Dask), or from the cache:
                       clean (every change recorded), parse, write build/clean/, the PDF,
                       the EPUB and the site's change-log page                 -> Summary
+                      (a small build's last PDF in a worker forked before Step 1, beside
+                      Step 4: publish.beside)
     Step 4 - site     each document's page, index, feed, sitemap              -> files
                       and Pagefind over each shard of pages as soon as it is written
                       (again only when one of its pages changed)
@@ -27,11 +29,12 @@ from pathlib import Path
 from typing import TypeVar
 
 from publish import cache, collector, jobs, limits, manifest, outputs, quick, selection, sitestage
+from publish.beside import Beside
 from publish.buildoptions import BuildOptions as BuildOptions
 from publish.cache.unchanged import remember, unchanged
 from publish.config import Config
 from publish.errors import ContentError, StrictError
-from publish.executors import Executor, Plan
+from publish.executors import Executor, Plan, ahead
 from publish.formats import BuildContext
 from publish.formats.indexer import Spare
 from publish.fsutil import identities, tree
@@ -146,6 +149,14 @@ def _build_collection(
 ) -> Built:
     if options.pdf_variant:
         config = dataclasses.replace(config, pdf_variant=options.pdf_variant)
+    pdf = "pdf" in (options.formats or config.formats)  # (a worker for one PDF, started now)
+    with ahead(_plan(config, options), pdf) or contextlib.nullcontext() as beside:
+        return _build_with(config, options, warnings, beside)
+
+
+def _build_with(
+    config: Config, options: BuildOptions, warnings: WarningCounter | None, beside: Beside | None
+) -> Built:
     log.info("Step 1 - read")
     out = outputs.output_folder(options.out or config.root / "build", config)
     collection = selection.read_collection(config, options.sources, options.collection)
@@ -211,7 +222,7 @@ def _build_collection(
         ctx = BuildContext(config, renderer, staging, dates, final=out, fresh=fresh)
         writing = store.writing() if store is not None else contextlib.nullcontext()
         spare = Spare(config.language)  # (an indexer started ahead: publish.formats.indexer)
-        with Executor(plan) as executor, Progress(options.bars) as progress, writing, spare:
+        with Executor(plan, beside) as executor, Progress(options.bars) as progress, writing, spare:
             run = (executor, progress)
             site = "html" in names  # (a job may leave files to write beside Pagefind)
             ahead = spare.start if site else None

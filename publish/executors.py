@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from types import TracebackType
 from typing import Any
 
+from publish.beside import Beside
 from publish.buildsettings import EXECUTORS
 from publish.errors import ConfigError
 from publish.jobs import Done, Job, run
@@ -48,13 +49,14 @@ def _ignore_interrupts() -> None:
 class Executor:
     """Runs lists of jobs (:meth:`map`) until closed; use it as a context manager."""
 
-    def __init__(self, plan: Plan) -> None:
+    def __init__(self, plan: Plan, ahead: Beside | None = None) -> None:
         if plan.executor not in EXECUTORS:
             raise ConfigError(
                 f"unknown executor {plan.executor!r}; executors are: {', '.join(EXECUTORS)}"
             )
         self.plan = plan
         self._pool: ProcessPoolExecutor | None = None
+        self._ahead = ahead  # (a worker for one PDF, started with the build: publish.beside)
         self._client: Any = None
 
     def __enter__(self) -> Executor:
@@ -62,6 +64,8 @@ class Executor:
 
     def __exit__(self, kind: type[BaseException] | None, *rest: TracebackType | None) -> None:
         self.close(interrupted=kind is not None)
+        if kind is not None and self._ahead is not None:  # (before the staging folder goes)
+            self._ahead.close()
 
     def here(self, count: int) -> bool:
         """Whether :meth:`map` runs ``count`` jobs in this process, one after another."""
@@ -86,6 +90,17 @@ class Executor:
         futures = [self._pool.submit(run, job) for job in jobs]
         return _in_order(futures, as_completed(futures), tick)
 
+    def beside(self, job: Job) -> Beside | None:
+        """Run ``job`` (a document's PDF) in the worker started with the build, while this
+        process goes on; None where there is none (:func:`ahead`)."""
+        return self._ahead.submit(job) if self._ahead is not None else None
+
+    def let_go(self) -> None:
+        """End the worker started with the build, unused (the jobs run in a pool)."""
+        if self._ahead is not None and not self._ahead.used:
+            self._ahead.close()
+            self._ahead = None
+
     def _dask(self, jobs: Sequence[Job], tick: Tick) -> Iterator[Done]:
         from publish.daskrun import client, completed
 
@@ -95,15 +110,27 @@ class Executor:
         return _in_order(futures, completed(futures), tick)
 
     def close(self, interrupted: bool = False) -> None:
-        if self._pool is not None:
-            if interrupted:  # stop every worker now, not after its document
-                for process in list(self._pool._processes.values()):
-                    process.terminate()
-            self._pool.shutdown(wait=True, cancel_futures=True)
-            self._pool = None
+        """Let the workers of :meth:`map` go (the one :meth:`beside` runs goes on until the
+        executor ends)."""
+        _shut(self._pool, interrupted)
+        self._pool = None
         if self._client is not None:
             self._client.close()
             self._client = None
+
+
+def ahead(plan: Plan, pdf: bool) -> Beside | None:
+    """The worker for one PDF (:mod:`publish.beside`), started now when the build makes PDFs
+    with two or more workers on this machine."""
+    return Beside.start(pdf and plan.executor != "dask" and plan.workers > 1)
+
+
+def _shut(pool: ProcessPoolExecutor | None, interrupted: bool) -> None:
+    if pool is not None:
+        if interrupted:  # stop every worker now, not after its document
+            for process in list(pool._processes.values()):
+                process.terminate()
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _one_by_one(jobs: Sequence[Job], tick: Tick) -> Iterator[Done]:

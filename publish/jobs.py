@@ -15,7 +15,10 @@ on a Dask worker, maybe another machine, writes into a scratch folder and sends 
 
 A job run in the build's own process may leave its change log and the site's change-log page
 (nothing another output reads, unless the PDF attaches the log) to :attr:`Done.later`: the build
-writes them while Pagefind indexes the site on the other core, instead of before.
+writes them while Pagefind indexes the site on the other core, instead of before. Its PDF may
+be made *apart*, by a second job in a worker process (:meth:`publish.executors.Executor.beside`)
+while this one goes on: that job cleans and parses the document again (the same document: the
+stages are deterministic) and writes only the PDF.
 """
 
 from __future__ import annotations
@@ -64,6 +67,10 @@ class Job:
     park: str = ""
     #: Leave what :data:`LATER` names to :attr:`Done.later` (only in the build's own process).
     later: bool = False
+    #: Made beside another job of the same document, which writes its change log, sends its
+    #: document back and logs what cleaning and parsing said: write only ``formats``, and
+    #: pass on only what they log.
+    apart: bool = False
 
 
 @dataclass(frozen=True)
@@ -130,7 +137,7 @@ def _work(job: Job, out: Path) -> Document:
 def _steps(job: Job) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The output steps of ``job`` (``clean``: build/clean/, then its formats): those to take
     now, and those left for later (``Job.later``; never when the PDF attaches the log)."""
-    steps = ("clean", *job.formats) if job.formats else ()
+    steps = job.formats if job.apart else ("clean", *job.formats) if job.formats else ()
     here = job.staging and multiprocessing.parent_process() is None
     if not (job.later and here and "pdf" not in job.formats):
         return steps, ()
@@ -176,13 +183,16 @@ def _captured(job: Job) -> Done:
     out = Path(job.staging) if here else Path(tempfile.mkdtemp(prefix=".job-"))
     try:
         doc = _work(job, out)
+        if job.apart:  # (its twin job passes on what cleaning and parsing logged)
+            capture.records.clear()
         now, later = _steps(job)
         names = _names(_write(job, out, doc, now), out)
         data = () if here else tuple((out / name).read_bytes() for name in names)
         lean = dataclasses.replace(doc, cleaned=dataclasses.replace(doc.cleaned, origin=None))
-        kept: Document | None = lean if job.document else None
+        sent = job.document and not job.apart  # (a job apart: its twin sends the document)
+        kept: Document | None = lean if sent else None
         parked = ""
-        if job.park and job.document and Parking.takes(lean) and not later:  # (else held)
+        if job.park and sent and Parking.takes(lean) and not later:  # (else held)
             kept, parked = None, str(park(Path(job.park), job.article.slug, lean))
         images = tuple(map(str, _images(doc)))
         done = Done(job.article.slug, names, data, Summary.of(doc), kept, parked, images)

@@ -91,18 +91,27 @@ def pages(
     """Every document's page, its downloads beside it, shard by shard, each shard's search
     index started as soon as its pages are written; then the collection's pages and what a
     job left to write (:func:`publish.stages.finish`, on this core while Pagefind runs on the
-    other); then the search index finished. The results, with the files of all."""
+    other; a PDF made beside, :mod:`publish.beside`, is offered on its page before it is made
+    and linked once it is); then the search index finished. The results, with the files of
+    all."""
     by_slug = {r.summary.slug: r for r in results}
     ordered = site.newest_first([r.summary for r in results])
     wanted: list[tuple[int, str]] = []
     tick = run[1].stage("site pages", len(ordered))
     slugs = [r.summary.slug for r in results]
+    offered: dict[str, list[tuple[str, Path]]] = {}  # each document's downloads
+    coming: list[tuple[Path, str]] = []  # those being made beside (linked once made)
     with Search(ctx, store, slugs, (run[0].plan.workers, run[1]), spare) as index:
         kept, keys = [], {}
         for i, summary in enumerate(ordered):
-            files = site.downloads(ctx, summary)
+            making = by_slug[summary.slug].coming
+            files = offered[summary.slug] = site.downloads(ctx, summary, making)
             for _, path in files:
-                _download(ctx, store, path, f"site/{summary.slug}/{path.name}")
+                name = f"site/{summary.slug}/{path.name}"
+                if making and path in {ctx.out / made for made in making}:
+                    coming.append((path, name))
+                else:
+                    _download(ctx, store, path, name)
             neighbours = _neighbours(ordered, i)
             key = cache.digest(
                 by_slug[summary.slug].key,
@@ -125,7 +134,7 @@ def pages(
         for (i, key), document in zip(wanted, _documents(chosen, articles, job, run), strict=True):
             summary = ordered[i]
             neighbours = _neighbours(ordered, i)
-            html = site.page(ctx, document, neighbours, site.downloads(ctx, summary))
+            html = site.page(ctx, document, neighbours, offered[summary.slug])
             cut, body = document.search_cut, document.body_html
             read_as = search.without_ignored(html, body, cut) if cut else None
             name = f"site/{summary.slug}/index.html"
@@ -137,5 +146,7 @@ def pages(
             index.written(summary.slug, read_as)  # (after the tick: the bar ends first)
         site.collection(ctx, ordered)
         results = finish(list(results))  # (while Pagefind runs: see publish.stages)
+        for path, name in coming:
+            _download(ctx, store, path, name)
         index.finish()
     return results

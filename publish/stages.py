@@ -7,7 +7,9 @@ problem of every document at once; a theme or build problem as it is.
 
 When the site is built, the last job run in this process leaves its change log and change-log
 page for later (:attr:`publish.jobs.Done.later`): :func:`finish` writes them, and caches the
-document, while Pagefind indexes the pages (:mod:`publish.sitestage`).
+document, while Pagefind indexes the pages (:mod:`publish.sitestage`). Its PDF is made beside
+it, in the worker the build started for that (:mod:`publish.beside`), where there is one:
+:func:`finish` waits for it too.
 """
 
 from __future__ import annotations
@@ -18,7 +20,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from publish import cache
+from publish import cache, formatlist
+from publish.beside import Beside
 from publish.errors import ContentError, PublishError
 from publish.executors import Executor
 from publish.fsutil import write_bytes
@@ -45,6 +48,9 @@ class Result:
     mark: str = ""
     #: What its job left to write (then it is cached): the paths of those files.
     later: Callable[[], tuple[str, ...]] | None = field(default=None, compare=False)
+    #: The files a job beside it is making (its PDF), by path under the staging folder: in
+    #: place once :attr:`later` has been called.
+    coming: tuple[str, ...] = ()
 
 
 def replay(records: Sequence[Sequence[object]]) -> None:
@@ -92,19 +98,47 @@ def _placed(done: Done, staging: Path) -> tuple[str, ...]:
 
 
 def _later(
-    made: Done, key: str, store: cache.Store | None, staging: Path, marked: str
+    made: Done,
+    key: str,
+    store: cache.Store | None,
+    staging: Path,
+    marked: str,
+    beside: Beside | None = None,
 ) -> Callable[[], tuple[str, ...]]:
-    """Write what ``made``'s job left to write, then cache the document: all its files."""
-    assert made.later is not None
+    """Write what ``made``'s job left to write and wait for the job ``beside`` it (its PDF),
+    then cache the document: all its files."""
     write = made.later
 
     def written() -> tuple[str, ...]:
-        done = dataclasses.replace(made, files=tuple(sorted({*made.files, *write()})), later=None)
+        files, records = {*made.files, *(write() if write else ())}, made.records
+        if beside is not None:
+            apart = beside.result()
+            replay(apart.records)
+            if apart.problems:
+                raise _failed(apart)
+            files.update(_placed(apart, staging))
+            records += apart.records
+        done = dataclasses.replace(made, files=tuple(sorted(files)), records=records, later=None)
         if store is not None:
             _kept(store, key, done, staging, marked)
         return done.files
 
     return written
+
+
+def _apart(executor: Executor, jobs: list[Job]) -> tuple[Beside | None, tuple[str, ...]]:
+    """The last job's PDF, made by a job beside it in a worker (:meth:`Executor.beside`), and
+    the file it makes; or (None, ()) where it is not."""
+    last = jobs[-1]
+    if "pdf" not in last.formats:
+        return None, ()
+    pdf = dataclasses.replace(last, formats=("pdf",), apart=True, later=False)
+    beside = executor.beside(pdf)
+    if beside is None:
+        return None, ()
+    jobs[-1] = dataclasses.replace(last, formats=tuple(f for f in last.formats if f != "pdf"))
+    log.debug("  the PDF of %s is made beside, in a worker", last.article.display_path)
+    return beside, (formatlist.document_file(formatlist.get("pdf"), last.article.slug),)
 
 
 def finish(results: list[Result]) -> list[Result]:
@@ -129,12 +163,21 @@ def each_document(
     """Every article's outputs in ``staging``, from ``store`` (under ``keys``, one for each
     article) or made by ``job``s; the documents parsed are kept (``keep``: True), set aside
     (a :class:`~publish.parked.Parking`) or let go. ``later``: the last job run in this
-    process may leave files for :func:`finish` to write. ``ahead`` is told how many documents
+    process may leave files for :func:`finish` to write, and its PDF to the worker beside
+    (let go when unused: the jobs run in a pool). ``ahead`` is told how many documents
     are to be made, before they are (the site's search index starts its indexer early for a
     few: :class:`publish.formats.indexer.Spare`)."""
     executor, progress = run
     found = [store.get(key) if store else None for key in keys]
     todo = [i for i, entry in enumerate(found) if entry is None]
+    jobs = [job(articles[i]) for i in todo]
+    beside: Beside | None = None
+    coming: tuple[str, ...] = ()
+    if later and jobs and executor.here(len(jobs)):
+        jobs[-1] = dataclasses.replace(jobs[-1], later=True)
+        beside, coming = _apart(executor, jobs)
+    if beside is None:
+        executor.let_go()
     if ahead is not None:
         ahead(len(todo))
     if store is not None:
@@ -143,9 +186,6 @@ def each_document(
     for entry in found:
         if entry is not None:
             tick()
-    jobs = [job(articles[i]) for i in todo]
-    if later and jobs and executor.here(len(jobs)):
-        jobs[-1] = dataclasses.replace(jobs[-1], later=True)
     done = executor.map(jobs, tick)  # (in order, as they finish)
     results: list[Result] = []
     problems: list[str] = []
@@ -167,7 +207,9 @@ def each_document(
             continue
         assert made.summary is not None
         written, marked = _placed(made, staging), mark(made.summary)
-        rest = _later(made, key, store, staging, marked) if made.later else None
+        last = i == todo[-1]
+        waits = beside if last else None
+        rest = _later(made, key, store, staging, marked, waits) if made.later or waits else None
         if store is not None and rest is None:
             _kept(store, key, made, staging, marked)
         document = made.document if keep else None
@@ -175,7 +217,8 @@ def each_document(
         held = rest is not None  # (what is left to write holds the document anyway)
         if isinstance(keep, Parking) and document is not None and keep.takes(document) and not held:
             parked, document = keep.park(document), None  # (a job that sent it back)
-        results.append(Result(key, made.summary, document, written, parked, marked, rest))
+        promised = coming if last else ()
+        results.append(Result(key, made.summary, document, written, parked, marked, rest, promised))
     if problems:
         raise ContentError(*problems)
     return results

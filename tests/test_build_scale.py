@@ -381,3 +381,29 @@ def test_the_files_a_job_left_for_later_are_built_and_cached(tmp_path: Path) -> 
     (root / "build/site/doc-00001/index.html").write_text("edited by hand", encoding="utf-8")
     assert "3 of 3 document(s) from the cache" in _build(root, "-j", "1").stderr
     assert _differing(built, _tree(root / "build")) == []
+
+
+def test_one_edited_document_s_pdf_is_made_beside_the_site(tmp_path: Path) -> None:
+    """A rebuild that makes one document at ``-j 2`` makes its PDF in the worker started with
+    the build (:mod:`publish.beside`) while the site and its search index are made here; the
+    outputs are those of a build from scratch, and the cache keeps the PDF too."""
+    root = make_corpus(tmp_path / "project", 3)
+    (root / "publish.toml").write_text(
+        'title = "Scale"\nlanguage = "zh-CN"\nformats = ["pdf", "epub", "html"]\n', "utf-8"
+    )
+    first = _build(root, "-v", "-j", "2")
+    assert "is made beside" not in first.stderr  # (three documents: the pool makes them)
+    page = root / "content" / "doc-00002.md"
+    page.write_text(page.read_text("utf-8") + "\nAn added line.\n", encoding="utf-8")
+    edited = _build(root, "-v", "-j", "2")
+    assert "the PDF of content/doc-00002.md is made beside, in a worker" in edited.stderr
+    assert "2 of 3 document(s) from the cache" in edited.stderr
+    built = _tree(root / "build")
+    assert "site/doc-00002/doc-00002.pdf" in built and "pdf/doc-00002.pdf" in built
+    assert b"doc-00002.pdf" in built["site/doc-00002/index.html"]  # (offered as it was made)
+    assert "Nothing changed since the last build" in _build(root, "-j", "2").stderr
+    (root / "build/site/doc-00002/index.html").write_text("edited by hand", encoding="utf-8")
+    assert "3 of 3 document(s) from the cache" in _build(root, "-j", "2").stderr
+    assert _differing(built, _tree(root / "build")) == []
+    _build(root, "--out", str(tmp_path / "scratch"), "--no-cache", "-j", "1")
+    assert _differing(built, _tree(tmp_path / "scratch")) == []

@@ -77,16 +77,20 @@ def document(ctx: BuildContext, doc: Document) -> list[Path]:
     return written
 
 
-def downloads(ctx: BuildContext, doc: Summary) -> list[tuple[str, Path]]:
-    """The document's PDF and EPUB, built now, or by an earlier build from the source as it is
-    now (the manifest says so: never a stray file): (label, file)."""
+def downloads(
+    ctx: BuildContext, doc: Summary, coming: tuple[str, ...] = ()
+) -> list[tuple[str, Path]]:
+    """The document's PDF and EPUB, built now (or being built: ``coming``, their paths under
+    the output folder), or by an earlier build from the source as it is now (the manifest
+    says so: never a stray file): (label, file)."""
     words, found = labels(doc.meta.language), []
     for fmt in formatlist.DOCUMENT_FILES:
         name = formatlist.document_file(fmt, doc.slug)
         places = [ctx.out / name]
         if ctx.final is not None and name in ctx.fresh:
             places.append(ctx.final / name)
-        built = next((path for path in places if path.is_file()), None)
+        built = ctx.out / name if name in coming else None
+        built = built or next((path for path in places if path.is_file()), None)
         if built is not None:
             found.append((words[f"download_{fmt.name}"], built))
     return found
