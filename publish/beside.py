@@ -1,12 +1,13 @@
 """A worker process for one document's PDF, started with the build, before anything is read.
 
-A rebuild after an edit makes one document or a few, in the build's own process; WeasyPrint
+A rebuild after an edit makes one document, in the build's own process; WeasyPrint
 takes a third of a second to import and half a second to typeset a short document, while the
 site's pages and Pagefind wait for nothing from the PDF. So a build that makes PDFs with two
 or more workers forks this process first: it imports WeasyPrint while the build reads its
 sources, then makes the PDF of the last document the build makes here
-(:meth:`publish.executors.Executor.beside`) while the build goes on with the rest. A build
-that makes its documents in a pool instead lets it go at once (:meth:`Beside.close`).
+(:meth:`publish.executors.Executor.beside`) while the build goes on with the rest, when the
+document is short (:data:`SMALL`). A build that makes its documents in a pool instead lets it
+go at once (:meth:`Beside.close`).
 
 It is forked before the build starts a thread (a fork copies no other thread, so a lock one
 held would stay held), only on this machine (not on Dask), and talks over a pipe: the job
@@ -25,6 +26,11 @@ from types import TracebackType
 
 from publish.errors import BuildError
 from publish.jobs import Done, Job, run
+
+#: Characters of text a document made beside may have: the worker cleans and parses it again,
+#: and a second copy of a long document's parse is memory a build should not spend for the
+#: few tenths of a second it saves.
+SMALL = 1 << 20
 
 
 def _serve(jobs: Connection) -> None:

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from publish import cache, formatlist
-from publish.beside import Beside
+from publish.beside import SMALL, Beside
 from publish.errors import ContentError, PublishError
 from publish.executors import Executor
 from publish.fsutil import write_bytes
@@ -127,10 +127,11 @@ def _later(
 
 
 def _apart(executor: Executor, jobs: list[Job]) -> tuple[Beside | None, tuple[str, ...]]:
-    """The last job's PDF, made by a job beside it in a worker (:meth:`Executor.beside`), and
-    the file it makes; or (None, ()) where it is not."""
+    """The last job's PDF, made by a job beside it in a worker (:meth:`Executor.beside`) when
+    the document is short, and the file it makes; or (None, ()) where it is not."""
     last = jobs[-1]
-    if "pdf" not in last.formats:
+    size = sum(len(part.body) for part in last.article.fragments)
+    if "pdf" not in last.formats or size > SMALL:
         return None, ()
     pdf = dataclasses.replace(last, formats=("pdf",), apart=True, later=False)
     beside = executor.beside(pdf)

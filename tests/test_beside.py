@@ -85,3 +85,30 @@ def test_no_worker_is_forked_from_a_process_running_threads() -> None:
         stop.set()
         other.join()
     assert Beside.start(False) is None
+
+
+def test_only_a_short_document_s_pdf_is_made_beside(
+    make_project: MakeProject, tmp_path: Path
+) -> None:
+    """The build's last job (``publish.stages._apart``): its PDF goes to the worker, and the
+    job keeps its other formats; a long document (over ``SMALL`` characters) keeps its PDF,
+    as a second copy of its parse would cost the memory of one."""
+    from publish.beside import SMALL
+    from publish.executors import Executor, Plan
+    from publish.stages import _apart
+
+    long_text = "# Long\n\n" + "一段正文。\n\n" * (SMALL // 7 + 1)
+    root = make_project({"content/long.md": long_text, "content/one.md": SOURCE})
+    config = load_config(root)
+    long, one = read_collection(config, []).articles
+    for article, apart in ((long, False), (one, True)):
+        job = Job(article, config, "default", ("pdf", "epub"), str(tmp_path), later=True)
+        with Beside() as worker, Executor(Plan("local", 2), worker) as executor:
+            jobs = [job]
+            beside, coming = _apart(executor, jobs)
+            assert (beside is not None) == apart == worker.used
+            if beside is None:
+                assert jobs == [job] and coming == ()
+                continue
+            assert jobs[0].formats == ("epub",) and coming == ("pdf/one.pdf",)
+            assert beside.result().files == ("pdf/one.pdf",)
