@@ -37,9 +37,9 @@ def test_the_pdf_made_beside_is_the_pdf_made_here(
     make_project: MakeProject, tmp_path: Path
 ) -> None:
     root = make_project({"content/one.md": SOURCE})
-    here, beside = tmp_path / "here", tmp_path / "beside"
-    here.mkdir()
-    beside.mkdir()
+    here, beside = (tmp_path / name for name in ("here", "beside"))
+    for folder in (here, beside):
+        folder.mkdir()
     whole = run(dataclasses.replace(_job(root, here), apart=False))
     worker = Beside.start(True)
     assert worker is not None
