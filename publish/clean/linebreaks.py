@@ -38,7 +38,7 @@ from publish.clean import evidence as ev
 from publish.clean.blocks import INTERRUPTS, RULE, Block
 from publish.clean.joining import spaced_run
 from publish.clean.markers import BRACKETED, OWN_LINE, could_hold, might_hold, without_markers
-from publish.clean.measure import OWN
+from publish.clean.measure import BY_HAND, OWN
 from publish.clean.numbering import (
     is_bare_number,
     is_heading_line,
@@ -113,7 +113,7 @@ def _decide(
         if starts_continuing(body) and ends_sentence(so_far or cur):
             return "join", ev.LIKELY, "a sentence ends, and the next line starts with a mark"
         return "join", ev.STRONG, "the next line continues the word or sentence"
-    if nxt.startswith(("\u3000", "  ")) and ends_sentence(cur):
+    if nxt.startswith(("\u3000", "  ")) and ends_sentence(cur) and how != BY_HAND:
         return "split", ev.STRONG, "the next line is indented as a new paragraph"
     if is_bare_number(so_far):
         return "join", ev.STRONG, "a heading number alone, its text on the next line"

@@ -3,10 +3,12 @@
 In Chinese context (a CJK character on either side; Markdown emphasis markers and shared
 quotes are looked through)::
 
-    ,  ;  :  ?  !        -> ，；：？！  (a space after them, before Chinese, is dropped;
-                                       also after inline math: ``$x$ , 再`` -> ``$x$，再``)
+    ,  ;  :  ?  !        -> ，；：？！  (the spaces after them are dropped, but at a line's
+                                       end: a full-width mark has its own room; also after
+                                       inline math: ``$x$ , 再`` -> ``$x$，再``)
     $x$ ，               -> $x$，  (a converter's space between math and a full-width mark)
-    (…)                  -> （…） when the content has a Chinese character
+    (…)                  -> （…） when the content has a Chinese character (the spaces
+                                  outside dropped: ``控制组 (…) 是`` -> ``控制组（…）是``)
     （…) (…）            -> （…） a pair of mixed widths, beside Chinese or holding it
     "…" “…" "…”          -> “…”   when the content is Chinese
     .                    -> 。    after a CJK letter or closing bracket, before a CJK letter
@@ -80,12 +82,9 @@ def _marks(text: str) -> list[Edit]:
                     continue
                 edits.append(Edit(math, match.end(), _FULL[text[start]]))
                 continue
-        end = match.end()
-        if end > start + 1:  # spaces after the mark
-            after = text[end : end + 1]
-            drop = end - start - 1 if is_cjk(after) or after == "" else 0  # not a hard break
-        else:
-            drop = 0
+        end = match.end()  # (and the spaces after the mark: a full-width one has its own
+        # room; not at a line's end, where they make a hard break)
+        drop = end - start - 1 if text[end : end + 1] != "\n" else 0
         edits.append(Edit(start, start + 1 + drop, _FULL[text[start]]))
     return edits
 
@@ -149,9 +148,27 @@ def _parentheses(masked: str) -> list[Edit]:
                 if _HAS_CJK.search(line[opening + 1 : i]) or (
                     pair != "()" and _beside_cjk(line, opening, i)
                 ):
-                    edits.append(Edit(start + opening, start + opening + 1, "（"))
-                    edits.append(Edit(start + i, start + i + 1, "）"))
+                    before, after = _room(line, opening, i)
+                    edits.append(Edit(start + opening - before, start + opening + 1, "（"))
+                    edits.append(Edit(start + i, start + i + 1 + after, "）"))
     return edits
+
+
+def _room(line: str, opening: int, closing: int) -> tuple[int, int]:
+    """The spaces before a pair of brackets made full-width and after it, between it and a
+    word, a CJK mark or code on either side (a full-width bracket has its own room:
+    ``控制组 (…) 是`` -> ``控制组（…）是``); none next to Markdown's own marks (``### (一)``,
+    ``| (…) |``), an indent or a hard break."""
+    head, tail = line[:opening].rstrip(" \t"), line[closing + 1 :].lstrip(" \t")
+    before = opening - len(head) if _tight(head[-1:]) else 0
+    after = len(line) - closing - 1 - len(tail) if _tight(tail[:1]) else 0
+    return before, after
+
+
+def _tight(ch: str) -> bool:
+    """A bracket made full-width takes no space beside ``ch``: a letter, a digit, a CJK mark,
+    or code (blanked out in the masked line)."""
+    return ch.isalnum() or ch in ("\0", "`") or (ch != "" and is_cjk(ch))
 
 
 def _beside_cjk(line: str, opening: int, closing: int) -> bool:

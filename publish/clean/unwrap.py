@@ -27,7 +27,7 @@ from publish.clean.blocks import Block, split_blocks
 from publish.clean.editor import Editor
 from publish.clean.joining import joiner, spaced_run
 from publish.clean.linebreaks import HEADING, Break, Seen, continues, reading_after, verdicts
-from publish.clean.measure import measure_of, wrap_width
+from publish.clean.measure import measure_of, wrap_width, written_by_hand
 from publish.clean.numbering import is_heading_line
 from publish.clean.protect import Protected
 from publish.clean.shapes import is_float, is_reference, size
@@ -72,10 +72,12 @@ def damaged(text: str, edit: Editor) -> bool:
     )
 
 
-def _judged(block: Block, document: int | None) -> tuple[list[str], bool, list[Break]]:
+def _judged(
+    block: Block, document: int | None, hand: bool | None
+) -> tuple[list[str], bool, list[Break]]:
     """The block's lines, whether they are a record, and the verdict on each break."""
     lines = block.text.split("\n")
-    measure, how = measure_of(lines, document)
+    measure, how = measure_of(lines, document, hand)
     seen = Seen()
     found = verdicts(block, lines, measure, how, None, seen)
     for _ in range(2):  # judge again, each break against the text after it as it will read
@@ -149,10 +151,12 @@ class _Document:
         """One round over the blocks (``only`` those overlapping these ranges): the text, the
         ranges its applied edits changed, and where it suggested edits."""
         blocks = split_blocks(text)
-        document = wrap_width(blocks)
+        marked = damaged(text, edit)  # (its lines are wrapped, whatever they end with)
+        hand = None if marked else written_by_hand(blocks)
+        document = None if hand else wrap_width(blocks, not marked)
         protected = Protected.of(text)
         judged = [
-            (block, _judged(block, document))
+            (block, _judged(block, document, hand))
             for block in blocks
             if block.kind in ("paragraph", "list")
             and "\n" in block.text
@@ -162,7 +166,7 @@ class _Document:
             and not protected.covers(block.start, block.end)
         ]
         self.paged = self.paged or any(_paged(record, found) for _, (_, record, found) in judged)
-        broken = self.paged or damaged(text, edit)
+        broken = self.paged or marked
         lexicon, names = Lexicon(text), titles.headings(blocks)
         edits = [
             e
