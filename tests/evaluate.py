@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from publish import clean
+from publish.model import Source
 
 EVAL = Path(__file__).resolve().parent / "eval"
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})", re.M)
@@ -135,8 +136,10 @@ def composition(found: list[tuple[str, Path, bool]]) -> str:
 
 
 def cleaned(text: str) -> tuple[str, int]:
-    out, editors = clean.clean_text(text, "eval.md", passes=clean.select())
-    return out, sum(1 for e in editors for r in e.recorded if not r.applied)
+    """What a build makes of ``text`` (:func:`publish.clean.clean`), and its suggestions."""
+    source = Source(Path("eval.md"), "eval.md", "eval", {}, "", text, 1)
+    done = clean.clean(source)
+    return done.text, sum(1 for change in done.changes if not change.applied)
 
 
 def score(name: str, path: Path, verbose: bool = False) -> Score:

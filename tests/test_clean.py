@@ -48,14 +48,27 @@ def _source(body: str, body_line: int = 1) -> Source:
 
 
 def test_every_change_is_recorded_with_file_line_and_context() -> None:
-    cleaned = clean.clean(_source("甲  \n乙\t\n\n\n\n丙", body_line=5))
-    assert cleaned.text == "甲  \n乙\n\n丙\n"
+    cleaned = clean.clean(_source("甲  \n乙\t\n\n\n\n丙２", body_line=5))
+    assert cleaned.text == "甲  \n乙\n\n丙2\n"
     records = [(c.pass_name, c.path, c.line, c.before, c.after) for c in cleaned.changes]
     assert records == [
         ("normalise", "content/doc.md", 6, "乙\t", "乙"),
-        ("normalise", "content/doc.md", 6, "乙\n\n\n\n丙", "乙\n\n丙"),
-        ("normalise", "content/doc.md", 10, "丙", "丙\n"),
+        ("normalise", "content/doc.md", 10, "丙２", "丙2"),
+        ("normalise", "content/doc.md", 6, "乙\n\n\n\n丙2", "乙\n\n丙2"),
+        ("normalise", "content/doc.md", 10, "丙2", "丙2\n"),
     ]
+
+
+def test_a_document_that_needs_only_layout_comes_back_byte_for_byte() -> None:
+    """Line ends, runs of blank lines and the final newline alone render the same: such a
+    document needed no repair, and no change is recorded; a suggestion stays."""
+    body = "甲  \n乙\t\n\n\n\n丙"
+    cleaned = clean.clean(_source(body, body_line=5))
+    assert cleaned.text == body and cleaned.changes == ()
+    cut = "My dear Clarke,\n\nThe busy time has just gone by, and I can now see you. \n"
+    suggested = clean.clean(_source(cut))
+    assert suggested.text == cut
+    assert [(c.pass_name, c.applied, c.line) for c in suggested.changes] == [("seams", False, 1)]
 
 
 def test_lines_point_at_the_source_after_earlier_passes_moved_them() -> None:

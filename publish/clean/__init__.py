@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from publish.clean import blocks, jumps, pagestarts, protect
+from publish.clean import blocks, jumps, normalise, pagestarts, protect
 from publish.clean import evidence as ev
 from publish.clean.editor import Editor
 from publish.clean.order import order_fragments
@@ -69,7 +69,9 @@ def clean_text(
     passes: Iterable[CleanPass] | None = None,
     settings: CleanSettings | None = None,
 ) -> tuple[str, list[Editor]]:
-    """Clean one text with ``passes`` (default: the default passes)."""
+    """Clean one text with ``passes`` (default: the default passes): every pass's edits, as
+    the passes made them (:func:`clean` also gives back a document that needed only layout
+    as it was written)."""
     run = start(text, path, first_line, Review(settings))
     run.run(select() if passes is None else passes)
     return run.text, run.editors
@@ -133,6 +135,8 @@ def _cleaned(
 ) -> CleanedSource:
     blocks.forget()  # (the passes are done: their caches would keep the texts alive)
     protect.forget()
+    if not parts and len(ordered) == 1:
+        whole = _as_written(whole, source.body, source.display_path, source.body_line)
     every = [*parts, whole]
     stale = whole.review.stale()
     whole.review.done()
@@ -152,6 +156,21 @@ def _cleaned(
         passes=tuple(p.name for p in passes),
         origin=whole.trace.end_locate,
     )
+
+
+def _as_written(run: Run, text: str, path: str, first_line: int) -> Run:
+    """``run``, or, when every change it applied is layout only
+    (:data:`~publish.clean.normalise.LAYOUT`: line ends, blank lines, the final newline), a
+    run of ``text`` as it was: the document needed no repair, and comes back byte for byte,
+    with no change recorded; its suggestions stay, located in the source as before."""
+    applied = [r for editor in run.editors for r in editor.recorded if r.applied]
+    if not all(r.evidence == normalise.LAYOUT for r in applied):
+        return run
+    for editor in run.editors:
+        editor.recorded = [r for r in editor.recorded if not r.applied]
+    written = start(text, path, first_line, run.review)
+    written.editors = run.editors
+    return written
 
 
 def _changes(runs: list[Run]) -> list[Change]:

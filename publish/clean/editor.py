@@ -145,21 +145,25 @@ class Editor:
         *,
         protect: bool = True,
         starts: str = "",
+        why: tuple[str, ...] = (),
     ) -> str:
-        """Like ``pattern.sub(repl, text)``, outside protected spans, recording each change.
-        ``starts``: a literal every match starts with, looked for first (fast)."""
+        """Like ``pattern.sub(repl, text)``, outside protected spans, recording each change
+        (with the evidence ``why``, if any). ``starts``: a literal every match starts with,
+        looked for first (fast)."""
         matches = scan.finditer(pattern, text, starts) if starts else pattern.finditer(text)
         if not callable(repl):
             if "\\" in repl:
-                edits = [Edit(m.start(), m.end(), m.expand(repl)) for m in matches]
+                edits = [Edit(m.start(), m.end(), m.expand(repl), 1.0, why) for m in matches]
             else:
-                edits = [Edit(m.start(), m.end(), repl) for m in matches if m.group(0) != repl]
+                edits = [
+                    Edit(m.start(), m.end(), repl, 1.0, why) for m in matches if m.group(0) != repl
+                ]
             return self.apply(text, edits, protect=protect)
         found = []
         for match in matches:
             new = repl(match)
             if new is not None and new != match.group(0):
-                found.append(Edit(match.start(), match.end(), new))
+                found.append(Edit(match.start(), match.end(), new, 1.0, why))
         return self.apply(text, found, protect=protect)
 
     def jump(self, text: str, offset: int, direction: str, page: str, column: str = "") -> Jump:

@@ -16,7 +16,9 @@ Rewrites (outside protected spans unless noted)::
     blank lines at the start              -> one (the blank line after front matter stays)
     missing or extra final newlines       -> exactly one (everywhere)
 
-Never NFKC the whole text: full-width punctuation is correct Chinese.
+Never NFKC the whole text: full-width punctuation is correct Chinese. The line ends, runs of
+blank lines and final newline are layout only (:data:`LAYOUT`): a document that needs nothing
+else comes back byte for byte.
 """
 
 from __future__ import annotations
@@ -29,6 +31,9 @@ from publish.clean.editor import Editor
 from publish.clean.trace import Edit
 
 NAME = "normalise"
+#: The evidence of an edit that changes only the text's layout, not what it renders: a
+#: document whose every change is such comes back as it was (:mod:`publish.clean`).
+LAYOUT = ("layout only: the text renders the same",)
 
 _CR = re.compile(r"\r\n?")
 _INVISIBLE_CHARS = "\ufeff\u200b\u200c\u2060\u180e"
@@ -76,17 +81,17 @@ def tidy_ends(text: str, edit: Editor) -> str:
     """Spaces at line ends (but hard breaks, :func:`_extracted`)."""
     if " \n" in text or "\t\n" in text or "\u3000\n" in text or text[-1:] in " \t\u3000":
         extracted = _extracted(text)
-        return edit.sub(_TRAILING, lambda m: _trailing(m, extracted), text)
+        return edit.sub(_TRAILING, lambda m: _trailing(m, extracted), text, why=LAYOUT)
     return text
 
 
 def _tidy_blanks(text: str, edit: Editor) -> str:
     """Runs of blank lines, and the line ends at the end of the text."""
     if "\n\n\n" in text:
-        text = edit.sub(_BLANK_RUN, "\n\n", text, starts="\n\n\n")
+        text = edit.sub(_BLANK_RUN, "\n\n", text, starts="\n\n\n", why=LAYOUT)
     if text and (not text.endswith("\n") or text.endswith("\n\n")):
         body = len(text.rstrip("\n"))
-        text = edit.apply(text, [Edit(body, len(text), "\n")], protect=False)
+        text = edit.apply(text, [Edit(body, len(text), "\n", 1.0, LAYOUT)], protect=False)
     return text
 
 
@@ -101,7 +106,7 @@ def tidy(text: str, edit: Editor, before: str) -> str:
     step = edit.trace.steps[-1]  # (the lines' removal: where the text after each now starts)
     text = indents.apply(text, edit, sorted({step.to_output(e[1]) for e in step.edits}))
     if text.startswith("\n"):
-        text = edit.sub(_START, "\n" if before.startswith("\n") else "", text)
+        text = edit.sub(_START, "\n" if before.startswith("\n") else "", text, why=LAYOUT)
     return apply(text, edit)
 
 
@@ -118,5 +123,5 @@ def apply(text: str, edit: Editor) -> str:
     if not text.isascii():
         text = edit.sub(_FULLWIDTH, lambda m: m.group(0).translate(_FOLD), text)
     if text.startswith("\n\n"):
-        text = edit.sub(_LEADING, "\n", text)
+        text = edit.sub(_LEADING, "\n", text, why=LAYOUT)
     return _tidy_blanks(text, edit)
