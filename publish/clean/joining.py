@@ -8,6 +8,7 @@ words, and a word hyphenated at the break rejoined when the joined form is a wor
     well- + known          -> well-known          (the document writes it so)
     mirrors- + you name it -> mirrors-you name it (two words, "mirrorsyou" is none: suggested)
     长 效 + 保 洁           -> 长 效 保 洁          (a spaced-out run goes on; ``spaced`` closes it)
+    只支持 + _基于等值_      -> 只支持 _基于等值_     (an underscore opens emphasis beside a space)
 """
 
 from __future__ import annotations
@@ -80,5 +81,12 @@ def joiner(left: str, right: str, lexicon: Lexicon) -> Join:
         return Join(0, " ")
     cjk_left, cjk_right = _side_is_cjk(left, reverse=True), _side_is_cjk(right, reverse=False)
     if cjk_left or cjk_right:
-        return Join(0, "")
+        return Join(0, " " if _emphasis_edge(left, right) else "")
     return Join(0, " ")
+
+
+def _emphasis_edge(left: str, right: str) -> bool:
+    """An underscore at the break would stand between two letters, joined with nothing
+    (``只支持`` ⏎ ``_基于等值_``): CommonMark opens or closes emphasis with ``_`` only beside a
+    space or a mark, so the join keeps the space the break rendered as."""
+    return (right[:1] == "_" and left[-1:].isalnum()) or (left[-1:] == "_" and right[:1].isalnum())

@@ -10,7 +10,9 @@ from elsewhere. A seam needs evidence on both sides; how sure it is:
 - the first does not end a sentence and the second carries it on, with a page break or a float
   between them, or the first ending in a clause mark or a hyphen, or the second in lower case,
   or Chinese on both sides of the cut: strong;
-- the same with a capital letter after the cut: likely (a suggestion).
+- the same with a capital letter after the cut: likely (a suggestion);
+- a number alone with its mark (``1、`` ``(2)``) before a paragraph, with no page break between
+  them: likely (it may number an item of several paragraphs, as a weekly numbers quotations).
 
 A short line (a title, byline, name, date, ``Staff Writer``) is a record and is joined only to
 a second half that starts with a continuing mark or in lower case. A paragraph all in bold is
@@ -80,6 +82,9 @@ def judge(first: str, second: str, between: list[str]) -> tuple[float, tuple[str
         return ev.STRONG, ("the second part starts with a mark that continues a sentence",)
     if ends_sentence(first) or starts_new_unit(second):
         return None
+    if not between and _NUMBER_ALONE.match(first.strip()):
+        why = "the first part is a number alone: its item's text may stand apart from it"
+        return ev.LIKELY, ("the first part stops mid-sentence", why)
     cut = first.endswith("-") or last_mark(first) in CLAUSE
     lower = starts_lowercase(second)
     chinese = starts_cjk(second) and has_cjk_letter(first[-40:]) and chinese_prose(first)
@@ -98,6 +103,14 @@ def judge(first: str, second: str, between: list[str]) -> tuple[float, tuple[str
     if between or (cut and not second[:1].isupper()):
         return ev.STRONG, went_on
     return ev.LIKELY, (*went_on, f"the second part starts with {_start(second)}")
+
+
+#: A number alone with its mark (``1、`` ``一、`` ``(2)`` ``3.``), a paragraph of its own: it
+#: may number an item that runs over several paragraphs (a weekly's numbered quotations).
+_NUMBER_ALONE = regex.compile(
+    r"^[*_]*(?:[(（]\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*[)）]"
+    r"|(?:\d{1,3}|[一二三四五六七八九十]{1,3})[、.．)）])[*_]*$"
+)
 
 
 def _start(text: str) -> str:
