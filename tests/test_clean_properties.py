@@ -108,6 +108,7 @@ def _letters(text: str) -> str:
 @example("Report\n\u3000:a代代")  # a half-width mark that will be full-width starts a line
 @example("一、\n=== PAGE 4 ===\n）\n=== PAGE 4 ===\n)")  # a line that ends once joined
 @example("一、\n=== PAGE 4 ===\n ）\n=== PAGE 4 ===\n)")  # …and its indent dropped
+@example("代,    **,")  # spaces after a mark made full-width, before another (in emphasis)
 def test_idempotent(text: str) -> None:
     once, _ = _clean(text)
     twice, _ = _clean(once)

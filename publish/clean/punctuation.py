@@ -48,6 +48,7 @@ _PERIOD = regex.compile(  # (the spaces after it, before Chinese, go with it)
 _QUOTE = re.compile('[“”"]')
 _SPACED_MARK = re.compile(r"\$([ \t]+)[，。；：、！？]")  # (``$x$ ，再``: a converter's space)
 _SKIP = "*_~,;:?!"  # emphasis markers, and the other marks of a run like ",,"
+_SKIP_MARKUP = "*_~" + SHARED  # what :func:`_neighbour` looks through, but the marks
 _HAS_CJK = regex.compile(f"[{CJK_LETTER}]")
 _PAREN = re.compile(r"[()（）]")
 
@@ -83,8 +84,10 @@ def _marks(text: str) -> list[Edit]:
                 edits.append(Edit(math, match.end(), _FULL[text[start]]))
                 continue
         end = match.end()  # (and the spaces after the mark: a full-width one has its own
-        # room; not at a line's end, where they make a hard break)
-        drop = end - start - 1 if text[end : end + 1] != "\n" else 0
+        # room; not at a line's end, where they make a hard break, nor before another mark,
+        # which they would bring beside it: ``代, ,`` is judged once, as it stands)
+        after = text[end : end + 16].lstrip(_SKIP_MARKUP)[:1]  # (through emphasis, quotes)
+        drop = end - start - 1 if after != "\n" and after not in _FULL else 0
         edits.append(Edit(start, start + 1 + drop, _FULL[text[start]]))
     return edits
 
