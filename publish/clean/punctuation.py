@@ -4,8 +4,9 @@ In Chinese context (a CJK character on either side; Markdown emphasis markers an
 quotes are looked through)::
 
     ,  ;  :  ?  !        -> ，；：？！  (the spaces after them are dropped, but at a line's
-                                       end: a full-width mark has its own room; also after
-                                       inline math: ``$x$ , 再`` -> ``$x$，再``)
+                                       end or before another such mark: a full-width mark
+                                       has its own room; also after inline math:
+                                       ``$x$ , 再`` -> ``$x$，再``)
     $x$ ，               -> $x$，  (a converter's space between math and a full-width mark)
     (…)                  -> （…） when the content has a Chinese character (the spaces
                                   outside dropped: ``控制组 (…) 是`` -> ``控制组（…）是``)
