@@ -175,3 +175,17 @@ def test_a_glued_chinese_caption_is_a_caption_and_a_citing_sentence_is_not() -> 
         assert is_caption(caption), caption
     for text in ("图1所示为接触网到动车组牵引传动系统的", "表中数据来自统计年鉴", "图3中曲线表明"):
         assert not is_caption(text), text
+
+
+def test_an_example_of_markdown_indented_as_code_is_not_suggested_for_unindenting() -> None:
+    """Indented on every line, list items, example-list items and definitions are Markdown
+    shown as an example (a manual's): unindented, they would be live markup. A paragraph
+    indented so is still a question for a reviewer."""
+    examples = "Write a list so:\n\n    * here is my first\n      list item.\n    * my second.\n"
+    numbered = "Or so:\n\n    (@)  My first example will be numbered (1).\n    (@)  My second.\n"
+    for text in (examples, numbered):
+        cleaned = clean.clean(_source(text))
+        assert cleaned.text == text and not cleaned.changes
+    prose = "Then:\n\n    The meeting was called to order by the president\n    at eight.\n"
+    asked = clean.clean(_source(prose)).changes
+    assert [(c.pass_name, c.applied) for c in asked] == [("indents", False), ("indents", False)]

@@ -10,7 +10,9 @@ code block with its hyphenated line ends frozen inside. The indent is removed:
   blocks of the first kind were found (strong), or otherwise (a suggestion).
 
 Fenced code never changes, and neither does a block with code in it (``{ } ; = < >``,
-keywords, a ``$`` prompt)::
+keywords, a ``$`` prompt), nor one indented on every line whose lines start Markdown's own
+blocks (``* item``, ``(@) example``, ``: definition``): an example of the markup, which
+unindented would become live markup::
 
     ␠␠␠␠The meeting was called to order   ->  The meeting was called to order
     by the president at 8 p.m.                by the president at 8 p.m.
@@ -36,6 +38,9 @@ _CODE = regex.compile(
     regex.M,
 )
 _WORD = regex.compile(r"\p{L}{2,}")
+#: A line that starts a block of Markdown's own (a list item, a definition, an example list
+#: item, a quote, a heading): in a block indented on every line, an example of the markup.
+_MARKUP = regex.compile(r"(?:[-+*]|\d{1,9}[.)]|\(@\w*\)|#\.|:|>|#{1,6})[ \t]")
 
 
 def _just_after(text: str, spots: list[int], start: int) -> bool:
@@ -68,6 +73,9 @@ def apply(text: str, edit: Editor, after: list[int] | None = None) -> str:
         if not _prose(block.text):
             continue
         lines = block.text.split("\n")  # (runs before ``normalise``: a line may end in \r)
+        uniformly = len(lines) == 1 or any(_INDENT.match(line) for line in lines[1:])
+        if uniformly and any(_MARKUP.match(line.lstrip(" \t")) for line in lines):
+            continue  # Markdown shown as an example: unindented, it would be live markup
         if len(lines) > 1 and not any(_INDENT.match(line) for line in lines[1:]):
             first = _INDENT.match(lines[0])
             assert first is not None
