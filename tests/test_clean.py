@@ -65,10 +65,19 @@ def test_a_document_that_needs_only_layout_comes_back_byte_for_byte() -> None:
     body = "甲  \n乙\t\n\n\n\n丙"
     cleaned = clean.clean(_source(body, body_line=5))
     assert cleaned.text == body and cleaned.changes == ()
-    cut = "My dear Clarke,\n\nThe busy time has just gone by, and I can now see you. \n"
+    cut = "The committee met on Monday, and the president of the board,\n\nThe next part. \n"
     suggested = clean.clean(_source(cut))
     assert suggested.text == cut
     assert [(c.pass_name, c.applied, c.line) for c in suggested.changes] == [("seams", False, 1)]
+
+
+def test_a_letter_s_salutation_is_a_record_not_half_a_sentence() -> None:
+    """``Sir,`` ⏎⏎ ``I have…`` (two letters of the sixth review): not even suggested as a seam;
+    a short part ending in a comma that goes on in lower case is still joined."""
+    for text in ("Sir,\n\nI have the honor to inform you.\n", "My dear Clarke,\n\nThe time.\n"):
+        assert not clean.clean(_source(text)).changes
+    joined = clean.clean(_source("and the committee,\n\nwhich met on Monday, agreed.\n"))
+    assert joined.text == "and the committee, which met on Monday, agreed.\n"
 
 
 def test_lines_point_at_the_source_after_earlier_passes_moved_them() -> None:

@@ -15,7 +15,9 @@ from elsewhere. A seam needs evidence on both sides; how sure it is:
   them: likely (it may number an item of several paragraphs, as a weekly numbers quotations).
 
 A short line (a title, byline, name, date, ``Staff Writer``) is a record and is joined only to
-a second half that starts with a continuing mark or in lower case. A paragraph all in bold is
+a second half that starts with a continuing mark or in lower case; a letter's salutation
+(``Sir,``) is not joined to a paragraph after it that starts otherwise, unless a page break
+is between them. A paragraph all in bold is
 joined only to a next one all in bold that goes on in lower case (a sidebar's question cut in
 two), and a title cut into paragraphs under a heading of the same words is joined
 (:mod:`~publish.clean.titles`)::
@@ -82,6 +84,8 @@ def judge(first: str, second: str, between: list[str]) -> tuple[float, tuple[str
         return ev.STRONG, ("the second part starts with a mark that continues a sentence",)
     if ends_sentence(first) or starts_new_unit(second):
         return None
+    if not between and _salutation(first) and not starts_lowercase(second):
+        return None  # (a letter's salutation before its first paragraph)
     if not between and _NUMBER_ALONE.match(first.strip()):
         why = "the first part is a number alone: its item's text may stand apart from it"
         return ev.LIKELY, ("the first part stops mid-sentence", why)
@@ -125,6 +129,13 @@ _KEEP = 500  # characters kept at each end of a long part as it will read (all j
 def _record(text: str) -> bool:
     """A title, byline, name or date: short, no clause marks, no sentence end."""
     return short_line(text) and not ends_sentence(text) and _CLAUSES.search(text) is None
+
+
+def _salutation(text: str) -> bool:
+    """A letter's salutation (``Sir,`` ``My dear Clarke,``): short, in Latin letters, its one
+    clause mark the comma ending it (a Chinese lead-in ending in ``，`` goes on)."""
+    body = text.rstrip()
+    return body.endswith(",") and not has_cjk_letter(body) and _record(body[:-1])
 
 
 def _partner(blocks: list[Block], i: int, edit: Editor) -> tuple[int, list[str]] | None:
