@@ -219,7 +219,9 @@ def repeated_lines(text: str, blocks: list[Block], near: list[tuple[int, int]]) 
         if len(lines) >= 3:
             weak.append((rest, f"recurs {len(lines)} times, apart", ev.LIKELY))
         else:
-            weak.append((rest, "recurs twice", ev.WEAK))
+            # (seen twice, only a masthead in capitals is worth asking about: bylines, table
+            # heads, a refrain, a repeated section title were each asked, and never right)
+            weak.append((rest, "recurs twice", ev.WEAK if lines[0][2].isupper() else 0.0))
     pairs = itertools.pairwise(numbers)
     if len(numbers) >= 2 and _apart(numbers, text) and all(int(a[2]) < int(b[2]) for a, b in pairs):
         weak.append((numbers, "page numbers alone on their lines, rising", ev.LIKELY))
