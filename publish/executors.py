@@ -110,8 +110,8 @@ class Executor:
         return _in_order(futures, completed(futures), tick)
 
     def close(self, interrupted: bool = False) -> None:
-        """Let the workers of :meth:`map` go (the one :meth:`beside` runs goes on until the
-        executor ends)."""
+        """Let the workers of :meth:`map` go (not the one :meth:`beside` runs: the build
+        that started it ends it, and this executor only when it stops on an error)."""
         _shut(self._pool, interrupted)
         self._pool = None
         if self._client is not None:
