@@ -47,6 +47,7 @@ from publish.clean.numbering import (
 )
 from publish.clean.punctuation import widened
 from publish.clean.shapes import (
+    DATED,
     chinese_prose,
     ends_sentence,
     ends_with_marker,
@@ -57,13 +58,6 @@ from publish.clean.shapes import (
 )
 
 HEADING = "a heading-number line"
-#: A dated entry's start: ``1961年9月2日``, ``民国28年``, ``1962-06-02``, ``Aug. 6``; in a
-#: chronicle also ``8月``, ``5～10月``, ``是年``, ``是月``, ``同年``, ``秋`` and a space.
-_DATED = re.compile(
-    r"^(?:\d{4}\s*年|民国\s*\d{1,2}\s*年|\d{4}[-./]\d{1,2}[-./]\d{1,2}"
-    r"|\d{1,2}\s*(?:[～~—–-]\s*\d{1,2}\s*)?月(?!份)|是[年月日]|同[年月]|[春夏秋冬][ \t\u3000]"
-    r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.? \d{1,2}\b)"
-)
 _DEFINITION = re.compile(r"^ {0,3}[:~][ \t]")  # a definition list's definition
 _SETEXT = re.compile(r"^ {0,3}=+[ \t]*$")  # a setext underline (``---`` is a RULE too)
 _NEWLINE = re.compile(r"\n[ \t\u3000]*")  # a break and the indent a join drops
@@ -128,7 +122,7 @@ def _decide(
             return "join", ev.STRONG, "Chinese prose that stops mid-sentence, the next line goes on"
         return "", 0.0, ""
     if width(cur) >= measure - max(4, measure // 5) and not _title(cur, body):
-        if ends_sentence(cur) and _DATED.match(body):
+        if ends_sentence(cur) and DATED.match(body):
             return "split", ev.LIKELY, "a sentence ends, and the next line starts with a date"
         return "join", ev.STRONG, f"a full line of the measure ({measure} columns, {how})"
     if how == OWN and width(cur) < 0.75 * measure and not starts_lowercase(body):

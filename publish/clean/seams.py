@@ -17,7 +17,10 @@ from elsewhere. A seam needs evidence on both sides; how sure it is:
 A short line (a title, byline, name, date, ``Staff Writer``) is a record and is joined only to
 a second half that starts with a continuing mark or in lower case; a letter's salutation
 (``Sir,``) is not joined to a paragraph after it that starts otherwise, unless a page break
-is between them. A paragraph all in bold is
+is between them. Nor is a seam suggested after a line in title case (a heading that lost its
+marks, a byline's title), after the document's title as it prints it under its heading, or
+between two dated entries (``1996年7月26日 …通过`` ⏎⏎ ``1996年8月11日 …批准``); a sentence
+ends before its note's number (``the grant. [22]``). A paragraph all in bold is
 joined only to a next one all in bold that goes on in lower case (a sidebar's question cut in
 two), and a title cut into paragraphs under a heading of the same words is joined
 (:mod:`~publish.clean.titles`)::
@@ -39,6 +42,7 @@ from publish.clean.joining import joiner
 from publish.clean.markers import MARKER, OWN_LINE
 from publish.clean.protect import Protected
 from publish.clean.shapes import (
+    DATED,
     MARKED,
     chinese_prose,
     ends_sentence,
@@ -106,6 +110,8 @@ def judge(first: str, second: str, between: list[str]) -> tuple[float, tuple[str
         return ev.STRONG, (*went_on, "the second part goes on in Chinese")
     if between or (cut and not second[:1].isupper()):
         return ev.STRONG, went_on
+    if titles.in_title_case(first) or (DATED.match(first) and DATED.match(second)):
+        return None  # a heading that lost its marks, a byline; dated entries of a record
     return ev.LIKELY, (*went_on, f"the second part starts with {_start(second)}")
 
 
@@ -194,6 +200,8 @@ def _links(
             found, verdict = _bold_parts(blocks, i, before, edit)
         if found and protected.covers(first.start, blocks[found[0]].end):
             continue
+        if verdict and verdict[0] < ev.STRONG and titles.heading_words(before, names):
+            continue  # the document's title, as it prints it under its heading
         if not (found and verdict):
             continue
         second = blocks[found[0]]

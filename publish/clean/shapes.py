@@ -34,7 +34,9 @@ REFERENCE = regex.compile(
 )
 _ONLY_BOLD = regex.compile(r"^(\*\*|__)[^\n]+\1$")
 _BOLD_RUN_IN = regex.compile(r"^(\*\*|__)[^\n]+?\1")
-_FOOTNOTE_END = regex.compile(r"\[\^[^\]]+\]$")
+#: A footnote reference ending the text: Markdown's (``[^3]``), or a note's number after the
+#: sentence it ends, as converters of reports print it (``… the grant. [22]``).
+_FOOTNOTE_END = regex.compile(r"\[\^[^\]]+\]$|(?<=[.!?。！？”’\"')）][ \t]*)\[\d{1,3}\]$")
 _LINK_END = regex.compile(r"\]\([^)]*\)$")
 _ANY_PUNCT = regex.compile(r"\p{P}")
 _CLOSERS = "”’\"')）」』】》*_"
@@ -53,6 +55,13 @@ _PROSE = regex.compile(
 _ENUMERATOR = regex.compile(r"^[*_]*(?:\((?:[ivxlc]+|[a-z])\)|(?:[ivxlc]+|[a-z])[.)])\s", regex.I)
 _FIELD = regex.compile(r"^[*_]*[\p{Han}\w][^\s，。：:,.;；]{0,11}[：:]")
 _AFTER_MARKUP = regex.compile(r"^[*_~“”‘’—…·,;:?!]+")  # what ``punctuation`` looks through
+#: A dated entry's start: ``1961年9月2日``, ``民国28年``, ``1962-06-02``, ``Aug. 6``; in a
+#: chronicle also ``8月``, ``5～10月``, ``是年``, ``是月``, ``同年``, ``秋`` and a space.
+DATED = regex.compile(
+    r"^(?:\d{4}\s*年|民国\s*\d{1,2}\s*年|\d{4}[-./]\d{1,2}[-./]\d{1,2}"
+    r"|\d{1,2}\s*(?:[～~—–-]\s*\d{1,2}\s*)?月(?!份)|是[年月日]|同[年月]|[春夏秋冬][ \t\u3000]"
+    r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.? \d{1,2}\b)"
+)
 SHORT = 50  # columns: 25 CJK characters, a title or a byline
 
 

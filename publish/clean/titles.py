@@ -24,6 +24,13 @@ from collections.abc import Sequence
 from publish.clean.blocks import ATX, Block
 from publish.clean.shapes import SHORT, short_line
 
+#: Words a title in English leaves in lower case, though they are four letters or more.
+_SMALL = frozenset(
+    ("from", "into", "onto", "over", "upon", "with", "than", "that", "this", "under", "about")
+)
+_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_CJK_OR_END = re.compile(r"[^\x00-\u024f]|[.!?:;]\W*$")  # (a letter past Latin, a sentence's end)
+
 WHY = "the parts read, joined, as a heading of the document: its title, cut at line ends"
 _NOT_WORDS = re.compile(r"[\s*_]+")  # spaces and emphasis marks: not compared
 _LEAST = 8  # characters of a title, at least (a shorter one may be met by chance)
@@ -31,6 +38,23 @@ _LEAST = 8  # characters of a title, at least (a shorter one may be met by chanc
 
 def _words(text: str) -> str:
     return _NOT_WORDS.sub("", text)
+
+
+def in_title_case(text: str) -> bool:
+    """A line of a few words in Latin letters whose every word of four letters or more starts
+    with a capital (but :data:`_SMALL`), not ending a sentence: a heading that lost its marks,
+    a byline's title (``Federal Agencies Made Progress …, but Work Remains``, ``Dr. Bryant,
+    Originator of Nature Guide Service``), not half of a cut sentence."""
+    if "\n" in text or len(text) > 150 or _CJK_OR_END.search(text):
+        return False
+    words = _LATIN_WORD.findall(text)
+    long = [w for w in words if len(w) >= 4 and w.lower() not in _SMALL]
+    return 3 <= len(words) <= 16 and len(long) >= 2 and all(w[0].isupper() for w in long)
+
+
+def heading_words(text: str, titles: frozenset[str]) -> bool:
+    """``text`` is, word for word, one of the document's headings (:func:`headings`)."""
+    return bool(titles) and _words(text) in titles
 
 
 def headings(blocks: Sequence[Block]) -> frozenset[str]:
