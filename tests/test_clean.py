@@ -85,8 +85,10 @@ def test_titles_dated_entries_and_a_noted_sentence_are_not_half_a_sentence() -> 
     """Seams the evaluation set suggested, all wrong: a heading in title case that lost its
     marks, a byline's title (two documents); dated entries of a law's history (two
     documents); a sentence ending before its note's number (``Grant. [22]``, three reports);
-    the title as the document prints it under its heading. None is suggested now; the same
-    parts cut mid-sentence still are, or are joined."""
+    the title as the document prints it under its heading; and one the seventh review found
+    applied, twice in a paper: a byline of Chinese names under a page's running title, glued
+    into the sentence cut there. None is made or suggested now; the same parts cut
+    mid-sentence still are, or are joined."""
     wrong = (
         "Federal Agencies Made Progress in Harmonizing Cybersecurity Regulations, but Work "
         "Remains\n\nA few participants stated that the government showed interest.\n",
@@ -98,6 +100,9 @@ def test_titles_dated_entries_and_a_noted_sentence_are_not_half_a_sentence() -> 
         "same time, the office reviewed it.\n",
         "# 关于修改《公路管理条例》的决定\n\n关于修改《公路管理条例》\n的决定\n\n"
         "（2024年12月31日第十八次会议通过）\n",
+        "国科图参与了指导委员会和技术工作组的工作，并作为\n\n=== PAGE 2 ===\n\n"
+        "张晓林\u3000刘细文\u3000李麟\u3000曾燕 顾立平\n\n"
+        "中国高能物理发文量较大的机构的协调者，参与工作。\n",
     )
     for text in wrong:
         assert not [c for c in clean.clean(_source(text)).changes if c.pass_name == "seams"]
@@ -110,6 +115,33 @@ def test_titles_dated_entries_and_a_noted_sentence_are_not_half_a_sentence() -> 
         assert [c.pass_name for c in clean.clean(_source(text)).changes] == ["seams"], text
     assert ends_sentence("of the grant. [22]") and ends_sentence("的资助。[3]")
     assert not ends_sentence("of the grant [22]") and not ends_sentence("Section [22]")
+
+
+def test_a_seam_is_suggested_only_after_a_word_a_sentence_goes_on_from() -> None:
+    """The seventh review's wrong seam suggestions (27 of 29 suggestions were wrong): a part
+    ending in a citation or formula, a URL, an author's affiliation number or a postcode, a
+    paper's keywords, a figure's words (Chinese with no clause mark), a numbered head, an item's
+    number set apart by its author. None is suggested; a part ending in a word still is."""
+    wrong = (
+        "近年来，国内外关于深空通信中相位噪声的研究也越来越多[2]\n\n笔者将分析相位噪声的原理。\n",
+        "Key words: phase noise; fractional Brownian motion; GMSK; Simulink\n\n在通信系统中，"
+        "一个信号。\n",
+        "You can read more about the Stage process here: https://tc39.es/process-document/\n\n"
+        "Stage 0 means roughly, someone on TC39 thinks it is a worthy idea.\n",
+        "Nikitas Stamatopoulos1, Daniel J. Egger2, Yue Sun1, and Stefan Woerner2\n\n"
+        "1Quantitative Research, JPMorgan Chase & Co., New York, NY, 10017\n",
+        "李云汉1,2,施运梅1,2,李 宁1,2,田英爱1,2\n\n(1.北京信息科技大学 计算机学院，北京 100101)\n",
+        "研究机构知识基础 开放科研设施 全民科研知识素养 研究评价\n\n6 从上述三个视角来看。\n",
+        "七、对《上海市浦东新区促进张江生物医药产业创新高地建设规定》的修改\n\n1.将第五条修改。\n",
+        "1、\n\n你的首要原则是不能欺骗自己，而你是最容易被欺骗的人。\n",
+    )
+    everything = CleanSettings(threshold=0.0)
+    for text in wrong:
+        changes = clean.clean(_source(text), settings=everything).changes
+        assert not [c for c in changes if c.pass_name == "seams"], text
+    still = "Work on the approach roads will continue until spring, with the Harbor\n\nBridge.\n"
+    changes = clean.clean(_source(still)).changes
+    assert [(c.pass_name, c.applied) for c in changes] == [("seams", False)]
 
 
 def test_lines_point_at_the_source_after_earlier_passes_moved_them() -> None:

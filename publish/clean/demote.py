@@ -7,8 +7,9 @@ or the fragment of one. A heading that reads as running text loses its ``#`` mar
 - it ends in a clause mark (``，、；,;``), which a title never does: strong;
 - it starts with a mark that continues a sentence (``，。）``) or a lowercase word, and ends a
   sentence or runs over 40 columns: strong;
-- it is a long sentence (letters over 40 columns) ending in ``。！？``, or ``.`` after a
-  lowercase word: strong; a shorter one (over 20 columns): a suggestion;
+- it is a long sentence (letters over 40 columns) ending in ``。！``, or ``.`` after a
+  lowercase word: strong; a shorter one (over 20 columns): a suggestion (a question is a
+  title's form too: ``## 国家为什么需要开源软件？`` stays);
 - it ends in an English word that cannot end a title (``the``, ``of``): a suggestion. (No such
   test for Chinese: ``的`` and ``和`` end titles such as ``投資標的`` and ``内角和``)::
 
@@ -36,8 +37,10 @@ _CLAUSE_END = regex.compile(r"[，、；,;][*_]*$")
 _CONTINUES = regex.compile(  # (a half-width mark next to Chinese: ``punctuation`` widens it)
     rf"^[*_]*(?:[{CONTINUES}]|[,;:!?.)](?=[*_]*[{CJK_LETTER}{CJK_PUNCT}])|[a-z])"
 )
+#: (Not a question mark: a title may ask, ``国家为什么需要开源软件？``; body text a converter
+#: marked as a heading is a statement, in the documents seen.)
 _SENTENCE_END = regex.compile(
-    rf"(?:[。！？]|(?<=[{CJK_LETTER}{CJK_PUNCT}][*_]*)[.?!]|(?<=[a-z]{{2}})\.)[”’\"')）]*[*_]*$"
+    rf"(?:[。！]|(?<=[{CJK_LETTER}{CJK_PUNCT}][*_]*)[.!]|(?<=[a-z]{{2}})\.)[”’\"')）]*[*_]*$"
 )
 _OPEN_END = regex.compile(r"\b(?:the|of|and|or|to|a|an|in)[*_]*$")
 

@@ -30,7 +30,7 @@ from typing import NamedTuple
 import regex
 
 from publish.clean import evidence as ev
-from publish.clean import markers, normalise, seams
+from publish.clean import halves, markers, normalise, seams
 from publish.clean.blocks import Block, kind_of, split_blocks
 from publish.clean.editor import Editor
 from publish.clean.lines import closed_ranges, inside, line_span, removals
@@ -199,7 +199,7 @@ def _misleading(after: str, blocks: list[Block], at: int) -> bool:
     if not (first.text and second.text and is_running_text(first) and is_running_text(second)):
         return False
     between = [seams.FLOAT_BETWEEN] if k < i - 1 or m > j else []
-    return seams.judge(first.text.rstrip(), second.text, between) is not None  # (as tidied)
+    return halves.judge(first.text.rstrip(), second.text, between) is not None  # (as tidied)
 
 
 def _in_line(line: str, start: int) -> list[Marker]:

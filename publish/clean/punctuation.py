@@ -21,7 +21,9 @@ Never in protected spans (code, URLs, e-mail addresses, link targets, HTML, math
 attributes, reference-list entries), which count as one opaque unit when brackets are
 paired; never in numbers, formulas and codes: ``1,234.5`` ``3.85亿元`` ``16:30`` ``1:500``
 ``7×24小时`` ``1-2个月`` ``〔2024〕15号`` ``f(x)`` ``式(3)`` ``kJ/(kW·h)`` ``(1 ≤n ≤6)`` ``(GDP)``
-``ISO9001`` ``5G``, nor in English sentences.
+``ISO9001`` ``5G``, nor in English sentences: a mark that ends a quotation with no Chinese in
+it (``会得到“I am inside!”，因为``), or follows a quotation or bracket and goes on in English
+(``Library（NSL）, as the``), is English punctuation.
 """
 
 from __future__ import annotations
@@ -71,6 +73,8 @@ def _marks(text: str) -> list[Edit]:
     length = len(text)
     for match in _MARK.finditer(text):
         start = match.start()
+        if _in_latin_quotation(text, start):
+            continue
         left = text[start - 1] if start else ""
         if left in _SKIP or left in SHARED:
             left = _neighbour(text, start - 1, -1)
@@ -91,6 +95,30 @@ def _marks(text: str) -> list[Edit]:
         drop = end - start - 1 if after != "\n" and after not in _FULL else 0
         edits.append(Edit(start, start + 1 + drop, _FULL[text[start]]))
     return edits
+
+
+_OPENING = {"”": "“", "’": "‘", '"': '"', "）": "（", ")": "("}
+
+
+def _in_latin_quotation(text: str, start: int) -> bool:
+    """The mark at ``start`` ends a quotation with no Chinese in it (``“I am inside!”，因为``),
+    or follows one (or a bracket) and goes on in English (``Library（NSL）, as the``): English
+    punctuation, whatever stands beyond the quotation marks."""
+    line = text.rfind("\n", 0, start) + 1
+    after = text[start + 1 : start + 4].lstrip("*_~")[:1]
+    if after and after in '”’"':  # the mark ends the quotation: judged by its words
+        opened = text.rfind(_OPENING[after], line, start)
+        return opened >= 0 and _latin(text[opened + 1 : start])
+    before, word = text[start - 1 : start], text[start + 1 : start + 3].lstrip(" ")[:1]
+    if before in _OPENING and word.isascii() and word.isalpha():
+        opened = text.rfind(_OPENING[before], line, start - 1)
+        return opened >= 0 and _latin(text[opened + 1 : start - 1])
+    return False
+
+
+def _latin(words: str) -> bool:
+    """Latin letters, and no Chinese one."""
+    return any("a" <= ch.lower() <= "z" for ch in words) and not _HAS_CJK.search(words)
 
 
 def _after_math(text: str, start: int, end: int) -> int:

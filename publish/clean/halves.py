@@ -1,0 +1,148 @@
+"""Whether two paragraphs are the halves of one sentence a page or column break cut, and how
+sure that is: the evidence of the ``seams`` pass (and of ``jumps``, which keeps a continuation
+marker whose removal would mislead it).
+
+A seam needs evidence on both sides; how sure it is:
+
+- the second half starts with a mark that continues a sentence (``，。）``): strong;
+- the first does not end a sentence and the second carries it on, with a page break or a float
+  between them, or the first ending in a clause mark or a hyphen, or the second in lower case,
+  or Chinese on both sides of the cut: strong;
+- the same with a capital letter after the cut, the first ending in a clause mark or in a word
+  a sentence goes on from (a Latin word in lower case, a Chinese character of prose): likely (a
+  suggestion); not after a number, a citation or formula (in Chinese too: OCR lost the 。 more
+  often than a page cut the sentence), a URL, an author's affiliation number, a metadata line
+  (``Key words: …``), a figure's spaced words or a numbered head: no seam at all (the seventh
+  review found 27 of 29 suggestions wrong, most of them such);
+- a number alone with its mark (``1、`` ``(2)``) before a paragraph, with no page break between
+  them: none (an item's number its author set apart, as a weekly numbers its sayings).
+
+A byline of Chinese names set apart by spaces (``张晓林　刘细文　李麟``) is never a part. A
+short line (a title, byline, name, date, ``Staff Writer``) is a record and is joined only to
+a second half that starts with a continuing mark or in lower case; a letter's salutation
+(``Sir,``) is not joined to a paragraph after it that starts otherwise, unless a page break
+is between them. Nor is a seam suggested after a line in title case (a heading that lost its
+marks, a byline's title), or between two dated entries (``1996年7月26日 …通过`` ⏎⏎
+``1996年8月11日 …批准``); a sentence ends before its note's number (``the grant. [22]``).
+"""
+
+from __future__ import annotations
+
+import regex
+
+from publish.cjk import CLAUSE, has_cjk_letter
+from publish.clean import evidence as ev
+from publish.clean import titles
+from publish.clean.markers import OWN_LINE
+from publish.clean.numbering import rank
+from publish.clean.shapes import (
+    DATED,
+    MARKED,
+    chinese_prose,
+    ends_sentence,
+    ends_with_marker,
+    last_mark,
+    short_line,
+    starts_cjk,
+    starts_continuing,
+    starts_lowercase,
+    starts_new_unit,
+    without_trailing_markup,
+)
+
+_CLAUSES = regex.compile(r"[，,、；;]")
+_WORD = regex.compile(r"[\p{L}\p{N}]")
+#: A citation (``[2]``, ``[5,10]``) or math ends the text, maybe with what OCR made of the 。
+#: after it (``O``, ``□``): a sentence's end as often as a cut.
+_LOST_STOP = regex.compile(r"(?:\[[\d,，\-–]+\]|\$)[ \t]*[O□]?$")
+
+
+def judge(first: str, second: str, between: list[str]) -> tuple[float, tuple[str, ...]] | None:
+    """How sure it is that ``second`` continues ``first``, and why; None if it does not.
+    ``between`` names what stands between them (page breaks, floats)."""
+    if "\n" in first or "\n" in second:  # lines ``unwrap`` kept apart: a record, verse
+        return None
+    if not (_WORD.search(first) and _WORD.search(second)):
+        return None  # no words on a side (``--``, ``* * *``): a form's blank, a break, no half
+    if ends_with_marker(first) or MARKED.match(second) or OWN_LINE.match(first):
+        return None  # a jump line left in place
+    if OWN_LINE.match(second) or _NAMES.match(first) or _NAMES.match(second):
+        return None  # (a byline: Chinese names set apart by spaces, ``张晓林　刘细文　李麟``)
+    if starts_continuing(second):
+        return ev.STRONG, ("the second part starts with a mark that continues a sentence",)
+    if ends_sentence(first) or starts_new_unit(second):
+        return None
+    if not between and _salutation(first) and not starts_lowercase(second):
+        return None  # (a letter's salutation before its first paragraph)
+    if not between and _NUMBER_ALONE.match(first.strip()):
+        return None  # (an item's number its author set apart: a weekly's numbered sayings)
+    cut = first.endswith("-") or last_mark(first) in CLAUSE
+    lower = starts_lowercase(second)
+    chinese = starts_cjk(second) and has_cjk_letter(first[-40:]) and chinese_prose(first)
+    went_on = (*between, "the first part stops mid-sentence")
+    if _record(first) or _record(second):  # a title, byline, name or date: unless plainly cut
+        if (cut or between) and (lower or chinese):
+            return ev.STRONG, (*went_on, "the second part carries it on")
+        return None
+    if lower:
+        return ev.STRONG, (*went_on, "the second part goes on in lower case")
+    if chinese and _LOST_STOP.search(first):
+        return None  # a citation or math ends it: a sentence's end (OCR lost the 。) as a rule
+    if chinese:
+        return ev.STRONG, (*went_on, "the second part goes on in Chinese")
+    if between or (cut and not second[:1].isupper()):
+        return ev.STRONG, went_on
+    if titles.in_title_case(first) or (DATED.match(first) and DATED.match(second)):
+        return None  # a heading that lost its marks, a byline; dated entries of a record
+    if not cut and (not _goes_on_from(first) or rank(first)):
+        return None  # no mark or word a sentence goes on after; a numbered head
+    return ev.LIKELY, (*went_on, f"the second part starts with {_start(second)}")
+
+
+_NAMES = regex.compile(r"^[ \t]*\p{Han}{2,4}(?:[ \t\u3000]+\p{Han}{2,4}){2,9}[ \t]*$")
+#: The label of a paper's metadata line: its keywords, classification, identifier.
+_METADATA = regex.compile(
+    r"^[*_]*(?:key ?words?|关键词|关键字|中图分类号|文献标识码|doi)[ \t]*[:：]", regex.I
+)
+_SPACED_HAN = regex.compile(r"\p{Han}[ \t\u3000]+(?=\p{Han})")  # words set apart: a figure's
+_URL_END = regex.compile(r"(?:https?://|www\.)\S+$")
+
+
+def _goes_on_from(first: str) -> bool:
+    """The first part ends in a word a sentence goes on after, all the evidence a likely
+    seam has: a Latin word in lower case, or a Chinese character of prose; not a number, a
+    citation, a formula, a URL, a capital alone, an author's affiliation number, the list of
+    a metadata line (``Key words: …; Simulink``), or Chinese words set apart by spaces with no
+    clause mark (a figure's words, OCR'd: ``研究机构知识基础 开放科研设施 …``)."""
+    if _METADATA.match(first) or _URL_END.search(first):
+        return False
+    last = without_trailing_markup(first)[-2:]
+    if has_cjk_letter(last[-1:]):
+        return chinese_prose(first) or len(_SPACED_HAN.findall(first)) < 2
+    return len(last) == 2 and last.isascii() and last.isalpha() and last.islower()
+
+
+#: A number alone with its mark (``1、`` ``一、`` ``(2)`` ``3.``), a paragraph of its own: it
+#: may number an item that runs over several paragraphs (a weekly's numbered quotations).
+_NUMBER_ALONE = regex.compile(
+    r"^[*_]*(?:[(（]\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*[)）]"
+    r"|(?:\d{1,3}|[一二三四五六七八九十]{1,3})[、.．)）])[*_]*$"
+)
+
+
+def _start(text: str) -> str:
+    """What ``text`` starts with, as the evidence of a likely seam names it."""
+    first = text[:1]
+    return "a capital" if first.isupper() else "a digit" if first.isdigit() else f"'{first}'"
+
+
+def _record(text: str) -> bool:
+    """A title, byline, name or date: short, no clause marks, no sentence end."""
+    return short_line(text) and not ends_sentence(text) and _CLAUSES.search(text) is None
+
+
+def _salutation(text: str) -> bool:
+    """A letter's salutation (``Sir,`` ``My dear Clarke,``): short, in Latin letters, its one
+    clause mark the comma ending it (a Chinese lead-in ending in ``，`` goes on)."""
+    body = text.rstrip()
+    return body.endswith(",") and not has_cjk_letter(body) and _record(body[:-1])
