@@ -122,7 +122,9 @@ def _decide(
         if continues(cur, body, so_far):
             return "join", ev.STRONG, "Chinese prose that stops mid-sentence, the next line goes on"
         return "", 0.0, ""
-    if width(cur) >= measure - max(4, measure // 5) and not _title(cur, body):
+    if width(cur) + _indent(cur, so_far) >= measure - max(4, measure // 5) and not _title(
+        cur, body
+    ):
         if ends_sentence(cur) and DATED.match(body):
             return "split", ev.LIKELY, "a sentence ends, and the next line starts with a date"
         return "join", ev.STRONG, f"a full line of the measure ({measure} columns, {how})"
@@ -134,6 +136,13 @@ def _decide(
             return "join", ev.STRONG, why
         return "split", ev.STRONG, f"a line well short of the measure ({measure} columns, {how})"
     return "", 0.0, ""
+
+
+def _indent(cur: str, so_far: str) -> int:
+    """The columns a Chinese paragraph's first line gives its indent (two characters), which
+    a conversion drops: the line is full at the measure less them."""
+    first = len(so_far) <= len(cur.strip(" \t\u3000"))
+    return 4 if first and is_cjk_letter(cur.lstrip(" \t\u3000")[:1]) else 0
 
 
 def _marked(cur: str, nxt: str) -> bool:

@@ -20,7 +20,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from publish.cjk import is_cjk
+from publish.cjk import is_cjk, width
 from publish.clean import evidence as ev
 from publish.clean import markers, normalise, rounds, titles
 from publish.clean.blocks import Block, split_blocks
@@ -47,6 +47,13 @@ def _record(lines: list[str]) -> bool:
         continues(cur, nxt, cur) or cur.endswith("-") or spaced_run(cur, nxt)
         for cur, nxt in itertools.pairwise(lines)
     )
+
+
+def _full(lines: list[str], document: int | None) -> bool:
+    """Every line fills the document's measure: wrapped prose, however short its lines are
+    for another document (a Chinese column of 22 characters), not a record."""
+    least = document - max(4, document // 5) if document else 0
+    return bool(lines) and least > 0 and all(width(line.strip()) >= least for line in lines)
 
 
 def _by_width(item: Break) -> bool:
@@ -85,7 +92,7 @@ def _judged(
         if again == found:
             break
         found = again
-    return lines, _record(lines), found
+    return lines, _record(lines) and not _full(lines[:-1], document), found
 
 
 def _paged(record: bool, found: list[Break]) -> bool:
