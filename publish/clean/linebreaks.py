@@ -281,6 +281,15 @@ def verdicts(
     return found
 
 
+def settled(lines: list[str], found: list[Break]) -> bool:
+    """Judged again with ``found``, no break would read other text after it (each next line
+    is as long as a verdict reads, or ends at a break not joined): the verdicts stand."""
+    return not any(
+        found[n + 1].verdict == "join" and len(lines[n + 1].lstrip(" \t\u3000")) < _READ
+        for n in range(len(found) - 1)
+    )
+
+
 _ENOUGH = 240  # characters of the text after a break that any verdict reads
 _READ = 32  # characters of the next line, after its indent, that a verdict reads
 _BEFORE = 4000  # characters of the paragraph before a break that any verdict reads

@@ -26,7 +26,15 @@ from publish.clean import markers, normalise, rounds, titles
 from publish.clean.blocks import Block, split_blocks
 from publish.clean.editor import Editor
 from publish.clean.joining import joiner, spaced_run
-from publish.clean.linebreaks import HEADING, Break, Seen, continues, reading_after, verdicts
+from publish.clean.linebreaks import (
+    HEADING,
+    Break,
+    Seen,
+    continues,
+    reading_after,
+    settled,
+    verdicts,
+)
 from publish.clean.measure import measure_of, wrap_width, written_by_hand
 from publish.clean.numbering import is_heading_line
 from publish.clean.protect import Protected
@@ -88,6 +96,8 @@ def _judged(
     seen = Seen()
     found = verdicts(block, lines, measure, how, None, seen)
     for _ in range(2):  # judge again, each break against the text after it as it will read
+        if settled(lines, found):
+            break
         again = verdicts(block, lines, measure, how, found, seen)
         if again == found:
             break
