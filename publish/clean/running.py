@@ -95,7 +95,7 @@ def _candidates(blocks: list[Block]) -> _Candidates:
     texts: list[str] = []
     for block in blocks:
         pos = block.start
-        for line in block.text.split("\n"):
+        for k, line in enumerate(block.text.split("\n")):
             span, index = (pos, pos + len(line)), len(starts)
             starts.append(pos)
             texts.append(line)
@@ -108,7 +108,7 @@ def _candidates(blocks: list[Block]) -> _Candidates:
             if _BARE.match(core):
                 numbers.append((index, span, core))
             elif core and _LETTER.search(core) and not _not_furniture(core):
-                wrapped = len(texts) > 1 and texts[-2].endswith("-")
+                wrapped = k > 0 and texts[-2].endswith("-")  # (a word's end, in its block)
                 piece = core.endswith("-") or core[0].islower() or wrapped
                 if piece and not _ADDRESS.match(core):
                     continue  # a piece of a wrapped sentence
