@@ -37,7 +37,7 @@ import regex
 
 from publish.cjk import CLAUSE, has_cjk_letter, width
 from publish.clean import evidence as ev
-from publish.clean.blocks import Block
+from publish.clean.blocks import RULE, Block
 from publish.clean.markers import OWN_LINE, could_hold
 from publish.clean.numbering import rank
 from publish.clean.shapes import chinese_prose, ends_sentence, size, starts_cjk, starts_lowercase
@@ -100,7 +100,7 @@ def _candidates(blocks: list[Block]) -> _Candidates:
             starts.append(pos)
             texts.append(line)
             pos += len(line) + 1
-            if block.kind == "rule":
+            if block.kind == "rule" and RULE.match(line):  # (not the lines run on after it)
                 rules.append((index, span, line))
             if block.kind not in _OPEN_KINDS or len(line) > 80:
                 continue
