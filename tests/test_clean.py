@@ -66,6 +66,11 @@ def test_a_document_that_needs_only_layout_comes_back_byte_for_byte() -> None:
     body = "甲  \n乙\t\n\n\n\n丙"
     cleaned = clean.clean(_source(body, body_line=5))
     assert cleaned.text == body and cleaned.changes == ()
+    windows = "# 财富自由之路\r\n\r\n**李笑来 著**\r\n\r\n你好。\r\n"  # (the eighth review)
+    assert clean.clean(_source(windows)).text == windows
+    assert clean.clean(_source(windows + "再见,朋友。\r\n")).text == windows.replace(
+        "\r\n", "\n"
+    ).replace("你好。\n", "你好。\n再见，朋友。\n")
     cut = "The committee met on Monday, and the president of the board,\n\nThe next part. \n"
     suggested = clean.clean(_source(cut))
     assert suggested.text == cut

@@ -16,9 +16,9 @@ Rewrites (outside protected spans unless noted)::
     blank lines at the start              -> one (the blank line after front matter stays)
     missing or extra final newlines       -> exactly one (everywhere)
 
-Never NFKC the whole text: full-width punctuation is correct Chinese. The line ends, runs of
-blank lines and final newline are layout only (:data:`LAYOUT`): a document that needs nothing
-else comes back byte for byte.
+Never NFKC the whole text: full-width punctuation is correct Chinese. CRLF and CR, the spaces
+at line ends, runs of blank lines and the final newline are layout only (:data:`LAYOUT`): a
+document that needs nothing else comes back byte for byte, its line endings too.
 """
 
 from __future__ import annotations
@@ -112,7 +112,7 @@ def tidy(text: str, edit: Editor, before: str) -> str:
 
 def apply(text: str, edit: Editor) -> str:
     if "\r" in text:
-        text = edit.sub(_CR, "\n", text, protect=False)
+        text = edit.sub(_CR, "\n", text, protect=False, why=LAYOUT)  # (all line endings)
     if not text.isascii() and any(ch in text for ch in _INVISIBLE_CHARS):
         text = edit.sub(_INVISIBLE, "", text, protect=False)
     if "\u200d" in text:
