@@ -2,7 +2,8 @@
 
 A case is a title line, a ``.`` line, the input, a ``.`` line, the expected output and a
 closing ``.`` line. In clean-pass fixtures, invisible characters are written visibly:
-``␠`` space, ``␉`` tab, ``␍`` carriage return, ``⌀`` byte-order mark (U+FEFF).
+``␠`` space, ``␉`` tab, ``␍`` carriage return, ``⌀`` byte-order mark (U+FEFF), ``⸗`` soft
+hyphen (U+00AD).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from typing import NamedTuple
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
-_VISIBLE = {"␠": " ", "␉": "\t", "␍": "\r", "⌀": "\ufeff"}
+_VISIBLE = {"␠": " ", "␉": "\t", "␍": "\r", "⌀": "\ufeff", "⸗": "\u00ad"}
 
 
 class Case(NamedTuple):

@@ -5,6 +5,7 @@ words, and a word hyphenated at the break rejoined when the joined form is a wor
 :mod:`publish.clean.words`)::
 
     gov- + ernment         -> government          (a word)
+    de<U+00AD> + clares    -> declares            (a soft hyphen: the word was broken there)
     well- + known          -> well-known          (the document writes it so)
     mirrors- + you name it -> mirrors-you name it (two words, "mirrorsyou" is none: suggested)
     长 效 + 保 洁           -> 长 效 保 洁          (a spaced-out run goes on; ``spaced`` closes it)
@@ -22,6 +23,7 @@ from publish.clean.words import Lexicon
 
 _LEFT_WORD = re.compile(r"(?<![A-Za-z])([A-Za-z]+)-$")
 _RIGHT_WORD = re.compile(r"^([a-z][a-z]*)(?![A-Za-z-])")
+_SOFT_HYPHEN = "\u00ad"  # (a discretionary hyphen: OCR keeps it where the line broke a word)
 _SPACED_END = re.compile(r"\w \w$")
 _SPACED_START = re.compile(r"^\w \w(?:[^\w]|$)")
 
@@ -77,6 +79,8 @@ def joiner(left: str, right: str, lexicon: Lexicon) -> Join:
         return Join(0, " " if left.endswith((" -", "--")) else "")
     if left.endswith(("—", "–", "/")):
         return Join(0, "")
+    if left.endswith(_SOFT_HYPHEN):  # (the hyphen the printer set where it broke the word)
+        return Join(1, "", ev.CERTAIN, "a soft hyphen marks the word broken at the line's end")
     if spaced_run(left, right):
         return Join(0, " ")
     cjk_left, cjk_right = _side_is_cjk(left, reverse=True), _side_is_cjk(right, reverse=False)

@@ -104,7 +104,7 @@ def _decide(
     body = nxt.lstrip(" \t\u3000")
     if body[:1] in ";:!?" and not starts_continuing(body):  # its mark as it will read
         body = widened(nxt).lstrip(" \t\u3000")
-    if (cur.endswith(("-", "—", "–")) and body[:1].isalnum()) or starts_continuing(body):
+    if (cur.endswith(("-", "—", "–", "\u00ad")) and body[:1].isalnum()) or starts_continuing(body):
         if starts_continuing(body) and ends_sentence(so_far or cur):
             return "join", ev.LIKELY, "a sentence ends, and the next line starts with a mark"
         return "join", ev.STRONG, "the next line continues the word or sentence"

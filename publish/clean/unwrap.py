@@ -45,7 +45,7 @@ from publish.clean.words import Lexicon
 NAME = "unwrap"
 _CONVERTED = ',;:?!.()"*_“”‘’，；：？！。（）'  # either width: ``punctuation`` may change it
 _SHORT = "a line well short of the measure"  # (:mod:`publish.clean.linebreaks`' evidence)
-_HYPHEN_BREAK = re.compile(r"[A-Za-z0-9]-\n[A-Za-z0-9]")
+_HYPHEN_BREAK = re.compile(r"[A-Za-z0-9][-\u00ad]\n[A-Za-z0-9]")  # (or a soft hyphen)
 _TITLE = (titles.WHY,)
 
 
