@@ -5,7 +5,9 @@ Chinese: ``上接第一版`` ``（下转第3版）`` ``(转第A4版)`` ``（接�
 English gloss (``（下转第 123 页 continued on page 123）``). English: ``Continued on Page
 A6``, ``continued from page one``, ``Continued on next page``, ``(continues on page 8)``,
 ``Cont'd on p. 4``, ``(Continued on fourth page.)``, ``CONTINUED FROM FIRST PAGE``, ``Turn to
-page 5``, ``See FIRE, Page 3``, ``Comet Comments continued from page 9``, ``From page 1``.
+page 5``, ``See FIRE, Page 3``, ``Comet Comments continued from page 9``, ``From page 1``;
+OCR's forms of a line of its own: a comma for the full stop (``Continued on Page 2,``) and a
+number word with one letter misread, in brackets (``(Continued on Page Bight.)``: page 8).
 """
 
 from __future__ import annotations
@@ -55,6 +57,12 @@ _ORDINALS = [
 ]
 _PLACES = ("next", "previous", "back", "following", "preceding", "last", "front")
 
+#: A page's number word that OCR misread (``(Continued on Page Bight.)``): a capitalised word
+#: right before the closing bracket, only after ``continued on/from page``.
+_MISREAD = (
+    r"(?<=(?i:continued|cont(?:'|’)?d\.?)\s+(?i:on|from)\s+(?i:page)\s+)"
+    r"[A-Z][a-z]{2,7}(?=[ \t]*\.?[ \t]*[)）\]])"
+)
 _ZH = (
     r"(?P<zdir>上接|紧接|接|承|下转|转至|转|续见)\s*第?\s*"
     r"(?P<zpage>[0-9A-Za-z０-９Ａ-Ｚ〇零一二三四五六七八九十百两]+|[×xX*]{1,3})?\s*(?:版|页|面)"
@@ -65,7 +73,7 @@ _EN = (
     r"(?:\s+(?P<prep>on|from|to|onto))?(?:\s+[A-Z][\p{Latin}\d'’&-]*(?:\s+[A-Z][\p{Latin}\d'’&-]*){0,3},)?\s*"
     rf"(?:(?:the\s+)?(?P<place>{'|'.join(_PLACES)})\s+page\b"
     rf"|(?:the\s+)?(?P<nth>{'|'.join(_ORDINALS)})\s+page\b"
-    rf"|(?:page|p\.)\s*(?P<epage>[A-Z]?\d+[A-Z]?\b|(?:{'|'.join(_WORDS)})\b))"
+    rf"|(?:page|p\.)\s*(?P<epage>[A-Z]?\d+[A-Z]?\b|(?:{'|'.join(_WORDS)})\b|{_MISREAD}))"
     r"(?:,?\s*(?:column|col\.)\s*(?P<col>\d+))?)"
 )
 #: A marker, Chinese or English, without brackets.
@@ -76,8 +84,8 @@ _NAME = (
 )
 _UNIT = (
     rf"[*_]{{0,3}}[ \t]*(?:{_OPEN}[ \t]*)?(?:{_NAME})?"
-    rf"{MARKER.pattern}[ \t]*\.?[ \t]*(?:{_CLOSE})?[ \t]*[*_]{{0,3}}[ \t]*\.?[ \t]*"
-)
+    rf"{MARKER.pattern}[ \t]*[.,]?[ \t]*(?:{_CLOSE})?[ \t]*[*_]{{0,3}}[ \t]*\.?[ \t]*"
+)  # (a comma for the full stop: OCR's)
 #: A line that is nothing but markers: brackets, emphasis, heading or list marks, a section
 #: name, and a folio before them (``-4- (continues on page 8)``).
 OWN_LINE = regex.compile(
@@ -117,8 +125,16 @@ def normalise_page(page: str) -> str:
     for words in (_WORDS, _ORDINALS):
         if page.lower() in words:
             return str(words.index(page.lower()) + 1)
+        for n, word in enumerate(words):  # (a number word with one letter misread: ``Bight``)
+            if len(word) == len(page) > 3 and _one_letter_apart(word, page.lower()):
+                return str(n + 1)
     number = chinese_number(page)
     return str(number) if number is not None else page.upper().lstrip("0") or "0"
+
+
+def _one_letter_apart(word: str, seen: str) -> bool:
+    """``seen`` is ``word``, of the same length, with one letter read wrong."""
+    return sum(a != b for a, b in zip(word, seen, strict=True)) == 1
 
 
 def direction_and_page(match: regex.Match[str]) -> tuple[str, str, str]:
