@@ -149,6 +149,17 @@ def test_a_seam_is_suggested_only_after_a_word_a_sentence_goes_on_from() -> None
     assert [(c.pass_name, c.applied) for c in changes] == [("seams", False)]
 
 
+def test_unnumbered_bold_text_is_not_asked_about_as_a_heading() -> None:
+    """Bold paragraphs suggested as headings were wrong in every document reviewed (a book's
+    byline and imprint, a cross-head in a quoted newspaper, a report's quoted views: three
+    documents): only a bold line with a heading number is suggested now."""
+    everything = CleanSettings(threshold=0.0)
+    for text in ("**李笑来 著**\n", "**COMPOSITION OF THE COUNCIL.**\n", "**出版信息**\n"):
+        assert clean.clean(_source(text), settings=everything).changes == (), text
+    numbered = clean.clean(_source("**二、主要任务**\n"), settings=everything)
+    assert [(c.pass_name, c.after) for c in numbered.changes] == [("headings", "## 二、主要任务")]
+
+
 def test_lines_point_at_the_source_after_earlier_passes_moved_them() -> None:
     body = "\n\n\n(上接第一版)第一段内容,没有结束\n\n写完。\n\n第二段,内容。\n"
     cleaned = clean.clean(_source(body, body_line=10))

@@ -2,9 +2,12 @@
 
 Existing headings follow the hierarchy 一、 above （一） above 1. above （1）: a numbered heading
 at the level of the nearest heading above it in that hierarchy (or of an unnumbered one) moves
-one level below it (strong: the numbers say so). A paragraph that is only bold text, and a
-standalone short line starting with a Chinese heading number that is not a sentence, are
-suggested as headings (a guess at the author's intent): ``一、`` and ``第X章`` at level 2;
+one level below it (strong: the numbers say so); the matter before and after the numbered
+parts (``Abstract``, ``目录``, ``参考文献``) and a deeper unnumbered heading are no one's parent. A
+paragraph that is only bold text starting with a heading number, and a standalone short line
+starting with a Chinese heading number that is not a sentence, are suggested as headings (a
+guess at the author's intent; unnumbered bold text never was one in the documents reviewed: a
+byline, a cross-head in a quotation, a report's quoted view): ``一、`` and ``第X章`` at level 2;
 ``（一）``, ``第X节`` and ``第X条`` at level 3 under a level-2 heading, else 2.
 ``1.聚焦重点产业`` (no space) is text and never changed; bold run-in heads
 (``**坚持创新驱动。**新增…``) stay paragraphs::
@@ -29,6 +32,16 @@ _ONLY_BOLD = re.compile(r"^(\*\*|__)(?P<title>[^*_\n]+)\1$")
 _ATX = re.compile(r"^(?P<hashes>#{1,6})[ \t]+(?P<title>.*?)(?:[ \t]+#+)?[ \t]*$")
 _LETTER = re.compile(r"[^\W\d_]")
 _SENTENCE = re.compile(r"[。！？；，、,;!?]$")
+#: The matter before and after a work's numbered parts, never their parent: a numbered heading
+#: after ``# Abstract`` or ``## 目录`` is not one of its sections.
+_MATTER = re.compile(
+    r"^(?:<[^>]*>)*[*_]*(?:abstract|(?:table\s+of\s+)?contents|preface|foreword|"
+    r"acknowledge?ments?|references|bibliography|appendi(?:x|ces)|index|glossary|notes|"
+    r"摘\s*要|目\s*[录次]|前\s*言|[自代]?序言?|后\s*记|参考文献|致\s*谢|附\s*录|内容简介|出版说明)"
+    r"[*_]*\s*$",
+    re.IGNORECASE,
+)
+_APART = 9  # the rank of such a heading: above no numbered one
 
 
 def apply(text: str, edit: Editor) -> str:
@@ -44,18 +57,22 @@ def apply(text: str, edit: Editor) -> str:
             new_level, above = _nesting(rank(title), level, seen)
             if new_level != level:
                 edits.append(_nest(block.start, prefix_end, new_level, rank(title), above))
-            seen.append((rank(title), new_level))
+            seen.append((_APART if _MATTER.match(title) else rank(title), new_level))
         elif block.kind == "paragraph" and "\n" not in block.text:
             bold = _ONLY_BOLD.match(block.text)
             title = bold.group("title").strip() if bold else block.text
-            if bold and (_SENTENCE.search(title) or not _LETTER.search(title)):
-                continue
+            if bold and (_SENTENCE.search(title) or not _LETTER.search(title) or not rank(title)):
+                continue  # (unnumbered bold: a byline, a cross-head, a title in a quotation)
             if not bold and not is_heading_line(title):
                 continue
             order = rank(title)
             base = 3 if order >= 2 and seen and seen[-1][1] == 2 else 2
             level = _nested_level(order, base, seen) if order >= 2 else base
-            why = "a paragraph that is only bold" if bold else "a short line with a heading number"
+            why = (
+                "a paragraph only bold, with a heading number"
+                if bold
+                else "a short line with a heading number"
+            )
             new = f"{'#' * level} {title}"
             edits.append(Edit(block.start, block.end, new, ev.LIKELY, (why,)))
     return edit.apply(text, edits)
@@ -81,6 +98,8 @@ def _nesting(order: int, level: int, seen: list[tuple[int, int]]) -> tuple[int, 
     if order < 2:
         return level, order
     for other_rank, other_level in reversed(seen):
+        if other_rank == 0 and other_level > level:
+            continue  # (a deeper heading, numbered otherwise, ``#### 3.2.4 …``: no parent)
         if other_rank < order:
             return (min(other_level + 1, 6) if other_level >= level else level), other_rank
     return level, order
