@@ -96,11 +96,10 @@ def _unclosed(text: str) -> bool:
 
 
 def _decide(
-    cur: str, nxt: str, measure: int | None, how: str, so_far: str, printed: int = 0
+    cur: str, nxt: str, measure: int | None, how: str, so_far: str, printed: str = ""
 ) -> tuple[str, float, str]:
     """("join" | "split" | "", confidence, why) for the break between ``cur`` and ``nxt``;
-    ``so_far`` is the paragraph up to the break, ``printed`` the width of the next line as it
-    stands."""
+    ``so_far`` is the paragraph up to the break, ``printed`` the next line as it stands."""
     body = nxt.lstrip(" \t\u3000")
     if body[:1] in ";:!?" and not starts_continuing(body):  # its mark as it will read
         body = widened(nxt).lstrip(" \t\u3000")
@@ -131,11 +130,22 @@ def _decide(
     if how == OWN and width(cur) < 0.75 * measure and not starts_lowercase(body):
         if cur.rstrip()[-1:].islower() or cur.rstrip()[-1:] in ":：":
             return "", 0.0, ""  # a sentence going on ("one" ⏎ "William Simpson"), or a lead-in
-        if printed < 0.75 * measure and width(cur) + 1 + printed <= measure:
+        if _cut_line(cur, printed, measure):
             why = f"two short lines that fit one printed line ({measure} columns): a cut line"
             return "join", ev.STRONG, why
         return "split", ev.STRONG, f"a line well short of the measure ({measure} columns, {how})"
     return "", 0.0, ""
+
+
+def _cut_line(cur: str, printed: str, measure: int) -> bool:
+    """``cur`` and the next line, both short, fit one printed line, and the next goes on (it
+    ends in a lower-case word, a hyphen or a clause mark): one line an extractor cut in two
+    (``options such as barrier options.`` ⏎ ``We put an`` ⏎ ``emphasis on…``), not a
+    paragraph's end before a newspaper's cross-head (``here.`` ⏎ ``To Open Old U. S. Yards.``)
+    or headline (``THE WORLD``)."""
+    wide = width(printed)
+    goes_on = printed[-1:].islower() or printed.endswith(("-", "\u00ad", ",", ";", ":"))
+    return goes_on and wide < 0.75 * measure and width(cur) + 1 + wide <= measure
 
 
 def _indent(cur: str, so_far: str) -> int:
@@ -271,7 +281,7 @@ def verdicts(
                     joined = (begin, begin, "")
                 more = block.text[joined[1] - block.start : newline - block.start]
                 joined = (begin, newline, joined[2] + _NEWLINE.sub("", more))
-                printed = width(nxt.strip(" \t\u3000"))
+                printed = nxt.strip(" \t\u3000")
                 judged = _decide(cur, after, measure, how, without_markers(joined[2]), printed)
                 if after.lstrip(" \t\u3000")[:1] not in ";:!?":  # (see :class:`Seen`)
                     seen.judged[n, begin, after] = judged
