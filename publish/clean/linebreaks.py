@@ -48,6 +48,7 @@ from publish.clean.numbering import (
 from publish.clean.punctuation import widened
 from publish.clean.shapes import (
     DATED,
+    DATELINE,
     chinese_prose,
     ends_sentence,
     ends_with_marker,
@@ -107,6 +108,11 @@ def _decide(
         if starts_continuing(body) and ends_sentence(so_far or cur):
             return "join", ev.LIKELY, "a sentence ends, and the next line starts with a mark"
         return "join", ev.STRONG, "the next line continues the word or sentence"
+    if DATELINE.match(body):
+        return "split", ev.STRONG, "a dateline starts a story (CHICAGO, Dec. 31)"
+    dateline = DATELINE.match(cur)
+    if dateline and not cur[dateline.end() :].strip(" \t.—-"):
+        return "join", ev.STRONG, "a dateline alone on its line, its story on the next"
     if nxt.startswith(("\u3000", "  ")) and ends_sentence(cur) and how != BY_HAND:
         return "split", ev.STRONG, "the next line is indented as a new paragraph"
     if is_bare_number(so_far):

@@ -62,6 +62,12 @@ DATED = regex.compile(
     r"|\d{1,2}\s*(?:[～~—–-]\s*\d{1,2}\s*)?月(?!份)|是[年月日]|同[年月]|[春夏秋冬][ \t\u3000]"
     r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.? \d{1,2}\b)"
 )
+#: A newspaper's dateline, which starts a wire story: a place in capitals, the state perhaps,
+#: the month and the day (``CHICAGO, Dec. 31``, ``KANSAS CITY, Mo, Dec. 31.``).
+DATELINE = regex.compile(
+    r"^[ \t]*[A-Z][A-Z.'’ ]{2,}(?:,[ \t]*[A-Z][a-z]{1,4}\.?)?,[ \t]*"
+    r"(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?[ \t]*\d{1,2}\b"
+)
 SHORT = 50  # columns: 25 CJK characters, a title or a byline
 
 
