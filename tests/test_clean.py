@@ -149,6 +149,30 @@ def test_a_seam_is_suggested_only_after_a_word_a_sentence_goes_on_from() -> None
     assert [(c.pass_name, c.applied) for c in changes] == [("seams", False)]
 
 
+def test_an_html_block_starts_as_commonmark_says() -> None:
+    """A block-level tag, a comment or a tag alone on its line starts an HTML block; an inline
+    tag followed by text (a converter's page anchor before a caption) starts a paragraph, as
+    markdown-it renders it."""
+    from markdown_it import MarkdownIt
+
+    from publish.clean.blocks import kind_of
+
+    texts = {
+        '<span id="page-9-0"></span>Table 2: Selective precision.': "paragraph",
+        '<a href="x">link</a> and text': "paragraph",
+        '<span id="a"></span>': "paragraph",
+        "<div>x</div>": "html",
+        "<!-- a comment -->": "html",
+        '<img src="a.png">': "html",
+        "<p>para": "html",
+        "</span>": "html",
+    }
+    for text, kind in texts.items():
+        assert kind_of(text) == kind, text
+        first = MarkdownIt("commonmark").parse(text)[0].type
+        assert (first == "html_block") == (kind == "html"), text
+
+
 def test_unnumbered_bold_text_is_not_asked_about_as_a_heading() -> None:
     """Bold paragraphs suggested as headings were wrong in every document reviewed (a book's
     byline and imprint, a cross-head in a quoted newspaper, a report's quoted views: three

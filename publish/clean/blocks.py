@@ -60,12 +60,38 @@ def _kind(text: str) -> str:
         if _FENCE.match(text):
             return "fence"
         found = _ANY_KIND.match(text)
-        if found and found.lastgroup:
+        if found and found.lastgroup and (found.lastgroup != "html" or _html_block(text)):
             return found.lastgroup
     first, _, rest = text.partition("\n")
     if rest and "|" in first and _TABLE_DELIM.match(rest.partition("\n")[0]):
         return "table"
     return "paragraph"
+
+
+#: The tags that start an HTML block whatever follows them on the line (CommonMark's kinds 1
+#: and 6); any other tag starts one only alone on its line (kind 7): ``<span id="p9"></span>Table
+#: 2: …``, as converters anchor their pages, is a paragraph.
+_BLOCK_NAMES = """address article aside base basefont blockquote body caption center col colgroup
+dd details dialog dir div dl dt fieldset figcaption figure footer form frame frameset h1 h2 h3 h4
+h5 h6 head header hr html iframe legend li link main menu menuitem nav noframes ol optgroup
+option p param search section summary table tbody td tfoot th thead title tr track ul script pre
+style textarea"""
+_BLOCK_TAGS = frozenset(_BLOCK_NAMES.split())
+_TAG = re.compile(r"^ {0,3}<(/?)([A-Za-z][A-Za-z0-9-]*)")
+_ALONE = re.compile(
+    r"^ {0,3}(?:<[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:[^\s\"'=<>`]+|'[^']*'"
+    r"|\"[^\"]*\"))?)*\s*/?>|</[A-Za-z][A-Za-z0-9-]*\s*>)[ \t]*(?:\n|$)"
+)
+
+
+def _html_block(text: str) -> bool:
+    """``text``, which starts with ``<``, starts an HTML block (a comment, a processing
+    instruction, a declaration, a block-level tag, or any tag alone on its first line)."""
+    tag = _TAG.match(text)
+    if tag is None:  # (``<!--``, ``<?``, ``<!X``, ``<![CDATA[``)
+        return True
+    name = tag.group(2).lower()
+    return name in _BLOCK_TAGS or _ALONE.match(text) is not None
 
 
 _CACHE: dict[str, list[Block]] = {}

@@ -19,8 +19,10 @@ _IMAGE_LINE = regex.compile(r"^[ \t]*!\[[^\]\n]*\]\([^)\n]*\)(?:\{[^}\n]*\})?[ \
 #: The label is a whole word (``Fig.``, not the start of ``fighters``); the number is digits,
 #: Chinese numerals, Roman numerals or one capital letter (``Table A``, ``Plate IV``), so
 #: ``Tables turned`` and ``Mapping the coast`` are running text.
+#: Empty anchors a converter sets at a block's start (``<span id="page-9-0"></span>``): no text.
+_ANCHORS = r"(?:<(?:span|a)\b[^<>]*>[ \t]*</(?:span|a)>[ \t]*)*"
 CAPTION = regex.compile(
-    r"^[ \t]*[*_]*(?:图|表|附图|附表"
+    rf"^{_ANCHORS}[ \t]*[*_]*(?:图|表|附图|附表"
     r"|(?i:Fig\.|(?:Fig|Figure|Table|Chart|Photo|Plate|Exhibit|Map)\b))"
     r"[ \t]*(?:\d+|[一二三四五六七八九十]+|[IVXLC]+\b|[A-Z]\b|[A-Z]\d+)"
     r"(?:[-.．:：](?:\d+|[A-Z]))?(?:[ \t:：.．、]|$)"
@@ -40,7 +42,7 @@ _FOOTNOTE_END = regex.compile(r"\[\^[^\]]+\]$|(?<=[.!?。！？”’\"')）][ \
 _LINK_END = regex.compile(r"\]\([^)]*\)$")
 _ANY_PUNCT = regex.compile(r"\p{P}")
 _CLOSERS = "”’\"')）」』】》*_"
-_LOWER = regex.compile(r"^[*_(\"“‘']*\p{Ll}")
+_LOWER = regex.compile(rf"^{_ANCHORS}[*_(\"“‘']*\p{{Ll}}")
 _CJK_START = regex.compile(rf"^[*_“‘\"'（(《「『【]*[{CJK_LETTER}]")
 MARKED = regex.compile(rf"^[ \t]*(?:{BRACKETED.pattern})")
 _MARKED_END = regex.compile(rf"(?:{BRACKETED.pattern})[ \t]*$")
@@ -72,13 +74,26 @@ SHORT = 50  # columns: 25 CJK characters, a title or a byline
 
 
 def is_float(block: Block) -> bool:
-    """A table, an image (with or without its caption), or a caption."""
+    """A table, an image (with or without its caption), a caption, or a footnote a converter
+    set between the paragraphs of its page."""
     if block.kind == "table":
         return True
     if block.kind != "paragraph":
         return False
     first = block.text.split("\n", 1)[0]
-    return bool(_IMAGE_LINE.match(first)) or is_caption(block.text)
+    return bool(_IMAGE_LINE.match(first)) or is_caption(block.text) or is_footnote(block.text)
+
+
+#: A footnote as converters set it: its number raised (``<sup>4.</sup> We use…``), or, after
+#: the anchor its reference links to, bare (``<span id="page-2-1"></span>1 Implementation…``).
+_FOOTNOTE = regex.compile(
+    rf"^{_ANCHORS}[ \t]*<sup>[ \t]*\d{{1,3}}\.?[ \t]*</sup>"
+    r"|^(?:<(?:span|a)\b[^<>]*>[ \t]*</(?:span|a)>[ \t]*)+\d{1,3}\.?[ \t]+(?=\p{Lu})"
+)
+
+
+def is_footnote(text: str) -> bool:
+    return len(text) <= 600 and "\n" not in text and _FOOTNOTE.match(text) is not None
 
 
 #: A Chinese caption whose number the conversion glued to its title (``表2性别、年龄…``,
