@@ -148,6 +148,7 @@ def test_nothing_lost_but_recorded_furniture(text: str) -> None:
             "<b>x,y</b>",
             "$a,(b$",
             "x@e.cn",
+            "&emsp;",
             "[2] 李四. 书名[M]. 北京: 出版社, 2020.",
         ]
     ),

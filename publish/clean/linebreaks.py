@@ -97,10 +97,17 @@ def _unclosed(text: str) -> bool:
 
 
 def _decide(
-    cur: str, nxt: str, measure: int | None, how: str, so_far: str, printed: str = ""
+    cur: str,
+    nxt: str,
+    measure: int | None,
+    how: str,
+    so_far: str,
+    printed: str = "",
+    listed: bool = False,
 ) -> tuple[str, float, str]:
     """("join" | "split" | "", confidence, why) for the break between ``cur`` and ``nxt``;
-    ``so_far`` is the paragraph up to the break, ``printed`` the next line as it stands."""
+    ``so_far`` is the paragraph up to the break, ``printed`` the next line as it stands;
+    ``listed``: the break is in a list, whose item's lines are indented to its content."""
     body = nxt.lstrip(" \t\u3000")
     if body[:1] in ";:!?" and not starts_continuing(body):  # its mark as it will read
         body = widened(nxt).lstrip(" \t\u3000")
@@ -113,7 +120,7 @@ def _decide(
     dateline = DATELINE.match(cur)
     if dateline and not cur[dateline.end() :].strip(" \t.—-"):
         return "join", ev.STRONG, "a dateline alone on its line, its story on the next"
-    if nxt.startswith(("\u3000", "  ")) and ends_sentence(cur) and how != BY_HAND:
+    if nxt.startswith(("\u3000", "  ")) and ends_sentence(cur) and how != BY_HAND and not listed:
         return "split", ev.STRONG, "the next line is indented as a new paragraph"
     if is_bare_number(so_far):
         return "join", ev.STRONG, "a heading number alone, its text on the next line"
@@ -288,7 +295,8 @@ def verdicts(
                 more = block.text[joined[1] - block.start : newline - block.start]
                 joined = (begin, newline, joined[2] + _NEWLINE.sub("", more))
                 printed = nxt.strip(" \t\u3000")
-                judged = _decide(cur, after, measure, how, without_markers(joined[2]), printed)
+                so_far, listed = without_markers(joined[2]), kind == "list"  # (items indent)
+                judged = _decide(cur, after, measure, how, so_far, printed, listed)
                 if after.lstrip(" \t\u3000")[:1] not in ";:!?":  # (see :class:`Seen`)
                     seen.judged[n, begin, after] = judged
             found.append(Break(newline, end, *judged))

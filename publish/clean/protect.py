@@ -1,7 +1,8 @@
 """Protected spans: the parts of a Markdown text no clean pass may edit.
 
 Fenced and indented code blocks, inline code, autolinks, bare URLs and e-mail addresses, link
-and image targets and reference definitions, raw HTML blocks, tags and comments, TeX math,
+and image targets and reference definitions, raw HTML blocks, tags and comments, entity and
+character references (``&emsp;`` ``&#8212;``), TeX math,
 ``{#id .class key=value}`` attributes, and bibliography entries (a line that reads as one, and
 every line of a section headed 参考文献, References or Bibliography). Front matter never
 reaches the passes: the read stage splits it off.
@@ -37,6 +38,7 @@ _SCANS: list[tuple[str, re.Pattern[str]]] = [
     ("://", re.compile(r"(?:https?|ftp)://[^\s<>()\u3000-\u303f\uff00-\uffef]+")),
     ("@", re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")),
     ("{", re.compile(r"\{[#.:][^}\n]*\}|\{[^}\n=]*=[^}\n]*\}")),
+    ("&", re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6});")),
     ("](", re.compile(r"\]\([^)\n]*\)")),
     ("]:", re.compile(r"^ {0,3}\[[^\]\n]+\]:[^\n]*$", re.MULTILINE)),
     ("$", re.compile(r"\$\$.+?\$\$|(?<![\\$\w])\$(?=\S)[^$\n]+?(?<=\S)\$(?![\d$])", re.DOTALL)),
