@@ -76,6 +76,8 @@ def judge(first: str, second: str, between: list[str]) -> tuple[float, tuple[str
         return None  # (a letter's salutation before its first paragraph)
     if not between and _NUMBER_ALONE.match(first.strip()):
         return None  # (an item's number its author set apart: a weekly's numbered sayings)
+    if _URL_END.search(first) and not (second[:1].isascii() and starts_lowercase(second)):
+        return None  # (a URL ends it: joined to Chinese, an autolink would take the text in)
     cut = first.endswith("-") or last_mark(first) in CLAUSE
     lower = starts_lowercase(second)
     chinese = starts_cjk(second) and has_cjk_letter(first[-40:]) and chinese_prose(first)

@@ -18,7 +18,6 @@ render as spaces, and stay::
 from __future__ import annotations
 
 import itertools
-import re
 
 from publish.cjk import is_cjk, width
 from publish.clean import evidence as ev
@@ -38,14 +37,13 @@ from publish.clean.linebreaks import (
 from publish.clean.measure import measure_of, wrap_width, written_by_hand
 from publish.clean.numbering import is_heading_line
 from publish.clean.protect import Protected
-from publish.clean.shapes import is_float, is_reference, size
+from publish.clean.shapes import HYPHEN_BREAK, is_float, is_reference, size
 from publish.clean.trace import Edit
 from publish.clean.words import Lexicon
 
 NAME = "unwrap"
 _CONVERTED = ',;:?!.()"*_“”‘’，；：？！。（）'  # either width: ``punctuation`` may change it
 _SHORT = "a line well short of the measure"  # (:mod:`publish.clean.linebreaks`' evidence)
-_HYPHEN_BREAK = re.compile(r"[A-Za-z0-9][-\u00ad]\n[A-Za-z0-9]")  # (or a soft hyphen)
 _TITLE = (titles.WHY,)
 
 
@@ -82,7 +80,7 @@ def damaged(text: str, edit: Editor) -> bool:
     word is hyphenated at a line end, or a continuation marker stands in it."""
     return (
         bool(edit.pages.boundaries)
-        or bool(_HYPHEN_BREAK.search(text))
+        or bool(HYPHEN_BREAK.search(text))
         or markers.search(text) is not None
     )
 
