@@ -206,12 +206,17 @@ def chinese_prose(text: str) -> bool:
     return _PROSE.search(text) is not None
 
 
+#: A bullet a converter left as a glyph (``• Our method``, ``· 中国图书馆界``, ``$\cdot$ 中国``).
+_BULLET = regex.compile(r"^[ \t]*(?:[•·▪◦●○■□◆◇►▸]|\$\\cdot\$)[ \t]*\S")
+
+
 def starts_new_unit(text: str) -> bool:
-    """A heading number (``一、`` ``（二）`` ``1.``), an enumerator (``(ii)`` ``a)``), a bold
-    run-in head, a form field's label (``商品名稱：``) or a continuation marker left in
-    place starts the text."""
+    """A heading number (``一、`` ``（二）`` ``1.``), an enumerator (``(ii)`` ``a)``), a bullet
+    glyph, a bold run-in head, a form field's label (``商品名稱：``) or a continuation marker
+    left in place starts the text."""
     return (
         rank(text) > 0
+        or _BULLET.match(text) is not None
         or _ENUMERATOR.match(text) is not None
         or _BOLD_RUN_IN.match(text) is not None
         or _FIELD.match(text) is not None
