@@ -4,16 +4,21 @@ A break is joined when
 
 - the line ends in a hyphenated word and the next starts in lower case, or the next starts with
   a mark that continues a sentence (``，。）``): strong;
-- the line is full (within a fifth of the block's measure, :mod:`publish.clean.measure`):
-  strong;
+- the line is full (within a fifth of the block's measure, :mod:`publish.clean.measure`; a
+  Chinese paragraph's first line counts its lost two-character indent): strong;
+- the line and the next are both short, fit one printed line, and the next goes on (ends in a
+  lower-case word, a hyphen or a clause mark): one line an extractor cut in two, strong;
+- the line is a newspaper's dateline alone (``KANSAS CITY, Mo., Dec. 31.``): strong;
 - the line does not end a sentence and the next line continues it (lower case, a clause mark
   before, an open bracket, Chinese prose on both sides): strong.
 
 A list number alone on its line (``(xii)``) is joined to its item's text on the next line.
 
-It is split (a new paragraph) at a continuation marker, before a line that starts with a list
+It is split (a new paragraph) at a continuation marker, before a dateline (``CHICAGO, Dec.
+31``), before a line that starts with a list
 number in brackets after a line that ends an item or a sentence, or in a dash (``…2017;`` ⏎
-``(xii)``), before a line indented with U+3000 or spaces the others lack, before and after a
+``(xii)``), before a line indented with U+3000 or spaces the others lack (not in a list, whose
+items' lines are indented to their content), before and after a
 Chinese heading-number line, and after a line well short of the block's own measure when the
 next does not go on in lower case and the line does not stop on a lower-case word (``one`` ⏎
 ``William Simpson`` is one sentence) or a colon (``A WILD-LIFE CREED:`` leads into its text).
@@ -23,8 +28,7 @@ full line ending a sentence before a line that starts with a date (a chronicle's
 Each break is judged twice: the second time against the text after it *as it will read*, with
 the lines the first round joined to it. A verdict reads the paragraph up to the break and the
 first :data:`_READ` characters after it (a line's start is what tells how it goes on), so a
-break whose next line is that long is judged again only where the text before it reads
-otherwise.
+block none of whose breaks would read other text is not judged again (:func:`settled`).
 """
 
 from __future__ import annotations
