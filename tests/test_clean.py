@@ -173,6 +173,20 @@ def test_a_converter_s_empty_anchors_start_a_paragraph_not_an_html_block() -> No
     assert clean.clean(_source(poem)).text == poem
 
 
+def test_a_section_heading_under_each_part_is_not_a_running_head() -> None:
+    """A changelog's ``### Fixed`` recurs under every version (the ninth review: 9 wrong
+    questions): a heading above its level between each two, it is a section, not asked
+    about; the same line recurring with no such heading between is still asked about."""
+    long = " ".join(["The parser now reads every kind of block that the format allows."] * 5)
+    versions = "".join(f"## [1.{n}.0]\n\n### Fixed\n\n- {long}\n\n" for n in range(3))
+    plain = "".join(f"### Fixed\n\n{long}\n\n" for _ in range(3))
+    everything = CleanSettings(threshold=0.0)
+    assert clean.clean(_source(versions), settings=everything).changes == ()
+    asked = clean.clean(_source(plain), settings=everything).changes
+    heads = [c for c in asked if c.pass_name == "furniture" and c.before.startswith("### Fixed")]
+    assert len(heads) == 3 and all(c.confidence < 0.8 for c in heads)  # (suggested)
+
+
 def test_unnumbered_bold_text_is_not_asked_about_as_a_heading() -> None:
     """Bold paragraphs suggested as headings were wrong in every document reviewed (a book's
     byline and imprint, a cross-head in a quoted newspaper, a report's quoted views: three

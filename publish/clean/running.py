@@ -121,6 +121,26 @@ def _candidates(blocks: list[Block]) -> _Candidates:
     return _Candidates(groups, numbers, rules, starts, texts)
 
 
+_ATX_LEVEL = regex.compile(r"^ {0,3}(#{1,6})(?:[ \t]|$)")
+
+
+def _sections(lines: list[Line], texts: list[str]) -> bool:
+    """The lines are headings, and a heading above their level stands between each two: the
+    same section under each part (a changelog's ``### Fixed`` under every version), not a
+    running head."""
+    levels = [_ATX_LEVEL.match(texts[line[0]]) for line in lines]
+    if not all(levels):
+        return False
+    level = min(len(found.group(1)) for found in levels if found)
+    return all(
+        any(
+            (above := _ATX_LEVEL.match(texts[k])) is not None and len(above.group(1)) < level
+            for k in range(a[0] + 1, b[0])
+        )
+        for a, b in itertools.pairwise(lines)
+    )
+
+
 def _cuts_a_sentence(texts: list[str], index: int) -> bool:
     """The line stands between the two halves of a sentence (furniture, not a heading)."""
     if index == 0 or index + 1 >= len(texts):
@@ -217,7 +237,8 @@ def repeated_lines(text: str, blocks: list[Block], near: list[tuple[int, int]]) 
             marked.add(line[0])
         rest = [line for line in lines if line not in cutting]
         if len(lines) >= 3:
-            weak.append((rest, f"recurs {len(lines)} times, apart", ev.LIKELY))
+            sure = 0.0 if _sections(lines, texts) else ev.LIKELY
+            weak.append((rest, f"recurs {len(lines)} times, apart", sure))
         else:
             # (seen twice, only a masthead in capitals is worth asking about: bylines, table
             # heads, a refrain, a repeated section title were each asked, and never right)
