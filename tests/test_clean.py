@@ -175,8 +175,9 @@ def test_a_converter_s_empty_anchors_start_a_paragraph_not_an_html_block() -> No
 
 def test_a_section_heading_under_each_part_is_not_a_running_head() -> None:
     """A changelog's ``### Fixed`` recurs under every version (the ninth review: 9 wrong
-    questions): a heading above its level between each two, it is a section, not asked
-    about; the same line recurring with no such heading between is still asked about."""
+    questions), or its ``**Bugfixes**`` under every setext version heading (the tenth: 30): a
+    heading above between each two, it is a section, not asked about; the same line with no
+    heading between (a rule after a blank line is a page's end, no heading) is still asked."""
     long = " ".join(["The parser now reads every kind of block that the format allows."] * 5)
     versions = "".join(f"## [1.{n}.0]\n\n### Fixed\n\n- {long}\n\n" for n in range(3))
     plain = "".join(f"### Fixed\n\n{long}\n\n" for _ in range(3))
@@ -185,6 +186,14 @@ def test_a_section_heading_under_each_part_is_not_a_running_head() -> None:
     asked = clean.clean(_source(plain), settings=everything).changes
     heads = [c for c in asked if c.pass_name == "furniture" and c.before.startswith("### Fixed")]
     assert len(heads) == 3 and all(c.confidence < 0.8 for c in heads)  # (suggested)
+    setext = "".join(
+        f"2.3{n}.0 (2024-05-2{n})\n-----------------\n\n**Bugfixes**\n\n- {long}\n\n"
+        for n in range(3)
+    )
+    assert clean.clean(_source(setext), settings=everything).changes == ()  # (the tenth review)
+    pages = "".join(f"**THE COMET**\n\n{long}\n\n---\n\n" for _ in range(3))
+    masthead = clean.clean(_source(pages), settings=everything).changes
+    assert sum(c.before.startswith("**THE COMET**") for c in masthead) == 3  # (a rule: no heading)
 
 
 def test_unnumbered_bold_text_is_not_asked_about_as_a_heading() -> None:

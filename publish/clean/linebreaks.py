@@ -124,7 +124,7 @@ def _decide(
     dateline = DATELINE.match(cur)
     if dateline and not cur[dateline.end() :].strip(" \t.—-"):
         return "join", ev.STRONG, "a dateline alone on its line, its story on the next"
-    if nxt.startswith(("\u3000", "  ")) and ends_sentence(cur) and how != BY_HAND and not listed:
+    if _indented(cur, nxt) and ends_sentence(cur) and how != BY_HAND and not listed:
         return "split", ev.STRONG, "the next line is indented as a new paragraph"
     if is_bare_number(so_far):
         return "join", ev.STRONG, "a heading number alone, its text on the next line"
@@ -152,6 +152,14 @@ def _decide(
             return "join", ev.STRONG, why
         return "split", ev.STRONG, f"a line well short of the measure ({measure} columns, {how})"
     return "", 0.0, ""
+
+
+def _indented(cur: str, nxt: str) -> bool:
+    """``nxt`` is indented with U+3000 or spaces that ``cur`` lacks (a paragraph's first line;
+    lines indented alike are one block's, a list item's continuation)."""
+    if not nxt.startswith(("\u3000", "  ")):
+        return False
+    return len(nxt) - len(nxt.lstrip(" \t\u3000")) > len(cur) - len(cur.lstrip(" \t\u3000"))
 
 
 def _cut_line(cur: str, printed: str, measure: int) -> bool:
@@ -243,7 +251,7 @@ def _numbered(lines: list[str], n: int) -> Verdict | None:
     if cur.lstrip()[:1] not in "(（" and nxt.lstrip()[:1] not in "(（":
         return None  # (a quick look: most breaks have no bracket at either line's start)
     ends = cur.rstrip(" \t")[-1:] in "-–—" or cur.rstrip(" \t-–—\"'”’")[-1:] in _ITEM_END
-    if starts_list_item(nxt) and ends:  # (``namely:-``, ``में-``: a dash leads into a list)
+    if starts_list_item(nxt) and ends and not _runs_on(nxt):  # (``namely:-``: a dash too)
         if n + 2 == len(lines) or not is_list_number(lines[n + 2]):
             return "split", ev.STRONG, "a list number after an item's end starts an item"
     elif is_list_number(cur) and nxt.strip() and nxt.lstrip()[:1] not in _MARKUP:
@@ -251,6 +259,20 @@ def _numbered(lines: list[str], n: int) -> Verdict | None:
         if not column:
             return "join", ev.STRONG, "a list number alone, its item on the next line"
     return None
+
+
+_FIRST_NUMBER = re.compile(r"^[ \t]*[(（](\d{1,2}|[a-z])[)）]")
+
+
+def _runs_on(line: str) -> bool:
+    """The line names the next number too (``(1) assert copyright…, and (2) offer you…``): an
+    enumeration in a sentence, not a list's item."""
+    first = _FIRST_NUMBER.match(line)
+    if first is None:
+        return False
+    number = first.group(1)
+    following = str(int(number) + 1) if number.isdigit() else chr(ord(number) + 1)
+    return f"({following})" in line or f"（{following}）" in line
 
 
 def verdicts(

@@ -124,21 +124,35 @@ def _candidates(blocks: list[Block]) -> _Candidates:
 _ATX_LEVEL = regex.compile(r"^ {0,3}(#{1,6})(?:[ \t]|$)")
 
 
-def _sections(lines: list[Line], texts: list[str]) -> bool:
-    """The lines are headings, and a heading above their level stands between each two: the
-    same section under each part (a changelog's ``### Fixed`` under every version), not a
-    running head."""
+_SETEXT = regex.compile(r"^ {0,3}(?:=+|-+)[ \t]*$")  # (a setext heading's underline)
+_BOLD_LABEL = regex.compile(r"^[ \t]*(\*\*|__)[^*_\n]+\1[ \t]*$")
+
+
+def _sections(lines: list[Line], texts: list[str], starts: list[int]) -> bool:
+    """The lines are headings (or labels all in bold), and a heading above them stands between
+    each two: the same section under each part (a changelog's ``### Fixed`` or ``**Bugfixes**``
+    under every version), not a running head."""
     levels = [_ATX_LEVEL.match(texts[line[0]]) for line in lines]
-    if not all(levels):
+    if all(levels):
+        level = min(len(found.group(1)) for found in levels if found)
+    elif all(_BOLD_LABEL.match(texts[line[0]]) for line in lines):
+        level = 7  # (a bold label is below every heading)
+    else:
         return False
-    level = min(len(found.group(1)) for found in levels if found)
     return all(
-        any(
-            (above := _ATX_LEVEL.match(texts[k])) is not None and len(above.group(1)) < level
-            for k in range(a[0] + 1, b[0])
-        )
+        any(_above(texts, starts, k, level) for k in range(a[0] + 1, b[0]))
         for a, b in itertools.pairwise(lines)
     )
+
+
+def _above(texts: list[str], starts: list[int], k: int, level: int) -> bool:
+    """Line ``k`` is a heading's (or the underline of a setext heading, right under its text:
+    a rule after a blank line is no heading) of a level above ``level``."""
+    atx = _ATX_LEVEL.match(texts[k])
+    if atx is not None:
+        return len(atx.group(1)) < level
+    under = k > 0 and starts[k - 1] + len(texts[k - 1]) + 1 == starts[k]
+    return level > 2 and under and _SETEXT.match(texts[k]) is not None
 
 
 def _cuts_a_sentence(texts: list[str], index: int) -> bool:
@@ -237,7 +251,7 @@ def repeated_lines(text: str, blocks: list[Block], near: list[tuple[int, int]]) 
             marked.add(line[0])
         rest = [line for line in lines if line not in cutting]
         if len(lines) >= 3:
-            sure = 0.0 if _sections(lines, texts) else ev.LIKELY
+            sure = 0.0 if _sections(lines, texts, starts) else ev.LIKELY
             weak.append((rest, f"recurs {len(lines)} times, apart", sure))
         else:
             # (seen twice, only a masthead in capitals is worth asking about: bylines, table
