@@ -73,7 +73,8 @@ def _kind(text: str) -> str:
 #: them is a paragraph. (Other inline tags before text, ``<b>title</b>`` over a poem, keep the
 #: block HTML here, left alone, though CommonMark reads a paragraph: the cleaner's lines rules
 #: are not for verse.)
-_ANCHORED = re.compile(r"^ {0,3}(?:<(span|a)\b[^<>]*>[ \t]*</\1>[ \t]*)+(?=[^\s<])")
+ANCHOR = r"<(?:span|a)\b[^<>]*>[ \t]*</(?:span|a)>[ \t]*"  # (an empty one, and spaces after it)
+_ANCHORED = re.compile(rf"^ {{0,3}}(?:{ANCHOR})+(?=[^\s<])")
 
 
 def _html_block(text: str) -> bool:

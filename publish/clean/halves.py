@@ -113,10 +113,11 @@ _URL_END = regex.compile(r"(?:https?://|www\.)\S+$")
 def _goes_on_from(first: str) -> bool:
     """The first part ends in a word a sentence goes on after, all the evidence a likely
     seam has: a Latin word in lower case, or a Chinese character of prose; not a number, a
-    citation, a formula, a URL, a capital alone, an author's affiliation number, the list of
-    a metadata line (``Key words: …; Simulink``), or Chinese words set apart by spaces with no
-    clause mark (a figure's words, OCR'd: ``研究机构知识基础 开放科研设施 …``)."""
-    if _METADATA.match(first) or _URL_END.search(first):
+    citation, a formula, a capital alone, an author's affiliation number, the list of a
+    metadata line (``Key words: …; Simulink``), or Chinese words set apart by spaces with no
+    clause mark (a figure's words, OCR'd: ``研究机构知识基础 开放科研设施 …``). (A URL at the
+    end was ruled out before.)"""
+    if _METADATA.match(first):
         return False
     last = without_trailing_markup(first)[-2:]
     if has_cjk_letter(last[-1:]):

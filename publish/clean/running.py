@@ -37,10 +37,17 @@ import regex
 
 from publish.cjk import CLAUSE, has_cjk_letter, width
 from publish.clean import evidence as ev
-from publish.clean.blocks import RULE, Block
+from publish.clean.blocks import ATX, RULE, Block
 from publish.clean.markers import OWN_LINE, could_hold
 from publish.clean.numbering import rank
-from publish.clean.shapes import chinese_prose, ends_sentence, size, starts_cjk, starts_lowercase
+from publish.clean.shapes import (
+    chinese_prose,
+    ends_sentence,
+    only_bold,
+    size,
+    starts_cjk,
+    starts_lowercase,
+)
 
 MIN_GAP = 200
 _OPEN_KINDS = ("paragraph", "heading", "quote")
@@ -121,21 +128,17 @@ def _candidates(blocks: list[Block]) -> _Candidates:
     return _Candidates(groups, numbers, rules, starts, texts)
 
 
-_ATX_LEVEL = regex.compile(r"^ {0,3}(#{1,6})(?:[ \t]|$)")
-
-
 _SETEXT = regex.compile(r"^ {0,3}(?:=+|-+)[ \t]*$")  # (a setext heading's underline)
-_BOLD_LABEL = regex.compile(r"^[ \t]*(\*\*|__)[^*_\n]+\1[ \t]*$")
 
 
 def _sections(lines: list[Line], texts: list[str], starts: list[int]) -> bool:
     """The lines are headings (or labels all in bold), and a heading above them stands between
     each two: the same section under each part (a changelog's ``### Fixed`` or ``**Bugfixes**``
     under every version), not a running head."""
-    levels = [_ATX_LEVEL.match(texts[line[0]]) for line in lines]
+    levels = [ATX.match(texts[line[0]]) for line in lines]
     if all(levels):
         level = min(len(found.group(1)) for found in levels if found)
-    elif all(_BOLD_LABEL.match(texts[line[0]]) for line in lines):
+    elif all(only_bold(texts[line[0]].strip()) for line in lines):
         level = 7  # (a bold label is below every heading)
     else:
         return False
@@ -148,7 +151,7 @@ def _sections(lines: list[Line], texts: list[str], starts: list[int]) -> bool:
 def _above(texts: list[str], starts: list[int], k: int, level: int) -> bool:
     """Line ``k`` is a heading's (or the underline of a setext heading, right under its text:
     a rule after a blank line is no heading) of a level above ``level``."""
-    atx = _ATX_LEVEL.match(texts[k])
+    atx = ATX.match(texts[k])
     if atx is not None:
         return len(atx.group(1)) < level
     under = k > 0 and starts[k - 1] + len(texts[k - 1]) + 1 == starts[k]

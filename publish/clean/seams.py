@@ -2,14 +2,14 @@
 
 Only running text is joined (:func:`~publish.clean.shapes.is_running_text`): never a heading,
 list, table, quote, code, image, caption, reference entry or a paragraph that is only bold.
-Floats (images, tables, captions) and HTML comments between the halves move after the joined
-paragraph. Nothing is joined across a removed continuation marker: text after ``上接`` came
-from elsewhere. A seam needs evidence on both sides (:mod:`publish.clean.halves` says how
-sure it is that two paragraphs are the halves of one sentence). A paragraph all in bold is
-joined only to a next one all in bold that goes on in lower case (a sidebar's question cut in
-two), a title cut into paragraphs under a heading of the same words is joined
-(:mod:`~publish.clean.titles`), and the title as printed under its heading is never the first
-part of a seam::
+Floats (images, tables, captions, a converter's footnotes) and HTML comments between the halves
+move after the joined paragraph. Nothing is joined across a removed continuation marker: text
+after ``上接`` came from elsewhere. A seam needs evidence on both sides
+(:mod:`publish.clean.halves` says how sure it is that two paragraphs are the halves of one
+sentence). A paragraph all in bold is joined only to a next one all in bold that goes on in
+lower case (a sidebar's question cut in two), a title cut into paragraphs under a heading of
+the same words is joined (:mod:`~publish.clean.titles`), and the title as printed under its
+heading is never the first part of a seam::
 
     …全面贯彻落实党的二十和二十⏎⏎届二中全会精神,深入… -> …二十和二十届二中全会精神,深入…
     That day I saw more⏎⏎![](p8.jpg)⏎⏎deer than I…  -> That day I saw more deer than I…⏎⏎![](p8.jpg)

@@ -11,16 +11,17 @@ from __future__ import annotations
 import regex
 
 from publish.cjk import CJK_LETTER, CJK_PUNCT, CONTINUES, TERMINAL, is_cjk, width
-from publish.clean.blocks import Block
+from publish.clean.blocks import ANCHOR, Block
 from publish.clean.markers import BRACKETED
 from publish.clean.numbering import is_heading_line, rank
 
 _IMAGE_LINE = regex.compile(r"^[ \t]*!\[[^\]\n]*\]\([^)\n]*\)(?:\{[^}\n]*\})?[ \t]*$")
+#: Empty anchors a converter sets at a block's start (``<span id="page-9-0"></span>``): no text.
+_ANCHORS = rf"(?:{ANCHOR})*"
 #: The label is a whole word (``Fig.``, not the start of ``fighters``); the number is digits,
 #: Chinese numerals, Roman numerals or one capital letter (``Table A``, ``Plate IV``), so
-#: ``Tables turned`` and ``Mapping the coast`` are running text.
-#: Empty anchors a converter sets at a block's start (``<span id="page-9-0"></span>``): no text.
-_ANCHORS = r"(?:<(?:span|a)\b[^<>]*>[ \t]*</(?:span|a)>[ \t]*)*"
+#: ``Tables turned`` and ``Mapping the coast`` are running text; empty anchors a converter
+#: sets at a block's start (``<span id="page-9-0"></span>``) come before it.
 CAPTION = regex.compile(
     rf"^{_ANCHORS}[ \t]*[*_]*(?:图|表|附图|附表"
     r"|(?i:Fig\.|(?:Fig|Figure|Table|Chart|Photo|Plate|Exhibit|Map)\b))"
@@ -90,7 +91,7 @@ def is_float(block: Block) -> bool:
 #: the anchor its reference links to, bare (``<span id="page-2-1"></span>1 Implementation…``).
 _FOOTNOTE = regex.compile(
     rf"^{_ANCHORS}[ \t]*<sup>[ \t]*\d{{1,3}}\.?[ \t]*</sup>"
-    r"|^(?:<(?:span|a)\b[^<>]*>[ \t]*</(?:span|a)>[ \t]*)+\d{1,3}\.?[ \t]+(?=\p{Lu})"
+    rf"|^(?:{ANCHOR})+\d{{1,3}}\.?[ \t]+(?=\p{{Lu}})"
 )
 
 
