@@ -176,7 +176,8 @@ def test_a_converter_s_empty_anchors_start_a_paragraph_not_an_html_block() -> No
 def test_a_section_heading_under_each_part_is_not_a_running_head() -> None:
     """A changelog's ``### Fixed`` recurs under every version (the ninth review: 9 wrong
     questions), or its ``**Bugfixes**`` under every setext version heading (the tenth: 30): a
-    heading above between each two, it is a section, not asked about; the same line with no
+    heading above between each two, it is a section, not asked about (so is a handbook's
+    italic ``_代码_`` under every example: the eleventh, 24); the same line with no
     heading between (a rule after a blank line is a page's end, no heading) is still asked."""
     long = " ".join(["The parser now reads every kind of block that the format allows."] * 5)
     versions = "".join(f"## [1.{n}.0]\n\n### Fixed\n\n- {long}\n\n" for n in range(3))
@@ -191,9 +192,25 @@ def test_a_section_heading_under_each_part_is_not_a_running_head() -> None:
         for n in range(3)
     )
     assert clean.clean(_source(setext), settings=everything).changes == ()  # (the tenth review)
+    labels = "".join(f"## 例{n}\n\n_代码_\n\n{long}\n\n" for n in range(3))
+    assert clean.clean(_source(labels), settings=everything).changes == ()  # (the eleventh)
+    unheaded = clean.clean(_source(labels.replace("## 例", "例")), settings=everything).changes
+    assert sum(c.before.startswith("_代码_") for c in unheaded) == 3
     pages = "".join(f"**THE COMET**\n\n{long}\n\n---\n\n" for _ in range(3))
     masthead = clean.clean(_source(pages), settings=everything).changes
     assert sum(c.before.startswith("**THE COMET**") for c in masthead) == 3  # (a rule: no heading)
+
+
+def test_a_title_in_title_case_ending_in_a_full_stop_is_not_asked_about() -> None:
+    """A periodical ends its titles with a full stop (the eleventh review: three suggestions
+    to demote an 1899 weekly's titles); a sentence marked as a heading is still asked about."""
+    everything = CleanSettings(threshold=0.0)
+    titles = "## Religion in the House of Commons.\n\n# Governing the Filipinos.\n"
+    assert clean.clean(_source(titles), settings=everything).changes == ()
+    sentence = clean.clean(_source("## The results show that it works.\n"), settings=everything)
+    assert [(c.pass_name, c.before, c.after) for c in sentence.changes] == [
+        ("demote", "## The resu", "The resu")
+    ]
 
 
 def test_unnumbered_bold_text_is_not_asked_about_as_a_heading() -> None:

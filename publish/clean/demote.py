@@ -9,7 +9,8 @@ or the fragment of one. A heading that reads as running text loses its ``#`` mar
   sentence or runs over 40 columns: strong;
 - it is a long sentence (letters over 40 columns) ending in ``。！``, or ``.`` after a
   lowercase word: strong; a shorter one (over 20 columns): a suggestion (a question is a
-  title's form too: ``## 国家为什么需要开源软件？`` stays);
+  title's form too: ``## 国家为什么需要开源软件？`` stays, and so does a title in title case
+  that a periodical ends with a full stop, ``# Governing the Filipinos.``);
 - it ends in an English word that cannot end a title (``the``, ``of``): a suggestion. (No such
   test for Chinese: ``的`` and ``和`` end titles such as ``投資標的`` and ``内角和``)::
 
@@ -29,6 +30,7 @@ from publish.clean.editor import Editor
 from publish.clean.markers import without_markers
 from publish.clean.punctuation import widened
 from publish.clean.shapes import size
+from publish.clean.titles import in_title_case
 from publish.clean.trace import Edit
 
 NAME = "demote"
@@ -52,7 +54,7 @@ def judge(title: str) -> tuple[float, str] | None:
     wide = size(title)  # (the letters and digits: the punctuation pass may change marks)
     if _CONTINUES.match(title) and (_SENTENCE_END.search(title) or wide > 40):
         return ev.STRONG, "a heading that continues a sentence and ends one"
-    if _SENTENCE_END.search(title):
+    if _SENTENCE_END.search(title) and not in_title_case(title.rstrip("*_").rstrip(".")):
         if wide > 40:
             return ev.STRONG, "a long sentence marked as a heading"
         if wide > 20:

@@ -8,6 +8,8 @@ also says that page starts there (:mod:`publish.clean.pagestarts`). What counts:
   ``Page 3 of 12`` ``第 3 页 共 12 页`` ``第1頁，共計8頁`` ``[pagebreak.16]``, a form feed;
 - folios, certain: ``-4-`` ``— 4 —`` ``· 4 ·``, and ``Page 4`` alone on a line; a bare number
   alone on a line when bare numbers recur page after page, rising;
+- the rules right above and below a page marker or folio (``====`` ⏎ ``PAGE 3`` ⏎ ``====``):
+  certain, with it;
 - running heads and feet: a short line that recurs, apart, three times or more, or twice with a
   page number that changes (``舰船电子工程 2023 年第1 期 191``, ``NAME Page 3 November 1999``).
   A line recurring twice alike is only suggested, unless a page break is next to it;
@@ -48,6 +50,7 @@ _FOLIO = regex.compile(
     regex.IGNORECASE,
 )
 _LINE = regex.compile(r"[^\n]+")
+_FRAME = regex.compile(r"^[ \t]*([=*_~#-])\1{2,}[ \t]*$")  # a rule of one mark
 #: What a page marker or folio starts with, after spaces (a quick look before the patterns).
 _FIRST = frozenset("=~#*_-[<pP第\\\f–—－·•")
 
@@ -64,7 +67,27 @@ def _markers(text: str, closed: list[tuple[int, int]]) -> dict[tuple[int, int], 
             found[line.span()] = ("page marker", "a page marker line")
         elif _FOLIO.match(line.group(0)):
             found[line.span()] = ("folio", "a page number alone on a line")
+        else:
+            continue
+        for rule in _framing(text, *line.span()):
+            found[rule] = ("page marker", "a rule framing a page marker")
     return found
+
+
+def _framing(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The rules right above and right below a page marker (``====`` ⏎ ``PAGE 3`` ⏎ ``====``),
+    when both are there: a frame, which left alone reads as a heading of ``=`` signs."""
+    above_end = start - 1
+    above_start = text.rfind("\n", 0, max(above_end, 0)) + 1
+    below_start = end + 1
+    below_end = text.find("\n", below_start)
+    below_end = len(text) if below_end < 0 else below_end
+    if above_end < 0 or below_start > len(text):
+        return []
+    above, below = (above_start, above_end), (below_start, below_end)
+    if all(_FRAME.match(text[a:b]) for a, b in (above, below)):
+        return [above, below]
+    return []
 
 
 def apply(text: str, edit: Editor) -> str:

@@ -37,7 +37,7 @@ import itertools
 import re
 from typing import NamedTuple
 
-from publish.cjk import CLAUSE, is_cjk_letter, width
+from publish.cjk import CLAUSE, CLOSING_QUOTES, is_cjk_letter, width
 from publish.clean import evidence as ev
 from publish.clean.blocks import INTERRUPTS, RULE, Block
 from publish.clean.joining import spaced_run
@@ -69,6 +69,7 @@ _NEWLINE = re.compile(r"\n[ \t\u3000]*")  # a break and the indent a join drops
 _LIST_START = re.compile(r"^ {0,3}(?:[-+*]|1[.)])[ \t]")  # an item that interrupts a paragraph
 _MARKUP = frozenset("!<[#>|`~$*_+-=")  # what an image, a tag, a heading or a list starts with
 _ITEM_END = frozenset(";:.!?；：。！？")  # what ends a list's item, or the text before the list
+_CHINESE_END = ("。", "！", "？")
 _ITEM = re.compile(r"^[ \t]*(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)")
 
 
@@ -108,10 +109,14 @@ def _decide(
     so_far: str,
     printed: str = "",
     listed: bool = False,
+    indent: int = 0,
+    chinese: int | None = None,
 ) -> tuple[str, float, str]:
     """("join" | "split" | "", confidence, why) for the break between ``cur`` and ``nxt``;
     ``so_far`` is the paragraph up to the break, ``printed`` the next line as it stands;
-    ``listed``: the break is in a list, whose item's lines are indented to its content."""
+    ``listed``: the break is in a list, whose item's lines are indented to its content;
+    ``indent``: the columns of indent ``cur`` lost (:func:`_lost_indent`); ``chinese``: the
+    width the lines of Chinese alone reach (:func:`~publish.clean.measure.chinese_measure`)."""
     body = nxt.lstrip(" \t\u3000")
     if body[:1] in ";:!?" and not starts_continuing(body):  # its mark as it will read
         body = widened(nxt).lstrip(" \t\u3000")
@@ -138,8 +143,14 @@ def _decide(
         if continues(cur, body, so_far):
             return "join", ev.STRONG, "Chinese prose that stops mid-sentence, the next line goes on"
         return "", 0.0, ""
-    if width(cur) + _indent(cur, so_far) >= measure - max(4, measure // 5) and not _title(
-        cur, body
+    short_end = chinese is not None and _short_chinese_end(cur, indent, chinese)
+    if short_end:
+        why = f"a Chinese sentence ends over two characters short of the Chinese lines ({chinese})"
+        return "split", ev.STRONG, why
+    if (
+        width(cur) + indent >= measure - max(4, measure // 5)
+        and not short_end
+        and not _title(cur, body)
     ):
         if ends_sentence(cur) and DATED.match(body):
             return "split", ev.LIKELY, "a sentence ends, and the next line starts with a date"
@@ -152,6 +163,17 @@ def _decide(
             return "join", ev.STRONG, why
         return "split", ev.STRONG, f"a line well short of the measure ({measure} columns, {how})"
     return "", 0.0, ""
+
+
+def _short_chinese_end(cur: str, indent: int, chinese: int) -> bool:
+    """``cur`` ends a Chinese sentence (``。！？``) more than two characters short of the width
+    the lines of Chinese alone reach: a paragraph's end, for Chinese type fills its lines to
+    the character (a wrapped English line runs short by up to a word, a fifth of the
+    measure; Latin words in a line of Chinese make it wider or narrower than its letters)."""
+    line = cur.rstrip()
+    if not (line.endswith(_CHINESE_END) or line.rstrip(CLOSING_QUOTES).endswith(_CHINESE_END)):
+        return False
+    return width(cur) + indent < chinese - 4
 
 
 def _indented(cur: str, nxt: str) -> bool:
@@ -173,10 +195,12 @@ def _cut_line(cur: str, printed: str, measure: int) -> bool:
     return goes_on and wide < 0.75 * measure and width(cur) + 1 + wide <= measure
 
 
-def _indent(cur: str, so_far: str) -> int:
+def _lost_indent(cur: str, so_far: str, continued: bool = False) -> int:
     """The columns a Chinese paragraph's first line gives its indent (two characters), which
-    a conversion drops: the line is full at the measure less them."""
-    first = len(so_far) <= len(cur.strip(" \t\u3000"))
+    a conversion drops: the line is full at the measure less them. None for the first line
+    of a block that goes on from a page before (``continued``): no paragraph starts there
+    that the text shows."""
+    first = len(so_far) <= len(cur.strip(" \t\u3000")) and not continued
     return 4 if first and is_cjk_letter(cur.lstrip(" \t\u3000")[:1]) else 0
 
 
@@ -282,10 +306,14 @@ def verdicts(
     how: str,
     before: list[Break] | None,
     seen: Seen | None = None,
+    continued: bool = False,
+    chinese: int | None = None,
 ) -> list[Break]:
     """A verdict for every break of ``block``; with the verdicts of a first round
     (``before``), the line after a break is read with the lines it will be joined to.
-    ``seen`` keeps what an earlier round read, so a break read alike is not judged again."""
+    ``seen`` keeps what an earlier round read, so a break read alike is not judged again;
+    ``continued``: the block stands right after a page break (its first line may go on);
+    ``chinese``: the width its lines of Chinese alone reach, if known."""
     seen = seen or Seen()
     found: list[Break] = []
     pos = paragraph = block.start
@@ -322,7 +350,8 @@ def verdicts(
                 joined = (begin, newline, joined[2] + _NEWLINE.sub("", more))
                 printed = nxt.strip(" \t\u3000")
                 so_far, listed = without_markers(joined[2]), kind == "list"  # (items indent)
-                judged = _decide(cur, after, measure, how, so_far, printed, listed)
+                indent = _lost_indent(cur, so_far, continued and n == 0)
+                judged = _decide(cur, after, measure, how, so_far, printed, listed, indent, chinese)
                 if after.lstrip(" \t\u3000")[:1] not in ";:!?":  # (see :class:`Seen`)
                     seen.judged[n, begin, after] = judged
             found.append(Break(newline, end, *judged))

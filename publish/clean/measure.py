@@ -20,7 +20,9 @@ from __future__ import annotations
 
 import bisect
 
-from publish.cjk import CLAUSE, TERMINAL, width
+import regex
+
+from publish.cjk import CLAUSE, TERMINAL, has_cjk_letter, width
 from publish.clean.blocks import Block
 from publish.clean.shapes import ends_sentence, last_mark
 
@@ -30,6 +32,9 @@ OWN = "measured on this block"
 BY_HAND = "its lines end where its author broke them, mostly at a mark"
 _MARKS = frozenset(TERMINAL + CLAUSE)
 _BY_HAND = 0.45  # of a block's lines (but its last) that end at a mark
+_LATIN = regex.compile(r"[A-Za-z0-9]")
+_ASCII_MARK = regex.compile(r"[,.;:!?()]")
+_CAPITAL = regex.compile(r"[ \t]*[\"'“‘(\[*_]*\p{Lu}")  # a line that starts with a capital
 
 
 def by_hand(lines: list[str]) -> bool:
@@ -38,6 +43,14 @@ def by_hand(lines: list[str]) -> bool:
     if len(lines) < 3:
         return False
     return sum(last_mark(line) in _MARKS for line in lines) >= _BY_HAND * len(lines)
+
+
+def verse(lines: list[str]) -> bool:
+    """Four or more ``lines``, each starting with a capital (past quotes and brackets), most
+    ending at a mark (:func:`by_hand`): verse, whose lines are its own even in a document with
+    the marks of OCR (a poem in a weekly's page); prose wrapped in a column starts most of
+    its lines mid-sentence, in lower case."""
+    return len(lines) >= 4 and all(_CAPITAL.match(line) for line in lines) and by_hand(lines[:-1])
 
 
 def _full_lines(lines: list[str], width_of: dict[str, int]) -> int | None:
@@ -94,6 +107,36 @@ def wrap_width(blocks: list[Block], hand: bool = True) -> int | None:
         return None
     full = [line for line in lines if 0.85 * best <= width(line) <= best]
     return best if sum(1 for line in full if not ends_sentence(line)) >= 0.5 * len(full) else None
+
+
+def _chinese_width(line: str) -> int | None:
+    """The width of a line of Chinese alone (no Latin letter or digit), its ASCII marks at
+    full width as ``punctuation`` will set them; None for another line."""
+    if _LATIN.search(line) or not has_cjk_letter(line):
+        return None
+    return width(line) + len(_ASCII_MARK.findall(line))
+
+
+def chinese_measure(lines: list[str], document: int | None) -> int | None:
+    """The width the block's lines of Chinese alone reach (two or more of them, but its
+    last), else the ``document``'s (:func:`document_chinese`): a line with Latin words
+    in it is wider or narrower than its letters, so a measure from those misleads."""
+    widths = [w for w in map(_chinese_width, lines[:-1]) if w is not None]
+    return max(widths) if len(widths) >= 2 else document
+
+
+def document_chinese(blocks: list[Block]) -> int | None:
+    """The width the most of the document's lines of Chinese alone reach within 15 %, at
+    least five of them (each but the last of its paragraph)."""
+    widths = sorted(
+        w
+        for block in blocks
+        if block.kind == "paragraph" and "\n" in block.text
+        for w in map(_chinese_width, block.text.split("\n")[:-1])
+        if w is not None
+    )
+    best, count = _most_reached(widths)
+    return best if count >= 5 else None
 
 
 def written_by_hand(blocks: list[Block]) -> bool:

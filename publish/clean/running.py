@@ -43,7 +43,7 @@ from publish.clean.numbering import rank
 from publish.clean.shapes import (
     chinese_prose,
     ends_sentence,
-    only_bold,
+    only_emphasis,
     size,
     starts_cjk,
     starts_lowercase,
@@ -65,6 +65,7 @@ _LABEL = regex.compile(
 _SENTENCE_END = tuple("。！？；.!?;:：,，")
 #: A page, volume or issue named in a running head: ``Page 3``, ``No. 4``, ``2023 年第1 期``.
 _PAGE_WORD = regex.compile(r"(?i:\b(?:page|pp?|vol|volume|no|issue)\b)|[期页版卷]")
+_DIGIT = regex.compile(r"\d")
 
 
 def _decorated(line: str) -> bool:
@@ -74,7 +75,11 @@ def _decorated(line: str) -> bool:
 
 
 def _not_furniture(core: str) -> bool:
-    """A sentence, or wholly in brackets (``（掌声）``)."""
+    """A sentence, or wholly in brackets (``（掌声）``). A full stop ends a periodical's
+    masthead and dateline in capitals (``AMERICAN SENTINEL.``, ``OCTOBER 18, 1894.``) and its
+    volume line (``Vol. 9, No. 41.``) too: no sentence."""
+    if core.endswith(".") and (core.isupper() or (_PAGE_WORD.match(core) and _DIGIT.search(core))):
+        return False
     if core.endswith(_SENTENCE_END):
         return True
     return len(core) > 1 and core.startswith(("(", "（", "[", "【")) and core.endswith(_CLOSED)
@@ -132,14 +137,15 @@ _SETEXT = regex.compile(r"^ {0,3}(?:=+|-+)[ \t]*$")  # (a setext heading's under
 
 
 def _sections(lines: list[Line], texts: list[str], starts: list[int]) -> bool:
-    """The lines are headings (or labels all in bold), and a heading above them stands between
-    each two: the same section under each part (a changelog's ``### Fixed`` or ``**Bugfixes**``
-    under every version), not a running head."""
+    """The lines are headings (or labels all in bold or italics), and a heading above them
+    stands between each two: the same section under each part (a changelog's ``### Fixed`` or
+    ``**Bugfixes**`` under every version, a handbook's ``_代码_`` under every example), not a
+    running head."""
     levels = [ATX.match(texts[line[0]]) for line in lines]
     if all(levels):
         level = min(len(found.group(1)) for found in levels if found)
-    elif all(only_bold(texts[line[0]].strip()) for line in lines):
-        level = 7  # (a bold label is below every heading)
+    elif all(only_emphasis(texts[line[0]].strip()) for line in lines):
+        level = 7  # (a label in bold or italics is below every heading)
     else:
         return False
     return all(
@@ -265,11 +271,27 @@ def repeated_lines(text: str, blocks: list[Block], near: list[tuple[int, int]]) 
         weak.append((numbers, "page numbers alone on their lines, rising", ev.LIKELY))
     elif numbers:  # a number alone on a line is a folio only next to a page break
         weak.append((numbers, "a number alone on a line", 0.0))
-    for lines, why, confidence in weak:  # next to furniture found above: furniture too
-        kind = "folio" if lines is numbers else "running head"
-        for line in lines:
-            if line[0] - 1 in marked or line[0] + 1 in marked:
-                found[line[1]] = (kind, f"{why}, next to other page furniture", ev.STRONG)
-            elif confidence:
-                found[line[1]] = (kind, why, confidence)
+    _beside(weak, numbers, marked, found)
     return found
+
+
+def _beside(
+    weak: list[tuple[list[Line], str, float]], numbers: list[Line], marked: set[int], found: Found
+) -> None:
+    """The weaker candidates next to furniture are furniture too (strong), until no more are
+    (a running head under a folio under a page marker: ``322`` ⏎ ``AMERICAN SENTINEL.``); the
+    rest are only as sure as their own evidence."""
+    kinds = [("folio" if lines is numbers else "running head") for lines, _, _ in weak]
+    grown = True
+    while grown:
+        grown = False
+        for (lines, why, _), kind in zip(weak, kinds, strict=True):
+            for line in lines:
+                if line[0] not in marked and (line[0] - 1 in marked or line[0] + 1 in marked):
+                    found[line[1]] = (kind, f"{why}, next to other page furniture", ev.STRONG)
+                    marked.add(line[0])
+                    grown = True
+    for (lines, why, confidence), kind in zip(weak, kinds, strict=True):
+        for line in lines:
+            if line[0] not in marked and confidence:
+                found[line[1]] = (kind, why, confidence)

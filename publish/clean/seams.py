@@ -17,8 +17,6 @@ heading is never the first part of a seam::
 
 from __future__ import annotations
 
-import regex
-
 from publish.cjk import TERMINAL
 from publish.clean import evidence as ev
 from publish.clean import halves, rounds, titles
@@ -28,6 +26,7 @@ from publish.clean.joining import joiner
 from publish.clean.markers import MARKER
 from publish.clean.protect import Protected
 from publish.clean.shapes import (
+    COMMENT,
     ends_sentence,
     is_float,
     is_running_text,
@@ -41,9 +40,6 @@ from publish.clean.words import Lexicon
 NAME = "seams"
 FLOAT_BETWEEN = "a float stands between the parts"
 _COMMENT_BETWEEN = "an HTML comment (nothing a reader sees) stands between the parts"
-#: A block that is one HTML comment: invisible, it moves after the joined paragraph as a float
-#: does (``<!-- page-anchor: LYG-S-0065 -->``).
-_COMMENT = regex.compile(r"^[ \t]*<!--(?:(?!-->).)*-->[ \t]*$", regex.DOTALL)
 _KEEP = 500  # characters kept at each end of a long part as it will read (all judge looks at)
 
 
@@ -51,7 +47,7 @@ def _partner(blocks: list[Block], i: int, edit: Editor) -> tuple[int, list[str]]
     """The next running-text block after ``blocks[i]`` past floats, and what is between."""
     between: list[str] = []
     j = i + 1
-    while j < len(blocks) and (is_float(blocks[j]) or _COMMENT.match(blocks[j].text)):
+    while j < len(blocks) and (is_float(blocks[j]) or COMMENT.match(blocks[j].text)):
         if MARKER.search(blocks[j].text):  # a continuation marker kept beside a float
             return None
         between.append(FLOAT_BETWEEN if is_float(blocks[j]) else _COMMENT_BETWEEN)

@@ -36,6 +36,7 @@ REFERENCE = regex.compile(
     regex.MULTILINE,
 )
 _ONLY_BOLD = regex.compile(r"^(\*\*|__)[^\n]+\1$")
+_ONLY_ITALIC = regex.compile(r"^([*_])[^\n*_]+\1$")
 _BOLD_RUN_IN = regex.compile(r"^(\*\*|__)[^\n]+?\1")
 #: A footnote reference ending the text: Markdown's (``[^3]``), or a note's number after the
 #: sentence it ends, as converters of reports print it (``… the grant. [22]``).
@@ -74,6 +75,10 @@ DATELINE = regex.compile(
 #: A word hyphenated at a line's end (or broken with a soft hyphen): a mark of OCR or conversion.
 HYPHEN_BREAK = regex.compile(r"[A-Za-z0-9][-\u00ad]\n[A-Za-z0-9]")
 SHORT = 50  # columns: 25 CJK characters, a title or a byline
+
+#: A block that is one HTML comment, invisible (``<!-- page-anchor: LYG-S-0065 -->``): a page's
+#: mark where a converter left one; ``seams`` moves it after the paragraph it joins as a float.
+COMMENT = regex.compile(r"^[ \t]*<!--(?:(?!-->).)*-->[ \t]*$", regex.DOTALL)
 
 
 def is_float(block: Block) -> bool:
@@ -140,6 +145,11 @@ def unpunctuated_short(text: str) -> bool:
 def only_bold(text: str) -> bool:
     """One line, all of it bold (a run-in head, a sidebar's question)."""
     return _ONLY_BOLD.match(text) is not None
+
+
+def only_emphasis(text: str) -> bool:
+    """One line, all of it bold or all of it italic (a label: ``**Bugfixes**``, ``_代码_``)."""
+    return only_bold(text) or _ONLY_ITALIC.match(text) is not None
 
 
 def is_running_text(block: Block) -> bool:

@@ -24,6 +24,7 @@ from publish.clean import evidence as ev
 from publish.clean import markers, normalise, rounds, titles
 from publish.clean.blocks import Block, split_blocks
 from publish.clean.editor import Editor
+from publish.clean.evidence import Pages
 from publish.clean.joining import joiner, spaced_run
 from publish.clean.linebreaks import (
     HEADING,
@@ -34,10 +35,17 @@ from publish.clean.linebreaks import (
     settled,
     verdicts,
 )
-from publish.clean.measure import measure_of, wrap_width, written_by_hand
+from publish.clean.measure import (
+    chinese_measure,
+    document_chinese,
+    measure_of,
+    verse,
+    wrap_width,
+    written_by_hand,
+)
 from publish.clean.numbering import is_heading_line
 from publish.clean.protect import Protected
-from publish.clean.shapes import HYPHEN_BREAK, is_float, is_reference, size
+from publish.clean.shapes import COMMENT, HYPHEN_BREAK, is_float, is_reference, size
 from publish.clean.trace import Edit
 from publish.clean.words import Lexicon
 
@@ -85,33 +93,59 @@ def damaged(text: str, edit: Editor) -> bool:
     )
 
 
+_Judged = tuple[list[str], bool, list[Break]]  # a block's lines, a record?, its verdicts
+
+
 def _judged(
-    block: Block, document: int | None, hand: bool | None
-) -> tuple[list[str], bool, list[Break]]:
-    """The block's lines, whether they are a record, and the verdict on each break."""
+    block: Block,
+    document: tuple[int | None, int | None],
+    hand: bool | None,
+    continued: bool = False,
+) -> _Judged:
+    """The block's lines, whether they are a record, and the verdict on each break;
+    ``document``: the document's measure and that of its lines of Chinese alone;
+    ``continued``: the block stands right after a page break."""
     lines = block.text.split("\n")
-    measure, how = measure_of(lines, document, hand)
+    measure, how = measure_of(lines, document[0], hand)
+    chinese = chinese_measure(lines, document[1])
     seen = Seen()
-    found = verdicts(block, lines, measure, how, None, seen)
+    found = verdicts(block, lines, measure, how, None, seen, continued, chinese)
     for _ in range(2):  # judge again, each break against the text after it as it will read
         if settled(lines, found):
             break
-        again = verdicts(block, lines, measure, how, found, seen)
+        again = verdicts(block, lines, measure, how, found, seen, continued, chinese)
         if again == found:
             break
         found = again
-    return lines, _record(lines) and not _full(lines[:-1], document), found
+    return lines, _record(lines) and not _full(lines[:-1], document[0]), found
 
 
-def _paged(record: bool, found: list[Break]) -> bool:
-    """Paragraphs told apart only by a short last line: a page's text, not an author's
-    Markdown."""
-    return not record and any(item.why.startswith(_SHORT) for item in found)
+def _after_page(blocks: list[Block], i: int, pages: Pages) -> bool:
+    """``blocks[i]`` stands right after a page break: one the furniture passes found, or a
+    converter's page mark (an HTML comment alone)."""
+    start = blocks[i - 1].end if i else 0
+    return bool(pages.between(start, blocks[i].start)) or bool(
+        i and COMMENT.match(blocks[i - 1].text)
+    )
+
+
+def _shorts(record: bool, found: list[Break]) -> int:
+    """The breaks after a line well short of the measure (paragraphs told apart only by it)."""
+    return 0 if record else sum(1 for item in found if item.why.startswith(_SHORT))
+
+
+def _paged(blocks: list[Block], judged: list[tuple[Block, _Judged]]) -> bool:
+    """Paragraphs told apart only by a short last line, for at least one in two told apart
+    by a blank line: a page's text, not an author's Markdown (whose one short line inside a
+    paragraph of many is its author's break: a contributors' guide wrapped at 80 columns)."""
+    short = sum(_shorts(record, found) for _, (_, record, found) in judged)
+    wrapped = sum(1 for block in blocks if block.kind == "paragraph" and "\n" in block.text)
+    return short > 0 and 2 * short >= wrapped
 
 
 def _breaks(
     block: Block,
-    judged: tuple[list[str], bool, list[Break]],
+    judged: _Judged,
     edit: Editor,
     lexicon: Lexicon,
     damaged: bool,
@@ -144,7 +178,9 @@ def _breaks(
         elif item.verdict in ("split", "") and _headingafter(block, found, n):
             edits.append(Edit(item.newline, item.end, "\n\n", ev.STRONG, (HEADING,)))
         elif item.verdict == "split" and not (record and "measure" in item.why):
-            edits.append(Edit(item.newline, item.end, "\n\n", item.confidence, (item.why,)))
+            # (a short line inside an author's paragraph, in clean Markdown: only suggested)
+            sure = item.confidence if damaged or not item.why.startswith(_SHORT) else ev.LIKELY
+            edits.append(Edit(item.newline, item.end, "\n\n", sure, (item.why,)))
     return edits
 
 
@@ -169,18 +205,21 @@ class _Document:
         marked = damaged(text, edit)  # (its lines are wrapped, whatever they end with)
         hand = None if marked else written_by_hand(blocks)
         document = None if hand else wrap_width(blocks, not marked)
+        measures = (document, document_chinese(blocks))
         protected = Protected.of(text)
         judged = [
-            (block, _judged(block, document, hand))
-            for block in blocks
+            (block, _judged(block, measures, hand, _after_page(blocks, i, edit.pages)))
+            for i, block in enumerate(blocks)
             if block.kind in ("paragraph", "list")
             and "\n" in block.text
             and (only is None or rounds.touches(only, block.start, block.end))
             and not is_float(block)
             and not is_reference(block.text)
+            and not verse(block.text.split("\n"))
             and not protected.covers(block.start, block.end)
         ]
-        self.paged = self.paged or any(_paged(record, found) for _, (_, record, found) in judged)
+        if only is None:  # (the first round sees the whole document)
+            self.paged = _paged(blocks, judged)
         broken = self.paged or marked
         lexicon, names = Lexicon(text), titles.headings(blocks)
         edits = [
