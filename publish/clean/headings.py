@@ -1,6 +1,7 @@
 """Pass ``headings``: headings the scraper lost are restored, and numbered headings nested.
 
-Existing headings follow the hierarchy 一、 above （一） above 1. above （1）: a numbered heading
+Existing headings follow the hierarchy 第X编 above 第X章 above 第X节 above 一、 above （一） above
+1. above （1）: a numbered heading
 at the level of the nearest heading above it in that hierarchy (or of an unnumbered one) moves
 one level below it (strong: the numbers say so); the matter before and after the numbered
 parts (``Abstract``, ``目录``, ``参考文献``) and a deeper unnumbered heading are no one's parent. A
@@ -23,7 +24,7 @@ import re
 from publish.clean import evidence as ev
 from publish.clean.blocks import split_blocks
 from publish.clean.editor import Editor
-from publish.clean.numbering import is_heading_line, rank
+from publish.clean.numbering import PARTS, TOP, is_heading_line, rank
 from publish.clean.trace import Edit
 
 NAME = "headings"
@@ -66,8 +67,8 @@ def apply(text: str, edit: Editor) -> str:
             if not bold and not is_heading_line(title):
                 continue
             order = rank(title)
-            base = 3 if order >= 2 and seen and seen[-1][1] == 2 else 2
-            level = _nested_level(order, base, seen) if order >= 2 else base
+            base = 3 if order not in TOP and seen and seen[-1][1] == 2 else 2
+            level = _nested_level(order, base, seen)
             why = (
                 "a paragraph only bold, with a heading number"
                 if bold
@@ -75,6 +76,7 @@ def apply(text: str, edit: Editor) -> str:
             )
             new = f"{'#' * level} {title}"
             edits.append(Edit(block.start, block.end, new, ev.LIKELY, (why,)))
+            seen.append((order, level))  # (the next ones are suggested as nested under it)
     return edit.apply(text, edits)
 
 
@@ -85,7 +87,7 @@ def _nest(start: int, end: int, level: int, order: int, above: int) -> Edit:
         why = "a numbered heading at the level of the heading above it, which ranks higher"
         return Edit(start, end, "#" * level, ev.STRONG, (why,))
     why = "a numbered heading at the level of the unnumbered heading above it"
-    return Edit(start, end, "#" * level, ev.STRONG if order <= 2 else ev.LIKELY, (why,))
+    return Edit(start, end, "#" * level, ev.STRONG if order <= PARTS else ev.LIKELY, (why,))
 
 
 def _nested_level(order: int, level: int, seen: list[tuple[int, int]]) -> int:
@@ -94,11 +96,13 @@ def _nested_level(order: int, level: int, seen: list[tuple[int, int]]) -> int:
 
 
 def _nesting(order: int, level: int, seen: list[tuple[int, int]]) -> tuple[int, int]:
-    """(the level, the rank of the heading it nests under: 0 when unnumbered)."""
-    if order < 2:
+    """(the level, the rank of the heading it nests under: 0 when unnumbered). A number of
+    the ranks that head a document's parts (:data:`~publish.clean.numbering.TOP`) nests only
+    under a number of a higher rank (``一、`` under ``第一节``, ``第一节`` under ``第二章``)."""
+    if not order:
         return level, order
     for other_rank, other_level in reversed(seen):
-        if other_rank == 0 and other_level > level:
+        if other_rank == 0 and (other_level > level or order in TOP):
             continue  # (a deeper heading, numbered otherwise, ``#### 3.2.4 …``: no parent)
         if other_rank < order:
             return (min(other_level + 1, 6) if other_level >= level else level), other_rank

@@ -1,4 +1,5 @@
-"""Chinese heading numbers and their rank: 一、 above （一） above 1. above （1）; list numbers.
+"""Chinese heading numbers and their rank: 第X编 above 第X章 above 第X节 above 一、 above （一）
+above 1. (and 第X条) above （1）; list numbers.
 
 Shared by ``unwrap`` (a numbered line starts a paragraph), ``seams`` (never join onto one) and
 ``headings`` (promote and nest them). ``1.聚焦重点产业`` without a space is text, not a number.
@@ -14,11 +15,19 @@ from publish.cjk import width
 
 _CN = "一二三四五六七八九十百零〇两"
 _RANKED: list[tuple[int, re.Pattern[str]]] = [
-    (1, re.compile(rf"^(?:[{_CN}]+、|第[{_CN}\d]+[章编])")),
-    (2, re.compile(rf"^(?:[（(][{_CN}]+[）)]|第[{_CN}\d]+节)")),
-    (3, re.compile(rf"^(?:\d{{1,2}}[.．、](?=\s)|\d{{1,2}}、|第[{_CN}\d]+条)")),
-    (4, re.compile(r"^[（(]\d{1,2}[）)]")),
+    (1, re.compile(rf"^第[{_CN}\d]+编")),
+    (2, re.compile(rf"^第[{_CN}\d]+章")),
+    (3, re.compile(rf"^第[{_CN}\d]+节")),
+    (4, re.compile(rf"^[{_CN}]+、")),
+    (5, re.compile(rf"^[（(][{_CN}]+[）)]")),
+    (6, re.compile(rf"^(?:\d{{1,2}}[.．、](?=\s)|\d{{1,2}}、|第[{_CN}\d]+条)")),
+    (7, re.compile(r"^[（(]\d{1,2}[）)]")),
 ]
+#: The ranks that head a document's numbered parts: under an unnumbered heading they keep
+#: its level (``# 报告`` … ``## 一、``), and only a number of a higher rank is their parent.
+TOP = frozenset({1, 2, 4})
+#: The ranks down to （一）: a report's or a book's parts, whose nesting is sure.
+PARTS = 5
 #: A Chinese heading number a standalone line may be promoted for (pass ``headings``).
 CHINESE_NUMBER = re.compile(rf"^(?:[{_CN}]+、|[（(][{_CN}]+[）)]|第[{_CN}\d]+[章节条编])")
 #: (one letter, but not a Han character: ``（一）`` is a Chinese heading number, above)
@@ -30,7 +39,8 @@ _SENTENCE_END = re.compile(r"[。！？!?]|[，、；：,;:]$")
 
 
 def rank(title: str) -> int:
-    """1 for 一、/第X章, 2 for （一）/第X节, 3 for 1./第X条, 4 for （1）, 0 when unnumbered."""
+    """1 for 第X编, 2 for 第X章, 3 for 第X节, 4 for 一、, 5 for （一）, 6 for 1./第X条, 7 for
+    （1）, 0 when unnumbered."""
     for value, pattern in _RANKED:
         if pattern.match(title):
             return value
