@@ -128,6 +128,8 @@ def test_only_markers_as_the_substitution_reads(text: str) -> None:
 @example("\f")
 @example("第 3 页 共 12 页")
 @example("**Table 3**  ")
+@example("AMERICAN SENTINEL.")
+@example("Vol. 9, No. 41.")
 def test_line_looks_of_furniture_and_running_heads(line: str) -> None:
     if line.lstrip(" \t")[:1] not in furniture._FIRST:
         assert not furniture._PAGE_MARKER.match(line) and not furniture._FOLIO.match(line)
@@ -135,7 +137,9 @@ def test_line_looks_of_furniture_and_running_heads(line: str) -> None:
         assert running._DECOR.sub("", line) == line
     if line:
         plain = re.compile(r"[。！？；.!?;:：,，]$|^[(（\[【].*[)）\]】]$")
-        assert running._not_furniture(line) == bool(plain.search(line))
+        volume = running._PAGE_WORD.match(line) and re.search(r"\d", line)
+        masthead = line.endswith(".") and (line.isupper() or bool(volume))  # (no sentence)
+        assert running._not_furniture(line) == (bool(plain.search(line)) and not masthead)
 
 
 @FAST

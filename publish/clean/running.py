@@ -4,10 +4,10 @@ A line is a candidate when it is short (at most 70 columns), has a letter, no li
 does not start in lower case unless it is a site's address (``https://abcaus.in``), is not a
 sentence, a question to the reader, a speaker's name (ending in ``:``) or wholly in brackets
 (``（掌声）``), and stands in a paragraph, heading or quote block. Lines are compared with
-Markdown marks dropped, case folded and every number read as ``#``. A group recurs when its
-lines stand at least :data:`MIN_GAP` columns apart (a page holds more; counted in columns of
-text, not lines, so that unwrapping the text between them changes nothing). Evidence, strongest
-first:
+Markdown marks and punctuation dropped, case folded and every number read as ``#``. A group
+recurs when its lines stand at least :data:`MIN_GAP` columns apart (a page holds more; counted
+in columns of text, not lines, so that unwrapping the text between them changes nothing).
+Evidence, strongest first:
 
 - one number in it rises from one to the next, all else alike (a page number): strong, but
   only likely when one of them is a heading that names no page or issue (``## Lesson 3`` …
@@ -66,6 +66,7 @@ _SENTENCE_END = tuple("。！？；.!?;:：,，")
 #: A page, volume or issue named in a running head: ``Page 3``, ``No. 4``, ``2023 年第1 期``.
 _PAGE_WORD = regex.compile(r"(?i:\b(?:page|pp?|vol|volume|no|issue)\b)|[期页版卷]")
 _DIGIT = regex.compile(r"\d")
+_MARKS = regex.compile(r"[^\w#]+")  # (OCR reads ``Vol. 9, No. 41.`` and ``Vol. 9. No. 41.``)
 
 
 def _decorated(line: str) -> bool:
@@ -128,7 +129,7 @@ def _candidates(blocks: list[Block]) -> _Candidates:
                     continue  # a link, an image, a tag; too wide, too few letters
                 if not (rank(core) or (could_hold(line) and OWN_LINE.match(line))):
                     # (not a numbered heading, nor a jump line: the jumps pass records it)
-                    key = " ".join(_NUMBER.sub("#", core.casefold()).split())
+                    key = " ".join(_MARKS.sub(" ", _NUMBER.sub("#", core.casefold())).split())
                     groups.setdefault(key, []).append((index, span, core))
     return _Candidates(groups, numbers, rules, starts, texts)
 
