@@ -272,22 +272,29 @@ def repeated_lines(text: str, blocks: list[Block], near: list[tuple[int, int]]) 
         weak.append((numbers, "page numbers alone on their lines, rising", ev.LIKELY))
     elif numbers:  # a number alone on a line is a folio only next to a page break
         weak.append((numbers, "a number alone on a line", 0.0))
-    _beside(weak, numbers, marked, found)
+    _beside(weak, numbers, marked, found, texts)
     return found
 
 
 def _beside(
-    weak: list[tuple[list[Line], str, float]], numbers: list[Line], marked: set[int], found: Found
+    weak: list[tuple[list[Line], str, float]],
+    numbers: list[Line],
+    marked: set[int],
+    found: Found,
+    texts: list[str],
 ) -> None:
     """The weaker candidates next to furniture are furniture too (strong), until no more are
-    (a running head under a folio under a page marker: ``322`` ⏎ ``AMERICAN SENTINEL.``); the
-    rest are only as sure as their own evidence."""
+    (a running head under a folio under a page marker: ``322`` ⏎ ``AMERICAN SENTINEL.``),
+    but for headings (a transcription's ``# The Daily Record`` under its ``#### Page 1``: the
+    paper's title); the rest are only as sure as their own evidence."""
     kinds = [("folio" if lines is numbers else "running head") for lines, _, _ in weak]
     grown = True
     while grown:
         grown = False
         for (lines, why, _), kind in zip(weak, kinds, strict=True):
             for line in lines:
+                if texts[line[0]].lstrip().startswith("#"):
+                    continue
                 if line[0] not in marked and (line[0] - 1 in marked or line[0] + 1 in marked):
                     found[line[1]] = (kind, f"{why}, next to other page furniture", ev.STRONG)
                     marked.add(line[0])
