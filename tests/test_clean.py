@@ -354,3 +354,20 @@ def test_a_line_seen_twice_is_asked_about_only_when_it_is_a_masthead_in_capitals
     cleaned = clean.clean(_source(text), settings=everything)
     assert "By C. P. Russell" in cleaned.text.split("\n\n")[2:]
     assert not [c for c in cleaned.changes if c.pass_name == "furniture"]
+
+
+def test_a_chinese_sentence_short_of_the_chinese_lines_ends_a_paragraph_but_not_in_a_list() -> None:
+    """A line of Chinese alone ending a sentence over two characters short of the width the
+    lines of Chinese alone reach ends its paragraph (the eleventh review's gazetteers); not a
+    line with Latin letters or digits, whose width is not its print's, nor one inside a list,
+    whose item a split would cut (the twelfth review: ``5. 在问题4中，…具体时间。``)."""
+    from publish.clean.linebreaks import _decide
+    from publish.clean.measure import OWN
+
+    pure, after = "在问题中，你只知道会面的日期，但是不知道会面的具体时间。", "你和对方必须设法"
+    assert _decide(pure, after, 64, OWN, pure, after, chinese=64)[0] == "split"
+    assert _decide(pure, after, 64, OWN, pure, after, listed=True, chinese=64)[0] != "split"
+    numbered = "5. 在问题4中，你只知道会面的日期，但不知道会面的具体时间。"
+    assert _decide(numbered, after, 64, OWN, numbered, after, chinese=64)[0] != "split"
+    full = "在问题中，你只知道会面的日期，但是不知道会面的具体时间和地点在哪里。"
+    assert _decide(full, after, 64, OWN, full, after, chinese=64)[0] != "split"

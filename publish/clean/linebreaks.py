@@ -70,6 +70,7 @@ _LIST_START = re.compile(r"^ {0,3}(?:[-+*]|1[.)])[ \t]")  # an item that interru
 _MARKUP = frozenset("!<[#>|`~$*_+-=")  # what an image, a tag, a heading or a list starts with
 _ITEM_END = frozenset(";:.!?；：。！？")  # what ends a list's item, or the text before the list
 _CHINESE_END = ("。", "！", "？")
+_LATIN = re.compile(r"[A-Za-z0-9]")
 _ITEM = re.compile(r"^[ \t]*(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)")
 
 
@@ -143,7 +144,7 @@ def _decide(
         if continues(cur, body, so_far):
             return "join", ev.STRONG, "Chinese prose that stops mid-sentence, the next line goes on"
         return "", 0.0, ""
-    short_end = chinese is not None and _short_chinese_end(cur, indent, chinese)
+    short_end = chinese is not None and not listed and _short_chinese_end(cur, indent, chinese)
     if short_end:
         why = f"a Chinese sentence ends over two characters short of the Chinese lines ({chinese})"
         return "split", ev.STRONG, why
@@ -169,9 +170,12 @@ def _short_chinese_end(cur: str, indent: int, chinese: int) -> bool:
     """``cur`` ends a Chinese sentence (``。！？``) more than two characters short of the width
     the lines of Chinese alone reach: a paragraph's end, for Chinese type fills its lines to
     the character (a wrapped English line runs short by up to a word, a fifth of the
-    measure; Latin words in a line of Chinese make it wider or narrower than its letters)."""
+    measure; Latin words in a line of Chinese make it wider or narrower than its letters, so
+    only a line without them is judged so, and not in a list, whose item it would cut)."""
     line = cur.rstrip()
     if not (line.endswith(_CHINESE_END) or line.rstrip(CLOSING_QUOTES).endswith(_CHINESE_END)):
+        return False
+    if _LATIN.search(line):  # (its width is not that of its print: ``5. 在问题4中…``)
         return False
     return width(cur) + indent < chinese - 4
 

@@ -76,9 +76,20 @@ DATELINE = regex.compile(
 HYPHEN_BREAK = regex.compile(r"[A-Za-z0-9][-\u00ad]\n[A-Za-z0-9]")
 SHORT = 50  # columns: 25 CJK characters, a title or a byline
 
+_FIELD = regex.compile(r"^[A-Za-z][\w-]*:(?:[ \t]|$)")  # ``title: …``: a metadata field
 #: A block that is one HTML comment, invisible (``<!-- page-anchor: LYG-S-0065 -->``): a page's
 #: mark where a converter left one; ``seams`` moves it after the paragraph it joins as a float.
 COMMENT = regex.compile(r"^[ \t]*<!--(?:(?!-->).)*-->[ \t]*$", regex.DOTALL)
+
+
+def is_fields(text: str) -> bool:
+    """Two or more lines, each a metadata field (``title: …``, ``date: 2017-11-03``), perhaps
+    closed by ``---``: front matter whose opening line is missing, a record of fields, never
+    prose to join."""
+    lines = text.split("\n")
+    if lines[-1].strip() == "---":
+        lines.pop()
+    return len(lines) >= 2 and all(_FIELD.match(line) for line in lines)
 
 
 def is_float(block: Block) -> bool:

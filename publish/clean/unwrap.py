@@ -45,7 +45,14 @@ from publish.clean.measure import (
 )
 from publish.clean.numbering import is_heading_line
 from publish.clean.protect import Protected
-from publish.clean.shapes import COMMENT, HYPHEN_BREAK, is_float, is_reference, size
+from publish.clean.shapes import (
+    COMMENT,
+    HYPHEN_BREAK,
+    is_fields,
+    is_float,
+    is_reference,
+    size,
+)
 from publish.clean.trace import Edit
 from publish.clean.words import Lexicon
 
@@ -216,6 +223,7 @@ class _Document:
             and not is_float(block)
             and not is_reference(block.text)
             and not verse(block.text.split("\n"))
+            and not is_fields(block.text)
             and not protected.covers(block.start, block.end)
         ]
         if only is None:  # (the first round sees the whole document)
