@@ -8,7 +8,10 @@ it spent seconds in cleaning and parsing. So a job cleans and parses with it pau
 build *freezes* what cleaning made (``gc.freeze``: the collector no longer looks at it) until
 the build ends. The outputs are written with it running: templates and EPUB packing leave
 cycles (some 300 objects a document), which would otherwise be frozen with the next
-document's records and never freed.
+document's records and never freed. Typesetting a PDF runs with only the young generations
+collected (:func:`young_only`): WeasyPrint makes hundreds of thousands of boxes and layouts
+that live to the end of the document, and full collections walked them again and again
+(a 200-page document: 8-13 % of its time, for 17 MiB more at the peak).
 """
 
 from __future__ import annotations
@@ -30,6 +33,22 @@ def paused() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
+
+
+@contextmanager
+def young_only() -> Iterator[None]:
+    """Inside the block the collector runs, but a full collection only after a thousand of the
+    middle generation's (its threshold restored after): the cycles a block leaves among new
+    objects are still collected, the long-lived ones are not walked again and again."""
+    young, middle, old = gc.get_threshold()
+    gc.set_threshold(young, middle, max(old, _OLD_RARELY))
+    try:
+        yield
+    finally:
+        gc.set_threshold(young, middle, old)
+
+
+_OLD_RARELY = 1000
 
 
 @contextmanager

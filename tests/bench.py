@@ -19,7 +19,7 @@ from bench_clean import cleaning
 from bench_scale import main as scale
 from markdown_it import MarkdownIt
 
-from publish import clean
+from publish import clean, collector
 from publish.config import Config, load_config
 from publish.formats import BuildContext, pdf
 from publish.formats.pdfhtml import for_document
@@ -45,18 +45,17 @@ def median_ms(work: Callable[[], object], repeat: int) -> float:
     return statistics.median(times)
 
 
-def interleaved_ms(
-    ours: Callable[[], object], peer: Callable[[], object], repeat: int
-) -> tuple[float, float]:
-    """Medians of the processor time of ``ours`` and ``peer`` run in turns, so that a slow
-    spell of the machine falls on both (wall-clock time on a shared machine varies by 10 %)."""
-    times: tuple[list[float], list[float]] = ([], [])
+def interleaved_ms(*works: Callable[[], object], repeat: int) -> list[float]:
+    """Medians of the processor time of each of ``works`` run in turns (the last first), so
+    that a slow spell of the machine falls on all (wall-clock time on a shared machine varies
+    by 10 %)."""
+    times: list[list[float]] = [[] for _ in works]
     for _ in range(repeat):
-        for work, sink in ((peer, times[1]), (ours, times[0])):
+        for work, sink in reversed(list(zip(works, times, strict=True))):
             start = time.process_time()
             work()
             sink.append((time.process_time() - start) * 1000)
-    return statistics.median(times[0]), statistics.median(times[1])
+    return [statistics.median(t) for t in times]
 
 
 def row(name: str, ours: float, peer: float, peer_name: str) -> None:
@@ -146,7 +145,11 @@ def pdf_rows(config: Config) -> None:
             def peer(html: str = html) -> None:
                 HTML(string=html).write_pdf(stylesheets=[CSS(string=css)], **options)
 
-            ours, peer_ms = interleaved_ms(run, peer, repeat)
+            def peer_young() -> None:  # (the collector as our PDF stage runs it)
+                with collector.young_only():
+                    peer()
+
+            ours, peer_ms, young_ms = interleaved_ms(run, peer, peer_young, repeat=repeat)
             from pypdf import PdfReader
 
             pages = len(PdfReader(target).pages)
@@ -154,7 +157,9 @@ def pdf_rows(config: Config) -> None:
             print(
                 f"our overhead on {name} ({pages} pages, {target.stat().st_size / 1024:.0f} KiB): "
                 f"{(ours - peer_ms) / peer_ms:.0%} of WeasyPrint's own time (processor time, "
-                f"medians of {repeat} runs in turns)"
+                f"medians of {repeat} runs in turns); {(ours - young_ms) / young_ms:.0%} of "
+                "WeasyPrint's own with the collector as our PDF stage runs it (the "
+                "justification's own cost)"
             )
 
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from publish import formatlist
+from publish import collector, formatlist
 from publish.formats import BuildContext, cjk_justify, pdfa, pdfattach, pdflog
 from publish.formats.pdfhtml import for_document
 from publish.formats.pdfvariants import VARIANTS
@@ -117,7 +117,12 @@ def document(ctx: BuildContext, doc: Document) -> list[Path]:
     base = doc.source_path.parent.resolve().as_uri() + "/"
     fetcher = Fetcher(doc.assets, ctx.renderer.font_urls, doc.cleaned.source.display_path)
     shown = doc.cleaned.source.display_path
-    with atomic_path(target) as tmp, cjk_justify.applied(), pdflog.named(shown):
+    with (
+        atomic_path(target) as tmp,
+        cjk_justify.applied(),
+        pdflog.named(shown),
+        collector.young_only(),  # (WeasyPrint's boxes live to the end: publish.collector)
+    ):
         HTML(string=html, base_url=base, url_fetcher=fetcher).write_pdf(
             tmp,
             stylesheets=[setup.stylesheet],
