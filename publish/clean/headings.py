@@ -1,14 +1,15 @@
 """Pass ``headings``: headings the scraper lost are restored, and numbered headings nested.
 
-Existing headings follow the hierarchy 第X编 above 第X章 above 第X节 above 一、 above （一） above
-1. above （1）: a numbered heading
-at the level of the nearest heading above it in that hierarchy (or of an unnumbered one) moves
-one level below it (strong: the numbers say so); the matter before and after the numbered
-parts (``Abstract``, ``目录``, ``参考文献``) and a deeper unnumbered heading are no one's parent. A
-paragraph that is only bold text starting with a heading number, and a standalone short line
-starting with a Chinese heading number that is not a sentence, are suggested as headings (a
-guess at the author's intent; unnumbered bold text never was one in the documents reviewed: a
-byline, a cross-head in a quotation, a report's quoted view): ``一、`` and ``第X章`` at level 2;
+Existing headings follow the hierarchy 第X编 above 第X章 above 第X节 above 一、 above
+（一） above 1. above （1）: a numbered heading at the level of the nearest heading above it
+in that hierarchy (or of an unnumbered one) moves one level below it (strong: the numbers say
+so); the matter before and after the numbered parts (``Abstract``, ``目录``, ``参考文献``)
+and a deeper unnumbered heading are no one's parent. A paragraph that is only bold text
+starting with a heading number, and a standalone short line starting with a Chinese heading
+number that is not a sentence, are suggested as headings (a guess at the author's intent;
+unnumbered bold text never was one in the documents reviewed: a byline, a cross-head in a
+quotation, a report's quoted view), nested as their numbers rank under the headings before
+them, suggested ones too: ``一、`` and ``第X章`` at level 2;
 ``（一）``, ``第X节`` and ``第X条`` at level 3 under a level-2 heading, else 2.
 ``1.聚焦重点产业`` (no space) is text and never changed; bold run-in heads
 (``**坚持创新驱动。**新增…``) stay paragraphs::

@@ -42,7 +42,7 @@ from publish.clean import evidence as ev
 from publish.clean.blocks import INTERRUPTS, RULE, Block
 from publish.clean.joining import spaced_run
 from publish.clean.markers import BRACKETED, OWN_LINE, could_hold, might_hold, without_markers
-from publish.clean.measure import BY_HAND, OWN
+from publish.clean.measure import BY_HAND, OWN, chinese_width
 from publish.clean.numbering import (
     is_bare_number,
     is_heading_line,
@@ -70,7 +70,6 @@ _LIST_START = re.compile(r"^ {0,3}(?:[-+*]|1[.)])[ \t]")  # an item that interru
 _MARKUP = frozenset("!<[#>|`~$*_+-=")  # what an image, a tag, a heading or a list starts with
 _ITEM_END = frozenset(";:.!?；：。！？")  # what ends a list's item, or the text before the list
 _CHINESE_END = ("。", "！", "？")
-_LATIN = re.compile(r"[A-Za-z0-9]")
 _ITEM = re.compile(r"^[ \t]*(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)")
 
 
@@ -144,15 +143,10 @@ def _decide(
         if continues(cur, body, so_far):
             return "join", ev.STRONG, "Chinese prose that stops mid-sentence, the next line goes on"
         return "", 0.0, ""
-    short_end = chinese is not None and not listed and _short_chinese_end(cur, indent, chinese)
-    if short_end:
+    if chinese is not None and not listed and _short_chinese_end(cur, indent, chinese):
         why = f"a Chinese sentence ends over two characters short of the Chinese lines ({chinese})"
         return "split", ev.STRONG, why
-    if (
-        width(cur) + indent >= measure - max(4, measure // 5)
-        and not short_end
-        and not _title(cur, body)
-    ):
+    if width(cur) + indent >= measure - max(4, measure // 5) and not _title(cur, body):
         if ends_sentence(cur) and DATED.match(body):
             return "split", ev.LIKELY, "a sentence ends, and the next line starts with a date"
         return "join", ev.STRONG, f"a full line of the measure ({measure} columns, {how})"
@@ -175,9 +169,8 @@ def _short_chinese_end(cur: str, indent: int, chinese: int) -> bool:
     line = cur.rstrip()
     if not (line.endswith(_CHINESE_END) or line.rstrip(CLOSING_QUOTES).endswith(_CHINESE_END)):
         return False
-    if _LATIN.search(line):  # (its width is not that of its print: ``5. 在问题4中…``)
-        return False
-    return width(cur) + indent < chinese - 4
+    wide = chinese_width(line)  # (None with Latin in it, ``5. 在问题4中…``: not its print's)
+    return wide is not None and wide + indent < chinese - 4
 
 
 def _indented(cur: str, nxt: str) -> bool:
@@ -201,9 +194,9 @@ def _cut_line(cur: str, printed: str, measure: int) -> bool:
 
 def _lost_indent(cur: str, so_far: str, continued: bool = False) -> int:
     """The columns a Chinese paragraph's first line gives its indent (two characters), which
-    a conversion drops: the line is full at the measure less them. None for the first line
-    of a block that goes on from a page before (``continued``): no paragraph starts there
-    that the text shows."""
+    a conversion drops: the line is full at the measure less them. Nothing for the first
+    line of a block that goes on from a page before (``continued``): no paragraph starts
+    there that the text shows."""
     first = len(so_far) <= len(cur.strip(" \t\u3000")) and not continued
     return 4 if first and is_cjk_letter(cur.lstrip(" \t\u3000")[:1]) else 0
 

@@ -109,7 +109,7 @@ def wrap_width(blocks: list[Block], hand: bool = True) -> int | None:
     return best if sum(1 for line in full if not ends_sentence(line)) >= 0.5 * len(full) else None
 
 
-def _chinese_width(line: str) -> int | None:
+def chinese_width(line: str) -> int | None:
     """The width of a line of Chinese alone (no Latin letter or digit), its ASCII marks at
     full width as ``punctuation`` will set them; None for another line."""
     if _LATIN.search(line) or not has_cjk_letter(line):
@@ -121,7 +121,7 @@ def chinese_measure(lines: list[str], document: int | None) -> int | None:
     """The width the block's lines of Chinese alone reach (two or more of them, but its
     last), else the ``document``'s (:func:`document_chinese`): a line with Latin words
     in it is wider or narrower than its letters, so a measure from those misleads."""
-    widths = [w for w in map(_chinese_width, lines[:-1]) if w is not None]
+    widths = [w for w in map(chinese_width, lines[:-1]) if w is not None]
     return max(widths) if len(widths) >= 2 else document
 
 
@@ -132,7 +132,7 @@ def document_chinese(blocks: list[Block]) -> int | None:
         w
         for block in blocks
         if block.kind == "paragraph" and "\n" in block.text
-        for w in map(_chinese_width, block.text.split("\n")[:-1])
+        for w in map(chinese_width, block.text.split("\n")[:-1])
         if w is not None
     )
     best, count = _most_reached(widths)
