@@ -5,6 +5,7 @@ passes that join text across pages; a numbered page marker of the first three fo
 also says that page starts there (:mod:`publish.clean.pagestarts`). What counts:
 
 - page markers, certain: ``=== PAGE 4 ===`` ``--- Page 4 ---`` ``[Page 3]`` ``<!-- 第 5 页 -->``
+  ``## p. 168 (#180) ####`` (HathiTrust's full text)
   ``Page 3 of 12`` ``第 3 页 共 12 页`` ``第1頁，共計8頁`` ``[pagebreak.16]``, a form feed;
 - folios, certain: ``-4-`` ``— 4 —`` ``· 4 ·``, and ``Page 4`` alone on a line; a bare number
   alone on a line when bare numbers recur page after page, rising;
@@ -36,6 +37,7 @@ NAME = "furniture"
 _PAGE_MARKER = regex.compile(
     r"""^[ \t]*(?:
       [=~#*_-]{2,}[ \t]*(?:(?:page|p\.|第)[ \t]*)+(?P<starts>\d+)[ \t]*页?[ \t]*[=~#*_-]{2,}
+    | \#{2,}[ \t]*p\.[ \t]*(?P<starts>\d+)?[ \t]*\(\#\d+\)[ \t]*\#*
     | \[[ \t]*(?:page|p\.)[ \t]*(?P<starts>\d+)[ \t]*\]
     | <!--[ \t]*(?:(?:page|p\.|第)[ \t]*)+(?P<starts>\d+)[ \t]*页?[ \t]*-->
     | (?:page|p\.)[ \t]*\d+[ \t]*(?:of|/)[ \t]*\d+
@@ -59,7 +61,7 @@ def _markers(text: str, closed: list[tuple[int, int]]) -> dict[tuple[int, int], 
     """Page markers and folios: {line span: (kind, evidence)}."""
     found: dict[tuple[int, int], tuple[str, str]] = {}
     for line in _LINE.finditer(text):
-        if len(line.group(0)) > 40 or line.group(0).lstrip(" \t")[:1] not in _FIRST:
+        if len(line.group(0).rstrip("# \t")) > 40 or line.group(0).lstrip(" \t")[:1] not in _FIRST:
             continue
         if inside(closed, line.start()):
             continue
