@@ -24,6 +24,7 @@ from publish.clean import (
     linebreaks,
     markers,
     normalise,
+    pagelines,
     protect,
     running,
     scan,
@@ -132,7 +133,7 @@ def test_only_markers_as_the_substitution_reads(text: str) -> None:
 @example("Vol. 9, No. 41.")
 def test_line_looks_of_furniture_and_running_heads(line: str) -> None:
     if line.lstrip(" \t")[:1] not in furniture._FIRST:
-        assert not furniture._PAGE_MARKER.match(line) and not furniture._FOLIO.match(line)
+        assert not pagelines.PAGE_MARKER.match(line) and not furniture._FOLIO.match(line)
     if not running._decorated(line):
         assert running._DECOR.sub("", line) == line
     if line:

@@ -28,25 +28,13 @@ from publish.clean.blocks import split_blocks
 from publish.clean.editor import Editor
 from publish.clean.lines import closed_ranges, inside, removals
 from publish.clean.markers import normalise_page
+from publish.clean.pagelines import PAGE_MARKER
 from publish.clean.running import repeated_lines
 from publish.clean.trace import Edit
 from publish.model import Furniture, PageStart
 
 NAME = "furniture"
 
-_PAGE_MARKER = regex.compile(
-    r"""^[ \t]*(?:
-      [=~#*_-]{2,}[ \t]*(?:(?:page|p\.|第)[ \t]*)+(?P<starts>\d+)[ \t]*页?[ \t]*[=~#*_-]{2,}
-    | \#{2,}[ \t]*p\.[ \t]*(?P<starts>\d+)?[ \t]*\(\#\d+\)[ \t]*\#*
-    | \[[ \t]*(?:page|p\.)[ \t]*(?P<starts>\d+)[ \t]*\]
-    | <!--[ \t]*(?:(?:page|p\.|第)[ \t]*)+(?P<starts>\d+)[ \t]*页?[ \t]*-->
-    | (?:page|p\.)[ \t]*\d+[ \t]*(?:of|/)[ \t]*\d+
-    | 第[ \t]*\d+[ \t]*[页頁](?:[ \t]*[,，/]?[ \t]*共(?:计|計)?[ \t]*\d+[ \t]*[页頁])?
-    | \[[ \t]*page[ \t]*break(?:[ \t.]*\d+)?[ \t]*\] | \\(?:pagebreak|newpage)
-    | \f+
-    )[ \t]*$""",
-    regex.IGNORECASE | regex.VERBOSE,
-)
 _FOLIO = regex.compile(
     r"^[ \t]*(?:[-–—－·•][ \t]*\d{1,4}[ \t]*[-–—－·•]|(?:page|p\.)[ \t]*\d{1,4}\.?)[ \t]*$",
     regex.IGNORECASE,
@@ -65,7 +53,7 @@ def _markers(text: str, closed: list[tuple[int, int]]) -> dict[tuple[int, int], 
             continue
         if inside(closed, line.start()):
             continue
-        if _PAGE_MARKER.match(line.group(0)):
+        if PAGE_MARKER.match(line.group(0)):
             found[line.span()] = ("page marker", "a page marker line")
         elif _FOLIO.match(line.group(0)):
             found[line.span()] = ("folio", "a page number alone on a line")
@@ -118,7 +106,7 @@ def apply(text: str, edit: Editor) -> str:
 
 def _page_start(item: Furniture) -> PageStart | None:
     """The page a page marker says starts where it stood (``=== PAGE 4 ===``: 4), if it says."""
-    marker = _PAGE_MARKER.match(item.text) if item.kind == "page marker" else None
+    marker = PAGE_MARKER.match(item.text) if item.kind == "page marker" else None
     if marker is None or not marker.group("starts"):
         return None
     page = normalise_page(marker.group("starts"))

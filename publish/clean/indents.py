@@ -7,7 +7,11 @@ code block with its hyphenated line ends frozen inside. The indent is removed:
 - from a block whose first line is indented and whose other lines are not, when it reads as
   prose (strong: code is indented on every line);
 - from a block indented on every line that reads as prose, in a document where two or more
-  blocks of the first kind were found (strong), or otherwise (a suggestion).
+  blocks of the first kind were found (strong), or otherwise a suggestion, but only in a
+  document that shows the marks of OCR or conversion (a first-line indent, a word hyphenated
+  at a line's end, a continuation marker, a page marker): in clean Markdown such a block is
+  its code, a list item's or a footnote's next paragraph, or a centred title (three reviews'
+  documents: each suggestion there was wrong).
 
 Fenced code never changes, and neither does a block with code in it (``{ } ; = < >``,
 keywords, a ``$`` prompt), nor one indented on every line whose lines start Markdown's own
@@ -25,8 +29,11 @@ import bisect
 import regex
 
 from publish.clean import evidence as ev
+from publish.clean import markers
 from publish.clean.blocks import split_blocks
 from publish.clean.editor import Editor
+from publish.clean.pagelines import ANY_PAGE_MARKER
+from publish.clean.shapes import HYPHEN_BREAK
 from publish.clean.trace import Edit
 
 NAME = "indents"
@@ -41,6 +48,16 @@ _WORD = regex.compile(r"\p{L}{2,}")
 #: A line that starts a block of Markdown's own (a list item, a definition, an example list
 #: item, a quote, a heading): in a block indented on every line, an example of the markup.
 _MARKUP = regex.compile(r"(?:[-+*]|\d{1,9}[.)]|\(@\w*\)|#\.|:|>|#{1,6})[ \t]")
+
+
+def _marked(text: str) -> bool:
+    """The document shows the marks of OCR or conversion: a word hyphenated at a line's end,
+    a continuation marker, a page marker."""
+    return (
+        bool(HYPHEN_BREAK.search(text))
+        or markers.search(text) is not None
+        or ANY_PAGE_MARKER.search(text) is not None
+    )
 
 
 def _just_after(text: str, spots: list[int], start: int) -> bool:
@@ -91,6 +108,8 @@ def apply(text: str, edit: Editor, after: list[int] | None = None) -> str:
     if len(printed) >= 2:  # the document indents its paragraphs: the indented ones are too
         why = (f"{len(printed)} paragraphs of this document are printed with a first-line indent",)
         uniform = [Edit(e.start, e.end, "", ev.STRONG, why) for e in uniform]
+    elif not printed and not _marked(text):
+        uniform = []  # (clean Markdown's indented blocks are its code, or an item's paragraphs)
     else:
         why = ("indented on every line but reads as prose",)
         uniform = [Edit(e.start, e.end, "", ev.LIKELY, why) for e in uniform]

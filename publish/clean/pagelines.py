@@ -1,0 +1,25 @@
+"""Page-marker lines: the forms a converter or an OCR program marks a page's start with.
+
+``furniture`` removes them (with folios and running heads); ``indents`` reads them as a mark
+of conversion. A numbered one says which page starts there (the group ``starts``).
+"""
+
+from __future__ import annotations
+
+import regex
+
+PAGE_MARKER = regex.compile(
+    r"""^[ \t]*(?:
+      [=~#*_-]{2,}[ \t]*(?:(?:page|p\.|第)[ \t]*)+(?P<starts>\d+)[ \t]*页?[ \t]*[=~#*_-]{2,}
+    | \#{2,}[ \t]*p\.[ \t]*(?P<starts>\d+)?[ \t]*\(\#\d+\)[ \t]*\#*
+    | \[[ \t]*(?:page|p\.)[ \t]*(?P<starts>\d+)[ \t]*\]
+    | <!--[ \t]*(?:(?:page|p\.|第)[ \t]*)+(?P<starts>\d+)[ \t]*页?[ \t]*-->
+    | (?:page|p\.)[ \t]*\d+[ \t]*(?:of|/)[ \t]*\d+
+    | 第[ \t]*\d+[ \t]*[页頁](?:[ \t]*[,，/]?[ \t]*共(?:计|計)?[ \t]*\d+[ \t]*[页頁])?
+    | \[[ \t]*page[ \t]*break(?:[ \t.]*\d+)?[ \t]*\] | \\(?:pagebreak|newpage)
+    | \f+
+    )[ \t]*$""",
+    regex.IGNORECASE | regex.VERBOSE,
+)
+#: The same, looking for such a line anywhere in a text.
+ANY_PAGE_MARKER = regex.compile(PAGE_MARKER.pattern, PAGE_MARKER.flags | regex.MULTILINE)
