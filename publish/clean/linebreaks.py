@@ -12,7 +12,9 @@ A break is joined when
 - the line does not end a sentence and the next line continues it (lower case, a clause mark
   before, an open bracket, Chinese prose on both sides): strong.
 
-A list number alone on its line (``(xii)``) is joined to its item's text on the next line.
+A list number alone on its line (``(xii)``) is joined to its item's text on the next line. A
+line that ends in a mark and a dash (``namely:—``) leads in to what is set apart below it: its
+break stays.
 
 It is split (a new paragraph) at a continuation marker, before a dateline (``CHICAGO, Dec.
 31``), before a line that starts with a list
@@ -70,6 +72,9 @@ _LIST_START = re.compile(r"^ {0,3}(?:[-+*]|1[.)])[ \t]")  # an item that interru
 _MARKUP = frozenset("!<[#>|`~$*_+-=")  # what an image, a tag, a heading or a list starts with
 _ITEM_END = frozenset(";:.!?；：。！？")  # what ends a list's item, or the text before the list
 _CHINESE_END = ("。", "！", "？")
+#: A mark and a dash ending a line (``namely:—``, ``notification,—``): a lead-in, in a legal
+#: text's style, to what is set apart below it; no word goes on across it.
+_LEAD_IN = re.compile(r"[:：;；,，][ \t]*[—–-]{1,2}[ \t]*$")
 _ITEM = re.compile(r"^[ \t]*(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)")
 
 
@@ -117,6 +122,8 @@ def _decide(
     ``listed``: the break is in a list, whose item's lines are indented to its content;
     ``indent``: the columns of indent ``cur`` lost (:func:`_lost_indent`); ``chinese``: the
     width the lines of Chinese alone reach (:func:`~publish.clean.measure.chinese_measure`)."""
+    if _LEAD_IN.search(cur):  # (``namely:—``: what follows is set apart, an entry, a clause)
+        return "", 0.0, ""
     body = nxt.lstrip(" \t\u3000")
     if body[:1] in ";:!?" and not starts_continuing(body):  # its mark as it will read
         body = widened(nxt).lstrip(" \t\u3000")
