@@ -386,3 +386,13 @@ def test_clean_markdown_gets_no_suggestion_to_unindent_a_block() -> None:
     ocr = "The treasurer's report was well re-\nceived.\n\n    As for the money, it is safe.\n"
     asked = clean.clean(_source(ocr), settings=everything).changes
     assert [c.pass_name for c in asked if c.pass_name == "indents"] == ["indents"]
+
+
+def test_an_html_table_right_under_a_paragraph_is_an_html_block_and_protected() -> None:
+    """A block-level HTML element interrupts a paragraph (CommonMark's HTML block of type 6):
+    a converter's ``<table>`` set right under its lead-in sentence is raw HTML, which no pass
+    edits (the thirteenth review: commas in an insurance leaflet's table cells were widened),
+    while the sentence above is still cleaned."""
+    text = "假設每年宣告利率,給付如下\n<table><tr><td>保險金,給付</td></tr></table>\n"
+    cleaned = clean.clean(_source(text)).text
+    assert cleaned == "假設每年宣告利率，給付如下\n<table><tr><td>保險金,給付</td></tr></table>\n"

@@ -116,6 +116,7 @@ def _split(text: str) -> list[Block]:
     else:
         found = _with_fences(text)
     found = _headings_apart(found) if "#" in text else found
+    found = _html_apart(found) if "<" in text else found
     return _comments_apart(found) if "<!--" in text else found
 
 
@@ -186,6 +187,34 @@ def _headings_apart(blocks: list[Block]) -> list[Block]:
 def _part(block: Block, start: int, end: int) -> Block:
     text = block.text[start:end]
     return Block(block.start + start, block.start + end, _kind(text), text)
+
+
+#: A line starting a block-level HTML element (CommonMark's HTML block of type 6), which
+#: interrupts a paragraph and runs to the next blank line (a converter's ``<table>`` set right
+#: under the sentence that leads in to it).
+_HTML_INTERRUPTS = re.compile(
+    r"\n {0,3}</?(?:address|article|aside|blockquote|body|caption|center|col|colgroup|dd|"
+    r"details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|h[1-6]|header|hr|"
+    r"html|legend|li|main|menu|nav|ol|p|section|summary|table|tbody|td|tfoot|th|thead|tr|ul)"
+    r"(?:[ \t/>]|$)",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def _html_apart(blocks: list[Block]) -> list[Block]:
+    """A paragraph's lines from one that starts a block-level HTML element are an HTML
+    block of their own (the text before stays a paragraph)."""
+    found: list[Block] = []
+    for block in blocks:
+        cut = _HTML_INTERRUPTS.search(block.text) if block.kind == "paragraph" else None
+        if cut is None:
+            found.append(block)
+            continue
+        found.append(_part(block, 0, cut.start()))
+        found.append(
+            Block(block.start + cut.start() + 1, block.end, "html", block.text[cut.start() + 1 :])
+        )
+    return found
 
 
 def _comments_apart(blocks: list[Block]) -> list[Block]:
