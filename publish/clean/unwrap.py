@@ -7,9 +7,11 @@ of short lines that never carry one another on (an address, a byline, a signatur
 entries) is a record, and keeps its lines, unless they read, joined, as a heading of the
 document (its title cut at line ends: :mod:`publish.clean.titles`). Breaks between Latin words
 are joined only in a document that shows the marks of OCR or conversion (page furniture,
-hyphenated line ends, jump lines), or in a block whose paragraphs are told apart only by a
-short last line (no author writes Markdown so): an author's own line breaks in clean Markdown
-render as spaces, and stay::
+hyphenated line ends, jump lines), or in one whose paragraphs are told apart by a short last
+line at least half as often as by a blank line (no author writes Markdown so; there a split at
+a short line is only suggested): an author's own line breaks in clean Markdown render as
+spaces, and stay. Verse (:func:`~publish.clean.measure.verse`) and lines that are each a
+metadata field keep their lines in any document::
 
     …全面贯彻落实党的二十和二⏎十届二中全会精神 -> …全面贯彻落实党的二十和二十届二中全会精神
     the gov-⏎ernment said                     -> the government said
