@@ -20,6 +20,7 @@ metadata field keep their lines in any document::
 from __future__ import annotations
 
 import itertools
+import re
 
 from publish.cjk import is_cjk, width
 from publish.clean import evidence as ev
@@ -65,11 +66,23 @@ _TITLE = (titles.WHY,)
 
 
 def _record(lines: list[str]) -> bool:
-    """Short lines that never carry one another on: a record, not wrapped prose."""
-    return all(size(line) <= 50 for line in lines) and not any(
+    """Short lines that never carry one another on, or that a letter's closing heads
+    (``Very respectfully,`` ⏎ ``F. H. Jones,`` ⏎ ``First Assistant…``: a signature, its commas
+    no clause's): a record, not wrapped prose."""
+    if not all(size(line) <= 50 for line in lines):
+        return False
+    return bool(_CLOSING.match(lines[0])) or not any(
         continues(cur, nxt, cur) or cur.endswith("-") or spaced_run(cur, nxt)
         for cur, nxt in itertools.pairwise(lines)
     )
+
+
+#: A letter's closing, on a line of its own, before the signature's lines.
+_CLOSING = re.compile(
+    r"^[ \t]*(?:(?:very|yours|most)[ \t]+)?(?:respectfully|truly|sincerely|faithfully|cordially)"
+    r"(?:[ \t]+yours)?,[ \t]*$",
+    re.IGNORECASE,
+)
 
 
 def _full(lines: list[str], document: int | None) -> bool:
