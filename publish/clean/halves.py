@@ -70,6 +70,8 @@ def judge(first: str, second: str, between: list[str]) -> tuple[float, tuple[str
         return None  # (a byline: Chinese names set apart by spaces, ``张晓林　刘细文　李麟``)
     if _FIELD.match(first) and _FIELD.match(second):
         return None  # (a record's fields, ``商品文號：…`` ⏎⏎ ``主要給付項目：…``)
+    if _BRACKETED.match(second):
+        return None  # (a note set apart, wholly in brackets: ``(本保險為不分紅保險單…。）``)
     if starts_continuing(second):
         return ev.STRONG, ("the second part starts with a mark that continues a sentence",)
     if ends_sentence(first) or starts_new_unit(second):
@@ -104,6 +106,7 @@ def judge(first: str, second: str, between: list[str]) -> tuple[float, tuple[str
 
 
 _NAMES = regex.compile(r"^[ \t]*\p{Han}{2,4}(?:[ \t\u3000]+\p{Han}{2,4}){2,9}[ \t]*$")
+_BRACKETED = regex.compile(r"^[ \t]*[(（][^\n]*[)）][ \t]*$")  # a paragraph wholly in brackets
 #: A Chinese field's label: a few characters and a full-width colon opening the line.
 _FIELD = regex.compile(r"^[ \t]*[*_]*\p{Han}{2,8}[*_]*[：:]")
 #: The label of a paper's metadata line: its keywords, classification, identifier.
