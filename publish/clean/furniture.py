@@ -7,8 +7,9 @@ also says that page starts there (:mod:`publish.clean.pagestarts`). What counts:
 - page markers, certain: ``=== PAGE 4 ===`` ``--- Page 4 ---`` ``[Page 3]`` ``<!-- 第 5 页 -->``
   ``## p. 168 (#180) ####`` (HathiTrust's full text)
   ``Page 3 of 12`` ``第 3 页 共 12 页`` ``第1頁，共計8頁`` ``[pagebreak.16]``, a form feed;
-- folios, certain: ``-4-`` ``— 4 —`` ``· 4 ·``, and ``Page 4`` alone on a line; a bare number
-  alone on a line when bare numbers recur page after page, rising;
+- folios, certain: ``-4-`` ``— 4 —`` ``· 4 ·``, and ``Page 4`` alone on a line (only suggested
+  in a text with no other mark of conversion: a clean record's ``Page 1`` labels what follows);
+  a bare number alone on a line when bare numbers recur page after page, rising;
 - the rules right above and below a page marker or folio (``====`` ⏎ ``PAGE 3`` ⏎ ``====``):
   certain, with it;
 - running heads and feet: a short line that recurs, apart, three times or more, or twice with a
@@ -28,8 +29,8 @@ from publish.clean.blocks import split_blocks
 from publish.clean.editor import Editor
 from publish.clean.lines import closed_ranges, inside, removals
 from publish.clean.markers import normalise_page
-from publish.clean.pagelines import PAGE_MARKER
-from publish.clean.running import repeated_lines
+from publish.clean.pagelines import PAGE_MARKER, converted
+from publish.clean.running import Found, repeated_lines
 from publish.clean.trace import Edit
 from publish.model import Furniture, PageStart
 
@@ -39,28 +40,40 @@ _FOLIO = regex.compile(
     r"^[ \t]*(?:[-–—－·•][ \t]*\d{1,4}[ \t]*[-–—－·•]|(?:page|p\.)[ \t]*\d{1,4}\.?)[ \t]*$",
     regex.IGNORECASE,
 )
+_WORDED = regex.compile(r"^[ \t]*(?:page|p\.)", regex.IGNORECASE)  # ``Page 4``, not ``-4-``
 _LINE = regex.compile(r"[^\n]+")
 _FRAME = regex.compile(r"^[ \t]*([=*_~#-])\1{2,}[ \t]*$")  # a rule of one mark
 #: What a page marker or folio starts with, after spaces (a quick look before the patterns).
 _FIRST = frozenset("=~#*_-[<pP第\\\f–—－·•")
 
 
-def _markers(text: str, closed: list[tuple[int, int]]) -> dict[tuple[int, int], tuple[str, str]]:
-    """Page markers and folios: {line span: (kind, evidence)}."""
-    found: dict[tuple[int, int], tuple[str, str]] = {}
+def _markers(text: str, closed: list[tuple[int, int]]) -> Found:
+    """Page markers and folios: {line span: (kind, evidence, confidence)}. ``Page 4`` alone is
+    certain in a text with other marks of conversion (:func:`~publish.clean.pagelines.converted`,
+    a folio ``-4-``) or framed by rules; else it may be a label of its own (a clean record's
+    ``Page 1`` over what that page holds) and is only suggested."""
+    found: Found = {}
+    worded: list[tuple[int, int]] = []
     for line in _LINE.finditer(text):
         if len(line.group(0).rstrip("# \t")) > 40 or line.group(0).lstrip(" \t")[:1] not in _FIRST:
             continue
         if inside(closed, line.start()):
             continue
         if PAGE_MARKER.match(line.group(0)):
-            found[line.span()] = ("page marker", "a page marker line")
+            found[line.span()] = ("page marker", "a page marker line", ev.CERTAIN)
         elif _FOLIO.match(line.group(0)):
-            found[line.span()] = ("folio", "a page number alone on a line")
+            found[line.span()] = ("folio", "a page number alone on a line", ev.CERTAIN)
         else:
             continue
-        for rule in _framing(text, *line.span()):
-            found[rule] = ("page marker", "a rule framing a page marker")
+        frame = _framing(text, *line.span())
+        for rule in frame:
+            found[rule] = ("page marker", "a rule framing a page marker", ev.CERTAIN)
+        if not frame and _WORDED.match(line.group(0)):
+            worded.append(line.span())
+    if worded and len(worded) == len(found) and not converted(text):
+        why = "a page number alone on a line, in a text with no other mark of conversion"
+        for span in worded:
+            found[span] = ("folio", why, ev.LIKELY)
     return found
 
 
@@ -83,8 +96,8 @@ def _framing(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def apply(text: str, edit: Editor) -> str:
     blocks = split_blocks(text)
     closed = closed_ranges(blocks, ("fence", "code", "math"))
-    found = {span: (kind, why, ev.CERTAIN) for span, (kind, why) in _markers(text, closed).items()}
-    near = sorted(found)
+    found = _markers(text, closed)
+    near = sorted(span for span, (_, _, sure) in found.items() if sure == ev.CERTAIN)
     for span, (kind, why, confidence) in repeated_lines(text, blocks, near).items():
         found.setdefault(span, (kind, why, confidence))
     edits = []

@@ -29,11 +29,9 @@ import bisect
 import regex
 
 from publish.clean import evidence as ev
-from publish.clean import markers
 from publish.clean.blocks import split_blocks
 from publish.clean.editor import Editor
-from publish.clean.pagelines import ANY_PAGE_MARKER
-from publish.clean.shapes import HYPHEN_BREAK
+from publish.clean.pagelines import converted
 from publish.clean.trace import Edit
 
 NAME = "indents"
@@ -48,16 +46,6 @@ _WORD = regex.compile(r"\p{L}{2,}")
 #: A line that starts a block of Markdown's own (a list item, a definition, an example list
 #: item, a quote, a heading): in a block indented on every line, an example of the markup.
 _MARKUP = regex.compile(r"(?:[-+*]|\d{1,9}[.)]|\(@\w*\)|#\.|:|>|#{1,6})[ \t]")
-
-
-def _marked(text: str) -> bool:
-    """The document shows the marks of OCR or conversion: a word hyphenated at a line's end,
-    a continuation marker, a page marker."""
-    return (
-        bool(HYPHEN_BREAK.search(text))
-        or markers.search(text) is not None
-        or ANY_PAGE_MARKER.search(text) is not None
-    )
 
 
 def _just_after(text: str, spots: list[int], start: int) -> bool:
@@ -108,7 +96,7 @@ def apply(text: str, edit: Editor, after: list[int] | None = None) -> str:
     if len(printed) >= 2:  # the document indents its paragraphs: the indented ones are too
         why = (f"{len(printed)} paragraphs of this document are printed with a first-line indent",)
         uniform = [Edit(e.start, e.end, "", ev.STRONG, why) for e in uniform]
-    elif not printed and not _marked(text):
+    elif not printed and not converted(text):
         uniform = []  # (clean Markdown's indented blocks are its code, or an item's paragraphs)
     else:
         why = ("indented on every line but reads as prose",)

@@ -1,12 +1,17 @@
-"""Page-marker lines: the forms a converter or an OCR program marks a page's start with.
+"""Page-marker lines: the forms a converter or an OCR program marks a page's start with, and
+whether a text shows the marks of OCR or conversion at all.
 
-``furniture`` removes them (with folios and running heads); ``indents`` reads them as a mark
-of conversion. A numbered one says which page starts there (the group ``starts``).
+``furniture`` removes them (with folios and running heads); ``indents`` and ``furniture`` read
+them as a mark of conversion (:func:`converted`). A numbered one says which page starts there
+(the group ``starts``).
 """
 
 from __future__ import annotations
 
 import regex
+
+from publish.clean import markers
+from publish.clean.shapes import HYPHEN_BREAK
 
 PAGE_MARKER = regex.compile(
     r"""^[ \t]*(?:
@@ -23,3 +28,13 @@ PAGE_MARKER = regex.compile(
 )
 #: The same, looking for such a line anywhere in a text.
 ANY_PAGE_MARKER = regex.compile(PAGE_MARKER.pattern, PAGE_MARKER.flags | regex.MULTILINE)
+
+
+def converted(text: str) -> bool:
+    """The text shows the marks of OCR or conversion: a word hyphenated at a line's end, a
+    continuation marker, a page marker."""
+    return (
+        bool(HYPHEN_BREAK.search(text))
+        or markers.search(text) is not None
+        or ANY_PAGE_MARKER.search(text) is not None
+    )
