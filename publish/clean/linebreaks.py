@@ -72,6 +72,10 @@ _LIST_START = re.compile(r"^ {0,3}(?:[-+*]|1[.)])[ \t]")  # an item that interru
 _MARKUP = frozenset("!<[#>|`~$*_+-=")  # what an image, a tag, a heading or a list starts with
 _ITEM_END = frozenset(";:.!?；：。！？")  # what ends a list's item, or the text before the list
 _CHINESE_END = ("。", "！", "？")
+#: What a word broken at a hyphen goes on with: a Latin letter or a digit, or a Han character
+#: after a Han one (``北京-`` ⏎ ``上海``), not after a number (``....-39-`` ⏎ ``知识模块 31`` is a
+#: contents line's page number before the next entry).
+_LATIN_START = re.compile(r"[A-Za-z0-9\u00c0-\u024f]")
 #: A mark and a dash ending a line (``namely:—``, ``notification,—``): a lead-in, in a legal
 #: text's style, to what is set apart below it; no word goes on across it.
 _LEAD_IN = re.compile(r"[:：;；,，][ \t]*[—–-]{1,2}[ \t]*$")
@@ -127,7 +131,10 @@ def _decide(
     body = nxt.lstrip(" \t\u3000")
     if body[:1] in ";:!?" and not starts_continuing(body):  # its mark as it will read
         body = widened(nxt).lstrip(" \t\u3000")
-    if (cur.endswith(("-", "—", "–", "\u00ad")) and body[:1].isalnum()) or starts_continuing(body):
+    hyphen = cur.endswith(("-", "—", "–", "\u00ad")) and (
+        _LATIN_START.match(body) is not None or (is_cjk_letter(cur[-2:-1]) and starts_cjk(body))
+    )
+    if hyphen or starts_continuing(body):
         if starts_continuing(body) and ends_sentence(so_far or cur):
             return "join", ev.LIKELY, "a sentence ends, and the next line starts with a mark"
         return "join", ev.STRONG, "the next line continues the word or sentence"
