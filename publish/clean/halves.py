@@ -80,6 +80,8 @@ def judge(first: str, second: str, between: list[str]) -> tuple[float, tuple[str
         return None  # (a letter's salutation before its first paragraph)
     if not between and _NUMBER_ALONE.match(first.strip()):
         return None  # (an item's number its author set apart: a weekly's numbered sayings)
+    if _URL_START.match(first) or _URL_START.match(second):
+        return None  # (a link set on its own line, a URL's ``https`` no sentence going on)
     if _URL_END.search(first) and not (second[:1].isascii() and starts_lowercase(second)):
         return None  # (a URL ends it: joined to Chinese, an autolink would take the text in)
     cut = first.endswith("-") or last_mark(first) in CLAUSE
@@ -115,6 +117,7 @@ _METADATA = regex.compile(
 )
 _SPACED_HAN = regex.compile(r"\p{Han}[ \t\u3000]+(?=\p{Han})")  # words set apart: a figure's
 _URL_END = regex.compile(r"(?:https?://|www\.)\S+$")
+_URL_START = regex.compile(r"^[ \t<]*(?:https?://|www\.)")
 
 
 def _goes_on_from(first: str) -> bool:
