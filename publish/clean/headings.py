@@ -11,8 +11,9 @@ unnumbered bold text never was one in the documents reviewed: a byline, a cross-
 quotation, a report's quoted view), nested as their numbers rank under the headings before
 them, suggested ones too: ``一、`` and ``第X章`` at level 2;
 ``（一）``, ``第X节`` and ``第X条`` at level 3 under a level-2 heading, else 2.
-``1.聚焦重点产业`` (no space) is text and never changed; bold run-in heads
-(``**坚持创新驱动。**新增…``) stay paragraphs::
+Headings numbered by depth (``2.1.`` under ``2.``) go at the levels their numbers say
+(:mod:`publish.clean.outline`). ``1.聚焦重点产业`` (no space) is text and never changed;
+bold run-in heads (``**坚持创新驱动。**新增…``) stay paragraphs::
 
     ## 2024年工作安排 … ## (一)聚力产业… -> ## 2024年工作安排 … ### (一)聚力产业…
     **二、主要任务**                       -> ## 二、主要任务 (suggested)
@@ -23,6 +24,7 @@ from __future__ import annotations
 import re
 
 from publish.clean import evidence as ev
+from publish.clean import outline
 from publish.clean.blocks import split_blocks
 from publish.clean.editor import Editor
 from publish.clean.numbering import PARTS, TOP, is_heading_line, rank
@@ -49,7 +51,10 @@ _APART = 9  # the rank of such a heading: above no numbered one
 def apply(text: str, edit: Editor) -> str:
     edits: list[Edit] = []
     seen: list[tuple[int, int]] = []  # (rank, level) of the headings so far
-    for block in split_blocks(text):
+    blocks = split_blocks(text)
+    numbers = outline.Outline(blocks)
+    threshold = edit.review.settings.threshold
+    for block in blocks:
         if block.kind == "heading":
             match = _ATX.match(block.text)
             if not match:
@@ -57,8 +62,15 @@ def apply(text: str, edit: Editor) -> str:
             title, level = match.group("title"), len(match.group("hashes"))
             prefix_end = block.start + len(match.group("hashes"))
             new_level, above = _nesting(rank(title), level, seen)
+            shown = level  # (the level it has once the edits sure enough are made)
             if new_level != level:
                 edits.append(_nest(block.start, prefix_end, new_level, rank(title), above))
+                shown = new_level if edits[-1].confidence >= threshold else level
+            if block.start in numbers.depths:  # (``2.1.`` under ``2.``: the numbers say so)
+                deeper = numbers.level(block.start, shown)
+                if deeper != shown:
+                    edits.append(_deeper(block.start, prefix_end, deeper))
+                    new_level = deeper
             seen.append((_APART if _MATTER.match(title) else rank(title), new_level))
         elif block.kind == "paragraph" and "\n" not in block.text:
             bold = _ONLY_BOLD.match(block.text)
@@ -79,6 +91,10 @@ def apply(text: str, edit: Editor) -> str:
             edits.append(Edit(block.start, block.end, new, ev.LIKELY, (why,)))
             seen.append((order, level))  # (the next ones are suggested as nested under it)
     return edit.apply(text, edits)
+
+
+def _deeper(start: int, end: int, level: int) -> Edit:
+    return Edit(start, end, "#" * level, ev.STRONG, (outline.WHY,))
 
 
 def _nest(start: int, end: int, level: int, order: int, above: int) -> Edit:
