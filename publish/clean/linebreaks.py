@@ -13,8 +13,8 @@ A break is joined when
   before, an open bracket, Chinese prose on both sides): strong.
 
 A list number alone on its line (``(xii)``) is joined to its item's text on the next line. A
-line that ends in a mark and a dash (``namely:—``) leads in to what is set apart below it: its
-break stays.
+line that ends in a mark and a dash (``namely:—``) leads in to what is set apart below it, and
+one that ends in a leader and a page number is a contents entry: their breaks stay.
 
 It is split (a new paragraph) at a continuation marker, before a dateline (``CHICAGO, Dec.
 31``), before a line that starts with a list
@@ -78,6 +78,9 @@ _CHINESE_END = ("。", "！", "？")
 _LATIN_START = re.compile(r"[A-Za-z0-9\u00c0-\u024f]")
 #: A mark and a dash ending a line (``namely:—``, ``notification,—``): a lead-in, in a legal
 #: text's style, to what is set apart below it; no word goes on across it.
+#: A leader and a page number ending a line (``高级检索....-40-``, ``Introduction ........ 1``):
+#: a contents entry, which the next entry does not go on.
+_CONTENTS = re.compile(r"(?:\.{3,}|…{2,}|·{3,})[ \t]*[-–—]?[ \t]*\d{1,4}[ \t]*[-–—]?[ \t]*$")
 _LEAD_IN = re.compile(r"[:：;；,，][ \t]*[—–-]{1,2}[ \t]*$")
 _ITEM = re.compile(r"^[ \t]*(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)")
 
@@ -127,6 +130,8 @@ def _decide(
     ``indent``: the columns of indent ``cur`` lost (:func:`_lost_indent`); ``chinese``: the
     width the lines of Chinese alone reach (:func:`~publish.clean.measure.chinese_measure`)."""
     if _LEAD_IN.search(cur):  # (``namely:—``: what follows is set apart, an entry, a clause)
+        return "", 0.0, ""
+    if _CONTENTS.search(cur):  # (a contents entry: its page number after a leader ends it)
         return "", 0.0, ""
     body = nxt.lstrip(" \t\u3000")
     if body[:1] in ";:!?" and not starts_continuing(body):  # its mark as it will read
