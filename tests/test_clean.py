@@ -365,12 +365,13 @@ def test_a_chinese_sentence_short_of_the_chinese_lines_ends_a_paragraph_but_not_
     from publish.clean.measure import OWN
 
     pure, after = "在问题中，你只知道会面的日期，但是不知道会面的具体时间。", "你和对方必须设法"
-    assert _decide(pure, after, 64, OWN, pure, after, chinese=64)[0] == "split"
-    assert _decide(pure, after, 64, OWN, pure, after, listed=True, chinese=64)[0] != "split"
+    so_far = "前面一行的文字，" + pure  # (not the paragraph's first line: no lost indent)
+    assert _decide(pure, after, 64, OWN, so_far, after, chinese=64)[0] == "split"
+    assert _decide(pure, after, 64, OWN, so_far, after, listed=True, chinese=64)[0] != "split"
     numbered = "5. 在问题4中，你只知道会面的日期，但不知道会面的具体时间。"
-    assert _decide(numbered, after, 64, OWN, numbered, after, chinese=64)[0] != "split"
+    assert _decide(numbered, after, 64, OWN, "前面，" + numbered, after, chinese=64)[0] != "split"
     full = "在问题中，你只知道会面的日期，但是不知道会面的具体时间和地点在哪里。"
-    assert _decide(full, after, 64, OWN, full, after, chinese=64)[0] != "split"
+    assert _decide(full, after, 64, OWN, "前面，" + full, after, chinese=64)[0] != "split"
 
 
 def test_clean_markdown_gets_no_suggestion_to_unindent_a_block() -> None:

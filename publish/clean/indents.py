@@ -96,7 +96,7 @@ def apply(text: str, edit: Editor, after: list[int] | None = None) -> str:
     if len(printed) >= 2:  # the document indents its paragraphs: the indented ones are too
         why = (f"{len(printed)} paragraphs of this document are printed with a first-line indent",)
         uniform = [Edit(e.start, e.end, "", ev.STRONG, why) for e in uniform]
-    elif not printed and not converted(text):
+    elif uniform and not printed and not converted(text):
         uniform = []  # (clean Markdown's indented blocks are its code, or an item's paragraphs)
     else:
         why = ("indented on every line but reads as prose",)

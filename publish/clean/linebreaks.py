@@ -121,18 +121,24 @@ def _decide(
     so_far: str,
     printed: str = "",
     listed: bool = False,
-    indent: int = 0,
+    first_continues: bool = False,
     chinese: int | None = None,
 ) -> tuple[str, float, str]:
     """("join" | "split" | "", confidence, why) for the break between ``cur`` and ``nxt``;
     ``so_far`` is the paragraph up to the break, ``printed`` the next line as it stands;
     ``listed``: the break is in a list, whose item's lines are indented to its content;
-    ``indent``: the columns of indent ``cur`` lost (:func:`_lost_indent`); ``chinese``: the
-    width the lines of Chinese alone reach (:func:`~publish.clean.measure.chinese_measure`)."""
-    if _LEAD_IN.search(cur):  # (``namely:—``: what follows is set apart, an entry, a clause)
-        return "", 0.0, ""
-    if _CONTENTS.search(cur):  # (a contents entry: its page number after a leader ends it)
-        return "", 0.0, ""
+    ``first_continues``: ``cur`` is the first line of a block that goes on from a page before
+    (it lost no indent, :func:`_lost_indent`); ``chinese``: the width the lines of Chinese
+    alone reach (:func:`~publish.clean.measure.chinese_measure`)."""
+    last = cur.rstrip()[-1:]  # (a dash or a digit ends what the two patterns below match)
+    if (last in "-–—" or last.isdigit()) and (
+        _LEAD_IN.search(cur[-24:]) or _CONTENTS.search(cur[-24:])
+    ):
+        return (
+            "",
+            0.0,
+            "",
+        )  # (``namely:—`` leads in to what is set apart; ``....-40-`` ends an entry)
     body = nxt.lstrip(" \t\u3000")
     if body[:1] in ";:!?" and not starts_continuing(body):  # its mark as it will read
         body = widened(nxt).lstrip(" \t\u3000")
@@ -162,6 +168,7 @@ def _decide(
         if continues(cur, body, so_far):
             return "join", ev.STRONG, "Chinese prose that stops mid-sentence, the next line goes on"
         return "", 0.0, ""
+    indent = _lost_indent(cur, so_far, first_continues)
     if chinese is not None and not listed and _short_chinese_end(cur, indent, chinese):
         why = f"a Chinese sentence ends over two characters short of the Chinese lines ({chinese})"
         return "split", ev.STRONG, why
@@ -366,8 +373,8 @@ def verdicts(
                 joined = (begin, newline, joined[2] + _NEWLINE.sub("", more))
                 printed = nxt.strip(" \t\u3000")
                 so_far, listed = without_markers(joined[2]), kind == "list"  # (items indent)
-                indent = _lost_indent(cur, so_far, continued and n == 0)
-                judged = _decide(cur, after, measure, how, so_far, printed, listed, indent, chinese)
+                first = continued and n == 0
+                judged = _decide(cur, after, measure, how, so_far, printed, listed, first, chinese)
                 if after.lstrip(" \t\u3000")[:1] not in ";:!?":  # (see :class:`Seen`)
                     seen.judged[n, begin, after] = judged
             found.append(Break(newline, end, *judged))

@@ -121,6 +121,8 @@ def chinese_measure(lines: list[str], document: int | None) -> int | None:
     """The width the block's lines of Chinese alone reach (two or more of them, but its
     last), else the ``document``'s (:func:`document_chinese`): a line with Latin words
     in it is wider or narrower than its letters, so a measure from those misleads."""
+    if all(line.isascii() for line in lines):  # (the usual case in English: no Chinese)
+        return document
     widths = [w for w in map(chinese_width, lines[:-1]) if w is not None]
     return max(widths) if len(widths) >= 2 else document
 
@@ -131,7 +133,7 @@ def document_chinese(blocks: list[Block]) -> int | None:
     widths = sorted(
         w
         for block in blocks
-        if block.kind == "paragraph" and "\n" in block.text
+        if block.kind == "paragraph" and "\n" in block.text and not block.text.isascii()
         for w in map(chinese_width, block.text.split("\n")[:-1])
         if w is not None
     )
