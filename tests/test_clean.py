@@ -177,7 +177,8 @@ def test_a_section_heading_under_each_part_is_not_a_running_head() -> None:
     """A changelog's ``### Fixed`` recurs under every version (the ninth review: 9 wrong
     questions), or its ``**Bugfixes**`` under every setext version heading (the tenth: 30): a
     heading above between each two, it is a section, not asked about (so is a handbook's
-    italic ``_代码_`` under every example: the eleventh, 24); the same line with no
+    italic ``_代码_`` under every example: the eleventh, 24; a spec's ``### Guideline``, twice
+    under one topic: the fifteenth, 11); the same line with no
     heading between (a rule after a blank line is a page's end, no heading) is still asked."""
     long = " ".join(["The parser now reads every kind of block that the format allows."] * 5)
     versions = "".join(f"## [1.{n}.0]\n\n### Fixed\n\n- {long}\n\n" for n in range(3))
@@ -196,6 +197,10 @@ def test_a_section_heading_under_each_part_is_not_a_running_head() -> None:
     assert clean.clean(_source(labels), settings=everything).changes == ()  # (the eleventh)
     unheaded = clean.clean(_source(labels.replace("## 例", "例")), settings=everything).changes
     assert sum(c.before.startswith("_代码_") for c in unheaded) == 3
+    names = ("Whitespace", "Capitalization", "Punctuation", "Bullets")
+    topics = [f"## {name}\n\n### Guideline\n\n{long}\n" for name in names]
+    twice = "\n".join([topics[0] + "\n### Guideline\n\n" + long + "\n", *topics[1:]])
+    assert clean.clean(_source(twice), settings=everything).changes == ()  # (the fifteenth)
     pages = "".join(f"**THE COMET**\n\n{long}\n\n---\n\n" for _ in range(3))
     masthead = clean.clean(_source(pages), settings=everything).changes
     assert sum(c.before.startswith("**THE COMET**") for c in masthead) == 3  # (a rule: no heading)

@@ -139,8 +139,9 @@ _SETEXT = regex.compile(r"^ {0,3}(?:=+|-+)[ \t]*$")  # (a setext heading's under
 
 def _sections(lines: list[Line], texts: list[str], starts: list[int]) -> bool:
     """The lines are headings (or labels all in bold or italics), and a heading above them
-    stands between each two: the same section under each part (a changelog's ``### Fixed`` or
-    ``**Bugfixes**`` under every version, a handbook's ``_代码_`` under every example), not a
+    stands between each two, or three pairs in four: the same section under each part (a
+    changelog's ``### Fixed`` or ``**Bugfixes**`` under every version, a handbook's ``_代码_``
+    under every example, a spec's ``### Guideline`` once or twice under each topic), not a
     running head."""
     levels = [ATX.match(texts[line[0]]) for line in lines]
     if all(levels):
@@ -149,10 +150,11 @@ def _sections(lines: list[Line], texts: list[str], starts: list[int]) -> bool:
         level = 7  # (a label in bold or italics is below every heading)
     else:
         return False
-    return all(
+    apart = sum(
         any(_above(texts, starts, k, level) for k in range(a[0] + 1, b[0]))
         for a, b in itertools.pairwise(lines)
     )
+    return 4 * apart >= 3 * (len(lines) - 1)  # (a part may hold two: ``### Guideline`` twice)
 
 
 def _above(texts: list[str], starts: list[int], k: int, level: int) -> bool:
