@@ -68,8 +68,6 @@ def judge(first: str, second: str, between: list[str]) -> tuple[float, tuple[str
         return None  # a jump line left in place
     if OWN_LINE.match(second) or _NAMES.match(first) or _NAMES.match(second):
         return None  # (a byline: Chinese names set apart by spaces, ``张晓林　刘细文　李麟``)
-    if _FIELD.match(first) and _FIELD.match(second):
-        return None  # (a record's fields, ``商品文號：…`` ⏎⏎ ``主要給付項目：…``)
     if _BRACKETED.match(second):
         return None  # (a note set apart, wholly in brackets: ``(本保險為不分紅保險單…。）``)
     if starts_continuing(second):
@@ -109,8 +107,6 @@ def judge(first: str, second: str, between: list[str]) -> tuple[float, tuple[str
 
 _NAMES = regex.compile(r"^[ \t]*\p{Han}{2,4}(?:[ \t\u3000]+\p{Han}{2,4}){2,9}[ \t]*$")
 _BRACKETED = regex.compile(r"^[ \t]*[(（][^\n]*[)）][ \t]*$")  # a paragraph wholly in brackets
-#: A Chinese field's label: a few characters and a full-width colon opening the line.
-_FIELD = regex.compile(r"^[ \t]*[*_]*\p{Han}{2,8}[*_]*[：:]")
 #: The label of a paper's metadata line: its keywords, classification, identifier.
 _METADATA = regex.compile(
     r"^[*_]*(?:key ?words?|关键词|关键字|中图分类号|文献标识码|doi)[ \t]*[:：]", regex.I

@@ -57,6 +57,7 @@ _PROSE = regex.compile(
     rf"|(?<=[{CJK_LETTER}][*_]*)\.(?=[*_]*[{CJK_LETTER}])"
 )
 _ENUMERATOR = regex.compile(r"^[*_]*(?:\((?:[ivxlc]+|[a-z])\)|(?:[ivxlc]+|[a-z])[.)])\s", regex.I)
+#: A field's label and its colon (``商品名稱：``, ``title:``): a form's, a record's, front matter's.
 _FIELD = regex.compile(r"^[*_]*[\p{Han}\w][^\s，。：:,.;；]{0,11}[：:]")
 _AFTER_MARKUP = regex.compile(r"^[*_~“”‘’—…·,;:?!]+")  # what ``punctuation`` looks through
 #: A dated entry's start: ``1961年9月2日``, ``民国28年``, ``1962-06-02``, ``Aug. 6``; in a
@@ -76,7 +77,6 @@ DATELINE = regex.compile(
 HYPHEN_BREAK = regex.compile(r"[A-Za-z0-9][-\u00ad]\n[A-Za-z0-9]")
 SHORT = 50  # columns: 25 CJK characters, a title or a byline
 
-_FIELD = regex.compile(r"^[A-Za-z][\w-]*:(?:[ \t]|$)")  # ``title: …``: a metadata field
 #: A block that is one HTML comment, invisible (``<!-- page-anchor: LYG-S-0065 -->``): a page's
 #: mark where a converter left one; ``seams`` moves it after the paragraph it joins as a float.
 COMMENT = regex.compile(r"^[ \t]*<!--(?:(?!-->).)*-->[ \t]*$", regex.DOTALL)
