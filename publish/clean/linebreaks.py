@@ -130,15 +130,8 @@ def _decide(
     ``first_continues``: ``cur`` is the first line of a block that goes on from a page before
     (it lost no indent, :func:`_lost_indent`); ``chinese``: the width the lines of Chinese
     alone reach (:func:`~publish.clean.measure.chinese_measure`)."""
-    last = cur.rstrip()[-1:]  # (a dash or a digit ends what the two patterns below match)
-    if (last in "-–—" or last.isdigit()) and (
-        _LEAD_IN.search(cur[-24:]) or _CONTENTS.search(cur[-24:])
-    ):
-        return (
-            "",
-            0.0,
-            "",
-        )  # (``namely:—`` leads in to what is set apart; ``....-40-`` ends an entry)
+    if _set_apart_after(cur):
+        return "", 0.0, ""
     body = nxt.lstrip(" \t\u3000")
     if body[:1] in ";:!?" and not starts_continuing(body):  # its mark as it will read
         body = widened(nxt).lstrip(" \t\u3000")
@@ -184,6 +177,15 @@ def _decide(
             return "join", ev.STRONG, why
         return "split", ev.STRONG, f"a line well short of the measure ({measure} columns, {how})"
     return "", 0.0, ""
+
+
+def _set_apart_after(cur: str) -> bool:
+    """``cur`` leads in to what is set apart below it (``namely:—``) or ends a contents entry
+    (``....-40-``): both end in a dash or a digit, looked at first."""
+    end = cur.rstrip()
+    if not (end[-1:] in "-–—" or end[-1:].isdigit()):
+        return False
+    return bool(_LEAD_IN.search(end[-24:]) or _CONTENTS.search(end[-24:]))
 
 
 def _short_chinese_end(cur: str, indent: int, chinese: int) -> bool:
