@@ -33,8 +33,10 @@ ANY_PAGE_MARKER = regex.compile(PAGE_MARKER.pattern, PAGE_MARKER.flags | regex.M
 def converted(text: str) -> bool:
     """The text shows the marks of OCR or conversion: a word hyphenated at a line's end, a
     continuation marker, a page marker."""
-    return (
-        bool(HYPHEN_BREAK.search(text))
-        or markers.search(text) is not None
-        or ANY_PAGE_MARKER.search(text) is not None
-    )
+    return marked_in_lines(text) or ANY_PAGE_MARKER.search(text) is not None
+
+
+def marked_in_lines(text: str) -> bool:
+    """Of those marks, the ones left in running text: a word hyphenated at a line's end, a
+    continuation marker (``unwrap`` knows of page markers from the page furniture removed)."""
+    return bool(HYPHEN_BREAK.search(text)) or markers.search(text) is not None

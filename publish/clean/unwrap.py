@@ -24,7 +24,7 @@ import re
 
 from publish.cjk import is_cjk, width
 from publish.clean import evidence as ev
-from publish.clean import markers, normalise, rounds, titles
+from publish.clean import normalise, rounds, titles
 from publish.clean.blocks import Block, split_blocks
 from publish.clean.editor import Editor
 from publish.clean.evidence import Pages
@@ -47,10 +47,10 @@ from publish.clean.measure import (
     written_by_hand,
 )
 from publish.clean.numbering import is_heading_line
+from publish.clean.pagelines import marked_in_lines
 from publish.clean.protect import Protected
 from publish.clean.shapes import (
     COMMENT,
-    HYPHEN_BREAK,
     is_fields,
     is_float,
     is_reference,
@@ -108,11 +108,7 @@ def _latin(cur: str, nxt: str) -> bool:
 def damaged(text: str, edit: Editor) -> bool:
     """The document shows the marks of OCR or conversion: page furniture was removed, or a
     word is hyphenated at a line end, or a continuation marker stands in it."""
-    return (
-        bool(edit.pages.boundaries)
-        or bool(HYPHEN_BREAK.search(text))
-        or markers.search(text) is not None
-    )
+    return bool(edit.pages.boundaries) or marked_in_lines(text)
 
 
 _Judged = tuple[list[str], bool, list[Break]]  # a block's lines, a record?, its verdicts
