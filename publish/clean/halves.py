@@ -41,6 +41,7 @@ from publish.clean.shapes import (
     chinese_prose,
     ends_sentence,
     ends_with_marker,
+    in_brackets,
     last_mark,
     short_line,
     starts_cjk,
@@ -68,7 +69,7 @@ def judge(first: str, second: str, between: list[str]) -> tuple[float, tuple[str
         return None  # a jump line left in place
     if OWN_LINE.match(second) or _NAMES.match(first) or _NAMES.match(second):
         return None  # (a byline: Chinese names set apart by spaces, ``张晓林　刘细文　李麟``)
-    if _BRACKETED.match(second):
+    if in_brackets(second):
         return None  # (a note set apart, wholly in brackets: ``(本保險為不分紅保險單…。）``)
     if starts_continuing(second):
         return ev.STRONG, ("the second part starts with a mark that continues a sentence",)
@@ -106,7 +107,6 @@ def judge(first: str, second: str, between: list[str]) -> tuple[float, tuple[str
 
 
 _NAMES = regex.compile(r"^[ \t]*\p{Han}{2,4}(?:[ \t\u3000]+\p{Han}{2,4}){2,9}[ \t]*$")
-_BRACKETED = regex.compile(r"^[ \t]*[(（][^\n]*[)）][ \t]*$")  # a paragraph wholly in brackets
 #: The label of a paper's metadata line: its keywords, classification, identifier.
 _METADATA = regex.compile(
     r"^[*_]*(?:key ?words?|关键词|关键字|中图分类号|文献标识码|doi)[ \t]*[:：]", regex.I

@@ -43,6 +43,7 @@ from publish.clean.numbering import rank
 from publish.clean.shapes import (
     chinese_prose,
     ends_sentence,
+    in_brackets,
     only_emphasis,
     size,
     starts_cjk,
@@ -83,10 +84,8 @@ def _not_furniture(core: str) -> bool:
         return False
     if core.endswith(_SENTENCE_END):
         return True
-    return len(core) > 1 and core.startswith(("(", "（", "[", "【")) and core.endswith(_CLOSED)
+    return in_brackets(core)
 
-
-_CLOSED = (")", "）", "]", "】")
 
 Found = dict[tuple[int, int], tuple[str, str, float]]
 Line = tuple[int, tuple[int, int], str]  # (index among non-blank lines, span, text)

@@ -160,6 +160,16 @@ def only_bold(text: str) -> bool:
     return _ONLY_BOLD.match(text) is not None
 
 
+def in_brackets(text: str) -> bool:
+    """Wholly in brackets (``（掌声）``, ``(本保险为不分红保险单…。）``, ``[Applause]``): an aside
+    set apart, not a sentence's part."""
+    text = text.strip()
+    return len(text) > 1 and text.startswith(_OPEN_BRACKETS) and text.endswith(_CLOSE_BRACKETS)
+
+
+_OPEN_BRACKETS, _CLOSE_BRACKETS = ("(", "（", "[", "【"), (")", "）", "]", "】")
+
+
 def only_emphasis(text: str) -> bool:
     """One line, all of it bold or all of it italic (a label: ``**Bugfixes**``, ``_代码_``)."""
     return only_bold(text) or _ONLY_ITALIC.match(text) is not None
