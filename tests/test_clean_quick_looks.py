@@ -137,7 +137,7 @@ def test_line_looks_of_furniture_and_running_heads(line: str) -> None:
     if not running._decorated(line):
         assert running._DECOR.sub("", line) == line
     if line:
-        plain = re.compile(r"[。！？；.!?;:：,，]$|^[(（\[【].*[)）\]】]$")
+        plain = re.compile(r"[。！？；.!?;:：,，][\"'」』”’]*$|^[(（\[【].*[)）\]】]$")
         volume = running._PAGE_WORD.match(line) and re.search(r"\d", line)
         masthead = line.endswith(".") and (line.isupper() or bool(volume))  # (no sentence)
         assert running._not_furniture(line) == (bool(plain.search(line)) and not masthead)

@@ -6,7 +6,8 @@ also says that page starts there (:mod:`publish.clean.pagestarts`). What counts:
 
 - page markers, certain: ``=== PAGE 4 ===`` ``--- Page 4 ---`` ``[Page 3]`` ``<!-- 第 5 页 -->``
   ``## p. 168 (#180) ####`` (HathiTrust's full text)
-  ``Page 3 of 12`` ``第 3 页 共 12 页`` ``第1頁，共計8頁`` ``[pagebreak.16]``, a form feed;
+  ``Page 3 of 12`` ``第 3 页 共 12 页`` ``第1頁，共計8頁`` ``[pagebreak.16]``, a form feed (alone
+  on its line, or starting one, as pdftotext starts each page: the form feed only);
 - folios, certain: ``-4-`` ``— 4 —`` ``· 4 ·``, and ``Page 4`` alone on a line (only suggested
   in a text with no other mark of conversion: a clean record's ``Page 1`` labels what follows);
   a bare number alone on a line when bare numbers recur page after page, rising;
@@ -42,6 +43,9 @@ _FOLIO = regex.compile(
 )
 _WORDED = regex.compile(r"^[ \t]*(?:page|p\.)", regex.IGNORECASE)  # ``Page 4``, not ``-4-``
 _LINE = regex.compile(r"[^\n]+")
+_LEADING_FEED = regex.compile(r"^\f+(?=[^\f\n])", regex.MULTILINE)
+_FEED = "a form feed starting a line: a page break"
+Span = tuple[int, int]
 _FRAME = regex.compile(r"^[ \t]*([=*_~#-])\1{2,}[ \t]*$")  # a rule of one mark
 #: What a page marker or folio starts with, after spaces (a quick look before the patterns).
 _FIRST = frozenset("=~#*_-[<pP第\\\f–—－·•")
@@ -93,25 +97,44 @@ def _framing(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return []
 
 
+def _feeds(text: str, closed: list[tuple[int, int]], found: Found) -> dict[Span, Span]:
+    """The form feeds that start a line of text (``\\fThe CHA score…``: pdftotext starts each
+    page so), not in a line found already: {the line: the form feeds}."""
+    if "\f" not in text:
+        return {}
+    feeds = {}
+    for feed in _LEADING_FEED.finditer(text):
+        end = text.find("\n", feed.end())
+        line = (feed.start(), len(text) if end < 0 else end)
+        if line not in found and not inside(closed, feed.start()):
+            feeds[line] = feed.span()
+    return feeds
+
+
 def apply(text: str, edit: Editor) -> str:
     blocks = split_blocks(text)
     closed = closed_ranges(blocks, ("fence", "code", "math"))
     found = _markers(text, closed)
-    near = sorted(span for span, (_, _, sure) in found.items() if sure == ev.CERTAIN)
+    feeds = _feeds(text, closed, found)
+    near = sorted([s for s, (_, _, sure) in found.items() if sure == ev.CERTAIN] + list(feeds))
     for span, (kind, why, confidence) in repeated_lines(text, blocks, near).items():
         found.setdefault(span, (kind, why, confidence))
     edits = []
     for line, (start, end) in removals(text, found):
         kind, why, confidence = found[line]
         edits.append((line, Edit(start, end, "", confidence, (why,))))
+    for line, (start, end) in feeds.items():
+        if line not in found:  # (a running head after the form feed goes whole)
+            edits.append(((start, end), Edit(start, end, "", ev.CERTAIN, (_FEED,))))
     text_before = text
     text = edit.apply(text, [e for _, e in edits], protect=False)
     if not edit.done:
         return text
     for line, removal in edits:
         if removal.start in edit.done:
-            kind = found[line][0]
-            item = edit.remove_furniture(kind, text_before[line[0] : line[1]].strip(), line[0])
+            kind = found[line][0] if line in found else "page marker"
+            removed = text_before[line[0] : line[1]]
+            item = edit.remove_furniture(kind, removed.strip() or removed, line[0])
             at = edit.trace.steps[-1].to_output(line[0])
             edit.pages.add(at, ev.PAGE, kind, _page_start(item))
     return normalise.tidy(text, edit, text_before)

@@ -21,21 +21,26 @@ Evidence, strongest first:
 - it recurs three times or more: likely (a suggestion at the default threshold);
 - twice alike: weak.
 
+Where the text shows its pages (page markers, folios), lines half of which stand on the page
+of the one before are none: a running head stands once a page.
+
 Lines that differ in a year (``民国29年（1940年）`` … ``民国30年（1941年）``) are a chronicle's
 headings, never furniture.
 
 A number alone on a line is a folio when such numbers rise from one to the next (likely), and
-strong next to other furniture.
+strong next to other furniture; never where its block holds three or more (a table flattened
+one cell a line: ``8`` ⏎ ``港市必须现金替代`` ⏎ ``2`` ⏎ ``103`` above a page's foot).
 """
 
 from __future__ import annotations
 
+import bisect
 import itertools
 from typing import NamedTuple
 
 import regex
 
-from publish.cjk import CLAUSE, has_cjk_letter, width
+from publish.cjk import CLAUSE, CLOSING_QUOTES, has_cjk_letter, width
 from publish.clean import evidence as ev
 from publish.clean.blocks import ATX, RULE, Block
 from publish.clean.markers import OWN_LINE, could_hold
@@ -55,6 +60,8 @@ _OPEN_KINDS = ("paragraph", "heading", "quote")
 _DECOR = regex.compile(r"^[ \t]*(?:#{1,6}[ \t]+|>[ \t]*)?[*_]*[ \t]*|[ \t]*[*_]*[ \t]*$")
 _NUMBER = regex.compile(r"\d+")
 _BARE = regex.compile(r"^\d{1,4}$")
+#: Numbers alone on their lines in one block, at least: a flattened table's cells, no folios.
+_CELLS = 3
 _LETTER = regex.compile(r"\p{L}")
 _ADDRESS = regex.compile(r"^(?:https?://|www\.)\S+$")  # a site's address: a foot, not a sentence
 #: Numbered labels recur with changing numbers too: Table 1, Table 2.
@@ -64,9 +71,11 @@ _LABEL = regex.compile(
     regex.IGNORECASE,
 )
 _SENTENCE_END = tuple("。！？；.!?;:：,，")
+_QUOTES_CLOSED = "\"'」』" + CLOSING_QUOTES
 #: A page, volume or issue named in a running head: ``Page 3``, ``No. 4``, ``2023 年第1 期``.
 _PAGE_WORD = regex.compile(r"(?i:\b(?:page|pp?|vol|volume|no|issue)\b)|[期页版卷]")
 _DIGIT = regex.compile(r"\d")
+_PAGE_LABELS = frozenset(("第#页", "第#頁", "page#", "p#"))  # (keys: numbers read as ``#``)
 _MARKS = regex.compile(r"[^\w#]+")  # (OCR reads ``Vol. 9, No. 41.`` and ``Vol. 9. No. 41.``)
 
 
@@ -82,7 +91,7 @@ def _not_furniture(core: str) -> bool:
     volume line (``Vol. 9, No. 41.``) too: no sentence."""
     if core.endswith(".") and (core.isupper() or (_PAGE_WORD.match(core) and _DIGIT.search(core))):
         return False
-    if core.endswith(_SENTENCE_END):
+    if core.rstrip(_QUOTES_CLOSED).endswith(_SENTENCE_END):  # (``…a call."``: dialogue)
         return True
     return in_brackets(core)
 
@@ -106,7 +115,7 @@ def _candidates(blocks: list[Block]) -> _Candidates:
     starts: list[int] = []
     texts: list[str] = []
     for block in blocks:
-        pos = block.start
+        pos, numbered = block.start, len(numbers)
         for k, line in enumerate(block.text.split("\n")):
             span, index = (pos, pos + len(line)), len(starts)
             starts.append(pos)
@@ -130,6 +139,8 @@ def _candidates(blocks: list[Block]) -> _Candidates:
                     # (not a numbered heading, nor a jump line: the jumps pass records it)
                     key = " ".join(_MARKS.sub(" ", _NUMBER.sub("#", core.casefold())).split())
                     groups.setdefault(key, []).append((index, span, core))
+        if len(numbers) - numbered >= _CELLS:  # a table's cells, one a line: no folios
+            del numbers[numbered:]
     return _Candidates(groups, numbers, rules, starts, texts)
 
 
@@ -209,6 +220,33 @@ def _apart(lines: list[Line], text: str) -> bool:
     return all(len(gap) >= MIN_GAP or width(gap) >= MIN_GAP for gap in gaps)
 
 
+def _next_to(line: Line, marked: set[int]) -> bool:
+    return line[0] in marked or line[0] - 1 in marked or line[0] + 1 in marked
+
+
+def _page_labels(groups: dict[str, list[Line]]) -> set[int]:
+    """The lines that say only which page starts, their numbers rising (a converter's ``## 第 2
+    页`` or ``Page 2``, removed with the running heads): where the text shows its pages."""
+    return {
+        line[0]
+        for key, lines in groups.items()
+        if key.replace(" ", "") in _PAGE_LABELS and _page_numbers(lines)
+        for line in lines
+    }
+
+
+def _same_page(lines: list[Line], pages: list[int]) -> bool:
+    """Half the lines or more stand on the page of the line before, though the text shows
+    pages between the others (page markers, folios): a running head or foot stands once a
+    page (``参考资料：《线性代数》56 页`` twice on page 2 and twice on page 4 cites another book's
+    pages; a guide's ``技术文档`` on each page, and twice on its title page, is its head)."""
+    between = [
+        bisect.bisect_left(pages, b[0]) - bisect.bisect_right(pages, a[0])
+        for a, b in itertools.pairwise(lines)
+    ]
+    return any(between) and 2 * between.count(0) >= len(between)
+
+
 def _feet(lines: list[Line], markers: set[int], last: int) -> bool:
     """Each of the lines stands on the line before a page marker, or ends the text (the last
     page's foot), and two or more stand before a marker."""
@@ -229,6 +267,7 @@ def repeated_lines(text: str, blocks: list[Block], near: list[tuple[int, int]]) 
             marked.add(line[0])
     weak: list[tuple[list[Line], str, float]] = []
     beside_markers = set(marked)  # (page markers, folios and page rules only, so far)
+    pages = sorted(beside_markers | _page_labels(groups))
     for lines in groups.values():
         if len(lines) < 2 or _LABEL.match(lines[0][2]) or _years(lines):
             continue
@@ -244,7 +283,7 @@ def repeated_lines(text: str, blocks: list[Block], near: list[tuple[int, int]]) 
                 found[line[1]] = ("running foot", why, ev.STRONG)
                 marked.add(line[0])
             continue
-        if not _apart(lines, text):
+        if not _apart(lines, text) or _same_page(lines, pages):
             continue
         if _page_numbers(lines):
             heading = any(texts[line[0]].lstrip().startswith("#") for line in lines)
@@ -287,16 +326,20 @@ def _beside(
     """The weaker candidates next to furniture are furniture too (strong), until no more are
     (a running head under a folio under a page marker: ``322`` ⏎ ``AMERICAN SENTINEL.``),
     but for headings (a transcription's ``# The Daily Record`` under its ``#### Page 1``: the
-    paper's title); the rest are only as sure as their own evidence."""
+    paper's title), and for a line seen only twice unless both stand next to furniture
+    (``概率论`` once under a page's marker and once over the text is a section's title); the
+    rest are only as sure as their own evidence."""
     kinds = [("folio" if lines is numbers else "running head") for lines, _, _ in weak]
     grown = True
     while grown:
         grown = False
-        for (lines, why, _), kind in zip(weak, kinds, strict=True):
+        for (lines, why, sure), kind in zip(weak, kinds, strict=True):
+            if not (sure or lines is numbers or all(_next_to(line, marked) for line in lines)):
+                continue  # (seen twice, once in the text: a section's ``概率论``, not furniture)
             for line in lines:
                 if texts[line[0]].lstrip().startswith("#"):
                     continue
-                if line[0] not in marked and (line[0] - 1 in marked or line[0] + 1 in marked):
+                if line[0] not in marked and _next_to(line, marked):
                     found[line[1]] = (kind, f"{why}, next to other page furniture", ev.STRONG)
                     marked.add(line[0])
                     grown = True
