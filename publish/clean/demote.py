@@ -12,7 +12,10 @@ or the fragment of one. A heading that reads as running text loses its ``#`` mar
   title's form too: ``## 国家为什么需要开源软件？`` stays, and so does a title in title case
   that a periodical ends with a full stop, ``# Governing the Filipinos.``);
 - it ends in an English word that cannot end a title (``the``, ``of``): a suggestion. (No such
-  test for Chinese: ``的`` and ``和`` end titles such as ``投資標的`` and ``内角和``)::
+  test for Chinese: ``的`` and ``和`` end titles such as ``投資標的`` and ``内角和``).
+
+A heading with nothing in it (``#`` ⏎, ``## ##``), as converters leave them (a Word report's,
+a MinerU paper's), goes, strong::
 
     #### 由式(3)可知，                       -> 由式(3)可知，
     #### 结论与实际结果一致，表明该方法合理。  -> 结论与实际结果一致，表明该方法合理。
@@ -25,7 +28,7 @@ import regex
 
 from publish.cjk import CJK_LETTER, CJK_PUNCT, CONTINUES
 from publish.clean import evidence as ev
-from publish.clean.blocks import ATX, INTERRUPTS, kind_of, split_blocks
+from publish.clean.blocks import ATX, INTERRUPTS, Block, kind_of, split_blocks
 from publish.clean.editor import Editor
 from publish.clean.markers import without_markers
 from publish.clean.punctuation import widened
@@ -45,6 +48,8 @@ _SENTENCE_END = regex.compile(
     rf"(?:[。！]|(?<=[{CJK_LETTER}{CJK_PUNCT}][*_]*)[.!]|(?<=[a-z]{{2}})\.)[”’\"')）]*[*_]*$"
 )
 _OPEN_END = regex.compile(r"\b(?:the|of|and|or|to|a|an|in)[*_]*$")
+_EMPTY = regex.compile(r"^ {0,3}#{1,6}(?:[ \t]+#*)?[ \t]*$")
+_EMPTY_WHY = "an empty heading (a converter's: nothing a reader could find in a contents)"
 
 
 def judge(title: str) -> tuple[float, str] | None:
@@ -64,11 +69,23 @@ def judge(title: str) -> tuple[float, str] | None:
     return None
 
 
+def _line_and_blank(text: str, block: Block) -> tuple[int, int]:
+    """The range that removes ``block``'s line with the blank line after it (at the text's
+    end: the line end before it)."""
+    after = len(text) - len(text[block.end :].lstrip("\n"))
+    if after == len(text):
+        return len(text[: block.start].rstrip("\n")) + (block.start > 0), len(text)
+    return block.start, min(after, block.end + 2)
+
+
 def apply(text: str, edit: Editor) -> str:
     if "#" not in text:
         return text
     edits = []
     for block in split_blocks(text):
+        if block.kind == "heading" and _EMPTY.match(block.text):
+            edits.append(Edit(*_line_and_blank(text, block), "", ev.STRONG, (_EMPTY_WHY,)))
+            continue
         match = ATX.match(block.text) if block.kind == "heading" else None
         if not match:
             continue

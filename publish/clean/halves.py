@@ -7,13 +7,17 @@ A seam needs evidence on both sides; how sure it is:
 - the second half starts with a mark that continues a sentence (``，。）``): strong;
 - the first does not end a sentence and the second carries it on, with a page break or a float
   between them, or the first ending in a clause mark or a hyphen, or the second in lower case,
-  or Chinese on both sides of the cut: strong;
+  or Chinese on both sides of the cut: strong (but likely where the first stops on a Latin
+  letter, a digit or an opening bracket, with no page break between: a figure's OCR'd words,
+  a stray page number, a converter's reading order gone wrong);
 - the same with a capital letter after the cut, the first ending in a clause mark or in a word
   a sentence goes on from (a Latin word in lower case, a Chinese character of prose): likely (a
-  suggestion); not after a number, a citation or formula (in Chinese too: OCR lost the 。 more
-  often than a page cut the sentence), a URL, an author's affiliation number, a metadata line
-  (``Key words: …``), a figure's spaced words or a numbered head: no seam at all (the seventh
-  review found 27 of 29 suggestions wrong, most of them such);
+  suggestion); not after a comma (OCR reads a full stop as one: ``thrilled,`` ⏎⏎ ``About 18
+  days later``, eleven such suggestions of thirteen wrong in the sixteenth review), a number,
+  a citation or formula (in Chinese too: OCR lost the 。 more often than a page cut the
+  sentence), a URL, an author's affiliation number, a metadata line (``Key words: …``), a
+  figure's spaced words or a numbered head: no seam at all (the seventh review found 27 of 29
+  suggestions wrong, most of them such);
 - a number alone with its mark (``1、`` ``(2)``) before a paragraph, with no page break between
   them: none (an item's number its author set apart, as a weekly numbers its sayings).
 
@@ -51,6 +55,8 @@ from publish.clean.shapes import (
     without_trailing_markup,
 )
 
+#: How the evidence of a page break between the parts starts (``seams`` gives it).
+PAGE_BREAK = "a page break"
 _CLAUSES = regex.compile(r"[，,、；;]")
 _WORD = regex.compile(r"[\p{L}\p{N}]")
 #: A citation (``[2]``, ``[5,10]``) or math ends the text, maybe with what OCR made of the 。
@@ -95,6 +101,9 @@ def judge(first: str, second: str, between: list[str]) -> tuple[float, tuple[str
         return ev.STRONG, (*went_on, "the second part goes on in lower case")
     if chinese and _LOST_STOP.search(first):
         return None  # a citation or math ends it: a sentence's end (OCR lost the 。) as a rule
+    if chinese and _loose_end(first) and not any(why.startswith(PAGE_BREAK) for why in between):
+        why = "the second part goes on in Chinese, the first stops on a Latin letter or digit"
+        return ev.LIKELY, (*went_on, why)
     if chinese:
         return ev.STRONG, (*went_on, "the second part goes on in Chinese")
     if between or (cut and not second[:1].isupper()):
@@ -103,6 +112,8 @@ def judge(first: str, second: str, between: list[str]) -> tuple[float, tuple[str
         return None  # a heading that lost its marks, a byline; dated entries of a record
     if not cut and (not _goes_on_from(first) or rank(first)):
         return None  # no mark or word a sentence goes on after; a numbered head
+    if without_trailing_markup(first).endswith(","):
+        return None  # (before a capital: OCR's comma for a full stop, as often as not)
     return ev.LIKELY, (*went_on, f"the second part starts with {_start(second)}")
 
 
@@ -114,6 +125,15 @@ _METADATA = regex.compile(
 _SPACED_HAN = regex.compile(r"\p{Han}[ \t\u3000]+(?=\p{Han})")  # words set apart: a figure's
 _URL_END = regex.compile(r"(?:https?://|www\.)\S+$")
 _URL_START = regex.compile(r"^[ \t<]*(?:https?://|www\.)")
+
+
+def _loose_end(first: str) -> bool:
+    """Chinese prose stops on a Latin letter, a digit or an opening bracket: a figure's words
+    OCR'd (``…papers22-Aug-2006``), a stray page number (``（204``), a term a converter's
+    reading order left before a paragraph not its own (``…如Tagging、RSSfeeds``), as often as a
+    cut; sure only with a page break between."""
+    last = without_trailing_markup(first)[-1:]
+    return bool(last) and ((last.isascii() and last.isalnum()) or last in "（(")
 
 
 def _goes_on_from(first: str) -> bool:

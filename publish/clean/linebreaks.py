@@ -83,6 +83,10 @@ _LATIN_START = re.compile(r"[A-Za-z0-9\u00c0-\u024f]")
 _CONTENTS = re.compile(r"(?:\.{3,}|…{2,}|·{3,})[ \t]*[-–—]?[ \t]*\d{1,4}[ \t]*[-–—]?[ \t]*$")
 _LEAD_IN = re.compile(r"[:：;；,，][ \t]*[—–-]{1,2}[ \t]*$")
 _ITEM = re.compile(r"^[ \t]*(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)")
+_ALONE = re.compile(r"^\d{1,3}[.．、][ \t]*$")  # ``6.`` alone: an item's number
+_CHINESE_ITEM = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）)")
+_ITEM_WHY = "a numbered item starts after a sentence's end"
+_ITEM_FIRST = frozenset("0123456789一二三四五六七八九十（")
 
 
 def _goes_on(cur: str, nxt: str) -> bool:
@@ -156,8 +160,12 @@ def _decide(
     if spaced_run(cur, body):
         return "join", ev.STRONG, "characters spaced out by OCR go on across the line"
     if _goes_on(so_far, body) or _unclosed(so_far):
+        if _comma_for_stop(cur, body, measure, how):
+            return "join", ev.LIKELY, "a short line ends in a comma, and the next in a capital"
         return "join", ev.STRONG, "the line does not end a sentence and the next carries it on"
     if not measure:
+        if _item_starts(cur, body):
+            return "split", ev.STRONG, _ITEM_WHY
         if continues(cur, body, so_far):
             return "join", ev.STRONG, "Chinese prose that stops mid-sentence, the next line goes on"
         return "", 0.0, ""
@@ -168,6 +176,8 @@ def _decide(
     if width(cur) + indent >= measure - max(4, measure // 5) and not _title(cur, body):
         if ends_sentence(cur) and DATED.match(body):
             return "split", ev.LIKELY, "a sentence ends, and the next line starts with a date"
+        if _item_starts(cur, body):  # (a short line before one is split as short)
+            return "split", ev.STRONG, _ITEM_WHY
         return "join", ev.STRONG, f"a full line of the measure ({measure} columns, {how})"
     if how == OWN and width(cur) < 0.75 * measure and not starts_lowercase(body):
         if cur.rstrip()[-1:].islower() or cur.rstrip()[-1:] in ":：":
@@ -177,6 +187,32 @@ def _decide(
             return "join", ev.STRONG, why
         return "split", ev.STRONG, f"a line well short of the measure ({measure} columns, {how})"
     return "", 0.0, ""
+
+
+def _comma_for_stop(cur: str, body: str, measure: int | None, how: str) -> bool:
+    """A line well short of the measure ends in a comma and the next starts with a capital
+    (not ``I``): a paragraph's end whose full stop OCR read as a comma (``materials,`` ⏎
+    ``The situation today…``) as often as a sentence going on."""
+    return (
+        cur.endswith(",")
+        and body[:1].isupper()
+        and not body.startswith(("I ", "I'"))
+        and how == OWN
+        and measure is not None
+        and width(cur) < 0.75 * measure
+    )
+
+
+def _item_starts(cur: str, body: str) -> bool:
+    """``body`` starts an item after the end of a sentence: a Chinese item's number (``三、``
+    ``（二）``), or a number alone on its line (``3.``, a question's above it), after anything
+    but a word or number (as an English sentence may end in one: ``Table`` ⏎ ``3.``)."""
+    if body[:1] not in _ITEM_FIRST:
+        return False
+    end = cur.rstrip()[-1:]
+    if _ALONE.match(body):
+        return not (end.isascii() and end.isalnum())
+    return ends_sentence(cur) and bool(_CHINESE_ITEM.match(body))
 
 
 def _set_apart_after(cur: str) -> bool:

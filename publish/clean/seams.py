@@ -65,7 +65,7 @@ def _page_breaks(edit: Editor, start: int, end: int) -> list[str] | None:
     foreign = sorted(b.kind for b in boundaries if b.kind != ev.PAGE)
     if foreign and foreign != sorted([ev.GOES_ON, ev.CAME_FROM]):  # "continued on", "from"
         return None
-    return [f"a page break between the parts ({b.why})" for b in boundaries]
+    return [f"{halves.PAGE_BREAK} between the parts ({b.why})" for b in boundaries]
 
 
 def _links(
