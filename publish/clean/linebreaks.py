@@ -63,6 +63,7 @@ from publish.clean.shapes import (
     starts_continuing,
     starts_lowercase,
 )
+from publish.clean.titles import in_title_case
 
 HEADING = "a heading-number line"
 _DEFINITION = re.compile(r"^ {0,3}[:~][ \t]")  # a definition list's definition
@@ -86,6 +87,7 @@ _ITEM = re.compile(r"^[ \t]*(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)")
 _ALONE = re.compile(r"^\d{1,3}[.．、][ \t]*$")  # ``6.`` alone: an item's number
 _CHINESE_ITEM = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）)")
 _ITEM_WHY = "a numbered item starts after a sentence's end"
+_LABEL = re.compile(r"^[ \t]*[A-Z][A-Za-z]{1,15}(?: [A-Z][A-Za-z]{1,15})?:")  # ``SUBJECT:``
 _ITEM_FIRST = frozenset("0123456789一二三四五六七八九十（")
 
 
@@ -178,6 +180,8 @@ def _decide(
             return "split", ev.LIKELY, "a sentence ends, and the next line starts with a date"
         if _item_starts(cur, body):  # (a short line before one is split as short)
             return "split", ev.STRONG, _ITEM_WHY
+        if ends_sentence(cur) and _head(printed, measure):
+            return "split", ev.STRONG, "a short line in capitals after a sentence's end: a head"
         return "join", ev.STRONG, f"a full line of the measure ({measure} columns, {how})"
     if how == OWN and width(cur) < 0.75 * measure and not starts_lowercase(body):
         if cur.rstrip()[-1:].islower() or cur.rstrip()[-1:] in ":：":
@@ -253,7 +257,19 @@ def _cut_line(cur: str, printed: str, measure: int) -> bool:
     or headline (``THE WORLD``)."""
     wide = width(printed)
     goes_on = printed[-1:].islower() or printed.endswith(("-", "\u00ad", ",", ";", ":"))
-    return goes_on and wide < 0.75 * measure and width(cur) + 1 + wide <= measure
+    fits = goes_on and wide < 0.75 * measure and width(cur) + 1 + wide <= measure
+    return fits and not any(_set_line(line) for line in (cur, printed))
+
+
+def _set_line(line: str) -> bool:
+    """A line set on its own in a letter's or memo's head: in capitals (``NATIONAL AERONAUTICS
+    and SPACE COUNCIL``), in title case (``Office of International Scientific Affairs``), or a
+    field's label (``SUBJECT:``)."""
+    letters = [c for c in line if c.isalpha()]
+    capitals = sum(c.isupper() for c in letters)
+    if len(letters) >= 6 and 2 * capitals > len(letters):  # (not a formula: ``EP[f(X)].``)
+        return True
+    return in_title_case(line) or bool(_LABEL.match(line))
 
 
 def _lost_indent(cur: str, so_far: str, continued: bool = False) -> int:
@@ -275,6 +291,13 @@ def _marked(cur: str, nxt: str) -> bool:
         or OWN_LINE.match(nxt)
         or ends_with_marker(cur)
         or BRACKETED.match(nxt.lstrip())
+    )
+
+
+def _head(line: str, measure: int) -> bool:
+    """A short line in capitals, a few words: a head (``CONCLUSIONS``, ``TO OPEN OLD YARDS``)."""
+    return (
+        line.isupper() and line.isascii() and len(line.split()) <= 6 and width(line) < measure / 2
     )
 
 
@@ -307,12 +330,20 @@ class Seen:
         self.judged: dict[tuple[int, int, str], Verdict] = {}
 
 
+def _hard_break(line: str) -> bool:
+    """Markdown's hard break ends ``line``: two spaces, or a backslash (an odd run of them: two
+    are one backslash, escaped)."""
+    if line.endswith("  "):
+        return True
+    return (len(line) - len(line.rstrip("\\"))) % 2 == 1
+
+
 def _own(kind: str, cur: str, nxt: str) -> Verdict | None:
     """The verdict the two lines of a break give alone: kept (a hard break, a block that
     interrupts, a rule or setext underline on either side), split (a continuation marker), or
     None."""
     if (
-        cur.endswith(("  ", "\\"))
+        _hard_break(cur)
         or INTERRUPTS.match(nxt)
         or RULE.match(nxt)
         or RULE.match(cur)

@@ -28,8 +28,10 @@ Lines that differ in a year (``民国29年（1940年）`` … ``民国30年（19
 headings, never furniture.
 
 A number alone on a line is a folio when such numbers rise from one to the next (likely), and
-strong next to other furniture; never where its block holds three or more (a table flattened
-one cell a line: ``8`` ⏎ ``港市必须现金替代`` ⏎ ``2`` ⏎ ``103`` above a page's foot).
+strong next to other furniture, as is a number among marks that OCR made of one (``= 26``,
+``-46``, ``a6``, six characters at most, a letter at most); never where its block holds three
+or more such (a table flattened one cell a line: ``8`` ⏎ ``港市必须现金替代`` ⏎ ``2`` ⏎ ``103``
+above a page's foot).
 """
 
 from __future__ import annotations
@@ -60,6 +62,7 @@ _OPEN_KINDS = ("paragraph", "heading", "quote")
 _DECOR = regex.compile(r"^[ \t]*(?:#{1,6}[ \t]+|>[ \t]*)?[*_]*[ \t]*|[ \t]*[*_]*[ \t]*$")
 _NUMBER = regex.compile(r"\d+")
 _BARE = regex.compile(r"^\d{1,4}$")
+_ITEM_NUMBER = regex.compile(r"^[(（\[［]?\d{1,3}[.)）、\]］]$")  # ``3.`` ``(2)`` ``[1]``
 #: Numbers alone on their lines in one block, at least: a flattened table's cells, no folios.
 _CELLS = 3
 _LETTER = regex.compile(r"\p{L}")
@@ -103,6 +106,7 @@ Line = tuple[int, tuple[int, int], str]  # (index among non-blank lines, span, t
 class _Candidates(NamedTuple):
     groups: dict[str, list[Line]]  # lines that may recur, by their key
     numbers: list[Line]  # numbers alone on a line
+    garbled: list[Line]  # a number among marks OCR made of a folio (``= 26``, ``a6``)
     rules: list[Line]  # thematic breaks
     starts: list[int]  # the start of every non-blank line, by index
     texts: list[str]  # every non-blank line, by index
@@ -111,11 +115,12 @@ class _Candidates(NamedTuple):
 def _candidates(blocks: list[Block]) -> _Candidates:
     groups: dict[str, list[Line]] = {}
     numbers: list[Line] = []
+    garbled: list[Line] = []
     rules: list[Line] = []
     starts: list[int] = []
     texts: list[str] = []
     for block in blocks:
-        pos, numbered = block.start, len(numbers)
+        pos, numbered, marred = block.start, len(numbers), len(garbled)
         for k, line in enumerate(block.text.split("\n")):
             span, index = (pos, pos + len(line)), len(starts)
             starts.append(pos)
@@ -128,6 +133,8 @@ def _candidates(blocks: list[Block]) -> _Candidates:
             core = _DECOR.sub("", line) if _decorated(line) else line
             if _BARE.match(core):
                 numbers.append((index, span, core))
+            elif _garbled(core):
+                garbled.append((index, span, core))
             elif core and _LETTER.search(core) and not _not_furniture(core):
                 wrapped = k > 0 and texts[-2].endswith("-")  # (a word's end, in its block)
                 piece = core.endswith("-") or core[0].islower() or wrapped
@@ -139,9 +146,24 @@ def _candidates(blocks: list[Block]) -> _Candidates:
                     # (not a numbered heading, nor a jump line: the jumps pass records it)
                     key = " ".join(_MARKS.sub(" ", _NUMBER.sub("#", core.casefold())).split())
                     groups.setdefault(key, []).append((index, span, core))
-        if len(numbers) - numbered >= _CELLS:  # a table's cells, one a line: no folios
-            del numbers[numbered:]
-    return _Candidates(groups, numbers, rules, starts, texts)
+        if len(numbers) - numbered + len(garbled) - marred >= _CELLS:  # a table's cells
+            del numbers[numbered:], garbled[marred:]
+    return _Candidates(groups, numbers, garbled, rules, starts, texts)
+
+
+def _garbled(core: str) -> bool:
+    """One number among marks, with a Latin letter at most, in six characters (``= 26``,
+    ``-46``, ``a6``: a folio as OCR read it); not an item's number (``3.``, ``(2)``, ``[1]``),
+    a decimal, a percentage or math (``0.2``, ``5%``, ``$x_1$``)."""
+    return (
+        len(core) <= 8
+        and len(core.replace(" ", "")) <= 6
+        and len(_NUMBER.findall(core)) == 1
+        and not any(mark in core for mark in "$%")
+        and len(_LETTER.findall(core)) <= 1
+        and width(core) == len(core)  # (no Chinese, letter or mark: ``（2``)
+        and not _ITEM_NUMBER.match(core)
+    )
 
 
 _SETEXT = regex.compile(r"^ {0,3}(?:=+|-+)[ \t]*$")  # (a setext heading's underline)
@@ -220,6 +242,10 @@ def _apart(lines: list[Line], text: str) -> bool:
     return all(len(gap) >= MIN_GAP or width(gap) >= MIN_GAP for gap in gaps)
 
 
+def _among(lines: list[Line], lists: tuple[list[Line], ...]) -> bool:
+    return any(lines is each for each in lists)
+
+
 def _next_to(line: Line, marked: set[int]) -> bool:
     return line[0] in marked or line[0] - 1 in marked or line[0] + 1 in marked
 
@@ -256,7 +282,7 @@ def _feet(lines: list[Line], markers: set[int], last: int) -> bool:
 
 def repeated_lines(text: str, blocks: list[Block], near: list[tuple[int, int]]) -> Found:
     """Running heads, feet and folios: {line span: (kind, evidence, confidence)}."""
-    groups, numbers, rules, starts, texts = _candidates(blocks)
+    groups, numbers, garbled, rules, starts, texts = _candidates(blocks)
     index_of = {start: i for i, start in enumerate(starts)}
     marked = {index_of[span[0]] for span in near if span[0] in index_of}
     found: Found = {}
@@ -312,13 +338,15 @@ def repeated_lines(text: str, blocks: list[Block], near: list[tuple[int, int]]) 
         weak.append((numbers, "page numbers alone on their lines, rising", ev.LIKELY))
     elif numbers:  # a number alone on a line is a folio only next to a page break
         weak.append((numbers, "a number alone on a line", 0.0))
-    _beside(weak, numbers, marked, found, texts)
+    if garbled:  # (likewise)
+        weak.append((garbled, "a number among marks alone on a line (a folio OCR garbled)", 0.0))
+    _beside(weak, (numbers, garbled), marked, found, texts)
     return found
 
 
 def _beside(
     weak: list[tuple[list[Line], str, float]],
-    numbers: list[Line],
+    folios: tuple[list[Line], ...],
     marked: set[int],
     found: Found,
     texts: list[str],
@@ -329,12 +357,12 @@ def _beside(
     paper's title), and for a line seen only twice unless both stand next to furniture
     (``概率论`` once under a page's marker and once over the text is a section's title); the
     rest are only as sure as their own evidence."""
-    kinds = [("folio" if lines is numbers else "running head") for lines, _, _ in weak]
+    kinds = [("folio" if _among(lines, folios) else "running head") for lines, _, _ in weak]
     grown = True
     while grown:
         grown = False
         for (lines, why, sure), kind in zip(weak, kinds, strict=True):
-            if not (sure or lines is numbers or all(_next_to(line, marked) for line in lines)):
+            if not (sure or kind == "folio" or all(_next_to(line, marked) for line in lines)):
                 continue  # (seen twice, once in the text: a section's ``概率论``, not furniture)
             for line in lines:
                 if texts[line[0]].lstrip().startswith("#"):
