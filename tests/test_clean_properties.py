@@ -109,6 +109,9 @@ def _letters(text: str) -> str:
 @example("一、\n=== PAGE 4 ===\n）\n=== PAGE 4 ===\n)")  # a line that ends once joined
 @example("一、\n=== PAGE 4 ===\n ）\n=== PAGE 4 ===\n)")  # …and its indent dropped
 @example("代,    **,")  # spaces after a mark made full-width, before another (in emphasis)
+@example("代    \n#")  # a hard break before an empty heading, which goes
+@example("## (上接第一版)#")  # a heading that holds a marker and a "#" alone
+@example("#\n=== PAGE 4 ===\n\n=== PAGE 4 ===\n#")  # two empty headings, the last at the end
 def test_idempotent(text: str) -> None:
     once, _ = _clean(text)
     twice, _ = _clean(once)

@@ -156,6 +156,8 @@ def _with_fences(text: str) -> list[Block]:
 _HEADING_LINE = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)", re.MULTILINE)
 #: An ATX heading line: its marks, and its title without the closing marks.
 ATX = re.compile(r"^ {0,3}(#{1,6})[ \t]+(?P<title>.*?)(?:[ \t]+#+)?[ \t]*$")
+#: A heading with nothing in it (``#``, ``## ##``).
+EMPTY_HEADING = re.compile(r"^ {0,3}#{1,6}(?:[ \t]+#*)?[ \t]*$")
 
 
 def _headings_apart(blocks: list[Block]) -> list[Block]:

@@ -28,7 +28,8 @@ import regex
 
 from publish.cjk import CJK_LETTER, CJK_PUNCT, CONTINUES
 from publish.clean import evidence as ev
-from publish.clean.blocks import ATX, INTERRUPTS, Block, kind_of, split_blocks
+from publish.clean import normalise
+from publish.clean.blocks import ATX, EMPTY_HEADING, INTERRUPTS, Block, kind_of, split_blocks
 from publish.clean.editor import Editor
 from publish.clean.markers import without_markers
 from publish.clean.punctuation import widened
@@ -48,7 +49,6 @@ _SENTENCE_END = regex.compile(
     rf"(?:[。！]|(?<=[{CJK_LETTER}{CJK_PUNCT}][*_]*)[.!]|(?<=[a-z]{{2}})\.)[”’\"')）]*[*_]*$"
 )
 _OPEN_END = regex.compile(r"\b(?:the|of|and|or|to|a|an|in)[*_]*$")
-_EMPTY = regex.compile(r"^ {0,3}#{1,6}(?:[ \t]+#*)?[ \t]*$")
 _EMPTY_WHY = "an empty heading (a converter's: nothing a reader could find in a contents)"
 
 
@@ -70,11 +70,9 @@ def judge(title: str) -> tuple[float, str] | None:
 
 
 def _line_and_blank(text: str, block: Block) -> tuple[int, int]:
-    """The range that removes ``block``'s line with the blank line after it (at the text's
-    end: the line end before it)."""
+    """The range that removes ``block``'s line with the blank line after it (the line ends
+    left at the text's end are tidied after)."""
     after = len(text) - len(text[block.end :].lstrip("\n"))
-    if after == len(text):
-        return len(text[: block.start].rstrip("\n")) + (block.start > 0), len(text)
     return block.start, min(after, block.end + 2)
 
 
@@ -83,7 +81,7 @@ def apply(text: str, edit: Editor) -> str:
         return text
     edits = []
     for block in split_blocks(text):
-        if block.kind == "heading" and _EMPTY.match(block.text):
+        if block.kind == "heading" and EMPTY_HEADING.match(block.text):
             edits.append(Edit(*_line_and_blank(text, block), "", ev.STRONG, (_EMPTY_WHY,)))
             continue
         match = ATX.match(block.text) if block.kind == "heading" else None
@@ -98,4 +96,8 @@ def apply(text: str, edit: Editor) -> str:
             confidence, why = verdict
             prefix = start + match.end("title") - len(title)
             edits.append(Edit(start, prefix, "", confidence, (why,)))
-    return edit.apply(text, edits)
+    before = text
+    text = edit.apply(text, edits)
+    if any(e.evidence == (_EMPTY_WHY,) and e.start in edit.done for e in edits):
+        return normalise.tidy(text, edit, before)  # (a hard break before it now ends the text)
+    return text

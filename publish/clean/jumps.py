@@ -31,7 +31,7 @@ import regex
 
 from publish.clean import evidence as ev
 from publish.clean import halves, markers, normalise, seams
-from publish.clean.blocks import Block, kind_of, split_blocks
+from publish.clean.blocks import EMPTY_HEADING, Block, kind_of, split_blocks
 from publish.clean.editor import Editor
 from publish.clean.lines import closed_ranges, inside, line_span, removals
 from publish.clean.markers import BRACKETED, MARKER, OWN_LINE, direction_and_page
@@ -93,8 +93,12 @@ def find(text: str) -> list[Marker]:
         inner = MARKER.search(line)
         if OWN_LINE.match(line) and inner:
             own[(start, end)] = inner
+            continue
+        in_line = _in_line(line, start)
+        if inner and in_line and _emptied(line, start, in_line):
+            own[(start, end)] = inner  # (the markers are all its heading holds)
         else:
-            found.extend(_in_line(line, start))
+            found.extend(in_line)
     for span, (start, end) in removals(text, own):
         edit = Edit(start, end, "", ev.CERTAIN, (_OWN,))
         found.append(_marker(edit, own[span], span[0], text[span[0] : span[1]].strip()))
@@ -251,6 +255,18 @@ def _in_line(line: str, start: int) -> list[Marker]:
             edit = Edit(start + tail.start(), start + len(body), "", ev.STRONG, (_AFTER,))
             found.append(_marker(edit, marker, start + tail.start("m"), tail.group("m")))
     return sorted(found, key=lambda m: m.offset)
+
+
+def _emptied(line: str, start: int, found: list[Marker]) -> bool:
+    """Taking out the markers sure to go leaves an empty heading (``## (上接第一版)#``)."""
+    if not line.lstrip().startswith("#"):
+        return False
+    kept, last = [], 0
+    for marker in found:
+        if marker.edit.confidence == ev.CERTAIN:
+            kept.append(line[last : marker.edit.start - start])
+            last = marker.edit.end - start
+    return EMPTY_HEADING.match("".join(kept) + line[last:]) is not None
 
 
 def _without_leading(line: str, leading: list[regex.Match[str]]) -> str:
