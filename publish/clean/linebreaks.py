@@ -7,10 +7,12 @@ A break is joined when
 - the line is full (within a fifth of the block's measure, :mod:`publish.clean.measure`; a
   Chinese paragraph's first line counts its lost two-character indent): strong;
 - the line and the next are both short, fit one printed line, and the next goes on (ends in a
-  lower-case word, a hyphen or a clause mark): one line an extractor cut in two, strong;
+  lower-case word, a hyphen or a clause mark): one line an extractor cut in two, strong (not a
+  memo's head lines: in capitals, in title case, under a field's label such as ``SUBJECT:``);
 - the line is a newspaper's dateline alone (``KANSAS CITY, Mo., Dec. 31.``): strong;
 - the line does not end a sentence and the next line continues it (lower case, a clause mark
-  before, an open bracket, Chinese prose on both sides): strong.
+  before, an open bracket, Chinese prose on both sides): strong; but a short line ending in a
+  comma before a capital only likely (OCR reads a full stop as a comma).
 
 A list number alone on its line (``(xii)``) is joined to its item's text on the next line. A
 line that ends in a mark and a dash (``namely:—``) leads in to what is set apart below it, and
@@ -21,7 +23,9 @@ It is split (a new paragraph) at a continuation marker, before a dateline (``CHI
 number in brackets after a line that ends an item or a sentence, or in a dash (``…2017;`` ⏎
 ``(xii)``), before a line indented with U+3000 or spaces the others lack (not in a list, whose
 items' lines are indented to their content), before and after a
-Chinese heading-number line, and after a line well short of the block's own measure when the
+Chinese heading-number line, before an item's number after a sentence's end (``三、`` after
+``。``, ``3.`` alone on its line), before a short line in capitals after a sentence's end
+(``CONCLUSIONS``), and after a line well short of the block's own measure when the
 next does not go on in lower case and the line does not stop on a lower-case word (``one`` ⏎
 ``William Simpson`` is one sentence) or a colon (``A WILD-LIFE CREED:`` leads into its text).
 Where the evidence disagrees it is only suggested: a sentence's end followed by a line that
@@ -30,7 +34,8 @@ full line ending a sentence before a line that starts with a date (a chronicle's
 Each break is judged twice: the second time against the text after it *as it will read*, with
 the lines the first round joined to it. A verdict reads the paragraph up to the break and the
 first :data:`_READ` characters after it (a line's start is what tells how it goes on), so a
-block none of whose breaks would read other text is not judged again (:func:`settled`).
+block none of whose breaks would read other text is not judged again (:func:`settled`). What a
+line's look says is :mod:`publish.clean.linelooks`'.
 """
 
 from __future__ import annotations
@@ -39,12 +44,13 @@ import itertools
 import re
 from typing import NamedTuple
 
-from publish.cjk import CLAUSE, CLOSING_QUOTES, is_cjk_letter, width
+from publish.cjk import CLAUSE, is_cjk_letter, width
 from publish.clean import evidence as ev
+from publish.clean import linelooks
 from publish.clean.blocks import INTERRUPTS, RULE, Block
 from publish.clean.joining import spaced_run
 from publish.clean.markers import BRACKETED, OWN_LINE, could_hold, might_hold, without_markers
-from publish.clean.measure import BY_HAND, OWN, chinese_width
+from publish.clean.measure import BY_HAND, OWN
 from publish.clean.numbering import (
     is_bare_number,
     is_heading_line,
@@ -63,7 +69,6 @@ from publish.clean.shapes import (
     starts_continuing,
     starts_lowercase,
 )
-from publish.clean.titles import in_title_case
 
 HEADING = "a heading-number line"
 _DEFINITION = re.compile(r"^ {0,3}[:~][ \t]")  # a definition list's definition
@@ -72,23 +77,12 @@ _NEWLINE = re.compile(r"\n[ \t\u3000]*")  # a break and the indent a join drops
 _LIST_START = re.compile(r"^ {0,3}(?:[-+*]|1[.)])[ \t]")  # an item that interrupts a paragraph
 _MARKUP = frozenset("!<[#>|`~$*_+-=")  # what an image, a tag, a heading or a list starts with
 _ITEM_END = frozenset(";:.!?；：。！？")  # what ends a list's item, or the text before the list
-_CHINESE_END = ("。", "！", "？")
 #: What a word broken at a hyphen goes on with: a Latin letter or a digit, or a Han character
 #: after a Han one (``北京-`` ⏎ ``上海``), not after a number (``....-39-`` ⏎ ``知识模块 31`` is a
 #: contents line's page number before the next entry).
 _LATIN_START = re.compile(r"[A-Za-z0-9\u00c0-\u024f]")
-#: A mark and a dash ending a line (``namely:—``, ``notification,—``): a lead-in, in a legal
-#: text's style, to what is set apart below it; no word goes on across it.
-#: A leader and a page number ending a line (``高级检索....-40-``, ``Introduction ........ 1``):
-#: a contents entry, which the next entry does not go on.
-_CONTENTS = re.compile(r"(?:\.{3,}|…{2,}|·{3,})[ \t]*[-–—]?[ \t]*\d{1,4}[ \t]*[-–—]?[ \t]*$")
-_LEAD_IN = re.compile(r"[:：;；,，][ \t]*[—–-]{1,2}[ \t]*$")
 _ITEM = re.compile(r"^[ \t]*(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)")
-_ALONE = re.compile(r"^\d{1,3}[.．、][ \t]*$")  # ``6.`` alone: an item's number
-_CHINESE_ITEM = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）)")
 _ITEM_WHY = "a numbered item starts after a sentence's end"
-_LABEL = re.compile(r"^[ \t]*[A-Z][A-Za-z]{1,15}(?: [A-Z][A-Za-z]{1,15})?:")  # ``SUBJECT:``
-_ITEM_FIRST = frozenset("0123456789一二三四五六七八九十（")
 
 
 def _goes_on(cur: str, nxt: str) -> bool:
@@ -134,9 +128,9 @@ def _decide(
     ``so_far`` is the paragraph up to the break, ``printed`` the next line as it stands;
     ``listed``: the break is in a list, whose item's lines are indented to its content;
     ``first_continues``: ``cur`` is the first line of a block that goes on from a page before
-    (it lost no indent, :func:`_lost_indent`); ``chinese``: the width the lines of Chinese
-    alone reach (:func:`~publish.clean.measure.chinese_measure`)."""
-    if _set_apart_after(cur):
+    (it lost no indent, :func:`~publish.clean.linelooks.lost_indent`); ``chinese``: the
+    width the lines of Chinese alone reach (:func:`~publish.clean.measure.chinese_measure`)."""
+    if linelooks.set_apart_after(cur):
         return "", 0.0, ""
     body = nxt.lstrip(" \t\u3000")
     if body[:1] in ";:!?" and not starts_continuing(body):  # its mark as it will read
@@ -153,7 +147,7 @@ def _decide(
     dateline = DATELINE.match(cur)
     if dateline and not cur[dateline.end() :].strip(" \t.—-"):
         return "join", ev.STRONG, "a dateline alone on its line, its story on the next"
-    if _indented(cur, nxt) and ends_sentence(cur) and how != BY_HAND and not listed:
+    if linelooks.indented(cur, nxt) and ends_sentence(cur) and how != BY_HAND and not listed:
         return "split", ev.STRONG, "the next line is indented as a new paragraph"
     if is_bare_number(so_far):
         return "join", ev.STRONG, "a heading number alone, its text on the next line"
@@ -162,123 +156,36 @@ def _decide(
     if spaced_run(cur, body):
         return "join", ev.STRONG, "characters spaced out by OCR go on across the line"
     if _goes_on(so_far, body) or _unclosed(so_far):
-        if _comma_for_stop(cur, body, measure, how):
+        if linelooks.comma_for_stop(cur, body, measure, how):
             return "join", ev.LIKELY, "a short line ends in a comma, and the next in a capital"
         return "join", ev.STRONG, "the line does not end a sentence and the next carries it on"
     if not measure:
-        if _item_starts(cur, body):
+        if linelooks.item_starts(cur, body):
             return "split", ev.STRONG, _ITEM_WHY
         if continues(cur, body, so_far):
             return "join", ev.STRONG, "Chinese prose that stops mid-sentence, the next line goes on"
         return "", 0.0, ""
-    indent = _lost_indent(cur, so_far, first_continues)
-    if chinese is not None and not listed and _short_chinese_end(cur, indent, chinese):
+    indent = linelooks.lost_indent(cur, so_far, first_continues)
+    if chinese is not None and not listed and linelooks.short_chinese_end(cur, indent, chinese):
         why = f"a Chinese sentence ends over two characters short of the Chinese lines ({chinese})"
         return "split", ev.STRONG, why
-    if width(cur) + indent >= measure - max(4, measure // 5) and not _title(cur, body):
+    full = width(cur) + indent >= measure - max(4, measure // 5)
+    if full and not linelooks.title_over_text(cur, body):
         if ends_sentence(cur) and DATED.match(body):
             return "split", ev.LIKELY, "a sentence ends, and the next line starts with a date"
-        if _item_starts(cur, body):  # (a short line before one is split as short)
+        if linelooks.item_starts(cur, body):  # (a short line before one is split as short)
             return "split", ev.STRONG, _ITEM_WHY
-        if ends_sentence(cur) and _head(printed, measure):
+        if ends_sentence(cur) and linelooks.head(printed, measure):
             return "split", ev.STRONG, "a short line in capitals after a sentence's end: a head"
         return "join", ev.STRONG, f"a full line of the measure ({measure} columns, {how})"
     if how == OWN and width(cur) < 0.75 * measure and not starts_lowercase(body):
         if cur.rstrip()[-1:].islower() or cur.rstrip()[-1:] in ":：":
             return "", 0.0, ""  # a sentence going on ("one" ⏎ "William Simpson"), or a lead-in
-        if _cut_line(cur, printed, measure):
+        if linelooks.cut_line(cur, printed, measure):
             why = f"two short lines that fit one printed line ({measure} columns): a cut line"
             return "join", ev.STRONG, why
         return "split", ev.STRONG, f"a line well short of the measure ({measure} columns, {how})"
     return "", 0.0, ""
-
-
-def _comma_for_stop(cur: str, body: str, measure: int | None, how: str) -> bool:
-    """A line well short of the measure ends in a comma and the next starts with a capital
-    (not ``I``): a paragraph's end whose full stop OCR read as a comma (``materials,`` ⏎
-    ``The situation today…``) as often as a sentence going on."""
-    return (
-        cur.endswith(",")
-        and body[:1].isupper()
-        and not body.startswith(("I ", "I'"))
-        and how == OWN
-        and measure is not None
-        and width(cur) < 0.75 * measure
-    )
-
-
-def _item_starts(cur: str, body: str) -> bool:
-    """``body`` starts an item after the end of a sentence: a Chinese item's number (``三、``
-    ``（二）``), or a number alone on its line (``3.``, a question's above it), after anything
-    but a word or number (as an English sentence may end in one: ``Table`` ⏎ ``3.``)."""
-    if body[:1] not in _ITEM_FIRST:
-        return False
-    end = cur.rstrip()[-1:]
-    if _ALONE.match(body):
-        return not (end.isascii() and end.isalnum())
-    return ends_sentence(cur) and bool(_CHINESE_ITEM.match(body))
-
-
-def _set_apart_after(cur: str) -> bool:
-    """``cur`` leads in to what is set apart below it (``namely:—``) or ends a contents entry
-    (``....-40-``): both end in a dash or a digit, looked at first."""
-    end = cur.rstrip()
-    if not (end[-1:] in "-–—" or end[-1:].isdigit()):
-        return False
-    return bool(_LEAD_IN.search(end[-24:]) or _CONTENTS.search(end[-24:]))
-
-
-def _short_chinese_end(cur: str, indent: int, chinese: int) -> bool:
-    """``cur`` ends a Chinese sentence (``。！？``) more than two characters short of the width
-    the lines of Chinese alone reach: a paragraph's end, for Chinese type fills its lines to
-    the character (a wrapped English line runs short by up to a word, a fifth of the
-    measure; Latin words in a line of Chinese make it wider or narrower than its letters, so
-    only a line without them is judged so, and not in a list, whose item it would cut)."""
-    line = cur.rstrip()
-    if not (line.endswith(_CHINESE_END) or line.rstrip(CLOSING_QUOTES).endswith(_CHINESE_END)):
-        return False
-    wide = chinese_width(line)  # (None with Latin in it, ``5. 在问题4中…``: not its print's)
-    return wide is not None and wide + indent < chinese - 4
-
-
-def _indented(cur: str, nxt: str) -> bool:
-    """``nxt`` is indented with U+3000 or spaces that ``cur`` lacks (a paragraph's first line;
-    lines indented alike are one block's, a list item's continuation)."""
-    if not nxt.startswith(("\u3000", "  ")):
-        return False
-    return len(nxt) - len(nxt.lstrip(" \t\u3000")) > len(cur) - len(cur.lstrip(" \t\u3000"))
-
-
-def _cut_line(cur: str, printed: str, measure: int) -> bool:
-    """``cur`` and the next line, both short, fit one printed line, and the next goes on (it
-    ends in a lower-case word, a hyphen or a clause mark): one line an extractor cut in two
-    (``options such as barrier options.`` ⏎ ``We put an`` ⏎ ``emphasis on…``), not a
-    paragraph's end before a newspaper's cross-head (``here.`` ⏎ ``To Open Old U. S. Yards.``)
-    or headline (``THE WORLD``)."""
-    wide = width(printed)
-    goes_on = printed[-1:].islower() or printed.endswith(("-", "\u00ad", ",", ";", ":"))
-    fits = goes_on and wide < 0.75 * measure and width(cur) + 1 + wide <= measure
-    return fits and not any(_set_line(line) for line in (cur, printed))
-
-
-def _set_line(line: str) -> bool:
-    """A line set on its own in a letter's or memo's head: in capitals (``NATIONAL AERONAUTICS
-    and SPACE COUNCIL``), in title case (``Office of International Scientific Affairs``), or a
-    field's label (``SUBJECT:``)."""
-    letters = [c for c in line if c.isalpha()]
-    capitals = sum(c.isupper() for c in letters)
-    if len(letters) >= 6 and 2 * capitals > len(letters):  # (not a formula: ``EP[f(X)].``)
-        return True
-    return in_title_case(line) or bool(_LABEL.match(line))
-
-
-def _lost_indent(cur: str, so_far: str, continued: bool = False) -> int:
-    """The columns a Chinese paragraph's first line gives its indent (two characters), which
-    a conversion drops: the line is full at the measure less them. Nothing for the first
-    line of a block that goes on from a page before (``continued``): no paragraph starts
-    there that the text shows."""
-    first = len(so_far) <= len(cur.strip(" \t\u3000")) and not continued
-    return 4 if first and is_cjk_letter(cur.lstrip(" \t\u3000")[:1]) else 0
 
 
 def _marked(cur: str, nxt: str) -> bool:
@@ -292,18 +199,6 @@ def _marked(cur: str, nxt: str) -> bool:
         or ends_with_marker(cur)
         or BRACKETED.match(nxt.lstrip())
     )
-
-
-def _head(line: str, measure: int) -> bool:
-    """A short line in capitals, a few words: a head (``CONCLUSIONS``, ``TO OPEN OLD YARDS``)."""
-    return (
-        line.isupper() and line.isascii() and len(line.split()) <= 6 and width(line) < measure / 2
-    )
-
-
-def _title(cur: str, nxt: str) -> bool:
-    """An all-capitals line before a capitalised one: a title over its text."""
-    return cur.isupper() and cur.isascii() and nxt[:1].isupper()
 
 
 class Break(NamedTuple):
@@ -330,20 +225,12 @@ class Seen:
         self.judged: dict[tuple[int, int, str], Verdict] = {}
 
 
-def _hard_break(line: str) -> bool:
-    """Markdown's hard break ends ``line``: two spaces, or a backslash (an odd run of them: two
-    are one backslash, escaped)."""
-    if line.endswith("  "):
-        return True
-    return (len(line) - len(line.rstrip("\\"))) % 2 == 1
-
-
 def _own(kind: str, cur: str, nxt: str) -> Verdict | None:
     """The verdict the two lines of a break give alone: kept (a hard break, a block that
     interrupts, a rule or setext underline on either side), split (a continuation marker), or
     None."""
     if (
-        _hard_break(cur)
+        linelooks.hard_break(cur)
         or INTERRUPTS.match(nxt)
         or RULE.match(nxt)
         or RULE.match(cur)

@@ -1,0 +1,136 @@
+"""What a line's look says about the break after it, for ``unwrap``'s verdicts
+(:mod:`publish.clean.linebreaks`): a line set apart (a lead-in, a contents entry), indented, a
+paragraph's first line that lost its indent, a Chinese sentence ending short of the Chinese
+lines, two short lines an extractor cut in two (but not a memo's head lines), a numbered item
+starting after a sentence's end, a head in capitals, a comma OCR made of a full stop, and
+Markdown's own hard break.
+"""
+
+from __future__ import annotations
+
+import re
+
+from publish.cjk import CLOSING_QUOTES, is_cjk_letter, width
+from publish.clean.measure import OWN, chinese_width
+from publish.clean.shapes import ends_sentence
+from publish.clean.titles import in_title_case
+
+_CHINESE_END = ("。", "！", "？")
+#: A mark and a dash ending a line (``namely:—``, ``notification,—``): a lead-in, in a legal
+#: text's style, to what is set apart below it; no word goes on across it.
+#: A leader and a page number ending a line (``高级检索....-40-``, ``Introduction ........ 1``):
+#: a contents entry, which the next entry does not go on.
+_CONTENTS = re.compile(r"(?:\.{3,}|…{2,}|·{3,})[ \t]*[-–—]?[ \t]*\d{1,4}[ \t]*[-–—]?[ \t]*$")
+_LEAD_IN = re.compile(r"[:：;；,，][ \t]*[—–-]{1,2}[ \t]*$")
+_ALONE = re.compile(r"^\d{1,3}[.．、][ \t]*$")  # ``6.`` alone: an item's number
+_CHINESE_ITEM = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）)")
+_LABEL = re.compile(r"^[ \t]*[A-Z][A-Za-z]{1,15}(?: [A-Z][A-Za-z]{1,15})?:")  # ``SUBJECT:``
+_ITEM_FIRST = frozenset("0123456789一二三四五六七八九十（")
+
+
+def comma_for_stop(cur: str, body: str, measure: int | None, how: str) -> bool:
+    """A line well short of the measure ends in a comma and the next starts with a capital
+    (not ``I``): a paragraph's end whose full stop OCR read as a comma (``materials,`` ⏎
+    ``The situation today…``) as often as a sentence going on."""
+    return (
+        cur.endswith(",")
+        and body[:1].isupper()
+        and not body.startswith(("I ", "I'"))
+        and how == OWN
+        and measure is not None
+        and width(cur) < 0.75 * measure
+    )
+
+
+def item_starts(cur: str, body: str) -> bool:
+    """``body`` starts an item after the end of a sentence: a Chinese item's number (``三、``
+    ``（二）``), or a number alone on its line (``3.``, a question's above it), after anything
+    but a word or number (as an English sentence may end in one: ``Table`` ⏎ ``3.``)."""
+    if body[:1] not in _ITEM_FIRST:
+        return False
+    end = cur.rstrip()[-1:]
+    if _ALONE.match(body):
+        return not (end.isascii() and end.isalnum())
+    return ends_sentence(cur) and bool(_CHINESE_ITEM.match(body))
+
+
+def set_apart_after(cur: str) -> bool:
+    """``cur`` leads in to what is set apart below it (``namely:—``) or ends a contents entry
+    (``....-40-``): both end in a dash or a digit, looked at first."""
+    end = cur.rstrip()
+    if not (end[-1:] in "-–—" or end[-1:].isdigit()):
+        return False
+    return bool(_LEAD_IN.search(end[-24:]) or _CONTENTS.search(end[-24:]))
+
+
+def short_chinese_end(cur: str, indent: int, chinese: int) -> bool:
+    """``cur`` ends a Chinese sentence (``。！？``) more than two characters short of the width
+    the lines of Chinese alone reach: a paragraph's end, for Chinese type fills its lines to
+    the character (a wrapped English line runs short by up to a word, a fifth of the
+    measure; Latin words in a line of Chinese make it wider or narrower than its letters, so
+    only a line without them is judged so, and not in a list, whose item it would cut)."""
+    line = cur.rstrip()
+    if not (line.endswith(_CHINESE_END) or line.rstrip(CLOSING_QUOTES).endswith(_CHINESE_END)):
+        return False
+    wide = chinese_width(line)  # (None with Latin in it, ``5. 在问题4中…``: not its print's)
+    return wide is not None and wide + indent < chinese - 4
+
+
+def indented(cur: str, nxt: str) -> bool:
+    """``nxt`` is indented with U+3000 or spaces that ``cur`` lacks (a paragraph's first line;
+    lines indented alike are one block's, a list item's continuation)."""
+    if not nxt.startswith(("\u3000", "  ")):
+        return False
+    return len(nxt) - len(nxt.lstrip(" \t\u3000")) > len(cur) - len(cur.lstrip(" \t\u3000"))
+
+
+def cut_line(cur: str, printed: str, measure: int) -> bool:
+    """``cur`` and the next line, both short, fit one printed line, and the next goes on (it
+    ends in a lower-case word, a hyphen or a clause mark): one line an extractor cut in two
+    (``options such as barrier options.`` ⏎ ``We put an`` ⏎ ``emphasis on…``), not a
+    paragraph's end before a newspaper's cross-head (``here.`` ⏎ ``To Open Old U. S. Yards.``)
+    or headline (``THE WORLD``)."""
+    wide = width(printed)
+    goes_on = printed[-1:].islower() or printed.endswith(("-", "\u00ad", ",", ";", ":"))
+    fits = goes_on and wide < 0.75 * measure and width(cur) + 1 + wide <= measure
+    return fits and not any(_set_line(line) for line in (cur, printed))
+
+
+def _set_line(line: str) -> bool:
+    """A line set on its own in a letter's or memo's head: in capitals (``NATIONAL AERONAUTICS
+    and SPACE COUNCIL``), in title case (``Office of International Scientific Affairs``), or a
+    field's label (``SUBJECT:``)."""
+    letters = [c for c in line if c.isalpha()]
+    capitals = sum(c.isupper() for c in letters)
+    if len(letters) >= 6 and 2 * capitals > len(letters):  # (not a formula: ``EP[f(X)].``)
+        return True
+    return in_title_case(line) or bool(_LABEL.match(line))
+
+
+def lost_indent(cur: str, so_far: str, continued: bool = False) -> int:
+    """The columns a Chinese paragraph's first line gives its indent (two characters), which
+    a conversion drops: the line is full at the measure less them. Nothing for the first
+    line of a block that goes on from a page before (``continued``): no paragraph starts
+    there that the text shows."""
+    first = len(so_far) <= len(cur.strip(" \t\u3000")) and not continued
+    return 4 if first and is_cjk_letter(cur.lstrip(" \t\u3000")[:1]) else 0
+
+
+def head(line: str, measure: int) -> bool:
+    """A short line in capitals, a few words: a head (``CONCLUSIONS``, ``TO OPEN OLD YARDS``)."""
+    return (
+        line.isupper() and line.isascii() and len(line.split()) <= 6 and width(line) < measure / 2
+    )
+
+
+def title_over_text(cur: str, nxt: str) -> bool:
+    """An all-capitals line before a capitalised one: a title over its text."""
+    return cur.isupper() and cur.isascii() and nxt[:1].isupper()
+
+
+def hard_break(line: str) -> bool:
+    """Markdown's hard break ends ``line``: two spaces, or a backslash (an odd run of them: two
+    are one backslash, escaped)."""
+    if line.endswith("  "):
+        return True
+    return (len(line) - len(line.rstrip("\\"))) % 2 == 1
