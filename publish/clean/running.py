@@ -5,7 +5,8 @@ does not start in lower case unless it is a site's address (``https://abcaus.in`
 sentence, a question to the reader, a speaker's name (ending in ``:``) or wholly in brackets
 (``（掌声）``), and stands in a paragraph, heading or quote block. Lines are compared with
 Markdown marks and punctuation dropped, case folded and every number read as ``#``. A group
-recurs when its lines stand at least :data:`MIN_GAP` columns apart (a page holds more; counted
+recurs when its lines stand at least
+:data:`~publish.clean.recurrence.MIN_GAP` columns apart (a page holds more; counted
 in columns of text, not lines, so that unwrapping the text between them changes nothing).
 Evidence, strongest first:
 
@@ -31,12 +32,12 @@ A number alone on a line is a folio when such numbers rise from one to the next 
 strong next to other furniture, as is a number among marks that OCR made of one (``= 26``,
 ``-46``, ``a6``, six characters at most, a letter at most); never where its block holds three
 or more such (a table flattened one cell a line: ``8`` ⏎ ``港市必须现金替代`` ⏎ ``2`` ⏎ ``103``
-above a page's foot).
+above a page's foot). Where lines stand and what their numbers do is
+:mod:`publish.clean.recurrence`'.
 """
 
 from __future__ import annotations
 
-import bisect
 import itertools
 from typing import NamedTuple
 
@@ -44,9 +45,11 @@ import regex
 
 from publish.cjk import CLAUSE, CLOSING_QUOTES, has_cjk_letter, width
 from publish.clean import evidence as ev
+from publish.clean import recurrence
 from publish.clean.blocks import ATX, RULE, Block
 from publish.clean.markers import OWN_LINE, could_hold
 from publish.clean.numbering import rank
+from publish.clean.recurrence import NUMBER, Line
 from publish.clean.shapes import (
     chinese_prose,
     ends_sentence,
@@ -57,12 +60,9 @@ from publish.clean.shapes import (
     starts_lowercase,
 )
 
-MIN_GAP = 200
 _OPEN_KINDS = ("paragraph", "heading", "quote")
 _DECOR = regex.compile(r"^[ \t]*(?:#{1,6}[ \t]+|>[ \t]*)?[*_]*[ \t]*|[ \t]*[*_]*[ \t]*$")
-_NUMBER = regex.compile(r"\d+")
 _BARE = regex.compile(r"^\d{1,4}$")
-_ITEM_NUMBER = regex.compile(r"^[(（\[［]?\d{1,3}[.)）、\]］]$")  # ``3.`` ``(2)`` ``[1]``
 #: Numbers alone on their lines in one block, at least: a flattened table's cells, no folios.
 _CELLS = 3
 _LETTER = regex.compile(r"\p{L}")
@@ -78,7 +78,6 @@ _QUOTES_CLOSED = "\"'」』" + CLOSING_QUOTES
 #: A page, volume or issue named in a running head: ``Page 3``, ``No. 4``, ``2023 年第1 期``.
 _PAGE_WORD = regex.compile(r"(?i:\b(?:page|pp?|vol|volume|no|issue)\b)|[期页版卷]")
 _DIGIT = regex.compile(r"\d")
-_PAGE_LABELS = frozenset(("第#页", "第#頁", "page#", "p#"))  # (keys: numbers read as ``#``)
 _MARKS = regex.compile(r"[^\w#]+")  # (OCR reads ``Vol. 9, No. 41.`` and ``Vol. 9. No. 41.``)
 
 
@@ -100,7 +99,6 @@ def _not_furniture(core: str) -> bool:
 
 
 Found = dict[tuple[int, int], tuple[str, str, float]]
-Line = tuple[int, tuple[int, int], str]  # (index among non-blank lines, span, text)
 
 
 class _Candidates(NamedTuple):
@@ -133,7 +131,7 @@ def _candidates(blocks: list[Block]) -> _Candidates:
             core = _DECOR.sub("", line) if _decorated(line) else line
             if _BARE.match(core):
                 numbers.append((index, span, core))
-            elif _garbled(core):
+            elif recurrence.garbled(core):
                 garbled.append((index, span, core))
             elif core and _LETTER.search(core) and not _not_furniture(core):
                 wrapped = k > 0 and texts[-2].endswith("-")  # (a word's end, in its block)
@@ -144,26 +142,11 @@ def _candidates(blocks: list[Block]) -> _Candidates:
                     continue  # a link, an image, a tag; too wide, too few letters
                 if not (rank(core) or (could_hold(line) and OWN_LINE.match(line))):
                     # (not a numbered heading, nor a jump line: the jumps pass records it)
-                    key = " ".join(_MARKS.sub(" ", _NUMBER.sub("#", core.casefold())).split())
+                    key = " ".join(_MARKS.sub(" ", NUMBER.sub("#", core.casefold())).split())
                     groups.setdefault(key, []).append((index, span, core))
         if len(numbers) - numbered + len(garbled) - marred >= _CELLS:  # a table's cells
             del numbers[numbered:], garbled[marred:]
     return _Candidates(groups, numbers, garbled, rules, starts, texts)
-
-
-def _garbled(core: str) -> bool:
-    """One number among marks, with a Latin letter at most, in six characters (``= 26``,
-    ``-46``, ``a6``: a folio as OCR read it); not an item's number (``3.``, ``(2)``, ``[1]``),
-    a decimal, a percentage or math (``0.2``, ``5%``, ``$x_1$``)."""
-    return (
-        len(core) <= 8
-        and len(core.replace(" ", "")) <= 6
-        and len(_NUMBER.findall(core)) == 1
-        and not any(mark in core for mark in "$%")
-        and len(_LETTER.findall(core)) <= 1
-        and width(core) == len(core)  # (no Chinese, letter or mark: ``（2``)
-        and not _ITEM_NUMBER.match(core)
-    )
 
 
 _SETEXT = regex.compile(r"^ {0,3}(?:=+|-+)[ \t]*$")  # (a setext heading's underline)
@@ -210,74 +193,12 @@ def _cuts_a_sentence(texts: list[str], index: int) -> bool:
     return starts_lowercase(after) or (starts_cjk(after) and chinese)
 
 
-def _page_numbers(lines: list[Line]) -> bool:
-    """The lines differ in one number only, and it rises from each to the next (a page number,
-    not a date or a count)."""
-    numbers = [[int(n) for n in _NUMBER.findall(core)] for *_, core in lines]
-    if not numbers[0] or any(len(n) != len(numbers[0]) for n in numbers):
-        return False
-    changing = [i for i in range(len(numbers[0])) if len({n[i] for n in numbers}) > 1]
-    if len(changing) != 1:
-        return False
-    pages = [n[changing[0]] for n in numbers]
-    if any(1800 <= page <= 2100 for page in pages):  # a year
-        return False
-    return all(a < b for a, b in itertools.pairwise(pages))
-
-
-def _years(lines: list[Line]) -> bool:
-    """A number that changes from line to line is a year each time: dated headings (a
-    chronicle's ``民国29年（1940年）`` … ``民国30年（1941年）``), not a running head."""
-    numbers = [[int(n) for n in _NUMBER.findall(core)] for *_, core in lines]
-    if any(len(n) != len(numbers[0]) for n in numbers):
-        return False
-    return any(
-        len(set(column)) > 1 and all(1800 <= n <= 2100 for n in column)
-        for column in zip(*numbers, strict=True)
-    )
-
-
-def _apart(lines: list[Line], text: str) -> bool:
-    gaps = (text[a[1][1] : b[1][0]] for a, b in itertools.pairwise(lines))
-    return all(len(gap) >= MIN_GAP or width(gap) >= MIN_GAP for gap in gaps)
-
-
 def _among(lines: list[Line], lists: tuple[list[Line], ...]) -> bool:
     return any(lines is each for each in lists)
 
 
 def _next_to(line: Line, marked: set[int]) -> bool:
     return line[0] in marked or line[0] - 1 in marked or line[0] + 1 in marked
-
-
-def _page_labels(groups: dict[str, list[Line]]) -> set[int]:
-    """The lines that say only which page starts, their numbers rising (a converter's ``## 第 2
-    页`` or ``Page 2``, removed with the running heads): where the text shows its pages."""
-    return {
-        line[0]
-        for key, lines in groups.items()
-        if key.replace(" ", "") in _PAGE_LABELS and _page_numbers(lines)
-        for line in lines
-    }
-
-
-def _same_page(lines: list[Line], pages: list[int]) -> bool:
-    """Half the lines or more stand on the page of the line before, though the text shows
-    pages between the others (page markers, folios): a running head or foot stands once a
-    page (``参考资料：《线性代数》56 页`` twice on page 2 and twice on page 4 cites another book's
-    pages; a guide's ``技术文档`` on each page, and twice on its title page, is its head)."""
-    between = [
-        bisect.bisect_left(pages, b[0]) - bisect.bisect_right(pages, a[0])
-        for a, b in itertools.pairwise(lines)
-    ]
-    return any(between) and 2 * between.count(0) >= len(between)
-
-
-def _feet(lines: list[Line], markers: set[int], last: int) -> bool:
-    """Each of the lines stands on the line before a page marker, or ends the text (the last
-    page's foot), and two or more stand before a marker."""
-    before = sum(line[0] + 1 in markers for line in lines)
-    return before >= 2 and all(line[0] + 1 in markers or line[0] == last for line in lines)
 
 
 def repeated_lines(text: str, blocks: list[Block], near: list[tuple[int, int]]) -> Found:
@@ -293,9 +214,9 @@ def repeated_lines(text: str, blocks: list[Block], near: list[tuple[int, int]]) 
             marked.add(line[0])
     weak: list[tuple[list[Line], str, float]] = []
     beside_markers = set(marked)  # (page markers, folios and page rules only, so far)
-    pages = sorted(beside_markers | _page_labels(groups))
+    pages = sorted(beside_markers | recurrence.page_labels(groups))
     for lines in groups.values():
-        if len(lines) < 2 or _LABEL.match(lines[0][2]) or _years(lines):
+        if len(lines) < 2 or _LABEL.match(lines[0][2]) or recurrence.years(lines):
             continue
         if all(line[0] - 1 in beside_markers for line in lines):
             for line in lines:  # (however short the pages between: a figure's page is)
@@ -303,15 +224,15 @@ def repeated_lines(text: str, blocks: list[Block], near: list[tuple[int, int]]) 
                 found[line[1]] = ("running head", why, ev.STRONG)
                 marked.add(line[0])
             continue
-        if _feet(lines, beside_markers, len(texts) - 1):
+        if recurrence.feet(lines, beside_markers, len(texts) - 1):
             for line in lines:
                 why = "recurs, each time on the line before a page marker or at the end"
                 found[line[1]] = ("running foot", why, ev.STRONG)
                 marked.add(line[0])
             continue
-        if not _apart(lines, text) or _same_page(lines, pages):
+        if not recurrence.apart(lines, text) or recurrence.same_page(lines, pages):
             continue
-        if _page_numbers(lines):
+        if recurrence.rising_page(lines):
             heading = any(texts[line[0]].lstrip().startswith("#") for line in lines)
             if heading and not _PAGE_WORD.search(lines[0][2]):
                 why = "a heading that recurs with a rising number (a section's, or a page's)"
@@ -334,7 +255,11 @@ def repeated_lines(text: str, blocks: list[Block], near: list[tuple[int, int]]) 
             # heads, a refrain, a repeated section title were each asked, and never right)
             weak.append((rest, "recurs twice", ev.WEAK if lines[0][2].isupper() else 0.0))
     pairs = itertools.pairwise(numbers)
-    if len(numbers) >= 2 and _apart(numbers, text) and all(int(a[2]) < int(b[2]) for a, b in pairs):
+    if (
+        len(numbers) >= 2
+        and recurrence.apart(numbers, text)
+        and all(int(a[2]) < int(b[2]) for a, b in pairs)
+    ):
         weak.append((numbers, "page numbers alone on their lines, rising", ev.LIKELY))
     elif numbers:  # a number alone on a line is a folio only next to a page break
         weak.append((numbers, "a number alone on a line", 0.0))

@@ -1,0 +1,97 @@
+"""Recurring lines and numbers alone, for the running heads of :mod:`publish.clean.running`:
+where such lines stand (apart, once a page, before each page marker) and what their numbers do
+(a page number rising, a chronicle's years, a converter's page labels, a folio OCR garbled).
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+
+import regex
+
+from publish.cjk import width
+
+Line = tuple[int, tuple[int, int], str]  # (index among non-blank lines, span, text)
+NUMBER = regex.compile(r"\d+")
+_LETTER = regex.compile(r"\p{L}")
+MIN_GAP = 200
+_ITEM_NUMBER = regex.compile(r"^[(（\[［]?\d{1,3}[.)）、\]］]$")  # ``3.`` ``(2)`` ``[1]``
+_PAGE_LABELS = frozenset(("第#页", "第#頁", "page#", "p#"))  # (keys: numbers read as ``#``)
+
+
+def garbled(core: str) -> bool:
+    """One number among marks, with a Latin letter at most, in six characters (``= 26``,
+    ``-46``, ``a6``: a folio as OCR read it); not an item's number (``3.``, ``(2)``, ``[1]``),
+    a decimal, a percentage or math (``0.2``, ``5%``, ``$x_1$``)."""
+    return (
+        len(core) <= 8
+        and len(core.replace(" ", "")) <= 6
+        and len(NUMBER.findall(core)) == 1
+        and not any(mark in core for mark in "$%")
+        and len(_LETTER.findall(core)) <= 1
+        and width(core) == len(core)  # (no Chinese, letter or mark: ``（2``)
+        and not _ITEM_NUMBER.match(core)
+    )
+
+
+def rising_page(lines: list[Line]) -> bool:
+    """The lines differ in one number only, and it rises from each to the next (a page number,
+    not a date or a count)."""
+    numbers = [[int(n) for n in NUMBER.findall(core)] for *_, core in lines]
+    if not numbers[0] or any(len(n) != len(numbers[0]) for n in numbers):
+        return False
+    changing = [i for i in range(len(numbers[0])) if len({n[i] for n in numbers}) > 1]
+    if len(changing) != 1:
+        return False
+    pages = [n[changing[0]] for n in numbers]
+    if any(1800 <= page <= 2100 for page in pages):  # a year
+        return False
+    return all(a < b for a, b in itertools.pairwise(pages))
+
+
+def years(lines: list[Line]) -> bool:
+    """A number that changes from line to line is a year each time: dated headings (a
+    chronicle's ``民国29年（1940年）`` … ``民国30年（1941年）``), not a running head."""
+    numbers = [[int(n) for n in NUMBER.findall(core)] for *_, core in lines]
+    if any(len(n) != len(numbers[0]) for n in numbers):
+        return False
+    return any(
+        len(set(column)) > 1 and all(1800 <= n <= 2100 for n in column)
+        for column in zip(*numbers, strict=True)
+    )
+
+
+def apart(lines: list[Line], text: str) -> bool:
+    gaps = (text[a[1][1] : b[1][0]] for a, b in itertools.pairwise(lines))
+    return all(len(gap) >= MIN_GAP or width(gap) >= MIN_GAP for gap in gaps)
+
+
+def page_labels(groups: dict[str, list[Line]]) -> set[int]:
+    """The lines that say only which page starts, their numbers rising (a converter's ``## 第 2
+    页`` or ``Page 2``, removed with the running heads): where the text shows its pages."""
+    return {
+        line[0]
+        for key, lines in groups.items()
+        if key.replace(" ", "") in _PAGE_LABELS and rising_page(lines)
+        for line in lines
+    }
+
+
+def same_page(lines: list[Line], pages: list[int]) -> bool:
+    """Half the lines or more stand on the page of the line before, though the text shows
+    pages between the others (page markers, folios): a running head or foot stands once a
+    page (``参考资料：《线性代数》56 页`` twice on page 2 and twice on page 4 cites another book's
+    pages; a guide's ``技术文档`` on each page, and twice on its title page, is its head)."""
+    between = [
+        bisect.bisect_left(pages, b[0]) - bisect.bisect_right(pages, a[0])
+        for a, b in itertools.pairwise(lines)
+    ]
+    return any(between) and 2 * between.count(0) >= len(between)
+
+
+def feet(lines: list[Line], markers: set[int], last: int) -> bool:
+    """Each of the lines stands on the line before a page marker, or ends the text (the last
+    page's foot), and two or more stand before a marker."""
+    before = sum(line[0] + 1 in markers for line in lines)
+    return before >= 2 and all(line[0] + 1 in markers or line[0] == last for line in lines)
