@@ -174,6 +174,18 @@ def test_a_form_feed_starting_a_line_is_a_page_break_the_seams_read() -> None:
     assert [f.kind for f in cleaned.furniture] == ["folio", "page marker"]
 
 
+def test_a_figure_s_source_line_under_each_figure_is_no_running_head() -> None:
+    """The nineteenth review: a research report's ``资料来源：Wind 华安证券研究所`` under each of
+    its charts was offered four times as page furniture; accepting that drops the charts'
+    attribution."""
+    chart = "![图表](chart.png)\n\n资料来源：Wind 华安证券研究所\n\n"
+    prose = "本报告认为，二季度信贷投放节奏放缓，但结构继续优化，制造业中长期贷款保持较快增长。" * 3
+    text = "".join(chart + prose + "\n\n" for _ in range(4))
+    everything = CleanSettings(threshold=0.0)
+    changes = clean.clean(_source(text), settings=everything).changes
+    assert not [c for c in changes if c.pass_name == "furniture"]
+
+
 def test_a_converter_s_empty_anchors_start_a_paragraph_not_an_html_block() -> None:
     """Empty anchors before text (a converter's page anchor before a caption) start a
     paragraph, as markdown-it reads it; another inline tag before text stays an HTML block

@@ -83,6 +83,9 @@ _ITEM_END = frozenset(";:.!?；：。！？")  # what ends a list's item, or the
 _LATIN_START = re.compile(r"[A-Za-z0-9\u00c0-\u024f]")
 _ITEM = re.compile(r"^[ \t]*(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)")
 _ITEM_WHY = "a numbered item starts after a sentence's end"
+#: Columns no printed line reaches (200 Chinese characters): a line so wide is a paragraph
+#: that an extraction wrote on one line, one after another.
+_NO_PRINTED_LINE = 400
 
 
 def _goes_on(cur: str, nxt: str) -> bool:
@@ -159,6 +162,9 @@ def _decide(
         if linelooks.comma_for_stop(cur, body, measure, how):
             return "join", ev.LIKELY, "a short line ends in a comma, and the next in a capital"
         return "join", ev.STRONG, "the line does not end a sentence and the next carries it on"
+    if width(cur) >= _NO_PRINTED_LINE and ends_sentence(cur):
+        why = f"a line no print is as wide as ({_NO_PRINTED_LINE}+ columns) ends: a paragraph"
+        return "split", ev.STRONG, why
     if not measure:
         if linelooks.item_starts(cur, body):
             return "split", ev.STRONG, _ITEM_WHY

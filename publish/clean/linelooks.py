@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from publish.cjk import CLOSING_QUOTES, is_cjk_letter, width
-from publish.clean.measure import OWN, chinese_width
+from publish.clean.measure import BY_HAND, chinese_width
 from publish.clean.shapes import ends_sentence
 from publish.clean.titles import in_title_case
 
@@ -36,7 +36,7 @@ def comma_for_stop(cur: str, body: str, measure: int | None, how: str) -> bool:
         cur.endswith(",")
         and body[:1].isupper()
         and not body.startswith(("I ", "I'"))
-        and how == OWN
+        and how != BY_HAND
         and measure is not None
         and width(cur) < 0.75 * measure
     )

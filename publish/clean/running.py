@@ -25,6 +25,8 @@ Evidence, strongest first:
 Where the text shows its pages (page markers, folios), lines half of which stand on the page
 of the one before are none: a running head stands once a page.
 
+A numbered label (``Table 3``) or a figure's source line (``资料来源：Wind``) is none.
+
 Lines that differ in a year (``民国29年（1940年）`` … ``民国30年（1941年）``) are a chronicle's
 headings, never furniture.
 
@@ -73,6 +75,8 @@ _LABEL = regex.compile(
     r"|appendix|annex|图|表|附[图表件录]|第[\d一二三四五六七八九十百]+[章节条部篇回])\s*\d",
     regex.IGNORECASE,
 )
+#: A figure's or table's source line, under each one: ``资料来源：Wind``, ``Source: BLS``.
+_SOURCE = regex.compile(r"^(?:(?:资料|数据)?来源|sources?[ \t]*:)", regex.IGNORECASE)
 _SENTENCE_END = tuple("。！？；.!?;:：,，")
 _QUOTES_CLOSED = "\"'」』" + CLOSING_QUOTES
 #: A page, volume or issue named in a running head: ``Page 3``, ``No. 4``, ``2023 年第1 期``.
@@ -216,7 +220,9 @@ def repeated_lines(text: str, blocks: list[Block], near: list[tuple[int, int]]) 
     beside_markers = set(marked)  # (page markers, folios and page rules only, so far)
     pages = sorted(beside_markers | recurrence.page_labels(groups))
     for lines in groups.values():
-        if len(lines) < 2 or _LABEL.match(lines[0][2]) or recurrence.years(lines):
+        if len(lines) < 2 or _LABEL.match(lines[0][2]) or _SOURCE.match(lines[0][2]):
+            continue  # (a numbered label; a figure's source line, under each figure)
+        if recurrence.years(lines):
             continue
         if all(line[0] - 1 in beside_markers for line in lines):
             for line in lines:  # (however short the pages between: a figure's page is)

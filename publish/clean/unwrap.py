@@ -62,6 +62,9 @@ from publish.clean.words import Lexicon
 NAME = "unwrap"
 _CONVERTED = ',;:?!.()"*_“”‘’，；：？！。（）'  # either width: ``punctuation`` may change it
 _SHORT = "a line well short of the measure"  # (:mod:`publish.clean.linebreaks`' evidence)
+#: Splits only suggested in clean Markdown: after a short line (an author's break inside a
+#: paragraph), after a line wider than print (a box's paragraphs, one a line, its author's).
+_SET = (_SHORT, "a line no print is as wide as")
 _TITLE = (titles.WHY,)
 
 
@@ -197,7 +200,7 @@ def _breaks(
             edits.append(Edit(item.newline, item.end, "\n\n", ev.STRONG, (HEADING,)))
         elif item.verdict == "split" and not (record and "measure" in item.why):
             # (a short line inside an author's paragraph, in clean Markdown: only suggested)
-            sure = item.confidence if damaged or not item.why.startswith(_SHORT) else ev.LIKELY
+            sure = item.confidence if damaged or not item.why.startswith(_SET) else ev.LIKELY
             edits.append(Edit(item.newline, item.end, "\n\n", sure, (item.why,)))
     return edits
 
