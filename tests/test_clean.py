@@ -174,6 +174,19 @@ def test_a_form_feed_starting_a_line_is_a_page_break_the_seams_read() -> None:
     assert [f.kind for f in cleaned.furniture] == ["folio", "page marker"]
 
 
+def test_a_short_part_before_a_page_break_is_joined_for_sure_only_if_a_sentence_goes_on() -> None:
+    """The twenty-first review: pdftotext pages whose running foot or note reference was left
+    (``May 1999``, ``See Note A``) had it joined, across the page's form feed, to the next
+    page's first words, while the sentence really cut stayed apart. Such a short part is now
+    only suggested; one that stops on a word a sentence goes on from (``decided to``, the
+    1894 weekly of the evaluation set) is still joined."""
+    text = "She was known for her work.\n\n{}\n\n=== PAGE 4 ===\n\nher translations of it.\n"
+    debris = clean.clean(_source(text.format("May 1999"))).changes
+    assert [(c.pass_name, c.applied) for c in debris if c.pass_name == "seams"] == [("seams", 0)]
+    cut = clean.clean(_source(text.format("Later the paper decided to"))).changes
+    assert [(c.pass_name, c.applied) for c in cut if c.pass_name == "seams"] == [("seams", 1)]
+
+
 def test_a_figure_s_source_line_under_each_figure_is_no_running_head() -> None:
     """The nineteenth review: a research report's ``资料来源：Wind 华安证券研究所`` under each of
     its charts was offered four times as page furniture; accepting that drops the charts'

@@ -95,7 +95,13 @@ def judge(first: str, second: str, between: list[str]) -> tuple[float, tuple[str
     went_on = (*between, "the first part stops mid-sentence")
     if _record(first) or _record(second):  # a title, byline, name or date: unless plainly cut
         if (cut or between) and (lower or chinese):
-            return ev.STRONG, (*went_on, "the second part carries it on")
+            # (across a page break alone, a short first part that stops on no word a sentence
+            # goes on from may be the page's debris: a running foot's ``May 1999``, a note's
+            # ``See Note A``; ``decided to`` is cut)
+            paged = all(why.startswith(PAGE_BREAK) for why in between)  # (not a float)
+            debris = lower and not cut and paged and not _goes_on_from(first)
+            sure = ev.LIKELY if debris else ev.STRONG
+            return sure, (*went_on, "the second part carries it on")
         return None
     if lower:
         return ev.STRONG, (*went_on, "the second part goes on in lower case")
