@@ -187,6 +187,19 @@ def test_a_short_part_before_a_page_break_is_joined_for_sure_only_if_a_sentence_
     assert [(c.pass_name, c.applied) for c in cut if c.pass_name == "seams"] == [("seams", 1)]
 
 
+def test_a_paper_s_keywords_label_is_front_matter_no_numbered_section_s_parent() -> None:
+    """The nineteenth review: a converted paper's ``## ARTICLE HISTORY`` and ``## KEYWORDS``
+    labels, at the level of ``## 1. Introduction``, had the numbered sections suggested one
+    level below them."""
+    text = (
+        "# A redox-sensitive nanocomplex for therapy\n\n## ARTICLE HISTORY\n\nReceived 2019\n\n"
+        "## KEYWORDS\n\nsiRNA; safety\n\n## 1. Introduction\n\nText.\n\n## 2. Methods\n\nText.\n"
+    )
+    everything = CleanSettings(threshold=0.0)
+    changes = clean.clean(_source(text), settings=everything).changes
+    assert not [c for c in changes if c.pass_name == "headings"]
+
+
 def test_a_figure_s_source_line_under_each_figure_is_no_running_head() -> None:
     """The nineteenth review: a research report's ``资料来源：Wind 华安证券研究所`` under each of
     its charts was offered four times as page furniture; accepting that drops the charts'

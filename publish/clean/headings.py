@@ -41,6 +41,7 @@ _SENTENCE = re.compile(r"[。！？；，、,;!?]$")
 _MATTER = re.compile(
     r"^(?:<[^>]*>)*[*_]*(?:abstract|(?:table\s+of\s+)?contents|preface|foreword|"
     r"acknowledge?ments?|references|bibliography|appendi(?:x|ces)|index|glossary|notes|"
+    r"key\s*words?|article\s+(?:history|info(?:rmation)?)|highlights|关\s*键\s*[词字]|"
     r"摘\s*要|目\s*[录次]|前\s*言|[自代]?序言?|后\s*记|参考文献|致\s*谢|附\s*录|内容简介|出版说明)"
     r"[*_]*\s*$",
     re.IGNORECASE,
