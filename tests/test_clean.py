@@ -200,6 +200,28 @@ def test_a_paper_s_keywords_label_is_front_matter_no_numbered_section_s_parent()
     assert not [c for c in changes if c.pass_name == "headings"]
 
 
+def test_a_day_of_the_month_or_no_section_is_no_page_number() -> None:
+    """The twenty-second review: a newspaper's citation over each instalment (``… Examiner -
+    Saturday 09 January 1864``, then 16, then 23) and an agenda's ``### Item #1 - NO SECTION``
+    were deleted as running heads with a rising page number: a day is no page, and ``NO`` no
+    ``No.``. Now at most suggested."""
+    filler = "The council received the report of the committee on the new works. " * 4
+    examiner = "Huddersfield Examiner - Saturday {} January 1864"
+    dated = "".join(f"{examiner.format(day)}\n\n{filler}\n\n" for day in ("09", "16", "23"))
+    items = "".join(f"### Item #{n} - NO SECTION\n\n{filler}\n\n" for n in (1, 2))
+    for text in (dated, items):
+        changes = clean.clean(_source(text)).changes
+        assert not [c for c in changes if c.pass_name == "furniture" and c.applied], text
+
+
+def test_a_zero_width_space_in_a_code_block_is_its_author_s() -> None:
+    """The twenty-third review: a blog's example of a fence, indented as code, starts with a
+    zero-width space so that it is not read as a fence; removing it broke the example. In
+    running text such a space is scraping's debris and goes."""
+    text = "Text\u200b here.\n\n\t\u200b```js\n\tlet a = 1;\n\t\u200b```\n"
+    assert clean.clean(_source(text)).text == text.replace("Text\u200b", "Text")
+
+
 def test_a_figure_s_source_line_under_each_figure_is_no_running_head() -> None:
     """The nineteenth review: a research report's ``资料来源：Wind 华安证券研究所`` under each of
     its charts was offered four times as page furniture; accepting that drops the charts'

@@ -3,7 +3,8 @@
 Rewrites (outside protected spans unless noted)::
 
     CRLF or CR                            -> LF (everywhere)
-    U+FEFF, U+200B, U+200C, U+2060, U+180E -> removed (everywhere)
+    U+FEFF, U+200B, U+200C, U+2060, U+180E -> removed (everywhere but code blocks: a zero-width
+                                             space before ``` in an example is its author's)
     U+200D not between emoji              -> removed
     spaces, tabs, U+3000 at a line end    -> removed, except a Markdown hard break: two or
                                              more spaces after text, more text on the next line
@@ -27,7 +28,9 @@ import re
 
 import regex
 
+from publish.clean.blocks import split_blocks
 from publish.clean.editor import Editor
+from publish.clean.lines import closed_ranges, inside
 from publish.clean.trace import Edit
 
 NAME = "normalise"
@@ -114,7 +117,10 @@ def apply(text: str, edit: Editor) -> str:
     if "\r" in text:
         text = edit.sub(_CR, "\n", text, protect=False, why=LAYOUT)  # (all line endings)
     if not text.isascii() and any(ch in text for ch in _INVISIBLE_CHARS):
-        text = edit.sub(_INVISIBLE, "", text, protect=False)
+        code = closed_ranges(split_blocks(text), ("fence", "code"))  # (there, an author's)
+        text = edit.sub(
+            _INVISIBLE, lambda m: m.group(0) if inside(code, m.start()) else "", text, protect=False
+        )
     if "\u200d" in text:
         text = edit.sub(_ZWJ, "", text)
     text = tidy_ends(text, edit)

@@ -216,7 +216,8 @@ def _quotes(masked: str) -> list[Edit]:
     """Straight double quotes around Chinese, paired in order with curly ones: ``"…"``,
     ``“…"`` and ``"…”`` all become ``“…”``; not on a line with an odd number of quotation
     marks, where a paragraph starts inside a quotation, or OCR lost one, and pairing them in
-    order would turn every one the wrong way round."""
+    order would turn every one the wrong way round, nor on one where a quotation nests in
+    another (``曰: "…有言曰: "…." …."``: one read as closing stands after a colon)."""
     edits = []
     base = 0
     for line in masked.split("\n"):
@@ -224,6 +225,7 @@ def _quotes(masked: str) -> list[Edit]:
         if '"' not in line or sum(map(line.count, '“”"')) % 2:
             continue  # (an odd count: the line may start inside a quotation; pairs unknown)
         opened: tuple[int, str] | None = None
+        found: list[Edit] = []
         for mark in _QUOTE.finditer(line):
             i, ch = mark.start(), mark.group(0)
             if opened is None or ch == "“":
@@ -231,9 +233,13 @@ def _quotes(masked: str) -> list[Edit]:
                 continue
             at, first = opened
             opened = None
+            if ch == '"' and line[:i].rstrip(" \t")[-1:] in ":：":
+                found = []  # (one opens after a colon, where it would close: quotes nest)
+                break
             if first + ch != "“”" and _HAS_CJK.search(line[at + 1 : i]):
-                edits.append(Edit(start + at, start + at + 1, "“"))
-                edits.append(Edit(start + i, start + i + 1, "”"))
+                found.append(Edit(start + at, start + at + 1, "“"))
+                found.append(Edit(start + i, start + i + 1, "”"))
+        edits.extend(found)
     return edits
 
 

@@ -15,6 +15,10 @@ from publish.cjk import width
 Line = tuple[int, tuple[int, int], str]  # (index among non-blank lines, span, text)
 NUMBER = regex.compile(r"\d+")
 _LETTER = regex.compile(r"\p{L}")
+_MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_MONTH_AFTER = regex.compile(rf"(?i:(?:st|nd|rd|th)?[ \t]+{_MONTHS}\b)|[ \t]*[月日号]")
+_MONTH_BEFORE = regex.compile(rf"(?i:\b{_MONTHS}[ \t]+)$")
+_NAMES_PAGE = regex.compile(r"(?i:\b(?:page|p\.|pp\.|no\.?)[ \t]*)$|第[ \t]*$")
 MIN_GAP = 200
 _ITEM_NUMBER = regex.compile(r"^[(（\[［]?\d{1,3}[.)）、\]］]$")  # ``3.`` ``(2)`` ``[1]``
 _PAGE_LABELS = frozenset(("第#页", "第#頁", "page#", "p#"))  # (keys: numbers read as ``#``)
@@ -47,7 +51,18 @@ def rising_page(lines: list[Line]) -> bool:
     pages = [n[changing[0]] for n in numbers]
     if any(1800 <= page <= 2100 for page in pages):  # a year
         return False
+    if _in_date(lines[0][2], changing[0]):  # a day (``Saturday 09 January 1864``)
+        return False
     return all(a < b for a, b in itertools.pairwise(pages))
+
+
+def _in_date(core: str, which: int) -> bool:
+    """The ``which``-th number of ``core`` is a day of a month, not named a page's."""
+    found = list(NUMBER.finditer(core))[which]
+    before, after = core[: found.start()], core[found.end() :]
+    if _NAMES_PAGE.search(before):
+        return False
+    return bool(_MONTH_AFTER.match(after) or _MONTH_BEFORE.search(before))
 
 
 def years(lines: list[Line]) -> bool:

@@ -69,6 +69,7 @@ _BARE = regex.compile(r"^\d{1,4}$")
 #: Numbers alone on their lines in one block, at least: a flattened table's cells, no folios.
 _CELLS = 3
 _LETTER = regex.compile(r"\p{L}")
+_URL = regex.compile(r"(?:https?://|www\.)\S*$|^<?(?:https?://|www\.)")
 _ADDRESS = regex.compile(r"^(?:https?://|www\.)\S+$")  # a site's address: a foot, not a sentence
 #: Numbered labels recur with changing numbers too: Table 1, Table 2.
 _LABEL = regex.compile(
@@ -84,8 +85,11 @@ _SOURCE = regex.compile(
 )
 _SENTENCE_END = tuple("。！？；.!?;:：,，")
 _QUOTES_CLOSED = "\"'」』" + CLOSING_QUOTES
-#: A page, volume or issue named in a running head: ``Page 3``, ``No. 4``, ``2023 年第1 期``.
-_PAGE_WORD = regex.compile(r"(?i:\b(?:page|pp?|vol|volume|no|issue)\b)|[期页版卷]")
+#: A page, volume or issue named in a running head: ``Page 3``, ``No. 4``, ``2023 年第1 期``
+#: (not ``NO SECTION``).
+_PAGE_WORD = regex.compile(
+    r"(?i:\b(?:page|pp?|vol|volume|issue)\b|\bno(?:\.|(?=[ \t]*\d)))|[期页版卷]"
+)
 _DIGIT = regex.compile(r"\d")
 _MARKS = regex.compile(r"[^\w#]+")  # (OCR reads ``Vol. 9, No. 41.`` and ``Vol. 9. No. 41.``)
 
@@ -192,11 +196,14 @@ def _above(texts: list[str], starts: list[int], k: int, level: int) -> bool:
 
 
 def _cuts_a_sentence(texts: list[str], index: int) -> bool:
-    """The line stands between the two halves of a sentence (furniture, not a heading)."""
+    """The line stands between the two halves of a sentence (furniture, not a heading); a
+    web address on either side is no sentence's half."""
     if index == 0 or index + 1 >= len(texts):
         return False
     before, after = texts[index - 1].rstrip(), texts[index + 1].lstrip()
     if not before or ends_sentence(before) or _DECOR.sub("", before) != before.strip():
+        return False
+    if _URL.search(before) or _URL.match(after):
         return False
     chinese = (has_cjk_letter(before[-1:]) or before[-1:] in CLAUSE) and chinese_prose(before)
     return starts_lowercase(after) or (starts_cjk(after) and chinese)
