@@ -28,7 +28,7 @@ from publish.clean import evidence as ev
 from publish.clean import normalise
 from publish.clean.blocks import split_blocks
 from publish.clean.editor import Editor
-from publish.clean.lines import closed_ranges, inside, removals
+from publish.clean.lines import Span, closed_ranges, inside, removals
 from publish.clean.markers import normalise_page
 from publish.clean.pagelines import PAGE_MARKER, converted
 from publish.clean.running import Found, repeated_lines
@@ -45,7 +45,6 @@ _WORDED = regex.compile(r"^[ \t]*(?:page|p\.)", regex.IGNORECASE)  # ``Page 4``,
 _LINE = regex.compile(r"[^\n]+")
 _LEADING_FEED = regex.compile(r"^\f+(?=[^\f\n])", regex.MULTILINE)
 _FEED = "a form feed starting a line: a page break"
-Span = tuple[int, int]
 _FRAME = regex.compile(r"^[ \t]*([=*_~#-])\1{2,}[ \t]*$")  # a rule of one mark
 #: What a page marker or folio starts with, after spaces (a quick look before the patterns).
 _FIRST = frozenset("=~#*_-[<pP第\\\f–—－·•")

@@ -23,7 +23,9 @@ A seam needs evidence on both sides; how sure it is:
 
 A byline of Chinese names set apart by spaces (``张晓林　刘细文　李麟``) is never a part. A
 short line (a title, byline, name, date, ``Staff Writer``) is a record and is joined only to
-a second half that starts with a continuing mark or in lower case; a letter's salutation
+a second half that starts with a continuing mark or in lower case (across a page break alone,
+and stopping on no word a sentence goes on from, only likely: a running foot's ``May 1999`` or
+a note's ``See Note A`` a pass left on the page); a letter's salutation
 (``Sir,``) is not joined to a paragraph after it that starts otherwise, unless a page break
 is between them. Nor is a seam suggested after a line in title case (a heading that lost its
 marks, a byline's title), or between two dated entries (``1996年7月26日 …通过`` ⏎⏎

@@ -12,6 +12,7 @@ import re
 
 from publish.cjk import CLOSING_QUOTES, is_cjk_letter, width
 from publish.clean.measure import BY_HAND, chinese_width
+from publish.clean.numbering import rank
 from publish.clean.shapes import ends_sentence
 from publish.clean.titles import in_title_case
 
@@ -23,9 +24,9 @@ _CHINESE_END = ("。", "！", "？")
 _CONTENTS = re.compile(r"(?:\.{3,}|…{2,}|·{3,})[ \t]*[-–—]?[ \t]*\d{1,4}[ \t]*[-–—]?[ \t]*$")
 _LEAD_IN = re.compile(r"[:：;；,，][ \t]*[—–-]{1,2}[ \t]*$")
 _ALONE = re.compile(r"^\d{1,3}[.．、][ \t]*$")  # ``6.`` alone: an item's number
-_CHINESE_ITEM = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）)")
 _LABEL = re.compile(r"^[ \t]*[A-Z][A-Za-z]{1,15}(?: [A-Z][A-Za-z]{1,15})?:")  # ``SUBJECT:``
-_ITEM_FIRST = frozenset("0123456789一二三四五六七八九十（")
+_ITEM_FIRST = frozenset("0123456789一二三四五六七八九十百零〇两（(")
+_ITEM_RANKS = (4, 5)  # (``三、``, ``（二）``: :func:`~publish.clean.numbering.rank`)
 
 
 def comma_for_stop(cur: str, body: str, measure: int | None, how: str) -> bool:
@@ -51,7 +52,7 @@ def item_starts(cur: str, body: str) -> bool:
     end = cur.rstrip()[-1:]
     if _ALONE.match(body):
         return not (end.isascii() and end.isalnum())
-    return ends_sentence(cur) and bool(_CHINESE_ITEM.match(body))
+    return ends_sentence(cur) and rank(body) in _ITEM_RANKS
 
 
 def set_apart_after(cur: str) -> bool:
