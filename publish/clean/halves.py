@@ -44,6 +44,8 @@ from publish.clean.numbering import rank
 from publish.clean.shapes import (
     DATED,
     MARKED,
+    URL_END,
+    URL_START,
     chinese_prose,
     ends_sentence,
     ends_with_marker,
@@ -87,9 +89,9 @@ def judge(first: str, second: str, between: list[str]) -> tuple[float, tuple[str
         return None  # (a letter's salutation before its first paragraph)
     if not between and _NUMBER_ALONE.match(first.strip()):
         return None  # (an item's number its author set apart: a weekly's numbered sayings)
-    if _URL_START.match(first) or _URL_START.match(second):
+    if URL_START.match(first) or URL_START.match(second):
         return None  # (a link set on its own line, a URL's ``https`` no sentence going on)
-    if _URL_END.search(first) and not (second[:1].isascii() and starts_lowercase(second)):
+    if URL_END.search(first) and not (second[:1].isascii() and starts_lowercase(second)):
         return None  # (a URL ends it: joined to Chinese, an autolink would take the text in)
     cut = first.endswith("-") or last_mark(first) in CLAUSE
     lower = starts_lowercase(second)
@@ -131,8 +133,6 @@ _METADATA = regex.compile(
     r"^[*_]*(?:key ?words?|关键词|关键字|中图分类号|文献标识码|doi)[ \t]*[:：]", regex.I
 )
 _SPACED_HAN = regex.compile(r"\p{Han}[ \t\u3000]+(?=\p{Han})")  # words set apart: a figure's
-_URL_END = regex.compile(r"(?:https?://|www\.)\S+$")
-_URL_START = regex.compile(r"^[ \t<]*(?:https?://|www\.)")
 
 
 def _loose_end(first: str) -> bool:

@@ -54,6 +54,8 @@ from publish.clean.markers import OWN_LINE, could_hold
 from publish.clean.numbering import rank
 from publish.clean.recurrence import NUMBER, Line
 from publish.clean.shapes import (
+    URL_END,
+    URL_START,
     chinese_prose,
     ends_sentence,
     in_brackets,
@@ -69,7 +71,6 @@ _BARE = regex.compile(r"^\d{1,4}$")
 #: Numbers alone on their lines in one block, at least: a flattened table's cells, no folios.
 _CELLS = 3
 _LETTER = regex.compile(r"\p{L}")
-_URL = regex.compile(r"(?:https?://|www\.)\S*$|^<?(?:https?://|www\.)")
 _ADDRESS = regex.compile(r"^(?:https?://|www\.)\S+$")  # a site's address: a foot, not a sentence
 #: Numbered labels recur with changing numbers too: Table 1, Table 2.
 _LABEL = regex.compile(
@@ -203,7 +204,7 @@ def _cuts_a_sentence(texts: list[str], index: int) -> bool:
     before, after = texts[index - 1].rstrip(), texts[index + 1].lstrip()
     if not before or ends_sentence(before) or _DECOR.sub("", before) != before.strip():
         return False
-    if _URL.search(before) or _URL.match(after):
+    if URL_END.search(before) or URL_START.match(after):
         return False
     chinese = (has_cjk_letter(before[-1:]) or before[-1:] in CLAUSE) and chinese_prose(before)
     return starts_lowercase(after) or (starts_cjk(after) and chinese)

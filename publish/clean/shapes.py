@@ -73,6 +73,9 @@ DATELINE = regex.compile(
     r"^[ \t]*[A-Z][A-Z.'’ ]{2,}(?:,[ \t]*[A-Z][a-z]{1,4}\.?)?,[ \t]*"
     r"(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?[ \t]*\d{1,2}\b"
 )
+#: A web address ending a text, or starting one: no half of a sentence.
+URL_END = regex.compile(r"(?:https?://|www\.)\S+$")
+URL_START = regex.compile(r"^[ \t<]*(?:https?://|www\.)")
 #: A word hyphenated at a line's end (or broken with a soft hyphen): a mark of OCR or conversion.
 HYPHEN_BREAK = regex.compile(r"[A-Za-z0-9][-\u00ad]\n[A-Za-z0-9]")
 SHORT = 50  # columns: 25 CJK characters, a title or a byline
