@@ -19,15 +19,16 @@ line that ends in a mark and a dash (``namely:—``) leads in to what is set apa
 one that ends in a leader and a page number is a contents entry: their breaks stay.
 
 It is split (a new paragraph) at a continuation marker, before a dateline (``CHICAGO, Dec.
-31``), before a line that starts with a list
-number in brackets after a line that ends an item or a sentence, or in a dash (``…2017;`` ⏎
-``(xii)``), before a line indented with U+3000 or spaces the others lack (not in a list, whose
-items' lines are indented to their content), before and after a
-Chinese heading-number line, before an item's number after a sentence's end (``三、`` after
-``。``, ``3.`` alone on its line), before a short line in capitals after a sentence's end
-(``CONCLUSIONS``), and after a line well short of the block's own measure when the
-next does not go on in lower case and the line does not stop on a lower-case word (``one`` ⏎
-``William Simpson`` is one sentence) or a colon (``A WILD-LIFE CREED:`` leads into its text).
+31``), before a line that starts with a list number in brackets after a line that ends an item
+or a sentence, or in a dash (``…2017;`` ⏎ ``(xii)``), before a line indented with U+3000 or
+spaces the others lack (not in a list, whose items' lines are indented to their content),
+before and after a Chinese heading-number line, before an item's number after a sentence's end
+(``三、`` after ``。``, ``3.`` alone on its line), before a short line in capitals after a
+sentence's end (``CONCLUSIONS``), after a line no print is as wide as (:data:`_NO_PRINTED_LINE`
+columns) that ends a sentence (paragraphs an extraction wrote one a line), and after a line
+well short of the block's own measure when the next does not go on in lower case and the line
+does not stop on a lower-case word (``one`` ⏎ ``William Simpson`` is one sentence) or a colon
+(``A WILD-LIFE CREED:`` leads into its text).
 Where the evidence disagrees it is only suggested: a sentence's end followed by a line that
 starts with a mark (``市。`` ⏎ ``：民国27年``, OCR debris more often than a continuation), and a
 full line ending a sentence before a line that starts with a date (a chronicle's next entry).

@@ -11,13 +11,13 @@ import itertools
 import regex
 
 from publish.cjk import width
+from publish.clean.shapes import MONTH
 
 Line = tuple[int, tuple[int, int], str]  # (index among non-blank lines, span, text)
 NUMBER = regex.compile(r"\d+")
 _LETTER = regex.compile(r"\p{L}")
-_MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
-_MONTH_AFTER = regex.compile(rf"(?i:(?:st|nd|rd|th)?[ \t]+{_MONTHS}\b)|[ \t]*[月日号]")
-_MONTH_BEFORE = regex.compile(rf"(?i:\b{_MONTHS}[ \t]+)$")
+_MONTH_AFTER = regex.compile(rf"(?i:(?:st|nd|rd|th)?[ \t]+{MONTH}\b)|[ \t]*[月日号]")
+_MONTH_BEFORE = regex.compile(rf"(?i:\b{MONTH}[ \t]+)$")
 _NAMES_PAGE = regex.compile(r"(?i:\b(?:page|p\.|pp\.|no\.?)[ \t]*)$|第[ \t]*$")
 MIN_GAP = 200
 _ITEM_NUMBER = regex.compile(r"^[(（\[［]?\d{1,3}[.)）、\]］]$")  # ``3.`` ``(2)`` ``[1]``

@@ -60,18 +60,20 @@ _ENUMERATOR = regex.compile(r"^[*_]*(?:\((?:[ivxlc]+|[a-z])\)|(?:[ivxlc]+|[a-z])
 #: A field's label and its colon (``商品名稱：``, ``title:``): a form's, a record's, front matter's.
 _FIELD = regex.compile(r"^[*_]*[\p{Han}\w][^\s，。：:,.;；]{0,11}[：:]")
 _AFTER_MARKUP = regex.compile(r"^[*_~“”‘’—…·,;:?!]+")  # what ``punctuation`` looks through
+#: An English month's name, or its abbreviation (``Jan.``, ``Sept``).
+MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
 #: A dated entry's start: ``1961年9月2日``, ``民国28年``, ``1962-06-02``, ``Aug. 6``; in a
 #: chronicle also ``8月``, ``5～10月``, ``是年``, ``是月``, ``同年``, ``秋`` and a space.
 DATED = regex.compile(
     r"^(?:\d{4}\s*年|民国\s*\d{1,2}\s*年|\d{4}[-./]\d{1,2}[-./]\d{1,2}"
     r"|\d{1,2}\s*(?:[～~—–-]\s*\d{1,2}\s*)?月(?!份)|是[年月日]|同[年月]|[春夏秋冬][ \t\u3000]"
-    r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.? \d{1,2}\b)"
+    rf"|{MONTH} \d{{1,2}}\b)"
 )
 #: A newspaper's dateline, which starts a wire story: a place in capitals, the state perhaps,
 #: the month and the day (``CHICAGO, Dec. 31``, ``KANSAS CITY, Mo, Dec. 31.``).
 DATELINE = regex.compile(
     r"^[ \t]*[A-Z][A-Z.'’ ]{2,}(?:,[ \t]*[A-Z][a-z]{1,4}\.?)?,[ \t]*"
-    r"(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?[ \t]*\d{1,2}\b"
+    rf"{MONTH}[ \t]*\d{{1,2}}\b"
 )
 #: A web address ending a text, or starting one: no half of a sentence.
 URL_END = regex.compile(r"(?:https?://|www\.)\S+$")
