@@ -72,6 +72,7 @@ from publish.clean.shapes import (
 )
 
 HEADING = "a heading-number line"
+WIDE = "a line no print is as wide as"  # (how that evidence starts: ``unwrap`` reads it)
 _DEFINITION = re.compile(r"^ {0,3}[:~][ \t]")  # a definition list's definition
 _SETEXT = re.compile(r"^ {0,3}=+[ \t]*$")  # a setext underline (``---`` is a RULE too)
 _NEWLINE = re.compile(r"\n[ \t\u3000]*")  # a break and the indent a join drops
@@ -164,7 +165,7 @@ def _decide(
             return "join", ev.LIKELY, "a short line ends in a comma, and the next in a capital"
         return "join", ev.STRONG, "the line does not end a sentence and the next carries it on"
     if width(cur) >= _NO_PRINTED_LINE and ends_sentence(cur):
-        why = f"a line no print is as wide as ({_NO_PRINTED_LINE}+ columns) ends: a paragraph"
+        why = f"{WIDE} ({_NO_PRINTED_LINE}+ columns) ends: a paragraph"
         return "split", ev.STRONG, why
     if not measure:
         if linelooks.item_starts(cur, body):

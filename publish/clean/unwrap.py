@@ -31,6 +31,7 @@ from publish.clean.evidence import Pages
 from publish.clean.joining import joiner, spaced_run
 from publish.clean.linebreaks import (
     HEADING,
+    WIDE,
     Break,
     Seen,
     continues,
@@ -64,7 +65,7 @@ _CONVERTED = ',;:?!.()"*_“”‘’，；：？！。（）'  # either width: 
 _SHORT = "a line well short of the measure"  # (:mod:`publish.clean.linebreaks`' evidence)
 #: Splits only suggested in clean Markdown: after a short line (an author's break inside a
 #: paragraph), after a line wider than print (a box's paragraphs, one a line, its author's).
-_SET = (_SHORT, "a line no print is as wide as")
+_SET = (_SHORT, WIDE)
 _TITLE = (titles.WHY,)
 
 
