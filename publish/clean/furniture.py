@@ -15,7 +15,7 @@ also says that page starts there (:mod:`publish.clean.pagestarts`). What counts:
   certain, with it;
 - running heads and feet: a short line that recurs, apart, three times or more, or twice with a
   page number that changes (``舰船电子工程 2023 年第1 期 191``, ``NAME Page 3 November 1999``).
-  A line recurring twice alike is only suggested, unless a page break is next to it;
+  A line recurring twice alike is only suggested, unless furniture stands next to both;
 - a thematic break (``---``) between the two halves of a sentence: a page break a converter
   drew, strong.
 """
