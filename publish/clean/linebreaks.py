@@ -164,7 +164,7 @@ def _decide(
         if linelooks.comma_for_stop(cur, body, measure, how):
             return "join", ev.LIKELY, "a short line ends in a comma, and the next in a capital"
         return "join", ev.STRONG, "the line does not end a sentence and the next carries it on"
-    if width(cur) >= _NO_PRINTED_LINE and ends_sentence(cur):
+    if 2 * len(cur) >= _NO_PRINTED_LINE and width(cur) >= _NO_PRINTED_LINE and ends_sentence(cur):
         why = f"{WIDE} ({_NO_PRINTED_LINE}+ columns) ends: a paragraph"
         return "split", ev.STRONG, why
     if not measure:

@@ -13,7 +13,7 @@ import re
 from publish.cjk import CLOSING_QUOTES, is_cjk_letter, width
 from publish.clean.measure import BY_HAND, chinese_width
 from publish.clean.numbering import rank
-from publish.clean.shapes import ends_sentence
+from publish.clean.shapes import ends_sentence, field_label
 from publish.clean.titles import in_title_case
 
 _CHINESE_END = ("。", "！", "？")
@@ -24,7 +24,6 @@ _CHINESE_END = ("。", "！", "？")
 _CONTENTS = re.compile(r"(?:\.{3,}|…{2,}|·{3,})[ \t]*[-–—]?[ \t]*\d{1,4}[ \t]*[-–—]?[ \t]*$")
 _LEAD_IN = re.compile(r"[:：;；,，][ \t]*[—–-]{1,2}[ \t]*$")
 _ALONE = re.compile(r"^\d{1,3}[.．、][ \t]*$")  # ``6.`` alone: an item's number
-_LABEL = re.compile(r"^[ \t]*[A-Z][A-Za-z]{1,15}(?: [A-Z][A-Za-z]{1,15})?:")  # ``SUBJECT:``
 _ITEM_FIRST = frozenset("0123456789一二三四五六七八九十百零〇两（(")
 _ITEM_RANKS = (4, 5)  # (``三、``, ``（二）``: :func:`~publish.clean.numbering.rank`)
 
@@ -105,7 +104,7 @@ def _set_line(line: str) -> bool:
     capitals = sum(c.isupper() for c in letters)
     if len(letters) >= 6 and 2 * capitals > len(letters):  # (not a formula: ``EP[f(X)].``)
         return True
-    return in_title_case(line) or bool(_LABEL.match(line))
+    return in_title_case(line) or field_label(line)
 
 
 def lost_indent(cur: str, so_far: str, continued: bool = False) -> int:

@@ -15,7 +15,7 @@ from publish.clean.shapes import MONTH
 
 Line = tuple[int, tuple[int, int], str]  # (index among non-blank lines, span, text)
 NUMBER = regex.compile(r"\d+")
-_LETTER = regex.compile(r"\p{L}")
+LETTER = regex.compile(r"\p{L}")
 _MONTH_AFTER = regex.compile(rf"(?i:(?:st|nd|rd|th)?[ \t]+{MONTH}\b)|[ \t]*[月日号]")
 _MONTH_BEFORE = regex.compile(rf"(?i:\b{MONTH}[ \t]+)$")
 _NAMES_PAGE = regex.compile(r"(?i:\b(?:page|p\.|pp\.|no\.?)[ \t]*)$|第[ \t]*$")
@@ -33,7 +33,7 @@ def garbled(core: str) -> bool:
         and len(core.replace(" ", "")) <= 6
         and len(NUMBER.findall(core)) == 1
         and not any(mark in core for mark in "$%")
-        and len(_LETTER.findall(core)) <= 1
+        and len(LETTER.findall(core)) <= 1
         and width(core) == len(core)  # (no Chinese, letter or mark: ``（2``)
         and not _ITEM_NUMBER.match(core)
     )

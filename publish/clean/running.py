@@ -52,7 +52,7 @@ from publish.clean import recurrence
 from publish.clean.blocks import ATX, RULE, Block
 from publish.clean.markers import OWN_LINE, could_hold
 from publish.clean.numbering import rank
-from publish.clean.recurrence import NUMBER, Line
+from publish.clean.recurrence import LETTER, NUMBER, Line
 from publish.clean.shapes import (
     URL_END,
     URL_START,
@@ -70,7 +70,6 @@ _DECOR = regex.compile(r"^[ \t]*(?:#{1,6}[ \t]+|>[ \t]*)?[*_]*[ \t]*|[ \t]*[*_]*
 _BARE = regex.compile(r"^\d{1,4}$")
 #: Numbers alone on their lines in one block, at least: a flattened table's cells, no folios.
 _CELLS = 3
-_LETTER = regex.compile(r"\p{L}")
 _ADDRESS = regex.compile(r"^(?:https?://|www\.)\S+$")  # a site's address: a foot, not a sentence
 #: Numbered labels recur with changing numbers too: Table 1, Table 2.
 _LABEL = regex.compile(
@@ -147,7 +146,7 @@ def _candidates(blocks: list[Block]) -> _Candidates:
                 numbers.append((index, span, core))
             elif recurrence.garbled(core):
                 garbled.append((index, span, core))
-            elif core and _LETTER.search(core) and not _not_furniture(core):
+            elif core and LETTER.search(core) and not _not_furniture(core):
                 wrapped = k > 0 and texts[-2].endswith("-")  # (a word's end, in its block)
                 piece = core.endswith("-") or core[0].islower() or wrapped
                 if piece and not _ADDRESS.match(core):

@@ -87,6 +87,11 @@ SHORT = 50  # columns: 25 CJK characters, a title or a byline
 COMMENT = regex.compile(r"^[ \t]*<!--(?:(?!-->).)*-->[ \t]*$", regex.DOTALL)
 
 
+def field_label(line: str) -> bool:
+    """``line`` opens with a field's label and its colon (``SUBJECT:``, ``商品名稱：``)."""
+    return _FIELD.match(line) is not None
+
+
 def is_fields(text: str) -> bool:
     """Two or more lines, each a metadata field (``title: …``, ``date: 2017-11-03``), perhaps
     closed by ``---``: front matter whose opening line is missing, a record of fields, never
@@ -96,7 +101,7 @@ def is_fields(text: str) -> bool:
     lines = text.split("\n")
     if lines[-1].strip() == "---":
         lines.pop()
-    return len(lines) >= 2 and all(_FIELD.match(line) for line in lines)
+    return len(lines) >= 2 and all(map(field_label, lines))
 
 
 def is_float(block: Block) -> bool:
@@ -258,7 +263,7 @@ def starts_new_unit(text: str) -> bool:
         or _BULLET.match(text) is not None
         or _ENUMERATOR.match(text) is not None
         or _BOLD_RUN_IN.match(text) is not None
-        or _FIELD.match(text) is not None
+        or field_label(text)
         or MARKED.match(text) is not None
     )
 
