@@ -35,8 +35,9 @@ CLOSING = NO_START - frozenset("．·…—")
 #: A text that starts with one of these continues the sentence before it (a clause or closing
 #: mark; a dash or an ellipsis can open a paragraph, so they are not here).
 CONTINUES = "".join(sorted(CLOSING))
-#: Marks that end a sentence or clause: a paragraph ending in one is complete.
-TERMINAL = "。！？；：…」』”’）】》〉.!?:;\"')"
+#: Marks that end a sentence or clause: a paragraph ending in one is complete (``．`` and
+#: ``｡`` too: a digitized book may stop its sentences with them).
+TERMINAL = "。．｡！？；：…」』”’）】》〉.!?:;\"')"
 #: Marks inside a sentence: a line ending in one is not complete.
 CLAUSE = "，、,"
 

@@ -25,10 +25,14 @@ PASS_FIXTURES = [
 )
 def test_pass_fixture(name: str, case: Case) -> None:
     """A case titled "... (suggestion)" is only suggested: at the default threshold the text
-    stays as it is, and applying every suggestion gives the expected text."""
+    stays as it is, and applying every suggestion gives the expected text; one titled "...
+    (not even suggested)" gives the expected text with every suggestion applied."""
     (selected,) = [p for p in clean.PASSES if p.name == name]
     given, expected = unescape(case.given), unescape(case.expected)
-    if case.title.endswith("(suggestion)"):
+    if case.title.endswith("(not even suggested)"):
+        everything = CleanSettings(threshold=0.0)
+        text, _ = clean.clean_text(given, "fixture.md", passes=[selected], settings=everything)
+    elif case.title.endswith("(suggestion)"):
         assert clean.clean_text(given, "fixture.md", passes=[selected])[0] == given
         everything = CleanSettings(threshold=0.0)
         text, _ = clean.clean_text(given, "fixture.md", passes=[selected], settings=everything)

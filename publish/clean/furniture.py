@@ -25,7 +25,7 @@ from __future__ import annotations
 import regex
 
 from publish.clean import evidence as ev
-from publish.clean import normalise
+from publish.clean import gutter, normalise
 from publish.clean.blocks import split_blocks
 from publish.clean.editor import Editor
 from publish.clean.lines import Span, closed_ranges, inside, removals
@@ -48,6 +48,7 @@ _FEED = "a form feed starting a line: a page break"
 _FRAME = regex.compile(r"^[ \t]*([=*_~#-])\1{2,}[ \t]*$")  # a rule of one mark
 #: What a page marker or folio starts with, after spaces (a quick look before the patterns).
 _FIRST = frozenset("=~#*_-[<pP第\\\f–—－·•")
+_RULED = "=~#*_- \t"  # (a rule's marks: a page marker may stand after a long one)
 
 
 def _markers(text: str, closed: list[tuple[int, int]]) -> Found:
@@ -58,7 +59,7 @@ def _markers(text: str, closed: list[tuple[int, int]]) -> Found:
     found: Found = {}
     worded: list[tuple[int, int]] = []
     for line in _LINE.finditer(text):
-        if len(line.group(0).rstrip("# \t")) > 40 or line.group(0).lstrip(" \t")[:1] not in _FIRST:
+        if line.group(0).lstrip(" \t")[:1] not in _FIRST or len(line.group(0).strip(_RULED)) > 40:
             continue
         if inside(closed, line.start()):
             continue
@@ -125,6 +126,9 @@ def apply(text: str, edit: Editor) -> str:
     for line, (start, end) in feeds.items():
         if line not in found:  # (a running head after the form feed goes whole)
             edits.append(((start, end), Edit(start, end, "", ev.CERTAIN, (_FEED,))))
+    numbered = {s: f for s, f in gutter.numbers(text, closed).items() if not _within(s, found)}
+    edits += [(span, Edit(*span, "", sure, (why,))) for span, (_, why, sure) in numbered.items()]
+    found.update(numbered)
     text_before = text
     text = edit.apply(text, [e for _, e in edits], protect=False)
     if not edit.done:
@@ -134,9 +138,15 @@ def apply(text: str, edit: Editor) -> str:
             kind = found[line][0] if line in found else "page marker"
             removed = text_before[line[0] : line[1]]
             item = edit.remove_furniture(kind, removed.strip() or removed, line[0])
+            if line in numbered:
+                continue  # (a line's number: no page break there)
             at = edit.trace.steps[-1].to_output(line[0])
             edit.pages.add(at, ev.PAGE, kind, _page_start(item))
     return normalise.tidy(text, edit, text_before)
+
+
+def _within(span: Span, found: Found) -> bool:
+    return any(start <= span[0] < end for start, end in found)
 
 
 def _page_start(item: Furniture) -> PageStart | None:

@@ -29,7 +29,10 @@ a note's ``See Note A`` a pass left on the page); a letter's salutation
 (``Sir,``) is not joined to a paragraph after it that starts otherwise, unless a page break
 is between them. Nor is a seam suggested after a line in title case (a heading that lost its
 marks, a byline's title), or between two dated entries (``1996年7月26日 …通过`` ⏎⏎
-``1996年8月11日 …批准``); a sentence ends before its note's number (``the grant. [22]``).
+``1996年8月11日 …批准``), nor onto a text that starts with the first part's words (a title
+over its article: ``毕业、结业及学位授予`` ⏎⏎ ``毕业、结业及学位授予按照…``), nor onto an
+affiliation or a note (``†Developmental…``, ``¹School of…``); a sentence ends
+before its note's number (``the grant. [22]``).
 """
 
 from __future__ import annotations
@@ -61,6 +64,7 @@ from publish.clean.shapes import (
 
 #: How the evidence of a page break between the parts starts (``seams`` gives it).
 PAGE_BREAK = "a page break"
+_NOTE_MARKS = frozenset("†‡§¶¹²³⁴⁵⁶⁷⁸⁹")  # what starts an affiliation or a note
 _CLAUSES = regex.compile(r"[，,、；;]")
 _WORD = regex.compile(r"[\p{L}\p{N}]")
 #: A citation (``[2]``, ``[5,10]``) or math ends the text, maybe with what OCR made of the 。
@@ -79,6 +83,10 @@ def judge(first: str, second: str, between: list[str]) -> tuple[float, tuple[str
         return None  # a jump line left in place
     if OWN_LINE.match(second) or _NAMES.match(first) or _NAMES.match(second):
         return None  # (a byline: Chinese names set apart by spaces, ``张晓林　刘细文　李麟``)
+    if second.lstrip("*_ \t")[:1] in _NOTE_MARKS:
+        return None  # (an affiliation or a note: ``†Developmental Endocrinology…``)
+    if second.startswith(first.strip()):
+        return None  # (a title, and its text starting with its words: ``毕业…`` ⏎⏎ ``毕业…按照``)
     if in_brackets(second):
         return None  # (a note set apart, wholly in brackets: ``(本保險為不分紅保險單…。）``)
     if starts_continuing(second):

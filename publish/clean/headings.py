@@ -1,7 +1,7 @@
 """Pass ``headings``: headings the scraper lost are restored, and numbered headings nested.
 
-Existing headings follow the hierarchy 第X编 above 第X章 above 第X节 above 一、 above
-（一） above 1. above （1）: a numbered heading at the level of the nearest heading above it
+Existing headings follow the hierarchy 第X编 above 第X章 above 第X节 above 第X条 above 一、
+above （一） above 1. above （1）: a numbered heading at the level of the nearest heading above it
 in that hierarchy (or of an unnumbered one) moves one level below it (strong: the numbers say
 so); the matter before and after the numbered parts (``Abstract``, ``目录``, ``参考文献``)
 and a deeper unnumbered heading are no one's parent. A paragraph that is only bold text
@@ -9,7 +9,8 @@ starting with a heading number, and a standalone short line starting with a Chin
 number that is not a sentence, are suggested as headings (a guess at the author's intent;
 unnumbered bold text never was one in the documents reviewed: a byline, a cross-head in a
 quotation, a report's quoted view), nested as their numbers rank under the headings before
-them, suggested ones too: ``一、`` and ``第X章`` at level 2;
+them, suggested ones too (but an existing heading is nested under the headings as the edits
+sure enough leave them, never under a suggestion): ``一、`` and ``第X章`` at level 2;
 ``（一）``, ``第X节`` and ``第X条`` at level 3 under a level-2 heading, else 2.
 Headings numbered by depth (``2.1.`` under ``2.``) go at the levels their numbers say
 (:mod:`publish.clean.outline`). ``1.聚焦重点产业`` (no space) is text and never changed;
@@ -51,7 +52,8 @@ _APART = 9  # the rank of such a heading: above no numbered one
 
 def apply(text: str, edit: Editor) -> str:
     edits: list[Edit] = []
-    seen: list[tuple[int, int]] = []  # (rank, level) of the headings so far
+    seen: list[tuple[int, int]] = []  # (rank, level) of the headings so far, as applied
+    offered: list[tuple[int, int]] = []  # the same, and the headings suggested
     blocks = split_blocks(text)
     numbers = outline.Outline(blocks)
     threshold = edit.review.settings.threshold
@@ -73,6 +75,7 @@ def apply(text: str, edit: Editor) -> str:
                     edits.append(_deeper(block.start, prefix_end, deeper))
                     new_level = deeper
             seen.append((_APART if _MATTER.match(title) else rank(title), new_level))
+            offered.append(seen[-1])
         elif block.kind == "paragraph" and "\n" not in block.text:
             bold = _ONLY_BOLD.match(block.text)
             title = bold.group("title").strip() if bold else block.text
@@ -81,8 +84,8 @@ def apply(text: str, edit: Editor) -> str:
             if not bold and not is_heading_line(title):
                 continue
             order = rank(title)
-            base = 3 if order not in TOP and seen and seen[-1][1] == 2 else 2
-            level = _nested_level(order, base, seen)
+            base = 3 if order not in TOP and offered and offered[-1][1] == 2 else 2
+            level = _nested_level(order, base, offered)
             why = (
                 "a paragraph only bold, with a heading number"
                 if bold
@@ -90,7 +93,7 @@ def apply(text: str, edit: Editor) -> str:
             )
             new = f"{'#' * level} {title}"
             edits.append(Edit(block.start, block.end, new, ev.LIKELY, (why,)))
-            seen.append((order, level))  # (the next ones are suggested as nested under it)
+            offered.append((order, level))  # (the next ones are suggested as nested under it)
     return edit.apply(text, edits)
 
 

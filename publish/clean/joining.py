@@ -8,6 +8,7 @@ words, and a word hyphenated at the break rejoined when the joined form is a wor
     de<U+00AD> + clares    -> declares            (a soft hyphen: the word was broken there)
     well- + known          -> well-known          (the document writes it so)
     mirrors- + you name it -> mirrors-you name it (two words, "mirrorsyou" is none: suggested)
+    Har + bor              -> Harbor              (OCR dropped the hyphen: two pieces, one word)
     长 效 + 保 洁           -> 长 效 保 洁          (a spaced-out run goes on; ``spaced`` closes it)
     只支持 + _基于等值_      -> 只支持 _基于等值_     (an underscore opens emphasis beside a space)
 """
@@ -19,7 +20,7 @@ from typing import NamedTuple
 
 from publish.cjk import SHARED, is_cjk
 from publish.clean import evidence as ev
-from publish.clean.words import Lexicon
+from publish.clean.words import Lexicon, known
 
 _LEFT_WORD = re.compile(r"(?<![A-Za-z])([A-Za-z]+)-$")
 _RIGHT_WORD = re.compile(r"^([a-z][a-z]*)(?![A-Za-z-])")
@@ -86,7 +87,26 @@ def joiner(left: str, right: str, lexicon: Lexicon) -> Join:
     cjk_left, cjk_right = _side_is_cjk(left, reverse=True), _side_is_cjk(right, reverse=False)
     if cjk_left or cjk_right:
         return Join(0, " " if _emphasis_edge(left, right) else "")
-    return Join(0, " ")
+    return _unhyphenated(left, right, lexicon) or Join(0, " ")
+
+
+_LEFT_PIECE = re.compile(r"(?<![\w'’.-])([A-Za-z]{2,})$")
+_RIGHT_PIECE = re.compile(r"^([a-z]{2,})(?![\w'’-])")
+
+
+def _unhyphenated(left: str, right: str, lexicon: Lexicon) -> Join | None:
+    """A word OCR split at the line's end and dropped its hyphen (``Har`` ⏎ ``bor``, ``con``
+    ⏎ ``ference``: a newspaper's text as Chronicling America gives it): the two pieces are a
+    word together, and one of them is none in the word list (the document writes each piece
+    where it broke the word, so its own vocabulary cannot say)."""
+    first, second = _LEFT_PIECE.search(left), _RIGHT_PIECE.match(right)
+    if not (first and second):
+        return None
+    head, tail = first.group(1), second.group(1)
+    if (known(head) and known(tail)) or not lexicon.is_word(head + tail):
+        return None
+    piece = tail if known(head) else head
+    return Join(0, "", ev.STRONG, f"'{head}{tail}' is a word, '{piece}' is not")
 
 
 def _emphasis_edge(left: str, right: str) -> bool:

@@ -62,10 +62,13 @@ from publish.clean.punctuation import widened
 from publish.clean.shapes import (
     DATED,
     DATELINE,
+    aligned,
     chinese_prose,
     ends_sentence,
     ends_with_marker,
+    grid_row,
     last_mark,
+    speaker,
     starts_cjk,
     starts_continuing,
     starts_lowercase,
@@ -88,11 +91,15 @@ _ITEM_WHY = "a numbered item starts after a sentence's end"
 #: Columns no printed line reaches (200 Chinese characters): a line so wide is a paragraph
 #: that an extraction wrote on one line, one after another.
 _NO_PRINTED_LINE = 400
+_CHINESE_STOPS = frozenset("。！？")
 
 
 def _goes_on(cur: str, nxt: str) -> bool:
-    """``nxt`` plainly carries on what ``cur`` left open: lower case, a clause mark."""
-    return starts_lowercase(nxt) or last_mark(cur) in CLAUSE or starts_continuing(nxt)
+    """``nxt`` plainly carries on what ``cur`` left open: lower case (not after a Chinese
+    sentence's end: ``…概率分布。`` ⏎ ``softmax运算…``), a clause mark."""
+    mark = last_mark(cur)
+    lower = mark not in _CHINESE_STOPS and starts_lowercase(nxt)
+    return lower or mark in CLAUSE or starts_continuing(nxt)
 
 
 def continues(cur: str, nxt: str, so_far: str) -> bool:
@@ -158,6 +165,8 @@ def _decide(
         return "join", ev.STRONG, "a heading number alone, its text on the next line"
     if is_heading_line(so_far):
         return "split", ev.STRONG, HEADING
+    if speaker(body) and not cur.rstrip()[-1:].islower():
+        return "split", ev.STRONG, "a speaker's name starts the next line: a turn (a transcript)"
     if spaced_run(cur, body):
         return "join", ev.STRONG, "characters spaced out by OCR go on across the line"
     if _goes_on(so_far, body) or _unclosed(so_far):
@@ -183,7 +192,7 @@ def _decide(
             return "split", ev.LIKELY, "a sentence ends, and the next line starts with a date"
         if linelooks.item_starts(cur, body):  # (a short line before one is split as short)
             return "split", ev.STRONG, _ITEM_WHY
-        if ends_sentence(cur) and linelooks.head(printed, measure):
+        if ends_sentence(cur) and linelooks.head(printed, measure) and not cur.isupper():
             return "split", ev.STRONG, "a short line in capitals after a sentence's end: a head"
         return "join", ev.STRONG, f"a full line of the measure ({measure} columns, {how})"
     if how == OWN and width(cur) < 0.75 * measure and not starts_lowercase(body):
@@ -248,6 +257,8 @@ def _own(kind: str, cur: str, nxt: str) -> Verdict | None:
         or (kind == "list" and _ITEM.match(nxt))
     ):
         return "keep", 0.0, ""
+    if (grid_row(cur) and grid_row(nxt)) or aligned(cur) or aligned(nxt):
+        return "keep", 0.0, ""  # (rows of a diagram or a table set with spaces, tabs)
     if _marked(cur, nxt):
         return "split", ev.STRONG, "a continuation marker ends the line or starts the next"
     return None
@@ -302,6 +313,7 @@ def verdicts(
     ``continued``: the block stands right after a page break (its first line may go on);
     ``chinese``: the width its lines of Chinese alone reach, if known."""
     seen = seen or Seen()
+    hanging = linelooks.hanging(lines)  # (like a list's item: its lines indent alike)
     found: list[Break] = []
     pos = paragraph = block.start
     kind = block.kind  # "list" from a line that starts a list on: its items stay items
@@ -336,7 +348,7 @@ def verdicts(
                 more = block.text[joined[1] - block.start : newline - block.start]
                 joined = (begin, newline, joined[2] + _NEWLINE.sub("", more))
                 printed = nxt.strip(" \t\u3000")
-                so_far, listed = without_markers(joined[2]), kind == "list"  # (items indent)
+                so_far, listed = without_markers(joined[2]), kind == "list" or hanging
                 first = continued and n == 0
                 judged = _decide(cur, after, measure, how, so_far, printed, listed, first, chinese)
                 if after.lstrip(" \t\u3000")[:1] not in ";:!?":  # (see :class:`Seen`)

@@ -25,7 +25,7 @@ _CONTENTS = re.compile(r"(?:\.{3,}|…{2,}|·{3,})[ \t]*[-–—]?[ \t]*\d{1,4}[
 _LEAD_IN = re.compile(r"[:：;；,，][ \t]*[—–-]{1,2}[ \t]*$")
 _ALONE = re.compile(r"^\d{1,3}[.．、][ \t]*$")  # ``6.`` alone: an item's number
 _ITEM_FIRST = frozenset("0123456789一二三四五六七八九十百零〇两（(")
-_ITEM_RANKS = (4, 5)  # (``三、``, ``（二）``: :func:`~publish.clean.numbering.rank`)
+_ITEM_RANKS = (5, 6)  # (``三、``, ``（二）``: :func:`~publish.clean.numbering.rank`)
 
 
 def comma_for_stop(cur: str, body: str, measure: int | None, how: str) -> bool:
@@ -82,6 +82,16 @@ def indented(cur: str, nxt: str) -> bool:
     if not nxt.startswith(("\u3000", "  ")):
         return False
     return len(nxt) - len(nxt.lstrip(" \t\u3000")) > len(cur) - len(cur.lstrip(" \t\u3000"))
+
+
+def hanging(lines: list[str]) -> bool:
+    """A hanging indent: the first line at the margin, the two or more after it indented
+    alike (a calendar's entry: ``DEC   10  STAR PARTY…`` ⏎ ``          TOO-RY OLD…``), where
+    an indented line goes on with the entry and starts no paragraph."""
+    if len(lines) < 3 or lines[0][:1] in (" ", "\t", "\u3000"):
+        return False
+    indents = {len(line) - len(line.lstrip(" ")) for line in lines[1:]}
+    return len(indents) == 1 and indents.pop() >= 2
 
 
 def cut_line(cur: str, printed: str, measure: int) -> bool:

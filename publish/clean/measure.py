@@ -42,7 +42,23 @@ def by_hand(lines: list[str]) -> bool:
     their author, not wrapped (see the module's docstring)."""
     if len(lines) < 3:
         return False
-    return sum(last_mark(line) in _MARKS for line in lines) >= _BY_HAND * len(lines)
+    return sum(map(at_mark, lines)) >= _BY_HAND * len(lines)
+
+
+def authored(lines: list[str]) -> bool:
+    """``lines`` (a block's but its last) were broken by their author, even where the text
+    goes on: most end at a mark (:func:`by_hand`) and they are ragged, fewer than half
+    reaching within two columns of the widest (a column's type fills its lines to the
+    character, whatever they end with: a chronicle's ``…干部训练班，`` ⏎ ``分三期…``)."""
+    if not by_hand(lines):
+        return False
+    widths = [width(line) for line in lines]
+    return 2 * sum(1 for w in widths if w >= max(widths) - 2) < len(widths)
+
+
+def at_mark(line: str) -> bool:
+    """The line ends at a sentence's or a clause's mark (where an author breaks a line)."""
+    return last_mark(line) in _MARKS
 
 
 def verse(lines: list[str]) -> bool:

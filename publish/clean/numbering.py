@@ -1,5 +1,6 @@
-"""Chinese heading numbers and their rank: 第X编 above 第X章 above 第X节 above 一、 above （一）
-above 1. (and 第X条) above （1）; list numbers.
+"""Chinese heading numbers and their rank: 第X编 above 第X章 above 第X节 above 第X条 above 一、
+above （一） above 1. above （1） (a regulation's article holds its items ``（一）`` and their
+``1.``); list numbers.
 
 Shared by ``unwrap`` (a numbered line starts a paragraph), ``seams`` (never join onto one) and
 ``headings`` (promote and nest them). ``1.聚焦重点产业`` without a space is text, not a number.
@@ -18,16 +19,17 @@ _RANKED: list[tuple[int, re.Pattern[str]]] = [
     (1, re.compile(rf"^第[{_CN}\d]+编")),
     (2, re.compile(rf"^第[{_CN}\d]+章")),
     (3, re.compile(rf"^第[{_CN}\d]+节")),
-    (4, re.compile(rf"^[{_CN}]+、")),
-    (5, re.compile(rf"^[（(][{_CN}]+[）)]")),
-    (6, re.compile(rf"^(?:\d{{1,2}}[.．、](?=\s)|\d{{1,2}}、|第[{_CN}\d]+条)")),
-    (7, re.compile(r"^[（(]\d{1,2}[）)]")),
+    (4, re.compile(rf"^第[{_CN}\d]+条")),
+    (5, re.compile(rf"^[{_CN}]+、")),
+    (6, re.compile(rf"^[（(][{_CN}]+[）)]")),
+    (7, re.compile(r"^(?:\d{1,2}[.．、](?=\s)|\d{1,2}、)")),
+    (8, re.compile(r"^[（(]\d{1,2}[）)]")),
 ]
 #: The ranks that head a document's numbered parts: under an unnumbered heading they keep
 #: its level (``# 报告`` … ``## 一、``), and only a number of a higher rank is their parent.
-TOP = frozenset({1, 2, 4})
+TOP = frozenset({1, 2, 5})
 #: The ranks down to （一）: a report's or a book's parts, whose nesting is sure.
-PARTS = 5
+PARTS = 6
 #: A Chinese heading number a standalone line may be promoted for (pass ``headings``).
 CHINESE_NUMBER = re.compile(rf"^(?:[{_CN}]+、|[（(][{_CN}]+[）)]|第[{_CN}\d]+[章节条编])")
 #: (one letter, but not a Han character: ``（一）`` is a Chinese heading number, above)
@@ -39,8 +41,8 @@ _SENTENCE_END = re.compile(r"[。！？!?]|[，、；：,;:]$")
 
 
 def rank(title: str) -> int:
-    """1 for 第X编, 2 for 第X章, 3 for 第X节, 4 for 一、, 5 for （一）, 6 for 1./第X条, 7 for
-    （1）, 0 when unnumbered."""
+    """1 for 第X编, 2 for 第X章, 3 for 第X节, 4 for 第X条, 5 for 一、, 6 for （一）, 7 for 1., 8
+    for （1）, 0 when unnumbered."""
     for value, pattern in _RANKED:
         if pattern.match(title):
             return value

@@ -16,6 +16,7 @@ from publish.clean.shapes import HYPHEN_BREAK
 PAGE_MARKER = regex.compile(
     r"""^[ \t]*(?:
       [=~#*_-]{2,}[ \t]*(?:(?:page|p\.|第)[ \t]*)+(?P<starts>\d+)[ \t]*页?[ \t]*[=~#*_-]{2,}
+    | [=_-]{8,}[ \t]*(?:page|p\.)[ \t]*(?P<starts>\d+)
     | \#{2,}[ \t]*p\.[ \t]*(?P<starts>\d+)?[ \t]*\(\#\d+\)[ \t]*\#*
     | \[[ \t]*(?:page|p\.)[ \t]*(?P<starts>\d+)[ \t]*\]
     | <!--[ \t]*(?:(?:page|p\.|第)[ \t]*)+(?P<starts>\d+)[ \t]*页?[ \t]*-->

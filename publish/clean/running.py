@@ -171,16 +171,16 @@ def _sections(lines: list[Line], texts: list[str], starts: list[int]) -> bool:
     changelog's ``### Fixed`` or ``**Bugfixes**`` under every version, a handbook's ``_代码_``
     under every example, a spec's ``### Guideline`` once or twice under each topic), not a
     running head."""
-    levels = [ATX.match(texts[line[0]]) for line in lines]
-    if all(levels):
-        level = min(len(found.group(1)) for found in levels if found)
+    found = [ATX.match(texts[line[0]]) for line in lines]
+    if all(found):
+        levels = [len(heading.group(1)) if heading else 0 for heading in found]
     elif all(only_emphasis(texts[line[0]].strip()) for line in lines):
-        level = 7  # (a label in bold or italics is below every heading)
+        levels = [7] * len(lines)  # (a label in bold or italics is below every heading)
     else:
         return False
-    apart = sum(
-        any(_above(texts, starts, k, level) for k in range(a[0] + 1, b[0]))
-        for a, b in itertools.pairwise(lines)
+    apart = sum(  # (each pair at its own level: ``### Tooling`` once, then ``#### Tooling``)
+        any(_above(texts, starts, k, min(la, lb)) for k in range(a[0] + 1, b[0]))
+        for (a, la), (b, lb) in itertools.pairwise(zip(lines, levels, strict=True))
     )
     return 4 * apart >= 3 * (len(lines) - 1)  # (a part may hold two: ``### Guideline`` twice)
 
@@ -253,6 +253,8 @@ def repeated_lines(text: str, blocks: list[Block], near: list[tuple[int, int]]) 
         if recurrence.rising_page(lines):
             heading = any(texts[line[0]].lstrip().startswith("#") for line in lines)
             if heading and not _PAGE_WORD.search(lines[0][2]):
+                if not pages:
+                    continue  # (no page shown: a section's number, ``### Tier 2``, ``第 9-1 條``)
                 why = "a heading that recurs with a rising number (a section's, or a page's)"
                 weak.append((lines, why, ev.LIKELY))
                 continue

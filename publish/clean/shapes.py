@@ -21,12 +21,13 @@ _ANCHORS = rf"(?:{ANCHOR})*"
 #: The label is a whole word (``Fig.``, not the start of ``fighters``); the number is digits,
 #: Chinese numerals, Roman numerals or one capital letter (``Table A``, ``Plate IV``), so
 #: ``Tables turned`` and ``Mapping the coast`` are running text; empty anchors a converter
-#: sets at a block's start (``<span id="page-9-0"></span>``) come before it.
+#: sets at a block's start (``<span id="page-9-0"></span>``) come before it; the label may be
+#: in bold (``**Table 4** International…``).
 CAPTION = regex.compile(
     rf"^{_ANCHORS}[ \t]*[*_]*(?:图|表|附图|附表"
     r"|(?i:Fig\.|(?:Fig|Figure|Table|Chart|Photo|Plate|Exhibit|Map)\b))"
     r"[ \t]*(?:\d+|[一二三四五六七八九十]+|[IVXLC]+\b|[A-Z]\b|[A-Z]\d+)"
-    r"(?:[-.．:：](?:\d+|[A-Z]))?(?:[ \t:：.．、]|$)"
+    r"(?:[-.．:：](?:\d+|[A-Z]))?[*_]*(?:[ \t:：.．、]|$)"
 )
 #: A bibliography entry: ``[1] 作者. 题名[J].``, ``［2］``, or one with a GB/T 7714 type tag.
 #: (Entries in other styles are protected by their section: see :mod:`publish.clean.protect`.)
@@ -254,12 +255,53 @@ def chinese_prose(text: str) -> bool:
 _BULLET = regex.compile(r"^[ \t]*(?:[•·▪◦●○■□◆◇►▸]|\$\\cdot\$)[ \t]*\S")
 
 
+#: A speaker's name starting a turn of a transcript (``Mr. Angleton. Well,``, ``Senator
+#: Baker. If``, ``The CHAIRMAN. The``): a title, a name and a full stop, a sentence after.
+_SPEAKER = regex.compile(
+    r"""^[ \t]*(?:
+      (?i:mr|mrs|ms|miss|dr|senator|representative|congressman|congresswoman|chairman
+          |chairwoman)\.?[ \t]+[A-Z][\w'’-]+(?:[ \t]+of[ \t]+[A-Z]\w+)?
+    | (?i:the)[ \t]+(?i:chairman|chairwoman|witness|court|clerk|speaker|president)
+    )[.:][ \t]+(?=["“(]?[A-Z])""",
+    regex.VERBOSE,
+)
+
+
+#: A row of a diagram or a table set with spaces: four cells or more of one or two wide
+#: characters or marks (``合寅 未常 巳 未 卯 巳 兄 巳 空 ◎``), nothing else on the line.
+_GRID_ROW = regex.compile(
+    r"^[ \t\u3000]*(?:[^\x00-\x7f\s]{1,2}[ \t\u3000]+){3,}[^\x00-\x7f\s]{1,2}[ \t\u3000]*$"
+)
+
+
+#: Columns aligned with a tab or ideographic spaces after the line's text started (a table's
+#: row, a contents line: ``天干→庚，辛→甲，乙``, ``第一问三传克用　　　　→→计答…``).
+_ALIGNED = regex.compile(r"\S[ \u3000]*(?:\t|\u3000{2,})[ \t\u3000]*\S")
+
+
+def aligned(line: str) -> bool:
+    """The line's text is set in columns (:data:`_ALIGNED`): a row, never a wrapped line."""
+    return ("\t" in line or "\u3000\u3000" in line) and _ALIGNED.search(line) is not None
+
+
+def grid_row(line: str) -> bool:
+    """The line is a row of a diagram or table set with spaces (see :data:`_GRID_ROW`); one
+    alone may be a title spaced out (``目 录 说 明``), two together are a grid's."""
+    return _GRID_ROW.match(line) is not None
+
+
+def speaker(text: str) -> bool:
+    """A speaker's name starts the text: a new turn of a transcript."""
+    return _SPEAKER.match(text) is not None
+
+
 def starts_new_unit(text: str) -> bool:
     """A heading number (``一、`` ``（二）`` ``1.``), an enumerator (``(ii)`` ``a)``), a bullet
     glyph, a bold run-in head, a form field's label (``商品名稱：``) or a continuation marker
-    left in place starts the text."""
+    left in place, or a speaker's name (:func:`speaker`) starts the text."""
     return (
         rank(text) > 0
+        or speaker(text)
         or _BULLET.match(text) is not None
         or _ENUMERATOR.match(text) is not None
         or _BOLD_RUN_IN.match(text) is not None

@@ -1,7 +1,8 @@
 """Pass ``spaced``: OCR that spaced out every character is closed up.
 
 A run of three or more single CJK characters separated by single spaces is closed up; two
-padded characters (a name, ``王 明``) and bylines (``记者 陈立新``) stay::
+padded characters (a name, ``王 明``), bylines (``记者 陈立新``) and the rows of a diagram or
+a table set with spaces (two such rows together: ``勾 青 空 虎`` ⏎ ``卯 辰 巳 午 …``) stay::
 
     汽 轮 发 电 机 组 -> 汽轮发电机组
     记者 陈 立 新      -> 记者 陈立新
@@ -16,6 +17,7 @@ import regex
 
 from publish.cjk import CJK_LETTER
 from publish.clean.editor import Editor
+from publish.clean.shapes import grid_row
 
 NAME = "spaced"
 _SPACED_OUT = re.compile(r"[^\x00-\x7f] [^\x00-\x7f] [^\x00-\x7f]")  # (CJK letters are not ASCII)
@@ -28,4 +30,19 @@ _RUN = regex.compile(
 def apply(text: str, edit: Editor) -> str:
     if not _SPACED_OUT.search(text):  # (a quick look: no three wide characters spaced out)
         return text
-    return edit.sub(_RUN, lambda m: m.group(0).replace(" ", ""), text)
+    return edit.sub(
+        _RUN, lambda m: None if _in_grid(text, m) else m.group(0).replace(" ", ""), text
+    )
+
+
+def _in_grid(text: str, match: regex.Match[str]) -> bool:
+    """The run stands in a row of a diagram or a table set with spaces, a row beside it."""
+    start = text.rfind("\n", 0, match.start()) + 1
+    end = text.find("\n", match.end())
+    end = len(text) if end < 0 else end
+    if not grid_row(text[start:end]):
+        return False
+    before = text[text.rfind("\n", 0, max(start - 1, 0)) + 1 : max(start - 1, 0)]
+    after_end = text.find("\n", end + 1)
+    after = text[end + 1 : len(text) if after_end < 0 else after_end]
+    return grid_row(before) or grid_row(after)

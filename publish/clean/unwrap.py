@@ -40,6 +40,8 @@ from publish.clean.linebreaks import (
     verdicts,
 )
 from publish.clean.measure import (
+    at_mark,
+    authored,
     chinese_measure,
     document_chinese,
     measure_of,
@@ -115,6 +117,7 @@ def damaged(text: str, edit: Editor) -> bool:
     return bool(edit.pages.boundaries) or marked_in_lines(text)
 
 
+_AUTHORED = 3  # blocks: a document its author broke the lines of
 _Judged = tuple[list[str], bool, list[Break]]  # a block's lines, a record?, its verdicts
 
 
@@ -168,20 +171,27 @@ def _paged(blocks: list[Block], judged: list[tuple[Block, _Judged]]) -> bool:
 def _breaks(
     block: Block,
     judged: _Judged,
-    edit: Editor,
     lexicon: Lexicon,
-    damaged: bool,
+    authors: int | None,
     names: frozenset[str],
 ) -> list[Edit]:
+    """The edits the verdicts on a block's breaks make; ``authors``: None in a page's text
+    (OCR'd or converted), else how many blocks of the document their author broke
+    (:func:`_authored`)."""
     lines, record, found = judged
+    damaged = authors is None
     title = titles.cut_title(lines, names) and all(i.verdict != "keep" for i in found)
+    own = not damaged and authored(lines[:-1])  # (its author's lines: they stay)
     edits: list[Edit] = []
     tail = ""  # the end of the line before each break, with the lines joined to it
     for n, item in enumerate(found):
         cur, nxt = lines[n], block.text[item.end - block.start :].split("\n", 1)[0]
         joined_on = n and found[n - 1].verdict == "join"
         tail = (tail + cur.lstrip(" \t\u3000"))[-16:] if joined_on else cur
-        if item.verdict == "join" and not damaged and _latin(tail, reading_after(block, found, n)):
+        if item.verdict == "join" and (
+            (own and (at_mark(cur) or (authors or 0) >= _AUTHORED))
+            or (not damaged and _latin(tail, reading_after(block, found, n)))
+        ):
             continue  # an author's own line breaks: Markdown renders them as spaces
         if title:  # (a Latin title's lines read as one already, but in a damaged document)
             if damaged or not _latin(tail, nxt):
@@ -204,6 +214,13 @@ def _breaks(
             sure = item.confidence if damaged or not item.why.startswith(_SET) else ev.LIKELY
             edits.append(Edit(item.newline, item.end, "\n\n", sure, (item.why,)))
     return edits
+
+
+def _authored(judged: list[tuple[Block, _Judged]]) -> int:
+    """How many of the blocks their author broke (:func:`~publish.clean.measure.authored`):
+    in a document of :data:`_AUTHORED` or more, a line of such a block that stops on no mark
+    is its author's too (``…取决于`` ⏎ ``所有输入…``), not one a column cut."""
+    return sum(1 for _, (lines, _, _) in judged if authored(lines[:-1]))
 
 
 def _headingafter(block: Block, found: list[Break], n: int) -> bool:
@@ -244,11 +261,12 @@ class _Document:
         if only is None:  # (the first round sees the whole document)
             self.paged = _paged(blocks, judged)
         broken = self.paged or marked
+        authors = None if broken else _authored(judged)
         lexicon, names = Lexicon(text), titles.headings(blocks)
         edits = [
             e
             for block, verdicts_of in judged
-            for e in _breaks(block, verdicts_of, edit, lexicon, broken, names)
+            for e in _breaks(block, verdicts_of, lexicon, authors, names)
             if e.start not in suggested
         ]
         return rounds.apply(text, edit, edits, set())

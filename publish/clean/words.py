@@ -46,4 +46,9 @@ class Lexicon:
         return word.lower() in self._words
 
     def is_word(self, word: str) -> bool:
-        return self.written(word) or word.lower() in english()
+        return self.written(word) or known(word)
+
+
+def known(word: str) -> bool:
+    """``word`` is in the word list (whatever the document writes)."""
+    return word.lower() in english()
