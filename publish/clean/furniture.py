@@ -30,7 +30,7 @@ from publish.clean.blocks import split_blocks
 from publish.clean.editor import Editor
 from publish.clean.lines import Span, closed_ranges, inside, removals
 from publish.clean.markers import normalise_page
-from publish.clean.pagelines import PAGE_MARKER, converted
+from publish.clean.pagelines import PAGE_MARKER, PROOFED, PROOFED_HYPHEN, converted
 from publish.clean.running import Found, repeated_lines
 from publish.clean.trace import Edit
 from publish.model import Furniture, PageStart
@@ -59,7 +59,8 @@ def _markers(text: str, closed: list[tuple[int, int]]) -> Found:
     found: Found = {}
     worded: list[tuple[int, int]] = []
     for line in _LINE.finditer(text):
-        if line.group(0).lstrip(" \t")[:1] not in _FIRST or len(line.group(0).strip(_RULED)) > 40:
+        head = line.group(0).lstrip(" \t")
+        if head[:1] not in _FIRST or (len(head.strip(_RULED)) > 40 and PROOFED not in head[:10]):
             continue
         if inside(closed, line.start()):
             continue
@@ -122,7 +123,8 @@ def apply(text: str, edit: Editor) -> str:
     edits = []
     for line, (start, end) in removals(text, found):
         kind, why, confidence = found[line]
-        edits.append((line, Edit(start, end, "", confidence, (why,))))
+        start, end, between = _proofed_hyphen(text, line, start, end)
+        edits.append((line, Edit(start, end, between, confidence, (why,))))
     for line, (start, end) in feeds.items():
         if line not in found:  # (a running head after the form feed goes whole)
             edits.append(((start, end), Edit(start, end, "", ev.CERTAIN, (_FEED,))))
@@ -143,6 +145,18 @@ def apply(text: str, edit: Editor) -> str:
             at = edit.trace.steps[-1].to_output(line[0])
             edit.pages.add(at, ev.PAGE, kind, _page_start(item))
     return normalise.tidy(text, edit, text_before)
+
+
+def _proofed_hyphen(text: str, line: Span, start: int, end: int) -> tuple[int, int, str]:
+    """The range to remove for the page line ``line`` (``start``, ``end``) and what to put
+    there: with a word Distributed Proofreaders hyphenated across the page (``Cap-*`` ⏎ page
+    line ⏎ ``*tain``), its two ``*`` go with the line, leaving ``Cap-`` ⏎ ``tain``."""
+    if not text.startswith(PROOFED, line[0]) or line[0] < 3 or end != line[1] + 1:
+        return start, end, ""
+    ends, starts = PROOFED_HYPHEN
+    if text.endswith(ends + "\n", 0, line[0]) and text.startswith(starts, end):
+        return line[0] - 2, end + len(starts), "\n"
+    return start, end, ""
 
 
 def _within(span: Span, found: Found) -> bool:

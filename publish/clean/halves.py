@@ -45,6 +45,7 @@ from publish.clean import titles
 from publish.clean.markers import OWN_LINE
 from publish.clean.numbering import rank
 from publish.clean.shapes import (
+    DASH_LEADS,
     DATED,
     MARKED,
     URL_END,
@@ -85,6 +86,8 @@ def judge(first: str, second: str, between: list[str]) -> tuple[float, tuple[str
         return None  # (a byline: Chinese names set apart by spaces, ``张晓林　刘细文　李麟``)
     if second.lstrip("*_ \t")[:1] in _NOTE_MARKS:
         return None  # (an affiliation or a note: ``†Developmental Endocrinology…``)
+    if second.startswith(DASH_LEADS) and not between:
+        return None  # (a comment on the paragraph before: ``——朱雀南方属火…``)
     if second.startswith(first.strip()):
         return None  # (a title, and its text starting with its words: ``毕业…`` ⏎⏎ ``毕业…按照``)
     if in_brackets(second):

@@ -60,6 +60,7 @@ from publish.clean.numbering import (
 )
 from publish.clean.punctuation import widened
 from publish.clean.shapes import (
+    DASH_LEADS,
     DATED,
     DATELINE,
     aligned,
@@ -104,7 +105,10 @@ def _goes_on(cur: str, nxt: str) -> bool:
 
 def continues(cur: str, nxt: str, so_far: str) -> bool:
     """``nxt`` carries on the sentence ``cur`` left open: plainly, or Chinese prose (the
-    paragraph so far has clause marks) that stops on a letter."""
+    paragraph so far has clause marks) that stops on a letter; not a line a dash opens (a
+    comment, an attribution: only a line's width can say it goes on)."""
+    if nxt.startswith(DASH_LEADS):
+        return False
     if _goes_on(so_far, nxt) or _unclosed(so_far):
         return True
     if ends_sentence(cur) or not is_cjk_letter(cur[-1:]):
@@ -169,7 +173,7 @@ def _decide(
         return "split", ev.STRONG, "a speaker's name starts the next line: a turn (a transcript)"
     if spaced_run(cur, body):
         return "join", ev.STRONG, "characters spaced out by OCR go on across the line"
-    if _goes_on(so_far, body) or _unclosed(so_far):
+    if (_goes_on(so_far, body) or _unclosed(so_far)) and not body.startswith(DASH_LEADS):
         if linelooks.comma_for_stop(cur, body, measure, how):
             return "join", ev.LIKELY, "a short line ends in a comma, and the next in a capital"
         return "join", ev.STRONG, "the line does not end a sentence and the next carries it on"

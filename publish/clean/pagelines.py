@@ -1,5 +1,7 @@
 """Page-marker lines: the forms a converter or an OCR program marks a page's start with, and
-whether a text shows the marks of OCR or conversion at all.
+whether a text shows the marks of OCR or conversion at all. Distributed Proofreaders' text
+marks each page's scan (``-----File: 018.png---\\names\\---``); a word it hyphenated across
+the page is ``Cap-*`` ⏎ marker ⏎ ``*tain`` (:data:`PROOFED_HYPHEN`).
 
 ``furniture`` removes them (with folios and running heads); ``indents`` and ``furniture`` read
 them as a mark of conversion (:func:`converted`). A numbered one says which page starts there
@@ -24,9 +26,15 @@ PAGE_MARKER = regex.compile(
     | 第[ \t]*\d+[ \t]*[页頁](?:[ \t]*[,，/]?[ \t]*共(?:计|計)?[ \t]*\d+[ \t]*[页頁])?
     | \[[ \t]*page[ \t]*break(?:[ \t.]*\d+)?[ \t]*\] | \\(?:pagebreak|newpage)
     | \f+
+    | -{3,}[ \t]*File:[ \t]*[\w.-]+?\.(?:png|jpe?g|gif|tiff?)(?:-+[^\n]*)?
     )[ \t]*$""",
     regex.IGNORECASE | regex.VERBOSE,
 )
+#: Distributed Proofreaders' page line, which the proofreaders' names may make long.
+PROOFED = "-----File:"
+#: Its mark of a word hyphenated across the page: ``-*`` ends the line before, ``*`` starts
+#: the one after.
+PROOFED_HYPHEN = ("-*", "*")
 #: The same, looking for such a line anywhere in a text.
 ANY_PAGE_MARKER = regex.compile(PAGE_MARKER.pattern, PAGE_MARKER.flags | regex.MULTILINE)
 

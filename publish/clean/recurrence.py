@@ -105,6 +105,16 @@ def same_page(lines: list[Line], pages: list[int]) -> bool:
     return any(between) and 2 * between.count(0) >= len(between)
 
 
+def head_and_foot(lines: list[Line], markers: set[int]) -> bool:
+    """Each of the lines stands next to a page marker, on the line before one (a page's
+    foot) or after one (the next page's head), and both are seen: a line printed atop and
+    below every page (a classification banner, ``TOP SECRET``)."""
+    before = [line[0] + 1 in markers for line in lines]
+    after = [line[0] - 1 in markers for line in lines]
+    beside = all(b or a for b, a in zip(before, after, strict=True))
+    return beside and any(before) and any(after)
+
+
 def feet(lines: list[Line], markers: set[int], last: int) -> bool:
     """Each of the lines stands on the line before a page marker, or ends the text (the last
     page's foot), and two or more stand before a marker."""

@@ -153,6 +153,10 @@ def _candidates(blocks: list[Block]) -> _Candidates:
                     continue  # a piece of a wrapped sentence
                 if "](" in core or "<" in core or width(core) > 70 or size(core) < 4:
                     continue  # a link, an image, a tag; too wide, too few letters
+                if line.startswith("|") or line.rstrip().endswith("|"):
+                    continue  # (a table's row a converter ran into a paragraph)
+                if line.lstrip(" \t:").startswith(("!!!", "???")):
+                    continue  # (an admonition's opening line, ``!!! note``: MkDocs's syntax)
                 if not (rank(core) or (could_hold(line) and OWN_LINE.match(line))):
                     # (not a numbered heading, nor a jump line: the jumps pass records it)
                     key = " ".join(_MARKS.sub(" ", NUMBER.sub("#", core.casefold())).split())
@@ -246,6 +250,12 @@ def repeated_lines(text: str, blocks: list[Block], near: list[tuple[int, int]]) 
             for line in lines:
                 why = "recurs, each time on the line before a page marker or at the end"
                 found[line[1]] = ("running foot", why, ev.STRONG)
+                marked.add(line[0])
+            continue
+        if recurrence.head_and_foot(lines, beside_markers):
+            for line in lines:  # (a classification banner, ``TOP SECRET``, atop and below)
+                why = "recurs, each time on the line before or after a page marker"
+                found[line[1]] = ("running head", why, ev.STRONG)
                 marked.add(line[0])
             continue
         if not recurrence.apart(lines, text) or recurrence.same_page(lines, pages):

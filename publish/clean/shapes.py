@@ -284,6 +284,11 @@ def aligned(line: str) -> bool:
     return ("\t" in line or "\u3000\u3000" in line) and _ALIGNED.search(line) is not None
 
 
+#: A dash opening a line: a comment on the line before, or an attribution (``——鲁迅``);
+#: only a page break or the line's width says a column's wrap put it there.
+DASH_LEADS = ("——", "—-", "--")
+
+
 def grid_row(line: str) -> bool:
     """The line is a row of a diagram or table set with spaces (see :data:`_GRID_ROW`); one
     alone may be a title spaced out (``目 录 说 明``), two together are a grid's."""
