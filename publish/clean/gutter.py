@@ -63,7 +63,7 @@ def _gutter(run: list[_Number]) -> bool:
 
 def numbers(text: str, closed: list[Span]) -> dict[Span, tuple[str, str, float]]:
     """The gutter's numbers: {the number and its spaces: (kind, evidence, confidence)}."""
-    if _ANY.search(text) is None:  # (a quick look: most texts have no line so numbered)
+    if len(_ANY.findall(text)) < _RUN:  # (a quick look: most texts have few lines so numbered)
         return {}
     runs = _runs(text, closed)
     sure = ev.STRONG if len(runs) >= 2 else ev.LIKELY

@@ -87,23 +87,26 @@ def joiner(left: str, right: str, lexicon: Lexicon) -> Join:
     cjk_left, cjk_right = _side_is_cjk(left, reverse=True), _side_is_cjk(right, reverse=False)
     if cjk_left or cjk_right:
         return Join(0, " " if _emphasis_edge(left, right) else "")
-    return _unhyphenated(left, right, lexicon) or Join(0, " ")
+    return _unhyphenated(left, right) or Join(0, " ")
 
 
 _LEFT_PIECE = re.compile(r"(?<![\w'’.-])([A-Za-z]{2,})$")
 _RIGHT_PIECE = re.compile(r"^([a-z]{2,})(?![\w'’-])")
 
 
-def _unhyphenated(left: str, right: str, lexicon: Lexicon) -> Join | None:
+def _unhyphenated(left: str, right: str) -> Join | None:
     """A word OCR split at the line's end and dropped its hyphen (``Har`` ⏎ ``bor``, ``con``
     ⏎ ``ference``: a newspaper's text as Chronicling America gives it): the two pieces are a
-    word together, and one of them is none in the word list (the document writes each piece
-    where it broke the word, so its own vocabulary cannot say)."""
-    first, second = _LEFT_PIECE.search(left), _RIGHT_PIECE.match(right)
+    word of the word list together, and one of them is none (the document writes each piece
+    where it broke the word, so its own vocabulary cannot say; nor, for the whole, its OCR's
+    other slips: ``commil`` ⏎ ``tco``)."""
+    first, second = _LEFT_PIECE.search(left[-40:]), _RIGHT_PIECE.match(right)
     if not (first and second):
         return None
     head, tail = first.group(1), second.group(1)
-    if (known(head) and known(tail)) or not lexicon.is_word(head + tail):
+    if known(head) and known(tail):
+        return None  # (two words: most breaks, answered before the document's words are read)
+    if not known(head + tail):
         return None
     piece = tail if known(head) else head
     return Join(0, "", ev.STRONG, f"'{head}{tail}' is a word, '{piece}' is not")

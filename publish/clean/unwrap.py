@@ -172,16 +172,16 @@ def _breaks(
     block: Block,
     judged: _Judged,
     lexicon: Lexicon,
-    authors: int | None,
+    authors: tuple[bool, int] | None,
     names: frozenset[str],
 ) -> list[Edit]:
     """The edits the verdicts on a block's breaks make; ``authors``: None in a page's text
-    (OCR'd or converted), else how many blocks of the document their author broke
-    (:func:`_authored`)."""
+    (OCR'd or converted), else whether its author broke the block's lines and how many
+    blocks of the document they broke (:func:`_authored`)."""
     lines, record, found = judged
     damaged = authors is None
     title = titles.cut_title(lines, names) and all(i.verdict != "keep" for i in found)
-    own = not damaged and authored(lines[:-1])  # (its author's lines: they stay)
+    own, many = authors or (False, 0)  # (its author's lines: they stay)
     edits: list[Edit] = []
     tail = ""  # the end of the line before each break, with the lines joined to it
     for n, item in enumerate(found):
@@ -189,7 +189,7 @@ def _breaks(
         joined_on = n and found[n - 1].verdict == "join"
         tail = (tail + cur.lstrip(" \t\u3000"))[-16:] if joined_on else cur
         if item.verdict == "join" and (
-            (own and (at_mark(cur) or (authors or 0) >= _AUTHORED))
+            (own and (at_mark(cur) or many >= _AUTHORED))
             or (not damaged and _latin(tail, reading_after(block, found, n)))
         ):
             continue  # an author's own line breaks: Markdown renders them as spaces
@@ -216,11 +216,12 @@ def _breaks(
     return edits
 
 
-def _authored(judged: list[tuple[Block, _Judged]]) -> int:
-    """How many of the blocks their author broke (:func:`~publish.clean.measure.authored`):
-    in a document of :data:`_AUTHORED` or more, a line of such a block that stops on no mark
-    is its author's too (``…取决于`` ⏎ ``所有输入…``), not one a column cut."""
-    return sum(1 for _, (lines, _, _) in judged if authored(lines[:-1]))
+def _authored(judged: list[tuple[Block, _Judged]]) -> set[int]:
+    """Where the blocks start whose lines their author broke
+    (:func:`~publish.clean.measure.authored`): in a document of :data:`_AUTHORED` such blocks
+    or more, a line of one that stops on no mark is its author's too (``…取决于`` ⏎
+    ``所有输入…``), not one a column cut."""
+    return {block.start for block, (lines, _, _) in judged if authored(lines[:-1])}
 
 
 def _headingafter(block: Block, found: list[Break], n: int) -> bool:
@@ -234,6 +235,7 @@ class _Document:
 
     def __init__(self) -> None:
         self.paged = False
+        self.authors = 0  # blocks whose lines their author broke (the first round counts)
 
     def round(
         self, text: str, edit: Editor, only: rounds.Ranges | None, suggested: set[int]
@@ -261,12 +263,20 @@ class _Document:
         if only is None:  # (the first round sees the whole document)
             self.paged = _paged(blocks, judged)
         broken = self.paged or marked
-        authors = None if broken else _authored(judged)
+        own = set() if broken else _authored(judged)
+        if only is None:
+            self.authors = len(own)
         lexicon, names = Lexicon(text), titles.headings(blocks)
         edits = [
             e
             for block, verdicts_of in judged
-            for e in _breaks(block, verdicts_of, lexicon, authors, names)
+            for e in _breaks(
+                block,
+                verdicts_of,
+                lexicon,
+                None if broken else (block.start in own, self.authors),
+                names,
+            )
             if e.start not in suggested
         ]
         return rounds.apply(text, edit, edits, set())
