@@ -19,9 +19,18 @@ _TIGHT = regex.compile(r"(?<=\p{Han})(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])(?=\p{Han})
 _SPACED = regex.compile(r"(?<=\p{Han}) (?=[A-Za-z0-9])|(?<=[A-Za-z0-9]) (?=\p{Han})")
 
 
+def spaced(text: str) -> bool:
+    """The text sets Han and Latin apart with a space more often than not (a line break
+    between them is that space too: ``unwrap`` keeps one in clean Markdown)."""
+    return _count(_SPACED, text) > _count(_TIGHT, text)
+
+
+def _count(pattern: regex.Pattern[str], text: str) -> int:
+    return sum(1 for _ in pattern.finditer(text))
+
+
 def apply(text: str, edit: Editor) -> str:
-    tight = sum(1 for _ in _TIGHT.finditer(text))
-    spaced = sum(1 for _ in _SPACED.finditer(text))
+    tight, spaced = _count(_TIGHT, text), _count(_SPACED, text)
     if spaced >= tight:
         return edit.sub(_TIGHT, " ", text)
     return edit.sub(_SPACED, "", text)

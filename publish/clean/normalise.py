@@ -12,7 +12,8 @@ Rewrites (outside protected spans unless noted)::
                                              text extraction leaves them)
     U+3000 at the start of a paragraph    -> removed with the spaces after it (unless a block
                                              marker such as # follows)
-    ２０２４ ＡＢＣ                         -> 2024 ABC (full-width ASCII letters and digits)
+    ２０２４ ＡＢＣ                         -> 2024 ABC (full-width ASCII letters and digits;
+                                             not one alone in quotes, "Ａ": an example)
     three or more newlines                -> one blank line
     blank lines at the start              -> one (the blank line after front matter stays)
     missing or extra final newlines       -> exactly one (everywhere)
@@ -113,6 +114,20 @@ def tidy(text: str, edit: Editor, before: str) -> str:
     return apply(text, edit)
 
 
+def _folded(match: re.Match[str]) -> str:
+    return match.group(0).translate(_FOLD)
+
+
+def _quoted(text: str, match: re.Match[str]) -> bool:
+    """The full-width run stands alone in quotation marks (``"A" 轉成"Ａ"``): an example of
+    the form itself, which folding would make say the opposite."""
+    before, after = text[match.start() - 1 : match.start()], text[match.end() : match.end() + 1]
+    return bool(before) and before in _OPENING and after == _OPENING[before]
+
+
+_OPENING = {'"': '"', "“": "”", "「": "」", "『": "』", "'": "'", "‘": "’"}
+
+
 def apply(text: str, edit: Editor) -> str:
     if "\r" in text:
         text = edit.sub(_CR, "\n", text, protect=False, why=LAYOUT)  # (all line endings)
@@ -127,7 +142,7 @@ def apply(text: str, edit: Editor) -> str:
     if "\u3000" in text:
         text = edit.sub(_INDENT, "", text, starts="\u3000")
     if not text.isascii():
-        text = edit.sub(_FULLWIDTH, lambda m: m.group(0).translate(_FOLD), text)
+        text = edit.sub(_FULLWIDTH, lambda m: None if _quoted(text, m) else _folded(m), text)
     if text.startswith("\n\n"):
         text = edit.sub(_LEADING, "\n", text, why=LAYOUT)
     return _tidy_blanks(text, edit)

@@ -50,14 +50,20 @@ def rank(title: str) -> int:
 
 
 def is_heading_line(line: str, max_width: int = 60) -> bool:
-    """A short line starting with a Chinese heading number that is not a sentence."""
+    """A short line starting with a Chinese heading number that is not a sentence, nor a
+    piece of one a column cut: two characters after the number at least (``第五条`` alone is
+    whole), and no bracket
+    left open (``（三）不`` ⏎ ``予公开``, ``（二）部分公开（区分处理的，只计这一情`` ⏎ ``形…``)."""
     line = line.strip()
-    return (
-        len(line) <= max_width  # (a quick look first: the width is at least the length)
-        and bool(CHINESE_NUMBER.match(line))
-        and width(line) <= max_width
-        and not _SENTENCE_END.search(line)
-    )
+    if len(line) > max_width:  # (a quick look first: the width is at least the length)
+        return False
+    number = CHINESE_NUMBER.match(line)
+    if number is None or width(line) > max_width or _SENTENCE_END.search(line):
+        return False
+    title = line[number.end() :]
+    opened = title.count("（") + title.count("(")
+    named = line.startswith("第") or len(title.strip()) >= 2  # (``第五条`` alone is whole)
+    return named and opened <= title.count("）") + title.count(")")
 
 
 def is_bare_number(line: str) -> bool:

@@ -189,6 +189,13 @@ def _sections(lines: list[Line], texts: list[str], starts: list[int]) -> bool:
     return 4 * apart >= 3 * (len(lines) - 1)  # (a part may hold two: ``### Guideline`` twice)
 
 
+def _numbered_sections(lines: list[Line], texts: list[str]) -> bool:
+    """The lines are headings that differ in their numbers only, each once: sections
+    numbered in turn, not a head that repeats."""
+    headings = all(texts[line[0]].lstrip().startswith("#") for line in lines)
+    return headings and len({line[2] for line in lines}) == len(lines)
+
+
 def _above(texts: list[str], starts: list[int], k: int, level: int) -> bool:
     """Line ``k`` is a heading's (or the underline of a setext heading, right under its text:
     a rule after a blank line is no heading) of a level above ``level``."""
@@ -272,6 +279,8 @@ def repeated_lines(text: str, blocks: list[Block], near: list[tuple[int, int]]) 
                 found[line[1]] = ("running head", "recurs with a changing page number", ev.STRONG)
                 marked.add(line[0])
             continue
+        if not pages and _numbered_sections(lines, texts):
+            continue  # (``### 3.2.3 式(3.5)的推导``, ``### 3.2.4 式(3.6)…``: sections)
         cutting = [line for line in lines if _cuts_a_sentence(texts, line[0])]
         for line in cutting:
             found[line[1]] = ("running head", "recurs, and cuts a sentence", ev.STRONG)

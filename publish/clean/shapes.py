@@ -44,7 +44,8 @@ _BOLD_RUN_IN = regex.compile(r"^(\*\*|__)[^\n]+?\1")
 _FOOTNOTE_END = regex.compile(r"\[\^[^\]]+\]$|(?<=[.!?。！？”’\"')）][ \t]*)\[\d{1,3}\]$")
 _LINK_END = regex.compile(r"\]\([^)]*\)$")
 _ANY_PUNCT = regex.compile(r"\p{P}")
-_CLOSERS = "”’\"')）」』】》*_"
+_CLOSERS = "”’\"')）」』】》*_]"
+_STOPS = frozenset("。．！？.!?")
 _LOWER = regex.compile(rf"^{_ANCHORS}[*_(\"“‘']*\p{{Ll}}")
 _CJK_START = regex.compile(rf"^[*_“‘\"'（(《「『【]*[{CJK_LETTER}]")
 MARKED = regex.compile(rf"^[ \t]*(?:{BRACKETED.pattern})")
@@ -217,6 +218,8 @@ def last_mark(text: str) -> str:
         return "."
     stripped = text.rstrip(_CLOSERS)
     if stripped and stripped[-1] in ",，、;；" and stripped != text:
+        return stripped[-1]
+    if text.endswith("]") and stripped[-1:] in _STOPS:  # (a hint closed: ``…= 12。]``)
         return stripped[-1]
     return text[-1:] or " "  # nothing visible: no mark at all
 

@@ -21,10 +21,11 @@ from __future__ import annotations
 
 import itertools
 import re
+from typing import NamedTuple
 
 from publish.cjk import is_cjk, width
 from publish.clean import evidence as ev
-from publish.clean import normalise, rounds, titles
+from publish.clean import latin_space, normalise, rounds, titles
 from publish.clean.blocks import Block, split_blocks
 from publish.clean.editor import Editor
 from publish.clean.evidence import Pages
@@ -106,9 +107,24 @@ def _by_width(item: Break) -> bool:
 def _latin(cur: str, nxt: str) -> bool:
     """A break with no CJK character right on either side (Markdown renders it as a space,
     which is right there)."""
-    left = cur.rstrip().rstrip(_CONVERTED)[-1:]  # (marks ``punctuation`` may make CJK)
-    right = nxt.lstrip(" \t\u3000").lstrip(_CONVERTED)[:1]
+    left, right = _sides(cur, nxt)
     return not (is_cjk(left) or is_cjk(right))
+
+
+def _kept(cur: str, nxt: str, spaced: bool) -> bool:
+    """A break clean Markdown keeps: between Latin characters (it renders as the space that
+    is right there), or between Han and Latin where the document sets them apart with a
+    space (``亲自参与`` ⏎ ``RuyiSDK 软件``)."""
+    left, right = _sides(cur, nxt)
+    if not (is_cjk(left) or is_cjk(right)):
+        return True
+    other = right if is_cjk(left) else left  # (the side that is not Han)
+    return spaced and is_cjk(left) != is_cjk(right) and _ALNUM.match(other) is not None
+
+
+def _sides(cur: str, nxt: str) -> tuple[str, str]:
+    left = cur.rstrip().rstrip(_CONVERTED)[-1:]  # (marks ``punctuation`` may make CJK)
+    return left, nxt.lstrip(" \t\u3000").lstrip(_CONVERTED)[:1]
 
 
 def damaged(text: str, edit: Editor) -> bool:
@@ -117,7 +133,18 @@ def damaged(text: str, edit: Editor) -> bool:
     return bool(edit.pages.boundaries) or marked_in_lines(text)
 
 
+_ALNUM = re.compile(r"[A-Za-z0-9]")
 _AUTHORED = 3  # blocks: a document its author broke the lines of
+
+
+class _Clean(NamedTuple):
+    """What clean Markdown keeps of a block's breaks."""
+
+    own: bool  # its author broke the block's lines (:func:`_authored`)
+    authors: int  # how many blocks of the document they broke
+    spaced: bool  # the document sets Han and Latin apart with a space
+
+
 _Judged = tuple[list[str], bool, list[Break]]  # a block's lines, a record?, its verdicts
 
 
@@ -172,16 +199,15 @@ def _breaks(
     block: Block,
     judged: _Judged,
     lexicon: Lexicon,
-    authors: tuple[bool, int] | None,
+    clean: _Clean | None,
     names: frozenset[str],
 ) -> list[Edit]:
-    """The edits the verdicts on a block's breaks make; ``authors``: None in a page's text
-    (OCR'd or converted), else whether its author broke the block's lines and how many
-    blocks of the document they broke (:func:`_authored`)."""
+    """The edits the verdicts on a block's breaks make; ``clean``: None in a page's text
+    (OCR'd or converted), else what clean Markdown keeps."""
     lines, record, found = judged
-    damaged = authors is None
+    damaged = clean is None
     title = titles.cut_title(lines, names) and all(i.verdict != "keep" for i in found)
-    own, many = authors or (False, 0)  # (its author's lines: they stay)
+    own, many, spaced = clean or (False, 0, False)  # (its author's lines: they stay)
     edits: list[Edit] = []
     tail = ""  # the end of the line before each break, with the lines joined to it
     for n, item in enumerate(found):
@@ -190,7 +216,7 @@ def _breaks(
         tail = (tail + cur.lstrip(" \t\u3000"))[-16:] if joined_on else cur
         if item.verdict == "join" and (
             (own and (at_mark(cur) or many >= _AUTHORED))
-            or (not damaged and _latin(tail, reading_after(block, found, n)))
+            or (not damaged and _kept(tail, reading_after(block, found, n), spaced))
         ):
             continue  # an author's own line breaks: Markdown renders them as spaces
         if title:  # (a Latin title's lines read as one already, but in a damaged document)
@@ -236,6 +262,7 @@ class _Document:
     def __init__(self) -> None:
         self.paged = False
         self.authors = 0  # blocks whose lines their author broke (the first round counts)
+        self.spaced = False  # Han and Latin set apart with a space (the first round reads)
 
     def round(
         self, text: str, edit: Editor, only: rounds.Ranges | None, suggested: set[int]
@@ -265,7 +292,7 @@ class _Document:
         broken = self.paged or marked
         own = set() if broken else _authored(judged)
         if only is None:
-            self.authors = len(own)
+            self.authors, self.spaced = len(own), not broken and latin_space.spaced(text)
         lexicon, names = Lexicon(text), titles.headings(blocks)
         edits = [
             e
@@ -274,7 +301,7 @@ class _Document:
                 block,
                 verdicts_of,
                 lexicon,
-                None if broken else (block.start in own, self.authors),
+                None if broken else _Clean(block.start in own, self.authors, self.spaced),
                 names,
             )
             if e.start not in suggested
