@@ -46,8 +46,8 @@ def _runs(text: str, closed: list[Span]) -> list[list[_Number]]:
             if gap > _GAP and runs[-1]:
                 runs.append([])
             continue
-        number = _Number(int(found.group(1)), (line.start(), line.start() + found.end()), 0)
-        number = number._replace(length=len(line.group(0)) - found.end())
+        span = (line.start(), line.start() + found.end())
+        number = _Number(int(found.group(1)), span, len(line.group(0)) - found.end())
         if runs[-1] and runs[-1][-1].value + 1 != number.value:
             runs.append([])
         runs[-1].append(number)

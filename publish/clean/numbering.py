@@ -52,8 +52,8 @@ def rank(title: str) -> int:
 def is_heading_line(line: str, max_width: int = 60) -> bool:
     """A short line starting with a Chinese heading number that is not a sentence, nor a
     piece of one a column cut: two characters after the number at least (``第五条`` alone is
-    whole), and no bracket
-    left open (``（三）不`` ⏎ ``予公开``, ``（二）部分公开（区分处理的，只计这一情`` ⏎ ``形…``)."""
+    whole), and no bracket left open (``（三）不`` ⏎ ``予公开``, ``（二）部分公开（区分处理的，
+    只计这一情`` ⏎ ``形…``)."""
     line = line.strip()
     if len(line) > max_width:  # (a quick look first: the width is at least the length)
         return False

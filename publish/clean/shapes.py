@@ -270,11 +270,22 @@ _SPEAKER = regex.compile(
 )
 
 
+def speaker(text: str) -> bool:
+    """A speaker's name starts the text: a new turn of a transcript."""
+    return _SPEAKER.match(text) is not None
+
+
 #: A row of a diagram or a table set with spaces: four cells or more of one or two wide
 #: characters or marks (``合寅 未常 巳 未 卯 巳 兄 巳 空 ◎``), nothing else on the line.
 _GRID_ROW = regex.compile(
     r"^[ \t\u3000]*(?:[^\x00-\x7f\s]{1,2}[ \t\u3000]+){3,}[^\x00-\x7f\s]{1,2}[ \t\u3000]*$"
 )
+
+
+def grid_row(line: str) -> bool:
+    """The line is a row of a diagram or table set with spaces (see :data:`_GRID_ROW`); one
+    alone may be a title spaced out (``目 录 说 明``), two together are a grid's."""
+    return _GRID_ROW.match(line) is not None
 
 
 #: Columns aligned with a tab or ideographic spaces after the line's text started (a table's
@@ -290,17 +301,6 @@ def aligned(line: str) -> bool:
 #: A dash opening a line: a comment on the line before, or an attribution (``——鲁迅``);
 #: only a page break or the line's width says a column's wrap put it there.
 DASH_LEADS = ("——", "—-", "--")
-
-
-def grid_row(line: str) -> bool:
-    """The line is a row of a diagram or table set with spaces (see :data:`_GRID_ROW`); one
-    alone may be a title spaced out (``目 录 说 明``), two together are a grid's."""
-    return _GRID_ROW.match(line) is not None
-
-
-def speaker(text: str) -> bool:
-    """A speaker's name starts the text: a new turn of a transcript."""
-    return _SPEAKER.match(text) is not None
 
 
 def starts_new_unit(text: str) -> bool:
