@@ -128,7 +128,8 @@ def apply(text: str, edit: Editor) -> str:
     for line, (start, end) in feeds.items():
         if line not in found:  # (a running head after the form feed goes whole)
             edits.append(((start, end), Edit(start, end, "", ev.CERTAIN, (_FEED,))))
-    numbered = {s: f for s, f in gutter.numbers(text, closed).items() if not _within(s, found)}
+    lines = gutter.numbers(text, closed, bool(near))
+    numbered = {s: f for s, f in lines.items() if not _within(s, found)}
     edits += [(span, Edit(*span, "", sure, (why,))) for span, (_, why, sure) in numbered.items()]
     found.update(numbered)
     text_before = text

@@ -5,8 +5,9 @@ Angleton. Well, to begin with, I went into OSS in`` ⏎ ``8 1943, in 1943 from t
 Left there, unwrapping and seams run the numbers into sentences (``for many 19 years``). A run
 of lines numbered one up from the line before (blank lines and up to two lines without a number
 between), at least :data:`_RUN` long, whose lines are prose (no list marks: ``1.`` and ``(1)``
-are a list's), is such a gutter; with two runs or more (the numbering starts again on the next
-page) the numbers are removed as page furniture, with one only suggested.
+are a list's) cut mid-sentence more often than not, in a text that shows its pages, is such a
+gutter; with two runs or more (the numbering starts again on the next page) the numbers are
+removed as page furniture, with one only suggested.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from publish.clean.lines import Span, inside
 _NUMBERED = regex.compile(r"^([1-9]|[12]\d)[ \t]+(?=[^\s.)）、:：,，])")
 _ANY = regex.compile(_NUMBERED.pattern, regex.MULTILINE)
 _LINE = regex.compile(r"[^\n]*")
+_ENDS = regex.compile(r"[.!?;:,。！？；：，、\"”’')）][ \t]*$")  # (the line ends at a mark)
 _RUN = 5  # numbered lines: a shorter run may be a list's
 _GAP = 2  # lines without a number a run goes on over (a line the gutter missed)
 _PROSE = 25  # characters: a gutter's lines are a page's, most of them this long at least
@@ -55,16 +57,27 @@ def _runs(text: str, closed: list[Span]) -> list[list[_Number]]:
     return [run for run in runs if _gutter(run)]
 
 
+def _line_end(text: str, at: int) -> int:
+    end = text.find("\n", at)
+    return len(text) if end < 0 else end
+
+
 def _gutter(run: list[_Number]) -> bool:
     if len(run) < _RUN or run[-1].value > _HIGHEST:
         return False
     return 2 * sum(1 for number in run if number.length >= _PROSE) > len(run)
 
 
-def numbers(text: str, closed: list[Span]) -> dict[Span, tuple[str, str, float]]:
-    """The gutter's numbers: {the number and its spaces: (kind, evidence, confidence)}."""
-    if len(_ANY.findall(text)) < _RUN:  # (a quick look: most texts have few lines so numbered)
+def numbers(text: str, closed: list[Span], paged: bool) -> dict[Span, tuple[str, str, float]]:
+    """The gutter's numbers: {the number and its spaces: (kind, evidence, confidence)};
+    ``paged``: the text shows its pages (page markers, folios). None in a text that does not
+    (an author's numbered verses, ``1 本办法…``), nor where the numbered lines mostly end at
+    a mark (a gutter numbers the lines of wrapped prose, cut mid-sentence)."""
+    if not paged or len(_ANY.findall(text)) < _RUN:  # (a quick look: most texts have few)
         return {}
     runs = _runs(text, closed)
+    ends = [_ENDS.search(text, 0, _line_end(text, n.span[1])) for run in runs for n in run]
+    if 2 * sum(1 for end in ends if end is None) < len(ends):
+        return {}
     sure = ev.STRONG if len(runs) >= 2 else ev.LIKELY
     return {number.span: ("line number", WHY, sure) for run in runs for number in run}

@@ -29,7 +29,7 @@ a note's ``See Note A`` a pass left on the page); a letter's salutation
 (``Sir,``) is not joined to a paragraph after it that starts otherwise, unless a page break
 is between them. Nor is a seam suggested after a line in title case (a heading that lost its
 marks, a byline's title), or between two dated entries (``1996年7月26日 …通过`` ⏎⏎
-``1996年8月11日 …批准``), nor onto a text that starts with the first part's words (a title
+``1996年8月11日 …批准``), nor onto a text that starts with most of the first part's words (a title
 over its article: ``毕业、结业及学位授予`` ⏎⏎ ``毕业、结业及学位授予按照…``), nor onto an
 affiliation or a note (``†Developmental…``, ``¹School of…``); a sentence ends
 before its note's number (``the grant. [22]``).
@@ -88,7 +88,7 @@ def judge(first: str, second: str, between: list[str]) -> tuple[float, tuple[str
         return None  # (an affiliation or a note: ``†Developmental Endocrinology…``)
     if second.startswith(DASH_LEADS) and not between:
         return None  # (a comment on the paragraph before: ``——朱雀南方属火…``)
-    if second.startswith(first.strip()):
+    if _echoes(first.strip(), second):
         return None  # (a title, and its text starting with its words: ``毕业…`` ⏎⏎ ``毕业…按照``)
     if in_brackets(second):
         return None  # (a note set apart, wholly in brackets: ``(本保險為不分紅保險單…。）``)
@@ -144,6 +144,17 @@ _METADATA = regex.compile(
     r"^[*_]*(?:key ?words?|关键词|关键字|中图分类号|文献标识码|doi)[ \t]*[:：]", regex.I
 )
 _SPACED_HAN = regex.compile(r"\p{Han}[ \t\u3000]+(?=\p{Han})")  # words set apart: a figure's
+
+
+def _echoes(first: str, second: str) -> bool:
+    """``second`` starts with most of ``first``'s words, four characters at least (a title
+    over its article: ``毕业、结业及学位授予`` ⏎⏎ ``毕业、结业及学位申请按照…``)."""
+    same = 0
+    for a, b in zip(first, second, strict=False):
+        if a != b:
+            break
+        same += 1
+    return same >= 4 and 2 * same >= len(first)
 
 
 def _loose_end(first: str) -> bool:

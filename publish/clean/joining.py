@@ -9,6 +9,7 @@ words, and a word hyphenated at the break rejoined when the joined form is a wor
     well- + known          -> well-known          (the document writes it so)
     mirrors- + you name it -> mirrors-you name it (two words, "mirrorsyou" is none: suggested)
     Har + bor              -> Harbor              (OCR dropped the hyphen: two pieces, one word)
+    Inquiry@ + faa.gov     -> Inquiry@faa.gov     (an e-mail address cut at its @)
     长 效 + 保 洁           -> 长 效 保 洁          (a spaced-out run goes on; ``spaced`` closes it)
     只支持 + _基于等值_      -> 只支持 _基于等值_     (an underscore opens emphasis beside a space)
 """
@@ -78,8 +79,8 @@ def joiner(left: str, right: str, lexicon: Lexicon) -> Join:
         if found:
             return found
         return Join(0, " " if left.endswith((" -", "--")) else "")
-    if left.endswith(("—", "–", "/")):
-        return Join(0, "")
+    if left.endswith(("—", "–", "/", "@")) or right.startswith("@"):
+        return Join(0, "")  # (a dash, a path, an e-mail address cut at its ``@``)
     if left.endswith(_SOFT_HYPHEN):  # (the hyphen the printer set where it broke the word)
         return Join(1, "", ev.CERTAIN, "a soft hyphen marks the word broken at the line's end")
     if spaced_run(left, right):

@@ -112,6 +112,8 @@ def _not_furniture(core: str) -> bool:
 
 
 Found = dict[tuple[int, int], tuple[str, str, float]]
+#: An item's number in brackets opening the line, after quotation marks (``“(2) Whenever…``).
+_ENUMERATED = regex.compile(r"^[\"“‘'«]*[(（][0-9ivxlcIVXLC]{1,4}[)）][ \t]")
 
 
 class _Candidates(NamedTuple):
@@ -157,6 +159,8 @@ def _candidates(blocks: list[Block]) -> _Candidates:
                     continue  # (a table's row a converter ran into a paragraph)
                 if line.lstrip(" \t:").startswith(("!!!", "???")):
                     continue  # (an admonition's opening line, ``!!! note``: MkDocs's syntax)
+                if _ENUMERATED.match(core):
+                    continue  # (an item of a list, quoted: ``“(2) Whenever the flow…``)
                 if not (rank(core) or (could_hold(line) and OWN_LINE.match(line))):
                     # (not a numbered heading, nor a jump line: the jumps pass records it)
                     key = " ".join(_MARKS.sub(" ", NUMBER.sub("#", core.casefold())).split())

@@ -59,6 +59,7 @@ from publish.clean.shapes import (
     is_float,
     is_reference,
     size,
+    starts_continuing,
 )
 from publish.clean.trace import Edit
 from publish.clean.words import Lexicon
@@ -120,6 +121,12 @@ def _kept(cur: str, nxt: str, spaced: bool) -> bool:
         return True
     other = right if is_cjk(left) else left  # (the side that is not Han)
     return spaced and is_cjk(left) != is_cjk(right) and _ALNUM.match(other) is not None
+
+
+def _closes(nxt: str) -> bool:
+    """The line starts with a mark that closes or goes on (``」``, ``，``): no author starts
+    a line so, whatever the lines around it."""
+    return starts_continuing(nxt.lstrip(" \t\u3000"))
 
 
 def _sides(cur: str, nxt: str) -> tuple[str, str]:
@@ -215,7 +222,7 @@ def _breaks(
         joined_on = n and found[n - 1].verdict == "join"
         tail = (tail + cur.lstrip(" \t\u3000"))[-16:] if joined_on else cur
         if item.verdict == "join" and (
-            (own and (at_mark(cur) or many >= _AUTHORED))
+            (own and (at_mark(cur) or many >= _AUTHORED) and not _closes(nxt))
             or (not damaged and _kept(tail, reading_after(block, found, n), spaced))
         ):
             continue  # an author's own line breaks: Markdown renders them as spaces
