@@ -65,6 +65,7 @@ from publish.clean.shapes import (
     DATELINE,
     aligned,
     chinese_prose,
+    closing,
     ends_sentence,
     ends_with_marker,
     grid_row,
@@ -169,6 +170,10 @@ def _decide(
         return "join", ev.STRONG, "a heading number alone, its text on the next line"
     if is_heading_line(so_far):
         return "split", ev.STRONG, HEADING
+    if closing(body) and ends_sentence(cur):
+        return "split", ev.STRONG, "a letter's closing after the letter's last sentence"
+    if closing(cur):
+        return "", 0.0, ""  # (the signature's lines under it: its own)
     if speaker(body) and not cur.rstrip()[-1:].islower():
         return "split", ev.STRONG, "a speaker's name starts the next line: a turn (a transcript)"
     if spaced_run(cur, body):

@@ -258,6 +258,19 @@ def chinese_prose(text: str) -> bool:
 _BULLET = regex.compile(r"^[ \t]*(?:[•·▪◦●○■□◆◇►▸]|\$\\cdot\$)[ \t]*\S")
 
 
+#: A letter's closing, on a line of its own, before the signature's lines.
+_CLOSING = regex.compile(
+    r"^[ \t]*(?:(?:very|yours|most)[ \t]+)?(?:respectfully|truly|sincerely|faithfully|cordially)"
+    r"(?:[ \t]+yours)?,[ \t]*$",
+    regex.IGNORECASE,
+)
+
+
+def closing(line: str) -> bool:
+    """The line is a letter's closing (``Sincerely,``, ``Very respectfully,``)."""
+    return _CLOSING.match(line) is not None
+
+
 #: A speaker's name starting a turn of a transcript (``Mr. Angleton. Well,``, ``Senator
 #: Baker. If``, ``The CHAIRMAN. The``): a title, a name and a full stop, a sentence after.
 _SPEAKER = regex.compile(

@@ -55,6 +55,7 @@ from publish.clean.pagelines import marked_in_lines
 from publish.clean.protect import Protected
 from publish.clean.shapes import (
     COMMENT,
+    closing,
     is_fields,
     is_float,
     is_reference,
@@ -79,18 +80,10 @@ def _record(lines: list[str]) -> bool:
     no clause's): a record, not wrapped prose."""
     if not all(size(line) <= 50 for line in lines):
         return False
-    return bool(_CLOSING.match(lines[0])) or not any(
+    return closing(lines[0]) or not any(
         continues(cur, nxt, cur) or cur.endswith("-") or spaced_run(cur, nxt)
         for cur, nxt in itertools.pairwise(lines)
     )
-
-
-#: A letter's closing, on a line of its own, before the signature's lines.
-_CLOSING = re.compile(
-    r"^[ \t]*(?:(?:very|yours|most)[ \t]+)?(?:respectfully|truly|sincerely|faithfully|cordially)"
-    r"(?:[ \t]+yours)?,[ \t]*$",
-    re.IGNORECASE,
-)
 
 
 def _full(lines: list[str], document: int | None) -> bool:
