@@ -10,8 +10,11 @@ are joined only in a document that shows the marks of OCR or conversion (page fu
 hyphenated line ends, jump lines), or in one whose paragraphs are told apart by a short last
 line at least half as often as by a blank line (no author writes Markdown so; there a split at
 a short line is only suggested): an author's own line breaks in clean Markdown render as
-spaces, and stay. Verse (:func:`~publish.clean.measure.verse`) and lines that are each a
-metadata field keep their lines in any document::
+spaces, and stay; so do its breaks between Han and Latin where it sets them apart with a space,
+and a Chinese paragraph's ragged lines its author broke at marks (in a document of three such
+paragraphs, at every line: :func:`~publish.clean.measure.authored`). Verse
+(:func:`~publish.clean.measure.verse`) and lines that are each a metadata field keep their
+lines in any document::
 
     …全面贯彻落实党的二十和二⏎十届二中全会精神 -> …全面贯彻落实党的二十和二十届二中全会精神
     the gov-⏎ernment said                     -> the government said
