@@ -38,6 +38,8 @@ CONTINUES = "".join(sorted(CLOSING))
 #: Marks that end a sentence or clause: a paragraph ending in one is complete (``．`` and
 #: ``｡`` too: a digitized book may stop its sentences with them).
 TERMINAL = "。．｡！？；：…」』”’）】》〉.!?:;\"')"
+#: The full stops of Chinese text (its question and exclamation marks too).
+FULL_STOPS = "。．｡！？"
 #: Marks inside a sentence: a line ending in one is not complete.
 CLAUSE = "，、,"
 

@@ -17,12 +17,12 @@ from typing import NamedTuple
 import regex
 
 from publish.clean import evidence as ev
-from publish.clean.lines import Span, inside
+from publish.clean.lines import Span, inside, line_span
+from publish.clean.measure import at_mark
 
 _NUMBERED = regex.compile(r"^([1-9]|[12]\d)[ \t]+(?=[^\s.)）、:：,，])")
 _ANY = regex.compile(_NUMBERED.pattern, regex.MULTILINE)
 _LINE = regex.compile(r"[^\n]*")
-_ENDS = regex.compile(r"[.!?;:,。！？；：，、\"”’')）][ \t]*$")  # (the line ends at a mark)
 _RUN = 5  # numbered lines: a shorter run may be a list's
 _GAP = 2  # lines without a number a run goes on over (a line the gutter missed)
 _PROSE = 25  # characters: a gutter's lines are a page's, most of them this long at least
@@ -57,11 +57,6 @@ def _runs(text: str, closed: list[Span]) -> list[list[_Number]]:
     return [run for run in runs if _gutter(run)]
 
 
-def _line_end(text: str, at: int) -> int:
-    end = text.find("\n", at)
-    return len(text) if end < 0 else end
-
-
 def _gutter(run: list[_Number]) -> bool:
     if len(run) < _RUN or run[-1].value > _HIGHEST:
         return False
@@ -76,8 +71,8 @@ def numbers(text: str, closed: list[Span], paged: bool) -> dict[Span, tuple[str,
     if not paged or len(_ANY.findall(text)) < _RUN:  # (a quick look: most texts have few)
         return {}
     runs = _runs(text, closed)
-    ends = [_ENDS.search(text, 0, _line_end(text, n.span[1])) for run in runs for n in run]
-    if 2 * sum(1 for end in ends if end is None) < len(ends):
+    ends = [at_mark(text[slice(*line_span(text, n.span[1]))]) for run in runs for n in run]
+    if 2 * ends.count(False) < len(ends):
         return {}
     sure = ev.STRONG if len(runs) >= 2 else ev.LIKELY
     return {number.span: ("line number", WHY, sure) for run in runs for number in run}

@@ -45,7 +45,7 @@ import itertools
 import re
 from typing import NamedTuple
 
-from publish.cjk import CLAUSE, is_cjk_letter, width
+from publish.cjk import CLAUSE, FULL_STOPS, is_cjk_letter, width
 from publish.clean import evidence as ev
 from publish.clean import linelooks
 from publish.clean.blocks import INTERRUPTS, RULE, Block
@@ -93,14 +93,13 @@ _ITEM_WHY = "a numbered item starts after a sentence's end"
 #: Columns no printed line reaches (200 Chinese characters): a line so wide is a paragraph
 #: that an extraction wrote on one line, one after another.
 _NO_PRINTED_LINE = 400
-_CHINESE_STOPS = frozenset("。！？")
 
 
 def _goes_on(cur: str, nxt: str) -> bool:
     """``nxt`` plainly carries on what ``cur`` left open: lower case (not after a Chinese
     sentence's end: ``…概率分布。`` ⏎ ``softmax运算…``), a clause mark."""
     mark = last_mark(cur)
-    lower = mark not in _CHINESE_STOPS and starts_lowercase(nxt)
+    lower = mark not in FULL_STOPS and starts_lowercase(nxt)
     return lower or mark in CLAUSE or starts_continuing(nxt)
 
 

@@ -46,12 +46,12 @@ from typing import NamedTuple
 
 import regex
 
-from publish.cjk import CLAUSE, CLOSING_QUOTES, has_cjk_letter, width
+from publish.cjk import CLAUSE, CLOSING_QUOTES, OPENING_QUOTES, has_cjk_letter, width
 from publish.clean import evidence as ev
 from publish.clean import recurrence
 from publish.clean.blocks import ATX, RULE, Block
 from publish.clean.markers import OWN_LINE, could_hold
-from publish.clean.numbering import rank
+from publish.clean.numbering import rank, starts_list_item
 from publish.clean.recurrence import LETTER, NUMBER, Line
 from publish.clean.shapes import (
     URL_END,
@@ -112,8 +112,7 @@ def _not_furniture(core: str) -> bool:
 
 
 Found = dict[tuple[int, int], tuple[str, str, float]]
-#: An item's number in brackets opening the line, after quotation marks (``“(2) Whenever…``).
-_ENUMERATED = regex.compile(r"^[\"“‘'«]*[(（][0-9ivxlcIVXLC]{1,4}[)）][ \t]")
+_QUOTES_OPEN = "\"'«" + OPENING_QUOTES  # (before a quoted item's number: ``“(2) Whenever…``)
 
 
 class _Candidates(NamedTuple):
@@ -159,7 +158,7 @@ def _candidates(blocks: list[Block]) -> _Candidates:
                     continue  # (a table's row a converter ran into a paragraph)
                 if line.lstrip(" \t:").startswith(("!!!", "???")):
                     continue  # (an admonition's opening line, ``!!! note``: MkDocs's syntax)
-                if _ENUMERATED.match(core):
+                if starts_list_item(core.lstrip(_QUOTES_OPEN)):
                     continue  # (an item of a list, quoted: ``“(2) Whenever the flow…``)
                 if not (rank(core) or (could_hold(line) and OWN_LINE.match(line))):
                     # (not a numbered heading, nor a jump line: the jumps pass records it)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import regex
 
-from publish.cjk import CJK_LETTER, CJK_PUNCT, CONTINUES, TERMINAL, is_cjk, width
+from publish.cjk import CJK_LETTER, CJK_PUNCT, CONTINUES, FULL_STOPS, TERMINAL, is_cjk, width
 from publish.clean.blocks import ANCHOR, Block
 from publish.clean.markers import BRACKETED
 from publish.clean.numbering import is_heading_line, rank
@@ -45,7 +45,7 @@ _FOOTNOTE_END = regex.compile(r"\[\^[^\]]+\]$|(?<=[.!?。！？”’\"')）][ \
 _LINK_END = regex.compile(r"\]\([^)]*\)$")
 _ANY_PUNCT = regex.compile(r"\p{P}")
 _CLOSERS = "”’\"')）」』】》*_]"
-_STOPS = frozenset("。．！？.!?")
+_STOPS = frozenset(FULL_STOPS + ".!?")
 _LOWER = regex.compile(rf"^{_ANCHORS}[*_(\"“‘']*\p{{Ll}}")
 _CJK_START = regex.compile(rf"^[*_“‘\"'（(《「『【]*[{CJK_LETTER}]")
 MARKED = regex.compile(rf"^[ \t]*(?:{BRACKETED.pattern})")

@@ -17,6 +17,7 @@ import regex
 
 from publish.cjk import CJK_LETTER
 from publish.clean.editor import Editor
+from publish.clean.lines import line_span
 from publish.clean.shapes import grid_row
 
 NAME = "spaced"
@@ -37,12 +38,9 @@ def apply(text: str, edit: Editor) -> str:
 
 def _in_grid(text: str, match: regex.Match[str]) -> bool:
     """The run stands in a row of a diagram or a table set with spaces, a row beside it."""
-    start = text.rfind("\n", 0, match.start()) + 1
-    end = text.find("\n", match.end())
-    end = len(text) if end < 0 else end
+    start, end = line_span(text, match.start())
     if not grid_row(text[start:end]):
         return False
-    before = text[text.rfind("\n", 0, max(start - 1, 0)) + 1 : max(start - 1, 0)]
-    after_end = text.find("\n", end + 1)
-    after = text[end + 1 : len(text) if after_end < 0 else after_end]
+    before = text[slice(*line_span(text, start - 1))] if start else ""
+    after = text[slice(*line_span(text, end + 1))] if end < len(text) else ""
     return grid_row(before) or grid_row(after)
