@@ -81,6 +81,11 @@ def has_cjk_letter(text: str) -> bool:
     return not text.isascii() and _LETTER.search(text) is not None
 
 
+def has_cjk(text: str) -> bool:
+    """A CJK letter or CJK punctuation mark anywhere in ``text``."""
+    return not text.isascii() and _CJK.search(text) is not None
+
+
 #: Common characters written one way in Simplified Chinese and another in Traditional, pair by
 #: pair (这/這 …): the evidence for telling the two apart. Only characters that the other
 #: script does not also use (后, 干, 体 are left out).

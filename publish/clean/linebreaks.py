@@ -250,22 +250,25 @@ class Seen:
         self.judged: dict[tuple[int, int, str], Verdict] = {}
 
 
+#: A line a break before is kept at (it interrupts a paragraph, a rule, a setext underline,
+#: a definition), and one a break after is kept at (a rule, an underline): one pattern each.
+_KEPT_BEFORE = re.compile("|".join(p.pattern for p in (INTERRUPTS, RULE, _SETEXT, _DEFINITION)))
+_KEPT_AFTER = re.compile(f"{RULE.pattern}|{_SETEXT.pattern}")
+
+
 def _own(kind: str, cur: str, nxt: str) -> Verdict | None:
     """The verdict the two lines of a break give alone: kept (a hard break, a block that
     interrupts, a rule or setext underline on either side), split (a continuation marker), or
     None."""
     if (
         linelooks.hard_break(cur)
-        or INTERRUPTS.match(nxt)
-        or RULE.match(nxt)
-        or RULE.match(cur)
-        or _SETEXT.match(nxt)
-        or _SETEXT.match(cur)
-        or _DEFINITION.match(nxt)
+        or _KEPT_BEFORE.match(nxt)
+        or _KEPT_AFTER.match(cur)
         or (kind == "list" and _ITEM.match(nxt))
     ):
         return "keep", 0.0, ""
-    if (grid_row(cur) and grid_row(nxt)) or aligned(cur) or aligned(nxt):
+    grid = not (cur.isascii() or nxt.isascii()) and grid_row(cur) and grid_row(nxt)
+    if grid or aligned(cur) or aligned(nxt):
         return "keep", 0.0, ""  # (rows of a diagram or a table set with spaces, tabs)
     if _marked(cur, nxt):
         return "split", ev.STRONG, "a continuation marker ends the line or starts the next"

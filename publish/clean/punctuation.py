@@ -32,7 +32,7 @@ import re
 
 import regex
 
-from publish.cjk import CJK_LETTER, SHARED, is_cjk, is_cjk_letter
+from publish.cjk import CJK_LETTER, SHARED, has_cjk, is_cjk, is_cjk_letter
 from publish.clean.editor import Editor
 from publish.clean.protect import Protected
 from publish.clean.trace import Edit, apply_edits
@@ -244,6 +244,8 @@ def _quotes(masked: str) -> list[Edit]:
 
 
 def apply(text: str, edit: Editor) -> str:
+    if not has_cjk(text):  # (every repair here has a CJK letter or mark beside it)
+        return text
     # Brackets and quotes first: the marks next to them then see the full-width forms.
     masked = _masked(text) if "(" in text or "（" in text or '"' in text else text
     text = edit.apply(text, _parentheses(masked) + _quotes(masked))

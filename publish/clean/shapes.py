@@ -202,7 +202,7 @@ def without_trailing_markup(text: str) -> str:
     end (string methods, not a regex that would try every run of spaces)."""
     while True:
         stripped = text.rstrip().rstrip("*_~`")
-        tail = _FOOTNOTE_END.search(stripped[-200:])
+        tail = stripped.endswith("]") and _FOOTNOTE_END.search(stripped[-200:])
         if tail:
             stripped = stripped[: len(stripped) - len(tail.group(0))]
         if stripped == text:
@@ -214,7 +214,7 @@ def last_mark(text: str) -> str:
     """The last visible character, looking through closing quotes after a clause mark
     (``,"`` ends in ``,``) and trailing markup; ``.`` for a paragraph ending in a link."""
     text = without_trailing_markup(text)
-    if _LINK_END.search(text):
+    if text.endswith(")") and _LINK_END.search(text):
         return "."
     stripped = text.rstrip(_CLOSERS)
     if stripped and stripped[-1] in ",，、;；" and stripped != text:
