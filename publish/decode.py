@@ -71,8 +71,45 @@ def _text(data: bytes, codec: str, shown: str, path: Path, name: str) -> str:
         raise ContentError(f"unknown encoding {codec!r}; try gb18030, gbk, big5 or utf-8") from None
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
+        guess = likely_encoding(data, codec)
         raise ContentError(
             f"{shown}:{line}: not valid {name} (byte 0x{data[exc.start]:02x}); give the file's "
-            f"encoding (publish clean --encoding gb18030) or convert it to UTF-8, e.g. "
-            f"iconv -f GB18030 -t UTF-8 {path.name} > {path.stem}.utf8.md"
+            f"encoding (publish clean --encoding {guess}) or convert it to UTF-8, e.g. "
+            f"iconv -f {guess.upper()} -t UTF-8 {path.name} > {path.stem}.utf8.md"
         ) from None
+
+
+#: Encodings to name in an error, tried in turn: of Chinese text (and Japanese, Korean), and
+#: of Western text, whose bytes above 127 stand alone between ASCII ones.
+_WIDE_CODECS = ("gb18030", "big5", "shift_jis", "euc-kr")
+_WESTERN_CODECS = ("cp1252", "latin-1")
+
+
+def likely_encoding(data: bytes, tried: str) -> str:
+    """An encoding that decodes all of ``data`` (not ``tried``), to name in the error: a
+    Western one when half the bytes above 127 or more stand alone (``don\x92t``), else a
+    CJK one (whose characters take two bytes, most of them both above 127: in Big5 about one
+    lead byte in six stands alone); gb18030 if none does."""
+    sample = data[:65536]
+    high = [i for i, byte in enumerate(sample) if byte >= 0x80]
+    alone = sum(
+        1 for i in high if (i == 0 or sample[i - 1] < 0x80) and sample[i + 1 : i + 2] < b"\x80"
+    )
+    western = bool(high) and alone >= 0.5 * len(high)
+    order = _WESTERN_CODECS + _WIDE_CODECS if western else _WIDE_CODECS + _WESTERN_CODECS
+    decoded = {}
+    for codec in order:
+        if codecs.lookup(codec).name != codecs.lookup(tried).name:
+            try:
+                decoded[codec] = data.decode(codec)
+            except UnicodeDecodeError:
+                continue
+    wide = [codec for codec in decoded if codec in _WIDE_CODECS]
+    if western or not wide:
+        return next(iter(decoded), "gb18030")
+    # (gb18030 decodes Big5's bytes too, as other characters: the commonest ones tell)
+    return max(wide, key=lambda codec: sum(map(decoded[codec].count, _COMMON)))
+
+
+#: Characters common in Chinese text, in either script.
+_COMMON = "的一是不在人有我他中大上以年之为為国國会會说說时時这這个個们們"

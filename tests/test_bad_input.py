@@ -115,6 +115,26 @@ def test_undecodable_file_names_file_line_and_the_fix(make_project: MakeProject)
     _fails(root, "content/old.md:1: not valid UTF-8", "iconv -f GB18030 -t UTF-8")
 
 
+@pytest.mark.parametrize(
+    ("text", "codec"),
+    [
+        ("# Notes\n\nThe board\u2019s report \u2014 na\u00efve, but fair.\n" * 3, "cp1252"),
+        ("# 公報\n\n中華民國立法院公報，這是會議的紀錄。\n" * 3, "big5"),
+        ("# 公报\n\n这是会议的记录，我们的年度报告。\n" * 3, "gb18030"),
+    ],
+)
+def test_undecodable_file_names_the_encoding_it_decodes_in(
+    make_project: MakeProject, text: str, codec: str
+) -> None:
+    """The error names an encoding the file's bytes decode in: a Western one for bytes above
+    127 standing alone among ASCII ones, Big5 or GB18030 by the common characters each
+    reads; given that encoding, the file cleans."""
+    root = make_project({"old.md": text.encode(codec)})
+    failed = run_cli(["clean", "old.md"], root)
+    assert failed.returncode == 1 and f"--encoding {codec}" in failed.stderr
+    assert run_cli(["clean", "--encoding", codec, "old.md"], root).returncode == 0
+
+
 def test_missing_image(make_project: MakeProject) -> None:
     root = make_project({"content/a.md": "# T\n\ntext\n\n![chart](images/none.png)\n"})
     _fails(root, "content/a.md:5: image 'images/none.png' not found")

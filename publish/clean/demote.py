@@ -11,6 +11,9 @@ or the fragment of one. A heading that reads as running text loses its ``#`` mar
   lowercase word: strong; a shorter one (over 20 columns): a suggestion (a question is a
   title's form too: ``## 国家为什么需要开源软件？`` stays, and so does a title in title case
   that a periodical ends with a full stop, ``# Governing the Filipinos.``);
+- a heading that starts with a section's number (``§ 600.2``, ``3.4.1``, ``Article 5``) is a
+  title however it ends (a regulation's ``## § 600.2 - Alternatives available to the Attorney
+  General.``);
 - it ends in an English word that cannot end a title (``the``, ``of``): a suggestion. (No such
   test for Chinese: ``的`` and ``和`` end titles such as ``投資標的`` and ``内角和``).
 
@@ -32,6 +35,7 @@ from publish.clean import normalise
 from publish.clean.blocks import ATX, EMPTY_HEADING, INTERRUPTS, Block, kind_of, split_blocks
 from publish.clean.editor import Editor
 from publish.clean.markers import without_markers
+from publish.clean.numbering import SECTION_NUMBER
 from publish.clean.punctuation import widened
 from publish.clean.shapes import size
 from publish.clean.titles import in_title_case
@@ -56,6 +60,8 @@ def judge(title: str) -> tuple[float, str] | None:
     """How sure it is that a heading's ``title`` is running text, and why; None if a title."""
     if _CLAUSE_END.search(title):
         return ev.STRONG, "a heading ending in a clause mark"
+    if SECTION_NUMBER.match(title.lstrip("*_")):
+        return None  # (``## § 600.2 - Alternatives available to the Attorney General.``)
     wide = size(title)  # (the letters and digits: the punctuation pass may change marks)
     if _CONTINUES.match(title) and (_SENTENCE_END.search(title) or wide > 40):
         return ev.STRONG, "a heading that continues a sentence and ends one"

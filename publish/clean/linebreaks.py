@@ -78,6 +78,7 @@ from publish.clean.shapes import (
 
 HEADING = "a heading-number line"
 WIDE = "a line no print is as wide as"  # (how that evidence starts: ``unwrap`` reads it)
+INDENTED = "the next line is indented as a new paragraph"
 _DEFINITION = re.compile(r"^ {0,3}[:~][ \t]")  # a definition list's definition
 _SETEXT = re.compile(r"^ {0,3}=+[ \t]*$")  # a setext underline (``---`` is a RULE too)
 _NEWLINE = re.compile(r"\n[ \t\u3000]*")  # a break and the indent a join drops
@@ -90,6 +91,9 @@ _ITEM_END = frozenset(";:.!?；：。！？")  # what ends a list's item, or the
 _LATIN_START = re.compile(r"[A-Za-z0-9\u00c0-\u024f]")
 _ITEM = re.compile(r"^[ \t]*(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)")
 _ITEM_WHY = "a numbered item starts after a sentence's end"
+#: A long number that goes on with words (``1157233400960126 (Don't…``, a year): not an
+#: item's (``3.``), nor a footnote's (``1 The 'colonus' in the Digest…`` at a page's foot).
+_NUMBER_GOES_ON = re.compile(r"\d{4}[\d,]*(?:[ \t]|$)")
 #: Columns no printed line reaches (200 Chinese characters): a line so wide is a paragraph
 #: that an extraction wrote on one line, one after another.
 _NO_PRINTED_LINE = 400
@@ -164,7 +168,7 @@ def _decide(
     if dateline and not cur[dateline.end() :].strip(" \t.—-"):
         return "join", ev.STRONG, "a dateline alone on its line, its story on the next"
     if linelooks.indented(cur, nxt) and ends_sentence(cur) and how != BY_HAND and not listed:
-        return "split", ev.STRONG, "the next line is indented as a new paragraph"
+        return "split", ev.STRONG, INDENTED
     if is_bare_number(so_far):
         return "join", ev.STRONG, "a heading number alone, its text on the next line"
     if is_heading_line(so_far):
@@ -206,6 +210,8 @@ def _decide(
     if how == OWN and width(cur) < 0.75 * measure and not starts_lowercase(body):
         if cur.rstrip()[-1:].islower() or cur.rstrip()[-1:] in ":：":
             return "", 0.0, ""  # a sentence going on ("one" ⏎ "William Simpson"), or a lead-in
+        if _NUMBER_GOES_ON.match(body) and not ends_sentence(cur):
+            return "", 0.0, ""  # (``…; Facebook ID`` ⏎ ``1157233400960126 (Don't Shoot)``)
         if linelooks.cut_line(cur, printed, measure):
             why = f"two short lines that fit one printed line ({measure} columns): a cut line"
             return "join", ev.STRONG, why

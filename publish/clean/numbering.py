@@ -38,6 +38,13 @@ _LIST_NUMBER = re.compile(
     r"(?=$|[ \t]+\S)"
 )
 _SENTENCE_END = re.compile(r"[。！？!?]|[，、；：,;:]$")
+#: A section's number before its title: ``§ 600.2``, ``3.4.1``, ``Article 5``, ``Section
+#: IV``: a regulation's or a paper's heading, however its title ends.
+SECTION_NUMBER = re.compile(
+    r"^(?:§{1,2}|¶)[ \t\u00a0]*\d|^\d{1,3}(?:\.\d{1,3})+\.?[ \t]"
+    r"|^(?:Section|Sec\.|Article|Art\.|Rule|Part|Chapter|Title|Schedule)[ \t]+(?:\d|[IVXLC]+\b)",
+    re.IGNORECASE,
+)
 
 
 def rank(title: str) -> int:

@@ -32,7 +32,15 @@ import re
 
 import regex
 
-from publish.cjk import CJK_LETTER, SHARED, has_cjk, is_cjk, is_cjk_letter
+from publish.cjk import (
+    CJK_LETTER,
+    CLOSING_QUOTES,
+    OPENING_QUOTES,
+    SHARED,
+    has_cjk,
+    is_cjk,
+    is_cjk_letter,
+)
 from publish.clean.editor import Editor
 from publish.clean.protect import Protected
 from publish.clean.trace import Edit, apply_edits
@@ -57,13 +65,42 @@ _PAREN = re.compile(r"[()（）]")
 
 
 def _neighbour(text: str, pos: int, step: int) -> str:
-    """The first character from ``pos`` in direction ``step``, looking through emphasis and
-    shared quotes; '' at the line's end."""
+    """The first character from ``pos`` in direction ``step``, looking through emphasis, the
+    marks of a run and shared quotes; '' at the line's end. A whole quotation is looked past
+    to what stands beyond it, when something does on its line: a Chinese word quoted in an
+    English sentence leaves its marks English (``between “旅/族”, “辨/瓣”``, ``“鍊”**: The``)."""
+    return _walk(text, pos, step, True) or _walk(text, pos, step, False)
+
+
+def _walk(text: str, pos: int, step: int, past_quotations: bool) -> str:
     while 0 <= pos < len(text) and text[pos] != "\n":
         if text[pos] not in _SKIP and text[pos] not in SHARED:
             return text[pos]
-        pos += step
+        beyond = _past_quotation(text, pos, step) if past_quotations else -1
+        pos = beyond if beyond >= 0 else pos + step
     return ""
+
+
+_PAIRED = {"”": "“", "’": "‘", "“": "”", "‘": "’"}
+
+
+def _past_quotation(text: str, pos: int, step: int) -> int:
+    """When ``text[pos]`` closes a quotation (looking back) or opens one (looking on) on its
+    line: where the text beyond it goes on, past emphasis and spaces; else -1."""
+    mark = text[pos]
+    if mark not in (CLOSING_QUOTES if step < 0 else OPENING_QUOTES):
+        return -1
+    if step < 0:
+        other = text.rfind(_PAIRED[mark], text.rfind("\n", 0, pos) + 1, pos)
+        return -1 if other < 0 else len(text[:other].rstrip(_BESIDE_QUOTATION)) - 1
+    line_end = text.find("\n", pos)
+    other = text.find(_PAIRED[mark], pos + 1, len(text) if line_end < 0 else line_end)
+    if other < 0:
+        return -1
+    return len(text) - len(text[other + 1 :].lstrip(_BESIDE_QUOTATION))
+
+
+_BESIDE_QUOTATION = "*_~ \t"  # (a converter spaces a quotation: ``明确提出 “建立…”; 党的``)
 
 
 def _marks(text: str) -> list[Edit]:
@@ -177,13 +214,24 @@ def _parentheses(masked: str) -> list[Edit]:
                 pair = line[opening] + ch
                 if pair == "（）":
                     continue
-                if _HAS_CJK.search(line[opening + 1 : i]) or (
+                if _chinese_inside(line[opening + 1 : i]) or (
                     pair != "()" and _beside_cjk(line, opening, i)
                 ):
                     before, after = _room(line, opening, i)
                     edits.append(Edit(start + opening - before, start + opening + 1, "（"))
                     edits.append(Edit(start + i, start + i + 1 + after, "）"))
     return edits
+
+
+_QUOTATION = re.compile(r'"[^"\n]*"|“[^”\n]*”|‘[^’\n]*’')
+
+
+def _chinese_inside(words: str) -> bool:
+    """Chinese in brackets: not only in quotations among English words (``(e.g., "相" becomes
+    "篇")``: an English aside that quotes Chinese)."""
+    if not _HAS_CJK.search(words):
+        return False
+    return not _latin(_QUOTATION.sub(" ", words))
 
 
 def _room(line: str, opening: int, closing: int) -> tuple[int, int]:

@@ -61,7 +61,6 @@ from publish.clean.shapes import (
     in_brackets,
     only_emphasis,
     size,
-    starts_cjk,
     starts_lowercase,
 )
 
@@ -220,7 +219,8 @@ def _cuts_a_sentence(texts: list[str], index: int) -> bool:
     if URL_END.search(before) or URL_START.match(after):
         return False
     chinese = (has_cjk_letter(before[-1:]) or before[-1:] in CLAUSE) and chinese_prose(before)
-    return starts_lowercase(after) or (starts_cjk(after) and chinese)
+    # (a Chinese letter goes on; a bracket opens something new: ``【例1】`` under its heading)
+    return starts_lowercase(after) or (has_cjk_letter(after[:1]) and chinese)
 
 
 def _among(lines: list[Line], lists: tuple[list[Line], ...]) -> bool:

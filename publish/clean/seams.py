@@ -28,7 +28,7 @@ from publish.clean.protect import Protected
 from publish.clean.shapes import (
     COMMENT,
     ends_sentence,
-    is_float,
+    is_float_at,
     is_running_text,
     only_bold,
     starts_continuing,
@@ -47,10 +47,10 @@ def _partner(blocks: list[Block], i: int, edit: Editor) -> tuple[int, list[str]]
     """The next running-text block after ``blocks[i]`` past floats, and what is between."""
     between: list[str] = []
     j = i + 1
-    while j < len(blocks) and (is_float(blocks[j]) or COMMENT.match(blocks[j].text)):
+    while j < len(blocks) and (is_float_at(blocks, j) or COMMENT.match(blocks[j].text)):
         if MARKER.search(blocks[j].text):  # a continuation marker kept beside a float
             return None
-        between.append(FLOAT_BETWEEN if is_float(blocks[j]) else _COMMENT_BETWEEN)
+        between.append(FLOAT_BETWEEN if is_float_at(blocks, j) else _COMMENT_BETWEEN)
         j += 1
     if j >= len(blocks) or not is_running_text(blocks[j]):
         return None

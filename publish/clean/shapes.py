@@ -111,12 +111,33 @@ def is_float(block: Block) -> bool:
     set between the paragraphs of its page."""
     if block.kind == "table":
         return True
+    if block.kind == "html":  # (``<span id="page-0-0"></span><sup>1</sup>…``: a footnote,
+        # its anchor first; not ``<sup>1</sup> Baidu Inc.``, an affiliation under the names)
+        return _ANCHOR_FIRST.match(block.text) is not None and is_footnote(block.text)
     if block.kind != "paragraph":
         return False
     first = block.text.split("\n", 1)[0]
     return bool(_IMAGE_LINE.match(first)) or is_caption(block.text) or is_footnote(block.text)
 
 
+_LONG_CAPTION = 1500  # characters: a paper's caption under its figure may run to several sentences
+
+
+def is_float_at(blocks: list[Block], j: int) -> bool:
+    """``blocks[j]`` is a float (:func:`is_float`), or a caption of any length (one line) right
+    under an image or a table: ``Figure 1. Training error (left) and test error (right) on…``
+    of several sentences, under the figure a converter set between a paragraph's halves."""
+    block = blocks[j]
+    if is_float(block):
+        return True
+    if j == 0 or block.kind != "paragraph" or "\n" in block.text or len(block.text) > _LONG_CAPTION:
+        return False
+    above = blocks[j - 1]
+    image = above.kind == "paragraph" and _IMAGE_LINE.match(above.text.split("\n", 1)[0])
+    return (image or above.kind == "table") and CAPTION.match(block.text) is not None
+
+
+_ANCHOR_FIRST = regex.compile(ANCHOR)
 #: A footnote as converters set it: its number raised (``<sup>4.</sup> We use…``), or, after
 #: the anchor its reference links to, bare (``<span id="page-2-1"></span>1 Implementation…``).
 _FOOTNOTE = regex.compile(

@@ -35,6 +35,7 @@ from publish.clean.evidence import Pages
 from publish.clean.joining import joiner, spaced_run
 from publish.clean.linebreaks import (
     HEADING,
+    INDENTED,
     WIDE,
     Break,
     Seen,
@@ -72,8 +73,13 @@ NAME = "unwrap"
 _CONVERTED = ',;:?!.()"*_“”‘’，；：？！。（）'  # either width: ``punctuation`` may change it
 _SHORT = "a line well short of the measure"  # (:mod:`publish.clean.linebreaks`' evidence)
 #: Splits only suggested in clean Markdown: after a short line (an author's break inside a
-#: paragraph), after a line wider than print (a box's paragraphs, one a line, its author's).
+#: paragraph), after a line wider than print (a box's paragraphs, one a line, its author's);
+#: and before a line indented with spaces (Markdown reads it on in the paragraph:
+#: ``headings:`` ⏎ ``    [$…$: Reason]``, its author's example; U+3000 is print's indent).
 _SET = (_SHORT, WIDE)
+#: An indent an author types (up to seven spaces or a tab; deeper, a line set right, as a
+#: signature, by a layout-keeping extraction).
+_INDENTED_BY_HAND = re.compile(r" {1,7}(?! )|\t")
 _TITLE = (titles.WHY,)
 
 
@@ -240,7 +246,9 @@ def _breaks(
             edits.append(Edit(item.newline, item.end, "\n\n", ev.STRONG, (HEADING,)))
         elif item.verdict == "split" and not (record and "measure" in item.why):
             # (a short line inside an author's paragraph, in clean Markdown: only suggested)
-            sure = item.confidence if damaged or not item.why.startswith(_SET) else ev.LIKELY
+            by_spaces = item.why == INDENTED and _INDENTED_BY_HAND.match(lines[n + 1]) is not None
+            set_apart = item.why.startswith(_SET) or by_spaces
+            sure = item.confidence if damaged or not set_apart else ev.LIKELY
             edits.append(Edit(item.newline, item.end, "\n\n", sure, (item.why,)))
     return edits
 
