@@ -48,7 +48,7 @@ from typing import NamedTuple
 from publish.cjk import CLAUSE, FULL_STOPS, is_cjk_letter, width
 from publish.clean import evidence as ev
 from publish.clean import linelooks
-from publish.clean.blocks import INTERRUPTS, RULE, Block
+from publish.clean.blocks import EXTENSION_LINE, INTERRUPTS, RULE, Block
 from publish.clean.joining import spaced_run
 from publish.clean.markers import BRACKETED, OWN_LINE, could_hold, might_hold, without_markers
 from publish.clean.measure import BY_HAND, OWN
@@ -257,9 +257,12 @@ class Seen:
 
 
 #: A line a break before is kept at (it interrupts a paragraph, a rule, a setext underline,
-#: a definition), and one a break after is kept at (a rule, an underline): one pattern each.
-_KEPT_BEFORE = re.compile("|".join(p.pattern for p in (INTERRUPTS, RULE, _SETEXT, _DEFINITION)))
-_KEPT_AFTER = re.compile(f"{RULE.pattern}|{_SETEXT.pattern}")
+#: a definition, an extension's block syntax), and one a break after is kept at (a rule, an
+#: underline, an extension's opener or fence: ``=== "Tab"`` over its indented content).
+_KEPT_BEFORE = re.compile(
+    "|".join(p.pattern for p in (INTERRUPTS, RULE, _SETEXT, _DEFINITION, EXTENSION_LINE))
+)
+_KEPT_AFTER = re.compile(f"{RULE.pattern}|{_SETEXT.pattern}|{EXTENSION_LINE.pattern}")
 
 
 def _own(kind: str, cur: str, nxt: str) -> Verdict | None:

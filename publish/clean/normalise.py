@@ -11,7 +11,10 @@ Rewrites (outside protected spans unless noted)::
                                              (not where most lines end in one space, as PDF
                                              text extraction leaves them)
     U+3000 at the start of a paragraph    -> removed with the spaces after it (unless a block
-                                             marker such as # follows)
+                                             marker such as # follows, or lines after it in
+                                             the paragraph, set apart by hard breaks, are
+                                             indented so too: an author's articles, one a
+                                             line, keep theirs alike)
     ２０２４ ＡＢＣ                         -> 2024 ABC (full-width ASCII letters and digits;
                                              not one alone in quotes, "Ａ": an example)
     three or more newlines                -> one blank line
@@ -128,6 +131,16 @@ def _quoted(text: str, match: re.Match[str]) -> bool:
 _OPENING = {'"': '"', "“": "”", "「": "」", "『": "』", "'": "'", "‘": "’"}
 
 
+def _indented_on(text: str, start: int) -> bool:
+    """A line after ``start`` in its paragraph, set apart by a hard break, starts with U+3000
+    too (an author's lines, each indented; not a wrapped paragraph's, which ``unwrap`` joins)."""
+    end = text.find("\n\n", start)
+    return _HARD_BREAK_INDENT.search(text, start, len(text) if end < 0 else end) is not None
+
+
+_HARD_BREAK_INDENT = re.compile(r"(?:  |(?<!\\)\\)\n\u3000")
+
+
 def apply(text: str, edit: Editor) -> str:
     if "\r" in text:
         text = edit.sub(_CR, "\n", text, protect=False, why=LAYOUT)  # (all line endings)
@@ -140,7 +153,9 @@ def apply(text: str, edit: Editor) -> str:
         text = edit.sub(_ZWJ, "", text)
     text = tidy_ends(text, edit)
     if "\u3000" in text:
-        text = edit.sub(_INDENT, "", text, starts="\u3000")
+        text = edit.sub(
+            _INDENT, lambda m: None if _indented_on(text, m.end()) else "", text, starts="\u3000"
+        )
     if not text.isascii():
         text = edit.sub(_FULLWIDTH, lambda m: None if _quoted(text, m) else _folded(m), text)
     if text.startswith("\n\n"):

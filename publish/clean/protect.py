@@ -2,10 +2,11 @@
 
 Fenced and indented code blocks, inline code, autolinks, bare URLs and e-mail addresses, link
 and image targets and reference definitions, raw HTML blocks, tags and comments, entity and
-character references (``&emsp;`` ``&#8212;``), TeX math,
-``{#id .class key=value}`` attributes, and bibliography entries (a line that reads as one, and
-every line of a section headed 参考文献, References or Bibliography). Front matter never
-reaches the passes: the read stage splits it off.
+character references (``&emsp;`` ``&#8212;``), TeX math, ``{#id .class key=value}``
+attributes, the lines of Markdown extensions' block syntax (``:::``, ``!!! note "…"``, ``===
+"Tab"``: :data:`~publish.clean.blocks.EXTENSIONS`), and bibliography entries (a line that
+reads as one, and every line of a section headed 参考文献, References or Bibliography). Front
+matter never reaches the passes: the read stage splits it off.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import re
 from collections.abc import Iterator
 
 from publish.clean import scan
-from publish.clean.blocks import split_blocks
+from publish.clean.blocks import EXTENSIONS, split_blocks
 from publish.clean.shapes import REFERENCE
 from publish.clean.trace import Edit
 
@@ -43,6 +44,10 @@ _SCANS: list[tuple[str, re.Pattern[str]]] = [
     ("]:", re.compile(r"^ {0,3}\[[^\]\n]+\]:[^\n]*$", re.MULTILINE)),
     ("$", re.compile(r"\$\$.+?\$\$|(?<![\\$\w])\$(?=\S)[^$\n]+?(?<=\S)\$(?![\d$])", re.DOTALL)),
 ]
+_SCANS.extend(
+    (start, re.compile(rf"^ {{0,3}}{body}[^\n]*$", re.MULTILINE))
+    for start, body in EXTENSIONS.items()
+)
 _STARTS = frozenset("`$")
 _CACHE: dict[str, Protected] = {}
 

@@ -49,7 +49,7 @@ import regex
 from publish.cjk import CLAUSE, CLOSING_QUOTES, OPENING_QUOTES, has_cjk_letter, width
 from publish.clean import evidence as ev
 from publish.clean import recurrence
-from publish.clean.blocks import ATX, RULE, Block
+from publish.clean.blocks import ATX, EXTENSION_LINE, RULE, Block
 from publish.clean.markers import OWN_LINE, could_hold
 from publish.clean.numbering import rank, starts_list_item
 from publish.clean.recurrence import LETTER, NUMBER, Line
@@ -155,8 +155,8 @@ def _candidates(blocks: list[Block]) -> _Candidates:
                     continue  # a link, an image, a tag; too wide, too few letters
                 if line.startswith("|") or line.rstrip().endswith("|"):
                     continue  # (a table's row a converter ran into a paragraph)
-                if line.lstrip(" \t:").startswith(("!!!", "???")):
-                    continue  # (an admonition's opening line, ``!!! note``: MkDocs's syntax)
+                if line.lstrip(" \t:").startswith(("!!!", "???")) or EXTENSION_LINE.match(line):
+                    continue  # (an admonition's opening line, ``!!! note``, ``/// html | div``)
                 if starts_list_item(core.lstrip(_QUOTES_OPEN)):
                     continue  # (an item of a list, quoted: ``“(2) Whenever the flow…``)
                 if not (rank(core) or (could_hold(line) and OWN_LINE.match(line))):

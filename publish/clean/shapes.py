@@ -11,7 +11,7 @@ from __future__ import annotations
 import regex
 
 from publish.cjk import CJK_LETTER, CJK_PUNCT, CONTINUES, FULL_STOPS, TERMINAL, is_cjk, width
-from publish.clean.blocks import ANCHOR, Block
+from publish.clean.blocks import ANCHOR, EXTENSION_LINE, Block
 from publish.clean.markers import BRACKETED
 from publish.clean.numbering import is_heading_line, rank
 
@@ -214,6 +214,8 @@ def is_running_text(block: Block) -> bool:
     if block.kind != "paragraph" or is_float(block) or is_reference(block.text):
         return False
     if "  \n" in block.text or "\\\n" in block.text:  # lines set apart: a figure, a poem
+        return False
+    if EXTENSION_LINE.match(block.text):  # (``::: {.note}``, ``!!! tip``: syntax, not text)
         return False
     return not (only_bold(block.text) or is_heading_line(block.text))
 
