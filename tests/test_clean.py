@@ -267,14 +267,17 @@ def test_a_section_heading_under_each_part_is_not_a_running_head() -> None:
     questions), or its ``**Bugfixes**`` under every setext version heading (the tenth: 30): a
     heading above between each two, it is a section, not asked about (so is a handbook's
     italic ``_代码_`` under every example: the eleventh, 24; a spec's ``### Guideline``, twice
-    under one topic: the fifteenth, 11); the same line with no
-    heading between (a rule after a blank line is a page's end, no heading) is still asked."""
+    under one topic: the fifteenth, 11); so is the same heading with no heading between in a
+    text that shows no page (a textbook's ``# 教材例题`` over each lesson: the thirty-first, 21);
+    in a text with pages (its folios) it is still asked."""
     long = " ".join(["The parser now reads every kind of block that the format allows."] * 5)
     versions = "".join(f"## [1.{n}.0]\n\n### Fixed\n\n- {long}\n\n" for n in range(3))
     plain = "".join(f"### Fixed\n\n{long}\n\n" for _ in range(3))
+    paged = "".join(f"### Fixed\n\n{long}\n\n- {n} -\n\n{long}\n\n" for n in range(1, 4))
     everything = CleanSettings(threshold=0.0)
     assert clean.clean(_source(versions), settings=everything).changes == ()
-    asked = clean.clean(_source(plain), settings=everything).changes
+    assert clean.clean(_source(plain), settings=everything).changes == ()
+    asked = clean.clean(_source(paged), settings=everything).changes
     heads = [c for c in asked if c.pass_name == "furniture" and c.before.startswith("### Fixed")]
     assert len(heads) == 3 and all(c.confidence < 0.8 for c in heads)  # (suggested)
     setext = "".join(

@@ -10,6 +10,7 @@ words, and a word hyphenated at the break rejoined when the joined form is a wor
     mirrors- + you name it -> mirrors-you name it (two words, "mirrorsyou" is none: suggested)
     Har + bor              -> Harbor              (OCR dropped the hyphen: two pieces, one word)
     Inquiry@ + faa.gov     -> Inquiry@faa.gov     (an e-mail address cut at its @)
+    estab- + CLASS OF 1964 -> estab- CLASS OF 1964 (a headline between the halves: as rendered)
     长 效 + 保 洁           -> 长 效 保 洁          (a spaced-out run goes on; ``spaced`` closes it)
     只支持 + _基于等值_      -> 只支持 _基于等值_     (an underscore opens emphasis beside a space)
 """
@@ -62,6 +63,22 @@ def _hyphenated(left: str, right: str, lexicon: Lexicon) -> Join | None:
     return Join(1, "", ev.LIKELY, f"'{head}{tail}' is not a known word")
 
 
+_CAPITALS = re.compile(r"^[A-Z]+(?![a-z])")  # (``MAY``, ``CLASS``, ``A``: not ``Saxon``)
+_ELSEWHERE = "the word cut at the hyphen goes on elsewhere: the next line starts in capitals"
+
+
+def goes_on_elsewhere(left: str, right: str) -> bool:
+    """A word cut at the line's end (``estab-``, ``Saturday-``) before a line that starts with
+    a word in capitals (``CLASS OF 1964``, ``MAY 20``) or, after a piece that is no word,
+    with any capital (``edi-`` ⏎ ``Likewise``): a headline or a caption stands between the
+    halves, as a newspaper's columns leave them. Joined with the space the break renders
+    as, not glued into ``Saturday-MAY`` (``Anglo-`` ⏎ ``Saxon`` stays a compound)."""
+    first = _LEFT_WORD.search(left)
+    if first is None or not right[:1].isupper() or first.group(1).isupper():
+        return False
+    return _CAPITALS.match(right) is not None or not known(first.group(1))
+
+
 def spaced_run(left: str, right: str) -> bool:
     """CJK characters spaced out on both sides of the break (``长 效`` + ``保 洁``)."""
     return bool(
@@ -78,6 +95,8 @@ def joiner(left: str, right: str, lexicon: Lexicon) -> Join:
         found = _hyphenated(left, right, lexicon)
         if found:
             return found
+        if goes_on_elsewhere(left, right):
+            return Join(0, " ", ev.CERTAIN, _ELSEWHERE)
         return Join(0, " " if left.endswith((" -", "--")) else "")
     if left.endswith(("—", "–", "/", "@")) or right.startswith("@"):
         return Join(0, "")  # (a dash, a path, an e-mail address cut at its ``@``)

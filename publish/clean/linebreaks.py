@@ -49,7 +49,7 @@ from publish.cjk import CLAUSE, FULL_STOPS, is_cjk_letter, width
 from publish.clean import evidence as ev
 from publish.clean import linelooks
 from publish.clean.blocks import EXTENSION_LINE, INTERRUPTS, RULE, Block
-from publish.clean.joining import spaced_run
+from publish.clean.joining import goes_on_elsewhere, spaced_run
 from publish.clean.markers import BRACKETED, OWN_LINE, could_hold, might_hold, without_markers
 from publish.clean.measure import BY_HAND, OWN
 from publish.clean.numbering import (
@@ -94,6 +94,10 @@ _ITEM_WHY = "a numbered item starts after a sentence's end"
 #: A long number that goes on with words (``1157233400960126 (Don't…``, a year): not an
 #: item's (``3.``), nor a footnote's (``1 The 'colonus' in the Digest…`` at a page's foot).
 _NUMBER_GOES_ON = re.compile(r"\d{4}[\d,]*(?:[ \t]|$)")
+#: A title before a name ends no sentence, though it ends in a full stop.
+_TITLE_BEFORE_NAME = re.compile(
+    r"(?<![A-Za-z])(?:Dr|Mr|Mrs|Ms|Messrs|Prof|Rev|Hon|Gen|Col|Capt|Lt|Sgt|Gov|Sen|Rep|St|Mt)\.$"
+)
 #: Columns no printed line reaches (200 Chinese characters): a line so wide is a paragraph
 #: that an extraction wrote on one line, one after another.
 _NO_PRINTED_LINE = 400
@@ -158,6 +162,7 @@ def _decide(
     hyphen = cur.endswith(("-", "—", "–", "\u00ad")) and (
         _LATIN_START.match(body) is not None or (is_cjk_letter(cur[-2:-1]) and starts_cjk(body))
     )
+    hyphen = hyphen and not goes_on_elsewhere(cur, body)  # (``estab-`` ⏎ ``CLASS OF 1964``)
     if hyphen or starts_continuing(body):
         if starts_continuing(body) and ends_sentence(so_far or cur):
             return "join", ev.LIKELY, "a sentence ends, and the next line starts with a mark"
@@ -212,6 +217,8 @@ def _decide(
             return "", 0.0, ""  # a sentence going on ("one" ⏎ "William Simpson"), or a lead-in
         if _NUMBER_GOES_ON.match(body) and not ends_sentence(cur):
             return "", 0.0, ""  # (``…; Facebook ID`` ⏎ ``1157233400960126 (Don't Shoot)``)
+        if _TITLE_BEFORE_NAME.search(cur):
+            return "", 0.0, ""  # (``an announcement by Dr.`` ⏎ ``Arnaud C. Marts``)
         if linelooks.cut_line(cur, printed, measure):
             why = f"two short lines that fit one printed line ({measure} columns): a cut line"
             return "join", ev.STRONG, why

@@ -42,7 +42,14 @@ _SCANS: list[tuple[str, re.Pattern[str]]] = [
     ("&", re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6});")),
     ("](", re.compile(r"\]\([^)\n]*\)")),
     ("]:", re.compile(r"^ {0,3}\[[^\]\n]+\]:[^\n]*$", re.MULTILINE)),
-    ("$", re.compile(r"\$\$.+?\$\$|(?<![\\$\w])\$(?=\S)[^$\n]+?(?<=\S)\$(?![\d$])", re.DOTALL)),
+    # (an opening ``$`` right after a Latin letter or digit is a price, ``US$5``; after a
+    # Chinese letter it is math, ``即为$\boldsymbol{x}=(…)$``)
+    (
+        "$",
+        re.compile(
+            r"\$\$.+?\$\$|(?<![\\$A-Za-z0-9_])\$(?=\S)[^$\n]+?(?<=\S)\$(?![\d$])", re.DOTALL
+        ),
+    ),
 ]
 _SCANS.extend(
     (start, re.compile(rf"^ {{0,3}}{body}[^\n]*$", re.MULTILINE))

@@ -66,10 +66,15 @@ _PAREN = re.compile(r"[()（）]")
 
 def _neighbour(text: str, pos: int, step: int) -> str:
     """The first character from ``pos`` in direction ``step``, looking through emphasis, the
-    marks of a run and shared quotes; '' at the line's end. A whole quotation is looked past
-    to what stands beyond it, when something does on its line: a Chinese word quoted in an
-    English sentence leaves its marks English (``between “旅/族”, “辨/瓣”``, ``“鍊”**: The``)."""
-    return _walk(text, pos, step, True) or _walk(text, pos, step, False)
+    marks of a run and shared quotes; '' at the line's end. Next to a quotation, both its
+    last word and what stands beyond it on the line must be Chinese for the mark to be: a
+    Chinese word quoted in an English sentence leaves its marks English (``between “旅/族”,
+    “辨/瓣”``, ``“鍊”**: The``), and so does an English one in a Chinese sentence (``在“First”,
+    “Second”``, as its author wrote it)."""
+    inside = _walk(text, pos, step, False)
+    if inside.isascii() or not is_cjk(inside):
+        return inside
+    return _walk(text, pos, step, True) or inside
 
 
 def _walk(text: str, pos: int, step: int, past_quotations: bool) -> str:

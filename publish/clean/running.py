@@ -191,6 +191,19 @@ def _sections(lines: list[Line], texts: list[str], starts: list[int]) -> bool:
     return 4 * apart >= 3 * (len(lines) - 1)  # (a part may hold two: ``### Guideline`` twice)
 
 
+def _text_of(lines: list[Line], texts: list[str]) -> bool:
+    """In a text that shows no page, lines that recur as headings (a textbook's ``# 教材例题``
+    over each lesson) or, three times at most, too long for most running heads (a
+    transcription quoted in three places; a slip opinion's ``Cite as 28 I&N Dec. 437 (BIA
+    2022) Interim Decision #4035``, on each of its 13 pages, is still asked about): the
+    document's own, never asked about."""
+    headings = all(texts[line[0]].lstrip().startswith("#") for line in lines)
+    return headings or (len(lines) <= 3 and width(lines[0][2]) > _LONG_HEAD)
+
+
+_LONG_HEAD = 40  # columns: a running head is a title, a name, a date and a number
+
+
 def _numbered_sections(lines: list[Line], texts: list[str]) -> bool:
     """The lines are headings that differ in their numbers only, each once: sections
     numbered in turn, not a head that repeats."""
@@ -290,8 +303,8 @@ def repeated_lines(text: str, blocks: list[Block], near: list[tuple[int, int]]) 
             marked.add(line[0])
         rest = [line for line in lines if line not in cutting]
         if len(lines) >= 3:
-            sure = 0.0 if _sections(lines, texts, starts) else ev.LIKELY
-            weak.append((rest, f"recurs {len(lines)} times, apart", sure))
+            sections = _sections(lines, texts, starts) or (not pages and _text_of(lines, texts))
+            weak.append((rest, f"recurs {len(lines)} times, apart", 0.0 if sections else ev.LIKELY))
         else:
             # (seen twice, only a masthead in capitals is worth asking about: bylines, table
             # heads, a refrain, a repeated section title were each asked, and never right)

@@ -217,6 +217,8 @@ def is_running_text(block: Block) -> bool:
         return False
     if EXTENSION_LINE.match(block.text):  # (``::: {.note}``, ``!!! tip``: syntax, not text)
         return False
+    if any(map(aligned, block.text.split("\n"))):  # (a row of a table set with spaces)
+        return False
     return not (only_bold(block.text) or is_heading_line(block.text))
 
 
@@ -325,13 +327,20 @@ def grid_row(line: str) -> bool:
 
 
 #: Columns aligned with a tab or ideographic spaces after the line's text started (a table's
-#: row, a contents line: ``天干→庚，辛→甲，乙``, ``第一问三传克用　　　　→→计答…``).
-_ALIGNED = regex.compile(r"\S[ \u3000]*(?:\t|\u3000{2,})[ \t\u3000]*\S")
+#: row, a contents line: ``天干→庚，辛→甲，乙``, ``第一问三传克用　　　　→→计答…``), or, after
+#: Chinese, three spaces or more (two are a converter's round inline math: ``所以  $x$``).
+_ALIGNED = regex.compile(
+    rf"\S[ \u3000]*(?:\t|\u3000{{2,}})[ \t\u3000]*\S|(?:{_CJK_SIDE}|<br>) {{3,}}[^\s$]"
+)
 
 
 def aligned(line: str) -> bool:
-    """The line's text is set in columns (:data:`_ALIGNED`): a row, never a wrapped line."""
-    return ("\t" in line or "\u3000\u3000" in line) and _ALIGNED.search(line) is not None
+    """The line's text is set in columns (:data:`_ALIGNED`): a row, never a wrapped line; in
+    Chinese, spaces do it too (``间接生产，间接分配          直接生产，直接分配``: a plain-text
+    table's two columns)."""
+    if not ("\t" in line or "\u3000\u3000" in line or "   " in line):
+        return False
+    return _ALIGNED.search(line) is not None
 
 
 #: A dash opening a line: a comment on the line before, or an attribution (``——鲁迅``);
