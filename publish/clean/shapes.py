@@ -147,7 +147,22 @@ _FOOTNOTE = regex.compile(
 
 
 def is_footnote(text: str) -> bool:
-    return len(text) <= 600 and "\n" not in text and _FOOTNOTE.match(text) is not None
+    """A converter's footnote (:data:`_FOOTNOTE`), or an author's affiliation set as one at a
+    paper's first page: an institution and an e-mail address on one line (``School of
+    Economy…, Yibin 644003, Sichuan, China. email: luliu@…``), which MinerU leaves between the
+    halves of the sentence its page cut."""
+    if len(text) > 600 or "\n" in text:
+        return False
+    if _FOOTNOTE.match(text) is not None:
+        return True
+    return "@" in text and _EMAIL.search(text) is not None and _INSTITUTION.search(text) is not None
+
+
+_EMAIL = regex.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_INSTITUTION = regex.compile(
+    r"\b(?:University|College|Institute|School|Department|Laboratory|Academy|Faculty)\b"
+    r"|大学|学院|研究所|研究院|实验室"
+)
 
 
 #: A Chinese caption whose number the conversion glued to its title (``表2性别、年龄…``,
