@@ -8,8 +8,10 @@ import pytest
 
 from fixture_file import FIXTURES, Case, read_fixture_file, unescape
 from publish import clean
+from publish.clean.joining import joiner
 from publish.clean.protect import Protected
 from publish.clean.shapes import ends_sentence
+from publish.clean.words import Lexicon
 from publish.errors import ConfigError
 from publish.model import CleanSettings, Source
 
@@ -362,6 +364,46 @@ def test_protected_spans() -> None:
         start = text.index(needle)
         assert protected.overlaps(start + 1, start + 2), needle
     assert not protected.overlaps(0, 1)
+
+
+def test_toml_front_matter_and_math_after_chinese_are_protected() -> None:
+    """Hugo's ``+++`` front matter (the thirty-sixth review: ``+++`` joined to ``title = …``
+    in two posts) and inline math right after a Chinese letter (the thirty-fifth: its brackets
+    made full-width); a ``$`` after a Latin letter or digit is a price, not math."""
+    toml = '+++\ntitle = "Notes"\ndate = 2020-05-01\n+++\n\nThe text.\n'
+    end = toml.index("\n\nThe")
+    assert Protected(toml).covers(0, end) and not Protected(toml).overlaps(end + 2, end + 5)
+    math = "即为$\\boldsymbol{x}=(a;b)$，其中 US$5 and US$10"
+    assert Protected(math).covers(math.index("$"), math.index("，"))
+    assert not Protected(math).overlaps(math.index("US$5"), math.index(" and"))
+
+
+def test_a_dash_set_apart_keeps_its_space_when_its_line_is_joined() -> None:
+    """``incontrovertibly —`` ⏎ ``that the tree`` (the thirty-sixth review): a spaced dash, not
+    one that joins two words (``well—`` ⏎ ``known`` stays tight)."""
+    lexicon = Lexicon("")
+    assert joiner("incontrovertibly —", "that the tree", lexicon).between == " "
+    assert joiner("well—", "known", lexicon).between == ""
+
+
+def test_no_join_into_a_line_offered_as_furniture() -> None:
+    """A line the furniture pass offered for removal and left (below the threshold) is never
+    joined to the text beside it (the thirty-sixth and thirty-seventh reviews: a page's last
+    line glued to its running head, ``而香港實行的卻是立法會 ─ 2013年 1月 10日``)."""
+    body = "议员在会上提出，本港的法律制度与内地不同，香港实行的是普通法，内地实行的是大陆法，"
+    body += "两者的运作方式和解释方法都不一样，所以在解释基本法的时候，往往会出现不同的看法和争论，"
+    body += "这些争论需要通过正常的渠道来处理和解决，不能简单地一概而论。"
+    lines = [body[i : i + 28] for i in range(0, len(body), 28)]
+    text = "\n".join([*lines[:3], "立法会 ─ 2013年1月10日", *lines[3:]]) + "\n"
+    (unwrap,) = [p for p in clean.PASSES if p.name == "unwrap"]
+    joined = clean.start(text, "a.md")
+    joined.run([unwrap])
+    assert "\n立法会" not in joined.text  # (joined when nothing says)
+    head = text.index("立法会")
+    kept = clean.start(text, "a.md")
+    kept.pages.suspect.append((head, text.index("\n", head)))
+    kept.run([unwrap])
+    assert "\n立法会 ─ 2013年1月10日\n" in kept.text
 
 
 def test_raw_html_is_what_commonmark_reads_as_a_tag() -> None:

@@ -51,6 +51,9 @@ class Pages:
     def __init__(self, boundaries: list[Boundary] | None = None) -> None:
         self.boundaries: list[Boundary] = sorted(boundaries or [], key=lambda b: b.offset)
         self._offsets = [b.offset for b in self.boundaries]
+        #: Lines offered as page furniture and left (below the threshold): no pass joins text
+        #: into or out of them (a running head glued to a page's last line changes its words).
+        self.suspect: list[tuple[int, int]] = []
 
     def add(self, offset: int, kind: str, why: str, start: PageStart | None = None) -> None:
         """A boundary at ``offset`` of the text the current pass is editing."""
@@ -62,6 +65,12 @@ class Pages:
         for boundary in self.boundaries:
             boundary.offset = step.to_output(boundary.offset)
         self._offsets = [b.offset for b in self.boundaries]
+        self.suspect = [(step.to_output(a), step.to_output(b)) for a, b in self.suspect]
+
+    def touches_suspect(self, start: int, end: int) -> bool:
+        """The range ``start`` to ``end`` (a break, with what a join drops) touches a line
+        offered as furniture."""
+        return any(a <= end and start <= b for a, b in self.suspect)
 
     def between(self, start: int, end: int) -> list[Boundary]:
         """The boundaries at offsets ``start`` to ``end``, both included."""

@@ -134,6 +134,7 @@ def apply(text: str, edit: Editor) -> str:
     found.update(numbered)
     text_before = text
     text = edit.apply(text, [e for _, e in edits], protect=False)
+    _suspect(edit, edits)
     if not edit.done:
         return text
     for line, removal in edits:
@@ -146,6 +147,15 @@ def apply(text: str, edit: Editor) -> str:
             at = edit.trace.steps[-1].to_output(line[0])
             edit.pages.add(at, ev.PAGE, kind, _page_start(item))
     return normalise.tidy(text, edit, text_before)
+
+
+def _suspect(edit: Editor, edits: list[tuple[Span, Edit]]) -> None:
+    """The lines offered as furniture and left in the text, kept in the page model."""
+    step = edit.trace.steps[-1] if edit.done else None
+    for line, removal in edits:
+        if removal.start not in edit.done and removal.confidence > 0:
+            start, end = (step.to_output(x) for x in line) if step else line
+            edit.pages.suspect.append((start, end))
 
 
 def _proofed_hyphen(text: str, line: Span, start: int, end: int) -> tuple[int, int, str]:

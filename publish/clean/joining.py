@@ -10,6 +10,7 @@ words, and a word hyphenated at the break rejoined when the joined form is a wor
     mirrors- + you name it -> mirrors-you name it (two words, "mirrorsyou" is none: suggested)
     Har + bor              -> Harbor              (OCR dropped the hyphen: two pieces, one word)
     Inquiry@ + faa.gov     -> Inquiry@faa.gov     (an e-mail address cut at its @)
+    so — + that            -> so — that           (a dash set apart keeps its space)
     estab- + CLASS OF 1964 -> estab- CLASS OF 1964 (a headline between the halves: as rendered)
     长 效 + 保 洁           -> 长 效 保 洁          (a spaced-out run goes on; ``spaced`` closes it)
     只支持 + _基于等值_      -> 只支持 _基于等值_     (an underscore opens emphasis beside a space)
@@ -98,6 +99,8 @@ def joiner(left: str, right: str, lexicon: Lexicon) -> Join:
         if goes_on_elsewhere(left, right):
             return Join(0, " ", ev.CERTAIN, _ELSEWHERE)
         return Join(0, " " if left.endswith((" -", "--")) else "")
+    if left.endswith(("—", "–")) and left[-2:-1] == " ":
+        return Join(0, " ")  # (a dash set apart: ``incontrovertibly —`` ⏎ ``that the tree``)
     if left.endswith(("—", "–", "/", "@")) or right.startswith("@"):
         return Join(0, "")  # (a dash, a path, an e-mail address cut at its ``@``)
     if left.endswith(_SOFT_HYPHEN):  # (the hyphen the printer set where it broke the word)

@@ -3,10 +3,11 @@
 Fenced and indented code blocks, inline code, autolinks, bare URLs and e-mail addresses, link
 and image targets and reference definitions, raw HTML blocks, tags and comments, entity and
 character references (``&emsp;`` ``&#8212;``), TeX math, ``{#id .class key=value}``
-attributes, the lines of Markdown extensions' block syntax (``:::``, ``!!! note "…"``, ``===
-"Tab"``: :data:`~publish.clean.blocks.EXTENSIONS`), and bibliography entries (a line that
-reads as one, and every line of a section headed 参考文献, References or Bibliography). Front
-matter never reaches the passes: the read stage splits it off.
+attributes, Hugo's ``+++`` TOML front matter, the lines of Markdown extensions' block syntax
+(``:::``, ``!!! note "…"``, ``=== "Tab"``: :data:`~publish.clean.blocks.EXTENSIONS`), and
+bibliography entries (a line that reads as one, and every line of a section headed 参考文献,
+References or Bibliography). YAML front matter never reaches the passes: the read stage splits
+it off.
 """
 
 from __future__ import annotations
@@ -70,6 +71,16 @@ def forget() -> None:
     _CACHE.clear()
 
 
+_TOML_FRONT = re.compile(r"\A\+\+\+[ \t]*\n(?:.*\n)*?\+\+\+[ \t]*$", re.MULTILINE)
+
+
+def _toml_front_matter(text: str) -> list[tuple[int, int]]:
+    """Hugo's TOML front matter (``+++`` ⏎ ``title = "…"`` ⏎ ``+++``), which the read stage
+    leaves in the body (it splits YAML's ``---`` off): its lines are the author's fields."""
+    found = _TOML_FRONT.match(text) if text.startswith("+++") else None
+    return [found.span()] if found else []
+
+
 def _fenced_blocks(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     if "```" not in text and "~~~" not in text:
@@ -94,9 +105,11 @@ class Protected:
     """The protected spans of one text, merged and sorted, for fast overlap tests."""
 
     def __init__(self, text: str) -> None:
-        fenced = _fenced_blocks(text) + [
-            (b.start, b.end) for b in split_blocks(text) if b.kind in ("code", "html", "math")
-        ]
+        fenced = (
+            _fenced_blocks(text)
+            + _toml_front_matter(text)
+            + [(b.start, b.end) for b in split_blocks(text) if b.kind in ("code", "html", "math")]
+        )
         fenced.sort()
         spans = list(fenced) + references(text)
         for trigger, pattern in _SCANS:

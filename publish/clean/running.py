@@ -298,6 +298,8 @@ def repeated_lines(text: str, blocks: list[Block], near: list[tuple[int, int]]) 
         if not pages and _numbered_sections(lines, texts):
             continue  # (``### 3.2.3 式(3.5)的推导``, ``### 3.2.4 式(3.6)…``: sections)
         cutting = [line for line in lines if _cuts_a_sentence(texts, line[0])]
+        if len(lines) == 2 and len(cutting) == 1 and not _next_to(cutting[0], beside_markers):
+            cutting = []  # (seen twice, once in the text: a byline the staff list repeats)
         for line in cutting:
             found[line[1]] = ("running head", "recurs, and cuts a sentence", ev.STRONG)
             marked.add(line[0])

@@ -1,7 +1,8 @@
 """Pass ``seams``: a paragraph cut by a page or column break is joined to its other half.
 
 Only running text is joined (:func:`~publish.clean.shapes.is_running_text`): never a heading,
-list, table, quote, code, image, caption, reference entry or a paragraph that is only bold.
+list, table, quote, code, image, caption, reference entry or a paragraph that is only bold;
+and a note at a page's foot (``2 In the last part…``) is never a second half.
 Floats (images, tables, captions, a converter's footnotes) and HTML comments between the halves
 move after the joined paragraph. Nothing is joined across a removed continuation marker: text
 after ``上接`` came from elsewhere. A seam needs evidence on both sides
@@ -33,6 +34,7 @@ from publish.clean.shapes import (
     only_bold,
     starts_continuing,
     starts_lowercase,
+    starts_note,
 )
 from publish.clean.trace import Edit
 from publish.clean.words import Lexicon
@@ -52,7 +54,7 @@ def _partner(blocks: list[Block], i: int, edit: Editor) -> tuple[int, list[str]]
             return None
         between.append(FLOAT_BETWEEN if is_float_at(blocks, j) else _COMMENT_BETWEEN)
         j += 1
-    if j >= len(blocks) or not is_running_text(blocks[j]):
+    if j >= len(blocks) or not is_running_text(blocks[j]) or starts_note(blocks[j].text):
         return None
     pages = _page_breaks(edit, blocks[i].end, blocks[j].start)
     return None if pages is None else (j, list(dict.fromkeys(between + pages)))

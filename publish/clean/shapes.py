@@ -223,6 +223,16 @@ def only_emphasis(text: str) -> bool:
     return only_bold(text) or _ONLY_ITALIC.match(text) is not None
 
 
+#: A note at a page's foot as OCR gives it: its number, a space, a capital.
+_NOTE_START = regex.compile(r"\d{1,2}[ \t]+\p{Lu}")
+
+
+def starts_note(text: str) -> bool:
+    """``text`` starts as a note at a page's foot (``2 In the last part of the Trilogie…``):
+    never the second half of a sentence cut at the page's end, whose text goes on after it."""
+    return _NOTE_START.match(text) is not None
+
+
 def is_running_text(block: Block) -> bool:
     """A paragraph that may be joined to another: not a float, reference, heading line, a
     block of lines set apart by hard breaks, or a paragraph that is only bold."""

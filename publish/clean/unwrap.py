@@ -266,6 +266,14 @@ def _headingafter(block: Block, found: list[Break], n: int) -> bool:
     return is_heading_line(reading_after(block, found, n))
 
 
+def _into_suspect(edit: Edit, pages: Pages) -> bool:
+    """A join into or out of a line offered as page furniture (a running head the reviewer
+    has not yet taken out: ``而香港實行的卻是`` ⏎ ``立法會 ─ 2013年 1月 10日``)."""
+    if edit.new == "\n\n" or not pages.suspect:
+        return False
+    return pages.touches_suspect(edit.start, edit.end)
+
+
 class _Document:
     """What one run of the pass has learnt of the document: whether it is a page's text
     (paragraphs told apart only by a short last line, somewhere in it)."""
@@ -315,7 +323,7 @@ class _Document:
                 None if broken else _Clean(block.start in own, self.authors, self.spaced),
                 names,
             )
-            if e.start not in suggested
+            if e.start not in suggested and not _into_suspect(e, edit.pages)
         ]
         return rounds.apply(text, edit, edits, set())
 
