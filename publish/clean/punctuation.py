@@ -97,12 +97,15 @@ def _past_quotation(text: str, pos: int, step: int) -> int:
         return -1
     if step < 0:
         other = text.rfind(_PAIRED[mark], text.rfind("\n", 0, pos) + 1, pos)
-        return -1 if other < 0 else len(text[:other].rstrip(_BESIDE_QUOTATION)) - 1
-    line_end = text.find("\n", pos)
-    other = text.find(_PAIRED[mark], pos + 1, len(text) if line_end < 0 else line_end)
+    else:
+        line_end = text.find("\n", pos)
+        other = text.find(_PAIRED[mark], pos + 1, len(text) if line_end < 0 else line_end)
     if other < 0:
         return -1
-    return len(text) - len(text[other + 1 :].lstrip(_BESIDE_QUOTATION))
+    beyond = other + step
+    while 0 <= beyond < len(text) and text[beyond] in _BESIDE_QUOTATION:
+        beyond += step  # (the line's text only: a quotation is looked past on its line)
+    return beyond
 
 
 _BESIDE_QUOTATION = "*_~ \t"  # (a converter spaces a quotation: ``明确提出 “建立…”; 党的``)
