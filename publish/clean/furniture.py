@@ -66,7 +66,7 @@ def _markers(text: str, closed: list[tuple[int, int]]) -> Found:
             continue
         if PAGE_MARKER.match(line.group(0)):
             found[line.span()] = ("page marker", "a page marker line", ev.CERTAIN)
-        elif _FOLIO.match(line.group(0)):
+        elif _FOLIO.match(line.group(0)) and not _cited(text, line.start(), line.group(0)):
             found[line.span()] = ("folio", "a page number alone on a line", ev.CERTAIN)
         else:
             continue
@@ -80,6 +80,13 @@ def _markers(text: str, closed: list[tuple[int, int]]) -> Found:
         for span in worded:
             found[span] = ("folio", why, ev.LIKELY)
     return found
+
+
+def _cited(text: str, start: int, line: str) -> bool:
+    """``p. 62.`` ends a citation the line before leaves open (``…for 1883-84,`` ⏎⏎): the
+    page it cites, not a folio."""
+    before = text[max(0, start - 400) : start].rstrip()
+    return _WORDED.match(line) is not None and before.endswith(",")
 
 
 def _framing(text: str, start: int, end: int) -> list[tuple[int, int]]:
