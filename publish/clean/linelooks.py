@@ -31,15 +31,15 @@ _ITEM_RANKS = (5, 6)  # (``三、``, ``（二）``: :func:`~publish.clean.number
 def comma_for_stop(cur: str, body: str, measure: int | None, how: str) -> bool:
     """A line well short of the measure ends in a comma and the next starts with a capital
     (not ``I``): a paragraph's end whose full stop OCR read as a comma (``materials,`` ⏎
-    ``The situation today…``) as often as a sentence going on."""
-    return (
-        cur.endswith(",")
-        and body[:1].isupper()
-        and not body.startswith(("I ", "I'"))
-        and how != BY_HAND
-        and measure is not None
-        and width(cur) < 0.75 * measure
-    )
+    ``The situation today…``) as often as a sentence going on. So does a line in text with no
+    measure, or one over twice as wide as it: a paragraph joined before (by an earlier run,
+    whose short line it ended in) cannot say it is full, and a second run judges the break as
+    the first did."""
+    if not cur.endswith(",") or not body[:1].isupper() or body.startswith(("I ", "I'")):
+        return False
+    if how == BY_HAND:
+        return False
+    return measure is None or not 0.75 * measure <= width(cur) <= 2 * measure
 
 
 def item_starts(cur: str, body: str) -> bool:
