@@ -47,7 +47,7 @@ _LEADING_FEED = regex.compile(r"^\f+(?=[^\f\n])", regex.MULTILINE)
 _FEED = "a form feed starting a line: a page break"
 _FRAME = regex.compile(r"^[ \t]*([=*_~#-])\1{2,}[ \t]*$")  # a rule of one mark
 #: What a page marker or folio starts with, after spaces (a quick look before the patterns).
-_FIRST = frozenset("=~#*_-[<pP第\\\f–—－·•")
+_FIRST = frozenset("=~#*_-[<{pP第\\\f–—－·•")
 _RULED = "=~#*_- \t"  # (a rule's marks: a page marker may stand after a long one)
 
 

@@ -1,7 +1,9 @@
 """Page-marker lines: the forms a converter or an OCR program marks a page's start with, and
 whether a text shows the marks of OCR or conversion at all. Distributed Proofreaders' text
 marks each page's scan (``-----File: 018.png---\\names\\---``); a word it hyphenated across
-the page is ``Cap-*`` ⏎ marker ⏎ ``*tain`` (:data:`PROOFED_HYPHEN`).
+the page is ``Cap-*`` ⏎ marker ⏎ ``*tain`` (:data:`PROOFED_HYPHEN`). marker (the PDF converter,
+``--paginate_output``) writes ``{3}`` and 48 dashes: its count of pages from 0, not the page's
+printed number, so it says no page.
 
 ``furniture`` removes them (with folios and running heads); ``indents`` and ``furniture`` read
 them as a mark of conversion (:func:`converted`). A numbered one says which page starts there
@@ -26,6 +28,7 @@ PAGE_MARKER = regex.compile(
     | 第[ \t]*\d+[ \t]*[页頁](?:[ \t]*[,，/]?[ \t]*共(?:计|計)?[ \t]*\d+[ \t]*[页頁])?
     | \[[ \t]*page[ \t]*break(?:[ \t.]*\d+)?[ \t]*\] | \\(?:pagebreak|newpage)
     | \f+
+    | \{\d+\}-{16,}
     | -{3,}[ \t]*File:[ \t]*[\w.-]+?\.(?:png|jpe?g|gif|tiff?)(?:-+[^\n]*)?
     )[ \t]*$""",
     regex.IGNORECASE | regex.VERBOSE,

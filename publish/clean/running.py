@@ -155,7 +155,7 @@ def _candidates(blocks: list[Block]) -> _Candidates:
                     continue  # a link, an image, a tag; too wide, too few letters
                 if line.startswith("|") or line.rstrip().endswith("|"):
                     continue  # (a table's row a converter ran into a paragraph)
-                if line.lstrip(" \t:").startswith(("!!!", "???")) or EXTENSION_LINE.match(line):
+                if EXTENSION_LINE.match(line):
                     continue  # (an admonition's opening line, ``!!! note``, ``/// html | div``)
                 if starts_list_item(core.lstrip(_QUOTES_OPEN)):
                     continue  # (an item of a list, quoted: ``“(2) Whenever the flow…``)

@@ -25,6 +25,7 @@ from publish.clean.blocks import Block, split_blocks
 from publish.clean.editor import Editor
 from publish.clean.joining import joiner
 from publish.clean.markers import MARKER
+from publish.clean.pagelines import PAGE_MARKER
 from publish.clean.protect import Protected
 from publish.clean.shapes import (
     COMMENT,
@@ -45,6 +46,12 @@ _COMMENT_BETWEEN = "an HTML comment (nothing a reader sees) stands between the p
 _KEEP = 500  # characters kept at each end of a long part as it will read (all judge looks at)
 
 
+def _text(block: Block) -> bool:
+    """Running text (:func:`~publish.clean.shapes.is_running_text`), not a page marker left
+    on its line (``furniture`` turned off): such a line takes no part in a seam."""
+    return is_running_text(block) and PAGE_MARKER.match(block.text) is None
+
+
 def _partner(blocks: list[Block], i: int, edit: Editor) -> tuple[int, list[str]] | None:
     """The next running-text block after ``blocks[i]`` past floats, and what is between."""
     between: list[str] = []
@@ -54,7 +61,7 @@ def _partner(blocks: list[Block], i: int, edit: Editor) -> tuple[int, list[str]]
             return None
         between.append(FLOAT_BETWEEN if is_float_at(blocks, j) else _COMMENT_BETWEEN)
         j += 1
-    if j >= len(blocks) or not is_running_text(blocks[j]) or starts_note(blocks[j].text):
+    if j >= len(blocks) or not _text(blocks[j]) or starts_note(blocks[j].text):
         return None
     pages = _page_breaks(edit, blocks[i].end, blocks[j].start)
     return None if pages is None else (j, list(dict.fromkeys(between + pages)))
@@ -94,7 +101,7 @@ def _links(
         ended = first.kind != "paragraph" or (last in TERMINAL and last not in "*_)]")
         if ended and (i + 1 == len(blocks) or not starts_continuing(blocks[i + 1].text)):
             continue  # (a quick look first: most paragraphs end a sentence)
-        if is_running_text(first):
+        if _text(first):
             found = _partner(blocks, i, edit)
             verdict = found and halves.judge(before, blocks[found[0]].text, found[1])
         else:

@@ -15,9 +15,9 @@ from publish.clean.blocks import ANCHOR, EXTENSION_LINE, Block
 from publish.clean.markers import BRACKETED
 from publish.clean.numbering import is_heading_line, rank
 
-_IMAGE_LINE = regex.compile(r"^[ \t]*!\[[^\]\n]*\]\([^)\n]*\)(?:\{[^}\n]*\})?[ \t]*$")
 #: Empty anchors a converter sets at a block's start (``<span id="page-9-0"></span>``): no text.
 _ANCHORS = rf"(?:{ANCHOR})*"
+_IMAGE_LINE = regex.compile(rf"^[ \t]*{_ANCHORS}!\[[^\]\n]*\]\([^)\n]*\)(?:\{{[^}}\n]*\}})?[ \t]*$")
 #: The label is a whole word (``Fig.``, not the start of ``fighters``); the number is digits,
 #: Chinese numerals, Roman numerals or one capital letter (``Table A``, ``Plate IV``), so
 #: ``Tables turned`` and ``Mapping the coast`` are running text; empty anchors a converter
