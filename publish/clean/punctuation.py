@@ -24,10 +24,16 @@ paired; never in numbers, formulas and codes: ``1,234.5`` ``3.85亿元`` ``16:30
 ``ISO9001`` ``5G``, nor in English sentences: a mark that ends a quotation with no Chinese in
 it (``会得到“I am inside!”，因为``), or follows a quotation or bracket and goes on in English
 (``Library（NSL）, as the``), is English punctuation.
+
+An author's own Markdown (no page marker, continuation marker, page furniture or hyphen at a
+line's end) may set its brackets half-width, or its quotation marks straight, by choice: where
+it does so on :data:`_STYLE` lines or more and never the other way, those conversions are only
+suggested (but a heading number's ``(一)``, which no style sets so).
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import regex
@@ -41,7 +47,10 @@ from publish.cjk import (
     is_cjk,
     is_cjk_letter,
 )
+from publish.clean import evidence as ev
 from publish.clean.editor import Editor
+from publish.clean.numbering import is_bare_number
+from publish.clean.pagelines import converted
 from publish.clean.protect import Protected
 from publish.clean.trace import Edit, apply_edits
 
@@ -50,6 +59,14 @@ _PERCENT = re.compile(r"(?<=[0-9])％")
 _POINT = re.compile(r"(?<=[0-9])．(?=[0-9])")
 
 _FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
+# What each repair records as its evidence.
+_MARK_WHY = ("a half-width mark in Chinese text",)
+_MATH_WHY = ("a converter's space between inline math and a Chinese mark",)
+_HOLDS_WHY = ("half-width brackets holding Chinese",)
+_MIXED_WHY = ("a pair of brackets of mixed widths, beside or holding Chinese",)
+_QUOTE_WHY = ("straight quotation marks around Chinese",)
+_STOP_WHY = ("a full stop after Chinese",)
+_DIGITS_WHY = ("a full-width percent sign or point with digits",)
 _MARK = re.compile(r"(?:[,;:?]|!(?!\[))( *)")
 _PERIOD = regex.compile(  # (the spaces after it, before Chinese, go with it)
     rf"\.(?<=[{CJK_LETTER}）」』》】][*_]*\.)"
@@ -131,14 +148,14 @@ def _marks(text: str) -> list[Edit]:
                 math = _after_math(text, start, match.end())
                 if math < 0:
                     continue
-                edits.append(Edit(math, match.end(), _FULL[text[start]]))
+                edits.append(Edit(math, match.end(), _FULL[text[start]], evidence=_MARK_WHY))
                 continue
         end = match.end()  # (and the spaces after the mark: a full-width one has its own
         # room; not at a line's end, where they make a hard break, nor before another mark,
         # which they would bring beside it: ``代, ,`` is judged once, as it stands)
         after = text[end : end + 16].lstrip(_SKIP_MARKUP)[:1]  # (through emphasis, quotes)
         drop = end - start - 1 if after != "\n" and after not in _FULL else 0
-        edits.append(Edit(start, start + 1 + drop, _FULL[text[start]]))
+        edits.append(Edit(start, start + 1 + drop, _FULL[text[start]], evidence=_MARK_WHY))
     return edits
 
 
@@ -187,7 +204,7 @@ def _math_spaces(text: str) -> list[Edit]:
         line = text.rfind("\n", 0, dollar) + 1
         before = text[line : dollar + 1]
         if before[-2:-1] not in (" ", "\t", "", "\\") and before.count("$") % 2 == 0:
-            edits.append(Edit(dollar + 1, match.end(1), ""))
+            edits.append(Edit(dollar + 1, match.end(1), "", evidence=_MATH_WHY))
     return edits
 
 
@@ -226,8 +243,11 @@ def _parentheses(masked: str) -> list[Edit]:
                     pair != "()" and _beside_cjk(line, opening, i)
                 ):
                     before, after = _room(line, opening, i)
-                    edits.append(Edit(start + opening - before, start + opening + 1, "（"))
-                    edits.append(Edit(start + i, start + i + 1 + after, "）"))
+                    why = _HOLDS_WHY if pair == "()" else _MIXED_WHY
+                    edits.append(
+                        Edit(start + opening - before, start + opening + 1, "（", evidence=why)
+                    )
+                    edits.append(Edit(start + i, start + i + 1 + after, "）", evidence=why))
     return edits
 
 
@@ -282,6 +302,7 @@ def _quotes(masked: str) -> list[Edit]:
             continue  # (an odd count: the line may start inside a quotation; pairs unknown)
         opened: tuple[int, str] | None = None
         found: list[Edit] = []
+        mixed = False
         for mark in _QUOTE.finditer(line):
             i, ch = mark.start(), mark.group(0)
             if opened is None or ch == "“":
@@ -293,10 +314,15 @@ def _quotes(masked: str) -> list[Edit]:
                 found = []  # (one opens after a colon, where it would close: quotes nest)
                 break
             if first + ch != "“”" and _HAS_CJK.search(line[at + 1 : i]):
-                found.append(Edit(start + at, start + at + 1, "“"))
-                found.append(Edit(start + i, start + i + 1, "”"))
-        edits.extend(found)
+                found.append(Edit(start + at, start + at + 1, "“", evidence=_QUOTE_WHY))
+                found.append(Edit(start + i, start + i + 1, "”", evidence=_QUOTE_WHY))
+            elif first + ch == '""':
+                mixed = True  # (a straight pair around other words: ``"客户端" 和 "SSR"``)
+        edits.extend(_doubted(found, _MIXED_QUOTES) if mixed else found)
     return edits
+
+
+_MIXED_QUOTES = "the line quotes other words with straight marks too: only these would turn"
 
 
 def apply(text: str, edit: Editor) -> str:
@@ -304,16 +330,79 @@ def apply(text: str, edit: Editor) -> str:
         return text
     # Brackets and quotes first: the marks next to them then see the full-width forms.
     masked = _masked(text) if "(" in text or "（" in text or '"' in text else text
-    text = edit.apply(text, _parentheses(masked) + _quotes(masked))
-    text = edit.apply(text, _marks(text))
+    pairs, quotes, marks = _parentheses(masked), _quotes(masked), _marks(text)
+    if (pairs or quotes) and not (marks or _converted(text, edit)):
+        pairs = _numbers(masked, pairs) if pairs and _house_brackets(masked) else pairs
+        quotes = _doubted(quotes, _HOUSE_QUOTES) if quotes and _house_quotes(masked) else quotes
+    widened = edit.apply(text, pairs + quotes)
+    text = edit.apply(widened, marks if widened == text else _marks(widened))
     if "$" in text:  # (after the marks: one made full-width may stand after math and spaces)
         text = edit.apply(text, _math_spaces(text))
-    text = edit.apply(text, [Edit(m.start(), m.end(), "。") for m in _PERIOD.finditer(text)])
+    text = edit.apply(
+        text, [Edit(m.start(), m.end(), "。", evidence=_STOP_WHY) for m in _PERIOD.finditer(text)]
+    )
     if "％" in text:
-        text = edit.sub(_PERCENT, "%", text)
+        text = edit.sub(_PERCENT, "%", text, why=_DIGITS_WHY)
     if "．" in text:
-        text = edit.sub(_POINT, ".", text)
+        text = edit.sub(_POINT, ".", text, why=_DIGITS_WHY)
     return text
+
+
+_HOUSE_BRACKETS = "its brackets are half-width throughout, in a text with no mark of conversion"
+_HOUSE_QUOTES = "its quotation marks are straight throughout, in a text with no mark of conversion"
+
+
+#: Lines with pairs set one way that make a style: fewer are too few to tell a choice from a
+#: slip (``(含(一)和(二)两项)`` is one line's).
+_STYLE = 3
+
+
+def _converted(text: str, edit: Editor) -> bool:
+    """The text shows the marks of OCR or conversion, or had page furniture or jump lines
+    (or, the caller's part, marks to make full-width: ``理论;热爱``, a converter's slips)."""
+    return bool(edit.pages.boundaries) or converted(text)
+
+
+def _lines(masked: str, pattern: re.Pattern[str]) -> int:
+    """How many lines of the text (its protected spans blanked out) hold a match of
+    ``pattern``, up to :data:`_STYLE`."""
+    return sum(1 for _ in itertools.islice(pattern.finditer(masked), _STYLE))
+
+
+_HALF_PAIR = re.compile(r"^[^\n]*\([^()\n]*\)", re.MULTILINE)
+_STRAIGHT_PAIR = re.compile(r'^[^\n]*"[^"\n]*"', re.MULTILINE)
+
+
+def _house_brackets(masked: str) -> bool:
+    """Half-width brackets (around anything) on :data:`_STYLE` lines or more, and no bracket
+    of the text (its protected spans blanked out) full-width."""
+    return "（" not in masked and "）" not in masked and _lines(masked, _HALF_PAIR) >= _STYLE
+
+
+def _house_quotes(masked: str) -> bool:
+    """Straight quotation marks (around anything) on :data:`_STYLE` lines or more, and none of
+    the text's curly or a corner bracket."""
+    curly = any(mark in masked for mark in "“”「」『』")
+    return not curly and _lines(masked, _STRAIGHT_PAIR) >= _STYLE
+
+
+def _numbers(masked: str, pairs: list[Edit]) -> list[Edit]:
+    """``pairs`` (each an opening bracket's edit, then its closing one's) only suggested
+    (:func:`_doubted`), but for a Chinese heading number's (``(一)``, which no style sets
+    half-width)."""
+    kept: list[Edit] = []
+    for opening, closing in zip(pairs[::2], pairs[1::2], strict=True):
+        number = is_bare_number(f"（{masked[opening.end : closing.start]}）")
+        kept.extend([opening, closing] if number else _doubted([opening, closing], _HOUSE_BRACKETS))
+    return kept
+
+
+def _doubted(edits: list[Edit], why: str) -> list[Edit]:
+    """``edits`` only suggested: an author's own Markdown (no page marker, continuation marker
+    or hyphen at a line's end, no page furniture found) that sets every bracket or quotation
+    one way may do so by choice (a project's docs writing ``指令 (简写为 `@`)``, a book's
+    chapter ``"西瓜书"``), where a converter's or OCR's slips come mixed."""
+    return [e._replace(confidence=ev.LIKELY, evidence=(*e.evidence, why)) for e in edits]
 
 
 def widened(text: str) -> str:
