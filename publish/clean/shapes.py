@@ -113,6 +113,11 @@ def is_float(block: Block) -> bool:
         return True
     if block.kind == "html":  # (``<span id="page-0-0"></span><sup>1</sup>…``: a footnote,
         # its anchor first; not ``<sup>1</sup> Baidu Inc.``, an affiliation under the names)
+        if _HTML_FLOAT.match(block.text):
+            return True
+        caption = _HTML_CAPTION.match(block.text)
+        if caption is not None:
+            return is_caption(caption.group(1))
         return _ANCHOR_FIRST.match(block.text) is not None and is_footnote(block.text)
     if block.kind != "paragraph":
         return False
@@ -120,6 +125,13 @@ def is_float(block: Block) -> bool:
     return bool(_IMAGE_LINE.match(first)) or is_caption(block.text) or is_footnote(block.text)
 
 
+#: A figure or a table in HTML, as converters write them: PaddleOCR's ``<div style="text-align:
+#: center;"><img src="imgs/…" …/></div>``, MinerU's ``<table>…</table>``.
+_HTML_FLOAT = regex.compile(
+    r"^[ \t]*(?:<div\b[^<>]*>[ \t]*<img\b[^<>]*>[ \t]*</div>|<table\b[^\n]*</table>)[ \t]*$"
+)
+#: A caption in HTML (PaddleOCR's ``<div style="text-align: center;">图4 多源…</div>``).
+_HTML_CAPTION = regex.compile(r"^[ \t]*<div\b[^<>]*>[ \t]*([^<>\n]+?)[ \t]*</div>[ \t]*$")
 _LONG_CAPTION = 1500  # characters: a paper's caption under its figure may run to several sentences
 
 
