@@ -164,7 +164,7 @@ def _as_written(run: Run, text: str, path: str, first_line: int) -> Run:
     run of ``text`` as it was: the document needed no repair, and comes back byte for byte,
     with no change recorded; its suggestions stay, located in the source as before."""
     applied = [r for editor in run.editors for r in editor.recorded if r.applied]
-    if not all(r.evidence == normalise.LAYOUT for r in applied):
+    if not all(r.evidence[: len(normalise.LAYOUT)] == normalise.LAYOUT for r in applied):
         return run
     for editor in run.editors:
         editor.recorded = [r for r in editor.recorded if not r.applied]

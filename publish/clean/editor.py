@@ -83,14 +83,32 @@ class Editor:
         kept = self._record(text, kept, step)
         if not kept:
             return text
+        new_text = self._commit(text, kept)
+        if protected is not None and not any(edit.moves for edit in kept):
+            protected.shifted(new_text, kept)
+        return new_text
+
+    def _commit(self, text: str, kept: list[Edit]) -> str:
+        """``text`` with the sorted ``kept`` edits made, a step of the trace."""
         self.done = {edit[0] for edit in kept}
         done = Step(kept)
         self.trace.steps.append(done)
         self.pages.remap(done)
-        new_text = apply_sorted(text, kept)
-        if protected is not None and not any(edit.moves for edit in kept):
-            protected.shifted(new_text, kept)
-        return new_text
+        return apply_sorted(text, kept)
+
+    def as_one(self, pattern: re.Pattern[str], new: str, text: str, why: tuple[str, ...]) -> str:
+        """Every match of ``pattern`` made ``new`` as one change, recorded (and reviewed) at
+        the first: a text's line endings, which no one reviews a line at a time."""
+        edits = [Edit(m.start(), m.end(), new, 1.0, why) for m in pattern.finditer(text)]
+        edits = [edit for edit in edits if text[edit[0] : edit[1]] != new]
+        self.done = set()
+        self.step_in = step = len(self.trace.steps)
+        if not edits:
+            return text
+        told = (*why, f"one change for all {len(edits)} in the text")
+        if not self._record(text, [edits[0]._replace(evidence=told)], step):
+            return text
+        return self._commit(text, edits)
 
     def _record(self, text: str, edits: list[Edit], step: int) -> list[Edit]:
         """Record ``edits`` (of the text of ``step``); those to apply. (One loop over them with

@@ -143,7 +143,7 @@ _HARD_BREAK_INDENT = re.compile(r"(?:  |(?<!\\)\\)\n\u3000")
 
 def apply(text: str, edit: Editor) -> str:
     if "\r" in text:
-        text = edit.sub(_CR, "\n", text, protect=False, why=LAYOUT)  # (all line endings)
+        text = edit.as_one(_CR, "\n", text, (*LAYOUT, "line endings made LF"))
     if not text.isascii() and any(ch in text for ch in _INVISIBLE_CHARS):
         code = closed_ranges(split_blocks(text), ("fence", "code"))  # (there, an author's)
         text = edit.sub(
