@@ -63,6 +63,7 @@ from publish.clean.shapes import (
     DASH_LEADS,
     DATED,
     DATELINE,
+    PROOFED_NOTE,
     aligned,
     chinese_prose,
     closing,
@@ -70,6 +71,7 @@ from publish.clean.shapes import (
     ends_with_marker,
     grid_row,
     last_mark,
+    proofed_note,
     speaker,
     starts_cjk,
     starts_continuing,
@@ -77,6 +79,8 @@ from publish.clean.shapes import (
 )
 
 HEADING = "a heading-number line"
+_NOTE_STARTS = "a note starts ([Footnote 1: …], as Distributed Proofreaders mark one)"
+_NOTE_ENDS = "a note ([Footnote 1: …]) ends"
 WIDE = "a line no print is as wide as"  # (how that evidence starts: ``unwrap`` reads it)
 INDENTED = "the next line is indented as a new paragraph"
 _DEFINITION = re.compile(r"^ {0,3}[:~][ \t]")  # a definition list's definition
@@ -156,6 +160,10 @@ def _decide(
     width the lines of Chinese alone reach (:func:`~publish.clean.measure.chinese_measure`)."""
     if linelooks.set_apart_after(cur):
         return "", 0.0, ""
+    if nxt.startswith("[Footnote ") and PROOFED_NOTE.match(nxt):
+        return "split", ev.STRONG, _NOTE_STARTS
+    if so_far.startswith("[Footnote ") and proofed_note(so_far):
+        return "split", ev.STRONG, _NOTE_ENDS
     body = nxt.lstrip(" \t\u3000")
     if body[:1] in ";:!?" and not starts_continuing(body):  # its mark as it will read
         body = widened(nxt).lstrip(" \t\u3000")

@@ -122,7 +122,9 @@ def is_float(block: Block) -> bool:
     if block.kind != "paragraph":
         return False
     first = block.text.split("\n", 1)[0]
-    return bool(_IMAGE_LINE.match(first)) or is_caption(block.text) or is_footnote(block.text)
+    if _IMAGE_LINE.match(first) or is_caption(block.text) or is_footnote(block.text):
+        return True
+    return block.text.startswith("[Footnote ") and proofed_note(block.text)
 
 
 #: A figure or a table in HTML, as converters write them: PaddleOCR's ``<div style="text-align:
@@ -237,6 +239,21 @@ def only_emphasis(text: str) -> bool:
 
 #: A note at a page's foot as OCR gives it: its number, a space, a capital.
 _NOTE_START = regex.compile(r"\d{1,2}[ \t]+\p{Lu}")
+
+
+#: A note as Distributed Proofreaders mark it, where its page ends (``[Footnote 1: Luke xxii.
+#: 32.]``, ``[Footnote A: …``, over several lines if long).
+PROOFED_NOTE = regex.compile(r"^[ \t]*\[Footnote [\w*†‡§]{1,12}:")
+
+
+def proofed_note(text: str) -> bool:
+    """``text`` is a whole :data:`PROOFED_NOTE`: it ends where its bracket closes."""
+    end = text.rstrip()
+    return (
+        PROOFED_NOTE.match(text) is not None
+        and end.endswith("]")
+        and end.count("[") == end.count("]")
+    )
 
 
 def starts_note(text: str) -> bool:
