@@ -1,6 +1,8 @@
 """Running heads, running feet and bare folios: short lines that recur page after page.
 
-A line is a candidate when it is short (at most 70 columns), has a letter, no link or image,
+A line is a candidate when it is short (at most :data:`_WIDEST` columns: a journal's foot
+names it, its issue and page, ``PLOS ONE | www.plosone.org 3 January 2014 | Volume 9 |
+Issue 1 | e83897``), has a letter, no link or image,
 does not start in lower case unless it is a site's address (``https://abcaus.in``), is not a
 sentence, a question to the reader, a speaker's name (ending in ``:``) or wholly in brackets
 (``（掌声）``), and stands in a paragraph, heading or quote block. Lines are compared with
@@ -64,6 +66,7 @@ from publish.clean.shapes import (
     starts_lowercase,
 )
 
+_WIDEST = 90  # columns a running line may take (a journal's foot with its issue and page)
 _OPEN_KINDS = ("paragraph", "heading", "quote")
 _DECOR = regex.compile(r"^[ \t]*(?:#{1,6}[ \t]+|>[ \t]*)?[*_]*[ \t]*|[ \t]*[*_]*[ \t]*$")
 _BARE = regex.compile(r"^\d{1,4}$")
@@ -139,7 +142,7 @@ def _candidates(blocks: list[Block]) -> _Candidates:
             pos += len(line) + 1
             if block.kind == "rule" and RULE.match(line):  # (not the lines run on after it)
                 rules.append((index, span, line))
-            if block.kind not in _OPEN_KINDS or len(line) > 80:
+            if block.kind not in _OPEN_KINDS or len(line) > _WIDEST + 10:  # (its marks too)
                 continue
             core = _DECOR.sub("", line) if _decorated(line) else line
             if _BARE.match(core):
@@ -151,7 +154,7 @@ def _candidates(blocks: list[Block]) -> _Candidates:
                 piece = core.endswith("-") or core[0].islower() or wrapped
                 if piece and not _ADDRESS.match(core):
                     continue  # a piece of a wrapped sentence
-                if "](" in core or "<" in core or width(core) > 70 or size(core) < 4:
+                if "](" in core or "<" in core or width(core) > _WIDEST or size(core) < 4:
                     continue  # a link, an image, a tag; too wide, too few letters
                 if line.startswith("|") or line.rstrip().endswith("|"):
                     continue  # (a table's row a converter ran into a paragraph)
