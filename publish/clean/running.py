@@ -2,7 +2,8 @@
 
 A line is a candidate when it is short (at most :data:`_WIDEST` columns: a journal's foot
 names it, its issue and page, ``PLOS ONE | www.plosone.org 3 January 2014 | Volume 9 |
-Issue 1 | e83897``), has a letter, no link or image,
+Issue 1 | e83897``; a released record is stamped ``UNCLASSIFIED U.S. Department of State
+Case No. F-2017-13804 Doc No. C06685938 Date: 05/04/2021``), has a letter, no link or image,
 does not start in lower case unless it is a site's address (``https://abcaus.in``), is not a
 sentence, a question to the reader, a speaker's name (ending in ``:``) or wholly in brackets
 (``（掌声）``), and stands in a paragraph, heading or quote block. Lines are compared with
@@ -66,7 +67,7 @@ from publish.clean.shapes import (
     starts_lowercase,
 )
 
-_WIDEST = 90  # columns a running line may take (a journal's foot with its issue and page)
+_WIDEST = 100  # columns a running line may take (a journal's foot, a release stamp)
 _OPEN_KINDS = ("paragraph", "heading", "quote")
 _DECOR = regex.compile(r"^[ \t]*(?:#{1,6}[ \t]+|>[ \t]*)?[*_]*[ \t]*|[ \t]*[*_]*[ \t]*$")
 _BARE = regex.compile(r"^\d{1,4}$")
