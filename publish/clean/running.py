@@ -147,6 +147,8 @@ def _candidates(blocks: list[Block]) -> _Candidates:
                 continue
             core = _DECOR.sub("", line) if _decorated(line) else line
             if _BARE.match(core):
+                if ATX.match(line):
+                    continue  # (a heading's number, ``### 01``: a section's, not a page's)
                 numbers.append((index, span, core))
             elif recurrence.garbled(core):
                 garbled.append((index, span, core))
