@@ -77,6 +77,8 @@ def apply(text: str, edit: Editor) -> str:
             seen.append((_APART if _MATTER.match(title) else rank(title), new_level))
             offered.append(seen[-1])
         elif block.kind == "paragraph" and "\n" not in block.text:
+            if block.text.startswith(("  ", "\t")):
+                continue  # (indented: a list item's paragraph, ``   一、人身搜索`` under ``1.``)
             bold = _ONLY_BOLD.match(block.text)
             title = bold.group("title").strip() if bold else block.text
             if bold and (_SENTENCE.search(title) or not _LETTER.search(title) or not rank(title)):
