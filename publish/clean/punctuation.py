@@ -25,10 +25,11 @@ paired; never in numbers, formulas and codes: ``1,234.5`` ``3.85亿元`` ``16:30
 it (``会得到“I am inside!”，因为``), or follows a quotation or bracket and goes on in English
 (``Library（NSL）, as the``), is English punctuation.
 
-An author's own Markdown (no page marker, continuation marker, page furniture or hyphen at a
-line's end) may set its brackets half-width, or its quotation marks straight, by choice: where
-it does so on :data:`_STYLE` lines or more and never the other way, those conversions are only
-suggested (but a heading number's ``(一)``, which no style sets so).
+An author's own Markdown (no page marker, continuation marker, page furniture, offered or
+removed, or hyphen at a line's end) may type its Chinese marks half-width, or set its brackets
+half-width or its quotation marks straight, by choice: where it does so on :data:`_STYLE` lines
+or more and (nearly) never the other way, those repairs are only suggested (but a heading
+number's ``(一)``, which no style sets so).
 """
 
 from __future__ import annotations
@@ -331,16 +332,21 @@ def apply(text: str, edit: Editor) -> str:
     # Brackets and quotes first: the marks next to them then see the full-width forms.
     masked = _masked(text) if "(" in text or "（" in text or '"' in text else text
     pairs, quotes, marks = _parentheses(masked), _quotes(masked), _marks(text)
-    if (pairs or quotes) and not (marks or _converted(text, edit)):
-        pairs = _numbers(masked, pairs) if pairs and _house_brackets(masked) else pairs
-        quotes = _doubted(quotes, _HOUSE_QUOTES) if quotes and _house_quotes(masked) else quotes
+    doubt = ""  # (why every repair here is only suggested: the author's own style)
+    if (pairs or quotes or marks) and not _converted(text, edit):
+        if marks and _house_marks(masked, marks):
+            doubt = _HOUSE_MARKS
+            pairs, quotes, marks = _doubted(pairs, doubt), _doubted(quotes, doubt), []
+        elif not marks:
+            pairs = _numbers(masked, pairs) if pairs and _house_brackets(masked) else pairs
+            quotes = _doubted(quotes, _HOUSE_QUOTES) if quotes and _house_quotes(masked) else quotes
     widened = edit.apply(text, pairs + quotes)
-    text = edit.apply(widened, marks if widened == text else _marks(widened))
+    marks = marks if widened == text and not doubt else _marks(widened)
+    text = edit.apply(widened, _doubted(marks, doubt) if doubt else marks)
     if "$" in text:  # (after the marks: one made full-width may stand after math and spaces)
         text = edit.apply(text, _math_spaces(text))
-    text = edit.apply(
-        text, [Edit(m.start(), m.end(), "。", evidence=_STOP_WHY) for m in _PERIOD.finditer(text)]
-    )
+    stops = [Edit(m.start(), m.end(), "。", evidence=_STOP_WHY) for m in _PERIOD.finditer(text)]
+    text = edit.apply(text, _doubted(stops, doubt) if doubt else stops)
     if "％" in text:
         text = edit.sub(_PERCENT, "%", text, why=_DIGITS_WHY)
     if "．" in text:
@@ -349,6 +355,7 @@ def apply(text: str, edit: Editor) -> str:
 
 
 _HOUSE_BRACKETS = "its brackets are half-width throughout, in a text with no mark of conversion"
+_HOUSE_MARKS = "its Chinese marks are half-width throughout, in a text with no mark of conversion"
 _HOUSE_QUOTES = "its quotation marks are straight throughout, in a text with no mark of conversion"
 
 
@@ -358,9 +365,9 @@ _STYLE = 3
 
 
 def _converted(text: str, edit: Editor) -> bool:
-    """The text shows the marks of OCR or conversion, or had page furniture or jump lines
-    (or, the caller's part, marks to make full-width: ``理论;热爱``, a converter's slips)."""
-    return bool(edit.pages.boundaries) or converted(text)
+    """The text shows the marks of OCR or conversion, or had page furniture or jump lines,
+    or lines offered as furniture (a running head left below the threshold)."""
+    return bool(edit.pages.boundaries or edit.pages.suspect) or converted(text)
 
 
 def _lines(masked: str, pattern: re.Pattern[str]) -> int:
@@ -377,6 +384,17 @@ def _house_brackets(masked: str) -> bool:
     """Half-width brackets (around anything) on :data:`_STYLE` lines or more, and no bracket
     of the text (its protected spans blanked out) full-width."""
     return "（" not in masked and "）" not in masked and _lines(masked, _HALF_PAIR) >= _STYLE
+
+
+def _house_marks(masked: str, marks: list[Edit]) -> bool:
+    """The text's Chinese has its marks half-width (``marks``, to repair) on :data:`_STYLE`
+    lines or more, and full-width ones (``，。；：？！``) at most once for every ten of
+    those (a slip the other way): its author types them so."""
+    full = sum(map(masked.count, "，。；：？！"))
+    return full * 10 <= len(marks) and _lines(masked, _HALF_MARK) >= _STYLE
+
+
+_HALF_MARK = regex.compile(rf"^[^\n]*[{CJK_LETTER}][,;:?!.](?:[ \t]|[{CJK_LETTER}])", regex.M)
 
 
 def _house_quotes(masked: str) -> bool:
