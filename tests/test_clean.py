@@ -97,6 +97,20 @@ def test_line_endings_made_lf_are_one_change() -> None:
     assert endings[0].evidence[-1] == "one change for all 5 in the text"
 
 
+def test_a_hard_break_the_pdf_extraction_left_is_a_change_not_layout() -> None:
+    """Where most lines end in one space (PDF text extraction's), the two spaces ending one
+    are the extraction's too: removed, and recorded as a change that renders differently,
+    not as layout (the forty-third review: "layout only" was said of it)."""
+    lines = [f"Line {n} of the extracted page goes on here " for n in range(12)]
+    lines[5] = lines[5] + " "  # (two spaces: a hard break, as Markdown reads it)
+    cleaned = clean.clean(_source("\n".join(lines) + "\n"))
+    assert "  \n" not in cleaned.text
+    evidence = {c.evidence for c in cleaned.changes if c.line == 6}
+    assert evidence == {
+        ("two spaces ending a line where most lines end in one: the PDF extraction's",)
+    }
+
+
 def test_a_letter_s_salutation_is_a_record_not_half_a_sentence() -> None:
     """``Sir,`` ⏎⏎ ``I have…`` (two letters of the sixth review): not even suggested as a seam;
     a short part ending in a comma that goes on in lower case is still joined."""

@@ -69,26 +69,40 @@ def _extracted(text: str) -> bool:
     return ones >= 10 and ones >= 0.5 * text.count("\n")
 
 
-def _trailing(match: re.Match[str], extracted: bool = False) -> str:
+def _hard(match: re.Match[str]) -> bool:
+    """The spaces ``match`` found end a line with a Markdown hard break (two spaces or more,
+    after text, before a line with text)."""
     text, start, end = match.string, match.start(), match.end()
     spaces = match.group(0)
     after_text = start > 0 and text[start - 1] != "\n"
     newline = text.find("\n", end + 1)
     next_line = text[end + 1 : newline if newline >= 0 else len(text)]
-    hard = after_text and len(spaces) >= 2 and set(spaces) == {" "} and next_line.strip()
-    if hard and not extracted:
-        return spaces  # a Markdown hard break
-    line = text[text.rfind("\n", 0, start) + 1 : start]
-    if _MARKS_ONLY.match(line):
-        return spaces  # without them, the line would become a heading, rule or list item
-    return ""
+    return bool(after_text and len(spaces) >= 2 and set(spaces) == {" "} and next_line.strip())
+
+
+def _kept(match: re.Match[str]) -> bool:
+    """The spaces stay: without them the line would become a heading, rule or list item."""
+    text, start = match.string, match.start()
+    return _MARKS_ONLY.match(text[text.rfind("\n", 0, start) + 1 : start]) is not None
+
+
+#: A hard break removed where most lines end in a space (:func:`_extracted`): it renders apart.
+_EXTRACTED = ("two spaces ending a line where most lines end in one: the PDF extraction's",)
 
 
 def tidy_ends(text: str, edit: Editor) -> str:
-    """Spaces at line ends (but hard breaks, :func:`_extracted`)."""
+    """Spaces at line ends (but hard breaks, unless :func:`_extracted`: that is recorded as a
+    change, not as layout)."""
     if " \n" in text or "\t\n" in text or "\u3000\n" in text or text[-1:] in " \t\u3000":
         extracted = _extracted(text)
-        return edit.sub(_TRAILING, lambda m: _trailing(m, extracted), text, why=LAYOUT)
+        edits = []
+        for match in _TRAILING.finditer(text):
+            hard = _hard(match)
+            if (hard and not extracted) or _kept(match):
+                continue
+            why = _EXTRACTED if hard else LAYOUT
+            edits.append(Edit(match.start(), match.end(), "", 1.0, why))
+        return edit.apply(text, edits)
     return text
 
 
