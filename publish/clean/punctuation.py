@@ -410,7 +410,7 @@ def _numbers(masked: str, pairs: list[Edit]) -> list[Edit]:
     half-width)."""
     kept: list[Edit] = []
     for opening, closing in zip(pairs[::2], pairs[1::2], strict=True):
-        number = is_bare_number(f"（{masked[opening.end : closing.start]}）")
+        number = is_bare_number(f"（{masked[opening.end : closing.start].strip()}）")
         kept.extend([opening, closing] if number else _doubted([opening, closing], _HOUSE_BRACKETS))
     return kept
 

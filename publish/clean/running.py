@@ -28,8 +28,8 @@ Evidence, strongest first:
 Where the text shows its pages (page markers, folios), lines half of which stand on the page
 of the one before are none: a running head stands once a page.
 
-A numbered label (``Table 3``), a caption's label word alone (``Figure``) or a figure's source
-line (``资料来源：Wind``) is none.
+A numbered label (``Table 3``), a caption's label word alone (``Figure``), a figure's source
+line (``资料来源：Wind``) or a note's reference (``参考资料：《线性代数》56 页``) is none.
 
 Lines that differ in a year (``民国29年（1940年）`` … ``民国30年（1941年）``) are a chronicle's
 headings, never furniture.
@@ -80,10 +80,12 @@ _LABEL = regex.compile(
     r"|appendix|annex|图|表|附[图表件录]|第[\d一二三四五六七八九十百]+[章节条部篇回])\s*\d",
     regex.IGNORECASE,
 )
-#: A figure's or table's source line, under each one: ``资料来源：Wind``, ``Source: BLS``; or
+#: A figure's or table's source line, under each one: ``资料来源：Wind``, ``Source: BLS``; a
+#: note's reference after each answer (``参考资料：《线性代数》56 页``, its page rising); or
 #: the label word alone that starts a caption cut at its line's end (``Figure`` ⏎ ``wheel.``).
 _SOURCE = regex.compile(
-    r"^(?:(?:资料|数据)?来源|sources?[ \t]*:|(?:table|figure|fig\.?|chart|图|表)$)",
+    r"^(?:(?:资料|数据)?来源|参考(?:资料|文献)|出处|sources?[ \t]*:|references?[ \t]*:"
+    r"|(?:table|figure|fig\.?|chart|图|表)$)",
     regex.IGNORECASE,
 )
 _SENTENCE_END = tuple("。！？；.!?;:：,，")
