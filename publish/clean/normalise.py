@@ -17,6 +17,9 @@ Rewrites (outside protected spans unless noted)::
                                              line, keep theirs alike)
     ２０２４ ＡＢＣ                         -> 2024 ABC (full-width ASCII letters and digits;
                                              not one alone in quotes, "Ａ": an example)
+    ⾃主 ⽣⽇                              -> 自主 生日 (a Kangxi radical a PDF's font gave for
+                                             the character, beside Chinese; not one alone,
+                                             a radical named in a table of them)
     three or more newlines                -> one blank line
     blank lines at the start              -> one (the blank line after front matter stays)
     missing or extra final newlines       -> exactly one (everywhere)
@@ -29,6 +32,7 @@ document that needs nothing else comes back byte for byte, its line endings too.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 import regex
 
@@ -51,6 +55,14 @@ _ZWJ = regex.compile(
 _TRAILING = re.compile(r"(?<![ \t\u3000])[ \t\u3000]+$", re.MULTILINE)  # (once per run)
 _INDENT = re.compile(r"(?:\A|(?<=\n\n))\u3000[\u3000 \t]*+(?![#>*+\-|`~<]|\d+[.)])")
 _FULLWIDTH = re.compile(r"[０-９Ａ-Ｚａ-ｚ]+")
+#: A run of Kangxi radicals beside a Chinese character: the characters a PDF's font drew with
+#: them (a run of radicals alone may be a table of them).
+_RUN = r"[\u2f00-\u2fd5](?:[ \t]?[\u2f00-\u2fd5])*"  # (spaced out by OCR, ``电 ⼦ ⽿``)
+_RADICALS = regex.compile(
+    rf"(?<=\p{{Unified_Ideograph}}[ \t]?){_RUN}|{_RUN}(?=[ \t]?\p{{Unified_Ideograph}})"
+)
+_ANY_RADICAL = re.compile("[\u2f00-\u2fd5]")
+_RADICAL = ("a Kangxi radical a PDF's font gave for the character, beside Chinese",)
 _BLANK_RUN = re.compile(r"\n{3,}")
 _LEADING = re.compile(r"\A\n{2,}")
 _START = re.compile(r"\A\n+")
@@ -172,6 +184,9 @@ def apply(text: str, edit: Editor) -> str:
         )
     if not text.isascii():
         text = edit.sub(_FULLWIDTH, lambda m: None if _quoted(text, m) else _folded(m), text)
+        if _ANY_RADICAL.search(text):
+            fold = unicodedata.normalize
+            text = edit.sub(_RADICALS, lambda m: fold("NFKC", m.group(0)), text, why=_RADICAL)
     if text.startswith("\n\n"):
         text = edit.sub(_LEADING, "\n", text, why=LAYOUT)
     return _tidy_blanks(text, edit)
