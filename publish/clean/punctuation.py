@@ -334,10 +334,11 @@ def apply(text: str, edit: Editor) -> str:
     pairs, quotes, marks = _parentheses(masked), _quotes(masked), _marks(text)
     doubt = ""  # (why every repair here is only suggested: the author's own style)
     if (pairs or quotes or marks) and not _converted(text, edit):
-        if marks and _house_marks(masked, marks):
+        full = sum(map(masked.count, "，。；：？！"))  # (its Chinese marks set full-width)
+        if marks and _house_marks(masked, marks, full):
             doubt = _HOUSE_MARKS
             pairs, quotes, marks = _doubted(pairs, doubt), _doubted(quotes, doubt), []
-        elif not marks:
+        elif len(marks) * _SLIPS <= full:  # (a slip in twenty, not a converter's habit)
             pairs = _numbers(masked, pairs) if pairs and _house_brackets(masked) else pairs
             quotes = _doubted(quotes, _HOUSE_QUOTES) if quotes and _house_quotes(masked) else quotes
     widened = edit.apply(text, pairs + quotes)
@@ -386,11 +387,15 @@ def _house_brackets(masked: str) -> bool:
     return "（" not in masked and "）" not in masked and _lines(masked, _HALF_PAIR) >= _STYLE
 
 
-def _house_marks(masked: str, marks: list[Edit]) -> bool:
+#: Full-width marks to one half-width that is a slip of the author's, not a converter's habit
+#: (a textbook's chapter of 306 with one ``:``; a handbook MinerU made has 27 among 257).
+_SLIPS = 20
+
+
+def _house_marks(masked: str, marks: list[Edit], full: int) -> bool:
     """The text's Chinese has its marks half-width (``marks``, to repair) on :data:`_STYLE`
-    lines or more, and full-width ones (``，。；：？！``) at most once for every ten of
-    those (a slip the other way): its author types them so."""
-    full = sum(map(masked.count, "，。；：？！"))
+    lines or more, and ``full`` full-width ones (``，。；：？！``) at most once for every ten
+    of those (a slip the other way): its author types them so."""
     return full * 10 <= len(marks) and _lines(masked, _HALF_MARK) >= _STYLE
 
 
