@@ -43,7 +43,7 @@ def test_check(make_project: MakeProject) -> None:
     messy = run_cli(["clean", "--check", "a.md"], root)
     assert messy.returncode == 1 and messy.stdout == ""
     assert (
-        "a.md: 9 change(s) (normalise 5, jumps 1, punctuation 3)" in messy.stderr
+        "a.md: 6 change(s) (normalise 2, jumps 1, punctuation 3)" in messy.stderr
         and "punctuation" in messy.stderr
     )
     clean = run_cli(["clean", "--check", "b.md"], root)
