@@ -1,13 +1,13 @@
 """Protected spans: the parts of a Markdown text no clean pass may edit.
 
 Fenced and indented code blocks, inline code, autolinks, bare URLs and e-mail addresses, link
-and image targets and reference definitions, raw HTML blocks, tags and comments, entity and
-character references (``&emsp;`` ``&#8212;``), TeX math, ``{#id .class key=value}``
-attributes, Hugo's ``+++`` TOML front matter, the lines of Markdown extensions' block syntax
-(``:::``, ``!!! note "…"``, ``=== "Tab"``: :data:`~publish.clean.blocks.EXTENSIONS`), and
-bibliography entries (a line that reads as one, and every line of a section headed 参考文献,
-References or Bibliography). YAML front matter never reaches the passes: the read stage splits
-it off.
+and image targets, reference links (``[text][label]``, ``[label][]``) and definitions, raw HTML
+blocks, tags and comments, entity and character references (``&emsp;`` ``&#8212;``), TeX math,
+``{#id .class key=value}`` attributes, Hugo's ``+++`` TOML front matter, the lines of
+Markdown extensions' block syntax (``:::``, ``!!! note "…"``, ``=== "Tab"``:
+:data:`~publish.clean.blocks.EXTENSIONS`), and bibliography entries (a line that reads as one,
+and every line of a section headed 参考文献, References or Bibliography). YAML front matter
+never reaches the passes: the read stage splits it off.
 """
 
 from __future__ import annotations
@@ -42,6 +42,9 @@ _SCANS: list[tuple[str, re.Pattern[str]]] = [
     ("{", re.compile(r"\{[#.:][^}\n]*\}|\{[^}\n=]*=[^}\n]*\}")),
     ("&", re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6});")),
     ("](", re.compile(r"\]\([^)\n]*\)")),
+    # a reference link, ``[第一部: 基本文法][]`` or ``[text][label]``: its label names the
+    # definition, which matches it letter for letter
+    ("][", re.compile(r"\[[^\[\]\n]*\]\[[^\[\]\n]*\]")),
     ("]:", re.compile(r"^ {0,3}\[[^\]\n]+\]:[^\n]*$", re.MULTILINE)),
     # (an opening ``$`` right after a Latin letter or digit is a price, ``US$5``; after a
     # Chinese letter it is math, ``即为$\boldsymbol{x}=(…)$``)

@@ -341,8 +341,9 @@ def apply(text: str, edit: Editor) -> str:
         elif len(marks) * _SLIPS <= full:  # (a slip in twenty, not a converter's habit)
             pairs = _numbers(masked, pairs) if pairs and _house_brackets(masked) else pairs
             quotes = _doubted(quotes, _HOUSE_QUOTES) if quotes and _house_quotes(masked) else quotes
-    widened = edit.apply(text, pairs + quotes)
+    widened = edit.apply(text, _unescaped(text, pairs + quotes))
     marks = marks if widened == text and not doubt else _marks(widened)
+    marks = _unescaped(widened, marks)
     text = edit.apply(widened, _doubted(marks, doubt) if doubt else marks)
     if "$" in text:  # (after the marks: one made full-width may stand after math and spaces)
         text = edit.apply(text, _math_spaces(text))
@@ -407,6 +408,28 @@ def _house_quotes(masked: str) -> bool:
     the text's curly or a corner bracket."""
     curly = any(mark in masked for mark in "“”「」『』")
     return not curly and _lines(masked, _STRAIGHT_PAIR) >= _STYLE
+
+
+def _unescaped(text: str, edits: list[Edit]) -> list[Edit]:
+    """``edits``, each taking the backslash that escapes its mark (``\\(``, as YomiToku writes
+    every ASCII mark) with it: CommonMark escapes only ASCII marks, so ``\\（`` would show one."""
+    if "\\" not in text:
+        return edits
+    found = []
+    for edit in edits:
+        start = edit.start
+        if text[start - 1 : start] == "\\" and _escapes(text, start - 1):
+            edit = edit._replace(start=start - 1)
+        found.append(edit)
+    return found
+
+
+def _escapes(text: str, at: int) -> bool:
+    """The backslash at ``at`` escapes what follows it (it is not itself escaped)."""
+    run = 0
+    while run <= at and text[at - run] == "\\":
+        run += 1
+    return run % 2 == 1
 
 
 def _numbers(masked: str, pairs: list[Edit]) -> list[Edit]:
