@@ -54,6 +54,9 @@ class Pages:
         #: Lines offered as page furniture and left (below the threshold): no pass joins text
         #: into or out of them (a running head glued to a page's last line changes its words).
         self.suspect: list[tuple[int, int]] = []
+        #: ``unwrap`` joined or split lines: the text was wrapped by a print or an extraction
+        #: once, a mark of conversion where no page shows.
+        self.wrapped = False
 
     def add(self, offset: int, kind: str, why: str, start: PageStart | None = None) -> None:
         """A boundary at ``offset`` of the text the current pass is editing."""

@@ -15,6 +15,7 @@ from __future__ import annotations
 import regex
 
 from publish.clean import markers
+from publish.clean.evidence import Pages
 from publish.clean.shapes import HYPHEN_BREAK
 
 PAGE_MARKER = regex.compile(
@@ -40,6 +41,13 @@ PROOFED = "-----File:"
 PROOFED_HYPHEN = ("-*", "*")
 #: The same, looking for such a line anywhere in a text.
 ANY_PAGE_MARKER = regex.compile(PAGE_MARKER.pattern, PAGE_MARKER.flags | regex.MULTILINE)
+
+
+def shows_conversion(text: str, pages: Pages) -> bool:
+    """The text a pass is given shows the marks of OCR or conversion (:func:`converted`), or
+    the passes before found pages in it (page furniture or jump lines removed, lines offered as
+    furniture) or lines a print had wrapped (:attr:`~publish.clean.evidence.Pages.wrapped`)."""
+    return bool(pages.boundaries or pages.suspect or pages.wrapped) or converted(text)
 
 
 def converted(text: str) -> bool:

@@ -51,7 +51,7 @@ from publish.cjk import (
 from publish.clean import evidence as ev
 from publish.clean.editor import Editor
 from publish.clean.numbering import is_bare_number
-from publish.clean.pagelines import converted
+from publish.clean.pagelines import shows_conversion
 from publish.clean.protect import Protected
 from publish.clean.trace import Edit, apply_edits
 
@@ -333,7 +333,7 @@ def apply(text: str, edit: Editor) -> str:
     masked = _masked(text) if "(" in text or "（" in text or '"' in text else text
     pairs, quotes, marks = _parentheses(masked), _quotes(masked), _marks(text)
     doubt = ""  # (why every repair here is only suggested: the author's own style)
-    if (pairs or quotes or marks) and not _converted(text, edit):
+    if (pairs or quotes or marks) and not shows_conversion(text, edit.pages):
         full = sum(map(masked.count, "，。；：？！"))  # (its Chinese marks set full-width)
         if marks and _house_marks(masked, marks, full):
             doubt = _HOUSE_MARKS
@@ -364,12 +364,6 @@ _HOUSE_QUOTES = "its quotation marks are straight throughout, in a text with no 
 #: Lines with pairs set one way that make a style: fewer are too few to tell a choice from a
 #: slip (``(含(一)和(二)两项)`` is one line's).
 _STYLE = 3
-
-
-def _converted(text: str, edit: Editor) -> bool:
-    """The text shows the marks of OCR or conversion, or had page furniture or jump lines,
-    or lines offered as furniture (a running head left below the threshold)."""
-    return bool(edit.pages.boundaries or edit.pages.suspect) or converted(text)
 
 
 def _lines(masked: str, pattern: re.Pattern[str]) -> int:

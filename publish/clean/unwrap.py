@@ -332,4 +332,5 @@ def apply(text: str, edit: Editor) -> str:
     """Unwrap, then judge again the blocks that changed, as cleaning the result again would:
     lines joined may now show a measure (at most three rounds)."""
     text, changed = rounds.in_rounds(text, edit, _Document().round)
+    edit.pages.wrapped = edit.pages.wrapped or changed
     return normalise.tidy_ends(text, edit) if changed else text
