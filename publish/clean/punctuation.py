@@ -25,16 +25,14 @@ paired; never in numbers, formulas and codes: ``1,234.5`` ``3.85亿元`` ``16:30
 it (``会得到“I am inside!”，因为``), or follows a quotation or bracket and goes on in English
 (``Library（NSL）, as the``), is English punctuation.
 
-An author's own Markdown (no page marker, continuation marker, page furniture, offered or
-removed, or hyphen at a line's end) may type its Chinese marks half-width, or set its brackets
-half-width or its quotation marks straight, by choice: where it does so on :data:`_STYLE` lines
-or more and (nearly) never the other way, those repairs are only suggested (but a heading
-number's ``(一)``, which no style sets so).
+An author's own Markdown (no mark of conversion: :func:`~publish.clean.pagelines.
+shows_conversion`) may type its Chinese marks half-width, or set its brackets half-width or its
+quotation marks straight, by choice: where it does so throughout, those repairs are only
+suggested (:mod:`publish.clean.housestyle`).
 """
 
 from __future__ import annotations
 
-import itertools
 import re
 
 import regex
@@ -48,9 +46,9 @@ from publish.cjk import (
     is_cjk,
     is_cjk_letter,
 )
-from publish.clean import evidence as ev
+from publish.clean import housestyle
 from publish.clean.editor import Editor
-from publish.clean.numbering import is_bare_number
+from publish.clean.housestyle import doubted
 from publish.clean.pagelines import shows_conversion
 from publish.clean.protect import Protected
 from publish.clean.trace import Edit, apply_edits
@@ -319,7 +317,7 @@ def _quotes(masked: str) -> list[Edit]:
                 found.append(Edit(start + i, start + i + 1, "”", evidence=_QUOTE_WHY))
             elif first + ch == '""':
                 mixed = True  # (a straight pair around other words: ``"客户端" 和 "SSR"``)
-        edits.extend(_doubted(found, _MIXED_QUOTES) if mixed else found)
+        edits.extend(doubted(found, _MIXED_QUOTES) if mixed else found)
     return edits
 
 
@@ -334,74 +332,20 @@ def apply(text: str, edit: Editor) -> str:
     pairs, quotes, marks = _parentheses(masked), _quotes(masked), _marks(text)
     doubt = ""  # (why every repair here is only suggested: the author's own style)
     if (pairs or quotes or marks) and not shows_conversion(text, edit.pages):
-        full = sum(map(masked.count, "，。；：？！"))  # (its Chinese marks set full-width)
-        if marks and _house_marks(masked, marks, full):
-            doubt = _HOUSE_MARKS
-            pairs, quotes, marks = _doubted(pairs, doubt), _doubted(quotes, doubt), []
-        elif len(marks) * _SLIPS <= full:  # (a slip in twenty, not a converter's habit)
-            pairs = _numbers(masked, pairs) if pairs and _house_brackets(masked) else pairs
-            quotes = _doubted(quotes, _HOUSE_QUOTES) if quotes and _house_quotes(masked) else quotes
+        pairs, quotes, marks, doubt = housestyle.weigh(masked, pairs, quotes, marks)
     widened = edit.apply(text, _unescaped(text, pairs + quotes))
     marks = marks if widened == text and not doubt else _marks(widened)
     marks = _unescaped(widened, marks)
-    text = edit.apply(widened, _doubted(marks, doubt) if doubt else marks)
+    text = edit.apply(widened, doubted(marks, doubt) if doubt else marks)
     if "$" in text:  # (after the marks: one made full-width may stand after math and spaces)
         text = edit.apply(text, _math_spaces(text))
     stops = [Edit(m.start(), m.end(), "。", evidence=_STOP_WHY) for m in _PERIOD.finditer(text)]
-    text = edit.apply(text, _doubted(stops, doubt) if doubt else stops)
+    text = edit.apply(text, doubted(stops, doubt) if doubt else stops)
     if "％" in text:
         text = edit.sub(_PERCENT, "%", text, why=_DIGITS_WHY)
     if "．" in text:
         text = edit.sub(_POINT, ".", text, why=_DIGITS_WHY)
     return text
-
-
-_HOUSE_BRACKETS = "its brackets are half-width throughout, in a text with no mark of conversion"
-_HOUSE_MARKS = "its Chinese marks are half-width throughout, in a text with no mark of conversion"
-_HOUSE_QUOTES = "its quotation marks are straight throughout, in a text with no mark of conversion"
-
-
-#: Lines with pairs set one way that make a style: fewer are too few to tell a choice from a
-#: slip (``(含(一)和(二)两项)`` is one line's).
-_STYLE = 3
-
-
-def _lines(masked: str, pattern: re.Pattern[str]) -> int:
-    """How many lines of the text (its protected spans blanked out) hold a match of
-    ``pattern``, up to :data:`_STYLE`."""
-    return sum(1 for _ in itertools.islice(pattern.finditer(masked), _STYLE))
-
-
-_HALF_PAIR = re.compile(r"^[^\n]*\([^()\n]*\)", re.MULTILINE)
-_STRAIGHT_PAIR = re.compile(r'^[^\n]*"[^"\n]*"', re.MULTILINE)
-
-
-def _house_brackets(masked: str) -> bool:
-    """Half-width brackets (around anything) on :data:`_STYLE` lines or more, and no bracket
-    of the text (its protected spans blanked out) full-width."""
-    return "（" not in masked and "）" not in masked and _lines(masked, _HALF_PAIR) >= _STYLE
-
-
-#: Full-width marks to one half-width that is a slip of the author's, not a converter's habit
-#: (a textbook's chapter of 306 with one ``:``; a handbook MinerU made has 27 among 257).
-_SLIPS = 20
-
-
-def _house_marks(masked: str, marks: list[Edit], full: int) -> bool:
-    """The text's Chinese has its marks half-width (``marks``, to repair) on :data:`_STYLE`
-    lines or more, and ``full`` full-width ones (``，。；：？！``) at most once for every ten
-    of those (a slip the other way): its author types them so."""
-    return full * 10 <= len(marks) and _lines(masked, _HALF_MARK) >= _STYLE
-
-
-_HALF_MARK = regex.compile(rf"^[^\n]*[{CJK_LETTER}][,;:?!.](?:[ \t]|[{CJK_LETTER}])", regex.M)
-
-
-def _house_quotes(masked: str) -> bool:
-    """Straight quotation marks (around anything) on :data:`_STYLE` lines or more, and none of
-    the text's curly or a corner bracket."""
-    curly = any(mark in masked for mark in "“”「」『』")
-    return not curly and _lines(masked, _STRAIGHT_PAIR) >= _STYLE
 
 
 def _unescaped(text: str, edits: list[Edit]) -> list[Edit]:
@@ -424,25 +368,6 @@ def _escapes(text: str, at: int) -> bool:
     while run <= at and text[at - run] == "\\":
         run += 1
     return run % 2 == 1
-
-
-def _numbers(masked: str, pairs: list[Edit]) -> list[Edit]:
-    """``pairs`` (each an opening bracket's edit, then its closing one's) only suggested
-    (:func:`_doubted`), but for a Chinese heading number's (``(一)``, which no style sets
-    half-width)."""
-    kept: list[Edit] = []
-    for opening, closing in zip(pairs[::2], pairs[1::2], strict=True):
-        number = is_bare_number(f"（{masked[opening.end : closing.start].strip()}）")
-        kept.extend([opening, closing] if number else _doubted([opening, closing], _HOUSE_BRACKETS))
-    return kept
-
-
-def _doubted(edits: list[Edit], why: str) -> list[Edit]:
-    """``edits`` only suggested: an author's own Markdown (no page marker, continuation marker
-    or hyphen at a line's end, no page furniture found) that sets every bracket or quotation
-    one way may do so by choice (a project's docs writing ``指令 (简写为 `@`)``, a book's
-    chapter ``"西瓜书"``), where a converter's or OCR's slips come mixed."""
-    return [e._replace(confidence=ev.LIKELY, evidence=(*e.evidence, why)) for e in edits]
 
 
 def widened(text: str) -> str:

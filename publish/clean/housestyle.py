@@ -1,0 +1,100 @@
+"""An author's punctuation style, for ``punctuation``: whether a text that shows no mark of
+conversion sets its Chinese marks half-width, its brackets half-width or its quotation marks
+straight by choice (a blog typed so, a project's docs writing ``指令 (简写为 `@`)``, a book's
+``"西瓜书"``), where a converter's or OCR's slips come mixed with the full-width forms. Those
+repairs are then only suggested (:func:`weigh`), but for a heading number's ``(一)``, which no
+style sets half-width.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+import regex
+
+from publish.cjk import CJK_LETTER
+from publish.clean import evidence as ev
+from publish.clean.numbering import is_bare_number
+from publish.clean.trace import Edit
+
+_BRACKETS = "its brackets are half-width throughout, in a text with no mark of conversion"
+_MARKS = "its Chinese marks are half-width throughout, in a text with no mark of conversion"
+_QUOTES = "its quotation marks are straight throughout, in a text with no mark of conversion"
+
+
+#: Lines with pairs set one way that make a style: fewer are too few to tell a choice from a
+#: slip (``(含(一)和(二)两项)`` is one line's).
+_STYLE = 3
+
+
+def _lines(masked: str, pattern: re.Pattern[str]) -> int:
+    """How many lines of the text (its protected spans blanked out) hold a match of
+    ``pattern``, up to :data:`_STYLE`."""
+    return sum(1 for _ in itertools.islice(pattern.finditer(masked), _STYLE))
+
+
+_HALF_PAIR = re.compile(r"^[^\n]*\([^()\n]*\)", re.MULTILINE)
+_STRAIGHT_PAIR = re.compile(r'^[^\n]*"[^"\n]*"', re.MULTILINE)
+
+
+def _house_brackets(masked: str) -> bool:
+    """Half-width brackets (around anything) on :data:`_STYLE` lines or more, and no bracket
+    of the text (its protected spans blanked out) full-width."""
+    return "（" not in masked and "）" not in masked and _lines(masked, _HALF_PAIR) >= _STYLE
+
+
+#: Full-width marks to one half-width that is a slip of the author's, not a converter's habit
+#: (a textbook's chapter of 306 with one ``:``; a handbook MinerU made has 27 among 257).
+_SLIPS = 20
+
+
+def _house_marks(masked: str, marks: list[Edit], full: int) -> bool:
+    """The text's Chinese has its marks half-width (``marks``, to repair) on :data:`_STYLE`
+    lines or more, and ``full`` full-width ones (``，。；：？！``) at most once for every ten
+    of those (a slip the other way): its author types them so."""
+    return full * 10 <= len(marks) and _lines(masked, _HALF_MARK) >= _STYLE
+
+
+_HALF_MARK = regex.compile(rf"^[^\n]*[{CJK_LETTER}][,;:?!.](?:[ \t]|[{CJK_LETTER}])", regex.M)
+
+
+def _house_quotes(masked: str) -> bool:
+    """Straight quotation marks (around anything) on :data:`_STYLE` lines or more, and none of
+    the text's curly or a corner bracket."""
+    curly = any(mark in masked for mark in "“”「」『』")
+    return not curly and _lines(masked, _STRAIGHT_PAIR) >= _STYLE
+
+
+def _numbers(masked: str, pairs: list[Edit]) -> list[Edit]:
+    """``pairs`` (each an opening bracket's edit, then its closing one's) only suggested
+    (:func:`doubted`), but for a Chinese heading number's (``(一)``, which no style sets
+    half-width)."""
+    kept: list[Edit] = []
+    for opening, closing in zip(pairs[::2], pairs[1::2], strict=True):
+        number = is_bare_number(f"（{masked[opening.end : closing.start].strip()}）")
+        kept.extend([opening, closing] if number else doubted([opening, closing], _BRACKETS))
+    return kept
+
+
+def doubted(edits: list[Edit], why: str) -> list[Edit]:
+    """``edits`` only suggested: an author's own Markdown (no page marker, continuation marker
+    or hyphen at a line's end, no page furniture found) that sets every bracket or quotation
+    one way may do so by choice (a project's docs writing ``指令 (简写为 `@`)``, a book's
+    chapter ``"西瓜书"``), where a converter's or OCR's slips come mixed."""
+    return [e._replace(confidence=ev.LIKELY, evidence=(*e.evidence, why)) for e in edits]
+
+
+def weigh(
+    masked: str, pairs: list[Edit], quotes: list[Edit], marks: list[Edit]
+) -> tuple[list[Edit], list[Edit], list[Edit], str]:
+    """The repairs of a text with no mark of conversion (``masked``: its protected spans
+    blanked out), those of its author's style only suggested: its brackets, quotation marks
+    and marks to repair; and why every mark it holds is doubted ("" where none is)."""
+    full = sum(map(masked.count, "，。；：？！"))  # (its Chinese marks set full-width)
+    if marks and _house_marks(masked, marks, full):
+        return doubted(pairs, _MARKS), doubted(quotes, _MARKS), [], _MARKS
+    if len(marks) * _SLIPS <= full:  # (a slip in twenty, not a converter's habit)
+        pairs = _numbers(masked, pairs) if pairs and _house_brackets(masked) else pairs
+        quotes = doubted(quotes, _QUOTES) if quotes and _house_quotes(masked) else quotes
+    return pairs, quotes, marks, ""
