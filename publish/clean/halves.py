@@ -196,8 +196,13 @@ def _start(text: str) -> str:
 
 
 def _record(text: str) -> bool:
-    """A title, byline, name or date: short, no clause marks, no sentence end."""
+    """A title, byline, name or date: short, no clause marks, no sentence end (a note's number
+    after one, ``获新生的历程。1``, as a converter leaves it, is not looked at)."""
+    text = _NOTE_AFTER_STOP.sub("", text.rstrip())
     return short_line(text) and not ends_sentence(text) and _CLAUSES.search(text) is None
+
+
+_NOTE_AFTER_STOP = regex.compile(r"(?<=[。！？])\d{1,2}$")
 
 
 def _salutation(text: str) -> bool:
