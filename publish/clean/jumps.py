@@ -36,7 +36,7 @@ from publish.clean.editor import Editor
 from publish.clean.lines import closed_ranges, inside, line_span, removals
 from publish.clean.markers import BRACKETED, MARKER, OWN_LINE, direction_and_page
 from publish.clean.pagestarts import of_jump
-from publish.clean.shapes import is_float, is_running_text
+from publish.clean.shapes import is_float_at, is_running_text
 from publish.clean.trace import Edit, Step, apply_edits
 
 NAME = "jumps"
@@ -186,7 +186,7 @@ def _misleading(after: str, blocks: list[Block], at: int) -> bool:
     if i == 0 or j == len(blocks):
         return False
     k, m = i - 1, j
-    if blocks[k] is blocks[m] and not is_float(blocks[k]):  # inside a paragraph: either side
+    if blocks[k] is blocks[m] and not is_float_at(blocks, k):  # inside a paragraph: either side
         whole = blocks[k]
         first = Block(whole.start, at, whole.kind, after[whole.start : at].rstrip())
         second = Block(at, whole.end, whole.kind, after[at : whole.end].lstrip())
@@ -195,9 +195,9 @@ def _misleading(after: str, blocks: list[Block], at: int) -> bool:
             k, m = k - 1, m + 1
             if k < 0 or m == len(blocks):
                 return False
-        while k > 0 and is_float(blocks[k]):
+        while k > 0 and is_float_at(blocks, k):
             k -= 1
-        while m < len(blocks) - 1 and is_float(blocks[m]):
+        while m < len(blocks) - 1 and is_float_at(blocks, m):
             m += 1
         first, second = blocks[k], blocks[m]
     if not (first.text and second.text and is_running_text(first) and is_running_text(second)):
