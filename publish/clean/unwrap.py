@@ -83,6 +83,15 @@ _INDENTED_BY_HAND = re.compile(r" {1,7}(?! )|\t")
 _TITLE = (titles.WHY,)
 
 
+def _stopped(line: str) -> bool:
+    """``line`` ends with a full stop or a colon that leads into what is set apart (past
+    closing quotes and brackets), not with a clause's mark or a word in quotation marks."""
+    return line.rstrip().rstrip("\"'”’)）」』*_").endswith(_STOPS)
+
+
+_STOPS = tuple(".!?。！？:：")
+
+
 def _record(lines: list[str]) -> bool:
     """Short lines that never carry one another on, or that a letter's closing heads
     (``Very respectfully,`` ⏎ ``F. H. Jones,`` ⏎ ``First Assistant…``: a signature, its commas
@@ -247,6 +256,8 @@ def _breaks(
         elif item.verdict == "split" and not (record and "measure" in item.why):
             # (a short line inside an author's paragraph, in clean Markdown: only suggested)
             by_spaces = item.why == INDENTED and _INDENTED_BY_HAND.match(lines[n + 1]) is not None
+            if by_spaces and not damaged and not _stopped(tail):
+                continue  # (a hanging indent: ``1.3. "Contribution"`` ⏎ ``    means …``)
             set_apart = item.why.startswith(_SET) or by_spaces
             sure = item.confidence if damaged or not set_apart else ev.LIKELY
             edits.append(Edit(item.newline, item.end, "\n\n", sure, (item.why,)))
