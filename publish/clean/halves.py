@@ -53,6 +53,7 @@ from publish.clean.shapes import (
     chinese_prose,
     ends_sentence,
     ends_with_marker,
+    field_label,
     in_brackets,
     last_mark,
     short_line,
@@ -100,6 +101,8 @@ def judge(first: str, second: str, between: list[str]) -> tuple[float, tuple[str
         return None  # (a letter's salutation before its first paragraph)
     if not between and _NUMBER_ALONE.match(first.strip()):
         return None  # (an item's number its author set apart: a weekly's numbered sayings)
+    if field_label(first) and short_line(first) and not any(map(_paged, between)):
+        return None  # (a form's field, ``字號：北宮刑字第…號``, a table under it: no page cut)
     if URL_START.match(first) or URL_START.match(second):
         return None  # (a link set on its own line, a URL's ``https`` no sentence going on)
     if URL_END.search(first) and not (second[:1].isascii() and starts_lowercase(second)):
@@ -193,6 +196,10 @@ def _start(text: str) -> str:
     """What ``text`` starts with, as the evidence of a likely seam names it."""
     first = text[:1]
     return "a capital" if first.isupper() else "a digit" if first.isdigit() else f"'{first}'"
+
+
+def _paged(why: str) -> bool:
+    return why.startswith(PAGE_BREAK)
 
 
 def _record(text: str) -> bool:
