@@ -236,8 +236,8 @@ def _parentheses(masked: str) -> list[Edit]:
             elif stack:
                 opening = stack.pop()
                 pair = line[opening] + ch
-                if pair == "（）":
-                    continue
+                if pair == "（）" or _FILE_END.match(line, i + 1):
+                    continue  # (a file's name, ``N005898(丁明昌).pdf``: as it is on disk)
                 if _chinese_inside(line[opening + 1 : i]) or (
                     pair != "()" and _beside_cjk(line, opening, i)
                 ):
@@ -250,6 +250,7 @@ def _parentheses(masked: str) -> list[Edit]:
     return edits
 
 
+_FILE_END = re.compile(r"\.[A-Za-z][A-Za-z0-9]{1,4}\b")  # a file name's extension
 _QUOTATION = re.compile(r'"[^"\n]*"|“[^”\n]*”|‘[^’\n]*’')
 
 
