@@ -136,6 +136,29 @@ def test_lines_a_print_wrapped_are_a_mark_of_conversion() -> None:
     assert {c.applied for c in written.changes} == {False}
 
 
+def test_accepting_every_suggestion_of_an_author_s_style_applies_every_one() -> None:
+    """Chinese typed with half-width marks throughout: every repair is a suggestion, each
+    found on the text as it stands, so accepting them all by id applies them all (the
+    forty-seventh review: accepting all sixteen applied ten, the marks' ids hanging on
+    whether the brackets before them had been accepted)."""
+    text = (
+        "今天去了公园(城东的那个), 天气很好. 湖边有很多人在散步.\n\n"
+        "下午回家以后(大约三点), 读了一会儿书: 是一本关于园林的书.\n\n"
+        "晚上和朋友吃饭(在老地方), 聊到了明年的旅行计划. 大家都很期待!\n"
+    )
+    offered = clean.clean(_source(text))
+    assert offered.text == text and {c.applied for c in offered.changes} == {False}
+    ids = frozenset(c.id for c in offered.changes)
+    accepted = clean.clean(_source(text), settings=CleanSettings(accept=ids))
+    assert {c.applied for c in accepted.changes} == {True}
+    assert len(accepted.changes) == len(offered.changes)
+    assert accepted.text == (
+        "今天去了公园（城东的那个），天气很好。湖边有很多人在散步。\n\n"
+        "下午回家以后（大约三点），读了一会儿书：是一本关于园林的书。\n\n"
+        "晚上和朋友吃饭（在老地方），聊到了明年的旅行计划。大家都很期待！\n"
+    )
+
+
 def test_a_letter_s_salutation_is_a_record_not_half_a_sentence() -> None:
     """``Sir,`` ⏎⏎ ``I have…`` (two letters of the sixth review): not even suggested as a seam;
     a short part ending in a comma that goes on in lower case is still joined."""

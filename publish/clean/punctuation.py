@@ -34,6 +34,7 @@ suggested (:mod:`publish.clean.housestyle`).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import regex
 
@@ -51,7 +52,7 @@ from publish.clean.editor import Editor
 from publish.clean.housestyle import doubted
 from publish.clean.pagelines import shows_conversion
 from publish.clean.protect import Protected
-from publish.clean.trace import Edit, apply_edits
+from publish.clean.trace import Edit, Step, apply_edits, apply_sorted
 
 NAME = "punctuation"
 _PERCENT = re.compile(r"(?<=[0-9])％")
@@ -238,7 +239,8 @@ def _parentheses(masked: str) -> list[Edit]:
                 pair = line[opening] + ch
                 if pair == "（）" or _FILE_END.match(line, i + 1):
                     continue  # (a file's name, ``N005898(丁明昌).pdf``: as it is on disk)
-                if _chinese_inside(line[opening + 1 : i]) or (
+                inner = line[opening + 1 : i]
+                if (_chinese_inside(inner) and not _glossed(line, opening, inner)) or (
                     pair != "()" and _beside_cjk(line, opening, i)
                 ):
                     before, after = _room(line, opening, i)
@@ -260,6 +262,49 @@ def _chinese_inside(words: str) -> bool:
     if not _HAS_CJK.search(words):
         return False
     return not _latin(_QUOTATION.sub(" ", words))
+
+
+def _finish(text: str) -> list[Edit]:
+    """The spaces after math before a mark, and the full stops, of ``text``."""
+    return (_math_spaces(text) if "$" in text else []) + _stops(text)
+
+
+def _all_of(text: str, first: list[Edit], *finders: Callable[[str], list[Edit]]) -> list[Edit]:
+    """``first``, and the edits each of ``finders`` finds in the text the ones before would
+    leave, all as edits of ``text`` (none recorded, none made)."""
+    steps: list[Step] = []
+    found, current, virtual = [], _disjoint(first), text
+    found.extend(current)
+    for find in finders:
+        steps.append(Step(current))
+        virtual = apply_sorted(virtual, current)
+        current = _disjoint(find(virtual))
+        for made in current:
+            start, end = made.start, made.end
+            for step in reversed(steps):
+                start, end = step.to_inputs([start, end])
+            found.append(made._replace(start=start, end=end))
+    return found
+
+
+def _disjoint(edits: list[Edit]) -> list[Edit]:
+    """``edits`` sorted, each overlapping one before it left out."""
+    kept: list[Edit] = []
+    for made in sorted(edits, key=lambda e: (e.start, e.end)):
+        if not kept or made.start >= kept[-1].end:
+            kept.append(made)
+    return kept
+
+
+def _stops(text: str) -> list[Edit]:
+    return [Edit(m.start(), m.end(), "。", evidence=_STOP_WHY) for m in _PERIOD.finditer(text)]
+
+
+def _glossed(line: str, opening: int, inner: str) -> bool:
+    """The brackets gloss an English word with a quoted Chinese one (``The family genealogy
+    ("族譜"), which…``): their only Chinese is quoted, and a Latin word stands before them."""
+    before = line[:opening].rstrip(" \t")[-1:]
+    return before.isascii() and before.isalpha() and not _HAS_CJK.search(_QUOTATION.sub("", inner))
 
 
 def _room(line: str, opening: int, closing: int) -> tuple[int, int]:
@@ -334,14 +379,17 @@ def apply(text: str, edit: Editor) -> str:
     doubt = ""  # (why every repair here is only suggested: the author's own style)
     if (pairs or quotes or marks) and not shows_conversion(text, edit.pages):
         pairs, quotes, marks, doubt = housestyle.weigh(masked, pairs, quotes, marks)
-    widened = edit.apply(text, _unescaped(text, pairs + quotes))
-    marks = marks if widened == text and not doubt else _marks(widened)
-    marks = _unescaped(widened, marks)
-    text = edit.apply(widened, doubted(marks, doubt) if doubt else marks)
-    if "$" in text:  # (after the marks: one made full-width may stand after math and spaces)
-        text = edit.apply(text, _math_spaces(text))
-    stops = [Edit(m.start(), m.end(), "。", evidence=_STOP_WHY) for m in _PERIOD.finditer(text)]
-    text = edit.apply(text, doubted(stops, doubt) if doubt else stops)
+    if doubt:  # (all made edits of the text as it stands: a suggestion's id, which a
+        # reviewer accepts, must not hang on whether another was accepted)
+        found = _all_of(text, pairs + quotes, _marks, _finish)
+        text = edit.apply(text, _unescaped(text, doubted(found, doubt)))
+    else:
+        widened = edit.apply(text, _unescaped(text, pairs + quotes))
+        marks = marks if widened == text else _marks(widened)
+        text = edit.apply(widened, _unescaped(widened, marks))
+        if "$" in text:  # (after the marks: one made full-width may stand after math, spaces)
+            text = edit.apply(text, _math_spaces(text))
+        text = edit.apply(text, _stops(text))
     if "％" in text:
         text = edit.sub(_PERCENT, "%", text, why=_DIGITS_WHY)
     if "．" in text:

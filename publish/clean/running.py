@@ -68,6 +68,9 @@ from publish.clean.shapes import (
 )
 
 _WIDEST = 100  # columns a running line may take (a journal's foot, a release stamp)
+#: A site's address alone is a foot up to this wide; a longer one names a page (a debate's
+#: source, ``https://api.parliament.uk/historic-hansard/commons/1817/jun/16/…``).
+_WIDEST_ADDRESS = 70
 _OPEN_KINDS = ("paragraph", "heading", "quote")
 _DECOR = regex.compile(r"^[ \t]*(?:#{1,6}[ \t]+|>[ \t]*)?[*_]*[ \t]*|[ \t]*[*_]*[ \t]*$")
 _BARE = regex.compile(r"^\d{1,4}$")
@@ -159,7 +162,8 @@ def _candidates(blocks: list[Block]) -> _Candidates:
                 piece = core.endswith("-") or core[0].islower() or wrapped
                 if piece and not _ADDRESS.match(core):
                     continue  # a piece of a wrapped sentence
-                if "](" in core or "<" in core or width(core) > _WIDEST or size(core) < 4:
+                widest = _WIDEST_ADDRESS if _ADDRESS.match(core) else _WIDEST
+                if "](" in core or "<" in core or width(core) > widest or size(core) < 4:
                     continue  # a link, an image, a tag; too wide, too few letters
                 if line.startswith("|") or line.rstrip().endswith("|"):
                     continue  # (a table's row a converter ran into a paragraph)

@@ -247,13 +247,17 @@ PROOFED_NOTE = regex.compile(r"^[ \t]*\[Footnote [\w*†‡§]{1,12}:")
 
 
 def proofed_note(text: str) -> bool:
-    """``text`` is a whole :data:`PROOFED_NOTE`: it ends where its bracket closes."""
+    """``text`` is a whole :data:`PROOFED_NOTE`: the bracket that opens it closes at its end
+    (not a note and the next page's text run on, ending in a reference's ``[5]``)."""
     end = text.rstrip()
-    return (
-        PROOFED_NOTE.match(text) is not None
-        and end.endswith("]")
-        and end.count("[") == end.count("]")
-    )
+    if PROOFED_NOTE.match(end) is None or not end.endswith("]"):
+        return False
+    depth = 0
+    for at, ch in enumerate(end):
+        depth += (ch == "[") - (ch == "]")
+        if depth == 0:
+            return at == len(end) - 1
+    return False
 
 
 def starts_note(text: str) -> bool:
