@@ -101,7 +101,7 @@ def judge(first: str, second: str, between: list[str]) -> tuple[float, tuple[str
         return None  # (a letter's salutation before its first paragraph)
     if not between and _NUMBER_ALONE.match(first.strip()):
         return None  # (an item's number its author set apart: a weekly's numbered sayings)
-    if field_label(first) and short_line(first) and not any(map(_paged, between)):
+    if between and field_label(first) and short_line(first) and not any(map(_paged, between)):
         return None  # (a form's field, ``字號：北宮刑字第…號``, a table under it: no page cut)
     if URL_START.match(first) or URL_START.match(second):
         return None  # (a link set on its own line, a URL's ``https`` no sentence going on)
