@@ -99,8 +99,9 @@ class Editor:
     def as_one(self, pattern: re.Pattern[str], new: str, text: str, why: tuple[str, ...]) -> str:
         """Every match of ``pattern`` made ``new`` as one change, recorded (and reviewed) at
         the first: a text's line endings, which no one reviews a line at a time."""
-        edits = [Edit(m.start(), m.end(), new, 1.0, why) for m in pattern.finditer(text)]
-        edits = [edit for edit in edits if text[edit[0] : edit[1]] != new]
+        edits = [
+            Edit(m.start(), m.end(), new, 1.0, why) for m in pattern.finditer(text) if m[0] != new
+        ]
         self.done = set()
         self.step_in = step = len(self.trace.steps)
         if not edits:

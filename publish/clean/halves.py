@@ -116,7 +116,7 @@ def judge(first: str, second: str, between: list[str]) -> tuple[float, tuple[str
             # (across a page break alone, a short first part that stops on no word a sentence
             # goes on from may be the page's debris: a running foot's ``May 1999``, a note's
             # ``See Note A``; ``decided to`` is cut)
-            paged = all(why.startswith(PAGE_BREAK) for why in between)  # (not a float)
+            paged = all(map(_paged, between))  # (not a float)
             debris = lower and not cut and paged and not _goes_on_from(first)
             sure = ev.LIKELY if debris else ev.STRONG
             return sure, (*went_on, "the second part carries it on")
@@ -125,7 +125,7 @@ def judge(first: str, second: str, between: list[str]) -> tuple[float, tuple[str
         return ev.STRONG, (*went_on, "the second part goes on in lower case")
     if chinese and _LOST_STOP.search(first):
         return None  # a citation or math ends it: a sentence's end (OCR lost the 。) as a rule
-    if chinese and _loose_end(first) and not any(why.startswith(PAGE_BREAK) for why in between):
+    if chinese and _loose_end(first) and not any(map(_paged, between)):
         why = "the second part goes on in Chinese, the first stops on a Latin letter or digit"
         return ev.LIKELY, (*went_on, why)
     if chinese:
@@ -199,6 +199,7 @@ def _start(text: str) -> str:
 
 
 def _paged(why: str) -> bool:
+    """The evidence names a page break between the parts (not a float)."""
     return why.startswith(PAGE_BREAK)
 
 

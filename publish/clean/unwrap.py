@@ -26,7 +26,7 @@ import itertools
 import re
 from typing import NamedTuple
 
-from publish.cjk import is_cjk, width
+from publish.cjk import CLOSING_QUOTES, FULL_STOPS, is_cjk, width
 from publish.clean import evidence as ev
 from publish.clean import latin_space, normalise, rounds, titles
 from publish.clean.blocks import Block, split_blocks
@@ -86,10 +86,11 @@ _TITLE = (titles.WHY,)
 def _stopped(line: str) -> bool:
     """``line`` ends with a full stop or a colon that leads into what is set apart (past
     closing quotes and brackets), not with a clause's mark or a word in quotation marks."""
-    return line.rstrip().rstrip("\"'”’)）」』*_").endswith(_STOPS)
+    return line.rstrip().rstrip(_CLOSERS).endswith(_STOPS)
 
 
-_STOPS = tuple(".!?。！？:：")
+_CLOSERS = "\"')）」』*_" + CLOSING_QUOTES
+_STOPS = tuple(FULL_STOPS + ".!?:：")
 
 
 def _record(lines: list[str]) -> bool:
