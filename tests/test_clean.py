@@ -612,3 +612,17 @@ def test_an_html_table_right_under_a_paragraph_is_an_html_block_and_protected() 
     text = "假設每年宣告利率,給付如下\n<table><tr><td>保險金,給付</td></tr></table>\n"
     cleaned = clean.clean(_source(text)).text
     assert cleaned == "假設每年宣告利率，給付如下\n<table><tr><td>保險金,給付</td></tr></table>\n"
+
+
+def test_a_paragraph_its_print_indented_is_no_second_half() -> None:
+    """After a paragraph that stops mid-sentence (its end lost by OCR), ``normalise`` keeps
+    the ideographic indent of the next paragraph's first line, and ``seams`` reads it: a
+    paragraph of its own, now and when cleaned again (the forty-ninth review: a book's
+    paragraph glued to the one before). After a sentence's end the indent goes as before."""
+    text = (
+        "但只順其宗教傳統而意識到一個「道德的神學」，但卻又有此一套屬於「道德的形上學之規劃\n\n"
+        "　　在此，立即顯出一個問題，即此兩套規劃能免於床上架床之重疊否？能終於維持其為兩套否？\n"
+    )
+    assert clean.clean(_source(text)).changes == ()
+    ended = text.replace("規劃\n", "規劃。\n")
+    assert clean.clean(_source(ended)).text == ended.replace("　　", "")

@@ -32,7 +32,8 @@ marks, a byline's title), or between two dated entries (``1996年7月26日 …�
 ``1996年8月11日 …批准``), nor onto a text that starts with most of the first part's words (a title
 over its article: ``毕业、结业及学位授予`` ⏎⏎ ``毕业、结业及学位授予按照…``), nor onto an
 affiliation or a note (``†Developmental…``, ``¹School of…``); a sentence ends
-before its note's number (``the grant. [22]``).
+before its note's number (``the grant. [22]``). A paragraph its author ended with a line break
+(``<br>``: a poem set a line a paragraph) is no first half, unless a page break follows it.
 """
 
 from __future__ import annotations
@@ -68,6 +69,8 @@ from publish.clean.shapes import (
 PAGE_BREAK = "a page break"
 _NOTE_MARKS = frozenset("†‡§¶¹²³⁴⁵⁶⁷⁸⁹")  # what starts an affiliation or a note
 _CLAUSES = regex.compile(r"[，,、；;]")
+#: A line break its author typed at the end of a paragraph (``想去寻她山太高，<br>``).
+_LINE_BREAK_END = regex.compile(r"<br[ \t]*/?>[ \t]*$", regex.IGNORECASE)
 _WORD = regex.compile(r"[\p{L}\p{N}]")
 #: A citation (``[2]``, ``[5,10]``) or math ends the text, maybe with what OCR made of the 。
 #: after it (``O``, ``□``): a sentence's end as often as a cut.
@@ -89,6 +92,8 @@ def judge(first: str, second: str, between: list[str]) -> tuple[float, tuple[str
         return None  # (an affiliation or a note: ``†Developmental Endocrinology…``)
     if second.startswith(DASH_LEADS) and not between:
         return None  # (a comment on the paragraph before: ``——朱雀南方属火…``)
+    if _LINE_BREAK_END.search(first) and not any(map(_paged, between)):
+        return None  # (its author ended the line: a poem's, ``我的所爱在山腰；<br>``)
     if _echoes(first.strip(), second):
         return None  # (a title, and its text starting with its words: ``毕业…`` ⏎⏎ ``毕业…按照``)
     if in_brackets(second):
@@ -134,7 +139,7 @@ def judge(first: str, second: str, between: list[str]) -> tuple[float, tuple[str
         return ev.STRONG, went_on
     if titles.in_title_case(first) or (DATED.match(first) and DATED.match(second)):
         return None  # a heading that lost its marks, a byline; dated entries of a record
-    if not cut and (not _goes_on_from(first) or rank(first)):
+    if not cut and (not _goes_on_from(first) or rank(first) or _section(first)):
         return None  # no mark or word a sentence goes on after; a numbered head
     if without_trailing_markup(first).endswith(","):
         return None  # (before a capital: OCR's comma for a full stop, as often as not)
@@ -190,6 +195,16 @@ _NUMBER_ALONE = regex.compile(
     r"^[*_]*(?:[(（]\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*[)）]"
     r"|(?:\d{1,3}|[一二三四五六七八九十]{1,3})[、.．)）])[*_]*$"
 )
+
+
+#: A section's number with its point (``9.1``, ``3.2.4``), its title after it.
+_SECTION_NUMBER = regex.compile(r"^[*_]*\d{1,2}(?:\.\d{1,2}){1,3}\.?[ \t]+\S")
+
+
+def _section(first: str) -> bool:
+    """A section's title that lost its heading marks, short, after its number
+    (``9.1 大模型不一定直接部署，但很适合做 Teacher``): the text under it is no other half."""
+    return short_line(first) and _SECTION_NUMBER.match(first) is not None
 
 
 def _start(text: str) -> str:

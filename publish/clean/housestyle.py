@@ -60,10 +60,11 @@ _HALF_MARK = regex.compile(rf"^[^\n]*[{CJK_LETTER}][,;:?!.](?:[ \t]|[{CJK_LETTER
 
 
 def _house_quotes(masked: str) -> bool:
-    """Straight quotation marks (around anything) on :data:`_STYLE` lines or more, and none of
-    the text's curly or a corner bracket."""
+    """Straight quotation marks (around anything), and none of the text's curly or a corner
+    bracket: where its author typed no curly mark, one pair typed straight is as much a choice
+    as many (a README's ``脚本报错"文章标题未匹配"``, the message a script prints)."""
     curly = any(mark in masked for mark in "“”「」『』")
-    return not curly and _lines(masked, _STRAIGHT_PAIR) >= _STYLE
+    return not curly and _STRAIGHT_PAIR.search(masked) is not None
 
 
 def _numbers(masked: str, pairs: list[Edit]) -> list[Edit]:

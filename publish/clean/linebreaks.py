@@ -69,6 +69,7 @@ from publish.clean.shapes import (
     closing,
     ends_sentence,
     ends_with_marker,
+    field_label,
     grid_row,
     last_mark,
     proofed_note,
@@ -158,7 +159,7 @@ def _decide(
     ``first_continues``: ``cur`` is the first line of a block that goes on from a page before
     (it lost no indent, :func:`~publish.clean.linelooks.lost_indent`); ``chinese``: the
     width the lines of Chinese alone reach (:func:`~publish.clean.measure.chinese_measure`)."""
-    if linelooks.set_apart_after(cur):
+    if linelooks.set_apart_after(cur) or linelooks.credited(cur):
         return "", 0.0, ""
     if nxt.startswith("[Footnote ") and PROOFED_NOTE.match(nxt):
         return "split", ev.STRONG, _NOTE_STARTS
@@ -204,7 +205,9 @@ def _decide(
     if not measure:
         if linelooks.item_starts(cur, body):
             return "split", ev.STRONG, _ITEM_WHY
-        if continues(cur, body, so_far):
+        if continues(cur, body, so_far) and not (field_label(cur) and field_label(body)):
+            # (with no measure, two lines each opening with a label are a record's: a cover's
+            # ``特别报道: 逐鹿黄金…`` ⏎ ``2025年诺奖: 探寻…``)
             return "join", ev.STRONG, "Chinese prose that stops mid-sentence, the next line goes on"
         return "", 0.0, ""
     indent = linelooks.lost_indent(cur, so_far, first_continues)

@@ -23,6 +23,11 @@ _CHINESE_END = ("。", "！", "？")
 #: a contents entry, which the next entry does not go on.
 _CONTENTS = re.compile(r"(?:\.{3,}|…{2,}|·{3,})[ \t]*[-–—]?[ \t]*\d{1,4}[ \t]*[-–—]?[ \t]*$")
 _LEAD_IN = re.compile(r"[:：;；,，][ \t]*[—–-]{1,2}[ \t]*$")
+#: A photo's credit ends a caption's line, after its sentence (``…征收50%关税。图：视觉中国``,
+#: ``…发表演讲。图:王雨读/视觉中国``): the line is whole, whatever stands after it.
+_CREDIT = re.compile(
+    r"[。！？][ \t]*(?:图片?|圖片?|摄影?|攝影?)[ \t]*[：:/][^，。！？；、,;]{1,20}$"
+)
 _ALONE = re.compile(r"^\d{1,3}[.．、][ \t]*$")  # ``6.`` alone: an item's number
 _ITEM_FIRST = frozenset("0123456789一二三四五六七八九十百零〇两（(")
 _ITEM_RANKS = (5, 6)  # (``三、``, ``（二）``: :func:`~publish.clean.numbering.rank`)
@@ -61,6 +66,13 @@ def set_apart_after(cur: str) -> bool:
     if not (end[-1:] in "-–—" or end[-1:].isdigit()):
         return False
     return bool(_LEAD_IN.search(end[-24:]) or _CONTENTS.search(end[-24:]))
+
+
+def credited(cur: str) -> bool:
+    """``cur`` ends in a photo's credit after its caption's sentence (:data:`_CREDIT`)."""
+    return ("图" in cur or "圖" in cur or "摄" in cur or "攝" in cur) and bool(
+        _CREDIT.search(cur[-40:])
+    )
 
 
 def short_chinese_end(cur: str, indent: int, chinese: int) -> bool:

@@ -14,7 +14,9 @@ Rewrites (outside protected spans unless noted)::
                                              marker such as # follows, or lines after it in
                                              the paragraph, set apart by hard breaks, are
                                              indented so too: an author's articles, one a
-                                             line, keep theirs alike)
+                                             line, keep theirs alike; or the paragraph before
+                                             stops mid-sentence: the indent tells a paragraph
+                                             from the other half of a cut one)
     ２０２４ ＡＢＣ                         -> 2024 ABC (full-width ASCII letters and digits;
                                              not one alone in quotes, "Ａ": an example)
     ⾃主 ⽣⽇                              -> 自主 生日 (a Kangxi radical a PDF's font gave for
@@ -36,9 +38,10 @@ import unicodedata
 
 import regex
 
-from publish.clean.blocks import split_blocks
+from publish.clean.blocks import kind_of, split_blocks
 from publish.clean.editor import Editor
 from publish.clean.lines import closed_ranges, inside
+from publish.clean.shapes import ends_sentence, short_line
 from publish.clean.trace import Edit
 
 NAME = "normalise"
@@ -92,6 +95,28 @@ def _hard(match: re.Match[str]) -> bool:
     return bool(after_text and len(spaces) >= 2 and set(spaces) == {" "} and next_line.strip())
 
 
+_BREAK_END = re.compile(r"\S {2,}$")
+_RUN_OF_BREAKS = 3  # lines, one after another, each ending in a hard break
+
+
+def _in_run(match: re.Match[str]) -> bool:
+    """The hard break ``match`` found is one of :data:`_RUN_OF_BREAKS` or more, on lines one
+    after another: lines its author broke one by one (a table of equivalents, ``Pica … to
+    14-pt. type.`` ⏎ ``Elite …``), not the extraction's spaces after a sentence, which end a
+    line here and there (two at most in a row, in a council's minutes)."""
+    text, start = match.string, match.start()
+    line_start = text.rfind("\n", 0, start) + 1
+    above = text[max(0, line_start - 400) : max(0, line_start - 1)].split("\n")[-2:]
+    end = text.find("\n", start)
+    below = text[end + 1 : end + 401].split("\n")[:2] if end >= 0 else []
+    flags = [_BREAK_END.search(line) is not None for line in (*above, "x  ", *below)]
+    run = best = 0
+    for flag in flags:
+        run = run + 1 if flag else 0
+        best = max(best, run)
+    return best >= _RUN_OF_BREAKS
+
+
 def _kept(match: re.Match[str]) -> bool:
     """The spaces stay: without them the line would become a heading, rule or list item."""
     text, start = match.string, match.start()
@@ -110,7 +135,7 @@ def tidy_ends(text: str, edit: Editor) -> str:
         edits = []
         for match in _TRAILING.finditer(text):
             hard = _hard(match)
-            if (hard and not extracted) or _kept(match):
+            if (hard and (not extracted or _in_run(match))) or _kept(match):
                 continue
             why = _EXTRACTED if hard else LAYOUT
             edits.append(Edit(match.start(), match.end(), "", 1.0, why))
@@ -157,6 +182,20 @@ def _quoted(text: str, match: re.Match[str]) -> bool:
 _OPENING = {'"': '"', "“": "”", "「": "」", "『": "』", "'": "'", "‘": "’"}
 
 
+def _unindented(match: re.Match[str]) -> str | None:
+    """A paragraph's first-line indent removed (""), or kept (None): an author's lines, each
+    indented; or where the prose before stops mid-sentence, as a paragraph whose end OCR lost does
+    (``…屬於「道德的形上學之規劃`` ⏎⏎ ``　　在此，…``), the indent alone tells this paragraph
+    from the other half of a cut one (``seams`` reads it)."""
+    text, start = match.string, match.start()
+    if _indented_on(text, match.end()):
+        return None
+    before = text[text.rfind("\n", 0, max(start - 2, 0)) + 1 : max(start - 2, 0)]
+    if short_line(before) or kind_of(before.lstrip(" \t\u3000")) != "paragraph":
+        return ""  # (not prose: a title, a byline, a field; a heading, a list)
+    return "" if ends_sentence(before) else None
+
+
 def _indented_on(text: str, start: int) -> bool:
     """A line after ``start`` in its paragraph, set apart by a hard break, starts with U+3000
     too (an author's lines, each indented; not a wrapped paragraph's, which ``unwrap`` joins)."""
@@ -179,9 +218,7 @@ def apply(text: str, edit: Editor) -> str:
         text = edit.sub(_ZWJ, "", text)
     text = tidy_ends(text, edit)
     if "\u3000" in text:
-        text = edit.sub(
-            _INDENT, lambda m: None if _indented_on(text, m.end()) else "", text, starts="\u3000"
-        )
+        text = edit.sub(_INDENT, _unindented, text, starts="\u3000")
     if not text.isascii():
         text = edit.sub(_FULLWIDTH, lambda m: None if _quoted(text, m) else _folded(m), text)
         if _ANY_RADICAL.search(text):

@@ -3,7 +3,8 @@
 Fenced and indented code blocks, inline code, autolinks, bare URLs and e-mail addresses, link
 and image targets, reference links (``[text][label]``, ``[label][]``) and definitions, raw HTML
 blocks, tags and comments, entity and character references (``&emsp;`` ``&#8212;``), TeX math,
-``{#id .class key=value}`` attributes, Hugo's ``+++`` TOML front matter, the lines of
+``{#id .class key=value}`` attributes, Hugo's ``+++`` TOML front matter and a YAML block
+after blank lines at the start (Pandoc's metadata), the lines of
 Markdown extensions' block syntax (``:::``, ``!!! note "…"``, ``=== "Tab"``:
 :data:`~publish.clean.blocks.EXTENSIONS`), and bibliography entries (a line that reads as one,
 and every line of a section headed 参考文献, References or Bibliography). YAML front matter
@@ -75,12 +76,24 @@ def forget() -> None:
 
 
 _TOML_FRONT = re.compile(r"\A\+\+\+[ \t]*\n(?:.*\n)*?\+\+\+[ \t]*$", re.MULTILINE)
+#: A YAML block after blank lines only, ``key: value`` its first line: Pandoc's metadata block
+#: (the read stage splits off only one that opens the file).
+_YAML_AFTER_BLANKS = re.compile(
+    r"\A(?:[ \t]*\n)+---[ \t]*\n[A-Za-z_][\w-]*:[ \t].*\n(?:.*\n)*?(?:---|\.\.\.)[ \t]*$",
+    re.MULTILINE,
+)
 
 
-def _toml_front_matter(text: str) -> list[tuple[int, int]]:
-    """Hugo's TOML front matter (``+++`` ⏎ ``title = "…"`` ⏎ ``+++``), which the read stage
-    leaves in the body (it splits YAML's ``---`` off): its lines are the author's fields."""
-    found = _TOML_FRONT.match(text) if text.startswith("+++") else None
+def _front_matter(text: str) -> list[tuple[int, int]]:
+    """Front matter the read stage leaves in the body (it splits off YAML's ``---`` when it
+    opens the file): Hugo's TOML (``+++`` ⏎ ``title = "…"`` ⏎ ``+++``), and Pandoc's YAML
+    block after blank lines (``title: "心體與性體第一冊"``). Its lines are the author's fields."""
+    if text.startswith("+++"):
+        found = _TOML_FRONT.match(text)
+    elif text[:1] in ("\n", " ", "\t"):
+        found = _YAML_AFTER_BLANKS.match(text)
+    else:
+        return []
     return [found.span()] if found else []
 
 
@@ -110,7 +123,7 @@ class Protected:
     def __init__(self, text: str) -> None:
         fenced = (
             _fenced_blocks(text)
-            + _toml_front_matter(text)
+            + _front_matter(text)
             + [(b.start, b.end) for b in split_blocks(text) if b.kind in ("code", "html", "math")]
         )
         fenced.sort()

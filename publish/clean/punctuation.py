@@ -378,6 +378,8 @@ def apply(text: str, edit: Editor) -> str:
     pairs, quotes, marks = _parentheses(masked), _quotes(masked), _marks(text)
     doubt = ""  # (why every repair here is only suggested: the author's own style)
     if (pairs or quotes or marks) and not shows_conversion(text, edit.pages):
+        kept = Protected.of(text)  # (a log's ``已保存: publi…`` in a code block is no slip)
+        marks = [e for e in marks if not kept.covers(e.start, e.end)]
         pairs, quotes, marks, doubt = housestyle.weigh(masked, pairs, quotes, marks)
     if doubt:  # (all made edits of the text as it stands: a suggestion's id, which a
         # reviewer accepts, must not hang on whether another was accepted)

@@ -165,6 +165,8 @@ def _candidates(blocks: list[Block]) -> _Candidates:
                 widest = _WIDEST_ADDRESS if _ADDRESS.match(core) else _WIDEST
                 if "](" in core or "<" in core or width(core) > widest or size(core) < 4:
                     continue  # a link, an image, a tag; too wide, too few letters
+                if "{%" in core or "{{" in core:
+                    continue  # (a template's tag: ``{% include figure.html fig="15" %}``)
                 if line.startswith("|") or line.rstrip().endswith("|"):
                     continue  # (a table's row a converter ran into a paragraph)
                 if EXTENSION_LINE.match(line):
@@ -213,6 +215,13 @@ def _text_of(lines: list[Line], texts: list[str]) -> bool:
     return headings or (len(lines) <= 3 and width(lines[0][2]) > _LONG_HEAD)
 
 
+def _rows(lines: list[Line]) -> bool:
+    """Every line has its columns set apart by a tab: a table's rows, flattened (a model's
+    name and its score, ``PP-OCRv6_medium\t86.2%``, in each of three tables)."""
+    return all(_TAB_BETWEEN.search(line[2]) for line in lines)
+
+
+_TAB_BETWEEN = regex.compile(r"\S[ \t]*\t[ \t]*\S")
 _LONG_HEAD = 40  # columns: a running head is a title, a name, a date and a number
 
 
@@ -241,11 +250,22 @@ def _cuts_a_sentence(texts: list[str], index: int) -> bool:
     before, after = texts[index - 1].rstrip(), texts[index + 1].lstrip()
     if not before or ends_sentence(before) or _DECOR.sub("", before) != before.strip():
         return False
-    if URL_END.search(before) or URL_START.match(after):
+    if URL_END.search(before) or URL_START.match(after) or _reads_on(texts[index], after):
         return False
     chinese = (has_cjk_letter(before[-1:]) or before[-1:] in CLAUSE) and chinese_prose(before)
     # (a Chinese letter goes on; a bracket opens something new: ``【例1】`` under its heading)
     return starts_lowercase(after) or (has_cjk_letter(after[:1]) and chinese)
+
+
+def _reads_on(line: str, after: str) -> bool:
+    """The line's own words go on into the next line: a word all in lower case ends it and the
+    next starts in lower case (``$125.00 (exclusive of binding and paper`` ⏎ ``costs) is
+    controlled…``, twice in a book's chapter). It is a line of the sentence, not furniture
+    cutting it (a site's address is, ``https://abcaus.in``; a title's capital word ends a
+    running head, ``1 The Memoir``, ``(Defendants Sacramento Drilling``)."""
+    last = line.strip().rpartition(" ")[2]
+    lower = last[:1].isascii() and last.isalpha() and last.islower()
+    return lower and starts_lowercase(after) and _ADDRESS.match(line.strip()) is None
 
 
 def _among(lines: list[Line], lists: tuple[list[Line], ...]) -> bool:
@@ -303,6 +323,11 @@ def repeated_lines(text: str, blocks: list[Block], near: list[tuple[int, int]]) 
                 why = "a heading that recurs with a rising number (a section's, or a page's)"
                 weak.append((lines, why, ev.LIKELY))
                 continue
+            if len(lines) == 2 and not pages and not _PAGE_WORD.search(lines[0][2]):
+                # (twice, no page shown or named: ``Booking Phone: 61 7 4321 1234`` on two
+                # waybills; furniture only next to other furniture)
+                weak.append((lines, "recurs twice with a changing number", 0.0))
+                continue
             for line in lines:
                 found[line[1]] = ("running head", "recurs with a changing page number", ev.STRONG)
                 marked.add(line[0])
@@ -317,7 +342,8 @@ def repeated_lines(text: str, blocks: list[Block], near: list[tuple[int, int]]) 
             marked.add(line[0])
         rest = [line for line in lines if line not in cutting]
         if len(lines) >= 3:
-            sections = _sections(lines, texts, starts) or (not pages and _text_of(lines, texts))
+            own = _text_of(lines, texts) or _rows(lines)
+            sections = _sections(lines, texts, starts) or (not pages and own)
             weak.append((rest, f"recurs {len(lines)} times, apart", 0.0 if sections else ev.LIKELY))
         else:
             # (seen twice, only a masthead in capitals is worth asking about: bylines, table

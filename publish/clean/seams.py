@@ -63,6 +63,9 @@ def _partner(blocks: list[Block], i: int, edit: Editor) -> tuple[int, list[str]]
         j += 1
     if j >= len(blocks) or not _text(blocks[j]) or starts_note(blocks[j].text):
         return None
+    second = blocks[j].text
+    if second.startswith("\u3000") and not starts_continuing(second.lstrip("\u3000 \t")):
+        return None  # (its print indented it: a paragraph of its own, ``　　在此，…``)
     pages = _page_breaks(edit, blocks[i].end, blocks[j].start)
     return None if pages is None else (j, list(dict.fromkeys(between + pages)))
 

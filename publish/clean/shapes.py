@@ -98,7 +98,7 @@ def is_fields(text: str) -> bool:
     """Two or more lines, each a metadata field (``title: …``, ``date: 2017-11-03``), perhaps
     closed by ``---``: front matter whose opening line is missing, a record of fields, never
     prose to join."""
-    if ":" not in text:  # (a quick look first: most blocks have no field)
+    if ":" not in text and "：" not in text:  # (a quick look first: most blocks have none)
         return False
     lines = text.split("\n")
     if lines[-1].strip() == "---":

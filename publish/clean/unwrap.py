@@ -261,8 +261,28 @@ def _breaks(
                 continue  # (a hanging indent: ``1.3. "Contribution"`` ⏎ ``    means …``)
             set_apart = item.why.startswith(_SET) or by_spaces
             sure = item.confidence if damaged or not set_apart else ev.LIKELY
-            edits.append(Edit(item.newline, item.end, "\n\n", sure, (item.why,)))
+            indent = _item_indent(block, item) if block.kind == "list" else ""
+            if indent is not None:
+                edits.append(Edit(item.newline, item.end, "\n\n" + indent, sure, (item.why,)))
     return edits
+
+
+_ITEM_START = re.compile(r"[ \t]{0,3}(?:[-+*]|\d{1,9}[.)])[ \t]+")
+
+
+def _item_indent(block: Block, item: Break) -> str | None:
+    """The indent a paragraph split off inside a list item keeps: the next line's, so the new
+    paragraph stays in its item; none when that line has none (a paragraph after the list,
+    which OCR set on the item's next line); None when it is indented, but less than its item's
+    text (a lazy continuation line: a new paragraph there would end the list)."""
+    indent = block.text[item.newline + 1 - block.start : item.end - block.start]
+    if not indent:
+        return indent
+    for line in reversed(block.text[: item.newline - block.start].split("\n")):
+        start = _ITEM_START.match(line)
+        if start is not None:
+            return indent if len(indent.expandtabs(4)) >= start.end() else None
+    return indent
 
 
 def _authored(judged: list[tuple[Block, _Judged]]) -> set[int]:
