@@ -15,7 +15,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="a Markdown file, or several fragments of one article",
     )
     target = parser.add_mutually_exclusive_group()
-    target.add_argument("-o", "--output", type=Path, metavar="OUT", help="write here")
+    target.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        metavar="OUT",
+        help="write here (-: standard output, the default)",
+    )
     target.add_argument("--write", action="store_true", help="rewrite FILE in place")
     parser.add_argument("--diff", action="store_true", help="print a unified diff instead")
     parser.add_argument(

@@ -156,7 +156,7 @@ def run(args: argparse.Namespace, root: Path) -> int:
         return 0
     if args.write:
         rewrite(args.files[0], output.encode("utf-8"), name, args.force)
-    elif args.output:
+    elif args.output and str(args.output) != "-":  # (``-o -``: standard output, as pandoc)
         _write(args.output, output, root)
     else:
         sys.stdout.write(output)

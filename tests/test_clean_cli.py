@@ -21,6 +21,8 @@ def test_stdout_and_output_file(make_project: MakeProject) -> None:
     assert run_cli(["clean", "a.md", "-o", "out/b.md"], root).returncode == 0
     assert (root / "out/b.md").read_text("utf-8") == CLEAN
     assert (root / "a.md").read_bytes().decode("utf-8") == MESSY
+    dash = run_cli(["clean", "a.md", "-o", "-"], root)  # (standard output, as pandoc's ``-o -``)
+    assert dash.returncode == 0 and dash.stdout == CLEAN and not (root / "-").exists()
 
 
 def test_write_in_place_keeps_front_matter(make_project: MakeProject) -> None:

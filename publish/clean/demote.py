@@ -8,7 +8,9 @@ or the fragment of one. A heading that reads as running text loses its ``#`` mar
 - it starts with a mark that continues a sentence (``，。）``) or a lowercase word, and ends a
   sentence or runs over 40 columns: strong;
 - it is a long sentence (letters over 40 columns) ending in ``。！``, or ``.`` after a
-  lowercase word: strong; a shorter one (over 20 columns): a suggestion (a question is a
+  lowercase word: strong (an English one only where the text shows its conversion, else a
+  suggestion: an author's heading may be a sentence, ``## Just give me the TL;DR on what I
+  need to protect my project.``); a shorter one (over 20 columns): a suggestion (a question is a
   title's form too: ``## 国家为什么需要开源软件？`` stays, and so does a title in title case
   that a periodical ends with a full stop, ``# Governing the Filipinos.``);
 - a heading that starts with a section's number (``§ 600.2``, ``3.4.1``, ``Article 5``) is a
@@ -29,13 +31,14 @@ from __future__ import annotations
 
 import regex
 
-from publish.cjk import CJK_LETTER, CJK_PUNCT, CONTINUES
+from publish.cjk import CJK_LETTER, CJK_PUNCT, CONTINUES, has_cjk
 from publish.clean import evidence as ev
 from publish.clean import normalise
 from publish.clean.blocks import ATX, EMPTY_HEADING, INTERRUPTS, Block, kind_of, split_blocks
 from publish.clean.editor import Editor
 from publish.clean.markers import without_markers
 from publish.clean.numbering import SECTION_NUMBER
+from publish.clean.pagelines import shows_conversion
 from publish.clean.punctuation import widened
 from publish.clean.shapes import size
 from publish.clean.titles import in_title_case
@@ -53,6 +56,7 @@ _SENTENCE_END = regex.compile(
     rf"(?:[。！]|(?<=[{CJK_LETTER}{CJK_PUNCT}][*_]*)[.!]|(?<=[a-z]{{2}})\.)[”’\"')）]*[*_]*$"
 )
 _OPEN_END = regex.compile(r"\b(?:the|of|and|or|to|a|an|in)[*_]*$")
+_LONG_SENTENCE = "a long sentence marked as a heading"
 _EMPTY_WHY = "an empty heading (a converter's: nothing a reader could find in a contents)"
 
 
@@ -67,7 +71,7 @@ def judge(title: str) -> tuple[float, str] | None:
         return ev.STRONG, "a heading that continues a sentence and ends one"
     if _SENTENCE_END.search(title) and not in_title_case(title.rstrip("*_").rstrip(".")):
         if wide > 40:
-            return ev.STRONG, "a long sentence marked as a heading"
+            return ev.STRONG, _LONG_SENTENCE
         if wide > 20:
             return ev.LIKELY, "a sentence marked as a heading"
     if _OPEN_END.search(title):
@@ -86,6 +90,7 @@ def apply(text: str, edit: Editor) -> str:
     if "#" not in text:
         return text
     edits = []
+    shown = shows_conversion(text, edit.pages)
     for block in split_blocks(text):
         if block.kind == "heading" and EMPTY_HEADING.match(block.text):
             edits.append(Edit(*_line_and_blank(text, block), "", ev.STRONG, (_EMPTY_WHY,)))
@@ -100,6 +105,9 @@ def apply(text: str, edit: Editor) -> str:
         verdict = judge(without_markers(widened(title)).strip())  # as it will read
         if verdict:
             confidence, why = verdict
+            if why == _LONG_SENTENCE and not (shown or has_cjk(title)):
+                confidence = ev.LIKELY  # (an author's heading may be a sentence, ``## Just
+                # give me the TL;DR on what I need to protect my project.``)
             prefix = start + match.end("title") - len(title)
             edits.append(Edit(start, prefix, "", confidence, (why,)))
     before = text

@@ -44,7 +44,7 @@ from publish.cjk import CLAUSE, has_cjk_letter
 from publish.clean import evidence as ev
 from publish.clean import titles
 from publish.clean.markers import OWN_LINE
-from publish.clean.numbering import rank
+from publish.clean.numbering import SECTION_NUMBER, rank
 from publish.clean.shapes import (
     DASH_LEADS,
     DATED,
@@ -67,11 +67,15 @@ from publish.clean.shapes import (
 
 #: How the evidence of a page break between the parts starts (``seams`` gives it).
 PAGE_BREAK = "a page break"
+#: The evidence of a second part that goes on in Chinese, all a seam between two paragraphs
+#: of Chinese may have (an author's, ended without a mark, may have it too).
+IN_CHINESE = "the second part goes on in Chinese"
 _NOTE_MARKS = frozenset("†‡§¶¹²³⁴⁵⁶⁷⁸⁹")  # what starts an affiliation or a note
 _CLAUSES = regex.compile(r"[，,、；;]")
 #: A line break its author typed at the end of a paragraph (``想去寻她山太高，<br>``).
 _LINE_BREAK_END = regex.compile(r"<br[ \t]*/?>[ \t]*$", regex.IGNORECASE)
 _WORD = regex.compile(r"[\p{L}\p{N}]")
+_EMAIL_END = regex.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+[ \t]*$")
 #: A citation (``[2]``, ``[5,10]``) or math ends the text, maybe with what OCR made of the 。
 #: after it (``O``, ``□``): a sentence's end as often as a cut.
 _LOST_STOP = regex.compile(r"(?:\[[\d,，\-–]+\]|\$)[ \t]*[O□]?$")
@@ -100,7 +104,7 @@ def judge(first: str, second: str, between: list[str]) -> tuple[float, tuple[str
         return None  # (a note set apart, wholly in brackets: ``(本保險為不分紅保險單…。）``)
     if starts_continuing(second):
         return ev.STRONG, ("the second part starts with a mark that continues a sentence",)
-    if ends_sentence(first) or starts_new_unit(second):
+    if ends_sentence(first) or starts_new_unit(second) or _section(first):
         return None
     if not between and _salutation(first) and not starts_lowercase(second):
         return None  # (a letter's salutation before its first paragraph)
@@ -110,8 +114,10 @@ def judge(first: str, second: str, between: list[str]) -> tuple[float, tuple[str
         return None  # (a form's field, ``字號：北宮刑字第…號``, a table under it: no page cut)
     if URL_START.match(first) or URL_START.match(second):
         return None  # (a link set on its own line, a URL's ``https`` no sentence going on)
-    if URL_END.search(first) and not (second[:1].isascii() and starts_lowercase(second)):
-        return None  # (a URL ends it: joined to Chinese, an autolink would take the text in)
+    ended = URL_END.search(first) or _EMAIL_END.search(first)
+    if ended and not (second[:1].isascii() and starts_lowercase(second)):
+        return None  # (a URL ends it: joined to Chinese, an autolink would take the text in;
+        # an e-mail address ends an author's lines, ``…Switzerland bpf@zurich.ibm.com``)
     cut = first.endswith("-") or last_mark(first) in CLAUSE
     lower = starts_lowercase(second)
     chinese = starts_cjk(second) and has_cjk_letter(first[-40:]) and chinese_prose(first)
@@ -134,12 +140,13 @@ def judge(first: str, second: str, between: list[str]) -> tuple[float, tuple[str
         why = "the second part goes on in Chinese, the first stops on a Latin letter or digit"
         return ev.LIKELY, (*went_on, why)
     if chinese:
-        return ev.STRONG, (*went_on, "the second part goes on in Chinese")
-    if between or (cut and not second[:1].isupper()):
-        return ev.STRONG, went_on
+        return ev.STRONG, (*went_on, IN_CHINESE)
+    if any(map(_paged, between)) or (cut and not second[:1].isupper()):
+        return ev.STRONG, went_on  # (a float alone is no cut: ``June 16-21, 2024`` ⏎⏎ a
+        # picture ⏎⏎ ``The NAACL organizers…``, a title page)
     if titles.in_title_case(first) or (DATED.match(first) and DATED.match(second)):
         return None  # a heading that lost its marks, a byline; dated entries of a record
-    if not cut and (not _goes_on_from(first) or rank(first) or _section(first)):
+    if not cut and (not _goes_on_from(first) or rank(first)):
         return None  # no mark or word a sentence goes on after; a numbered head
     if without_trailing_markup(first).endswith(","):
         return None  # (before a capital: OCR's comma for a full stop, as often as not)
@@ -197,14 +204,12 @@ _NUMBER_ALONE = regex.compile(
 )
 
 
-#: A section's number with its point (``9.1``, ``3.2.4``), its title after it.
-_SECTION_NUMBER = regex.compile(r"^[*_]*\d{1,2}(?:\.\d{1,2}){1,3}\.?[ \t]+\S")
-
-
 def _section(first: str) -> bool:
-    """A section's title that lost its heading marks, short, after its number
-    (``9.1 大模型不一定直接部署，但很适合做 Teacher``): the text under it is no other half."""
-    return short_line(first) and _SECTION_NUMBER.match(first) is not None
+    """A section's title after its number, short, alone (``9.1 大模型不一定直接部署，但很适合做
+    Teacher``) or after the paragraph's last sentence, where a converter pulled it (``…快速部署。
+    4.1.1 整体架构分层``): the text under it is no other half."""
+    tail = first[max(map(first.rfind, "。！？")) + 1 :].strip()
+    return short_line(tail) and SECTION_NUMBER.match(tail) is not None
 
 
 def _start(text: str) -> str:

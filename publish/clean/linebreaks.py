@@ -142,6 +142,12 @@ def _unclosed(text: str) -> bool:
     return any(text.count(a) > text.count(b) for a, b in ("《》", "“”", "「」", "【】"))
 
 
+def _labelled(line: str) -> bool:
+    """``line`` opens with a label and goes on after its colon (``更多报道详见：【专题】…``);
+    not the label alone, which may be a sentence's last words (``件格式版本：``)."""
+    return field_label(line) and bool(line.rstrip()[-1:]) and line.rstrip()[-1] not in ":："
+
+
 def _decide(
     cur: str,
     nxt: str,
@@ -205,9 +211,9 @@ def _decide(
     if not measure:
         if linelooks.item_starts(cur, body):
             return "split", ev.STRONG, _ITEM_WHY
-        if continues(cur, body, so_far) and not (field_label(cur) and field_label(body)):
-            # (with no measure, two lines each opening with a label are a record's: a cover's
-            # ``特别报道: 逐鹿黄金…`` ⏎ ``2025年诺奖: 探寻…``)
+        if continues(cur, body, so_far) and not _labelled(body):
+            # (with no measure, a line opening with a label starts a record's: a cover's
+            # ``特别报道: 逐鹿黄金…`` ⏎ ``2025年诺奖: 探寻…``, ``…正途。财`` ⏎ ``更多报道详见：…``)
             return "join", ev.STRONG, "Chinese prose that stops mid-sentence, the next line goes on"
         return "", 0.0, ""
     indent = linelooks.lost_indent(cur, so_far, first_continues)

@@ -71,12 +71,12 @@ def verse(lines: list[str]) -> bool:
 
 def _full_lines(lines: list[str], width_of: dict[str, int]) -> int | None:
     """The measure of hard-wrapped ``lines`` (each but the last of its paragraph): the width
-    most of them reach (:func:`_most_reached`), when three and 30 % of them reach within 15 %
+    most of them reach (:func:`most_reached`), when three and 30 % of them reach within 15 %
     of it and most of those stop mid-sentence (a wrap, not a paragraph that ended at the
     edge). None when the lines are not wrapped."""
     if len(lines) < 2:
         return None
-    top, _ = _most_reached(sorted(width_of[line] for line in lines))
+    top, _ = most_reached(sorted(width_of[line] for line in lines))
     if top is None:
         return None
     full = [line for line in lines if 0.85 * top <= width_of[line] <= top]
@@ -87,7 +87,7 @@ def _full_lines(lines: list[str], width_of: dict[str, int]) -> int | None:
     return None
 
 
-def _most_reached(widths: list[int]) -> tuple[int | None, int]:
+def most_reached(widths: list[int]) -> tuple[int | None, int]:
     """The width (at least :data:`MIN_MEASURE`) that the most of the sorted ``widths`` reach
     within 15 %, and how many: one line longer than the rest (a head, a line OCR ran on) is
     not the measure."""
@@ -118,7 +118,7 @@ def wrap_width(blocks: list[Block], hand: bool = True) -> int | None:
         }
     )
     widths = sorted(width(line) for line in lines)
-    best, best_count = _most_reached(widths)
+    best, best_count = most_reached(widths)
     if best is None or best_count < 5 or best_count < 0.3 * len(widths):
         return None
     full = [line for line in lines if 0.85 * best <= width(line) <= best]
@@ -153,7 +153,7 @@ def document_chinese(blocks: list[Block]) -> int | None:
         for w in map(chinese_width, block.text.split("\n")[:-1])
         if w is not None
     )
-    best, count = _most_reached(widths)
+    best, count = most_reached(widths)
     return best if count >= 5 else None
 
 

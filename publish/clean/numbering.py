@@ -1,6 +1,6 @@
 """Chinese heading numbers and their rank: 第X编 above 第X章 above 第X节 above 第X条 above 一、
 above （一） above 1. above （1） (a regulation's article holds its items ``（一）`` and their
-``1.``); list numbers.
+``1.``; 編, 節 and 條 are the same in Traditional Chinese); list numbers.
 
 Shared by ``unwrap`` (a numbered line starts a paragraph), ``seams`` (never join onto one) and
 ``headings`` (promote and nest them). ``1.聚焦重点产业`` without a space is text, not a number.
@@ -16,10 +16,10 @@ from publish.cjk import width
 
 _CN = "一二三四五六七八九十百零〇两"
 _RANKED: list[tuple[int, re.Pattern[str]]] = [
-    (1, re.compile(rf"^第[{_CN}\d]+编")),
+    (1, re.compile(rf"^第[{_CN}\d]+[编編]")),
     (2, re.compile(rf"^第[{_CN}\d]+章")),
-    (3, re.compile(rf"^第[{_CN}\d]+节")),
-    (4, re.compile(rf"^第[{_CN}\d]+条")),
+    (3, re.compile(rf"^第[{_CN}\d]+[节節]")),
+    (4, re.compile(rf"^第[{_CN}\d]+[条條]")),
     (5, re.compile(rf"^[{_CN}]+、")),
     (6, re.compile(rf"^[（(][{_CN}]+[）)]")),
     (7, re.compile(r"^(?:\d{1,2}[.．、](?=\s)|\d{1,2}、)")),
@@ -31,7 +31,7 @@ TOP = frozenset({1, 2, 5})
 #: The ranks down to （一）: a report's or a book's parts, whose nesting is sure.
 PARTS = 6
 #: A Chinese heading number a standalone line may be promoted for (pass ``headings``).
-CHINESE_NUMBER = re.compile(rf"^(?:[{_CN}]+、|[（(][{_CN}]+[）)]|第[{_CN}\d]+[章节条编])")
+CHINESE_NUMBER = re.compile(rf"^(?:[{_CN}]+、|[（(][{_CN}]+[）)]|第[{_CN}\d]+[章节条编節條編])")
 #: (one letter, but not a Han character: ``（一）`` is a Chinese heading number, above)
 _LIST_NUMBER = re.compile(
     r"^[(（](?:[ivxlc]{1,7}|[IVXLC]{1,7}|(?![\u3400-\u9fff])[^\W\d_]|\d{1,3})[)）]"

@@ -57,6 +57,7 @@ from publish.clean.trace import Edit, Step, apply_edits, apply_sorted
 NAME = "punctuation"
 _PERCENT = re.compile(r"(?<=[0-9])％")
 _POINT = re.compile(r"(?<=[0-9])．(?=[0-9])")
+_ITEM_NUMBER = re.compile(r"[ \t]*[0-9]{1,3}")  # before its point, a line's first thing
 
 _FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
 # What each repair records as its evidence.
@@ -370,6 +371,14 @@ def _quotes(masked: str) -> list[Edit]:
 _MIXED_QUOTES = "the line quotes other words with straight marks too: only these would turn"
 
 
+def _decimal(match: re.Match[str]) -> str | None:
+    """``．`` between digits made ``.``, but not an item's number that starts its line
+    (``8．1643 年，法国数学家费马…``: item 8, a year)."""
+    text, start = match.string, match.start()
+    line = text.rfind("\n", 0, start) + 1
+    return None if _ITEM_NUMBER.fullmatch(text, line, start) else "."
+
+
 def apply(text: str, edit: Editor) -> str:
     if not has_cjk(text):  # (every repair here has a CJK letter or mark beside it)
         return text
@@ -395,7 +404,7 @@ def apply(text: str, edit: Editor) -> str:
     if "％" in text:
         text = edit.sub(_PERCENT, "%", text, why=_DIGITS_WHY)
     if "．" in text:
-        text = edit.sub(_POINT, ".", text, why=_DIGITS_WHY)
+        text = edit.sub(_POINT, _decimal, text, why=_DIGITS_WHY)
     return text
 
 

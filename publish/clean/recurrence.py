@@ -39,19 +39,43 @@ def garbled(core: str) -> bool:
     )
 
 
+def _changing(lines: list[Line]) -> int | None:
+    """Which number of the lines differs among them, when they differ in one number only."""
+    numbers = [[int(n) for n in NUMBER.findall(core)] for *_, core in lines]
+    if not numbers[0] or any(len(n) != len(numbers[0]) for n in numbers):
+        return None
+    changing = [i for i in range(len(numbers[0])) if len({n[i] for n in numbers}) > 1]
+    return changing[0] if len(changing) == 1 else None
+
+
+def at_edge(lines: list[Line]) -> bool:
+    """The number the lines differ in opens or ends each of them, where a running head sets
+    its page's (``4.2 CONSERVATION OF MASS 111``), not inside (``Booking Phone: 61 7 4321
+    1234``)."""
+    which = _changing(lines)
+    if which is None:
+        return False
+    for *_, core in lines:
+        found = list(NUMBER.finditer(core))[which]
+        before, after = core[: found.start()].strip(_EDGE), core[found.end() :].strip(_EDGE)
+        if before and after:
+            return False
+    return True
+
+
+_EDGE = " \t*_|-–—·.,"
+
+
 def rising_page(lines: list[Line]) -> bool:
     """The lines differ in one number only, and it rises from each to the next (a page number,
     not a date or a count)."""
-    numbers = [[int(n) for n in NUMBER.findall(core)] for *_, core in lines]
-    if not numbers[0] or any(len(n) != len(numbers[0]) for n in numbers):
+    which = _changing(lines)
+    if which is None:
         return False
-    changing = [i for i in range(len(numbers[0])) if len({n[i] for n in numbers}) > 1]
-    if len(changing) != 1:
-        return False
-    pages = [n[changing[0]] for n in numbers]
+    pages = [int(NUMBER.findall(core)[which]) for *_, core in lines]
     if any(1800 <= page <= 2100 for page in pages):  # a year
         return False
-    if _in_date(lines[0][2], changing[0]):  # a day (``Saturday 09 January 1864``)
+    if _in_date(lines[0][2], which):  # a day (``Saturday 09 January 1864``)
         return False
     return all(a < b for a, b in itertools.pairwise(pages))
 

@@ -323,9 +323,10 @@ def repeated_lines(text: str, blocks: list[Block], near: list[tuple[int, int]]) 
                 why = "a heading that recurs with a rising number (a section's, or a page's)"
                 weak.append((lines, why, ev.LIKELY))
                 continue
-            if len(lines) == 2 and not pages and not _PAGE_WORD.search(lines[0][2]):
-                # (twice, no page shown or named: ``Booking Phone: 61 7 4321 1234`` on two
-                # waybills; furniture only next to other furniture)
+            named = _PAGE_WORD.search(lines[0][2]) or recurrence.at_edge(lines)
+            if len(lines) == 2 and not pages and not named:
+                # (twice, no page shown, its number inside and named no page's: ``Booking
+                # Phone: 61 7 4321 1234`` on two waybills; furniture only next to furniture)
                 weak.append((lines, "recurs twice with a changing number", 0.0))
                 continue
             for line in lines:

@@ -20,12 +20,12 @@ from __future__ import annotations
 
 from publish.cjk import TERMINAL
 from publish.clean import evidence as ev
-from publish.clean import halves, rounds, titles
+from publish.clean import halves, rounds, titles, unshown
 from publish.clean.blocks import Block, split_blocks
 from publish.clean.editor import Editor
 from publish.clean.joining import joiner
 from publish.clean.markers import MARKER
-from publish.clean.pagelines import PAGE_MARKER
+from publish.clean.pagelines import PAGE_MARKER, shows_conversion
 from publish.clean.protect import Protected
 from publish.clean.shapes import (
     COMMENT,
@@ -91,6 +91,8 @@ def _links(
     reading: dict[int, str] = {}  # a block after a seam, with the parts before it joined on
     names = titles.headings(blocks) if only is None else frozenset()  # (all in the first round)
     title = {k for i, last in titles.runs(blocks, names).items() for k in range(i, last)}
+    converted = shows_conversion(text, edit.pages)
+    measure = None if converted else unshown.measure(blocks)
     for i, first in enumerate(blocks):
         if only is not None and i not in reading:
             end = blocks[i + 1].end if i + 1 < len(blocks) else first.end
@@ -121,6 +123,8 @@ def _links(
         reading[found[0]] = joined if len(joined) < 4 * _KEEP else joined[:_KEEP] + joined[-_KEEP:]
         whys = (*verdict[1], join.why) if join.why else verdict[1]
         confidence = min(verdict[0], join.confidence)
+        if not (found[1] or converted) and unshown.chinese_only(verdict[1], before):
+            confidence, whys = unshown.weigh(confidence, whys, before, second.text, measure)
         seam = Edit(first.end - join.drop, second.start, join.between, confidence, whys)
         links.append((i, found[0], seam))
     return links

@@ -337,6 +337,9 @@ def chinese_prose(text: str) -> bool:
     return _PROSE.search(text) is not None
 
 
+#: A worksheet's label (``【答案】``, ``【例3】``, ``【策略二：旋转放缩】``) or an item's number
+#: with a full-width point (``4．``, which no decimal has at a paragraph's start).
+_LABELLED = regex.compile(r"^[*_]*(?:【[^【】\n]{1,16}】|\d{1,3}．)")
 #: A bullet a converter left as a glyph (``• Our method``, ``· 中国图书馆界``, ``$\cdot$ 中国``).
 _BULLET = regex.compile(r"^[ \t]*(?:[•·▪◦●○■□◆◇►▸]|\$\\cdot\$)[ \t]*\S")
 
@@ -407,12 +410,15 @@ DASH_LEADS = ("——", "—-", "--")
 
 
 def starts_new_unit(text: str) -> bool:
-    """A heading number (``一、`` ``（二）`` ``1.``), an enumerator (``(ii)`` ``a)``), a bullet
-    glyph, a bold run-in head, a form field's label (``商品名稱：``) or a continuation marker
-    left in place, or a speaker's name (:func:`speaker`) starts the text."""
+    """A heading number (``一、`` ``（二）`` ``1.``), an item's number with a full-width point
+    (``4．如图…``), an enumerator (``(ii)`` ``a)``), a bullet glyph, a label in lenticular
+    brackets (``【答案】`` ``【例3】``: a worksheet's parts), a bold run-in head, a form field's
+    label (``商品名稱：``) or a continuation marker left in place, or a speaker's name
+    (:func:`speaker`) starts the text."""
     return (
         rank(text) > 0
         or speaker(text)
+        or _LABELLED.match(text) is not None
         or _BULLET.match(text) is not None
         or _ENUMERATOR.match(text) is not None
         or _BOLD_RUN_IN.match(text) is not None

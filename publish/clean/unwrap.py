@@ -154,6 +154,14 @@ def damaged(text: str, edit: Editor) -> bool:
 
 _ALNUM = re.compile(r"[A-Za-z0-9]")
 _AUTHORED = 3  # blocks: a document its author broke the lines of
+#: Columns no line an author breaks by hand reaches, stopping on no mark: such a line is a
+#: paragraph as a converter set it, cut where its page ended (``…有保留的回`` ⏎ ``应。在…``).
+_TYPED = 100
+
+
+def _typed(cur: str) -> bool:
+    """``cur`` is narrow enough to be a line its author broke (:data:`_TYPED`)."""
+    return width(cur) < _TYPED
 
 
 class _Clean(NamedTuple):
@@ -234,7 +242,7 @@ def _breaks(
         joined_on = n and found[n - 1].verdict == "join"
         tail = (tail + cur.lstrip(" \t\u3000"))[-16:] if joined_on else cur
         if item.verdict == "join" and (
-            (own and (at_mark(cur) or many >= _AUTHORED) and not _closes(nxt))
+            (own and (at_mark(cur) or (many >= _AUTHORED and _typed(cur))) and not _closes(nxt))
             or (not damaged and _kept(tail, reading_after(block, found, n), spaced))
         ):
             continue  # an author's own line breaks: Markdown renders them as spaces
