@@ -626,3 +626,26 @@ def test_a_paragraph_its_print_indented_is_no_second_half() -> None:
     assert clean.clean(_source(text)).changes == ()
     ended = text.replace("規劃\n", "規劃。\n")
     assert clean.clean(_source(ended)).text == ended.replace("　　", "")
+
+
+def test_a_pair_of_marks_is_decided_together() -> None:
+    """A bracket's or a quotation's two halves are two changes, but a reviewer who rejects or
+    accepts one decides both: half a pair, ``（4分)``, is worse than either (reviews 49, 52
+    and 53)."""
+    text = "(a) 試根據有關篇章完成下表。(4分)\n"
+    offered = clean.clean(_source(text))
+    halves = [c for c in offered.changes if c.pass_name == "punctuation"]
+    assert [c.applied for c in halves] == [True, True]
+    for half in halves:
+        rejected = clean.clean(_source(text), settings=CleanSettings(reject=frozenset({half.id})))
+        assert rejected.text == text
+        assert {c.decision for c in rejected.changes if c.pass_name == "punctuation"} == {
+            "rejected"
+        }
+    style = "公园(城东的那个)很大。\n\n回家以后(大约三点)读书。\n\n晚上吃饭(在老地方)聊天。\n"
+    suggested = [c for c in clean.clean(_source(style)).changes if not c.applied]
+    assert len(suggested) == 6
+    one = frozenset({suggested[0].id})
+    accepted = clean.clean(_source(style), settings=CleanSettings(accept=one))
+    assert accepted.text.startswith("公园（城东的那个）很大。")
+    assert accepted.text.count("（") == accepted.text.count("）") == 1

@@ -80,6 +80,8 @@ class Editor:
                 continue
             last_end = edit[1]
             kept.append(edit)
+        if any(edit.pair >= 0 for edit in kept):
+            kept = _whole_pairs(kept)
         kept = self._record(text, kept, step)
         if not kept:
             return text
@@ -116,15 +118,18 @@ class Editor:
         the names it needs held local: a large document has a million edits.)"""
         review, name, kept, record = self.review, self.pass_name, [], self.recorded.append
         threshold, keys, number, eager = review.settings.threshold, [], review.count(), review.eager
+        paired = _pair_decisions(review, name, text, edits) if eager else {}
         new_record = tuple.__new__
         for edit in edits:
             start, end, new, confidence = edit[0], edit[1], edit[2], edit[3]
             old = text[start:end]
             before = text[start - _KEY : start] if start >= _KEY else text[:start]
-            keys.append(f"{before}\0{old}\0{new}\0{text[end : end + _KEY]}")
+            keys.append(f"{before}\0{old}\0{new}\0{text[end : end + _KEY]}")  # (:func:`_key`)
             if eager:  # (the reviewer's decisions are looked up by id)
                 number = review.enter(name, keys.pop())
                 applied, decision = review.decide(number, confidence)
+                if edit.pair >= 0 and not decision:  # (its other half's decides it)
+                    applied, decision = paired.get(edit.pair, (applied, decision))
             else:
                 applied, decision = confidence >= threshold, ""
             left = before[-_CONTEXT:].rpartition("\n")[2]
@@ -210,3 +215,36 @@ class Editor:
 
     def applied(self) -> bool:
         return any(r.applied for r in self.recorded)
+
+
+def _key(text: str, edit: Edit) -> str:
+    """What makes an edit's id: what it changes, with the text around it."""
+    start, end = edit[0], edit[1]
+    before = text[start - _KEY : start] if start >= _KEY else text[:start]
+    return f"{before}\0{text[start:end]}\0{edit[2]}\0{text[end : end + _KEY]}"
+
+
+def _whole_pairs(kept: list[Edit]) -> list[Edit]:
+    """``kept`` without the half of a pair whose other half is not there (left out as it
+    overlapped another edit or a protected span): a pair's marks change together."""
+    halves: dict[int, int] = {}
+    for edit in kept:
+        if edit.pair >= 0:
+            halves[edit.pair] = halves.get(edit.pair, 0) + 1
+    return [edit for edit in kept if edit.pair < 0 or halves[edit.pair] == 2]
+
+
+def _pair_decisions(
+    review: Review, name: str, text: str, edits: list[Edit]
+) -> dict[int, tuple[bool, str]]:
+    """What a reviewer decided of either half of each pair of marks in ``edits``, by pair: a
+    half rejected rejects both, accepted accepts both (``（4分)`` from half a pair is worse
+    than either). The ids are looked up as :meth:`Review.enter_all` will make them."""
+    decided: dict[int, tuple[bool, str]] = {}
+    for edit in edits:
+        if edit.pair < 0:
+            continue
+        found = review.decision_of(name, _key(text, edit))
+        if found == "rejected" or (found and edit.pair not in decided):
+            decided[edit.pair] = (found == "accepted", found)
+    return decided

@@ -246,10 +246,12 @@ def _parentheses(masked: str) -> list[Edit]:
                 ):
                     before, after = _room(line, opening, i)
                     why = _HOLDS_WHY if pair == "()" else _MIXED_WHY
-                    edits.append(
-                        Edit(start + opening - before, start + opening + 1, "（", evidence=why)
-                    )
-                    edits.append(Edit(start + i, start + i + 1 + after, "）", evidence=why))
+                    at = start + opening
+                    both = (before or pair[0] == "(") and (after or ch == ")")  # (two changes)
+                    tie = at if both else -1
+                    edits.append(Edit(at - before, at + 1, "（", evidence=why, pair=tie))
+                    end = start + i + 1 + after
+                    edits.append(Edit(start + i, end, "）", evidence=why, pair=tie))
     return edits
 
 
@@ -360,8 +362,10 @@ def _quotes(masked: str) -> list[Edit]:
                 found = []  # (one opens after a colon, where it would close: quotes nest)
                 break
             if first + ch != "“”" and _HAS_CJK.search(line[at + 1 : i]):
-                found.append(Edit(start + at, start + at + 1, "“", evidence=_QUOTE_WHY))
-                found.append(Edit(start + i, start + i + 1, "”", evidence=_QUOTE_WHY))
+                opens = start + at
+                tie = opens if first + ch == '""' else -1  # (both halves change)
+                found.append(Edit(opens, opens + 1, "“", evidence=_QUOTE_WHY, pair=tie))
+                found.append(Edit(start + i, start + i + 1, "”", evidence=_QUOTE_WHY, pair=tie))
             elif first + ch == '""':
                 mixed = True  # (a straight pair around other words: ``"客户端" 和 "SSR"``)
         edits.extend(doubted(found, _MIXED_QUOTES) if mixed else found)

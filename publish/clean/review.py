@@ -41,6 +41,14 @@ class Review:
             count = seen[base] = seen.get(base, 0) + 1
             add(base if count == 1 else f"{base}.{count}")
 
+    def decision_of(self, pass_name: str, key: str) -> str:
+        """The reviewer's decision on the edit ``key`` names ("accepted", "rejected" or ""),
+        by the id it will get if it is the first of its kind (a pair's halves are)."""
+        edit_id = f"{pass_name}-{blake2b(key.encode(), digest_size=4).hexdigest()}"
+        if edit_id in self.settings.reject:
+            return "rejected"
+        return "accepted" if edit_id in self.settings.accept else ""
+
     def id_of(self, number: int) -> str:
         """The id of edit ``number``."""
         return self._ids[number]

@@ -29,6 +29,9 @@ class Edit(NamedTuple):
     #: The edit moves whole blocks: protected spans inside it move unchanged, so only its
     #: ends must not cut one.
     moves: bool = False
+    #: One half of a pair of marks (a bracket's, a quotation's), named by where the pair
+    #: opens: the two halves are made, and decided by a reviewer, together; -1 for none.
+    pair: int = -1
 
 
 def apply_edits(text: str, edits: Iterable[Edit]) -> str:
