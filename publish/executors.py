@@ -115,7 +115,9 @@ class Executor:
         _shut(self._pool, interrupted)
         self._pool = None
         if self._client is not None:
-            self._client.close()
+            from publish.daskrun import close
+
+            close(self._client)
             self._client = None
 
 

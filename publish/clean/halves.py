@@ -141,9 +141,9 @@ def judge(first: str, second: str, between: list[str]) -> tuple[float, tuple[str
         return ev.LIKELY, (*went_on, why)
     if chinese:
         return ev.STRONG, (*went_on, IN_CHINESE)
-    if any(map(_paged, between)) or (cut and not second[:1].isupper()):
-        return ev.STRONG, went_on  # (a float alone is no cut: ``June 16-21, 2024`` ⏎⏎ a
-        # picture ⏎⏎ ``The NAACL organizers…``, a title page)
+    if any(map(_paged, between)) or ((cut or between) and not second[:1].isupper()):
+        return ev.STRONG, went_on  # (a float alone is no cut before a capital: ``June 16-21,
+        # 2024`` ⏎⏎ a picture ⏎⏎ ``The NAACL organizers…``, a title page)
     if titles.in_title_case(first) or (DATED.match(first) and DATED.match(second)):
         return None  # a heading that lost its marks, a byline; dated entries of a record
     if not cut and (not _goes_on_from(first) or rank(first)):

@@ -28,7 +28,7 @@ PAGE_MARKER = regex.compile(
     | (?:page|p\.)[ \t]*\d+[ \t]*(?:of|/)[ \t]*\d+
     | (?:\#{1,6}[ \t]+)?第[ \t]*\d+[ \t]*[页頁]
       (?:[ \t]*[,，/]?[ \t]*共(?:计|計)?[ \t]*\d+[ \t]*[页頁])?
-    | \[[ \t]*page[ \t]*break(?:[ \t.]*\d+)?[ \t]*\] | \\(?:pagebreak|newpage)
+    | \[[ \t]*page[ \t]*break(?:[ \t.]*\d+)?[ \t]*\]
     | \f+
     | \{\d+\}-{16,}
     | -{3,}[ \t]*File:[ \t]*[\w.-]+?\.(?:png|jpe?g|gif|tiff?)(?:-+[^\n]*)?
@@ -53,8 +53,14 @@ def shows_conversion(text: str, pages: Pages) -> bool:
 
 def converted(text: str) -> bool:
     """The text shows the marks of OCR or conversion: a word hyphenated at a line's end, a
-    continuation marker, a page marker."""
-    return marked_in_lines(text) or ANY_PAGE_MARKER.search(text) is not None
+    continuation marker, a page marker, or Marker's anchor of a place on a page (``<span
+    id="page-22-0"></span>``)."""
+    if marked_in_lines(text) or ANY_PAGE_MARKER.search(text) is not None:
+        return True
+    return 'id="page-' in text and _PAGE_ANCHOR.search(text) is not None
+
+
+_PAGE_ANCHOR = regex.compile(r'<span id="page-\d+-\d+">')
 
 
 def marked_in_lines(text: str) -> bool:

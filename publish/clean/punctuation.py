@@ -304,10 +304,14 @@ def _stops(text: str) -> list[Edit]:
 
 
 def _glossed(line: str, opening: int, inner: str) -> bool:
-    """The brackets gloss an English word with a quoted Chinese one (``The family genealogy
-    ("族譜"), which…``): their only Chinese is quoted, and a Latin word stands before them."""
+    """The brackets stand in an English sentence: a Latin word before them, and one after
+    them (``Open Chinese Convert (OpenCC, 開放中文轉換) is…``) or only quoted Chinese in them
+    (``The family genealogy ("族譜"), which…``)."""
     before = line[:opening].rstrip(" \t")[-1:]
-    return before.isascii() and before.isalpha() and not _HAS_CJK.search(_QUOTATION.sub("", inner))
+    if not (before.isascii() and before.isalpha()):
+        return False
+    after = line[opening + len(inner) + 2 :].lstrip(" \t")[:1]
+    return (after.isascii() and after.isalpha()) or not _HAS_CJK.search(_QUOTATION.sub("", inner))
 
 
 def _room(line: str, opening: int, closing: int) -> tuple[int, int]:

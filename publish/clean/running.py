@@ -99,6 +99,7 @@ _PAGE_WORD = regex.compile(
     r"(?i:\b(?:page|pp?|vol|volume|issue)\b|\bno(?:\.|(?=[ \t]*\d)))|[期页版卷]"
 )
 _DIGIT = regex.compile(r"\d")
+_MATH_ONLY = regex.compile(r"^\$[^$]+\$$")
 _MARKS = regex.compile(r"[^\w#]+")  # (OCR reads ``Vol. 9, No. 41.`` and ``Vol. 9. No. 41.``)
 
 
@@ -165,8 +166,9 @@ def _candidates(blocks: list[Block]) -> _Candidates:
                 widest = _WIDEST_ADDRESS if _ADDRESS.match(core) else _WIDEST
                 if "](" in core or "<" in core or width(core) > widest or size(core) < 4:
                     continue  # a link, an image, a tag; too wide, too few letters
-                if "{%" in core or "{{" in core:
-                    continue  # (a template's tag: ``{% include figure.html fig="15" %}``)
+                if "{%" in core or "{{" in core or _MATH_ONLY.match(core):
+                    continue  # (a template's tag, ``{% include figure.html fig="15" %}``; a
+                    # label set in math, ``$\bf Prop$``, a theorem's)
                 if line.startswith("|") or line.rstrip().endswith("|"):
                     continue  # (a table's row a converter ran into a paragraph)
                 if EXTENSION_LINE.match(line):
@@ -289,10 +291,16 @@ def repeated_lines(text: str, blocks: list[Block], near: list[tuple[int, int]]) 
             marked.add(line[0])
     weak: list[tuple[list[Line], str, float]] = []
     beside_markers = set(marked)  # (page markers, folios and page rules only, so far)
-    pages = sorted(beside_markers | recurrence.page_labels(groups))
+    labels = recurrence.page_labels(groups)
+    pages = sorted(beside_markers | labels)
     for lines in groups.values():
         if len(lines) < 2 or _LABEL.match(lines[0][2]) or _SOURCE.match(lines[0][2]):
             continue  # (a numbered label; a figure's source line, under each figure)
+        if lines[0][0] in labels:  # (however short the page between: one OCR could not read)
+            for line in lines:
+                found[line[1]] = ("page marker", "a page's label, its number rising", ev.STRONG)
+                marked.add(line[0])
+            continue
         if recurrence.years(lines):
             continue
         if all(line[0] - 1 in beside_markers for line in lines):

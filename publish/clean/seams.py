@@ -18,6 +18,8 @@ heading is never the first part of a seam::
 
 from __future__ import annotations
 
+import re
+
 from publish.cjk import TERMINAL
 from publish.clean import evidence as ev
 from publish.clean import halves, rounds, titles, unshown
@@ -32,7 +34,9 @@ from publish.clean.shapes import (
     ends_sentence,
     is_float_at,
     is_running_text,
+    last_mark,
     only_bold,
+    short_line,
     starts_continuing,
     starts_lowercase,
     starts_note,
@@ -93,6 +97,7 @@ def _links(
     title = {k for i, last in titles.runs(blocks, names).items() for k in range(i, last)}
     converted = shows_conversion(text, edit.pages)
     measure = None if converted else unshown.measure(blocks)
+    verse = set() if converted else _verse(blocks)
     for i, first in enumerate(blocks):
         if only is not None and i not in reading:
             end = blocks[i + 1].end if i + 1 < len(blocks) else first.end
@@ -113,6 +118,8 @@ def _links(
             found, verdict = _bold_parts(blocks, i, before, edit)
         if found and protected.covers(first.start, blocks[found[0]].end):
             continue
+        if found and not found[1] and i in verse and found[0] in verse:
+            continue  # (a poem's lines, one a paragraph: ``抬头望着繁星满天，`` ⏎⏎ ``不禁…``)
         if verdict and verdict[0] < ev.STRONG and titles.heading_words(before, names):
             continue  # the document's title, as it prints it under its heading
         if not (found and verdict):
@@ -130,6 +137,31 @@ def _links(
     return links
 
 
+_VERSE_RUN = 3  # short one-line paragraphs in a row, at least, to be verse
+
+
+def _verse(blocks: list[Block]) -> set[int]:
+    """The blocks of runs of :data:`_VERSE_RUN` or more short one-line paragraphs, most of
+    them ending at a mark: a poem set a line a paragraph (``抬头望着繁星满天，`` ⏎⏎
+    ``不禁感叹时光荏苒。``), whose lines are no halves of one sentence (narrow columns OCR
+    set a line a paragraph end mid-word, mostly on no mark)."""
+    found: set[int] = set()
+    run: list[int] = []
+    for i, block in enumerate([*blocks, None]):
+        if block is not None and block.kind == "paragraph" and short_line(block.text):
+            run.append(i)
+            continue
+        if block is not None and _STANZA_BREAK.match(block.text):
+            continue  # (a ``<br>`` alone between a poem's stanzas: the run goes on)
+        marked = sum(1 for k in run if last_mark(blocks[k].text) in _LINE_ENDS)
+        if len(run) >= _VERSE_RUN and 5 * marked >= 3 * len(run):
+            found.update(run)
+        run = []
+    return found
+
+
+_LINE_ENDS = frozenset("，、；：。！？,;:.!?")
+_STANZA_BREAK = re.compile(r"^(?:<br[ \t]*/?>|&nbsp;)[ \t]*$", re.IGNORECASE)
 _BOLD_PARTS = "two bold parts of one sentence: the first stops mid-sentence, the next goes on"
 
 
