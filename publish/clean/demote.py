@@ -90,7 +90,6 @@ def apply(text: str, edit: Editor) -> str:
     if "#" not in text:
         return text
     edits = []
-    shown = shows_conversion(text, edit.pages)
     for block in split_blocks(text):
         if block.kind == "heading" and EMPTY_HEADING.match(block.text):
             edits.append(Edit(*_line_and_blank(text, block), "", ev.STRONG, (_EMPTY_WHY,)))
@@ -105,7 +104,8 @@ def apply(text: str, edit: Editor) -> str:
         verdict = judge(without_markers(widened(title)).strip())  # as it will read
         if verdict:
             confidence, why = verdict
-            if why == _LONG_SENTENCE and not (shown or has_cjk(title)):
+            english = why == _LONG_SENTENCE and not has_cjk(title)
+            if english and not shows_conversion(text, edit.pages):
                 confidence = ev.LIKELY  # (an author's heading may be a sentence, ``## Just
                 # give me the TL;DR on what I need to protect my project.``)
             prefix = start + match.end("title") - len(title)

@@ -18,8 +18,6 @@ heading is never the first part of a seam::
 
 from __future__ import annotations
 
-import re
-
 from publish.cjk import TERMINAL
 from publish.clean import evidence as ev
 from publish.clean import halves, rounds, titles, unshown
@@ -27,16 +25,14 @@ from publish.clean.blocks import Block, split_blocks
 from publish.clean.editor import Editor
 from publish.clean.joining import joiner
 from publish.clean.markers import MARKER
-from publish.clean.pagelines import PAGE_MARKER, shows_conversion
+from publish.clean.pagelines import PAGE_MARKER
 from publish.clean.protect import Protected
 from publish.clean.shapes import (
     COMMENT,
     ends_sentence,
     is_float_at,
     is_running_text,
-    last_mark,
     only_bold,
-    short_line,
     starts_continuing,
     starts_lowercase,
     starts_note,
@@ -95,9 +91,7 @@ def _links(
     reading: dict[int, str] = {}  # a block after a seam, with the parts before it joined on
     names = titles.headings(blocks) if only is None else frozenset()  # (all in the first round)
     title = {k for i, last in titles.runs(blocks, names).items() for k in range(i, last)}
-    converted = shows_conversion(text, edit.pages)
-    measure = None if converted else unshown.measure(blocks)
-    verse = set() if converted else _verse(blocks)
+    shown = unshown.Shown(text, blocks, edit.pages)  # (what it shows, when a seam asks)
     for i, first in enumerate(blocks):
         if only is not None and i not in reading:
             end = blocks[i + 1].end if i + 1 < len(blocks) else first.end
@@ -118,7 +112,7 @@ def _links(
             found, verdict = _bold_parts(blocks, i, before, edit)
         if found and protected.covers(first.start, blocks[found[0]].end):
             continue
-        if found and not found[1] and i in verse and found[0] in verse:
+        if found and not found[1] and shown.in_verse(i, found[0]):
             continue  # (a poem's lines, one a paragraph: ``抬头望着繁星满天，`` ⏎⏎ ``不禁…``)
         if verdict and verdict[0] < ev.STRONG and titles.heading_words(before, names):
             continue  # the document's title, as it prints it under its heading
@@ -130,38 +124,13 @@ def _links(
         reading[found[0]] = joined if len(joined) < 4 * _KEEP else joined[:_KEEP] + joined[-_KEEP:]
         whys = (*verdict[1], join.why) if join.why else verdict[1]
         confidence = min(verdict[0], join.confidence)
-        if not (found[1] or converted) and unshown.chinese_only(verdict[1], before):
-            confidence, whys = unshown.weigh(confidence, whys, before, second.text, measure)
+        if not found[1] and unshown.chinese_only(verdict[1], before) and not shown.converted:
+            confidence, whys = unshown.weigh(confidence, whys, before, second.text, shown.measure)
         seam = Edit(first.end - join.drop, second.start, join.between, confidence, whys)
         links.append((i, found[0], seam))
     return links
 
 
-_VERSE_RUN = 3  # short one-line paragraphs in a row, at least, to be verse
-
-
-def _verse(blocks: list[Block]) -> set[int]:
-    """The blocks of runs of :data:`_VERSE_RUN` or more short one-line paragraphs, most of
-    them ending at a mark: a poem set a line a paragraph (``抬头望着繁星满天，`` ⏎⏎
-    ``不禁感叹时光荏苒。``), whose lines are no halves of one sentence (narrow columns OCR
-    set a line a paragraph end mid-word, mostly on no mark)."""
-    found: set[int] = set()
-    run: list[int] = []
-    for i, block in enumerate([*blocks, None]):
-        if block is not None and block.kind == "paragraph" and short_line(block.text):
-            run.append(i)
-            continue
-        if block is not None and _STANZA_BREAK.match(block.text):
-            continue  # (a ``<br>`` alone between a poem's stanzas: the run goes on)
-        marked = sum(1 for k in run if last_mark(blocks[k].text) in _LINE_ENDS)
-        if len(run) >= _VERSE_RUN and 5 * marked >= 3 * len(run):
-            found.update(run)
-        run = []
-    return found
-
-
-_LINE_ENDS = frozenset("，、；：。！？,;:.!?")
-_STANZA_BREAK = re.compile(r"^(?:<br[ \t]*/?>|&nbsp;)[ \t]*$", re.IGNORECASE)
 _BOLD_PARTS = "two bold parts of one sentence: the first stops mid-sentence, the next goes on"
 
 

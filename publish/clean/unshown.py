@@ -1,19 +1,65 @@
-"""Seams in a text that shows no conversion (no page, no page furniture, no wrapped line):
-one whose only evidence is Chinese going on after a part that stops on a letter may join an
-author's paragraphs, which may end without a mark (a note-taker's ``…来证明自己的宣言`` ⏎⏎
-``就像高数考试一样…``). It is joined only where the first part fills the text's measure (the
-lines of a page a converter set a paragraph each) or the second is a sentence's last words;
-else it is suggested (``seams``).
+"""Seams in a text that shows no conversion (no page, no page furniture, no wrapped line, no
+mark a converter leaves): one whose only evidence is Chinese going on after a part that stops
+on a letter may join an author's paragraphs, which may end without a mark (a note-taker's
+``…来证明自己的宣言`` ⏎⏎ ``就像高数考试一样…``). It is joined only where the first part fills
+the text's measure (the lines of a page a converter set a paragraph each) or the second is a
+sentence's last words; else it is suggested. And a run of short one-line paragraphs, most
+ending at a mark, is verse: no seam joins its lines (``seams``).
 """
 
 from __future__ import annotations
+
+import re
+from functools import cached_property
 
 from publish.cjk import CLAUSE, FULL_STOPS, width
 from publish.clean import evidence as ev
 from publish.clean import halves
 from publish.clean.blocks import Block
 from publish.clean.measure import most_reached
-from publish.clean.shapes import ends_sentence, last_mark
+from publish.clean.pagelines import shows_conversion
+from publish.clean.shapes import ends_sentence, last_mark, short_line
+
+
+class Shown:
+    """What a text shows of its conversion, each found when a seam first asks (most texts
+    have no seam to ask about)."""
+
+    def __init__(self, text: str, blocks: list[Block], pages: ev.Pages) -> None:
+        self._text, self._blocks, self._pages = text, blocks, pages
+        self._runs: dict[int, bool] = {}  # each line of a run found: whether it is verse
+
+    @cached_property
+    def converted(self) -> bool:
+        return shows_conversion(self._text, self._pages)
+
+    @cached_property
+    def measure(self) -> int | None:
+        """The text's measure (:func:`measure`), where it shows no conversion."""
+        return None if self.converted else measure(self._blocks)
+
+    def in_verse(self, first: int, second: int) -> bool:
+        """Blocks ``first`` and ``second``, one after the other, are lines of one poem: in a
+        run of :data:`_VERSE_RUN` or more short one-line paragraphs, most of them ending at a
+        mark (a poem set a line a paragraph, ``抬头望着繁星满天，`` ⏎⏎ ``不禁感叹时光荏苒。``,
+        a ``<br>`` alone between its stanzas), in a text that shows no conversion (narrow
+        columns OCR set a line a paragraph end mid-word, mostly on no mark)."""
+        blocks = self._blocks
+        if not (_line(blocks[first]) and _line(blocks[second])):
+            return False
+        if first not in self._runs:
+            if self.converted:
+                return False
+            start, end = first, second
+            while start > 0 and _in_run(blocks[start - 1]):
+                start -= 1
+            while end + 1 < len(blocks) and _in_run(blocks[end + 1]):
+                end += 1
+            run = [k for k in range(start, end + 1) if _line(blocks[k])]
+            marked = sum(1 for k in run if last_mark(blocks[k].text) in _LINE_ENDS)
+            verse = len(run) >= _VERSE_RUN and 5 * marked >= 3 * len(run)
+            self._runs.update(dict.fromkeys(run, verse))
+        return self._runs[first]
 
 
 def weigh(
@@ -62,3 +108,20 @@ def measure(blocks: list[Block]) -> int | None:
     )
     top, count = most_reached(open_ends)
     return top if count >= 3 else None
+
+
+_VERSE_RUN = 3  # short one-line paragraphs in a row, at least, to be verse
+
+
+def _line(block: Block) -> bool:
+    """A paragraph of one short line (a verse's line, if its neighbours are)."""
+    return block.kind == "paragraph" and "\n" not in block.text and short_line(block.text)
+
+
+def _in_run(block: Block) -> bool:
+    """A verse's line, or a ``<br>`` alone between stanzas, which the run goes on across."""
+    return _line(block) or _STANZA_BREAK.match(block.text) is not None
+
+
+_LINE_ENDS = frozenset("，、；：。！？,;:.!?")
+_STANZA_BREAK = re.compile(r"^(?:<br[ \t]*/?>|&nbsp;)[ \t]*$", re.IGNORECASE)
