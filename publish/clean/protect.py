@@ -6,8 +6,9 @@ blocks, tags and comments, entity and character references (``&emsp;`` ``&#8212;
 ``{#id .class key=value}`` attributes, Hugo's ``+++`` TOML front matter and a YAML block
 after blank lines at the start (Pandoc's metadata), the lines of
 Markdown extensions' block syntax (``:::``, ``!!! note "…"``, ``=== "Tab"``:
-:data:`~publish.clean.blocks.EXTENSIONS`), and bibliography entries (a line that reads as one,
-and every line of a section headed 参考文献, References or Bibliography). YAML front matter
+:data:`~publish.clean.blocks.EXTENSIONS`), bibliography entries (a line that reads as one,
+and every line of a section headed 参考文献, References or Bibliography), and a heading a link
+in the text names by its anchor (``[信息论](#信息论-视频)``). YAML front matter
 never reaches the passes: the read stage splits it off.
 """
 
@@ -16,6 +17,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
+from urllib.parse import unquote
 
 from publish.clean import scan
 from publish.clean.blocks import EXTENSIONS, split_blocks
@@ -97,6 +99,27 @@ def _front_matter(text: str) -> list[tuple[int, int]]:
     return [found.span()] if found else []
 
 
+_LINK_TO_ANCHOR = re.compile(r"\]\(#([^)\s]+)\)")
+_HEADING_LINE = re.compile(
+    r"^[ \t]*(?:[-*+][ \t]+|\d{1,9}[.)][ \t]+)?#{1,6}[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$", re.M
+)
+_NOT_IN_SLUG = re.compile(r"[^\w\- ]")
+
+
+def _anchored_headings(text: str) -> list[tuple[int, int]]:
+    """The headings a link in the text names by their anchor (``[信息论](#信息论-视频)`` names
+    ``### 信息论 (视频)``, as GitHub and most renderers make the anchor of a heading's words):
+    a change to their words would break the link."""
+    if "](#" not in text:
+        return []
+    targets = {unquote(m.group(1)).lower() for m in _LINK_TO_ANCHOR.finditer(text)}
+    return [
+        m.span()
+        for m in _HEADING_LINE.finditer(text)
+        if _NOT_IN_SLUG.sub("", m.group(1).strip().lower()).replace(" ", "-") in targets
+    ]
+
+
 def _fenced_blocks(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     if "```" not in text and "~~~" not in text:
@@ -127,7 +150,7 @@ class Protected:
             + [(b.start, b.end) for b in split_blocks(text) if b.kind in ("code", "html", "math")]
         )
         fenced.sort()
-        spans = list(fenced) + references(text)
+        spans = list(fenced) + references(text) + _anchored_headings(text)
         for trigger, pattern in _SCANS:
             if trigger in text:
                 spans.extend(
