@@ -649,3 +649,20 @@ def test_a_pair_of_marks_is_decided_together() -> None:
     accepted = clean.clean(_source(style), settings=CleanSettings(accept=one))
     assert accepted.text.startswith("公园（城东的那个）很大。")
     assert accepted.text.count("（") == accepted.text.count("）") == 1
+
+
+def test_a_part_numbered_with_a_space_in_its_bracket_is_no_second_half() -> None:
+    """``(二 )``, as pdftotext sets a record's numbered parts, starts a part of its own: not
+    joined after ``及`` or after a salutation's ``主席，`` (the fifty-eighth review, four such
+    joins in a Legislative Council record; the text written for the test)."""
+    text = (
+        "(一 ) 自計劃於兩年前開始推行以來，除了委員會曾在去年就該\n"
+        "計劃提交檢討報告外，政府有否檢討該計劃；會否因應經濟\n"
+        "情況的變動，調整資助金額；若會，詳情為何；若否，原因\n為何；及  \n \n"
+        "(二 ) 除該計劃外，政府有否制訂政策幫助家長應付日漸上升\n"
+        "的費用，以及有否考慮向業界提供更多協助，以解決經營困\n難？  \n \n \n"
+        "局長：主席，  \n \n(一 ) 自計劃實施以來，當局持續檢視其成效，並按情況作出\n調整。\n"
+    )
+    paragraphs = clean.clean(_source(text)).text.split("\n\n")
+    assert len(paragraphs) == 4
+    assert paragraphs[1].startswith("（二 ）") and paragraphs[2] == "局長：主席，"

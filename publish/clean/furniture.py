@@ -26,10 +26,11 @@ import regex
 
 from publish.clean import evidence as ev
 from publish.clean import gutter, normalise
-from publish.clean.blocks import split_blocks
+from publish.clean.blocks import kind_of, split_blocks
 from publish.clean.editor import Editor
 from publish.clean.lines import Span, closed_ranges, inside, removals
 from publish.clean.markers import normalise_page
+from publish.clean.numbering import rank
 from publish.clean.pagelines import PAGE_MARKER, PROOFED, PROOFED_HYPHEN, converted
 from publish.clean.running import Found, repeated_lines
 from publish.clean.trace import Edit
@@ -131,6 +132,7 @@ def apply(text: str, edit: Editor) -> str:
     for line, (start, end) in removals(text, found):
         kind, why, confidence = found[line]
         start, end, between = _proofed_hyphen(text, line, start, end)
+        between = between or _apart(text, line, end)
         edits.append((line, Edit(start, end, between, confidence, (why,))))
     for line, (start, end) in feeds.items():
         if line not in found:  # (a running head after the form feed goes whole)
@@ -175,6 +177,24 @@ def _proofed_hyphen(text: str, line: Span, start: int, end: int) -> tuple[int, i
     if text.endswith(ends + "\n", 0, line[0]) and text.startswith(starts, end):
         return line[0] - 2, end + len(starts), "\n"
     return start, end, ""
+
+
+def _apart(text: str, line: Span, end: int) -> str:
+    """What stands where the page line ``line`` was removed (up to ``end``): a line end where
+    it stood between two lines of text and the next starts a block of its own (a heading, an
+    item, ``6.XI. Accept And File…``, ``VI. DISCUSSION…``, a picture), which would else run on
+    into the paragraph before; else nothing."""
+    if line[0] < 2 or text[line[0] - 2 : line[0]] == "\n\n" or end != line[1] + 1:
+        return ""
+    after = text[end : text.find("\n", end) if "\n" in text[end:] else len(text)]
+    if not after.strip():
+        return ""
+    opens = kind_of(after) != "paragraph" or after.startswith("![") or rank(after) > 0
+    return "\n" if opens or _ITEM.match(after) else ""
+
+
+#: An item's number a converter's page set at a line's start: ``VI.``, ``6.XI.``, ``3.2``.
+_ITEM = regex.compile(r"^(?:\d{1,3}\.)?(?:[IVXLC]{1,6}\.|\d{1,3}(?:\.\d{1,3})+\.?)[ \t]")
 
 
 def _within(span: Span, found: Found) -> bool:

@@ -75,6 +75,7 @@ _CLAUSES = regex.compile(r"[，,、；;]")
 #: A line break its author typed at the end of a paragraph (``想去寻她山太高，<br>``).
 _LINE_BREAK_END = regex.compile(r"<br[ \t]*/?>[ \t]*$", regex.IGNORECASE)
 _WORD = regex.compile(r"[\p{L}\p{N}]")
+_QUOTES = "\"'“‘「『"
 _EMAIL_END = regex.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+[ \t]*$")
 #: A citation (``[2]``, ``[5,10]``) or math ends the text, maybe with what OCR made of the 。
 #: after it (``O``, ``□``): a sentence's end as often as a cut.
@@ -141,9 +142,12 @@ def judge(first: str, second: str, between: list[str]) -> tuple[float, tuple[str
         return ev.LIKELY, (*went_on, why)
     if chinese:
         return ev.STRONG, (*went_on, IN_CHINESE)
-    if any(map(_paged, between)) or ((cut or between) and not second[:1].isupper()):
-        return ev.STRONG, went_on  # (a float alone is no cut before a capital: ``June 16-21,
-        # 2024`` ⏎⏎ a picture ⏎⏎ ``The NAACL organizers…``, a title page)
+    if any(map(_paged, between)) or (cut and not second[:1].isupper()):
+        return ev.STRONG, went_on
+    if between and not (second[:1].isupper() or second[:1] in _QUOTES or _loose_end(first)):
+        return ev.STRONG, went_on  # (a float alone is no cut before a capital or a quotation,
+        # ``June 16-21, 2024`` ⏎⏎ a picture ⏎⏎ ``The NAACL organizers…``, nor after OCR's
+        # debris, ``…$ （204`` ⏎⏎ a figure ⏎⏎ ``考虑到…``; before math it is, ``所以`` ⏎⏎ …)
     if titles.in_title_case(first) or (DATED.match(first) and DATED.match(second)):
         return None  # a heading that lost its marks, a byline; dated entries of a record
     if not cut and (not _goes_on_from(first) or rank(first)):

@@ -21,9 +21,9 @@ _RANKED: list[tuple[int, re.Pattern[str]]] = [
     (3, re.compile(rf"^第[{_CN}\d]+[节節]")),
     (4, re.compile(rf"^第[{_CN}\d]+[条條]")),
     (5, re.compile(rf"^[{_CN}]+、")),
-    (6, re.compile(rf"^[（(][{_CN}]+[）)]")),
+    (6, re.compile(rf"^[（(][ \t]?[{_CN}]+[ \t]?[）)]")),  # (``(一 )``, as pdftotext sets it)
     (7, re.compile(r"^(?:\d{1,2}[.．、](?=\s)|\d{1,2}、)")),
-    (8, re.compile(r"^[（(]\d{1,2}[）)]")),
+    (8, re.compile(r"^[（(][ \t]?\d{1,2}[ \t]?[）)]")),
 ]
 #: The ranks that head a document's numbered parts: under an unnumbered heading they keep
 #: its level (``# 报告`` … ``## 一、``), and only a number of a higher rank is their parent.

@@ -43,7 +43,8 @@ _SCANS: list[tuple[str, re.Pattern[str]]] = [
     ("://", re.compile(r"(?:https?|ftp)://[^\s<>()\u3000-\u303f\uff00-\uffef]+")),
     ("@", re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")),
     ("{", re.compile(r"\{[#.:][^}\n]*\}|\{[^}\n=]*=[^}\n]*\}")),
-    ("&", re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6});")),
+    # (and one that lost its ``#``, ``&9826;``: its ``;`` is no mark of the text's)
+    ("&", re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#?[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6});")),
     ("](", re.compile(r"\]\([^)\n]*\)")),
     # a reference link, ``[第一部: 基本文法][]`` or ``[text][label]``: its label names the
     # definition, which matches it letter for letter
