@@ -35,16 +35,16 @@ class Review:
     def enter_all(self, pass_name: str, keys: list[str]) -> None:
         """Note edits of one pass, in order. Their ids are made now, in the order the edits are
         noted (only the ids are kept, not the texts around the edits)."""
-        seen, add, hashed = self._seen, self._ids.append, blake2b
+        seen, add = self._seen, self._ids.append
         for key in keys:
-            base = f"{pass_name}-{hashed(key.encode(), digest_size=4).hexdigest()}"
+            base = _first_id(pass_name, key)
             count = seen[base] = seen.get(base, 0) + 1
             add(base if count == 1 else f"{base}.{count}")
 
     def decision_of(self, pass_name: str, key: str) -> str:
         """The reviewer's decision on the edit ``key`` names ("accepted", "rejected" or ""),
         by the id it will get if it is the first of its kind (a pair's halves are)."""
-        edit_id = f"{pass_name}-{blake2b(key.encode(), digest_size=4).hexdigest()}"
+        edit_id = _first_id(pass_name, key)
         if edit_id in self.settings.reject:
             return "rejected"
         return "accepted" if edit_id in self.settings.accept else ""
@@ -73,3 +73,8 @@ class Review:
     def stale(self) -> tuple[str, ...]:
         """Decided ids that matched no edit."""
         return tuple(sorted((self.settings.accept | self.settings.reject) - self._used))
+
+
+def _first_id(pass_name: str, key: str) -> str:
+    """The id of the first edit ``key`` names (a repeated one gets ``.2``, ``.3``, …)."""
+    return f"{pass_name}-{blake2b(key.encode(), digest_size=4).hexdigest()}"
