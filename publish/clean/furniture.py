@@ -187,8 +187,9 @@ def _apart(text: str, line: Span, end: int) -> str:
     if line[0] < 2 or text[line[0] - 2 : line[0]] == "\n\n" or end != line[1] + 1:
         return ""
     after = text[end : text.find("\n", end) if "\n" in text[end:] else len(text)]
-    if not after.strip():
-        return ""
+    before = text[text.rfind("\n", 0, line[0] - 1) + 1 : line[0] - 1]
+    if not after.strip() or kind_of(before) == kind_of(after) == "list":
+        return ""  # (two items of a tight list: a blank line would loosen it)
     opens = kind_of(after) != "paragraph" or after.startswith("![") or rank(after) > 0
     return "\n" if opens or _ITEM.match(after) else ""
 
