@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from publish.clean import blocks, jumps, normalise, pagelines, pagestarts, protect
+from publish.clean import blocks, jumps, normalise, pagestarts, protect
 from publish.clean import evidence as ev
 from publish.clean.editor import Editor
 from publish.clean.order import order_fragments
@@ -135,7 +135,6 @@ def _cleaned(
 ) -> CleanedSource:
     blocks.forget()  # (the passes are done: their caches would keep the texts alive)
     protect.forget()
-    pagelines.forget()
     if not parts and len(ordered) == 1:
         whole = _as_written(whole, source.body, source.display_path, source.body_line)
     every = [*parts, whole]

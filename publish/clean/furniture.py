@@ -188,9 +188,10 @@ def _apart(text: str, line: Span, end: int) -> str:
         return ""
     after = text[end : text.find("\n", end) if "\n" in text[end:] else len(text)]
     before = text[text.rfind("\n", 0, line[0] - 1) + 1 : line[0] - 1]
-    if not after.strip() or kind_of(before) == kind_of(after) == "list":
+    kind = kind_of(after)
+    if not after.strip() or kind == kind_of(before) == "list":
         return ""  # (two items of a tight list: a blank line would loosen it)
-    opens = kind_of(after) != "paragraph" or after.startswith("![") or rank(after) > 0
+    opens = kind != "paragraph" or after.startswith("![") or rank(after) > 0
     return "\n" if opens or _ITEM.match(after) else ""
 
 

@@ -54,27 +54,10 @@ def shows_conversion(text: str, pages: Pages) -> bool:
 def converted(text: str) -> bool:
     """The text shows the marks of OCR or conversion: a word hyphenated at a line's end, a
     continuation marker, a page marker, or Marker's anchor of a place on a page (``<span
-    id="page-22-0"></span>``). Found once for each text the passes see (several ask)."""
-    found = _CONVERTED.get(text)
-    if found is None:
-        if len(_CONVERTED) >= 4:
-            _CONVERTED.pop(next(iter(_CONVERTED)))
-        found = _CONVERTED[text] = _converted(text)
-    return found
-
-
-def forget() -> None:
-    """Drop what :func:`converted` kept of the texts of the document just cleaned."""
-    _CONVERTED.clear()
-
-
-def _converted(text: str) -> bool:
+    id="page-22-0"></span>``)."""
     if marked_in_lines(text) or ANY_PAGE_MARKER.search(text) is not None:
         return True
     return 'id="page-' in text and _PAGE_ANCHOR.search(text) is not None
-
-
-_CONVERTED: dict[str, bool] = {}
 
 
 _PAGE_ANCHOR = regex.compile(r'<span id="page-\d+-\d+">')
