@@ -3,7 +3,7 @@ classes of the ``<body>`` that the theme's CSS keys on, and what the
 PDF marks up at render time (:mod:`publish.formats.pdfspans`).
 
 - ``latin``: the language is written in Latin letters (any but Chinese, Japanese and Korean,
-  :func:`publish.parse.language.is_cjk_language`): Latin faces, no first-line indent,
+  :func:`publish.language.is_cjk_language`): Latin faces, no first-line indent,
   hyphenation; ``cjk`` otherwise;
 - ``emphasis-dots``, ``emphasis-kai`` or ``emphasis-bold``: ``emphasis_zh``, how ``<em>`` in
   Chinese text is shown;
@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from publish.parse.language import is_cjk_language
+from publish.language import is_cjk_language
 
 _ZERO = re.compile(r"^\s*(0+(\.0*)?|\.0+)\s*[a-z%]*\s*$|^\s*none\s*$")
 

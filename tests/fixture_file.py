@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
-_VISIBLE = {"␠": " ", "␉": "\t", "␍": "\r", "⌀": "\ufeff", "⸗": "\u00ad", "␌": "\f"}
+_VISIBLE = {"␠": " ", "␉": "\t", "␍": "\r", "⌀": "\ufeff", "⸗": "\u00ad", "␌": "\f", "⌇": "\u200c"}
 
 
 class Case(NamedTuple):

@@ -618,14 +618,18 @@ def test_a_paragraph_its_print_indented_is_no_second_half() -> None:
     """After a paragraph that stops mid-sentence (its end lost by OCR), ``normalise`` keeps
     the ideographic indent of the next paragraph's first line, and ``seams`` reads it: a
     paragraph of its own, now and when cleaned again (the forty-ninth review: a book's
-    paragraph glued to the one before). After a sentence's end the indent goes as before."""
+    paragraph glued to the one before). After a sentence's end the indent goes as before, as
+    layout only (the renderer drops it): a text needing nothing else comes back as written
+    (review 66: a Japanese novel's 字下げ, each paragraph's, were all taken away)."""
     text = (
         "但只順其宗教傳統而意識到一個「道德的神學」，但卻又有此一套屬於「道德的形上學之規劃\n\n"
         "　　在此，立即顯出一個問題，即此兩套規劃能免於床上架床之重疊否？能終於維持其為兩套否？\n"
     )
     assert clean.clean(_source(text)).changes == ()
     ended = text.replace("規劃\n", "規劃。\n")
-    assert clean.clean(_source(ended)).text == ended.replace("　　", "")
+    assert clean.clean(_source(ended)).text == ended
+    repaired = ended.replace("」，但", "」,但")
+    assert clean.clean(_source(repaired)).text == ended.replace("　　", "")
 
 
 def test_a_pair_of_marks_is_decided_together() -> None:
@@ -666,3 +670,51 @@ def test_a_part_numbered_with_a_space_in_its_bracket_is_no_second_half() -> None
     paragraphs = clean.clean(_source(text)).text.split("\n\n")
     assert len(paragraphs) == 4
     assert paragraphs[1].startswith("（二 ）") and paragraphs[2] == "局長：主席，"
+
+
+_KOREAN = (
+    "제1조 (목적) 이 법은 가벼운 범죄를 처벌하는 데 필요한 사항을\n"
+    "정하는 것을 목적으로 한다. 각 호 및 제2항의 경우에도 같다.\n\n"
+    "  6\\. (물품강매) 요청하지 아니한 물건을 억지로 사게 한 사람\n"
+    "  7\\. (광고물 무단부착) 다른 사람의 집에 광고물을 붙인 사람\n"
+)
+_JAPANESE = (
+    "　彼は駅まで歩いた。雨が降っていたので、傘をさして行った。\n\n"
+    "「遅れるよ」と、母が言った。\n\n"
+    "* 改行コード: CR+LF (Windows)\n"
+)
+#: Korean documentation, more English and code than Korean (review 64: its `.` made `。`).
+_KOREAN_DOCS = (
+    "Press **Ctrl/Cmd+I** to open the search box of the default theme, or set your own keys.\n"
+    '검색 창은 **Ctrl/Cmd+I**로 열 수 있습니다. 이 기능은 "타입" 옵션으로 켭니다.\n'
+)
+
+
+def test_korean_and_japanese_get_no_chinese_rules() -> None:
+    """Hangul and kana are CJK letters, but the passes written for Chinese would impose its
+    conventions on them (review 66: Korean lines joined with no space, `。，（）` for Korean
+    `. , ( )`, Korean word spaces taken for letter-spacing, Japanese dialogue paragraphs joined
+    to the narration before them, half-width colons widened): in a Japanese or Korean text those
+    passes do not run, and these come back as written. The same shapes in Chinese are
+    repaired."""
+    for text in (_KOREAN, _JAPANESE, _KOREAN_DOCS):
+        cleaned = clean.clean(_source(text))
+        assert (cleaned.text, cleaned.changes) == (text, ())
+        assert not set(cleaned.passes) & {"unwrap", "seams", "spaced", "punctuation"}
+    chinese = "第一条 (目的) 本法规定了处罚轻微违法行为所需的事项,\n以维护公共秩序。\n"
+    cleaned = clean.clean(_source(chinese))
+    assert cleaned.text == "第一条（目的）本法规定了处罚轻微违法行为所需的事项，以维护公共秩序。\n"
+    assert {"unwrap", "punctuation"} <= set(cleaned.passes)
+
+
+def test_a_declared_language_decides_and_a_pass_enabled_by_name_runs() -> None:
+    """The front matter's language decides over the letters (a short Chinese line declared
+    Japanese gets no Chinese rules); a pass the document enables by name runs whatever the
+    language."""
+    text = "本法规定了处罚轻微违法行为所需的事项,\n以维护公共秩序。\n"
+    declared = Source(Path("doc.md"), "content/doc.md", "doc", {"language": "ja"}, "", text, 1)
+    assert clean.clean(declared).text == text
+    assert "punctuation" in clean.clean(_source(text)).passes
+    settings = CleanSettings(enable=("punctuation",))
+    cleaned = clean.clean(_source(_KOREAN), settings=settings)
+    assert "punctuation" in cleaned.passes and cleaned.text != _KOREAN

@@ -12,7 +12,7 @@ import pytest
 
 from conftest import MakeProject, run_cli
 from publish.labels import LOCALES, labels, local_date, locale_of
-from publish.parse.language import contradicts, shown
+from publish.language import contradicts, shown
 
 SIMPLIFIED = "县里的铁路经过许多乡镇，连接了南北两地的城市与港口。这条线路对经济发展很重要。\n"
 TRADITIONAL = "縣裡的鐵路經過許多鄉鎮，連接了南北兩地的城市與港口。這條線路對經濟發展很重要。\n"

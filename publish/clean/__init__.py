@@ -15,6 +15,7 @@ cut between two pages is joined too.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -22,12 +23,13 @@ from publish.clean import blocks, jumps, normalise, pagestarts, protect
 from publish.clean import evidence as ev
 from publish.clean.editor import Editor
 from publish.clean.order import order_fragments
-from publish.clean.passes import PASSES, CleanPass, select
+from publish.clean.passes import PASSES, CleanPass, for_language, select
 from publish.clean.review import Review
 from publish.clean.trace import FileOrigin, StitchedOrigin, Trace
 from publish.model import Article, Change, CleanedSource, CleanSettings, Furniture, Jump, Source
 
 __all__ = ["PASSES", "CleanPass", "clean", "clean_article", "clean_text", "select"]
+log = logging.getLogger(__name__)
 _STITCH_AFTER = "indents"
 
 
@@ -73,8 +75,24 @@ def clean_text(
     the passes made them (:func:`clean` also gives back a document that needed only layout
     as it was written)."""
     run = start(text, path, first_line, Review(settings))
-    run.run(select() if passes is None else passes)
+    enable = settings.enable if settings else ()
+    run.run(for_language(select() if passes is None else tuple(passes), text, "", enable)[0])
     return run.text, run.editors
+
+
+def _for_language(
+    passes: Sequence[CleanPass], sources: Sequence[Source], settings: CleanSettings | None
+) -> tuple[CleanPass, ...]:
+    """``passes`` less those written for Chinese where the document is Japanese or Korean
+    (:func:`~publish.clean.passes.for_language`), said with ``-v``."""
+    meta = next((s.front_matter for s in sources if s.front_matter), {})
+    declared = meta.get("language", meta.get("lang", ""))
+    text = sources[0].body if len(sources) == 1 else "\n".join(s.body for s in sources)
+    enable = settings.enable if settings else ()
+    kept, why = for_language(passes, text, declared if isinstance(declared, str) else "", enable)
+    if why:
+        log.debug("%s: %s", sources[0].display_path, why)
+    return kept
 
 
 def _markers(run: Run) -> list[Jump]:
@@ -190,7 +208,7 @@ def clean(
     settings: CleanSettings | None = None,
 ) -> CleanedSource:
     """Run ``passes`` (default: the default passes) over the body of ``source``."""
-    passes = select() if passes is None else passes
+    passes = _for_language(select() if passes is None else passes, [source], settings)
     whole, parts, ordered = clean_fragments([source], passes, settings=settings)
     return _cleaned(source, whole, parts, ordered, passes)
 
@@ -203,6 +221,7 @@ def clean_article(
         passes = select(article.settings.enable, article.settings.disable)
     if len(article.fragments) == 1:
         return clean(article.fragments[0], passes, article.settings)
+    passes = _for_language(passes, article.fragments, article.settings)
     whole, parts, ordered = clean_fragments(article.fragments, passes, keep_order, article.settings)
     head = next((s for s in ordered if s.front_matter_text), ordered[0])
     merged: dict[str, object] = {}

@@ -28,7 +28,8 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
 ]
 #: The block syntax of Markdown's extensions, by what each line starts with: a pandoc fenced
 #: div's fence (``:::``, ``::: {.note}``), a PyMdown block (``/// html | div``), an admonition
-#: or a collapsible block (``!!! note "Title"``, ``??? tip``), a content tab (``=== "Python"``).
+#: or a collapsible block (``!!! note "Title"``, ``??? tip``), a content tab (``=== "Python"``),
+#: a Liquid or Jinja tag (``{% include image.html … %}``), a Hugo shortcode (``{{< tab >}}``).
 #: Such a line is syntax: no pass joins it to text or edits its marks.
 EXTENSIONS = {
     ":::": r":{3,}",
@@ -36,8 +37,10 @@ EXTENSIONS = {
     "!!!": r"!{3}[ \t]",
     "???": r"\?{3}\+?[ \t]",
     "===": r"={3}\+?[ \t]+[\"']",
+    "{%": r"\{%-?[ \t]",
+    "{{": r"\{\{[<%]",
 }
-EXTENSION_LINE = re.compile(rf"^ {{0,3}}(?:{'|'.join(EXTENSIONS.values())})[^\n]*$", re.MULTILINE)
+EXTENSION_LINE = re.compile(rf"^[ \t]*(?:{'|'.join(EXTENSIONS.values())})[^\n]*$", re.MULTILINE)
 _TABLE_DELIM = re.compile(r"^ {0,3}\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
 #: A line inside a paragraph that starts a block of its own (CommonMark can interrupt there).
 INTERRUPTS = re.compile(

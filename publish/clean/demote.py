@@ -57,11 +57,16 @@ _SENTENCE_END = regex.compile(
 )
 _OPEN_END = regex.compile(r"\b(?:the|of|and|or|to|a|an|in)[*_]*$")
 _LONG_SENTENCE = "a long sentence marked as a heading"
+_LINKED = regex.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
 _EMPTY_WHY = "an empty heading (a converter's: nothing a reader could find in a contents)"
 
 
 def judge(title: str) -> tuple[float, str] | None:
-    """How sure it is that a heading's ``title`` is running text, and why; None if a title."""
+    """How sure it is that a heading's ``title`` is running text, and why; None if a title.
+    A link or an image counts by its text, not its address (``pandoc-crossref filter
+    ![Build status](https://…/badge.svg)``, a README's title with its badge)."""
+    if "](" in title:
+        title = _LINKED.sub(r"\1", title)
     if _CLAUSE_END.search(title):
         return ev.STRONG, "a heading ending in a clause mark"
     if SECTION_NUMBER.match(title.lstrip("*_")):

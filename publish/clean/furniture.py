@@ -32,6 +32,7 @@ from publish.clean.lines import Span, closed_ranges, inside, removals
 from publish.clean.markers import normalise_page
 from publish.clean.numbering import rank
 from publish.clean.pagelines import PAGE_MARKER, PROOFED, PROOFED_HYPHEN, converted
+from publish.clean.protect import fenced_blocks
 from publish.clean.running import Found, repeated_lines
 from publish.clean.trace import Edit
 from publish.model import Furniture, PageStart
@@ -122,12 +123,14 @@ def _feeds(text: str, closed: list[tuple[int, int]], found: Found) -> dict[Span,
 
 def apply(text: str, edit: Editor) -> str:
     blocks = split_blocks(text)
-    closed = closed_ranges(blocks, ("fence", "code", "math"))
+    closed = _merged(closed_ranges(blocks, ("fence", "code", "math")) + fenced_blocks(text))
     found = _markers(text, closed)
     feeds = _feeds(text, closed, found)
     near = sorted([s for s, (_, _, sure) in found.items() if sure == ev.CERTAIN] + list(feeds))
     for span, (kind, why, confidence) in repeated_lines(text, blocks, near).items():
-        found.setdefault(span, (kind, why, confidence))
+        if not _authored(text, span):
+            found.setdefault(span, (kind, why, confidence))
+    found = {span: kept for span, kept in found.items() if not inside(closed, span[0])}
     edits = []
     for line, (start, end) in removals(text, found):
         kind, why, confidence = found[line]
@@ -197,6 +200,36 @@ def _apart(text: str, line: Span, end: int) -> str:
 
 #: An item's number a converter's page set at a line's start: ``VI.``, ``6.XI.``, ``3.2``.
 _ITEM = regex.compile(r"^(?:\d{1,3}\.)?(?:[IVXLC]{1,6}\.|\d{1,3}(?:\.\d{1,3})+\.?)[ \t]")
+
+
+def _authored(text: str, span: Span) -> bool:
+    """The line is part of a block its author marked up: a hard break (``\\``) ends it or the
+    line before (``Publication date: March 2022\\`` ⏎ ``Length: 488 pages\\``, a book's details),
+    or a definition follows it (``Example 1`` ⏎ ``: Convert a string…``, a definition
+    list's term), or its block ends in kramdown's attribute list (``{: .fs-5 }``, under a
+    font's specimen). A page's furniture is a line of its own, written by no one."""
+    before = text[max(0, span[0] - 2) : span[0]]
+    if text.endswith("\\", span[0], span[1]) or before == "\\\n":
+        return True
+    if text.startswith(": ", span[1] + 1) or text.startswith(":\t", span[1] + 1):
+        return True
+    end = text.find("\n\n", span[1])
+    return _ATTRIBUTES.search(text, span[1], len(text) if end < 0 else end) is not None
+
+
+#: A kramdown block's attribute list (``{: .fs-5 .code-example }``) under its lines.
+_ATTRIBUTES = regex.compile(r"^\{:[^}\n]*\}[ \t]*$", regex.MULTILINE)
+
+
+def _merged(ranges: list[Span]) -> list[Span]:
+    """``ranges`` sorted, those that overlap made one (for :func:`~publish.clean.lines.inside`)."""
+    merged: list[Span] = []
+    for start, end in sorted(ranges):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def _within(span: Span, found: Found) -> bool:

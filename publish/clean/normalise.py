@@ -168,6 +168,26 @@ def tidy(text: str, edit: Editor, before: str) -> str:
     return apply(text, edit)
 
 
+def _meant(code: list[tuple[int, int]], match: re.Match[str]) -> bool:
+    """The invisible characters are their author's: in code, or a zero-width non-joiner beside
+    a letter of a script that spells with it (Persian ``ویت‌پرس``, Hindi, Bengali…), not
+    Latin or CJK, where a PDF's extraction leaves them."""
+    if inside(code, match.start()):
+        return True
+    if match.group(0) != "\u200c":
+        return False
+    text, start, end = match.string, match.start(), match.end()
+    return any(
+        _SPELLS_WITH_JOINERS.match(text, at) for at in (start - 1, end) if 0 <= at < len(text)
+    )
+
+
+#: A letter or mark of a script other than Latin and CJK (Arabic, Persian, Indic scripts…).
+_SPELLS_WITH_JOINERS = regex.compile(
+    r"(?![\p{Latin}\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Bopomofo}])[\p{L}\p{M}]"
+)
+
+
 def _folded(match: re.Match[str]) -> str:
     return match.group(0).translate(_FOLD)
 
@@ -180,6 +200,20 @@ def _quoted(text: str, match: re.Match[str]) -> bool:
 
 
 _OPENING = {'"': '"', "“": "”", "「": "」", "『": "』", "'": "'", "‘": "’"}
+_KANA = regex.compile(r"[\p{Hiragana}\p{Katakana}]")
+
+
+def _kept_wide(text: str, match: re.Match[str]) -> bool:
+    """The full-width run is an example of the form (:func:`_quoted`), or stands in a line of
+    Japanese, which writes its numbers full-width by choice (``［＃地から１字上げ］``)."""
+    start, end = text.rfind("\n", 0, match.start()) + 1, text.find("\n", match.end())
+    line = text[start : len(text) if end < 0 else end]
+    return _quoted(text, match) or _KANA.search(line) is not None
+
+
+#: A paragraph's first-line indent goes: the renderer drops it (markdown-it-py strips a
+#: paragraph's Unicode spaces), and the theme indents paragraphs itself.
+_UNINDENTED = (*LAYOUT, "a paragraph's first-line indent (U+3000), which is not rendered")
 
 
 def _unindented(match: re.Match[str]) -> str | None:
@@ -212,15 +246,15 @@ def apply(text: str, edit: Editor) -> str:
     if not text.isascii() and any(ch in text for ch in _INVISIBLE_CHARS):
         code = closed_ranges(split_blocks(text), ("fence", "code"))  # (there, an author's)
         text = edit.sub(
-            _INVISIBLE, lambda m: m.group(0) if inside(code, m.start()) else "", text, protect=False
+            _INVISIBLE, lambda m: m.group(0) if _meant(code, m) else "", text, protect=False
         )
     if "\u200d" in text:
         text = edit.sub(_ZWJ, "", text)
     text = tidy_ends(text, edit)
     if "\u3000" in text:
-        text = edit.sub(_INDENT, _unindented, text, starts="\u3000")
+        text = edit.sub(_INDENT, _unindented, text, starts="\u3000", why=_UNINDENTED)
     if not text.isascii():
-        text = edit.sub(_FULLWIDTH, lambda m: None if _quoted(text, m) else _folded(m), text)
+        text = edit.sub(_FULLWIDTH, lambda m: None if _kept_wide(text, m) else _folded(m), text)
         if _ANY_RADICAL.search(text):
             fold = unicodedata.normalize
             text = edit.sub(_RADICALS, lambda m: fold("NFKC", m.group(0)), text, why=_RADICAL)

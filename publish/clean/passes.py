@@ -11,10 +11,11 @@ passes come last, so they see whole paragraphs.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from types import ModuleType
 
+from publish import language
 from publish.clean import (
     demote,
     furniture,
@@ -63,6 +64,13 @@ PASSES: tuple[CleanPass, ...] = tuple(
     )
 )
 NAMES = tuple(p.name for p in PASSES)
+#: The passes written for Chinese: its punctuation marks and their widths, its lines and
+#: paragraphs joined with nothing between, its letter-spacing, its numbered headings. In
+#: Japanese or Korean text they would impose Chinese conventions (Korean is written with
+#: spaces and Latin marks; Japanese has marks and indents of its own), so there they run only
+#: when enabled by name (:func:`for_language`).
+CHINESE = frozenset({"demote", "unwrap", "seams", "spaced", "headings", "punctuation"})
+CHINESE |= {latin_space.NAME}
 
 
 def unknown(names: Iterable[str]) -> list[str]:
@@ -76,3 +84,24 @@ def select(enable: Iterable[str] = (), disable: Iterable[str] = ()) -> tuple[Cle
     if wrong:
         raise ConfigError(f"unknown clean pass {', '.join(wrong)}; passes are: {', '.join(NAMES)}")
     return tuple(p for p in PASSES if (p.default or p.name in enable) and p.name not in disable)
+
+
+def for_language(
+    passes: Sequence[CleanPass], text: str, declared: str, enable: Iterable[str] = ()
+) -> tuple[tuple[CleanPass, ...], str]:
+    """``passes`` less the Chinese ones (:data:`CHINESE`, unless in ``enable``) where the text
+    is Japanese or Korean: by the language its front matter declares, else by its CJK letters
+    (:func:`publish.language.east_asian`, however many Latin ones it has besides); and why,
+    when any were left out."""
+    tag = declared or language.east_asian(text)
+    primary = tag.split("-")[0].lower()
+    if primary not in _SPACED_OR_KANA:
+        return tuple(passes), ""
+    kept = tuple(p for p in passes if p.name not in CHINESE or p.name in enable)
+    left_out = [p.name for p in passes if p not in kept]
+    said = "declared" if declared else "its CJK letters"
+    why = f"{_SPACED_OR_KANA[primary]} ({tag}, {said}): passes for Chinese not run: "
+    return kept, why + ", ".join(left_out) if left_out else ""
+
+
+_SPACED_OR_KANA = {"ja": "Japanese", "ko": "Korean"}

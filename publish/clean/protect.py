@@ -24,7 +24,9 @@ from publish.clean.blocks import EXTENSIONS, split_blocks
 from publish.clean.shapes import REFERENCE
 from publish.clean.trace import Edit
 
-_FENCE_OPEN = re.compile(r"^ {0,3}(`{3,}|~{3,})[^\n]*$", re.MULTILINE)
+#: A fence at any indent: one in a list item, a content tab or an admonition is indented with
+#: its container (``=== "C++"`` ⏎ ``    ```cpp``), and is code all the same.
+_FENCE_OPEN = re.compile(r"^[ \t]*(`{3,}|~{3,})[^\n]*$", re.MULTILINE)
 _ATTRIBUTE = r"""[A-Za-z_:][A-Za-z0-9_.:-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?"""
 #: (a substring that must occur for the pattern to match, the pattern): scanning only when the
 #: trigger is present keeps plain prose fast. A one-character trigger listed in
@@ -60,7 +62,7 @@ _SCANS: list[tuple[str, re.Pattern[str]]] = [
     ),
 ]
 _SCANS.extend(
-    (start, re.compile(rf"^ {{0,3}}{body}[^\n]*$", re.MULTILINE))
+    (start, re.compile(rf"^[ \t]*{body}[^\n]*$", re.MULTILINE))
     for start, body in EXTENSIONS.items()
 )
 _STARTS = frozenset("`$")
@@ -121,7 +123,9 @@ def _anchored_headings(text: str) -> list[tuple[int, int]]:
     ]
 
 
-def _fenced_blocks(text: str) -> list[tuple[int, int]]:
+def fenced_blocks(text: str) -> list[tuple[int, int]]:
+    """The fenced code blocks of ``text``, at any indent, from the opening fence to the
+    closing one (or the text's end)."""
     spans: list[tuple[int, int]] = []
     if "```" not in text and "~~~" not in text:
         return spans
@@ -134,7 +138,7 @@ def _fenced_blocks(text: str) -> list[tuple[int, int]]:
         if fence[0] == "`" and "`" in opening.group(0)[opening.end(1) - opening.start() :]:
             pos = opening.end()  # a backtick fence's info string may not contain backticks
             continue
-        closing = re.compile(rf"^ {{0,3}}{re.escape(fence[0])}{{{len(fence)},}}[ \t]*$", re.M)
+        closing = re.compile(rf"^[ \t]*{re.escape(fence[0])}{{{len(fence)},}}[ \t]*$", re.M)
         end = closing.search(text, opening.end())
         stop = end.end() if end else len(text)
         spans.append((opening.start(), stop))
@@ -146,7 +150,7 @@ class Protected:
 
     def __init__(self, text: str) -> None:
         fenced = (
-            _fenced_blocks(text)
+            fenced_blocks(text)
             + _front_matter(text)
             + [(b.start, b.end) for b in split_blocks(text) if b.kind in ("code", "html", "math")]
         )

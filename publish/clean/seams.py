@@ -18,6 +18,8 @@ heading is never the first part of a seam::
 
 from __future__ import annotations
 
+import regex
+
 from publish.cjk import TERMINAL
 from publish.clean import evidence as ev
 from publish.clean import halves, rounds, titles, unshown
@@ -126,10 +128,19 @@ def _links(
         confidence = min(verdict[0], join.confidence)
         if not found[1] and unshown.chinese_only(verdict[1], before) and not shown.converted:
             confidence, whys = unshown.weigh(confidence, whys, before, second.text, shown.measure)
+        if FLOAT_BETWEEN in whys and _LEADS_IN.search(before[-12:]):
+            continue  # (``…示意图如下所示`` ⏎⏎ the figure: the sentence leads to it, and ends)
         seam = Edit(first.end - join.drop, second.start, join.between, confidence, whys)
         links.append((i, found[0], seam))
     return links
 
+
+#: The end of a sentence that leads to what follows it (a figure, a table), said without a
+#: colon: ``如下所示``, ``如下图``, ``见下表``, ``as shown below``, ``as follows``.
+_LEADS_IN = regex.compile(
+    r"(?:如下(?:图|表)?(?:所示)?|见下(?:图|表)|(?:shown|given|listed) below|as follows)[ \t]*$",
+    regex.IGNORECASE,
+)
 
 _BOLD_PARTS = "two bold parts of one sentence: the first stops mid-sentence, the next goes on"
 

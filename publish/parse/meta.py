@@ -14,10 +14,11 @@ import re
 import uuid
 from collections.abc import Sequence
 
+from publish import language
 from publish.config import Config
 from publish.errors import ContentError, brief
 from publish.model import Jump, Metadata, Source
-from publish.parse import fields, language, origin
+from publish.parse import fields, origin
 
 log = logging.getLogger(__name__)
 
@@ -47,7 +48,7 @@ _LANG = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$")
 def document_language(
     source: Source, config: Config, text: str, problems: list[str]
 ) -> tuple[str, str]:
-    """The document's language and why (:mod:`publish.parse.language`); a warning when its
+    """The document's language and why (:mod:`publish.language`); a warning when its
     text contradicts the language its front matter declares."""
     key = "language" if "language" in source.front_matter else "lang"
     declared = fields.text(source, key, problems)

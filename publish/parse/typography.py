@@ -13,7 +13,7 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore, replace, smartquotes
 from markdown_it.token import Token
 
-from publish.parse.language import is_cjk_language
+from publish.language import is_cjk_language
 
 #: Quotes by language: primary open, close, secondary open, close.
 QUOTES = {

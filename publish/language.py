@@ -78,11 +78,31 @@ def shown(text: str, default: str) -> Shown:
     if share < 0.5:
         latin = not is_cjk_language(default)
         return Shown(default if latin else "en", f"{said}: Latin letters")
-    if count["hangul"] >= 0.5 * cjk:
+    east_asian = _east_asian(count)
+    if east_asian == "ko":
         return Shown("ko", f"{said}, {count['hangul']} of it Hangul")
-    if count["kana"] and count["kana"] >= 0.15 * (count["han"] + count["kana"]):
+    if east_asian == "ja":
         return Shown("ja", f"{said}, {count['kana']} of it kana")
     return _chinese(letters, default, said)
+
+
+def _east_asian(count: dict[str, int]) -> str:
+    """Which CJK language the CJK letters counted are: Hangul at least half of them is Korean,
+    kana at least 15 % of Han and kana Japanese, else Chinese."""
+    if count["hangul"] >= 0.5 * (count["han"] + count["kana"] + count["hangul"]):
+        return "ko"
+    if count["kana"] and count["kana"] >= 0.15 * (count["han"] + count["kana"]):
+        return "ja"
+    return "zh"
+
+
+def east_asian(text: str) -> str:
+    """The language of ``text``'s CJK letters, however many Latin ones it has besides
+    (Korean documentation full of English words and code is still Korean where it is CJK):
+    ``ko``, ``ja``, ``zh``, or "" with too few CJK letters to tell."""
+    letters = _NOT_TEXT.sub(" ", text[:SAMPLE])
+    count = {name: len(_COUNTED[name].findall(letters)) for name in ("han", "kana", "hangul")}
+    return _east_asian(count) if sum(count.values()) >= ENOUGH else ""
 
 
 def contradicts(declared: str, found: Shown) -> bool:
