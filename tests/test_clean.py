@@ -718,3 +718,12 @@ def test_a_declared_language_decides_and_a_pass_enabled_by_name_runs() -> None:
     settings = CleanSettings(enable=("punctuation",))
     cleaned = clean.clean(_source(_KOREAN), settings=settings)
     assert "punctuation" in cleaned.passes and cleaned.text != _KOREAN
+
+
+def test_a_hyphen_after_a_mark_is_a_dash_and_keeps_the_space() -> None:
+    """A hyphen closes up only after a letter or digit (``self-`` ⏎ ``evident``); after a
+    mark it is a dash, and the space the break renders as stays (review 62: ``:-`` ⏎⏎
+    ``“Another`` read ``:-“Another``)."""
+    lexicon = Lexicon("")
+    assert joiner("the kingdom :-", "“Another instance", lexicon).between == " "
+    assert joiner("the 1990-", "91 season", lexicon).between == ""

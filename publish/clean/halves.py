@@ -82,6 +82,10 @@ _EMAIL_END = regex.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+[ \t]*$")
 _LOST_STOP = regex.compile(r"(?:\[[\d,，\-–]+\]|\$)[ \t]*[O□]?$")
 
 
+#: A lead-in ending in a colon (``:-``, ``:—``, ``：``): what follows is set apart, quoted.
+_LEADS_TO_QUOTE = regex.compile(r"[:：][ \t]*[-–—]*[ \t]*$")
+
+
 def judge(first: str, second: str, between: list[str]) -> tuple[float, tuple[str, ...]] | None:
     """How sure it is that ``second`` continues ``first``, and why; None if it does not.
     ``between`` names what stands between them (page breaks, floats)."""
@@ -103,6 +107,8 @@ def judge(first: str, second: str, between: list[str]) -> tuple[float, tuple[str
         return None  # (a title, and its text starting with its words: ``毕业…`` ⏎⏎ ``毕业…按照``)
     if in_brackets(second):
         return None  # (a note set apart, wholly in brackets: ``(本保險為不分紅保險單…。）``)
+    if _LEADS_TO_QUOTE.search(first) and second[:1] in "“\"‘'「『":
+        return None  # (``…in all parts of the kingdom :-`` ⏎⏎ ``“Another instance…``: quoted)
     if starts_continuing(second):
         return ev.STRONG, ("the second part starts with a mark that continues a sentence",)
     if ends_sentence(first) or starts_new_unit(second) or _section(first):

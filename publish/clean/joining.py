@@ -98,7 +98,7 @@ def joiner(left: str, right: str, lexicon: Lexicon) -> Join:
             return found
         if goes_on_elsewhere(left, right):
             return Join(0, " ", ev.CERTAIN, _ELSEWHERE)
-        return Join(0, " " if left.endswith((" -", "--")) else "")
+        return Join(0, "" if left[-2:-1].isalnum() else " ")  # (``:-`` ⏎ ``“Another``: a space)
     if left.endswith(("—", "–")) and left[-2:-1] == " ":
         return Join(0, " ")  # (a dash set apart: ``incontrovertibly —`` ⏎ ``that the tree``)
     if left.endswith(("—", "–", "/", "@")) or right.startswith("@"):

@@ -45,9 +45,11 @@ import itertools
 import re
 from typing import NamedTuple
 
+import regex
+
 from publish.cjk import CLAUSE, FULL_STOPS, is_cjk_letter, width
 from publish.clean import evidence as ev
-from publish.clean import linelooks
+from publish.clean import linelooks, rows
 from publish.clean.blocks import EXTENSION_LINE, INTERRUPTS, RULE, Block
 from publish.clean.joining import goes_on_elsewhere, spaced_run
 from publish.clean.markers import BRACKETED, OWN_LINE, could_hold, might_hold, without_markers
@@ -80,6 +82,11 @@ from publish.clean.shapes import (
 )
 
 HEADING = "a heading-number line"
+#: A numbered section's title alone on its line, no mark in it (``5.3.3 摄影测量法``, ``6 数据
+#: 整理``, ``1、发行人国有股份情况``, a standard's or a prospectus's).
+_SECTION_TITLE = regex.compile(
+    r"^\d{1,2}(?:(?:\.\d{1,2}){0,3}[ \t\u3000]+|、)\p{Han}[^\s，。；：！？、,.;:!?]{1,24}[ \t]*$"
+)
 _NOTE_STARTS = "a note starts ([Footnote 1: …], as Distributed Proofreaders mark one)"
 _NOTE_ENDS = "a note ([Footnote 1: …]) ends"
 WIDE = "a line no print is as wide as"  # (how that evidence starts: ``unwrap`` reads it)
@@ -191,8 +198,10 @@ def _decide(
         return "split", ev.STRONG, INDENTED
     if is_bare_number(so_far):
         return "join", ev.STRONG, "a heading number alone, its text on the next line"
-    if is_heading_line(so_far):
+    if is_heading_line(so_far) or _SECTION_TITLE.match(so_far):
         return "split", ev.STRONG, HEADING
+    if _SECTION_TITLE.match(body) and ends_sentence(cur):
+        return "split", ev.STRONG, "a numbered section's title after a sentence's end"
     if closing(body) and ends_sentence(cur):
         return "split", ev.STRONG, "a letter's closing after the letter's last sentence"
     if closing(cur):
@@ -301,11 +310,46 @@ def _own(kind: str, cur: str, nxt: str) -> Verdict | None:
     ):
         return "keep", 0.0, ""
     grid = not (cur.isascii() or nxt.isascii()) and grid_row(cur) and grid_row(nxt)
-    if grid or aligned(cur) or aligned(nxt):
+    if grid or aligned(cur) or aligned(nxt) or rows.records(cur, nxt):
         return "keep", 0.0, ""  # (rows of a diagram or a table set with spaces, tabs)
     if _marked(cur, nxt):
         return "split", ev.STRONG, "a continuation marker ends the line or starts the next"
     return None
+
+
+#: A name in capitals and a colon opening a line (``HAIGH: Do you think…``).
+_CAPS_LABEL = regex.compile(
+    r"^[ \t]*((?:(?:MR|MRS|MS|DR)\.[ \t]+)?[A-Z][A-Z'’-]+):[ \t]+[\"“(]?[A-Z]"
+)
+
+
+def turn_labels(text: str) -> frozenset[str]:
+    """The names in capitals that open two lines of the text or more: a transcript's
+    speakers (``HAIGH:``, ``MOLER:``), not a memo's ``SUBJECT:`` seen once."""
+    if ":" not in text:
+        return frozenset()
+    names = [m.group(1) for m in _CAPS_LABELS.finditer(text)]
+    return frozenset(name for name in set(names) if names.count(name) >= 2)
+
+
+_CAPS_LABELS = regex.compile(_CAPS_LABEL.pattern, regex.MULTILINE)
+
+
+def _turn(turns: frozenset[str], cur: str, nxt: str) -> Verdict | None:
+    """Split: a speaker of the document's (:func:`turn_labels`) opens the next line, a turn,
+    after a line that does not stop on a word going on in lower case."""
+    if not turns or cur.rstrip()[-1:].islower():
+        return None
+    found = _CAPS_LABEL.match(nxt)
+    if found is None or found.group(1) not in turns:
+        return None
+    return "split", ev.STRONG, "a speaker's name starts the next line: a turn (a transcript)"
+
+
+def _led(lines: list[str], n: int) -> Verdict | None:
+    """Kept: the break after a lead-in, before records
+    (:func:`~publish.clean.rows.opens_records`)."""
+    return ("keep", 0.0, "") if rows.opens_records(lines, n) else None
 
 
 def _numbered(lines: list[str], n: int) -> Verdict | None:
@@ -350,12 +394,14 @@ def verdicts(
     seen: Seen | None = None,
     continued: bool = False,
     chinese: int | None = None,
+    turns: frozenset[str] = frozenset(),
 ) -> list[Break]:
     """A verdict for every break of ``block``; with the verdicts of a first round
     (``before``), the line after a break is read with the lines it will be joined to.
     ``seen`` keeps what an earlier round read, so a break read alike is not judged again;
     ``continued``: the block stands right after a page break (its first line may go on);
-    ``chinese``: the width its lines of Chinese alone reach, if known."""
+    ``chinese``: the width its lines of Chinese alone reach, if known; ``turns``: the
+    document's speakers (:func:`turn_labels`)."""
     seen = seen or Seen()
     hanging = linelooks.hanging(lines)  # (like a list's item: its lines indent alike)
     found: list[Break] = []
@@ -369,7 +415,13 @@ def verdicts(
         own = (
             seen.own[n]
             if n in seen.own
-            else seen.own.setdefault(n, _own(kind, cur, nxt) or _numbered(lines, n))
+            else seen.own.setdefault(
+                n,
+                _own(kind, cur, nxt)
+                or _numbered(lines, n)
+                or _led(lines, n)
+                or _turn(turns, cur, nxt),
+            )
         )
         if own is not None:
             found.append(Break(newline, end, *own))

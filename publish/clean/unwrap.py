@@ -42,6 +42,7 @@ from publish.clean.linebreaks import (
     continues,
     reading_after,
     settled,
+    turn_labels,
     verdicts,
 )
 from publish.clean.measure import (
@@ -180,19 +181,21 @@ def _judged(
     document: tuple[int | None, int | None],
     hand: bool | None,
     continued: bool = False,
+    turns: frozenset[str] = frozenset(),
 ) -> _Judged:
     """The block's lines, whether they are a record, and the verdict on each break;
     ``document``: the document's measure and that of its lines of Chinese alone;
-    ``continued``: the block stands right after a page break."""
+    ``continued``: the block stands right after a page break; ``turns``: the document's
+    speakers (:func:`~publish.clean.linebreaks.turn_labels`)."""
     lines = block.text.split("\n")
     measure, how = measure_of(lines, document[0], hand)
     chinese = chinese_measure(lines, document[1])
     seen = Seen()
-    found = verdicts(block, lines, measure, how, None, seen, continued, chinese)
+    found = verdicts(block, lines, measure, how, None, seen, continued, chinese, turns)
     for _ in range(2):  # judge again, each break against the text after it as it will read
         if settled(lines, found):
             break
-        again = verdicts(block, lines, measure, how, found, seen, continued, chinese)
+        again = verdicts(block, lines, measure, how, found, seen, continued, chinese, turns)
         if again == found:
             break
         found = again
@@ -334,8 +337,9 @@ class _Document:
         document = None if hand else wrap_width(blocks, not marked)
         measures = (document, document_chinese(blocks))
         protected = Protected.of(text)
+        turns = turn_labels(text)
         judged = [
-            (block, _judged(block, measures, hand, _after_page(blocks, i, edit.pages)))
+            (block, _judged(block, measures, hand, _after_page(blocks, i, edit.pages), turns))
             for i, block in enumerate(blocks)
             if block.kind in ("paragraph", "list")
             and "\n" in block.text

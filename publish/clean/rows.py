@@ -1,0 +1,54 @@
+"""Lines that are records set one a line, which a converter's text keeps apart only by its
+line ends: a table's rows set with single spaces, figures among their cells (``尹志尧 董事长、
+总经理 6,200,266 1.29%``, a prospectus's table as its PDF gave it), and the entries of a list of
+standards, each opening with its code (``GB/T 33453 基础地理信息数据库建设规范``). Joined, the
+last cell of one row runs into the first of the next (``1.29%杜志游``), and the record is gone
+from the text; ``unwrap`` keeps such breaks.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from publish.cjk import has_cjk_letter, width
+
+#: A figure alone in a cell: an amount, a share, a date's numbers (``6,200,266`` ``1.29%``).
+_FIGURE = regex.compile(r"[-+]?\d[\d,]*(?:\.\d+)*%?")
+#: Marks of a sentence, which no row of cells has (a comma in a figure is a figure's).
+_SENTENCE_MARKS = regex.compile(r"[，。；！？：;!?]|,(?!\d)")
+#: A standard's code opening an entry (``GB/T 33453``, ``CH/T 1020``, ``GB 22021``,
+#: ``GB/T****`` for one not yet numbered).
+_CODED = regex.compile(r"^[ \t]*[A-Z]{1,4}(?:/[A-Z]{1,2})?[ \t]*(?:\d|\*{2,})")
+_WIDEST_CELL = 24  # columns: twelve Chinese characters
+
+
+def _cells(line: str) -> list[str] | None:
+    """The line's cells, if it reads as a row of them: three or more, set apart by spaces,
+    none wider than a cell, no sentence's marks."""
+    cells = line.split()
+    if len(cells) < 3 or _SENTENCE_MARKS.search(line):
+        return None
+    return None if any(width(cell) > _WIDEST_CELL for cell in cells) else cells
+
+
+def records(cur: str, nxt: str) -> bool:
+    """``cur`` and ``nxt`` are two records: rows of cells, Chinese in one at least, with
+    figures in one at least (a table's head over its first row too, a row naming a fund in
+    English under one naming it in Chinese), or two entries opening with a code."""
+    if _CODED.match(cur) and _CODED.match(nxt):
+        return True
+    if not (cur[-1:].isdigit() or cur[-1:] == "%" or nxt[:1].isdigit() or " " in nxt):
+        return False  # (a quick look: a row's line has spaces between its cells)
+    first, second = _cells(cur), _cells(nxt)
+    if first is None or second is None or not (has_cjk_letter(cur) or has_cjk_letter(nxt)):
+        return False  # (English rows are left to the measure: its prose has figures too)
+    return any(_FIGURE.fullmatch(cell) for cell in (*first, *second))
+
+
+def opens_records(lines: list[str], n: int) -> bool:
+    """The break after ``lines[n]`` leads into records: the two lines after it are records
+    (:func:`records`), and the line before them ends a sentence or leads in with a colon
+    (``…的持股及任职情况如下：`` over a table's head): kept, so the head stays its row."""
+    if n + 2 >= len(lines) or lines[n].rstrip()[-1:] not in "：:。.":
+        return False
+    return records(lines[n + 1], lines[n + 2])
