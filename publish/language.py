@@ -37,6 +37,7 @@ _COUNTED = {
     "hangul": regex.compile(r"\p{Hangul}"),
     "latin": regex.compile(r"\p{Latin}"),
 }
+_KANA_OR_HANGUL = regex.compile(r"[\p{Hiragana}\p{Katakana}\p{Hangul}]")
 _SIMPLIFIED = re.compile(f"[{SIMPLIFIED_ONLY}]")
 _TRADITIONAL = re.compile(f"[{TRADITIONAL_ONLY}]")
 _CJK_LANGUAGES = ("zh", "ja", "ko")
@@ -99,8 +100,13 @@ def _east_asian(count: dict[str, int]) -> str:
 def east_asian(text: str) -> str:
     """The language of ``text``'s CJK letters, however many Latin ones it has besides
     (Korean documentation full of English words and code is still Korean where it is CJK):
-    ``ko``, ``ja``, ``zh``, or "" with too few CJK letters to tell."""
-    letters = _NOT_TEXT.sub(" ", text[:SAMPLE])
+    ``ko``, ``ja`` (counted, from :data:`ENOUGH` CJK letters on), ``zh`` (also without
+    counting, when the text has Han and no kana or Hangul at all), or "" for no CJK letter or
+    too few to tell."""
+    sample = text[:SAMPLE]
+    if _KANA_OR_HANGUL.search(sample) is None:  # (the usual case, looked at first: fast)
+        return "zh" if _COUNTED["han"].search(sample) else ""
+    letters = _NOT_TEXT.sub(" ", sample)
     count = {name: len(_COUNTED[name].findall(letters)) for name in ("han", "kana", "hangul")}
     return _east_asian(count) if sum(count.values()) >= ENOUGH else ""
 

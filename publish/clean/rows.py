@@ -19,6 +19,7 @@ _SENTENCE_MARKS = regex.compile(r"[，。；！？：;!?]|,(?!\d)")
 #: A standard's code opening an entry (``GB/T 33453``, ``CH/T 1020``, ``GB 22021``,
 #: ``GB/T****`` for one not yet numbered).
 _CODED = regex.compile(r"^[ \t]*[A-Z]{1,4}(?:/[A-Z]{1,2})?[ \t]*(?:\d|\*{2,})")
+_DIGIT = regex.compile(r"\d")
 _WIDEST_CELL = 24  # columns: twelve Chinese characters
 
 
@@ -35,13 +36,17 @@ def records(cur: str, nxt: str) -> bool:
     """``cur`` and ``nxt`` are two records: rows of cells, Chinese in one at least, with
     figures in one at least (a table's head over its first row too, a row naming a fund in
     English under one naming it in Chinese), or two entries opening with a code."""
-    if _CODED.match(cur) and _CODED.match(nxt):
+    if cur.lstrip()[:1].isupper() and _CODED.match(cur) and _CODED.match(nxt):
         return True
-    if not (cur[-1:].isdigit() or cur[-1:] == "%" or nxt[:1].isdigit() or " " in nxt):
-        return False  # (a quick look: a row's line has spaces between its cells)
-    first, second = _cells(cur), _cells(nxt)
-    if first is None or second is None or not (has_cjk_letter(cur) or has_cjk_letter(nxt)):
+    if cur.isascii() and nxt.isascii():
         return False  # (English rows are left to the measure: its prose has figures too)
+    if not (_DIGIT.search(cur) or _DIGIT.search(nxt)) or " " not in cur or " " not in nxt:
+        return False  # (a quick look: a figure, and spaces between cells)
+    if not (has_cjk_letter(cur) or has_cjk_letter(nxt)):
+        return False
+    first, second = _cells(cur), _cells(nxt)
+    if first is None or second is None:
+        return False
     return any(_FIGURE.fullmatch(cell) for cell in (*first, *second))
 
 
