@@ -727,3 +727,15 @@ def test_a_hyphen_after_a_mark_is_a_dash_and_keeps_the_space() -> None:
     lexicon = Lexicon("")
     assert joiner("the kingdom :-", "“Another instance", lexicon).between == " "
     assert joiner("the 1990-", "91 season", lexicon).between == ""
+
+
+def test_a_line_opening_with_its_number_set_apart_is_no_half_of_a_sentence() -> None:
+    """A transcript's line number and the spaces after it (``5       working…``), or an entry's
+    number and a dash (``1 - Paris…``), open a line of its own: the seam would weld the
+    number into the sentence (review 69: ``hard-`` ⏎⏎ ``5       working`` read ``hard-5``)."""
+    from publish.clean import halves
+
+    cut = "4       administration, the advocates and the hard-"
+    assert halves.judge(cut, "5       working men and women of the system.", ["a page"]) is None
+    assert halves.judge("the copies went to Paris, Fan", "1 - Paris (Enclosures - 3)", []) is None
+    assert halves.judge("the advocates and the hard-", "working men and women.", ["a page"])

@@ -82,6 +82,10 @@ _EMAIL_END = regex.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+[ \t]*$")
 _LOST_STOP = regex.compile(r"(?:\[[\d,，\-–]+\]|\$)[ \t]*[O□]?$")
 
 
+#: A line opening with its number set apart: a transcript's line number and the spaces
+#: after it (``5       working men and women``), or an entry's number and a dash (``1 -
+#: Paris (Enclosures - 3)``, a distribution list).
+_NUMBERED_LINE = regex.compile(r"^\d{1,3}(?:[ \t]{2,}|[ \t]+[-–—][ \t])")
 #: A lead-in ending in a colon (``:-``, ``:—``, ``：``): what follows is set apart, quoted.
 _LEADS_TO_QUOTE = regex.compile(r"[:：][ \t]*[-–—]*[ \t]*$")
 
@@ -107,6 +111,8 @@ def judge(first: str, second: str, between: list[str]) -> tuple[float, tuple[str
         return None  # (a title, and its text starting with its words: ``毕业…`` ⏎⏎ ``毕业…按照``)
     if in_brackets(second):
         return None  # (a note set apart, wholly in brackets: ``(本保險為不分紅保險單…。）``)
+    if second[:1].isdigit() and _NUMBERED_LINE.match(second):
+        return None  # (``5       working men…``: a transcript's line number; ``1 - Paris…``)
     if _LEADS_TO_QUOTE.search(first) and second[:1] in "“\"‘'「『":
         return None  # (``…in all parts of the kingdom :-`` ⏎⏎ ``“Another instance…``: quoted)
     if starts_continuing(second):

@@ -337,9 +337,10 @@ _CAPS_LABELS = regex.compile(_CAPS_LABEL.pattern, regex.MULTILINE)
 
 def _turn(turns: frozenset[str], cur: str, nxt: str) -> Verdict | None:
     """Split: a speaker of the document's (:func:`turn_labels`) opens the next line, a turn,
-    after a line that does not stop on a word going on in lower case."""
-    if not turns or cur.rstrip()[-1:].islower():
-        return None
+    after a line that ends a sentence or breaks off at a dash (``…viewed as -``)."""
+    end = cur.rstrip()[-1:]
+    if not turns or not (end in "-–—" or ends_sentence(cur)):
+        return None  # (a turn's words going on; a timestamp over its turn, ``[00:00:00:07]``)
     found = _CAPS_LABEL.match(nxt)
     if found is None or found.group(1) not in turns:
         return None

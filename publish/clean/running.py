@@ -61,6 +61,7 @@ from publish.clean.shapes import (
     URL_START,
     chinese_prose,
     ends_sentence,
+    field_label,
     in_brackets,
     only_emphasis,
     size,
@@ -254,9 +255,20 @@ def _cuts_a_sentence(texts: list[str], index: int) -> bool:
         return False
     if URL_END.search(before) or URL_START.match(after) or _reads_on(texts[index], after):
         return False
+    if field_label(after):
+        return False  # (``来源: https://…``, a source's line under a text cut short)
     chinese = (has_cjk_letter(before[-1:]) or before[-1:] in CLAUSE) and chinese_prose(before)
     # (a Chinese letter goes on; a bracket opens something new: ``【例1】`` under its heading)
     return starts_lowercase(after) or (has_cjk_letter(after[:1]) and chinese)
+
+
+def _page_rules(rules: list[Line], texts: list[str]) -> list[Line]:
+    """The thematic breaks that stand between the two halves of a sentence, a page's end a
+    converter drew; none where such are few among many (one in four or fewer of four or
+    more): the breaks are their author's, slides' or sections', and one a sentence runs
+    across is the author's too (review 69: a play's captions, a speech over two slides)."""
+    cutting = [line for line in rules if _cuts_a_sentence(texts, line[0])]
+    return [] if len(rules) >= 4 and 4 * len(cutting) <= len(rules) else cutting
 
 
 def _reads_on(line: str, after: str) -> bool:
@@ -284,11 +296,10 @@ def repeated_lines(text: str, blocks: list[Block], near: list[tuple[int, int]]) 
     index_of = {start: i for i, start in enumerate(starts)}
     marked = {index_of[span[0]] for span in near if span[0] in index_of}
     found: Found = {}
-    for line in rules:
-        if _cuts_a_sentence(texts, line[0]):
-            why = "a thematic break between the two halves of a sentence"
-            found[line[1]] = ("page rule", why, ev.STRONG)
-            marked.add(line[0])
+    for line in _page_rules(rules, texts):
+        why = "a thematic break between the two halves of a sentence"
+        found[line[1]] = ("page rule", why, ev.STRONG)
+        marked.add(line[0])
     weak: list[tuple[list[Line], str, float]] = []
     beside_markers = set(marked)  # (page markers, folios and page rules only, so far)
     labels = recurrence.page_labels(groups)
