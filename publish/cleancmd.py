@@ -49,10 +49,12 @@ def _check_inputs(args: argparse.Namespace, root: Path) -> None:
 
 
 def _write(path: Path, text: str, root: Path) -> None:
-    """``text`` at ``path``: a new file put in place whole, or written into a device or a pipe
-    that is there (``-o /dev/null``: a file renamed over it replaced the device)."""
+    """``text`` at ``path``: a new file put in place whole, or written through what is there
+    if it is not a plain file: a device or a pipe (``-o /dev/null``: a file renamed over it
+    replaced the device), or a link (``-o /dev/stdout``, a link to the process's output:
+    renamed over, the link was replaced and the output lost)."""
     try:
-        if path.exists() and not (path.is_file() or path.is_dir()):
+        if path.is_symlink() or (path.exists() and not (path.is_file() or path.is_dir())):
             with path.open("w", encoding="utf-8") as stream:
                 stream.write(text)
         else:

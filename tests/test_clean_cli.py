@@ -119,3 +119,16 @@ def test_output_into_a_pipe_or_device_is_written_into_it(make_project: MakeProje
     assert result.returncode == 0, result.stderr
     assert stat.S_ISFIFO(pipe.stat().st_mode) and stat.S_ISFIFO(log.stat().st_mode)
     assert got["pipe"] == "正文，没有结束。\n" and json.loads(got["log-pipe"])["changes"]
+
+
+def test_output_at_a_link_is_written_through_it(make_project: MakeProject) -> None:
+    """``-o`` at a link writes the file it points to and leaves the link (``-o /dev/stdout``
+    is a link to the process's output: renamed over, the link became a file)."""
+    root = make_project({"a.md": "正文,没有结束.\n"})
+    target = root / "target.md"
+    target.write_text("old\n", encoding="utf-8")
+    (root / "link.md").symlink_to(target)
+    result = run_cli(["clean", "a.md", "-o", "link.md"], root)
+    assert result.returncode == 0, result.stderr
+    assert (root / "link.md").is_symlink()
+    assert target.read_text("utf-8") == "正文，没有结束。\n"

@@ -112,6 +112,11 @@ def _letters(text: str) -> str:
 @example("代    \n#")  # a hard break before an empty heading, which goes
 @example("## (上接第一版)#")  # a heading that holds a marker and a "#" alone
 @example("#\n=== PAGE 4 ===\n\n=== PAGE 4 ===\n#")  # two empty headings, the last at the end
+@example(  # a text broken in the first round of unwrap is broken in the rounds after
+    "、\nPage 7 GAO-26 Report\n-\n舰船电子工程\ngovern-\nment \n![图](a.png)\nthe 代代    \n"
+    "Page 7 GAO-26 Report\n"
+)
+@example("Continued on Page A6:代\nPage 7 GAO-26 Report\n")  # a colon widened later: no row
 def test_idempotent(text: str) -> None:
     once, _ = _clean(text)
     twice, _ = _clean(once)

@@ -85,7 +85,14 @@ HEADING = "a heading-number line"
 #: A numbered section's title alone on its line, no mark in it (``5.3.3 摄影测量法``, ``6 数据
 #: 整理``, ``1、发行人国有股份情况``, a standard's or a prospectus's).
 _SECTION_TITLE = regex.compile(
-    r"^\d{1,2}(?:(?:\.\d{1,2}){0,3}[ \t\u3000]+|、)\p{Han}[^\s，。；：！？、,.;:!?]{1,24}[ \t]*$"
+    r"^\d{1,2}(?:(?:\.\d{1,2}){0,3}[ \t\u3000]+|、)\p{Han}[^\s，。；：！？、,.;:!?]{1,15}[ \t]*$"
+)
+#: A clause's or an item's number opening a line: a standard's ``11.4.2  ``, ``6.3`` alone,
+#: ``3  在出入口``, ``3.国省道``, ``（3）项目库内`` (not ``3.5 亿元``, a figure).
+_CLAUSE_NUMBER = regex.compile(
+    r"^[ \t\u3000]*(?:\d{1,2}(?:\.\d{1,2}){2,3}[ \t\u3000]"
+    r"|\d{1,2}(?:\.\d{1,2})?(?:[ \t\u3000]{2,}|[ \t]*$)"
+    r"|\d{1,2}[.．、](?=\p{Han})|[（(]\d{1,2}[）)](?=\p{Han}))"
 )
 _NOTE_STARTS = "a note starts ([Footnote 1: …], as Distributed Proofreaders mark one)"
 _NOTE_ENDS = "a note ([Footnote 1: …]) ends"
@@ -198,10 +205,10 @@ def _decide(
         return "split", ev.STRONG, INDENTED
     if is_bare_number(so_far):
         return "join", ev.STRONG, "a heading number alone, its text on the next line"
-    if is_heading_line(so_far) or _SECTION_TITLE.match(so_far):
+    if _titled(so_far, measure):
         return "split", ev.STRONG, HEADING
-    if _SECTION_TITLE.match(body) and ends_sentence(cur):
-        return "split", ev.STRONG, "a numbered section's title after a sentence's end"
+    if ends_sentence(cur) and (_SECTION_TITLE.match(body) or _CLAUSE_NUMBER.match(body)):
+        return "split", ev.STRONG, "a numbered section or clause after a sentence's end"
     if closing(body) and ends_sentence(cur):
         return "split", ev.STRONG, "a letter's closing after the letter's last sentence"
     if closing(cur):
@@ -321,6 +328,18 @@ def _own(kind: str, cur: str, nxt: str) -> Verdict | None:
 _CAPS_LABEL = regex.compile(
     r"^[ \t]*((?:(?:MR|MRS|MS|DR)\.[ \t]+)?[A-Z][A-Z'’-]+):[ \t]+[\"“(]?[A-Z]"
 )
+
+
+def _titled(line: str, measure: int | None) -> bool:
+    """``line`` is a heading-number line (:func:`~publish.clean.numbering.is_heading_line`)
+    or a numbered section's title (:data:`_SECTION_TITLE`), short of the measure and with no
+    clause in it: an article's first line filling it goes on (``第十条对于使用补助资金实施的
+    项目，在资金到位前区财`` ⏎ ``政先行垫付…``; ``6.4.6 超高缓和段长度…作为缓`` ⏎ ``和曲线…``)."""
+    if not (is_heading_line(line) or _SECTION_TITLE.match(line)) or _unclosed(line):
+        return False  # (``第三条…遵循“权责统一、突出重点、注重``: its quotation goes on)
+    if measure and width(line) >= 0.75 * measure:
+        return "，" not in line and "," not in line and width(line) < measure - 4
+    return True
 
 
 def turn_labels(text: str) -> frozenset[str]:

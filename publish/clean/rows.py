@@ -14,8 +14,10 @@ from publish.cjk import has_cjk_letter, width
 
 #: A figure alone in a cell: an amount, a share, a date's numbers (``6,200,266`` ``1.29%``).
 _FIGURE = regex.compile(r"[-+]?\d[\d,]*(?:\.\d+)*%?")
-#: Marks of a sentence, which no row of cells has (a comma in a figure is a figure's).
-_SENTENCE_MARKS = regex.compile(r"[，。；！？：;!?]|,(?!\d)")
+#: Marks of a sentence, which no row of cells has, of either width (``punctuation`` may
+#: widen them later: read alike before and after); a comma or colon in a figure or a time
+#: is the figure's (``6,200,266``, ``10:30``).
+_SENTENCE_MARKS = regex.compile(r"[，。；！？：;!?]|[,:](?!\d)")
 #: A standard's code opening an entry (``GB/T 33453``, ``CH/T 1020``, ``GB 22021``,
 #: ``GB/T****`` for one not yet numbered).
 _CODED = regex.compile(r"^[ \t]*[A-Z]{1,4}(?:/[A-Z]{1,2})?[ \t]*(?:\d|\*{2,})")

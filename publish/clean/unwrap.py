@@ -322,7 +322,7 @@ class _Document:
     (paragraphs told apart only by a short last line, somewhere in it)."""
 
     def __init__(self) -> None:
-        self.paged = False
+        self.paged = False  # (or damaged: the first round's view holds for the rounds after)
         self.authors = 0  # blocks whose lines their author broke (the first round counts)
         self.spaced = False  # Han and Latin set apart with a space (the first round reads)
 
@@ -351,8 +351,9 @@ class _Document:
             and not protected.covers(block.start, block.end)
         ]
         if only is None:  # (the first round sees the whole document)
-            self.paged = _paged(blocks, judged)
-        broken = self.paged or marked
+            self.paged = _paged(blocks, judged) or marked
+        broken = self.paged or marked  # (a text the first round found broken stays so: its
+        # hyphens joined, it shows no mark, but cleaned again it reads as a page's text)
         own = set() if broken else _authored(judged)
         if only is None:
             self.authors, self.spaced = len(own), not broken and latin_space.spaced(text)
