@@ -45,11 +45,9 @@ import itertools
 import re
 from typing import NamedTuple
 
-import regex
-
 from publish.cjk import CLAUSE, FULL_STOPS, is_cjk_letter, width
 from publish.clean import evidence as ev
-from publish.clean import linelooks, rows
+from publish.clean import linelooks, lines_of, rows
 from publish.clean.blocks import EXTENSION_LINE, INTERRUPTS, RULE, Block
 from publish.clean.joining import goes_on_elsewhere, spaced_run
 from publish.clean.markers import BRACKETED, OWN_LINE, could_hold, might_hold, without_markers
@@ -82,18 +80,6 @@ from publish.clean.shapes import (
 )
 
 HEADING = "a heading-number line"
-#: A numbered section's title alone on its line, no mark in it (``5.3.3 摄影测量法``, ``6 数据
-#: 整理``, ``1、发行人国有股份情况``, a standard's or a prospectus's).
-_SECTION_TITLE = regex.compile(
-    r"^\d{1,2}(?:(?:\.\d{1,2}){0,3}[ \t\u3000]+|、)\p{Han}[^\s，。；：！？、,.;:!?]{1,15}[ \t]*$"
-)
-#: A clause's or an item's number opening a line: a standard's ``11.4.2  ``, ``6.3`` alone,
-#: ``3  在出入口``, ``3.国省道``, ``（3）项目库内`` (not ``3.5 亿元``, a figure).
-_CLAUSE_NUMBER = regex.compile(
-    r"^[ \t\u3000]*(?:\d{1,2}(?:\.\d{1,2}){2,3}[ \t\u3000]"
-    r"|\d{1,2}(?:\.\d{1,2})?(?:[ \t\u3000]{2,}|[ \t]*$)"
-    r"|\d{1,2}[.．、](?=\p{Han})|[（(]\d{1,2}[）)](?=\p{Han}))"
-)
 _NOTE_STARTS = "a note starts ([Footnote 1: …], as Distributed Proofreaders mark one)"
 _NOTE_ENDS = "a note ([Footnote 1: …]) ends"
 WIDE = "a line no print is as wide as"  # (how that evidence starts: ``unwrap`` reads it)
@@ -207,7 +193,7 @@ def _decide(
         return "join", ev.STRONG, "a heading number alone, its text on the next line"
     if _titled(so_far, measure):
         return "split", ev.STRONG, HEADING
-    if ends_sentence(cur) and (_SECTION_TITLE.match(body) or _CLAUSE_NUMBER.match(body)):
+    if ends_sentence(cur) and lines_of.numbered(body):
         return "split", ev.STRONG, "a numbered section or clause after a sentence's end"
     if closing(body) and ends_sentence(cur):
         return "split", ev.STRONG, "a letter's closing after the letter's last sentence"
@@ -324,46 +310,17 @@ def _own(kind: str, cur: str, nxt: str) -> Verdict | None:
     return None
 
 
-#: A name in capitals and a colon opening a line (``HAIGH: Do you think…``).
-_CAPS_LABEL = regex.compile(
-    r"^[ \t]*((?:(?:MR|MRS|MS|DR)\.[ \t]+)?[A-Z][A-Z'’-]+):[ \t]+[\"“(]?[A-Z]"
-)
-
-
 def _titled(line: str, measure: int | None) -> bool:
     """``line`` is a heading-number line (:func:`~publish.clean.numbering.is_heading_line`)
-    or a numbered section's title (:data:`_SECTION_TITLE`), short of the measure and with no
+    or a numbered section's title (:func:`~publish.clean.lines_of.section_title`), short of
+    the measure and with no
     clause in it: an article's first line filling it goes on (``第十条对于使用补助资金实施的
     项目，在资金到位前区财`` ⏎ ``政先行垫付…``; ``6.4.6 超高缓和段长度…作为缓`` ⏎ ``和曲线…``)."""
-    if not (is_heading_line(line) or _SECTION_TITLE.match(line)) or _unclosed(line):
+    if not (is_heading_line(line) or lines_of.section_title(line)) or _unclosed(line):
         return False  # (``第三条…遵循“权责统一、突出重点、注重``: its quotation goes on)
     if measure and width(line) >= 0.75 * measure:
         return "，" not in line and "," not in line and width(line) < measure - 4
     return True
-
-
-def turn_labels(text: str) -> frozenset[str]:
-    """The names in capitals that open two lines of the text or more: a transcript's
-    speakers (``HAIGH:``, ``MOLER:``), not a memo's ``SUBJECT:`` seen once."""
-    if ":" not in text:
-        return frozenset()
-    names = [m.group(1) for m in _CAPS_LABELS.finditer(text)]
-    return frozenset(name for name in set(names) if names.count(name) >= 2)
-
-
-_CAPS_LABELS = regex.compile(_CAPS_LABEL.pattern, regex.MULTILINE)
-
-
-def _turn(turns: frozenset[str], cur: str, nxt: str) -> Verdict | None:
-    """Split: a speaker of the document's (:func:`turn_labels`) opens the next line, a turn,
-    after a line that ends a sentence or breaks off at a dash (``…viewed as -``)."""
-    end = cur.rstrip()[-1:]
-    if not turns or not (end in "-–—" or ends_sentence(cur)):
-        return None  # (a turn's words going on; a timestamp over its turn, ``[00:00:00:07]``)
-    found = _CAPS_LABEL.match(nxt)
-    if found is None or found.group(1) not in turns:
-        return None
-    return "split", ev.STRONG, "a speaker's name starts the next line: a turn (a transcript)"
 
 
 def _led(lines: list[str], n: int) -> Verdict | None:
@@ -421,7 +378,7 @@ def verdicts(
     ``seen`` keeps what an earlier round read, so a break read alike is not judged again;
     ``continued``: the block stands right after a page break (its first line may go on);
     ``chinese``: the width its lines of Chinese alone reach, if known; ``turns``: the
-    document's speakers (:func:`turn_labels`)."""
+    document's speakers (:func:`~publish.clean.lines_of.turn_labels`)."""
     seen = seen or Seen()
     hanging = linelooks.hanging(lines)  # (like a list's item: its lines indent alike)
     found: list[Break] = []
@@ -440,7 +397,7 @@ def verdicts(
                 _own(kind, cur, nxt)
                 or _numbered(lines, n)
                 or _led(lines, n)
-                or _turn(turns, cur, nxt),
+                or lines_of.turn(turns, cur, nxt),
             )
         )
         if own is not None:

@@ -28,7 +28,7 @@ from typing import NamedTuple
 
 from publish.cjk import CLOSING_QUOTES, FULL_STOPS, is_cjk, width
 from publish.clean import evidence as ev
-from publish.clean import latin_space, normalise, rounds, titles
+from publish.clean import latin_space, lines_of, normalise, rounds, titles
 from publish.clean.blocks import Block, split_blocks
 from publish.clean.editor import Editor
 from publish.clean.evidence import Pages
@@ -42,7 +42,6 @@ from publish.clean.linebreaks import (
     continues,
     reading_after,
     settled,
-    turn_labels,
     verdicts,
 )
 from publish.clean.measure import (
@@ -186,7 +185,7 @@ def _judged(
     """The block's lines, whether they are a record, and the verdict on each break;
     ``document``: the document's measure and that of its lines of Chinese alone;
     ``continued``: the block stands right after a page break; ``turns``: the document's
-    speakers (:func:`~publish.clean.linebreaks.turn_labels`)."""
+    speakers (:func:`~publish.clean.lines_of.turn_labels`)."""
     lines = block.text.split("\n")
     measure, how = measure_of(lines, document[0], hand)
     chinese = chinese_measure(lines, document[1])
@@ -337,7 +336,7 @@ class _Document:
         document = None if hand else wrap_width(blocks, not marked)
         measures = (document, document_chinese(blocks))
         protected = Protected.of(text)
-        turns = turn_labels(text)
+        turns = lines_of.turn_labels(text)
         judged = [
             (block, _judged(block, measures, hand, _after_page(blocks, i, edit.pages), turns))
             for i, block in enumerate(blocks)

@@ -1,0 +1,62 @@
+"""What a line opens with that starts a unit of its own, whatever the width of the line
+before: a numbered section's title or a clause's number (a standard's, a prospectus's), and
+a speaker's name in capitals opening a turn of a transcript. ``unwrap`` splits before them
+(and after a title) where a line's width alone would have joined them on.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from publish.clean import evidence as ev
+from publish.clean.shapes import ends_sentence
+
+#: A numbered section's title alone on its line, no mark in it (``5.3.3 摄影测量法``, ``6 数据
+#: 整理``, ``1、发行人国有股份情况``, a standard's or a prospectus's).
+_SECTION_TITLE = regex.compile(
+    r"^\d{1,2}(?:(?:\.\d{1,2}){0,3}[ \t\u3000]+|、)\p{Han}[^\s，。；：！？、,.;:!?]{1,15}[ \t]*$"
+)
+#: A clause's or an item's number opening a line: a standard's ``11.4.2  ``, ``6.3`` alone,
+#: ``3  在出入口``, ``3.国省道``, ``（3）项目库内`` (not ``3.5 亿元``, a figure).
+_CLAUSE_NUMBER = regex.compile(
+    r"^[ \t\u3000]*(?:\d{1,2}(?:\.\d{1,2}){2,3}[ \t\u3000]"
+    r"|\d{1,2}(?:\.\d{1,2})?(?:[ \t\u3000]{2,}|[ \t]*$)"
+    r"|\d{1,2}[.．、](?=\p{Han})|[（(]\d{1,2}[）)](?=\p{Han}))"
+)
+#: A name in capitals and a colon opening a line (``HAIGH: Do you think…``).
+_CAPS_LABEL = regex.compile(
+    r"^[ \t]*((?:(?:MR|MRS|MS|DR)\.[ \t]+)?[A-Z][A-Z'’-]+):[ \t]+[\"“(]?[A-Z]"
+)
+_CAPS_LABELS = regex.compile(_CAPS_LABEL.pattern, regex.MULTILINE)
+TURN = "a speaker's name starts the next line: a turn (a transcript)"
+
+
+def section_title(line: str) -> bool:
+    """``line`` is a numbered section's title alone (:data:`_SECTION_TITLE`)."""
+    return _SECTION_TITLE.match(line) is not None
+
+
+def numbered(line: str) -> bool:
+    """``line`` opens a numbered section or clause (a title, or a clause's or item's number)."""
+    return _SECTION_TITLE.match(line) is not None or _CLAUSE_NUMBER.match(line) is not None
+
+
+def turn_labels(text: str) -> frozenset[str]:
+    """The names in capitals that open two lines of the text or more: a transcript's
+    speakers (``HAIGH:``, ``MOLER:``), not a memo's ``SUBJECT:`` seen once."""
+    if ":" not in text:
+        return frozenset()
+    names = [m.group(1) for m in _CAPS_LABELS.finditer(text)]
+    return frozenset(name for name in set(names) if names.count(name) >= 2)
+
+
+def turn(turns: frozenset[str], cur: str, nxt: str) -> tuple[str, float, str] | None:
+    """Split: a speaker of the document's (:func:`turn_labels`) opens the next line, a turn,
+    after a line that ends a sentence or breaks off at a dash (``…viewed as -``)."""
+    end = cur.rstrip()[-1:]
+    if not turns or not (end in "-–—" or ends_sentence(cur)):
+        return None  # (a turn's words going on; a timestamp over its turn, ``[00:00:00:07]``)
+    found = _CAPS_LABEL.match(nxt)
+    if found is None or found.group(1) not in turns:
+        return None
+    return "split", ev.STRONG, TURN
