@@ -255,8 +255,8 @@ def _cuts_a_sentence(texts: list[str], index: int) -> bool:
         return False
     if URL_END.search(before) or URL_START.match(after) or _reads_on(texts[index], after):
         return False
-    if field_label(after):
-        return False  # (``来源: https://…``, a source's line under a text cut short)
+    if field_label(after) or after[:1] in "(（[【":
+        return False  # (``来源: https://…``, a source's line; ``(km/h)``, a table head's unit)
     chinese = (has_cjk_letter(before[-1:]) or before[-1:] in CLAUSE) and chinese_prose(before)
     # (a Chinese letter goes on; a bracket opens something new: ``【例1】`` under its heading)
     return starts_lowercase(after) or (has_cjk_letter(after[:1]) and chinese)
