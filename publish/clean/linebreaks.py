@@ -193,7 +193,7 @@ def _decide(
         return "join", ev.STRONG, "a heading number alone, its text on the next line"
     if _titled(so_far, measure):
         return "split", ev.STRONG, HEADING
-    if ends_sentence(cur) and lines_of.numbered(body):
+    if ends_sentence(cur) and lines_of.numbered(body) and not (listed or _unclosed(so_far)):
         return "split", ev.STRONG, "a numbered section or clause after a sentence's end"
     if closing(body) and ends_sentence(cur):
         return "split", ev.STRONG, "a letter's closing after the letter's last sentence"
@@ -311,16 +311,18 @@ def _own(kind: str, cur: str, nxt: str) -> Verdict | None:
 
 
 def _titled(line: str, measure: int | None) -> bool:
-    """``line`` is a heading-number line (:func:`~publish.clean.numbering.is_heading_line`)
-    or a numbered section's title (:func:`~publish.clean.lines_of.section_title`), short of
-    the measure and with no
-    clause in it: an article's first line filling it goes on (``第十条对于使用补助资金实施的
-    项目，在资金到位前区财`` ⏎ ``政先行垫付…``; ``6.4.6 超高缓和段长度…作为缓`` ⏎ ``和曲线…``)."""
-    if not (is_heading_line(line) or lines_of.section_title(line)) or _unclosed(line):
-        return False  # (``第三条…遵循“权责统一、突出重点、注重``: its quotation goes on)
-    if measure and width(line) >= 0.75 * measure:
-        return "，" not in line and "," not in line and width(line) < measure - 4
-    return True
+    """``line`` is a title: a heading-number line
+    (:func:`~publish.clean.numbering.is_heading_line`), but one filling the measure with a
+    clause in it is an article's first line going on (``第十条对于使用补助资金实施的项目，在资金
+    到位前区财`` ⏎ ``政先行垫付…``), or a numbered section's title short of the measure
+    (:func:`~publish.clean.lines_of.section_title`); neither with a quotation left open
+    (``第三条…遵循“权责统一、突出重点、注重``)."""
+    if _unclosed(line):
+        return False
+    full = bool(measure) and width(line) >= 0.75 * (measure or 0)
+    if is_heading_line(line):
+        return not (full and ("，" in line or "," in line))
+    return lines_of.section_title(line) and not full
 
 
 def _led(lines: list[str], n: int) -> Verdict | None:

@@ -22,6 +22,9 @@ _SENTENCE_MARKS = regex.compile(r"[，。；！？：;!?]|[,:](?!\d)")
 #: ``GB/T****`` for one not yet numbered).
 _CODED = regex.compile(r"^[ \t]*[A-Z]{1,4}(?:/[A-Z]{1,2})?[ \t]*(?:\d|\*{2,})")
 _DIGIT = regex.compile(r"\d")
+#: A row numbered at its start and ending in a figure, three cells or more (``58 Honour
+#: Terrace* 24 1996``, a list of societies dissolved, by year).
+_NUMBERED_ROW = regex.compile(r"^[ \t]*\d{1,4}[ \t]+\S+(?:[ \t]+\S+)+[ \t]+\d[\d,.]*%?[ \t]*$")
 _WIDEST_CELL = 24  # columns: twelve Chinese characters
 
 
@@ -37,18 +40,22 @@ def _cells(line: str) -> list[str] | None:
 def records(cur: str, nxt: str) -> bool:
     """``cur`` and ``nxt`` are two records: rows of cells, Chinese in one at least, with
     figures in one at least (a table's head over its first row too, a row naming a fund in
-    English under one naming it in Chinese), or two entries opening with a code."""
+    English under one naming it in Chinese), or two entries opening with a code; or ``cur``
+    is a row with figures and ``nxt`` a sentence, the text after the table."""
     if cur.lstrip()[:1].isupper() and _CODED.match(cur) and _CODED.match(nxt):
         return True
-    if cur.isascii() and nxt.isascii():
-        return False  # (English rows are left to the measure: its prose has figures too)
-    if not (_DIGIT.search(cur) or _DIGIT.search(nxt)) or " " not in cur or " " not in nxt:
-        return False  # (a quick look: a figure, and spaces between cells)
+    if cur.isascii() and nxt.isascii():  # (English prose has figures too: only numbered
+        return bool(_NUMBERED_ROW.match(cur) and _NUMBERED_ROW.match(nxt))  # rows, ``58 …1996``)
+    if " " not in cur or not (_DIGIT.search(cur) or _DIGIT.search(nxt)):
+        return False  # (a quick look: spaces between cells, and a figure)
     if not (has_cjk_letter(cur) or has_cjk_letter(nxt)):
         return False
-    first, second = _cells(cur), _cells(nxt)
-    if first is None or second is None:
+    first = _cells(cur)
+    second = _cells(nxt) if first is not None and " " in nxt else None
+    if first is None:
         return False
+    if second is None:  # (prose after a table's last row: ``…行权成本`` ⏎ ``员工权益下翻中，…``)
+        return _SENTENCE_MARKS.search(nxt) is not None and any(map(_FIGURE.fullmatch, first))
     return any(_FIGURE.fullmatch(cell) for cell in (*first, *second))
 
 

@@ -262,13 +262,16 @@ def _cuts_a_sentence(texts: list[str], index: int) -> bool:
     return starts_lowercase(after) or (has_cjk_letter(after[:1]) and chinese)
 
 
-def _page_rules(rules: list[Line], texts: list[str]) -> list[Line]:
+def _page_rules(rules: list[Line], texts: list[str], blocks: int) -> list[Line]:
     """The thematic breaks that stand between the two halves of a sentence, a page's end a
-    converter drew; none where such are few among many (one in four or fewer of four or
-    more): the breaks are their author's, slides' or sections', and one a sentence runs
-    across is the author's too (review 69: a play's captions, a speech over two slides)."""
+    converter drew; none where the breaks are slides' (four or more, fewer than five blocks
+    apart on average, one in four or fewer cutting a sentence): one a sentence runs across
+    is its author's too (review 69: a play's captions, a speech over two slides). A
+    converter's pages are longer (review 70: MinerU's twelve rules, one cutting ``其`` ⏎
+    ``中``)."""
     cutting = [line for line in rules if _cuts_a_sentence(texts, line[0])]
-    return [] if len(rules) >= 4 and 4 * len(cutting) <= len(rules) else cutting
+    slides = len(rules) >= 4 and blocks < 5 * len(rules)
+    return [] if slides and 4 * len(cutting) <= len(rules) else cutting
 
 
 def _reads_on(line: str, after: str) -> bool:
@@ -296,7 +299,7 @@ def repeated_lines(text: str, blocks: list[Block], near: list[tuple[int, int]]) 
     index_of = {start: i for i, start in enumerate(starts)}
     marked = {index_of[span[0]] for span in near if span[0] in index_of}
     found: Found = {}
-    for line in _page_rules(rules, texts):
+    for line in _page_rules(rules, texts, len(blocks)):
         why = "a thematic break between the two halves of a sentence"
         found[line[1]] = ("page rule", why, ev.STRONG)
         marked.add(line[0])
