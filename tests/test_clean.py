@@ -743,12 +743,14 @@ def test_a_line_opening_with_its_number_set_apart_is_no_half_of_a_sentence() -> 
 
 def test_a_line_before_a_bracket_or_a_label_cuts_no_sentence() -> None:
     """A recurring line between a text that stops on no mark and a line opening with a
-    bracket (a table head's unit, ``设计速度`` ⏎ ``(km/h)``) or a label (``来源: https://…``)
-    stands in no sentence: a table's head cell, not a running head (review 68: four tables'
-    ``设计速度`` removed)."""
+    unit alone in brackets (a table head's, ``设计速度`` ⏎ ``(km/h)``) or a label (``来源:
+    https://…``) stands in no sentence: a table's head cell, not a running head (review 68:
+    four tables' ``设计速度`` removed); before a bracket that goes on, it still does (review 71)."""
     from publish.clean.running import _cuts_a_sentence
 
     assert not _cuts_a_sentence(["圆曲线最小半径", "设计速度", "(km/h)"], 1)
     assert not _cuts_a_sentence(["芯片与集成电路 指", "---", "来源: https://a.example/1.pdf"], 1)
+    going = ["and so the poem goes on to tell of the hero's", "EPIC STUDIES"]
+    assert _cuts_a_sentence([*going, "(as the poet tells it) long journey home."], 1)
     cut = "交通基础设施的建设规模、布局、密度等，要与人口、经济规模和产业结"
     assert _cuts_a_sentence([cut, "# 干旱区地理", "构相协调。"], 1)

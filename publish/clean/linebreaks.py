@@ -158,10 +158,12 @@ def _decide(
     listed: bool = False,
     first_continues: bool = False,
     chinese: int | None = None,
+    items: bool = False,
 ) -> tuple[str, float, str]:
     """("join" | "split" | "", confidence, why) for the break between ``cur`` and ``nxt``;
     ``so_far`` is the paragraph up to the break, ``printed`` the next line as it stands;
     ``listed``: the break is in a list, whose item's lines are indented to its content;
+    ``items``: in a list of two items or more (a real one, not a clause's ``1. 诊断`` alone);
     ``first_continues``: ``cur`` is the first line of a block that goes on from a page before
     (it lost no indent, :func:`~publish.clean.linelooks.lost_indent`); ``chinese``: the
     width the lines of Chinese alone reach (:func:`~publish.clean.measure.chinese_measure`)."""
@@ -193,7 +195,7 @@ def _decide(
         return "join", ev.STRONG, "a heading number alone, its text on the next line"
     if _titled(so_far, measure):
         return "split", ev.STRONG, HEADING
-    if ends_sentence(cur) and lines_of.numbered(body) and not (listed or _unclosed(so_far)):
+    if ends_sentence(cur) and lines_of.numbered(body) and not _within(so_far, body, items):
         return "split", ev.STRONG, "a numbered section or clause after a sentence's end"
     if closing(body) and ends_sentence(cur):
         return "split", ev.STRONG, "a letter's closing after the letter's last sentence"
@@ -319,10 +321,20 @@ def _titled(line: str, measure: int | None) -> bool:
     (``第三条…遵循“权责统一、突出重点、注重``)."""
     if _unclosed(line):
         return False
-    full = bool(measure) and width(line) >= 0.75 * (measure or 0)
     if is_heading_line(line):
+        full = bool(measure) and width(line) >= 0.75 * (measure or 0)
         return not (full and ("，" in line or "," in line))
-    return lines_of.section_title(line) and not full
+    return lines_of.section_title(line)
+
+
+def _within(so_far: str, body: str, items: bool) -> bool:
+    """A numbered line that goes on inside what stands before it: a bracket left open (an
+    affiliation note, ``(1.…;`` ⏎ ``2.…)``), or a list item's own steps, in a list of items
+    (``14. …？`` ⏎ ``1、交换两行…``: a blank line there would end the list)."""
+    return _unclosed(so_far) or (items and _STEP.match(body) is not None)
+
+
+_STEP = re.compile(r"[ \t]*(?:\d{1,2}、|[（(]\d{1,2}[）)])")
 
 
 def _led(lines: list[str], n: int) -> Verdict | None:
@@ -383,6 +395,7 @@ def verdicts(
     document's speakers (:func:`~publish.clean.lines_of.turn_labels`)."""
     seen = seen or Seen()
     hanging = linelooks.hanging(lines)  # (like a list's item: its lines indent alike)
+    items = block.kind == "list" and sum(1 for line in lines if _ITEM.match(line)) >= 2
     found: list[Break] = []
     pos = paragraph = block.start
     kind = block.kind  # "list" from a line that starts a list on: its items stay items
@@ -425,7 +438,9 @@ def verdicts(
                 printed = nxt.strip(" \t\u3000")
                 so_far, listed = without_markers(joined[2]), kind == "list" or hanging
                 first = continued and n == 0
-                judged = _decide(cur, after, measure, how, so_far, printed, listed, first, chinese)
+                judged = _decide(
+                    cur, after, measure, how, so_far, printed, listed, first, chinese, items
+                )
                 if after.lstrip(" \t\u3000")[:1] not in ";:!?":  # (see :class:`Seen`)
                     seen.judged[n, begin, after] = judged
             found.append(Break(newline, end, *judged))

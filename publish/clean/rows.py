@@ -41,7 +41,8 @@ def records(cur: str, nxt: str) -> bool:
     """``cur`` and ``nxt`` are two records: rows of cells, Chinese in one at least, with
     figures in one at least (a table's head over its first row too, a row naming a fund in
     English under one naming it in Chinese), or two entries opening with a code; or ``cur``
-    is a row with figures and ``nxt`` a sentence, the text after the table."""
+    is a row with figures after its first cell (not a section's number, ``5.3.1 GNSS RTK
+    实测法``) and ``nxt`` a sentence, the text after the table."""
     if cur.lstrip()[:1].isupper() and _CODED.match(cur) and _CODED.match(nxt):
         return True
     if cur.isascii() and nxt.isascii():  # (English prose has figures too: only numbered
@@ -55,7 +56,9 @@ def records(cur: str, nxt: str) -> bool:
     if first is None:
         return False
     if second is None:  # (prose after a table's last row: ``…行权成本`` ⏎ ``员工权益下翻中，…``)
-        return _SENTENCE_MARKS.search(nxt) is not None and any(map(_FIGURE.fullmatch, first))
+        if not has_cjk_letter(cur) or _SENTENCE_MARKS.search(nxt) is None:
+            return False  # (``6. 1. 1`` over its clause: a number, no row)
+        return any(map(_FIGURE.fullmatch, first[1:]))
     return any(_FIGURE.fullmatch(cell) for cell in (*first, *second))
 
 

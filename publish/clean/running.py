@@ -255,7 +255,7 @@ def _cuts_a_sentence(texts: list[str], index: int) -> bool:
         return False
     if URL_END.search(before) or URL_START.match(after) or _reads_on(texts[index], after):
         return False
-    if field_label(after) or after[:1] in "(（[【":
+    if field_label(after) or (after[:1] in "(（" and _UNIT.match(after)):
         return False  # (``来源: https://…``, a source's line; ``(km/h)``, a table head's unit)
     chinese = (has_cjk_letter(before[-1:]) or before[-1:] in CLAUSE) and chinese_prose(before)
     # (a Chinese letter goes on; a bracket opens something new: ``【例1】`` under its heading)
@@ -272,6 +272,10 @@ def _page_rules(rules: list[Line], texts: list[str], blocks: int) -> list[Line]:
     cutting = [line for line in rules if _cuts_a_sentence(texts, line[0])]
     slides = len(rules) >= 4 and blocks < 5 * len(rules)
     return [] if slides and 4 * len(cutting) <= len(rules) else cutting
+
+
+#: A unit alone in brackets on its line (``(km/h)``, ``（万元）``): a table head's.
+_UNIT = regex.compile(r"^[(（][^()（）\n]{1,10}[)）][ \t]*$")
 
 
 def _reads_on(line: str, after: str) -> bool:
