@@ -316,15 +316,16 @@ def _titled(line: str, measure: int | None) -> bool:
     """``line`` is a title: a heading-number line
     (:func:`~publish.clean.numbering.is_heading_line`), but one filling the measure with a
     clause in it is an article's first line going on (``第十条对于使用补助资金实施的项目，在资金
-    到位前区财`` ⏎ ``政先行垫付…``), or a numbered section's title short of the measure
-    (:func:`~publish.clean.lines_of.section_title`); neither with a quotation left open
-    (``第三条…遵循“权责统一、突出重点、注重``)."""
+    到位前区财`` ⏎ ``政先行垫付…``), or a numbered section's title
+    (:func:`~publish.clean.lines_of.section_title`) that does not fill the line (a clause's
+    first line in a narrow column does: ``6.4.5 超高缓和段应在缓和曲线全长范`` ⏎ ``围内进行``);
+    neither with a quotation left open (``第三条…遵循“权责统一、突出重点、注重``)."""
     if _unclosed(line):
         return False
     if is_heading_line(line):
         full = bool(measure) and width(line) >= 0.75 * (measure or 0)
         return not (full and ("，" in line or "," in line))
-    return lines_of.section_title(line)
+    return lines_of.section_title(line) and not (measure and width(line) >= measure - 4)
 
 
 def _within(so_far: str, body: str, items: bool) -> bool:
