@@ -136,6 +136,23 @@ def test_lines_a_print_wrapped_are_a_mark_of_conversion() -> None:
     assert {c.applied for c in written.changes} == {False}
 
 
+def test_one_line_joined_is_no_mark_of_conversion() -> None:
+    """An author's own break (a post's line ending in ``、`` between two links, review 73) is
+    joined, but one join shows no print's measure: the brackets its author sets half-width
+    stay only suggested. Two joins show one."""
+    paragraphs = [
+        "今年全县的粮食总产量达到了十二万吨(比上年增长百分之三)，其中小麦的产量最高。",
+        "县里新建的水库已经蓄水(库容约八百万立方米)，可以灌溉[东乡](a.md)、\n[西乡](b.md)。",
+        "明年将继续推进农村道路的建设(计划新修道路四十公里)，让群众出行更方便。",
+    ]
+    once = clean.clean(_source("\n\n".join(paragraphs) + "\n"))
+    assert once.text == "\n\n".join(paragraphs).replace("、\n", "、") + "\n"
+    assert [c.pass_name for c in once.changes if c.applied] == ["unwrap"]
+    twice = "\n\n".join(paragraphs).replace("，让", "，\n让")
+    cleaned = clean.clean(_source(twice + "\n")).text
+    assert cleaned.count("(") == 2 and cleaned.count("（") == 3  # (the links' are no slips)
+
+
 def test_accepting_every_suggestion_of_an_author_s_style_applies_every_one() -> None:
     """Chinese typed with half-width marks throughout: every repair is a suggestion, each
     found on the text as it stands, so accepting them all by id applies them all (the

@@ -3,7 +3,9 @@ conversion sets its Chinese marks half-width, its brackets half-width or its quo
 straight by choice (a blog typed so, a project's docs writing ``指令 (简写为 `@`)``, a book's
 ``"西瓜书"``), where a converter's or OCR's slips come mixed with the full-width forms. Those
 repairs are then only suggested (:func:`weigh`), but for a heading number's ``(一)``, which no
-style sets half-width.
+style sets half-width. A heading's brackets set half-width are only suggested in any such text,
+however it sets the others: a link names the heading by its words (a post's ``### 关系 (此图有交互
+功能)`` beside prose's ``（Input-Output Analysis）``, review 73).
 """
 
 from __future__ import annotations
@@ -15,12 +17,14 @@ import regex
 
 from publish.cjk import CJK_LETTER
 from publish.clean import evidence as ev
+from publish.clean.blocks import ATX
 from publish.clean.numbering import is_bare_number
 from publish.clean.trace import Edit
 
 _BRACKETS = "its brackets are half-width throughout, in a text with no mark of conversion"
 _MARKS = "its Chinese marks are half-width throughout, in a text with no mark of conversion"
 _QUOTES = "its quotation marks are straight throughout, in a text with no mark of conversion"
+_HEADING = "a heading's, in a text with no mark of conversion: a link may name it by its words"
 
 
 #: Lines with pairs set one way that make a style: fewer are too few to tell a choice from a
@@ -67,14 +71,19 @@ def _house_quotes(masked: str) -> bool:
     return not curly and _STRAIGHT_PAIR.search(masked) is not None
 
 
-def _numbers(masked: str, pairs: list[Edit]) -> list[Edit]:
+def _numbers(masked: str, pairs: list[Edit], house: bool) -> list[Edit]:
     """``pairs`` (each an opening bracket's edit, then its closing one's) only suggested
-    (:func:`doubted`), but for a Chinese heading number's (``(一)``, which no style sets
-    half-width)."""
+    (:func:`doubted`) where the text sets its brackets so (``house``) or a heading holds them
+    (then only a pair set half-width: ``（…)`` is a slip in any style), but for a Chinese
+    heading number's (``(一)``, which no style sets half-width)."""
     kept: list[Edit] = []
     for opening, closing in zip(pairs[::2], pairs[1::2], strict=True):
         number = is_bare_number(f"（{masked[opening.end : closing.start].strip()}）")
-        kept.extend([opening, closing] if number else doubted([opening, closing], _BRACKETS))
+        marks = masked[opening.start : opening.end] + masked[closing.start : closing.end]
+        half = "（" not in marks and "）" not in marks
+        line = masked[masked.rfind("\n", 0, opening.start) + 1 : opening.start]
+        why = _BRACKETS if house else _HEADING if half and ATX.match(line) else ""
+        kept.extend(doubted([opening, closing], why) if why and not number else [opening, closing])
     return kept
 
 
@@ -95,7 +104,8 @@ def weigh(
     full = sum(map(masked.count, "，。；：？！"))  # (its Chinese marks set full-width)
     if marks and _house_marks(masked, marks, full):
         return doubted(pairs, _MARKS), doubted(quotes, _MARKS), [], _MARKS
-    if len(marks) * _SLIPS <= full:  # (a slip in twenty, not a converter's habit)
-        pairs = _numbers(masked, pairs) if pairs and _house_brackets(masked) else pairs
+    slips = len(marks) * _SLIPS <= full  # (a slip in twenty, not a converter's habit)
+    if slips:
         quotes = doubted(quotes, _QUOTES) if quotes and _house_quotes(masked) else quotes
+    pairs = _numbers(masked, pairs, slips and _house_brackets(masked)) if pairs else pairs
     return pairs, quotes, marks, ""

@@ -78,10 +78,13 @@ _BARE = regex.compile(r"^\d{1,4}$")
 #: Numbers alone on their lines in one block, at least: a flattened table's cells, no folios.
 _CELLS = 3
 _ADDRESS = regex.compile(r"^(?:https?://|www\.)\S+$")  # a site's address: a foot, not a sentence
-#: Numbered labels recur with changing numbers too: Table 1, Table 2.
+#: Numbered labels recur with changing numbers too: Table 1, Table 2; a series' letter may
+#: come first (a supplement's ``Fig. S1``, an appendix's ``Table A.2``, a textbook's questions'
+#: figures, ``Fig. Q. 15.4``, one under each question: review 73).
 _LABEL = regex.compile(
     r"^(?:table|tab\.|figure|fig\.|chart|exhibit|step|section|chapter|part|question|q|item|no\."
-    r"|appendix|annex|图|表|附[图表件录]|第[\d一二三四五六七八九十百]+[章节条部篇回])\s*\d",
+    r"|appendix|annex|图|表|附[图表件录]|第[\d一二三四五六七八九十百]+[章节条部篇回])"
+    r"\s*(?:[a-z]{1,2}\s*[.-]?\s*)?\d",
     regex.IGNORECASE,
 )
 #: A figure's or table's source line, under each one: ``资料来源：Wind``, ``Source: BLS``; a
@@ -262,6 +265,16 @@ def _cuts_a_sentence(texts: list[str], index: int) -> bool:
     return starts_lowercase(after) or (has_cjk_letter(after[:1]) and chinese)
 
 
+#: A display formula's opening line: ``$$``, ``\\[``, ``\\begin{align}``.
+_DISPLAY = regex.compile(r"^[ \t]*(?:\$\$|\\\[|\\begin\{)")
+
+
+def _leads_in(texts: list[str], index: int) -> bool:
+    """The line stands right above a display formula: the word that leads into it (a
+    textbook's ``Using`` ⏎ ``$$…$$``, three times in a chapter: review 73), no running head."""
+    return index + 1 < len(texts) and _DISPLAY.match(texts[index + 1]) is not None
+
+
 def _page_rules(rules: list[Line], texts: list[str], blocks: int) -> list[Line]:
     """The thematic breaks that stand between the two halves of a sentence, a page's end a
     converter drew; none where the breaks are slides' (four or more, fewer than five blocks
@@ -367,7 +380,7 @@ def repeated_lines(text: str, blocks: list[Block], near: list[tuple[int, int]]) 
         for line in cutting:
             found[line[1]] = ("running head", "recurs, and cuts a sentence", ev.STRONG)
             marked.add(line[0])
-        rest = [line for line in lines if line not in cutting]
+        rest = [line for line in lines if line not in cutting and not _leads_in(texts, line[0])]
         if len(lines) >= 3:
             own = _text_of(lines, texts) or _rows(lines)
             sections = _sections(lines, texts, starts) or (not pages and own)

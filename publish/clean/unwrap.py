@@ -372,9 +372,16 @@ class _Document:
         return rounds.apply(text, edit, edits, set())
 
 
+#: Lines joined that show a text wrapped: one is its author's break as likely (a post's line
+#: broken after ``、`` between two links, review 73), and no mark of conversion.
+_WRAPS = 2
+
+
 def apply(text: str, edit: Editor) -> str:
     """Unwrap, then judge again the blocks that changed, as cleaning the result again would:
     lines joined may now show a measure (at most three rounds)."""
+    recorded = len(edit.recorded)
     text, changed = rounds.in_rounds(text, edit, _Document().round)
-    edit.pages.wrapped = edit.pages.wrapped or changed
+    joined = sum(1 for e in edit.recorded[recorded:] if e.applied)
+    edit.pages.wrapped = edit.pages.wrapped or joined >= _WRAPS
     return normalise.tidy_ends(text, edit) if changed else text
