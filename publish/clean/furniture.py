@@ -28,7 +28,7 @@ from publish.clean import evidence as ev
 from publish.clean import gutter, normalise
 from publish.clean.blocks import kind_of, split_blocks
 from publish.clean.editor import Editor
-from publish.clean.lines import Span, closed_ranges, inside, removals
+from publish.clean.lines import Span, closed_ranges, inside, merged, removals
 from publish.clean.markers import normalise_page
 from publish.clean.numbering import rank
 from publish.clean.pagelines import PAGE_MARKER, PROOFED, PROOFED_HYPHEN, converted
@@ -123,7 +123,7 @@ def _feeds(text: str, closed: list[tuple[int, int]], found: Found) -> dict[Span,
 
 def apply(text: str, edit: Editor) -> str:
     blocks = split_blocks(text)
-    closed = _merged(closed_ranges(blocks, ("fence", "code", "math")) + fenced_blocks(text))
+    closed = merged(closed_ranges(blocks, ("fence", "code", "math")) + fenced_blocks(text))
     found = _markers(text, closed)
     feeds = _feeds(text, closed, found)
     near = sorted([s for s, (_, _, sure) in found.items() if sure == ev.CERTAIN] + list(feeds))
@@ -219,17 +219,6 @@ def _authored(text: str, span: Span) -> bool:
 
 #: A kramdown block's attribute list (``{: .fs-5 .code-example }``) under its lines.
 _ATTRIBUTES = regex.compile(r"^\{:[^}\n]*\}[ \t]*$", regex.MULTILINE)
-
-
-def _merged(ranges: list[Span]) -> list[Span]:
-    """``ranges`` sorted, those that overlap made one (for :func:`~publish.clean.lines.inside`)."""
-    merged: list[Span] = []
-    for start, end in sorted(ranges):
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((start, end))
-    return merged
 
 
 def _within(span: Span, found: Found) -> bool:

@@ -35,6 +35,18 @@ def inside(ranges: list[tuple[int, int]], offset: int) -> bool:
 Span = tuple[int, int]
 
 
+def merged(ranges: Iterable[Span]) -> list[Span]:
+    """``ranges`` sorted, those that overlap made one (for :func:`inside`, and protected
+    spans)."""
+    out: list[Span] = []
+    for start, end in sorted(ranges):
+        if out and start < out[-1][1]:
+            out[-1] = (out[-1][0], max(end, out[-1][1]))
+        else:
+            out.append((start, end))
+    return out
+
+
 def removals(text: str, spans: Iterable[Span]) -> list[tuple[Span, Span]]:
     """(the line, the range removing it) for each of the lines ``spans`` (as from
     :func:`line_span`): the line and its line end (the last line of the text: the line end

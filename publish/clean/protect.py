@@ -21,6 +21,7 @@ from urllib.parse import unquote
 
 from publish.clean import scan
 from publish.clean.blocks import EXTENSIONS, split_blocks
+from publish.clean.lines import merged
 from publish.clean.shapes import REFERENCE
 from publish.clean.trace import Edit
 
@@ -163,14 +164,8 @@ class Protected:
                     for m in _matches(pattern, text, trigger)
                     if not _inside(fenced, m.start())
                 )
-        merged: list[tuple[int, int]] = []
-        for start, end in sorted(spans):
-            if merged and start < merged[-1][1]:
-                merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-            else:
-                merged.append((start, end))
-        self.spans = merged
-        self._starts = [s for s, _ in merged]
+        self.spans = merged(spans)
+        self._starts = [s for s, _ in self.spans]
 
     def shifted(self, new_text: str, edits: list[Edit]) -> Protected:
         """The same spans in ``new_text``, made from this text by ``edits`` (none of which
