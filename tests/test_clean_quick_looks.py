@@ -30,6 +30,7 @@ from publish.clean import (
     scan,
     shapes,
     spaced,
+    wrapspaces,
 )
 from publish.clean.trace import FileOrigin
 
@@ -152,6 +153,8 @@ def test_block_kinds_spaced_runs_and_line_starts(text: str) -> None:
     assert bool(joining._SPACED_END.search(text)) == bool(joining._SPACED_END.search(text[-4:]))
     if not spaced._SPACED_OUT.search(text):
         assert spaced._RUN.search(text) is None
+    if not wrapspaces.QUICK.search(text):
+        assert wrapspaces._GAP.search(text) is None
     newlines = [m.start() for m in re.finditer(r"\r\n?|\n", text)]
     assert FileOrigin("x.md", text)._newlines == newlines
 

@@ -7,15 +7,20 @@ a table set with spaces (two such rows together: ``勾 青 空 虎`` ⏎ ``卯 �
     汽 轮 发 电 机 组 -> 汽轮发电机组
     记者 陈 立 新      -> 记者 陈立新
     王 明             -> unchanged
+
+A converter's spaces where a print's lines ended, one a column's measure after the other, are
+closed up too (:mod:`publish.clean.wrapspaces`): ``…商業道德 標準，堅信…股東回 報的…``.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import regex
 
 from publish.cjk import CJK_LETTER
+from publish.clean import wrapspaces
 from publish.clean.editor import Editor
 from publish.clean.lines import line_span
 from publish.clean.shapes import grid_row
@@ -29,11 +34,15 @@ _RUN = regex.compile(
 
 
 def apply(text: str, edit: Editor) -> str:
-    if not _SPACED_OUT.search(text):  # (a quick look: no three wide characters spaced out)
+    if _SPACED_OUT.search(text):  # (a quick look: three wide characters spaced out)
+        text = edit.sub(
+            _RUN, lambda m: None if _in_grid(text, m) else m.group(0).replace(" ", ""), text
+        )
+    if not wrapspaces.QUICK.search(text):  # (a quick look: two wide ones with a space between)
         return text
-    return edit.sub(
-        _RUN, lambda m: None if _in_grid(text, m) else m.group(0).replace(" ", ""), text
-    )
+    offsets = itertools.accumulate((len(line) + 1 for line in text.split("\n")), initial=0)
+    found = zip(text.split("\n"), offsets, strict=False)
+    return edit.apply(text, [e for line, at in found for e in wrapspaces.line_ends(line, at)])
 
 
 def _in_grid(text: str, match: regex.Match[str]) -> bool:
