@@ -17,10 +17,13 @@ _SECTION_TITLE = regex.compile(
     r"^\d{1,2}(?:(?:\.\d{1,2}){0,3}[ \t\u3000]+|、)\p{Han}[^\s，。；：！？、,.;:!?]{1,15}[ \t]*$"
 )
 #: A clause's or an item's number opening a line: a standard's ``11.4.2  ``, ``6.3`` alone,
-#: ``3  在出入口``, ``3.国省道``, ``（3）项目库内`` (not ``3.5 亿元``, a figure).
+#: ``3  在出入口``, ``3.国省道``, ``（3）项目库内`` (not ``3.5 亿元``, a figure); a chapter's
+#: numbered question or problem before a capital word (a textbook's ``15.2 A square loop…``,
+#: review 73; not ``2.4 GHz``).
 _CLAUSE_NUMBER = regex.compile(
     r"^[ \t\u3000]*(?:\d{1,2}(?:\.\d{1,2}){2,3}[ \t\u3000]"
     r"|\d{1,2}(?:\.\d{1,2})?(?:[ \t\u3000]{2,}|[ \t]*$)"
+    r"|\d{1,2}\.\d{1,2}[ \t]+(?:A|[A-Z][a-z]+)\b"
     r"|\d{1,2}[.．、](?=\p{Han})|[（(]\d{1,2}[）)](?=\p{Han}))"
 )
 #: A name in capitals and a colon opening a line (``HAIGH: Do you think…``).
