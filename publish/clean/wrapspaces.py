@@ -28,6 +28,7 @@ _GAP = regex.compile(rf"(?<=[\p{{Han}}{_CLOSING}]) (?=[\p{{Han}}{_OPENING}])")
 #: are no line's end (OCR sets them inside a line too), and ``punctuation`` drops them as it
 #: widens the mark, so a measure leaves them out, as it would in the text cleaned again.
 _BESIDE_MARK = regex.compile(r"(?<=\p{Han}[,;:?!)]) | (?=\()")
+_AFTER_MARK = regex.compile(r"(?<=\p{Han}[,;:?!)]) (?=\p{Han})")
 QUICK = regex.compile(r"[^\x00-\x7f] [^\x00-\x7f]")
 _NARROWEST = 24  # columns, twelve Chinese letters: a verse's line or a table's cell is less
 _SURE = 3  # spaces: two measures seen the same
@@ -42,20 +43,32 @@ def _columns(run: str) -> int:
 
 def line_ends(line: str, start: int) -> list[Edit]:
     """The edits closing up the spaces a converter left at a print's line ends in ``line``
-    (which starts at ``start`` in the text); none where its spaces keep no measure."""
+    (which starts at ``start`` in the text); none where its spaces keep no measure. Where
+    they keep none alone, a space after a half-width mark may be a line's end among them
+    (``…导致持股比例上升, 能够…``): measured with those, which ``punctuation`` drops."""
     if not QUICK.search(line) or "\t" in line or line.lstrip().startswith("|"):
         return []  # (a table's row: its cells set apart)
     spaces = [m.start() for m in _GAP.finditer(line)]
     if len(spaces) < 2:
         return []
-    runs = [_columns(line[a + 1 : b]) for a, b in itertools.pairwise([-1, *spaces, len(line)])]
+    sure = _measured(line, spaces)
+    if sure is None and _AFTER_MARK.search(line):
+        sure = _measured(line, sorted(spaces + [m.start() for m in _AFTER_MARK.finditer(line)]))
+    if sure is None:
+        return []
+    return [Edit(start + at, start + at + 1, "", sure, (_WHY,)) for at in spaces]
+
+
+def _measured(line: str, ends: list[int]) -> float | None:
+    """How sure it is that ``ends`` (two or more spaces of ``line``) are a print's line ends,
+    its lines of one measure; None if they are not."""
+    runs = [_columns(line[a + 1 : b]) for a, b in itertools.pairwise([-1, *ends, len(line)])]
     measure = statistics.median(runs[1:-1])
     within = max(2, measure // 10)
     if measure < _NARROWEST or any(abs(run - measure) > within for run in runs[1:-1]):
-        return []
+        return None
     if max(runs[0], runs[-1]) > measure + within:
-        return []
-    if len(spaces) < _SURE and abs(runs[0] - measure) > within:
-        return []  # (one measure seen once: the first line fills it too)
-    sure = ev.STRONG if len(spaces) >= _SURE else ev.LIKELY
-    return [Edit(start + at, start + at + 1, "", sure, (_WHY,)) for at in spaces]
+        return None
+    if len(ends) < _SURE and abs(runs[0] - measure) > within:
+        return None  # (one measure seen once: the first line fills it too)
+    return ev.STRONG if len(ends) >= _SURE else ev.LIKELY
