@@ -90,6 +90,15 @@ _YAML_AFTER_BLANKS = re.compile(
 )
 
 
+#: A Hugo shortcode's pair, each tag alone on its line, in angle brackets: its body goes to
+#: the shortcode as written, no Markdown (``{{< code-toggle >}}`` ⏎ ``[cascade.params]`` ⏎
+#: ``color = 'red'`` ⏎ ``{{< /code-toggle >}}``, TOML; review 64). ``{{% … %}}``'s is Markdown.
+_SHORTCODE_PAIR = re.compile(
+    r"^[ \t]*\{\{<\s*([A-Za-z][\w-]*)\b[^\n]*?>\}\}[ \t]*\n.*?^[ \t]*\{\{<\s*/\1\s*>\}\}[ \t]*$",
+    re.MULTILINE | re.DOTALL,
+)
+
+
 def _front_matter(text: str) -> list[tuple[int, int]]:
     """Front matter the read stage leaves in the body (it splits off YAML's ``---`` when it
     opens the file): Hugo's TOML (``+++`` ⏎ ``title = "…"`` ⏎ ``+++``), and Pandoc's YAML
@@ -153,6 +162,7 @@ class Protected:
         fenced = (
             fenced_blocks(text)
             + _front_matter(text)
+            + ([m.span() for m in _SHORTCODE_PAIR.finditer(text)] if "{{<" in text else [])
             + [(b.start, b.end) for b in split_blocks(text) if b.kind in ("code", "html", "math")]
         )
         fenced.sort()
