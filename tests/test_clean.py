@@ -653,7 +653,7 @@ def test_a_pair_of_marks_is_decided_together() -> None:
     """A bracket's or a quotation's two halves are two changes, but a reviewer who rejects or
     accepts one decides both: half a pair, ``（4分)``, is worse than either (reviews 49, 52
     and 53)."""
-    text = "(a) 試根據有關篇章完成下表。(4分)\n"
+    text = '<span id="page-2-0"></span>(a) 試根據有關篇章完成下表。(4分)\n'  # (Marker's)
     offered = clean.clean(_source(text))
     halves = [c for c in offered.changes if c.pass_name == "punctuation"]
     assert [c.applied for c in halves] == [True, True]

@@ -69,7 +69,7 @@ def apply(text: str, edit: Editor) -> str:
             if new_level != level:
                 edits.append(_nest(block.start, prefix_end, new_level, rank(title), above))
                 shown = new_level if edits[-1].confidence >= threshold else level
-            if block.start in numbers.depths:  # (``2.1.`` under ``2.``: the numbers say so)
+            if block.start in numbers.numbers:  # (``2.1.`` under ``2.``: the numbers say so)
                 deeper = numbers.level(block.start, shown)
                 if deeper != shown:
                     edits.append(_deeper(block.start, prefix_end, deeper))

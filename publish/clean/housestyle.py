@@ -2,10 +2,11 @@
 conversion sets its Chinese marks half-width, its brackets half-width or its quotation marks
 straight by choice (a blog typed so, a project's docs writing ``指令 (简写为 `@`)``, a book's
 ``"西瓜书"``), where a converter's or OCR's slips come mixed with the full-width forms. Those
-repairs are then only suggested (:func:`weigh`), but for a heading number's ``(一)``, which no
-style sets half-width. A heading's brackets set half-width are only suggested in any such text,
-however it sets the others: a link names the heading by its words (a post's ``### 关系 (此图有交互
-功能)`` beside prose's ``（Input-Output Analysis）``, review 73).
+repairs are then only suggested (:func:`weigh`). Its brackets set half-width are only
+suggested wherever its marks are full-width, though it sets other brackets full-width (a
+book's chapter writing ``几分钟 (引导操作系统)`` beside ``（Union FS）``, reviews 73 and 74), and a
+heading's are in any such text (a link names a heading by its words); but a heading number's
+``(一)``, which no style sets half-width, and a pair of mixed widths, ``（…)``, a slip in any.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from publish.clean.blocks import ATX
 from publish.clean.numbering import is_bare_number
 from publish.clean.trace import Edit
 
-_BRACKETS = "its brackets are half-width throughout, in a text with no mark of conversion"
+_BRACKETS = "brackets set half-width in a text with no mark of conversion, its marks full-width"
 _MARKS = "its Chinese marks are half-width throughout, in a text with no mark of conversion"
 _QUOTES = "its quotation marks are straight throughout, in a text with no mark of conversion"
 _HEADING = "a heading's, in a text with no mark of conversion: a link may name it by its words"
@@ -38,14 +39,7 @@ def _lines(masked: str, pattern: re.Pattern[str]) -> int:
     return sum(1 for _ in itertools.islice(pattern.finditer(masked), _STYLE))
 
 
-_HALF_PAIR = re.compile(r"^[^\n]*\([^()\n]*\)", re.MULTILINE)
 _STRAIGHT_PAIR = re.compile(r'^[^\n]*"[^"\n]*"', re.MULTILINE)
-
-
-def _house_brackets(masked: str) -> bool:
-    """Half-width brackets (around anything) on :data:`_STYLE` lines or more, and no bracket
-    of the text (its protected spans blanked out) full-width."""
-    return "（" not in masked and "）" not in masked and _lines(masked, _HALF_PAIR) >= _STYLE
 
 
 #: Full-width marks to one half-width that is a slip of the author's, not a converter's habit
@@ -72,17 +66,17 @@ def _house_quotes(masked: str) -> bool:
 
 
 def _numbers(masked: str, pairs: list[Edit], house: bool) -> list[Edit]:
-    """``pairs`` (each an opening bracket's edit, then its closing one's) only suggested
-    (:func:`doubted`) where the text sets its brackets so (``house``) or a heading holds them
-    (then only a pair set half-width: ``（…)`` is a slip in any style), but for a Chinese
-    heading number's (``(一)``, which no style sets half-width)."""
+    """``pairs`` (each an opening bracket's edit, then its closing one's) set half-width only
+    suggested (:func:`doubted`) where the text's marks are full-width (``house``) or a heading
+    holds them, but for a Chinese heading number's (``(一)``, which no style sets half-width);
+    a pair of mixed widths, ``（…)``, is a slip in any style."""
     kept: list[Edit] = []
     for opening, closing in zip(pairs[::2], pairs[1::2], strict=True):
         number = is_bare_number(f"（{masked[opening.end : closing.start].strip()}）")
         marks = masked[opening.start : opening.end] + masked[closing.start : closing.end]
         half = "（" not in marks and "）" not in marks
         line = masked[masked.rfind("\n", 0, opening.start) + 1 : opening.start]
-        why = _BRACKETS if house else _HEADING if half and ATX.match(line) else ""
+        why = "" if not half else _BRACKETS if house else _HEADING if ATX.match(line) else ""
         kept.extend(doubted([opening, closing], why) if why and not number else [opening, closing])
     return kept
 
@@ -107,5 +101,5 @@ def weigh(
     slips = len(marks) * _SLIPS <= full  # (a slip in twenty, not a converter's habit)
     if slips:
         quotes = doubted(quotes, _QUOTES) if quotes and _house_quotes(masked) else quotes
-    pairs = _numbers(masked, pairs, slips and _house_brackets(masked)) if pairs else pairs
+    pairs = _numbers(masked, pairs, slips) if pairs else pairs
     return pairs, quotes, marks, ""

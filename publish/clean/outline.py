@@ -21,26 +21,38 @@ WHY = "a heading numbered by depth (2.1 under 2.), below the one its number goes
 
 
 class Outline:
-    """The depths of a document's numbered headings, and the levels they are given so far."""
+    """The numbers of a document's numbered headings, and the levels they are given so far."""
 
     def __init__(self, blocks: list[Block]) -> None:
-        found: dict[int, int] = {}  # a heading's start: the depth of its number
+        found: dict[int, str] = {}  # a heading's start: its number
         for block in blocks:
             match = ATX.match(block.text) if block.kind == "heading" else None
             number = _NUMBERED.match(match.group("title").strip()) if match else None
             if number:
-                found[block.start] = number.group(1).count(".") + 1
-        many = len(found) >= 3 and len(set(found.values())) >= 2
-        self.depths = found if many else {}
-        self.top = min(self.depths.values(), default=0)
-        self._above: dict[int, int] = {}  # the level of the latest heading at each depth
+                found[block.start] = number.group(1)
+        depths = {number.count(".") for number in found.values()}
+        self.numbers = found if len(found) >= 3 and len(depths) >= 2 else {}
+        self._given: dict[str, int] = {}  # the level of the latest heading of each number
+        self._dotted: dict[int, int] = {}  # the level of the latest ``2.1``-like at each depth
 
     def level(self, start: int, level: int) -> int:
         """The level of the heading at ``start`` (now at ``level``, or where an earlier step
-        put it) as its number says; record it for the headings under it."""
-        depth = self.depths[start]
-        parents = [d for d in self._above if d < depth]
-        if depth > self.top and parents and level <= self._above[max(parents)]:
-            level = min(self._above[max(parents)] + 1, 6)
-        self._above = {d: v for d, v in self._above.items() if d < depth} | {depth: level}
+        put it) as its number says: below the latest heading of the longest number it extends
+        (``7.4.8`` under ``7.4``, not under a step's ``1.`` between them, steps set as
+        headings: review 74), or where none stands, below the latest one numbered with a dot
+        at a lesser depth (``1.3.1`` under ``1.2``, where a converter left no ``1.3``); record
+        it for the headings under it."""
+        number = self.numbers[start]
+        parts = number.split(".")
+        prefixes = (".".join(parts[:k]) for k in range(len(parts) - 1, 0, -1))
+        parent = next((self._given[p] for p in prefixes if p in self._given), None)
+        depth = len(parts)
+        if parent is None:
+            shallower = [d for d in self._dotted if d < depth]
+            parent = self._dotted[max(shallower)] if shallower else None
+        if parent is not None and level <= parent:
+            level = min(parent + 1, 6)
+        self._given[number] = level
+        if depth > 1:
+            self._dotted = {d: v for d, v in self._dotted.items() if d < depth} | {depth: level}
         return level

@@ -53,14 +53,21 @@ def shows_conversion(text: str, pages: Pages) -> bool:
 
 def converted(text: str) -> bool:
     """The text shows the marks of OCR or conversion: a word hyphenated at a line's end, a
-    continuation marker, a page marker, or Marker's anchor of a place on a page (``<span
-    id="page-22-0"></span>``)."""
+    continuation marker, a page marker, an image named by its hash (MinerU's), or Marker's
+    anchor of a place on a page (``<span id="page-22-0"></span>``)."""
     if marked_in_lines(text) or ANY_PAGE_MARKER.search(text) is not None:
+        return True
+    if "](" in text and _HASHED_IMAGE.search(text) is not None:
         return True
     return 'id="page-' in text and _PAGE_ANCHOR.search(text) is not None
 
 
 _PAGE_ANCHOR = regex.compile(r'<span id="page-\d+-\d+">')
+#: An image a converter cut from the page and named by its hash (MinerU's and dots.ocr's
+#: ``![](images/3f5c…e1.jpg)``, in five documents of reviews 10 to 49).
+_HASHED_IMAGE = regex.compile(
+    r"!\[[^\]\n]*\]\((?:[^()\s]*/)?[0-9a-f]{32,}\.(?:jpe?g|png|gif|webp)\)"
+)
 
 
 def marked_in_lines(text: str) -> bool:

@@ -26,9 +26,9 @@ it (``会得到“I am inside!”，因为``), or follows a quotation or bracket
 (``Library（NSL）, as the``), is English punctuation.
 
 An author's own Markdown (no mark of conversion: :func:`~publish.clean.pagelines.
-shows_conversion`) may type its Chinese marks half-width, or set its brackets half-width or its
-quotation marks straight, by choice: where it does so throughout, those repairs are only
-suggested (:mod:`publish.clean.housestyle`).
+shows_conversion`) may type its Chinese marks half-width, or its quotation marks straight, by
+choice: where it does so throughout, those repairs are only suggested; and its brackets set
+half-width where it types its marks full-width (:mod:`publish.clean.housestyle`).
 """
 
 from __future__ import annotations

@@ -80,6 +80,23 @@ def rising_page(lines: list[Line]) -> bool:
     return all(a < b for a, b in itertools.pairwise(pages))
 
 
+#: ``No.`` before a number, not a page's (``Page No. 12``).
+_ITEM_NO = regex.compile(r"(?i:(?<!\bpage[ \t])\bno\.?[ \t]*)$")
+
+
+def numbered_items(lines: list[Line]) -> bool:
+    """The number the lines differ in is named a ``No.`` (``GAZETTE NOTICE NO. 14039``, then
+    ``14040``, over each notice: review 74): an item's number, which the text cites, not a
+    page's (named ``Page``; a periodical's ``No. 41`` stays the same page after page)."""
+    which = _changing(lines)
+    if which is None:
+        return False
+    return all(
+        _ITEM_NO.search(core, 0, list(NUMBER.finditer(core))[which].start()) is not None
+        for *_, core in lines
+    )
+
+
 def _in_date(core: str, which: int) -> bool:
     """The ``which``-th number of ``core`` is a day of a month, not named a page's."""
     found = list(NUMBER.finditer(core))[which]

@@ -354,6 +354,8 @@ def repeated_lines(text: str, blocks: list[Block], near: list[tuple[int, int]]) 
             continue
         if not recurrence.apart(lines, text) or recurrence.same_page(lines, pages):
             continue
+        if recurrence.numbered_items(lines):
+            continue  # (``GAZETTE NOTICE NO. 14039`` over each notice: cited by its number)
         if recurrence.rising_page(lines):
             heading = any(texts[line[0]].lstrip().startswith("#") for line in lines)
             if heading and not _PAGE_WORD.search(lines[0][2]):
