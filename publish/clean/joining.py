@@ -101,8 +101,9 @@ def joiner(left: str, right: str, lexicon: Lexicon) -> Join:
         return Join(0, "" if left[-2:-1].isalnum() else " ")  # (``:-`` ⏎ ``“Another``: a space)
     if left.endswith(("—", "–")) and left[-2:-1] == " ":
         return Join(0, " ")  # (a dash set apart: ``incontrovertibly —`` ⏎ ``that the tree``)
-    if left.endswith(("—", "–", "/", "@")) or right.startswith("@"):
-        return Join(0, "")  # (a dash, a path, an e-mail address cut at its ``@``)
+    if left.endswith(("—", "–", "/", "@")) or _AT_DOMAIN.match(right):
+        return Join(0, "")  # (a dash, a path, an e-mail address cut at its ``@``; not a
+        # bullet OCR read as ``@``: ``are over`` ⏎ ``@ insted``, review 74)
     if left.endswith(_SOFT_HYPHEN):  # (the hyphen the printer set where it broke the word)
         return Join(1, "", ev.CERTAIN, "a soft hyphen marks the word broken at the line's end")
     if spaced_run(left, right):
@@ -113,6 +114,7 @@ def joiner(left: str, right: str, lexicon: Lexicon) -> Join:
     return _unhyphenated(left, right) or Join(0, " ")
 
 
+_AT_DOMAIN = re.compile(r"@[\w-]+(?:\.[\w-]+)+")  # an address's domain after its ``@``
 _LEFT_PIECE = re.compile(r"(?<![\w'’.-])([A-Za-z]{2,})$")
 _RIGHT_PIECE = re.compile(r"^([a-z]{2,})(?![\w'’-])")
 
