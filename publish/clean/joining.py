@@ -9,6 +9,7 @@ words, and a word hyphenated at the break rejoined when the joined form is a wor
     well- + known          -> well-known          (the document writes it so)
     mirrors- + you name it -> mirrors-you name it (two words, "mirrorsyou" is none: suggested)
     Har + bor              -> Harbor              (OCR dropped the hyphen: two pieces, one word)
+    court~ + house         -> courthouse          (OCR read the hyphen as ~ or =: a word)
     Inquiry@ + faa.gov     -> Inquiry@faa.gov     (an e-mail address cut at its @)
     so — + that            -> so — that           (a dash set apart keeps its space)
     estab- + CLASS OF 1964 -> estab- CLASS OF 1964 (a headline between the halves: as rendered)
@@ -64,6 +65,25 @@ def _hyphenated(left: str, right: str, lexicon: Lexicon) -> Join | None:
     return Join(1, "", ev.LIKELY, f"'{head}{tail}' is not a known word")
 
 
+#: What OCR reads a line's hyphen as (``court~`` ⏎ ``house``, ``prop=`` ⏎ ``erty``: review 74,
+#: three columns of a 1970 newspaper).
+_MISREAD = "~="
+_MISREAD_WORD = re.compile(r"(?<![A-Za-z])([A-Za-z]+)[~=]$")
+
+
+def _misread_hyphen(left: str, right: str, lexicon: Lexicon) -> Join | None:
+    """A word OCR split at the line's end, its hyphen read as ``~`` or ``=``: rejoined where
+    the two pieces make a word of the word list (``court~`` ⏎ ``house``; a setting's
+    ``key=`` ⏎ ``value`` makes none, a strikethrough's ``~~`` follows no letter)."""
+    first, second = _MISREAD_WORD.search(left), _RIGHT_WORD.match(right)
+    if not (first and second):
+        return None
+    head, tail = first.group(1), second.group(1)
+    if not lexicon.is_word(head + tail):
+        return None
+    return Join(1, "", ev.STRONG, f"'{head}{tail}' is a word: OCR read its hyphen as '{left[-1]}'")
+
+
 _CAPITALS = re.compile(r"^[A-Z]+(?![a-z])")  # (``MAY``, ``CLASS``, ``A``: not ``Saxon``)
 _ELSEWHERE = "the word cut at the hyphen goes on elsewhere: the next line starts in capitals"
 
@@ -104,6 +124,10 @@ def joiner(left: str, right: str, lexicon: Lexicon) -> Join:
     if left.endswith(("—", "–", "/", "@")) or _AT_DOMAIN.match(right):
         return Join(0, "")  # (a dash, a path, an e-mail address cut at its ``@``; not a
         # bullet OCR read as ``@``: ``are over`` ⏎ ``@ insted``, review 74)
+    if left[-1:] in _MISREAD and left[-2:-1].isalpha():
+        found = _misread_hyphen(left, right, lexicon)
+        if found:
+            return found
     if left.endswith(_SOFT_HYPHEN):  # (the hyphen the printer set where it broke the word)
         return Join(1, "", ev.CERTAIN, "a soft hyphen marks the word broken at the line's end")
     if spaced_run(left, right):
