@@ -88,6 +88,9 @@ _LOST_STOP = regex.compile(r"(?:\[[\d,，\-–]+\]|\$)[ \t]*[O□]?$")
 _NUMBERED_LINE = regex.compile(r"^\d{1,3}(?:[ \t]{2,}|[ \t]+[-–—][ \t])")
 #: A lead-in ending in a colon (``:-``, ``:—``, ``：``): what follows is set apart, quoted.
 _LEADS_TO_QUOTE = regex.compile(r"[:：][ \t]*[-–—]*[ \t]*$")
+#: A colon and a dash (``as under :-``, an annual report's before its table, a 1790s letter's
+#: before a quotation): a lead-in that ends, whatever follows it.
+_COLON_DASH = regex.compile(r"[:：][ \t]*[-–—]+[ \t]*$")
 
 
 def judge(first: str, second: str, between: list[str]) -> tuple[float, tuple[str, ...]] | None:
@@ -115,6 +118,8 @@ def judge(first: str, second: str, between: list[str]) -> tuple[float, tuple[str
         return None  # (``5       working men…``: a transcript's line number; ``1 - Paris…``)
     if _LEADS_TO_QUOTE.search(first) and second[:1] in "“\"‘'「『":
         return None  # (``…in all parts of the kingdom :-`` ⏎⏎ ``“Another instance…``: quoted)
+    if _COLON_DASH.search(first):
+        return None  # (``…are as under :-``: what follows, a table or a list, is led to)
     if starts_continuing(second):
         return ev.STRONG, ("the second part starts with a mark that continues a sentence",)
     if ends_sentence(first) or starts_new_unit(second) or _section(first):
