@@ -46,8 +46,8 @@ def line_ends(line: str, start: int) -> list[Edit]:
     (which starts at ``start`` in the text); none where its spaces keep no measure. Where
     they keep none alone, a space after a half-width mark may be a line's end among them
     (``…导致持股比例上升, 能够…``): measured with those, which ``punctuation`` drops."""
-    if not QUICK.search(line) or "\t" in line or line.lstrip().startswith("|"):
-        return []  # (a table's row: its cells set apart)
+    if not QUICK.search(line) or "\t" in line or line.lstrip().startswith(("|", "<")):
+        return []  # (a table's row, or its HTML: its cells set apart)
     spaces = [m.start() for m in _GAP.finditer(line)]
     if len(spaces) < 2:
         return []
