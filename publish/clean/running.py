@@ -55,6 +55,7 @@ from publish.clean import recurrence
 from publish.clean.blocks import ATX, EXTENSION_LINE, RULE, Block
 from publish.clean.markers import OWN_LINE, could_hold
 from publish.clean.numbering import rank, starts_list_item
+from publish.clean.pagelines import PAGE_MARKER
 from publish.clean.recurrence import LETTER, NUMBER, Line
 from publish.clean.shapes import (
     URL_END,
@@ -179,6 +180,9 @@ def _candidates(blocks: list[Block]) -> _Candidates:
                     continue  # (an admonition's opening line, ``!!! note``, ``/// html | div``)
                 if starts_list_item(core.lstrip(_QUOTES_OPEN)):
                     continue  # (an item of a list, quoted: ``“(2) Whenever the flow…``)
+                if PAGE_MARKER.match(line):
+                    continue  # (a page marker, removed for sure: ``----…---- Page 2`` is no
+                    # running line of ``PAGE: 2``'s, which then rises page after page)
                 if not (rank(core) or (could_hold(line) and OWN_LINE.match(line))):
                     # (not a numbered heading, nor a jump line: the jumps pass records it)
                     key = " ".join(_MARKS.sub(" ", NUMBER.sub("#", core.casefold())).split())
