@@ -80,12 +80,13 @@ _BARE = regex.compile(r"^\d{1,4}$")
 _CELLS = 3
 _ADDRESS = regex.compile(r"^(?:https?://|www\.)\S+$")  # a site's address: a foot, not a sentence
 #: Numbered labels recur with changing numbers too: Table 1, Table 2; a series' letter may
-#: come first (a supplement's ``Fig. S1``, an appendix's ``Table A.2``, a textbook's questions'
-#: figures, ``Fig. Q. 15.4``, one under each question: review 73).
+#: come first, set close or with a point (a supplement's ``Fig. S1``, an appendix's ``Table
+#: A.2``, a textbook's questions' figures, ``Fig. Q. 15.4``, one under each question: review
+#: 73; not a book's running head ``PART II 45``, its part and its page, review 75).
 _LABEL = regex.compile(
     r"^(?:table|tab\.|figure|fig\.|chart|exhibit|step|section|chapter|part|question|q|item|no\."
     r"|appendix|annex|图|表|附[图表件录]|第[\d一二三四五六七八九十百]+[章节条部篇回])"
-    r"\s*(?:[a-z]{1,2}\s*[.-]?\s*)?\d",
+    r"\s*(?:[a-z]{1,2}(?:\.\s*|-)?)?\d",
     regex.IGNORECASE,
 )
 #: A figure's or table's source line, under each one: ``资料来源：Wind``, ``Source: BLS``; a
