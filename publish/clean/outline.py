@@ -4,8 +4,10 @@ A PDF converter often sets every heading of a paper at one level (``# 2. Problem
 ``# 2.1. Problem input``, ``# 3.2.1. Search-based solvers``). Where a document's headings carry
 such numbers at two depths or more (three headings or more, each with words after its
 number), one set no deeper than the heading its number goes under goes one level below it
-(:class:`Outline`, as the ``headings`` pass meets them). A number alone (a changelog's
-``# 3.9.6``) is no section's.
+(:class:`Outline`, as the ``headings`` pass meets them): the heading its number extends
+(``7.4`` for ``7.4.8``, not a list's ``1.`` between them), or where the text has none, the
+latest numbered with a dot at a lesser depth. A number alone (a changelog's ``# 3.9.6``) is
+no section's.
 """
 
 from __future__ import annotations

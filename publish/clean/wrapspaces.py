@@ -6,7 +6,7 @@ every line, so a column's measure apart; an author's spaces (a name, ``王 明``
 heading's parts; a verse's lines, seven characters or fewer) do not. A line holding three such
 spaces or more, the runs between them of one measure (within a tenth), and its first and
 last runs no wider, has them closed up; two are only suggested, its first run of the measure
-too. Never in a table's row or a line with tabs: cells set apart.
+too. Never in a table's row (or its HTML) or a line with tabs: cells set apart.
 """
 
 from __future__ import annotations
