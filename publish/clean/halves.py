@@ -49,6 +49,7 @@ from publish.clean.shapes import (
     DASH_LEADS,
     DATED,
     MARKED,
+    MONTH,
     URL_END,
     URL_START,
     chinese_prose,
@@ -88,6 +89,13 @@ _LOST_STOP = regex.compile(r"(?:\[[\d,，\-–]+\]|\$)[ \t]*[O□]?$")
 _NUMBERED_LINE = regex.compile(r"^\d{1,3}(?:[ \t]{2,}|[ \t]+[-–—][ \t])")
 #: A lead-in ending in a colon (``:-``, ``:—``, ``：``): what follows is set apart, quoted.
 _LEADS_TO_QUOTE = regex.compile(r"[:：][ \t]*[-–—]*[ \t]*$")
+#: A date or a number alone (a transcript's running head ``City Commission Meeting`` ⏎⏎
+#: ``January 9, 2024``, or its piece a converter set apart, ``9, 2024``: review 76): no
+#: sentence's first half, whatever follows.
+_DATE_ALONE = regex.compile(
+    rf"(?i:{MONTH}[ \t]+\d{{1,2}},?[ \t]+\d{{4}}|\d{{1,2}}[ \t]+{MONTH},?[ \t]+\d{{4}})$"
+    r"|[\d.,/ \t-]+$"
+)
 #: A colon and a dash (``as under :-``, an annual report's before its table, a 1790s letter's
 #: before a quotation): a lead-in that ends, whatever follows it.
 _COLON_DASH = regex.compile(r"[:：][ \t]*[-–—]+[ \t]*$")
@@ -120,6 +128,8 @@ def judge(first: str, second: str, between: list[str]) -> tuple[float, tuple[str
         return None  # (``…in all parts of the kingdom :-`` ⏎⏎ ``“Another instance…``: quoted)
     if _COLON_DASH.search(first):
         return None  # (``…are as under :-``: what follows, a table or a list, is led to)
+    if _DATE_ALONE.match(first.strip(" \t*_#")):
+        return None  # (a running head's date, ``January 9, 2024``, or its piece ``9, 2024``)
     if starts_continuing(second):
         return ev.STRONG, ("the second part starts with a mark that continues a sentence",)
     if ends_sentence(first) or starts_new_unit(second) or _section(first):

@@ -80,6 +80,25 @@ def rising_page(lines: list[Line]) -> bool:
     return all(a < b for a, b in itertools.pairwise(pages))
 
 
+def days(lines: list[Line], texts: list[str]) -> bool:
+    """The number the lines differ in is a day of the month each time, under a heading that
+    names the month (a council's calendar: ``## MAY continued - 2025`` ⏎ ``8 COMMUNITY
+    REDEVELOPMENT AGENCY (CRA) REGULAR SESSION…``, review 76): a calendar's entries, no pages."""
+    which = _changing(lines)
+    if which is None:
+        return False
+    return all(
+        int(NUMBER.findall(core)[which]) <= 31
+        and index > 0
+        and texts[index - 1].lstrip().startswith("#")
+        and _MONTH_NAMED.search(texts[index - 1]) is not None
+        for index, _, core in lines
+    )
+
+
+_MONTH_NAMED = regex.compile(rf"(?i:\b{MONTH})")
+
+
 #: ``No.`` before a number, not a page's (``Page No. 12``).
 _ITEM_NO = regex.compile(r"(?i:(?<!\bpage[ \t])\bno\.?[ \t]*)$")
 

@@ -78,6 +78,7 @@ _DECOR = regex.compile(r"^[ \t]*(?:#{1,6}[ \t]+|>[ \t]*)?[*_]*[ \t]*|[ \t]*[*_]*
 _BARE = regex.compile(r"^\d{1,4}$")
 #: Numbers alone on their lines in one block, at least: a flattened table's cells, no folios.
 _CELLS = 3
+_BULLET = regex.compile(r"^[ \t]*[-+*•][ \t]+\w")  # a bulleted item's line
 _ADDRESS = regex.compile(r"^(?:https?://|www\.)\S+$")  # a site's address: a foot, not a sentence
 #: Numbered labels recur with changing numbers too: Table 1, Table 2; a series' letter may
 #: come first, set close or with a point (a supplement's ``Fig. S1``, an appendix's ``Table
@@ -179,8 +180,9 @@ def _candidates(blocks: list[Block]) -> _Candidates:
                     continue  # (a table's row a converter ran into a paragraph)
                 if EXTENSION_LINE.match(line):
                     continue  # (an admonition's opening line, ``!!! note``, ``/// html | div``)
-                if starts_list_item(core.lstrip(_QUOTES_OPEN)):
-                    continue  # (an item of a list, quoted: ``“(2) Whenever the flow…``)
+                if starts_list_item(core.lstrip(_QUOTES_OPEN)) or _BULLET.match(line):
+                    continue  # (an item of a list, quoted: ``“(2) Whenever the flow…``; an
+                    # agenda's standing item, ``- CAC Chair Update``, under each meeting)
                 if PAGE_MARKER.match(line):
                     continue  # (a page marker, removed for sure: ``----…---- Page 2`` is no
                     # running line of ``PAGE: 2``'s, which then rises page after page)
@@ -359,8 +361,9 @@ def repeated_lines(text: str, blocks: list[Block], near: list[tuple[int, int]]) 
             continue
         if not recurrence.apart(lines, text) or recurrence.same_page(lines, pages):
             continue
-        if recurrence.numbered_items(lines):
-            continue  # (``GAZETTE NOTICE NO. 14039`` over each notice: cited by its number)
+        if recurrence.numbered_items(lines) or recurrence.days(lines, texts):
+            continue  # (``GAZETTE NOTICE NO. 14039`` over each notice: cited by its number; a
+            # calendar's day under its month's heading)
         if recurrence.rising_page(lines):
             heading = any(texts[line[0]].lstrip().startswith("#") for line in lines)
             if heading and not _PAGE_WORD.search(lines[0][2]):
