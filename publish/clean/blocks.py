@@ -1,9 +1,10 @@
 """A light block splitter: the text as a list of Markdown blocks with their kinds.
 
 Blocks are runs of non-blank lines; a fenced code block or ``$$`` math block is one block even
-across blank lines. Kinds: heading, fence, math, code (indented), html, table, quote, list,
-footnote, refdef, rule, paragraph. Passes that join or split paragraphs (unwrap, seams,
-headings) work on ``paragraph`` blocks only and leave every other kind alone.
+across blank lines (a run opening with an amsmath environment, ``\\begin{align}``, is math
+too). Kinds: heading, fence, math, code (indented), html, table, quote, list, footnote,
+refdef, rule, paragraph. Passes that join or split paragraphs (unwrap, seams, headings) work
+on ``paragraph`` blocks only and leave every other kind alone.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 RULE = re.compile(r"^ {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
 _KINDS: list[tuple[str, re.Pattern[str]]] = [
     ("heading", re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)")),
-    ("math", re.compile(r"^ {0,3}\$\$")),
+    ("math", re.compile(r"^ {0,3}(?:\$\$|\\begin\{)")),  # (amsmath's ``\begin{align}``, MyST's)
     ("code", re.compile(r"^(?: {4}|\t)")),
     ("html", re.compile(r"^ {0,3}<(?:[A-Za-z][A-Za-z0-9-]*|/[A-Za-z]|!--|\?|!\[CDATA\[)")),
     ("table", re.compile(r"^ {0,3}\|")),
@@ -67,7 +68,7 @@ def kind_of(text: str) -> str:
 
 
 #: What a block of a kind other than paragraph starts with (or a digit: a numbered item).
-_MARKS = frozenset(" \t#$<|>-+*[_`~")
+_MARKS = frozenset(" \t#$<|>-+*[_`~\\")
 
 
 def _kind(text: str) -> str:
