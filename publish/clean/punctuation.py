@@ -12,8 +12,10 @@ quotes are looked through)::
                                   outside dropped: ``控制组 (…) 是`` -> ``控制组（…）是``)
     （…) (…）            -> （…） a pair of mixed widths, beside Chinese or holding it
     "…" “…" "…”          -> “…”   when the content is Chinese
-    .                    -> 。    after a CJK letter or closing bracket, before a CJK letter
-                                  (spaces between dropped) or the paragraph end
+    .                    -> 。    after a CJK letter or closing bracket, before a space and a
+                                  CJK letter (the spaces dropped) or the paragraph end; not
+                                  with none after it, a reference's ``张辉.本振…`` or a
+                                  notation's ``主版號.次版號``
     ８５％  ３．５        -> 85%  3.5 (％ after a digit, ． between digits; here, the last
                                      pass, since joining lines may bring them together)
 
@@ -71,7 +73,7 @@ _DIGITS_WHY = ("a full-width percent sign or point with digits",)
 _MARK = re.compile(r"(?:[,;:?]|!(?!\[))( *)")
 _PERIOD = regex.compile(  # (the spaces after it, before Chinese, go with it)
     rf"\.(?<=[{CJK_LETTER}）」』》】][*_]*\.)"
-    rf"(?:[ \t]+(?=[*_]*[{CJK_LETTER}])|(?=[*_]*(?:[{CJK_LETTER}]|[ \t]*$)))",
+    rf"(?:[ \t]+(?=[*_]*[{CJK_LETTER}])|(?=[*_]*[ \t]*$))",
     regex.M,
 )
 _QUOTE = re.compile('[“”"]')
