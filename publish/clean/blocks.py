@@ -125,7 +125,7 @@ def split_blocks(text: str) -> list[Block]:
 
 
 def _split(text: str) -> list[Block]:
-    if "```" not in text and "~~~" not in text and "$$" not in text:  # the fast, usual case
+    if "```" not in text and "~~~" not in text and "$$" not in text and "<!--" not in text:
         found = [
             Block(m.start(), m.end(), _kind(m.group(0)), m.group(0)) for m in _RUNS.finditer(text)
         ]
@@ -138,12 +138,14 @@ def _split(text: str) -> list[Block]:
 
 _FENCE_AFTER = re.compile(r"\n {0,3}(?:`{3,}|~{3,})")  # a fence line interrupts a paragraph
 _MATH_CLOSE = re.compile(r"^.*\$\$[ \t]*$", re.MULTILINE)
+_COMMENT_OPEN = re.compile(r" {0,3}<!--")
+_COMMENT_CLOSE = re.compile(r"^.*-->.*$", re.MULTILINE)
 
 
 def _with_fences(text: str) -> list[Block]:
     """Runs of non-blank lines, as the fast case finds them, but a fence line ends a run, and
-    a run that opens a fence or ``$$`` block goes on to its closing line, blank lines and
-    all (or to the end of the text)."""
+    a run that opens a fence, a ``$$`` block or an HTML comment goes on to its closing line,
+    blank lines and all (or to the end of the text)."""
     blocks: list[Block] = []
     pos = 0
     while run := _RUNS.search(text, pos):
@@ -158,6 +160,8 @@ def _with_fences(text: str) -> list[Block]:
             closing = re.compile(rf"^ {{0,3}}{re.escape(marker[0])}{{{len(marker)},}}[ \t]*$", re.M)
         elif first.lstrip().startswith("$$") and first.strip().count("$$") == 1:
             closing = _MATH_CLOSE
+        elif _COMMENT_OPEN.match(first) and "-->" not in run.group(0):
+            closing = _COMMENT_CLOSE  # (CommonMark's HTML block of type 2: to its ``-->``)
         if closing is not None:
             closed = closing.search(text, line_end + 1) if line_end < len(text) else None
             end = closed.end() if closed else len(text)
