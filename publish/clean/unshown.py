@@ -43,10 +43,13 @@ class Shown:
         run of :data:`_VERSE_RUN` or more short one-line paragraphs, most of them ending at a
         mark (a poem set a line a paragraph, ``抬头望着繁星满天，`` ⏎⏎ ``不禁感叹时光荏苒。``,
         a ``<br>`` alone between its stanzas), in a text that shows no conversion (narrow
-        columns OCR set a line a paragraph end mid-word, mostly on no mark)."""
+        columns OCR set a line a paragraph end mid-word, mostly on no mark); or two such
+        lines a quotation opens and closes, in any text."""
         blocks = self._blocks
         if not (_line(blocks[first]) and _line(blocks[second])):
             return False
+        if _quoted_lines(blocks[first].text, blocks[second].text):
+            return True  # (whether or not the text shows conversion)
         if first not in self._runs:
             if self.converted:
                 return False
@@ -121,6 +124,13 @@ def _line(block: Block) -> bool:
 def _in_run(block: Block) -> bool:
     """A verse's line, or a ``<br>`` alone between stanzas, which the run goes on across."""
     return _line(block) or _STANZA_BREAK.match(block.text) is not None
+
+
+def _quoted_lines(first: str, second: str) -> bool:
+    """Two lines a quotation holds, set a paragraph each: the first opens it, the second
+    closes it (a lesson's recitation, ``“我们是中国人，`` ⏎⏎ ``我们爱自己的祖国。”``: review 79)."""
+    opened = first[:1] in "“「『" and not any(mark in first for mark in "”」』")
+    return opened and second.rstrip().endswith(("”", "」", "』")) and second[:1] not in "“「『"
 
 
 _LINE_ENDS = frozenset("，、；：。！？,;:.!?")
