@@ -132,16 +132,19 @@ def test_only_markers_as_the_substitution_reads(text: str) -> None:
 @example("**Table 3**  ")
 @example("AMERICAN SENTINEL.")
 @example("Vol. 9, No. 41.")
+@example("（一）\u3000")
 def test_line_looks_of_furniture_and_running_heads(line: str) -> None:
     if line.lstrip(" \t")[:1] not in furniture._FIRST:
         assert not pagelines.PAGE_MARKER.match(line) and not furniture._FOLIO.match(line)
     if not running._decorated(line):
         assert running._DECOR.sub("", line) == line
     if line:
-        plain = re.compile(r"[。！？；.!?;:：,，][\"'」』”’]*$|^[(（\[【].*[)）\]】]$")
+        ends = re.search(r"[。！？；.!?;:：,，][\"'」』”’]*\Z", line)
+        aside = line.strip()  # (wholly in brackets, its spaces aside: ``（一）\u3000``)
+        bracketed = len(aside) > 1 and re.fullmatch(r"[(（\[【].*[)）\]】]", aside, re.S)
         volume = running._PAGE_WORD.match(line) and re.search(r"\d", line)
         masthead = line.endswith(".") and (line.isupper() or bool(volume))  # (no sentence)
-        assert running._not_furniture(line) == (bool(plain.search(line)) and not masthead)
+        assert running._not_furniture(line) == (bool(ends or bracketed) and not masthead)
 
 
 @FAST
@@ -161,7 +164,7 @@ def test_block_kinds_spaced_runs_and_line_starts(text: str) -> None:
 
 def _line_by_line(text: str) -> list[tuple[int, int]]:
     """Block spans read a line at a time (as the splitter once did): a blank line or a fence
-    line ends a run; a fence or ``$$`` block goes on to its closing line."""
+    line ends a run; a fence, a ``$$`` block or an HTML comment goes on to its closing line."""
     spans: list[tuple[int, int]] = []
     pos, length = 0, len(text)
     while pos < length:
@@ -178,6 +181,8 @@ def _line_by_line(text: str) -> list[tuple[int, int]]:
             closing = re.compile(rf"^ {{0,3}}{re.escape(marker[0])}{{{len(marker)},}}[ \t]*$")
         elif first.lstrip().startswith("$$") and first.strip().count("$$") == 1:
             closing = re.compile(r"^.*\$\$[ \t]*$")
+        elif re.match(r" {0,3}<!--", first) and "-->" not in _run_of(text, pos):
+            closing = re.compile(r"^.*-->")  # (an HTML comment: to its ``-->``)
         end = line_end
         while end < length:
             next_end = text.find("\n", end + 1)
@@ -193,10 +198,25 @@ def _line_by_line(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _run_of(text: str, pos: int) -> str:
+    """The lines from ``pos`` up to the first blank line (or the text's end)."""
+    lines = []
+    for line in text[pos:].split("\n"):
+        if not line.strip():
+            break
+        lines.append(line)
+    return "\n".join(lines)
+
+
 @FAST
 @given(
-    st.lists(st.sampled_from([*PIECES, *_MARKS, "```", "~~~~", "\n```\n", "\n$$\n"]), max_size=40)
+    st.lists(
+        st.sampled_from([*PIECES, *_MARKS, "```", "~~~~", "\n```\n", "\n$$\n", "<!--", "-->"]),
+        max_size=40,
+    )
 )
+@example(["<!--", "\n=== PAGE 4 ===\n"])
+@example(["<!--", "\n\n", "x", "-->", "\n\n", "y"])
 @example(["a\n", "```", "\n\n", "b"])
 @example(["$$", "\n\n", "x$$", "\n", "c"])
 def test_blocks_with_fences_as_read_line_by_line(pieces: list[str]) -> None:
