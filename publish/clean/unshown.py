@@ -127,10 +127,13 @@ def _in_run(block: Block) -> bool:
 
 
 def _quoted_lines(first: str, second: str) -> bool:
-    """Two lines a quotation holds, set a paragraph each: the first opens it, the second
-    closes it (a lesson's recitation, ``“我们是中国人，`` ⏎⏎ ``我们爱自己的祖国。”``: review 79)."""
+    """Two lines a quotation holds, set a paragraph each: the first opens it and ends at a
+    mark, the second closes it (a lesson's recitation, ``“我们是中国人，`` ⏎⏎
+    ``我们爱自己的祖国。”``: review 79)."""
     opened = first[:1] in "“「『" and not any(mark in first for mark in "”」』")
-    return opened and second.rstrip().endswith(("”", "」", "』")) and second[:1] not in "“「『"
+    if not opened or last_mark(first) not in _LINE_ENDS:
+        return False  # (a quotation cut mid-phrase, ``“…大家都认为应该`` ⏎⏎ ``继续推进…”``)
+    return second.rstrip().endswith(("”", "」", "』")) and second[:1] not in "“「『"
 
 
 _LINE_ENDS = frozenset("，、；：。！？,;:.!?")
