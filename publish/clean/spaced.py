@@ -40,8 +40,9 @@ def apply(text: str, edit: Editor) -> str:
         )
     if not wrapspaces.QUICK.search(text):  # (a quick look: two wide ones with a space between)
         return text
-    offsets = itertools.accumulate((len(line) + 1 for line in text.split("\n")), initial=0)
-    found = zip(text.split("\n"), offsets, strict=False)
+    lines = text.split("\n")
+    offsets = itertools.accumulate((len(line) + 1 for line in lines), initial=0)
+    found = zip(lines, offsets, strict=False)
     return edit.apply(text, [e for line, at in found for e in wrapspaces.line_ends(line, at)])
 
 
