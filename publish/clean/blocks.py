@@ -1,10 +1,10 @@
 """A light block splitter: the text as a list of Markdown blocks with their kinds.
 
 Blocks are runs of non-blank lines; a fenced code block or ``$$`` math block is one block even
-across blank lines (a run opening with an amsmath environment, ``\\begin{align}``, is math
-too). Kinds: heading, fence, math, code (indented), html, table, quote, list, footnote,
-refdef, rule, paragraph. Passes that join or split paragraphs (unwrap, seams, headings) work
-on ``paragraph`` blocks only and leave every other kind alone.
+across blank lines (a run opening with an amsmath environment, ``\\begin{align}``, or with
+``\\[``, is math too). Kinds: heading, fence, math, code (indented), html, table, quote, list,
+footnote, refdef, rule, paragraph. Passes that join or split paragraphs (unwrap, seams,
+headings) work on ``paragraph`` blocks only and leave every other kind alone.
 """
 
 from __future__ import annotations
@@ -15,9 +15,11 @@ from typing import NamedTuple
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 #: A thematic break (``---``, ``***``, ``___``), also a setext underline when it is ``---``.
 RULE = re.compile(r"^ {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
+#: ``\\[`` opening a display formula (not pandoc's escaped bracket: ``\\[1\\] Author…``).
+_BRACKET_OPENS = r"\\\[(?![^\n]*\\\][^\n]*\S)"
 _KINDS: list[tuple[str, re.Pattern[str]]] = [
     ("heading", re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)")),
-    ("math", re.compile(r"^ {0,3}(?:\$\$|\\begin\{)")),  # (amsmath's ``\begin{align}``, MyST's)
+    ("math", re.compile(rf"^ {{0,3}}(?:\$\$|{_BRACKET_OPENS}|\\begin\{{)")),  # (amsmath's too)
     ("code", re.compile(r"^(?: {4}|\t)")),
     ("html", re.compile(r"^ {0,3}<(?:[A-Za-z][A-Za-z0-9-]*|/[A-Za-z]|!--|\?|!\[CDATA\[)")),
     ("table", re.compile(r"^ {0,3}\|")),
@@ -42,6 +44,14 @@ EXTENSIONS = {
     "{{": r"\{\{[<%]",
 }
 EXTENSION_LINE = re.compile(rf"^[ \t]*(?:{'|'.join(EXTENSIONS.values())})[^\n]*$", re.MULTILINE)
+#: A display formula's opening line (``$$``, ``\\[``, ``\\begin{align}``), and its closing
+#: one (ending in ``$$``, ``\\]`` or ``\\end{align}``; a ``\\]`` after a ``\\[`` that opens no
+#: formula, ``see \\[1\\]``, closes none): lines of their own, which no join takes into the
+#: sentence around them (nougat's ``\\[…\\]`` ⏎ ``where \\(y\\) is…``).
+DISPLAY_OPENS = re.compile(rf"^[ \t]*(?:\$\$|{_BRACKET_OPENS}|\\begin\{{)")
+DISPLAY_CLOSES = re.compile(
+    r"^(?:[ \t]*\\\[|(?![^\n]*\\\[))[^\n]*\\\][ \t]*$|^[^\n]*(?:\$\$|\\end\{[A-Za-z*]+\})[ \t]*$"
+)
 _TABLE_DELIM = re.compile(r"^ {0,3}\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
 #: A line inside a paragraph that starts a block of its own (CommonMark can interrupt there).
 INTERRUPTS = re.compile(

@@ -48,7 +48,14 @@ from typing import NamedTuple
 from publish.cjk import CLAUSE, FULL_STOPS, is_cjk_letter, width
 from publish.clean import evidence as ev
 from publish.clean import linelooks, lines_of, rows
-from publish.clean.blocks import EXTENSION_LINE, INTERRUPTS, RULE, Block
+from publish.clean.blocks import (
+    DISPLAY_CLOSES,
+    DISPLAY_OPENS,
+    EXTENSION_LINE,
+    INTERRUPTS,
+    RULE,
+    Block,
+)
 from publish.clean.joining import goes_on_elsewhere, spaced_run
 from publish.clean.markers import BRACKETED, OWN_LINE, could_hold, might_hold, without_markers
 from publish.clean.measure import BY_HAND, OWN
@@ -288,9 +295,13 @@ class Seen:
 #: a definition, an extension's block syntax), and one a break after is kept at (a rule, an
 #: underline, an extension's opener or fence: ``=== "Tab"`` over its indented content).
 _KEPT_BEFORE = re.compile(
-    "|".join(p.pattern for p in (INTERRUPTS, RULE, _SETEXT, _DEFINITION, EXTENSION_LINE))
+    "|".join(
+        p.pattern for p in (INTERRUPTS, RULE, _SETEXT, _DEFINITION, EXTENSION_LINE, DISPLAY_OPENS)
+    )
 )
-_KEPT_AFTER = re.compile(f"{RULE.pattern}|{_SETEXT.pattern}|{EXTENSION_LINE.pattern}")
+_KEPT_AFTER = re.compile(
+    "|".join(p.pattern for p in (RULE, _SETEXT, EXTENSION_LINE, DISPLAY_CLOSES))
+)
 
 
 def _own(kind: str, cur: str, nxt: str) -> Verdict | None:

@@ -3,7 +3,9 @@ whether a text shows the marks of OCR or conversion at all. Distributed Proofrea
 marks each page's scan (``-----File: 018.png---\\names\\---``); a word it hyphenated across
 the page is ``Cap-*`` ⏎ marker ⏎ ``*tain`` (:data:`PROOFED_HYPHEN`). marker (the PDF converter,
 ``--paginate_output``) writes ``{3}`` and 48 dashes: its count of pages from 0, not the page's
-printed number, so it says no page.
+printed number, so it says no page. pymupdf4llm ends each page with ``--- end of
+page.page_number=4 ---`` (its count from 1; ``--- end of page=3 ---``, from 0, in older
+versions, and ``--- start of page…`` where asked): a page's end, so it says no start either.
 
 ``furniture`` removes them (with folios and running heads); ``indents`` and ``furniture`` read
 them as a mark of conversion (:func:`converted`). A numbered one says which page starts there
@@ -31,6 +33,7 @@ PAGE_MARKER = regex.compile(
     | \[[ \t]*page[ \t]*break(?:[ \t.]*\d+)?[ \t]*\]
     | \f+
     | \{\d+\}-{16,}
+    | -{3}[ \t]*(?:end|start)[ \t]+of[ \t]+page(?:\.page_number)?[ \t]*=[ \t]*\d+[ \t]*-{3}
     | -{3,}[ \t]*File:[ \t]*[\w.-]+?\.(?:png|jpe?g|gif|tiff?)(?:-+[^\n]*)?
     )[ \t]*$""",
     regex.IGNORECASE | regex.VERBOSE,

@@ -62,6 +62,21 @@ _SCANS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
 ]
+# TeX's own delimiters, as Mathpix and nougat write math: ``\\(f(x)\\)`` in a line,
+# ``\\[…\\]`` displayed, within a paragraph (no blank line inside); math holds a Latin
+# letter, a digit or ``^_=`` (YomiToku's escaped marks, ``\\(别的\\)``, hold none, and
+# ``\\\\(`` is an escaped backslash before a bracket)
+_SCANS.extend(
+    (
+        f"\\{opens}",
+        re.compile(
+            rf"(?<!\\)\\\{opens}(?=(?:(?!\\\{closes}|\n[ \t]*\n).)*?[A-Za-z0-9^_=])"
+            rf"(?:(?!\n[ \t]*\n).)*?\\\{closes}",
+            re.DOTALL,
+        ),
+    )
+    for opens, closes in ("()", "[]")
+)
 _SCANS.extend(
     (start, re.compile(rf"^[ \t]*{body}[^\n]*$", re.MULTILINE))
     for start, body in EXTENSIONS.items()

@@ -52,7 +52,7 @@ import regex
 from publish.cjk import CLAUSE, CLOSING_QUOTES, OPENING_QUOTES, has_cjk_letter, width
 from publish.clean import evidence as ev
 from publish.clean import recurrence
-from publish.clean.blocks import ATX, EXTENSION_LINE, RULE, Block
+from publish.clean.blocks import ATX, DISPLAY_OPENS, EXTENSION_LINE, RULE, Block
 from publish.clean.markers import OWN_LINE, could_hold
 from publish.clean.numbering import rank, starts_list_item
 from publish.clean.pagelines import PAGE_MARKER
@@ -272,14 +272,10 @@ def _cuts_a_sentence(texts: list[str], index: int) -> bool:
     return starts_lowercase(after) or (has_cjk_letter(after[:1]) and chinese)
 
 
-#: A display formula's opening line: ``$$``, ``\\[``, ``\\begin{align}``.
-_DISPLAY = regex.compile(r"^[ \t]*(?:\$\$|\\\[|\\begin\{)")
-
-
 def _leads_in(texts: list[str], index: int) -> bool:
     """The line stands right above a display formula: the word that leads into it (a
     textbook's ``Using`` ⏎ ``$$…$$``, three times in a chapter: review 73), no running head."""
-    return index + 1 < len(texts) and _DISPLAY.match(texts[index + 1]) is not None
+    return index + 1 < len(texts) and DISPLAY_OPENS.match(texts[index + 1]) is not None
 
 
 def _page_rules(rules: list[Line], texts: list[str], blocks: int) -> list[Line]:
