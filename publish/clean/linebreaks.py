@@ -139,14 +139,20 @@ def continues(cur: str, nxt: str, so_far: str) -> bool:
 _BRACKETED = 300  # characters: a bracket or quotation opened further back is OCR's debris
 
 
+_PAIRS = ("（）", "()", "《》", "“”", "「」", "【】")
+
+
 def _unclosed(text: str) -> bool:
     """A bracket or quotation opened and not closed in the last :data:`_BRACKETED`
-    characters: the text goes on."""
+    characters: the text goes on. Not where as many closing marks of other kinds stand
+    beside it: OCR read one closing mark as another (``（见《郡国志））``, a ``《`` left open
+    though the marks add up), and the text's lines are no longer inside anything."""
     text = text[-_BRACKETED:]
-    opened = text.count("（") + text.count("(")  # either width: ``punctuation`` evens them
-    if opened and opened > text.count("）") + text.count(")"):
-        return True
-    return any(text.count(a) > text.count(b) for a, b in ("《》", "“”", "「」", "【】"))
+    counts = [(text.count(a), text.count(b)) for a, b in _PAIRS]
+    (wide, wide_closed), (narrow, narrow_closed), *others = counts
+    # (brackets of either width: ``punctuation`` evens them)
+    open_kind = wide + narrow > wide_closed + narrow_closed or any(a > b for a, b in others)
+    return open_kind and sum(a for a, _ in counts) > sum(b for _, b in counts)
 
 
 def _labelled(line: str) -> bool:
