@@ -148,7 +148,7 @@ def _unclosed(text: str) -> bool:
     beside it: OCR read one closing mark as another (``（见《郡国志））``, a ``《`` left open
     though the marks add up), and the text's lines are no longer inside anything."""
     text = text[-_BRACKETED:]
-    counts = [(text.count(a), text.count(b)) for a, b in _PAIRS]
+    counts = [(text.count(pair[0]), text.count(pair[1])) for pair in _PAIRS]
     (wide, wide_closed), (narrow, narrow_closed), *others = counts
     # (brackets of either width: ``punctuation`` evens them)
     open_kind = wide + narrow > wide_closed + narrow_closed or any(a > b for a, b in others)

@@ -45,6 +45,7 @@ above a page's foot). Where lines stand and what their numbers do is
 from __future__ import annotations
 
 import itertools
+from collections import Counter
 from typing import NamedTuple
 
 import regex
@@ -272,6 +273,16 @@ def _cuts_a_sentence(texts: list[str], index: int) -> bool:
     return starts_lowercase(after) or (has_cjk_letter(after[:1]) and chinese)
 
 
+def _cut_elsewhere(lines: list[Line], texts: list[str]) -> list[Line]:
+    """Of lines that cut a sentence, those that cut a different one each time: where the same
+    line stands before two of them, the sentence is a formula the text repeats, and the line
+    its own (a council's resolutions, each citing ``…of the Local Government Act,`` ⏎ ``2001
+    (as amended) and Section 211 of the … Act, 2000 (as`` ⏎ ``amended), the approval…``:
+    review 90), not a running head that a page cut into it."""
+    before = Counter(texts[line[0] - 1].strip() for line in lines)
+    return [line for line in lines if before[texts[line[0] - 1].strip()] == 1]
+
+
 def _leads_in(texts: list[str], index: int) -> bool:
     """The line stands right above a display formula: the word that leads into it (a
     textbook's ``Using`` ⏎ ``$$…$$``, three times in a chapter: review 73), no running head."""
@@ -380,7 +391,9 @@ def repeated_lines(text: str, blocks: list[Block], near: list[tuple[int, int]]) 
             continue
         if not pages and _numbered_sections(lines, texts):
             continue  # (``### 3.2.3 式(3.5)的推导``, ``### 3.2.4 式(3.6)…``: sections)
-        cutting = [line for line in lines if _cuts_a_sentence(texts, line[0])]
+        cutting = _cut_elsewhere(
+            [line for line in lines if _cuts_a_sentence(texts, line[0])], texts
+        )
         if len(lines) == 2 and len(cutting) == 1 and not _next_to(cutting[0], beside_markers):
             cutting = []  # (seen twice, once in the text: a byline the staff list repeats)
         for line in cutting:
