@@ -389,9 +389,13 @@ def grid_row(line: str) -> bool:
 
 #: Columns aligned with a tab or ideographic spaces after the line's text started (a table's
 #: row, a contents line: ``天干→庚，辛→甲，乙``, ``第一问三传克用　　　　→→计答…``), or, after
-#: Chinese, three spaces or more (two are a converter's round inline math: ``所以  $x$``).
+#: Chinese, three spaces or more (two are a converter's round inline math: ``所以  $x$``), or
+#: five or more between any two words (two columns of a page side by side, as ``pdftotext
+#: -layout`` prints them: ``Results of the survey, 1951          this relation was…``;
+#: review 91).
 _ALIGNED = regex.compile(
     rf"\S[ \u3000]*(?:\t|\u3000{{2,}})[ \t\u3000]*\S|(?:{_CJK_SIDE}|<br>) {{3,}}[^\s$]"
+    r"|[^\s|] {5,}[^\s|]"
 )
 
 
