@@ -357,8 +357,11 @@ def _quotes(masked: str) -> list[Edit]:
         opened: tuple[int, str] | None = None
         found: list[Edit] = []
         mixed = False
-        for mark in _QUOTE.finditer(line):
-            i, ch = mark.start(), mark.group(0)
+        marks = [(m.start(), m.group(0)) for m in _QUOTE.finditer(line)]
+        nested = _nested(line, marks)
+        for n, (i, ch) in enumerate(marks):
+            if n in nested:
+                continue
             if opened is None or ch == "“":
                 opened = (i, ch) if ch != "”" else None
                 continue
@@ -379,6 +382,20 @@ def _quotes(masked: str) -> list[Edit]:
 
 
 _MIXED_QUOTES = "the line quotes other words with straight marks too: only these would turn"
+
+
+def _nested(line: str, marks: list[tuple[int, str]]) -> set[int]:
+    """The straight quotation marks that pair up inside a curly quotation around words with no
+    Chinese: an English phrase quoted within it (``“主题 = ( " solar wind" magnetosphere)”``, a
+    search's terms; review 91), which pairing in order would turn half of the wrong way."""
+    nested: set[int] = set()
+    for n in range(1, len(marks) - 2):
+        (_, opens), (a, first), (b, second), (_, closes) = marks[n - 1 : n + 3]
+        if (opens, first, second, closes) == ("“", '"', '"', "”") and not _HAS_CJK.search(
+            line[a + 1 : b]
+        ):
+            nested.update((n, n + 1))
+    return nested
 
 
 def _decimal(match: re.Match[str]) -> str | None:
