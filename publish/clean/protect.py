@@ -240,13 +240,22 @@ _SECTION = re.compile(
 
 
 def references(text: str) -> list[tuple[int, int]]:
-    """The lines of bibliography entries, and whole reference sections."""
-    found = []
+    """The lines of bibliography entries, a line or two between two entries' (the tail of the
+    one above, which a print wrapped: ``[4]郁欢欢,薛敏,…存活率`` ⏎ ``的影响[J].…`` ⏎ ``[5]…``),
+    and whole reference sections."""
+    found: list[tuple[int, int]] = []
     entries = "[" in text or "［" in text or "【" in text
     for match in REFERENCE.finditer(text) if entries else ():
         start = text.rfind("\n", 0, match.start()) + 1
         end = text.find("\n", match.end())
-        found.append((start, len(text) if end < 0 else end))
+        line = (start, len(text) if end < 0 else end)
+        if found and found[-1][1] < start - 1 and found[-1] != line:
+            tail = text[found[-1][1] + 1 : start - 1]
+            blank = _BLANK_LINE.search(text, found[-1][1], start)
+            if tail.count("\n") <= 1 and tail.strip() and blank is None:
+                found.append((found[-1][1] + 1, start - 1))
+        if not found or found[-1] != line:
+            found.append(line)
     for heading in _SECTION.finditer(text) if "#" in text else ():
         level = len(heading.group(1))
         after = re.compile(rf"^ {{0,3}}#{{1,{level}}}[ \t]", re.MULTILINE).search(
@@ -254,6 +263,9 @@ def references(text: str) -> list[tuple[int, int]]:
         )
         found.append((heading.end() + 1, after.start() - 1 if after else len(text)))
     return found
+
+
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 
 def _inside(spans: list[tuple[int, int]], pos: int) -> bool:

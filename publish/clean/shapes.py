@@ -29,10 +29,11 @@ CAPTION = regex.compile(
     r"[ \t]*(?:\d+|[一二三四五六七八九十]+|[IVXLC]+\b|[A-Z]\b|[A-Z]\d+)"
     r"(?:[-.．:：](?:\d+|[A-Z]))?[*_]*(?:[ \t:：.．、]|$)"
 )
-#: A bibliography entry: ``[1] 作者. 题名[J].``, ``［2］``, or one with a GB/T 7714 type tag.
+#: A bibliography entry: ``[1] 作者. 题名[J].``, ``［2］``, or one with a GB/T 7714 type tag;
+#: a manuscript's line number may stand before it (``264 [1]张新铖,…``, a gutter's).
 #: (Entries in other styles are protected by their section: see :mod:`publish.clean.protect`.)
 REFERENCE = regex.compile(
-    r"^[ \t]*(?:\[\s*\d{1,3}\s*\]|［\s*\d{1,3}\s*］|【\d{1,3}】)"
+    r"^[ \t]*(?:\d{1,4}[ \t]+)?(?:\[\s*\d{1,3}\s*\]|［\s*\d{1,3}\s*］|【\d{1,3}】)"
     r"|[\[［](?:J|M|C|D|R|S|P|N|G|Z|A|EB/OL|J/OL|M/OL|C/OL|DB/OL|CP/DK)[\]］][ \t]*(?:[.．,，]|//)",
     regex.MULTILINE,
 )
