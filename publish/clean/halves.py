@@ -181,7 +181,20 @@ def judge(first: str, second: str, between: list[str]) -> tuple[float, tuple[str
         return None  # no mark or word a sentence goes on after; a numbered head
     if without_trailing_markup(first).endswith(","):
         return None  # (before a capital: OCR's comma for a full stop, as often as not)
+    if _ENDS_ON_LINK.search(first) and not _CAPITALS.match(second):
+        return ev.STRONG, (*went_on, "it ends on a word no sentence ends on")
     return ev.LIKELY, (*went_on, f"the second part starts with {_start(second)}")
+
+
+#: An English word no sentence ends on (an article, a preposition, a conjunction), not after
+#: a clause's mark: a text set one paragraph a line cut there before a capital (``City and``
+#: ⏎⏎ ``County Council``, ``Proposed by`` ⏎⏎ ``Councillor…``: review 90). A resolution's
+#: ``…; and`` ⏎⏎ ``WHEREAS…`` ends a clause, and a word in capitals starts one.
+_ENDS_ON_LINK = regex.compile(
+    r"(?<![;:][ \t]*)(?<=\s)(?:the|a|an|of|to|and|or|nor|by|with|from|for|in|into|on|upon|at"
+    r"|between|than|that|whose)[*_]*[ \t]*$"
+)
+_CAPITALS = regex.compile(r"[*_“\"'(]*\p{Lu}{2,}\b")
 
 
 _NAMES = regex.compile(r"^[ \t]*\p{Han}{2,4}(?:[ \t\u3000]+\p{Han}{2,4}){2,9}[ \t]*$")
