@@ -188,11 +188,11 @@ def judge(first: str, second: str, between: list[str]) -> tuple[float, tuple[str
 
 #: An English word no sentence ends on (an article, a preposition, a conjunction), not after
 #: a clause's mark: a text set one paragraph a line cut there before a capital (``City and``
-#: ⏎⏎ ``County Council``, ``Proposed by`` ⏎⏎ ``Councillor…``: review 90). A resolution's
+#: ⏎⏎ ``County Council``, ``the property at`` ⏎⏎ ``14, Mill Road``: review 90). A resolution's
 #: ``…; and`` ⏎⏎ ``WHEREAS…`` ends a clause, and a word in capitals starts one.
 _ENDS_ON_LINK = regex.compile(
-    r"(?<![;:][ \t]*)(?<=\s)(?:the|a|an|of|to|and|or|nor|by|with|from|for|in|into|on|upon|at"
-    r"|between|than|that|whose)[*_]*[ \t]*$"
+    r"(?<![;:][ \t]*)(?<=\s)(?:the|a|an|of|and|or|nor|with|from|for|into|upon|at|between"
+    r"|than|that|whose)[*_]*[ \t]*$"  # (not ``in``, ``on``, ``by``, ``to``: ``left on``)
 )
 _CAPITALS = regex.compile(r"[*_“\"'(]*\p{Lu}{2,}\b")
 
