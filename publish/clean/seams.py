@@ -35,6 +35,7 @@ from publish.clean.shapes import (
     is_float_at,
     is_running_text,
     only_bold,
+    short_line,
     starts_continuing,
     starts_lowercase,
     starts_note,
@@ -52,6 +53,26 @@ def _text(block: Block) -> bool:
     """Running text (:func:`~publish.clean.shapes.is_running_text`), not a page marker left
     on its line (``furniture`` turned off): such a line takes no part in a seam."""
     return is_running_text(block) and PAGE_MARKER.match(block.text) is None
+
+
+def _among_records(blocks: list[Block], i: int) -> bool:
+    """``blocks[i]`` is a short line after two more, each a paragraph ending on no mark: a
+    title page's or an address's lines (``布拉德福德图书`` ⏎⏎ ``麻省理工学院出版社`` ⏎⏎
+    ``马萨诸塞州，剑桥`` ⏎⏎ ``英格兰，伦敦``: joined as ``剑桥英格兰``, review 92), records, not
+    the first half of a cut paragraph."""
+    return (
+        i >= 2
+        and all(
+            block.kind == "paragraph"
+            and short_line(block.text)
+            and _ANY_MARK.search(block.text) is None
+            for block in blocks[i - 2 : i]
+        )
+        and short_line(blocks[i].text)
+    )
+
+
+_ANY_MARK = regex.compile(r"\p{P}[*_ \t]*$")
 
 
 def _partner(blocks: list[Block], i: int, edit: Editor) -> tuple[int, list[str]] | None:
@@ -107,6 +128,8 @@ def _links(
         ended = first.kind != "paragraph" or (last in TERMINAL and last not in "*_)]")
         if ended and (i + 1 == len(blocks) or not starts_continuing(blocks[i + 1].text)):
             continue  # (a quick look first: most paragraphs end a sentence)
+        if _text(first) and _among_records(blocks, i):
+            continue
         if _text(first):
             found = _partner(blocks, i, edit)
             verdict = found and halves.judge(before, blocks[found[0]].text, found[1])
