@@ -322,7 +322,9 @@ def _own(kind: str, cur: str, nxt: str) -> Verdict | None:
     ):
         return "keep", 0.0, ""
     grid = not (cur.isascii() or nxt.isascii()) and grid_row(cur) and grid_row(nxt)
-    if grid or aligned(cur) or aligned(nxt) or rows.records(cur, nxt):
+    columns = aligned(without_markers(cur)) or aligned(without_markers(nxt))
+    if grid or columns or rows.records(cur, nxt):  # (a jump line set off at a line's end by
+        # spaces sets no columns: the jumps pass takes it off, spaces and all)
         return "keep", 0.0, ""  # (rows of a diagram or a table set with spaces, tabs)
     if _marked(cur, nxt):
         return "split", ev.STRONG, "a continuation marker ends the line or starts the next"
