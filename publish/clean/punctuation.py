@@ -320,11 +320,15 @@ def _room(line: str, opening: int, closing: int) -> tuple[int, int]:
     """The spaces before a pair of brackets made full-width and after it, between it and a
     word, a CJK mark or code on either side (a full-width bracket has its own room:
     ``控制组 (…) 是`` -> ``控制组（…）是``); none next to Markdown's own marks (``### (一)``,
-    ``| (…) |``), an indent or a hard break."""
+    ``| (…) |``), an indent or a hard break; nor three or more, which set columns apart (a
+    plain-text table's, :func:`~publish.clean.shapes.aligned`)."""
     head, tail = line[:opening].rstrip(" \t"), line[closing + 1 :].lstrip(" \t")
     before = opening - len(head) if _tight(head[-1:]) else 0
     after = len(line) - closing - 1 - len(tail) if _tight(tail[:1]) else 0
-    return before, after
+    return (before if before < _COLUMNS else 0), (after if after < _COLUMNS else 0)
+
+
+_COLUMNS = 3  # spaces: the fewest that set a table's columns apart
 
 
 def _tight(ch: str) -> bool:

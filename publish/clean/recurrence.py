@@ -27,7 +27,8 @@ _PAGE_LABELS = frozenset(("第#页", "第#頁", "page#", "p#"))  # (keys: number
 def garbled(core: str) -> bool:
     """One number among marks, with a Latin letter at most, in six characters (``= 26``,
     ``-46``, ``a6``: a folio as OCR read it); not an item's number (``3.``, ``(2)``, ``[1]``),
-    a decimal, a percentage or math (``0.2``, ``5%``, ``$x_1$``)."""
+    a decimal, a percentage or math (``0.2``, ``5%``, ``$x_1$``), nor a lettered item's
+    (:data:`LETTERED`)."""
     return (
         len(core) <= 8
         and len(core.replace(" ", "")) <= 6
@@ -36,7 +37,13 @@ def garbled(core: str) -> bool:
         and len(LETTER.findall(core)) <= 1
         and width(core) == len(core)  # (no Chinese, letter or mark: ``（2``)
         and not _ITEM_NUMBER.match(core)
+        and not LETTERED.match(core)
     )
+
+
+#: An item lettered, its number after a space: an exercise's ``a 152`` (``a 15²`` as OCR read
+#: it), ``b) 74``; no folio (review 93: a textbook's questions went as garbled folios).
+LETTERED = regex.compile(r"^[a-z][.)]?[ \t]+(?:\d|\$)")
 
 
 def _changing(lines: list[Line]) -> int | None:

@@ -79,7 +79,8 @@ _DECOR = regex.compile(r"^[ \t]*(?:#{1,6}[ \t]+|>[ \t]*)?[*_]*[ \t]*|[ \t]*[*_]*
 _BARE = regex.compile(r"^\d{1,4}$")
 #: Numbers alone on their lines in one block, at least: a flattened table's cells, no folios.
 _CELLS = 3
-_BULLET = regex.compile(r"^[ \t]*[-+*•][ \t]+\w")  # a bulleted item's line
+#: A bulleted item's line (``- `code``` too).
+_BULLET = regex.compile(r"^[ \t]*[-+*•][ \t]+[^\s*+•-]")
 _ADDRESS = regex.compile(r"^(?:https?://|www\.)\S+$")  # a site's address: a foot, not a sentence
 #: Numbered labels recur with changing numbers too: Table 1, Table 2; a series' letter may
 #: come first, set close or with a point (a supplement's ``Fig. S1``, an appendix's ``Table
@@ -266,6 +267,8 @@ def _cuts_a_sentence(texts: list[str], index: int) -> bool:
         return False
     if URL_END.search(before) or URL_START.match(after) or _reads_on(texts[index], after):
         return False
+    if recurrence.LETTERED.match(after):
+        return False  # (an exercise's lettered item, ``a  $15^{2} = 225$``, under ``# Answers``)
     if field_label(after) or (after[:1] in "(（" and _UNIT.match(after)):
         return False  # (``来源: https://…``, a source's line; ``(km/h)``, a table head's unit)
     chinese = (has_cjk_letter(before[-1:]) or before[-1:] in CLAUSE) and chinese_prose(before)
