@@ -98,6 +98,8 @@ _DATE_ALONE = regex.compile(
 )
 #: A colon and a dash (``as under :-``, an annual report's before its table, a 1790s letter's
 #: before a quotation): a lead-in that ends, whatever follows it.
+#: A table's row set as a paragraph: a short term, a space, its Chinese text.
+_ROW = regex.compile(r"^[*_]*[\p{Han}A-Za-z0-9]{1,10}[*_]*[ \t]+[*_]*\p{Han}")
 _COLON_DASH = regex.compile(r"[:：][ \t]*[-–—]+[ \t]*$")
 
 
@@ -126,6 +128,9 @@ def judge(first: str, second: str, between: list[str]) -> tuple[float, tuple[str
         return None  # (``5       working men…``: a transcript's line number; ``1 - Paris…``)
     if _LEADS_TO_QUOTE.search(first) and second[:1] in "“\"‘'「『":
         return None  # (``…in all parts of the kingdom :-`` ⏎⏎ ``“Another instance…``: quoted)
+    if _ROW.match(first) and _ROW.match(second):
+        return None  # (a table's rows, one a paragraph, a term, a space, its text: ``心源性水肿
+        # 首先出现于…`` ⏎⏎ ``肾源性水肿 早期…``; review 93)
     if _COLON_DASH.search(first):
         return None  # (``…are as under :-``: what follows, a table or a list, is led to)
     if _DATE_ALONE.match(first.strip(" \t*_#")):
