@@ -98,6 +98,7 @@ _DATE_ALONE = regex.compile(
 )
 #: A colon and a dash (``as under :-``, an annual report's before its table, a 1790s letter's
 #: before a quotation): a lead-in that ends, whatever follows it.
+_HAN_APART = regex.compile(r"\p{Han}[ \t\u3000]+\p{Han}")
 #: A table's row set as a paragraph: a short term, a space, its Chinese text.
 _ROW = regex.compile(r"^[*_]*[\p{Han}A-Za-z0-9]{1,10}[*_]*[ \t]+[*_]*\p{Han}")
 _COLON_DASH = regex.compile(r"[:：][ \t]*[-–—]+[ \t]*$")
@@ -162,7 +163,12 @@ def judge(first: str, second: str, between: list[str]) -> tuple[float, tuple[str
             # ``See Note A``; ``decided to`` is cut)
             paged = all(map(_paged, between))  # (not a float)
             debris = lower and not cut and paged and not _goes_on_from(first)
-            sure = ev.LIKELY if debris else ev.STRONG
+            # (a short line over a figure and no page between, its words set apart by a space
+            # and stopping on no mark, is a head as likely: a running head, ``第二篇 基本检查法``,
+            # over a page's figure; review 93)
+            apart = _HAN_APART.search(first) is not None
+            headed = not cut and apart and not any(map(_paged, between))
+            sure = ev.LIKELY if debris or headed else ev.STRONG
             return sure, (*went_on, "the second part carries it on")
         return None
     if lower:
