@@ -121,7 +121,7 @@ def judge(first: str, second: str, between: list[str]) -> tuple[float, tuple[str
         return None  # (a comment on the paragraph before: ``——朱雀南方属火…``)
     if _LINE_BREAK_END.search(first) and not any(map(_paged, between)):
         return None  # (its author ended the line: a poem's, ``我的所爱在山腰；<br>``)
-    if _echoes(first.strip(), second):
+    if _echoes(first.strip(), second) or _doubled(first, second):
         return None  # (a title, and its text starting with its words: ``毕业…`` ⏎⏎ ``毕业…按照``)
     if in_brackets(second):
         return None  # (a note set apart, wholly in brackets: ``(本保險為不分紅保險單…。）``)
@@ -233,6 +233,24 @@ def _echoes(first: str, second: str) -> bool:
             break
         same += 1
     return same >= 4 and 2 * same >= len(first)
+
+
+def _doubled(first: str, second: str) -> bool:
+    """Joined, the two parts would say a word twice: the second starts with the word the first
+    ends on (a page's catchword, ``in`` ⏎ the next page ⏎ ``in that quarter``; a list item's
+    title ending on a name its text starts with, ``…，by 吴恩达`` ⏎⏎ ``吴恩达（Andrew Ng）是…``:
+    review 94, twice each), not a sentence going on."""
+    end = _LAST_WORD.search(without_trailing_markup(first).rstrip())
+    if end is None:
+        return False
+    word, start = end.group(0), second.lstrip(" \t*_")
+    if has_cjk_letter(word[:1]):  # (two to four characters: a Chinese word)
+        return any(start.startswith(word[-k:]) for k in range(2, len(word) + 1))
+    return start[: len(word)].casefold() == word.casefold() and not start[len(word) :][:1].isalpha()
+
+
+#: The last word of a part: Latin letters, or the last four Han characters at most.
+_LAST_WORD = regex.compile(r"(?<![A-Za-z])[A-Za-z]+$|\p{Han}{2,4}$")
 
 
 def _loose_end(first: str) -> bool:

@@ -17,7 +17,12 @@ from publish.clean.numbering import is_heading_line, rank
 
 #: Empty anchors a converter sets at a block's start (``<span id="page-9-0"></span>``): no text.
 _ANCHORS = rf"(?:{ANCHOR})*"
-_IMAGE_LINE = regex.compile(rf"^[ \t]*{_ANCHORS}!\[[^\]\n]*\]\([^)\n]*\)(?:\{{[^}}\n]*\}})?[ \t]*$")
+_IMAGE_LINE = regex.compile(
+    rf"^[ \t]*{_ANCHORS}!\[[^\]\n]*\]\([^)\n]*\)(?:\{{[^}}\n]*\}})?[ \t]*$"
+    # (a transcription's placeholder for a picture, as Project Gutenberg's and Distributed
+    # Proofreaders' texts mark one: ``*[Image: The Card.]*``, ``[Illustration: …]``)
+    r"|^[ \t]*[*_]*\[(?:Image|Illustration|Picture|Photo|Figure)(?::[^\]\n]*)?\][*_]*[ \t]*$"
+)
 #: The label is a whole word (``Fig.``, not the start of ``fighters``); the number is digits,
 #: Chinese numerals, Roman numerals or one capital letter (``Table A``, ``Plate IV``), so
 #: ``Tables turned`` and ``Mapping the coast`` are running text; empty anchors a converter
