@@ -43,6 +43,7 @@ import regex
 from publish.cjk import CLAUSE, has_cjk_letter
 from publish.clean import evidence as ev
 from publish.clean import titles
+from publish.clean.joining import STARTS_SENTENCE
 from publish.clean.markers import OWN_LINE
 from publish.clean.numbering import SECTION_NUMBER, rank
 from publish.clean.shapes import (
@@ -192,7 +193,9 @@ def judge(first: str, second: str, between: list[str]) -> tuple[float, tuple[str
         return None  # no mark or word a sentence goes on after; a numbered head
     if without_trailing_markup(first).endswith(","):
         return None  # (before a capital: OCR's comma for a full stop, as often as not)
-    if _ENDS_ON_LINK.search(first) and not (_CAPITALS.match(second) or _STARTER.match(second)):
+    if _ENDS_ON_LINK.search(first) and not (
+        _CAPITALS.match(second) or STARTS_SENTENCE.match(second)
+    ):
         return ev.STRONG, (*went_on, "it ends on a word no sentence ends on")
     return ev.LIKELY, (*went_on, f"the second part starts with {_start(second)}")
 
@@ -206,14 +209,6 @@ _ENDS_ON_LINK = regex.compile(
     r"|than|that|whose)[*_]*[ \t]*$"  # (not ``in``, ``on``, ``by``, ``to``: ``left on``)
 )
 _CAPITALS = regex.compile(r"[*_“\"'(]*\p{Lu}{2,}\b")
-#: A word a sentence starts with (a determiner, a pronoun, a preposition, a conjunction):
-#: after it the first part is a fragment OCR left, not a sentence going on (``…of the board
-#: and`` ⏎⏎ ``The next part.``); a name or a noun goes on (``County Council``).
-_STARTER = regex.compile(
-    r"[*_“\"'(]*(?:The|A|An|This|That|These|Those|It|Its|He|She|We|They|I|You|His|Her|Their"
-    r"|Our|My|There|In|On|At|By|To|For|Of|With|From|If|When|As|But|And|Or|So|After|Before"
-    r"|While|Although|However|Then|Thus|Also)\b"
-)
 
 
 _NAMES = regex.compile(r"^[ \t]*\p{Han}{2,4}(?:[ \t\u3000]+\p{Han}{2,4}){2,9}[ \t]*$")

@@ -85,7 +85,18 @@ def _misread_hyphen(left: str, right: str, lexicon: Lexicon) -> Join | None:
 
 
 _CAPITALS = re.compile(r"^[A-Z]+(?![a-z])")  # (``MAY``, ``CLASS``, ``A``: not ``Saxon``)
+_CAPITALS_WORD = re.compile(r"^[A-Z]{2,}\b")
+#: A word a sentence starts with (a determiner, a pronoun, a preposition, a conjunction),
+#: capitalised: no compound's second half (``r-`` ⏎ ``The following…``, OCR's debris before
+#: a sentence, keeps the space the break renders as; review 94), and after a part ending on
+#: ``and``, a new sentence, not one going on (``…of the board and`` ⏎⏎ ``The next part.``).
+STARTS_SENTENCE = re.compile(
+    r"[*_“\"'(]*(?:The|A|An|This|That|These|Those|It|Its|He|She|We|They|I|You|His|Her|Their"
+    r"|Our|My|There|In|On|At|By|To|For|Of|With|From|If|When|As|But|And|Or|So|After|Before"
+    r"|While|Although|However|Then|Thus|Also)\b"
+)
 _ELSEWHERE = "the word cut at the hyphen goes on elsewhere: the next line starts in capitals"
+_STARTS = "no compound goes on with a word a sentence starts with: the next line's is one"
 
 
 def goes_on_elsewhere(left: str, right: str) -> bool:
@@ -118,9 +129,12 @@ def joiner(left: str, right: str, lexicon: Lexicon) -> Join:
             return found
         if goes_on_elsewhere(left, right):
             return Join(0, " ", ev.CERTAIN, _ELSEWHERE)
+        if STARTS_SENTENCE.match(right):
+            return Join(0, " ", ev.CERTAIN, _STARTS)
         return Join(0, "" if left[-2:-1].isalnum() else " ")  # (``:-`` ⏎ ``“Another``: a space)
-    if left.endswith(("—", "–")) and left[-2:-1] == " ":
-        return Join(0, " ")  # (a dash set apart: ``incontrovertibly —`` ⏎ ``that the tree``)
+    if left.endswith(("—", "–")) and (left[-2:-1] == " " or _CAPITALS_WORD.match(right)):
+        return Join(0, " ")  # (a dash set apart: ``incontrovertibly —`` ⏎ ``that the tree``;
+        # one before a word in capitals, a headline's: ``«—`` ⏎ ``GRAND HOTEL``)
     if left.endswith(("—", "–", "/", "@")) or _AT_DOMAIN.match(right):
         return Join(0, "")  # (a dash, a path, an e-mail address cut at its ``@``; not a
         # bullet OCR read as ``@``: ``are over`` ⏎ ``@ insted``, review 74)
