@@ -61,6 +61,8 @@ _LINKED = regex.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
 _EMPTY_WHY = "an empty heading (a converter's: nothing a reader could find in a contents)"
 
 
+_NAME_COMMA = "a heading ending in a clause mark, in title case: a name, as an advertisement sets it"
+
 def judge(title: str) -> tuple[float, str] | None:
     """How sure it is that a heading's ``title`` is running text, and why; None if a title.
     A link or an image counts by its text, not its address (``pandoc-crossref filter
@@ -68,6 +70,8 @@ def judge(title: str) -> tuple[float, str] | None:
     if "](" in title:
         title = _LINKED.sub(r"\1", title)
     if _CLAUSE_END.search(title):
+        if title.isascii() and in_title_case(title.rstrip(",;*_ \t")):
+            return ev.LIKELY, _NAME_COMMA  # (an advertisement's ``## J.A. Springer & Co.,``)
         return ev.STRONG, "a heading ending in a clause mark"
     if SECTION_NUMBER.match(title.lstrip("*_")):
         return None  # (``## § 600.2 - Alternatives available to the Attorney General.``)
