@@ -61,7 +61,8 @@ _LINKED = regex.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
 _EMPTY_WHY = "an empty heading (a converter's: nothing a reader could find in a contents)"
 
 
-_NAME_COMMA = "a heading ending in a clause mark, in title case: a name, as an advertisement sets it"
+_NAME_COMMA = "a heading ending in a clause mark, in title case: a name, as an advert sets it"
+
 
 def judge(title: str) -> tuple[float, str] | None:
     """How sure it is that a heading's ``title`` is running text, and why; None if a title.
