@@ -4,7 +4,8 @@ PDF converters mark lines set in a larger or bolder face as headings, and someti
 or the fragment of one. A heading that reads as running text loses its ``#`` marks (the
 ``seams`` pass may then join it to its paragraph). Evidence:
 
-- it ends in a clause mark (``，、；,;``), which a title never does: strong;
+- it ends in a clause mark (``，、；,;``), which a title never does: strong (a name in title case
+  ending in a comma, an advertisement's ``## J.A. Springer & Co.,``: a suggestion);
 - it starts with a mark that continues a sentence (``，。）``) or a lowercase word, and ends a
   sentence or runs over 40 columns: strong;
 - it is a long sentence (letters over 40 columns) ending in ``。！``, or ``.`` after a
