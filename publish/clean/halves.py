@@ -102,6 +102,14 @@ _DATE_ALONE = regex.compile(
 _HAN_APART = regex.compile(r"\p{Han}[ \t\u3000]+\p{Han}")
 #: A table's row set as a paragraph: a short term, a space, its Chinese text.
 _ROW = regex.compile(r"^[*_]*[\p{Han}A-Za-z0-9]{1,10}[*_]*[ \t]+[*_]*\p{Han}")
+
+
+def is_row(text: str) -> bool:
+    """``text`` reads as a table's row set as a paragraph: a short term, a space, its Chinese
+    text (``心源性水肿 首先出现于…``, as PyMuPDF writes a table)."""
+    return _ROW.match(text) is not None
+
+
 _COLON_DASH = regex.compile(r"[:：][ \t]*[-–—]+[ \t]*$")
 
 
@@ -130,7 +138,7 @@ def judge(first: str, second: str, between: list[str]) -> tuple[float, tuple[str
         return None  # (``5       working men…``: a transcript's line number; ``1 - Paris…``)
     if _LEADS_TO_QUOTE.search(first) and second[:1] in "“\"‘'「『":
         return None  # (``…in all parts of the kingdom :-`` ⏎⏎ ``“Another instance…``: quoted)
-    if _ROW.match(first) and _ROW.match(second):
+    if is_row(first) and is_row(second):
         return None  # (a table's rows, one a paragraph, a term, a space, its text: ``心源性水肿
         # 首先出现于…`` ⏎⏎ ``肾源性水肿 早期…``; review 93)
     if _COLON_DASH.search(first):

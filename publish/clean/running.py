@@ -77,6 +77,9 @@ _WIDEST_ADDRESS = 70
 _OPEN_KINDS = ("paragraph", "heading", "quote")
 _DECOR = regex.compile(r"^[ \t]*(?:#{1,6}[ \t]+|>[ \t]*)?[*_]*[ \t]*|[ \t]*[*_]*[ \t]*$")
 _BARE = regex.compile(r"^\d{1,4}$")
+#: A manuscript's page number in a transcription, ``[136]``: a page only where such numbers
+#: rise one by one, far apart (else a note's or an entry's label).
+_BRACKETED_NUMBER = regex.compile(r"^\[\d{1,4}\]$")
 #: Numbers alone on their lines in one block, at least: a flattened table's cells, no folios.
 _CELLS = 3
 #: A bulleted item's line (``- `code``` too).
@@ -136,6 +139,7 @@ _QUOTES_OPEN = "\"'«" + OPENING_QUOTES  # (before a quoted item's number: ``“
 class _Candidates(NamedTuple):
     groups: dict[str, list[Line]]  # lines that may recur, by their key
     numbers: list[Line]  # numbers alone on a line
+    bracketed: list[Line]  # numbers alone on a line in square brackets (``[136]``), as numbers
     garbled: list[Line]  # a number among marks OCR made of a folio (``= 26``, ``a6``)
     rules: list[Line]  # thematic breaks
     starts: list[int]  # the start of every non-blank line, by index
@@ -145,6 +149,7 @@ class _Candidates(NamedTuple):
 def _candidates(blocks: list[Block]) -> _Candidates:
     groups: dict[str, list[Line]] = {}
     numbers: list[Line] = []
+    bracketed: list[Line] = []
     garbled: list[Line] = []
     rules: list[Line] = []
     starts: list[int] = []
@@ -165,6 +170,8 @@ def _candidates(blocks: list[Block]) -> _Candidates:
                 if ATX.match(line):
                     continue  # (a heading's number, ``### 01``: a section's, not a page's)
                 numbers.append((index, span, core))
+            elif _BRACKETED_NUMBER.match(core):
+                bracketed.append((index, span, core.strip("[]")))
             elif recurrence.garbled(core):
                 garbled.append((index, span, core))
             elif core and LETTER.search(core) and not _not_furniture(core):
@@ -194,7 +201,7 @@ def _candidates(blocks: list[Block]) -> _Candidates:
                     groups.setdefault(key, []).append((index, span, core))
         if len(numbers) - numbered + len(garbled) - marred >= _CELLS:  # a table's cells
             del numbers[numbered:], garbled[marred:]
-    return _Candidates(groups, numbers, garbled, rules, starts, texts)
+    return _Candidates(groups, numbers, bracketed, garbled, rules, starts, texts)
 
 
 _SETEXT = regex.compile(r"^ {0,3}(?:=+|-+)[ \t]*$")  # (a setext heading's underline)
@@ -329,7 +336,7 @@ def _next_to(line: Line, marked: set[int]) -> bool:
 
 def repeated_lines(text: str, blocks: list[Block], near: list[tuple[int, int]]) -> Found:
     """Running heads, feet and folios: {line span: (kind, evidence, confidence)}."""
-    groups, numbers, garbled, rules, starts, texts = _candidates(blocks)
+    groups, numbers, bracketed, garbled, rules, starts, texts = _candidates(blocks)
     index_of = {start: i for i, start in enumerate(starts)}
     marked = {index_of[span[0]] for span in near if span[0] in index_of}
     found: Found = {}
@@ -411,19 +418,44 @@ def repeated_lines(text: str, blocks: list[Block], near: list[tuple[int, int]]) 
             # (seen twice, only a masthead in capitals is worth asking about: bylines, table
             # heads, a refrain, a repeated section title were each asked, and never right)
             weak.append((rest, "recurs twice", ev.WEAK if lines[0][2].isupper() else 0.0))
-    pairs = itertools.pairwise(numbers)
-    if (
-        len(numbers) >= 2
-        and recurrence.apart(numbers, text)
-        and all(int(a[2]) < int(b[2]) for a, b in pairs)
-    ):
-        weak.append((numbers, "page numbers alone on their lines, rising", ev.LIKELY))
+    if _rising(numbers, text, 2):
+        why, sure = _cutting("page numbers alone on their lines, rising", numbers, texts)
+        weak.append((numbers, why, sure))
     elif numbers:  # a number alone on a line is a folio only next to a page break
         weak.append((numbers, "a number alone on a line", 0.0))
+    if _rising(bracketed, text, 3) and all(
+        int(a[2]) + 1 == int(b[2]) for a, b in itertools.pairwise(bracketed)
+    ):  # (a manuscript's pages, in a transcription: ``…by the`` ⏎⏎ ``[136]`` ⏎⏎ ``Governor…``)
+        why, sure = _cutting("page numbers in brackets, one up from the last", bracketed, texts)
+        weak.append((bracketed, why, sure))
+    for lines, why, sure in weak:  # (sure folios: the lines beside them are judged by them)
+        if sure >= ev.STRONG:
+            for line in lines:
+                found[line[1]] = ("folio", why, sure)
+                marked.add(line[0])
     if garbled:  # (likewise)
         weak.append((garbled, "a number among marks alone on a line (a folio OCR garbled)", 0.0))
     _beside(weak, (numbers, garbled), marked, found, texts)
     return found
+
+
+def _rising(numbers: list[Line], text: str, fewest: int) -> bool:
+    """At least ``fewest`` numbers, far apart, each above the last."""
+    pairs = itertools.pairwise(numbers)
+    return (
+        len(numbers) >= fewest
+        and recurrence.apart(numbers, text)
+        and all(int(a[2]) < int(b[2]) for a, b in pairs)
+    )
+
+
+def _cutting(why: str, numbers: list[Line], texts: list[str]) -> tuple[str, float]:
+    """Page numbers are sure where most of them (three at least) cut a sentence, a page's
+    end: the text shows its pages (review 94: a club's minutes, thirty times)."""
+    cut = sum(1 for line in numbers if _cuts_a_sentence(texts, line[0]))
+    if cut >= 3 and 2 * cut > len(numbers):
+        return f"{why}, most cutting a sentence", ev.STRONG
+    return why, ev.LIKELY
 
 
 def _beside(

@@ -55,6 +55,14 @@ def _text(block: Block) -> bool:
     return is_running_text(block) and PAGE_MARKER.match(block.text) is None
 
 
+def _heads_rows(blocks: list[Block], k: int) -> bool:
+    """``blocks[k]`` and the block after it read as rows of a table set a row a paragraph
+    (:func:`~publish.clean.halves.is_row`): the table's first, no sentence's second half."""
+    return (
+        k + 1 < len(blocks) and halves.is_row(blocks[k].text) and halves.is_row(blocks[k + 1].text)
+    )
+
+
 def _among_records(blocks: list[Block], i: int) -> bool:
     """``blocks[i]`` is a short line after two more, each a paragraph ending on no mark: a
     title page's or an address's lines (``布拉德福德图书`` ⏎⏎ ``麻省理工学院出版社`` ⏎⏎
@@ -137,6 +145,8 @@ def _links(
             found, verdict = _bold_parts(blocks, i, before, edit)
         if found and protected.covers(first.start, blocks[found[0]].end):
             continue
+        if found and _heads_rows(blocks, found[0]):
+            continue  # (a table's first row: ``类型 特点与临床意义`` ⏎⏎ ``均一性…``)
         if found and not found[1] and shown.in_verse(i, found[0]):
             continue  # (a poem's lines, one a paragraph: ``抬头望着繁星满天，`` ⏎⏎ ``不禁…``)
         if verdict and verdict[0] < ev.STRONG and titles.heading_words(before, names):
