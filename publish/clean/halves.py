@@ -97,8 +97,7 @@ _DATE_ALONE = regex.compile(
     rf"(?i:{MONTH}[ \t]+\d{{1,2}},?[ \t]+\d{{4}}|\d{{1,2}}[ \t]+{MONTH},?[ \t]+\d{{4}})$"
     r"|[\d.,/ \t-]+$"
 )
-#: A colon and a dash (``as under :-``, an annual report's before its table, a 1790s letter's
-#: before a quotation): a lead-in that ends, whatever follows it.
+#: Chinese words a space sets apart (a running head's ``第二篇 基本检查法``).
 _HAN_APART = regex.compile(r"\p{Han}[ \t\u3000]+\p{Han}")
 #: A table's row set as a paragraph: a short term, a space, its Chinese text.
 _ROW = regex.compile(r"^[*_]*[\p{Han}A-Za-z0-9]{1,10}[*_]*[ \t]+[*_]*\p{Han}")
@@ -110,6 +109,8 @@ def is_row(text: str) -> bool:
     return _ROW.match(text) is not None
 
 
+#: A colon and a dash (``as under :-``, an annual report's before its table, a 1790s letter's
+#: before a quotation): a lead-in that ends, whatever follows it.
 _COLON_DASH = regex.compile(r"[:：][ \t]*[-–—]+[ \t]*$")
 
 
