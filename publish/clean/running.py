@@ -435,7 +435,7 @@ def repeated_lines(text: str, blocks: list[Block], near: list[tuple[int, int]]) 
                 marked.add(line[0])
     if garbled:  # (likewise)
         weak.append((garbled, "a number among marks alone on a line (a folio OCR garbled)", 0.0))
-    _beside(weak, (numbers, garbled), marked, found, texts)
+    _beside(weak, (numbers, bracketed, garbled), marked, found, texts)
     return found
 
 
