@@ -73,14 +73,14 @@ def _among_records(blocks: list[Block], i: int) -> bool:
         and all(
             block.kind == "paragraph"
             and short_line(block.text)
-            and _ANY_MARK.search(block.text) is None
+            and _ENDS_ON_MARK.search(block.text) is None
             for block in blocks[i - 2 : i]
         )
         and short_line(blocks[i].text)
     )
 
 
-_ANY_MARK = regex.compile(r"\p{P}[*_ \t]*$")
+_ENDS_ON_MARK = regex.compile(r"\p{P}[*_ \t]*$")
 
 
 def _partner(blocks: list[Block], i: int, edit: Editor) -> tuple[int, list[str]] | None:
