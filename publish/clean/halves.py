@@ -190,7 +190,12 @@ def judge(first: str, second: str, between: list[str]) -> tuple[float, tuple[str
         return ev.LIKELY, (*went_on, why)
     if chinese:
         return ev.STRONG, (*went_on, IN_CHINESE)
-    if any(map(_paged, between)) or (cut and not second[:1].isupper()):
+    paged = any(map(_paged, between))
+    if paged and not cut and second[:1].isupper() and not _goes_on_from(first):
+        # (a note on the source over the first page, ``…Parish Papers, Box 7`` ⏎ ``[1]`` ⏎
+        # ``Volume missing held…``: a number, then a capital, says no sentence goes on)
+        return ev.LIKELY, (*went_on, f"the second part starts with {_start(second)}")
+    if paged or (cut and not second[:1].isupper()):
         return ev.STRONG, went_on
     if between and not (second[:1].isupper() or second[:1] in _QUOTES or _loose_end(first)):
         return ev.STRONG, went_on  # (a float alone is no cut before a capital or a quotation,
