@@ -3,7 +3,8 @@
 The document's own vocabulary decides first: a hyphenated form it writes on one line
 (``well-known``) keeps its hyphen, and a word it writes whole elsewhere is a word. Then an
 English word-frequency list from a maintained package (pyspellchecker's, about 160,000 words,
-loaded once and only when a document has a hyphen at a line end).
+loaded once and only when a document has a hyphen at a line end), which spells as America
+does: a British form is a word where its American one is.
 """
 
 from __future__ import annotations
@@ -50,5 +51,30 @@ class Lexicon:
 
 
 def known(word: str) -> bool:
-    """``word`` is in the word list (whatever the document writes)."""
-    return word.lower() in english()
+    """``word`` is in the word list (whatever the document writes), or is its British form
+    (:func:`american`): the list spells as America does."""
+    lower = word.lower()
+    if lower in english():
+        return True
+    spelt = american(lower)
+    return spelt != lower and spelt in english()
+
+
+#: British endings and their American forms (``colours`` → ``colors``, ``organised`` →
+#: ``organized``, ``centre`` → ``center``, ``defence`` → ``defense``, ``programme`` →
+#: ``program``): a British book's or paper's words are words (review 94: ``co-`` ⏎ ``lours``
+#: kept its hyphen in an 1807 travel book, ``colours`` unknown).
+_BRITISH = (
+    (re.compile(r"(?<=[a-z]{2})our(?=(?:s|ed|ing|able|ably|ite|ites|ful|less)?$)"), "or"),
+    (re.compile(r"(?<=[a-z]{2})is(?=(?:e|es|ed|ing|ation|ations)$)"), "iz"),
+    (re.compile(r"(?<=[a-z]{2})tre(?=s?$)"), "ter"),
+    (re.compile(r"(?<=[a-z]{2})ence(?=s?$)"), "ense"),
+    (re.compile(r"(?<=[a-z]{2})mme(?=s?$)"), "m"),
+)
+
+
+def american(word: str) -> str:
+    """``word`` (lower case) in American spelling, where a British ending shows."""
+    for pattern, american_form in _BRITISH:
+        word = pattern.sub(american_form, word)
+    return word
