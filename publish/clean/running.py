@@ -54,7 +54,7 @@ from publish.cjk import CLAUSE, CLOSING_QUOTES, OPENING_QUOTES, has_cjk_letter, 
 from publish.clean import evidence as ev
 from publish.clean import recurrence
 from publish.clean.blocks import ATX, DISPLAY_OPENS, EXTENSION_LINE, RULE, Block
-from publish.clean.markers import OWN_LINE, could_hold
+from publish.clean.markers import OWN_LINE, could_hold, normalise_page
 from publish.clean.numbering import rank, starts_list_item
 from publish.clean.pagelines import PAGE_MARKER
 from publish.clean.recurrence import LETTER, NUMBER, Line
@@ -77,6 +77,11 @@ _WIDEST_ADDRESS = 70
 _OPEN_KINDS = ("paragraph", "heading", "quote")
 _DECOR = regex.compile(r"^[ \t]*(?:#{1,6}[ \t]+|>[ \t]*)?[*_]*[ \t]*|[ \t]*[*_]*[ \t]*$")
 _BARE = regex.compile(r"^\d{1,4}$")
+#: A page's label with its number in words (``Page One`` over a paper's first page, ``Page 2``
+#: over the next: review 94), read as the number.
+_SPELT_PAGE = regex.compile(
+    r"^(page[ \t]+)(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)$", regex.I
+)
 #: A manuscript's page number in a transcription, ``[136]``: a page only where such numbers
 #: rise one by one, far apart (else a note's or an entry's label).
 _BRACKETED_NUMBER = regex.compile(r"^\[\d{1,4}\]$")
@@ -166,6 +171,8 @@ def _candidates(blocks: list[Block]) -> _Candidates:
             if block.kind not in _OPEN_KINDS or len(line) > _WIDEST + 10:  # (its marks too)
                 continue
             core = _DECOR.sub("", line) if _decorated(line) else line
+            if core[:1] in "Pp" and (spelt := _SPELT_PAGE.match(core)) is not None:
+                core = f"{spelt.group(1)}{normalise_page(spelt.group(2))}"  # (``Page One``)
             if _BARE.match(core):
                 if ATX.match(line):
                     continue  # (a heading's number, ``### 01``: a section's, not a page's)
