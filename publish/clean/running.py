@@ -443,7 +443,34 @@ def repeated_lines(text: str, blocks: list[Block], near: list[tuple[int, int]]) 
     if garbled:  # (likewise)
         weak.append((garbled, "a number among marks alone on a line (a folio OCR garbled)", 0.0))
     _beside(weak, (numbers, bracketed, garbled), marked, found, texts)
+    _catchwords(marked, starts, texts, found)
     return found
+
+
+def _catchwords(marked: set[int], starts: list[int], texts: list[str], found: Found) -> None:
+    """A word or two alone on the line before a page's furniture that the next page's text
+    starts with: a printer's catchword (an 1807 book's ``in`` ⏎ ``Page-206`` ⏎ its running
+    head ⏎ ``in that quarter…``: review 94), furniture too."""
+    for i in sorted(marked):
+        before = i - 1
+        if before < 0 or before in marked or not _CATCHWORD.match(texts[before]):
+            continue
+        after = i + 1
+        while after in marked:
+            after += 1
+        if after >= len(texts):
+            continue
+        word = texts[before].strip()
+        if texts[after].lstrip().casefold().startswith(word.casefold() + " "):
+            span = (starts[before], starts[before] + len(texts[before]))
+            found[span] = (
+                "catchword",
+                "the next page's first words, alone at a page's foot",
+                ev.STRONG,
+            )
+
+
+_CATCHWORD = regex.compile(r"^[ \t]*[A-Za-z][a-z'’]*(?:[ \t]+[A-Za-z][a-z'’]*)?[ \t]*$")
 
 
 def _rising(numbers: list[Line], text: str, fewest: int) -> bool:
