@@ -62,6 +62,9 @@ _LINKED = regex.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
 _EMPTY_WHY = "an empty heading (a converter's: nothing a reader could find in a contents)"
 
 
+#: A name in capitals ending in a comma, a few words (``J.A. Springer & Co.,``, ``Brown &
+#: Sons,``): an advertisement's firm, set as its heading.
+_NAME = regex.compile(r"^[*_]*[A-Z][\w.'’-]*(?:[ \t]+(?:[A-Z][\w.'’-]*|&|and|of|the)){0,5},[*_]*$")
 _NAME_COMMA = "a heading ending in a clause mark, in title case: a name, as an advert sets it"
 
 
@@ -72,7 +75,7 @@ def judge(title: str) -> tuple[float, str] | None:
     if "](" in title:
         title = _LINKED.sub(r"\1", title)
     if _CLAUSE_END.search(title):
-        if title.isascii() and in_title_case(title.rstrip(",;*_ \t")):
+        if _NAME.match(title):
             return ev.LIKELY, _NAME_COMMA  # (an advertisement's ``## J.A. Springer & Co.,``)
         return ev.STRONG, "a heading ending in a clause mark"
     if SECTION_NUMBER.match(title.lstrip("*_")):

@@ -1,7 +1,8 @@
 """Lines that are records set one a line, which a converter's text keeps apart only by its
 line ends: a table's rows set with single spaces, figures among their cells (``尹志尧 董事长、
 总经理 6,200,266 1.29%``, a prospectus's table as its PDF gave it), and the entries of a list of
-standards, each opening with its code (``GB/T 33453 基础地理信息数据库建设规范``). Joined, the
+standards, each opening with its code (``GB/T 33453 基础地理信息数据库建设规范``), and authors'
+notes, each opening with the author's name and sex (``王芳，女，江苏人，…``). Joined, the
 last cell of one row runs into the first of the next (``1.29%杜志游``), and the record is gone
 from the text; ``unwrap`` keeps such breaks.
 """
@@ -21,6 +22,12 @@ _SENTENCE_MARKS = regex.compile(r"[，。；！？：;!?]|[,:](?!\d)")
 #: A standard's code opening an entry (``GB/T 33453``, ``CH/T 1020``, ``GB 22021``,
 #: ``GB/T****`` for one not yet numbered).
 _CODED = regex.compile(r"^[ \t]*[A-Z]{1,4}(?:/[A-Z]{1,2})?[ \t]*(?:\d|\*{2,})")
+#: An author's note opening with the name, the years and the sex (``李明，男（1980-），…``,
+#: ``赵强（1975-），男，…``): a journal's notes on its authors, one a line (review 96).
+_BIO = regex.compile(
+    r"^[ \t]*\p{Han}{2,4}[ \t]*(?:[（(]\d{4}[-—–~～]+\d{0,4}[）)][ \t]*)?[，,][ \t]*[男女]"
+)
+_FIELD = regex.compile(r"^[ \t]*\p{Han}{2,6}[:：]")  # (a labelled field: ``收稿日期：``)
 _DIGIT = regex.compile(r"\d")
 #: A row numbered at its start and ending in a figure, three cells or more (``58 Honour
 #: Terrace* 24 1996``, a list of societies dissolved, by year).
@@ -37,6 +44,19 @@ def _cells(line: str) -> list[str] | None:
     return None if any(width(cell) > _WIDEST_CELL for cell in cells) else cells
 
 
+def _grid(line: str) -> bool:
+    """A row of a table's symbols and figures: three cells or more, none wider than eight
+    columns, no sentence's marks, half of them or more holding a digit or two characters at
+    most (``M1 M2 D+ D-``, ``α α β β``, ``p1 231 64 0.71``; not ``the cat sat on the mat``)."""
+    cells = line.split()
+    if len(cells) < 3 or _SENTENCE_MARKS.search(line) or any(width(c) > 8 for c in cells):
+        return False
+    return 2 * sum(1 for c in cells if len(c) <= 2 or _DIGIT.search(c)) >= len(cells)
+
+
+_TOKEN = regex.compile(r"^[ \t]*\S{1,4}[ \t]*$")  # (a row's label alone: ``p1``)
+
+
 def records(cur: str, nxt: str) -> bool:
     """``cur`` and ``nxt`` are two records: rows of cells, Chinese in one at least, with
     figures in one at least (a table's head over its first row too, a row naming a fund in
@@ -45,6 +65,11 @@ def records(cur: str, nxt: str) -> bool:
     实测法``) and ``nxt`` a sentence, the text after the table."""
     if cur.lstrip()[:1].isupper() and _CODED.match(cur) and _CODED.match(nxt):
         return True
+    if (_grid(cur) and (_grid(nxt) or _TOKEN.match(nxt))) or (_grid(nxt) and _TOKEN.match(cur)):
+        return True  # (a table's rows of symbols and figures: ``α α β β ω ω`` ⏎ ``p1 231 64…``)
+    if _BIO.match(cur) and (_BIO.match(nxt) or _FIELD.match(nxt)):
+        return True  # (authors' notes, one a line: ``李明，男（1980-），…`` ⏎ ``王芳，女，…``,
+        # and the field after the last, ``收稿日期：2020-01-10``)
     if cur.isascii() and nxt.isascii():  # (English prose has figures too: only numbered
         return bool(_NUMBERED_ROW.match(cur) and _NUMBERED_ROW.match(nxt))  # rows, ``58 …1996``)
     if " " not in cur or not (_DIGIT.search(cur) or _DIGIT.search(nxt)):
