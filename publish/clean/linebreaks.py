@@ -87,6 +87,8 @@ from publish.clean.shapes import (
 )
 
 HEADING = "a heading-number line"
+NUMBERED = "a numbered section or clause after a sentence's end"
+LISTED = "a list number after an item's end starts an item"
 _NOTE_STARTS = "a note starts ([Footnote 1: …], as Distributed Proofreaders mark one)"
 _NOTE_ENDS = "a note ([Footnote 1: …]) ends"
 WIDE = "a line no print is as wide as"  # (how that evidence starts: ``unwrap`` reads it)
@@ -209,7 +211,7 @@ def _decide(
     if _titled(so_far, measure):
         return "split", ev.STRONG, HEADING
     if ends_sentence(cur) and lines_of.numbered(body) and not _within(so_far, body, items):
-        return "split", ev.STRONG, "a numbered section or clause after a sentence's end"
+        return "split", ev.STRONG, NUMBERED
     if closing(body) and ends_sentence(cur):
         return "split", ev.STRONG, "a letter's closing after the letter's last sentence"
     if closing(cur):
@@ -374,7 +376,7 @@ def _numbered(lines: list[str], n: int) -> Verdict | None:
     ends = cur.rstrip(" \t")[-1:] in "-–—" or cur.rstrip(" \t-–—\"'”’")[-1:] in _ITEM_END
     if starts_list_item(nxt) and ends and not _runs_on(nxt):  # (``namely:-``: a dash too)
         if n + 2 == len(lines) or not is_list_number(lines[n + 2]):
-            return "split", ev.STRONG, "a list number after an item's end starts an item"
+            return "split", ev.STRONG, LISTED
     elif is_list_number(cur) and nxt.strip() and nxt.lstrip()[:1] not in _MARKUP:
         column = is_list_number(nxt) or (n > 0 and is_list_number(lines[n - 1]))
         if not column:

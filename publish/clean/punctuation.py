@@ -136,9 +136,12 @@ def _marks(text: str) -> list[Edit]:
     quotes, :func:`_neighbour`), and the spaces after it before Chinese."""
     edits = []
     length = len(text)
+    quoted = [m.span() for m in _QUOTED_PAIR.finditer(text)] if "(" in text else []
     for match in _MARK.finditer(text):
         start = match.start()
-        if _in_latin_quotation(text, start):
+        if _in_latin_quotation(text, start) or (start and text[start - 1] in "：:"):
+            continue  # (``逗号：,``: the mark named, not used)
+        if any(a < start < b for a, b in quoted):
             continue
         left = text[start - 1] if start else ""
         if left in _SKIP or left in SHARED:
@@ -242,6 +245,8 @@ def _parentheses(masked: str) -> list[Edit]:
                 pair = line[opening] + ch
                 if pair == "（）" or _FILE_END.match(line, i + 1):
                     continue  # (a file's name, ``N005898(丁明昌).pdf``: as it is on disk)
+                if _quoted_pair(line, opening, i):
+                    continue  # (quoted as it is written: a style guide's ``“(批量大小, 词数)”``)
                 inner = line[opening + 1 : i]
                 if (_chinese_inside(inner) and not _glossed(line, opening, inner)) or (
                     pair != "()" and _beside_cjk(line, opening, i)
@@ -258,6 +263,20 @@ def _parentheses(masked: str) -> list[Edit]:
 
 
 _FILE_END = re.compile(r"\.[A-Za-z][A-Za-z0-9]{1,4}\b")  # a file name's extension
+_QUOTE_MARKS = tuple('“”"「」')  # (around a bracket pair: the pair quoted, not used)
+#: A bracket pair quoted (``“(批量大小, 词数)”``): a style guide's example, as it is to be
+#: written, its marks too (review 97; so is a mark right after a colon, ``逗号：,``).
+_QUOTED_PAIR = re.compile(r'[“"「]\([^()\n]*\)[”"」]')
+
+
+def _quoted_pair(line: str, opening: int, closing: int) -> bool:
+    """The brackets at ``opening`` and ``closing`` stand right inside quotation marks."""
+    return (
+        line[opening - 1 : opening] in _QUOTE_MARKS
+        and line[closing + 1 : closing + 2] in _QUOTE_MARKS
+    )
+
+
 _QUOTATION = re.compile(r'"[^"\n]*"|“[^”\n]*”|‘[^’\n]*’')
 
 

@@ -36,6 +36,8 @@ from publish.clean.joining import joiner, spaced_run
 from publish.clean.linebreaks import (
     HEADING,
     INDENTED,
+    LISTED,
+    NUMBERED,
     WIDE,
     Break,
     Seen,
@@ -244,7 +246,11 @@ def _breaks(
         joined_on = n and found[n - 1].verdict == "join"
         tail = (tail + cur.lstrip(" \t\u3000"))[-16:] if joined_on else cur
         if item.verdict == "join" and (
-            (own and (at_mark(cur) or (many >= _AUTHORED and _typed(cur))) and not _closes(nxt))
+            (
+                (own or many >= _AUTHORED)
+                and (at_mark(cur) or (many >= _AUTHORED and _typed(cur)))
+                and not _closes(nxt)
+            )
             or (not damaged and _kept(tail, reading_after(block, found, n), spaced))
         ):
             continue  # an author's own line breaks: Markdown renders them as spaces
@@ -270,13 +276,19 @@ def _breaks(
             if by_spaces and not damaged and not _stopped(tail):
                 continue  # (a hanging indent: ``1.3. "Contribution"`` ⏎ ``    means …``)
             set_apart = item.why.startswith(_SET) or by_spaces
-            sure = item.confidence if damaged or not set_apart else ev.LIKELY
+            # (in clean Markdown, clauses numbered in brackets after a colon or a semicolon,
+            # each on its line, enumerate inside one sentence: ``还需要两个东西：`` ⏎ ``（1）…；``
+            # ⏎ ``（2）…``, ``two things:`` ⏎ ``(i) a clean data set;``; review 97)
+            inline = item.why in (NUMBERED, LISTED) and cur.rstrip()[-1:] in "；：;:"
+            inline = inline and _ENUMERATOR.match(nxt) is not None
+            sure = item.confidence if damaged or not (set_apart or inline) else ev.LIKELY
             indent = _item_indent(block, item) if block.kind == "list" else ""
             if indent is not None:
                 edits.append(Edit(item.newline, item.end, "\n\n" + indent, sure, (item.why,)))
     return edits
 
 
+_ENUMERATOR = re.compile(r"[ \t]*(?:and[ \t]+)?[（(](?:\d{1,2}|[a-z]|[ivx]{1,4})[)）]")
 _ITEM_START = re.compile(r"[ \t]{0,3}(?:[-+*]|\d{1,9}[.)])[ \t]+")
 
 
