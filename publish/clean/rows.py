@@ -46,15 +46,16 @@ def _cells(line: str) -> list[str] | None:
 
 def _grid(line: str) -> bool:
     """A row of a table's symbols and figures: three cells or more, none wider than eight
-    columns, no sentence's marks, half of them or more holding a digit or two characters at
-    most (``M1 M2 D+ D-``, ``α α β β``, ``p1 231 64 0.71``; not ``the cat sat on the mat``)."""
+    columns, no sentence's marks, two in three of them or more holding a digit or two
+    characters at most (``M1 M2 D+ D-``, ``α α β β``, ``p1 231 64 0.71``; not ``the cat sat
+    on the mat``, nor a running head's ``Page 7 GAO-26 Report``)."""
     cells = line.split()
     if len(cells) < 3 or _SENTENCE_MARKS.search(line) or any(width(c) > 8 for c in cells):
         return False
-    return 2 * sum(1 for c in cells if len(c) <= 2 or _DIGIT.search(c)) >= len(cells)
+    return 3 * sum(1 for c in cells if len(c) <= 2 or _DIGIT.search(c)) >= 2 * len(cells)
 
 
-_TOKEN = regex.compile(r"^[ \t]*\S{1,4}[ \t]*$")  # (a row's label alone: ``p1``)
+_TOKEN = regex.compile(r"^[ \t]*\w[\w+-]{0,3}[ \t]*$")  # (a row's label alone: ``p1``)
 
 
 def records(cur: str, nxt: str) -> bool:
