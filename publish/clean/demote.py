@@ -75,7 +75,7 @@ def judge(title: str) -> tuple[float, str] | None:
     if "](" in title:
         title = _LINKED.sub(r"\1", title)
     if _CLAUSE_END.search(title):
-        if _NAME.match(title):
+        if _NAME.match(title) or (title.isascii() and in_title_case(title.rstrip(",;*_ \t"))):
             return ev.LIKELY, _NAME_COMMA  # (an advertisement's ``## J.A. Springer & Co.,``)
         return ev.STRONG, "a heading ending in a clause mark"
     if SECTION_NUMBER.match(title.lstrip("*_")):
