@@ -139,7 +139,8 @@ def test_lines_a_print_wrapped_are_a_mark_of_conversion() -> None:
 def test_one_line_joined_is_no_mark_of_conversion() -> None:
     """An author's own break (a post's line ending in ``、`` between two links, review 73) is
     joined, but one join shows no print's measure: the brackets its author sets half-width
-    stay only suggested. Two joins show one."""
+    stay only suggested. Two joins after marks show none either (a specification written a
+    clause a line: review 99); two joins mid-sentence show one."""
     paragraphs = [
         "今年全县的粮食总产量达到了十二万吨(比上年增长百分之三)，其中小麦的产量最高。",
         "县里新建的水库已经蓄水(库容约八百万立方米)，可以灌溉[东乡](a.md)、\n[西乡](b.md)。",
@@ -148,8 +149,15 @@ def test_one_line_joined_is_no_mark_of_conversion() -> None:
     once = clean.clean(_source("\n\n".join(paragraphs) + "\n"))
     assert once.text == "\n\n".join(paragraphs).replace("、\n", "、") + "\n"
     assert [c.pass_name for c in once.changes if c.applied] == ["unwrap"]
-    twice = "\n\n".join(paragraphs).replace("，让", "，\n让")
-    cleaned = clean.clean(_source(twice + "\n")).text
+    at_marks = "\n\n".join(paragraphs).replace("，让", "，\n让")
+    cleaned = clean.clean(_source(at_marks + "\n")).text
+    assert cleaned.count("(") == 5 and "（" not in cleaned  # (only suggested)
+    cut = (
+        "\n\n".join(paragraphs)
+        .replace("小麦的产量", "小麦的\n产量")
+        .replace("群众出行", "群众\n出行")
+    )
+    cleaned = clean.clean(_source(cut + "\n")).text
     assert cleaned.count("(") == 2 and cleaned.count("（") == 3  # (the links' are no slips)
 
 

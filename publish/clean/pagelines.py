@@ -18,6 +18,7 @@ import regex
 
 from publish.clean import markers
 from publish.clean.evidence import Pages
+from publish.clean.protect import references
 from publish.clean.shapes import HYPHEN_BREAK
 
 PAGE_MARKER = regex.compile(
@@ -81,6 +82,16 @@ _RECOGNISED_MATH = regex.compile(r"\\mathrm\{~|\d(?: \d)+ [\^_] \{|\$[^$\n]*?\d 
 
 
 def marked_in_lines(text: str) -> bool:
-    """Of those marks, the ones left in running text: a word hyphenated at a line's end, a
-    continuation marker (``unwrap`` knows of page markers from the page furniture removed)."""
-    return bool(HYPHEN_BREAK.search(text)) or markers.search(text) is not None
+    """Of those marks, the ones left in running text: a word hyphenated at a line's end (not
+    in a reference list's entry, pasted from a PDF into a chapter written by hand as often,
+    ``Carol White-`` ⏎ ``head``: review 99), a continuation marker (``unwrap`` knows of page
+    markers from the page furniture removed)."""
+    if markers.search(text) is not None:
+        return True
+    first = HYPHEN_BREAK.search(text)
+    if first is None or ("[" not in text and "#" not in text):
+        return first is not None
+    entries = references(text)
+    return any(
+        not any(a <= m.start() < b for a, b in entries) for m in HYPHEN_BREAK.finditer(text)
+    )

@@ -336,6 +336,7 @@ class _Document:
         self.paged = False  # (or damaged: the first round's view holds for the rounds after)
         self.authors = 0  # blocks whose lines their author broke (the first round counts)
         self.spaced = False  # Han and Latin set apart with a space (the first round reads)
+        self.at_marks = 0  # lines joined after a mark: as often an author's break as a wrap
 
     def round(
         self, text: str, edit: Editor, only: rounds.Ranges | None, suggested: set[int]
@@ -381,19 +382,27 @@ class _Document:
             )
             if e.start not in suggested and not _into_suspect(e, edit.pages)
         ]
+        threshold = edit.review.settings.threshold
+        self.at_marks += sum(
+            1
+            for e in edits
+            if e.new != "\n\n" and e.confidence >= threshold and at_mark(text[: e.start])
+        )
         return rounds.apply(text, edit, edits, set())
 
 
 #: Lines joined that show a text wrapped: one is its author's break as likely (a post's line
-#: broken after ``、`` between two links, review 73), and no mark of conversion.
+#: broken after ``、`` between two links, review 73), and no mark of conversion; so is any
+#: number of lines joined after a mark (two such in a specification written a clause a
+#: line made its brackets, ``<类型>(范围)``, a converter's slips: review 99).
 _WRAPS = 2
 
 
 def apply(text: str, edit: Editor) -> str:
     """Unwrap, then judge again the blocks that changed, as cleaning the result again would:
     lines joined may now show a measure (at most three rounds)."""
-    recorded = len(edit.recorded)
-    text, changed = rounds.in_rounds(text, edit, _Document().round)
-    joined = sum(1 for e in edit.recorded[recorded:] if e.applied)
+    recorded, document = len(edit.recorded), _Document()
+    text, changed = rounds.in_rounds(text, edit, document.round)
+    joined = sum(1 for e in edit.recorded[recorded:] if e.applied) - document.at_marks
     edit.pages.wrapped = edit.pages.wrapped or joined >= _WRAPS
     return normalise.tidy_ends(text, edit) if changed else text
