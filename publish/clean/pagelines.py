@@ -92,6 +92,4 @@ def marked_in_lines(text: str) -> bool:
     if first is None or ("[" not in text and "#" not in text):
         return first is not None
     entries = references(text)
-    return any(
-        not any(a <= m.start() < b for a, b in entries) for m in HYPHEN_BREAK.finditer(text)
-    )
+    return any(not any(a <= m.start() < b for a, b in entries) for m in HYPHEN_BREAK.finditer(text))
