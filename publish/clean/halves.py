@@ -69,6 +69,8 @@ from publish.clean.shapes import (
 
 #: How the evidence of a page break between the parts starts (``seams`` gives it).
 PAGE_BREAK = "a page break"
+#: Why a seam joins a title, byline, name or date (a short part, no clause marks) plainly cut.
+CARRIES = "the second part carries it on"
 #: The evidence of a second part that goes on in Chinese, all a seam between two paragraphs
 #: of Chinese may have (an author's, ended without a mark, may have it too).
 IN_CHINESE = "the second part goes on in Chinese"
@@ -179,7 +181,7 @@ def judge(first: str, second: str, between: list[str]) -> tuple[float, tuple[str
             apart = _HAN_APART.search(first) is not None
             headed = not cut and apart and not any(map(_paged, between))
             sure = ev.LIKELY if debris or headed else ev.STRONG
-            return sure, (*went_on, "the second part carries it on")
+            return sure, (*went_on, CARRIES)
         return None
     if lower:
         return ev.STRONG, (*went_on, "the second part goes on in lower case")

@@ -163,6 +163,11 @@ def _links(
             confidence, whys = unshown.weigh(confidence, whys, before, second.text, shown.measure)
         if FLOAT_BETWEEN in whys and _LEADS_IN.search(before[-12:]):
             continue  # (``…示意图如下所示`` ⏎⏎ the figure: the sentence leads to it, and ends)
+        paged = any(why.startswith(halves.PAGE_BREAK) for why in whys)
+        lower = starts_lowercase(second.text)
+        if halves.CARRIES in whys and not (paged or lower or shown.converted):
+            confidence = min(confidence, ev.LIKELY)  # (a README that ends its paragraphs on
+            # no mark, a picture between two: ``…出现一个小图标`` ⏎⏎ ``![](…)`` ⏎⏎ ``我们…``)
         seam = Edit(first.end - join.drop, second.start, join.between, confidence, whys)
         links.append((i, found[0], seam))
     return links
