@@ -336,7 +336,7 @@ class _Document:
         self.paged = False  # (or damaged: the first round's view holds for the rounds after)
         self.authors = 0  # blocks whose lines their author broke (the first round counts)
         self.spaced = False  # Han and Latin set apart with a space (the first round reads)
-        self.at_marks = 0  # lines joined after a mark: as often an author's break as a wrap
+        self.at_marks = 0  # lines joined after a mark or ragged: as often an author's as a wrap
 
     def round(
         self, text: str, edit: Editor, only: rounds.Ranges | None, suggested: set[int]
@@ -383,18 +383,47 @@ class _Document:
             if e.start not in suggested and not _into_suspect(e, edit.pages)
         ]
         threshold = edit.review.settings.threshold
+        full = _full_ends(judged)
         self.at_marks += sum(
             1
             for e in edits
-            if e.new != "\n\n" and e.confidence >= threshold and at_mark(text[: e.start])
+            if e.new != "\n\n"
+            and e.confidence >= threshold
+            and (at_mark(text[: e.start]) or (e.start not in full and not _measured(e)))
         )
         return rounds.apply(text, edit, edits, set())
 
 
+def _full_ends(judged: list[tuple[Block, _Judged]]) -> set[int]:
+    """Where the lines end that fill their block's widest (within two columns), in blocks of
+    three lines or more: a print's column, whose lines a join after shows wrapped (an author
+    wraps ragged, inside a list's items: review 99)."""
+    ends: set[int] = set()
+    for block, (lines, _, _) in judged:
+        if len(lines) < 3:
+            continue
+        widths = [width(line.rstrip()) for line in lines[:-1]]
+        pos = block.start
+        for line, wide in zip(lines[:-1], widths, strict=True):
+            pos += len(line)
+            if wide >= max(widths) - 2:
+                ends.update(range(pos - 2, pos + 1))  # (a join may drop a hyphen or spaces)
+            pos += 1
+    return ends
+
+
+def _measured(edit: Edit) -> bool:
+    """A join a print's measure or a hyphen shows (not only a sentence going on)."""
+    return any(
+        w.startswith(("a full line", "the next line continues the word")) for w in edit.evidence
+    )
+
+
 #: Lines joined that show a text wrapped: one is its author's break as likely (a post's line
 #: broken after ``、`` between two links, review 73), and no mark of conversion; so is any
-#: number of lines joined after a mark (two such in a specification written a clause a
-#: line made its brackets, ``<类型>(范围)``, a converter's slips: review 99).
+#: number of lines joined after a mark, or after a line short of its block's widest (two
+#: such in a specification written a clause a line, and wrapped inside its items, made its
+#: brackets, ``<类型>(范围)``, a converter's slips: review 99).
 _WRAPS = 2
 
 
