@@ -142,6 +142,7 @@ _BRACKETED = 300  # characters: a bracket or quotation opened further back is OC
 
 
 _PAIRS = ("（）", "()", "《》", "“”", "「」", "【】")
+_OPENERS = re.compile("[" + "".join(re.escape(pair[0]) for pair in _PAIRS) + "]")
 
 
 def _unclosed(text: str) -> bool:
@@ -150,6 +151,8 @@ def _unclosed(text: str) -> bool:
     beside it: OCR read one closing mark as another (``（见《郡国志））``, a ``《`` left open
     though the marks add up), and the text's lines are no longer inside anything."""
     text = text[-_BRACKETED:]
+    if not _OPENERS.search(text):  # (a quick look: most lines open nothing)
+        return False
     counts = [(text.count(pair[0]), text.count(pair[1])) for pair in _PAIRS]
     (wide, wide_closed), (narrow, narrow_closed), *others = counts
     # (brackets of either width: ``punctuation`` evens them)
@@ -324,7 +327,9 @@ def _own(kind: str, cur: str, nxt: str) -> Verdict | None:
     ):
         return "keep", 0.0, ""
     grid = not (cur.isascii() or nxt.isascii()) and grid_row(cur) and grid_row(nxt)
-    columns = aligned(without_markers(cur)) or aligned(without_markers(nxt))
+    columns = (aligned(cur) and aligned(without_markers(cur))) or (
+        aligned(nxt) and aligned(without_markers(nxt))
+    )
     if grid or columns or rows.records(cur, nxt):  # (a jump line set off at a line's end by
         # spaces sets no columns: the jumps pass takes it off, spaces and all)
         return "keep", 0.0, ""  # (rows of a diagram or a table set with spaces, tabs)

@@ -9,6 +9,8 @@ from the text; ``unwrap`` keeps such breaks.
 
 from __future__ import annotations
 
+import functools
+
 import regex
 
 from publish.cjk import has_cjk_letter, width
@@ -44,15 +46,17 @@ def _cells(line: str) -> list[str] | None:
     return None if any(width(cell) > _WIDEST_CELL for cell in cells) else cells
 
 
+@functools.lru_cache(maxsize=4096)  # (each line is read as a break's first and its second)
 def _grid(line: str) -> bool:
     """A row of a table's symbols and figures: three cells or more, none wider than eight
     columns, no sentence's marks, two in three of them or more holding a digit or two
     characters at most (``M1 M2 D+ D-``, ``α α β β``, ``p1 231 64 0.71``; not ``the cat sat
     on the mat``, nor a running head's ``Page 7 GAO-26 Report``)."""
-    cells = line.split()
-    if len(cells) < 3 or _SENTENCE_MARKS.search(line) or any(width(c) > 8 for c in cells):
+    if line.count(" ") < 2 or _SENTENCE_MARKS.search(line):  # (a quick look first)
         return False
-    return 3 * sum(1 for c in cells if len(c) <= 2 or _DIGIT.search(c)) >= 2 * len(cells)
+    cells = line.split()
+    short = sum(1 for c in cells if len(c) <= 2 or _DIGIT.search(c))
+    return len(cells) >= 3 and 3 * short >= 2 * len(cells) and all(width(c) <= 8 for c in cells)
 
 
 _TOKEN = regex.compile(r"^[ \t]*\w[\w+-]{0,3}[ \t]*$")  # (a row's label alone: ``p1``)

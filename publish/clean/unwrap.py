@@ -383,13 +383,13 @@ class _Document:
             if e.start not in suggested and not _into_suspect(e, edit.pages)
         ]
         threshold = edit.review.settings.threshold
-        full = _full_ends(judged)
+        joins = [e for e in edits if e.new != "\n\n" and e.confidence >= threshold]
+        full = _full_ends(judged) if joins else set()
         self.at_marks += sum(
             1
-            for e in edits
-            if e.new != "\n\n"
-            and e.confidence >= threshold
-            and (at_mark(text[: e.start]) or (e.start not in full and not _measured(e)))
+            for e in joins
+            if at_mark(text[max(0, e.start - 16) : e.start])
+            or (e.start not in full and not _measured(e))
         )
         return rounds.apply(text, edit, edits, set())
 
