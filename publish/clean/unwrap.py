@@ -403,10 +403,10 @@ def _full_ends(judged: list[tuple[Block, _Judged]]) -> set[int]:
         if len(lines) < 3:
             continue
         widths = [width(line.rstrip()) for line in lines[:-1]]
-        pos = block.start
+        pos, widest = block.start, max(widths)
         for line, wide in zip(lines[:-1], widths, strict=True):
             pos += len(line)
-            if wide >= max(widths) - 2:
+            if wide >= widest - 2:
                 ends.update(range(pos - 2, pos + 1))  # (a join may drop a hyphen or spaces)
             pos += 1
     return ends
