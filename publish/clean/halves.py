@@ -43,7 +43,7 @@ import regex
 from publish.cjk import CLAUSE, has_cjk_letter
 from publish.clean import evidence as ev
 from publish.clean import titles
-from publish.clean.joining import STARTS_SENTENCE
+from publish.clean.joining import CAPITALS_WORD, STARTS_SENTENCE
 from publish.clean.markers import OWN_LINE
 from publish.clean.numbering import SECTION_NUMBER, rank
 from publish.clean.shapes import (
@@ -210,7 +210,7 @@ def judge(first: str, second: str, between: list[str]) -> tuple[float, tuple[str
     if without_trailing_markup(first).endswith(","):
         return None  # (before a capital: OCR's comma for a full stop, as often as not)
     if _ENDS_ON_LINK.search(first) and not (
-        _CAPITALS.match(second) or STARTS_SENTENCE.match(second)
+        CAPITALS_WORD.match(second) or STARTS_SENTENCE.match(second)
     ):
         return ev.STRONG, (*went_on, "it ends on a word no sentence ends on")
     return ev.LIKELY, (*went_on, f"the second part starts with {_start(second)}")
@@ -224,7 +224,6 @@ _ENDS_ON_LINK = regex.compile(
     r"(?<![;:][ \t]*)(?<=\s)(?:the|a|an|of|and|or|nor|with|from|for|into|upon|at|between"
     r"|than|that|whose)[*_]*[ \t]*$"  # (not ``in``, ``on``, ``by``, ``to``: ``left on``)
 )
-_CAPITALS = regex.compile(r"[*_“\"'(]*\p{Lu}{2,}\b")
 
 
 _NAMES = regex.compile(r"^[ \t]*\p{Han}{2,4}(?:[ \t\u3000]+\p{Han}{2,4}){2,9}[ \t]*$")

@@ -22,6 +22,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+import regex
+
 from publish.cjk import SHARED, is_cjk
 from publish.clean import evidence as ev
 from publish.clean.words import Lexicon, known
@@ -85,7 +87,9 @@ def _misread_hyphen(left: str, right: str, lexicon: Lexicon) -> Join | None:
 
 
 _CAPITALS = re.compile(r"^[A-Z]+(?![a-z])")  # (``MAY``, ``CLASS``, ``A``: not ``Saxon``)
-_CAPITALS_WORD = re.compile(r"^[A-Z]{2,}\b")
+#: A word in capitals starting the text (past a quotation mark or emphasis): a headline's,
+#: ``GRAND HOTEL``, or a clause's, ``WHEREAS``.
+CAPITALS_WORD = regex.compile(r"[*_“\"'(]*\p{Lu}{2,}\b")
 #: A word a sentence starts with (a determiner, a pronoun, a preposition, a conjunction),
 #: capitalised: no compound's second half (``r-`` ⏎ ``The following…``, OCR's debris before
 #: a sentence, keeps the space the break renders as; review 94), and after a part ending on
@@ -132,7 +136,7 @@ def joiner(left: str, right: str, lexicon: Lexicon) -> Join:
         if STARTS_SENTENCE.match(right):
             return Join(0, " ", ev.CERTAIN, _STARTS)
         return Join(0, "" if left[-2:-1].isalnum() else " ")  # (``:-`` ⏎ ``“Another``: a space)
-    if left.endswith(("—", "–")) and (left[-2:-1] == " " or _CAPITALS_WORD.match(right)):
+    if left.endswith(("—", "–")) and (left[-2:-1] == " " or CAPITALS_WORD.match(right)):
         return Join(0, " ")  # (a dash set apart: ``incontrovertibly —`` ⏎ ``that the tree``;
         # one before a word in capitals, a headline's: ``«—`` ⏎ ``GRAND HOTEL``)
     if left.endswith(("—", "–", "/", "@")) or _AT_DOMAIN.match(right):

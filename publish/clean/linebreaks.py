@@ -89,6 +89,8 @@ from publish.clean.shapes import (
 HEADING = "a heading-number line"
 NUMBERED = "a numbered section or clause after a sentence's end"
 LISTED = "a list number after an item's end starts an item"
+FULL_LINE = "a full line"  # (how the evidence of a join by the measure starts)
+CONTINUES = "the next line continues the word or sentence"
 _NOTE_STARTS = "a note starts ([Footnote 1: …], as Distributed Proofreaders mark one)"
 _NOTE_ENDS = "a note ([Footnote 1: …]) ends"
 WIDE = "a line no print is as wide as"  # (how that evidence starts: ``unwrap`` reads it)
@@ -201,7 +203,7 @@ def _decide(
     if hyphen or starts_continuing(body):
         if starts_continuing(body) and ends_sentence(so_far or cur):
             return "join", ev.LIKELY, "a sentence ends, and the next line starts with a mark"
-        return "join", ev.STRONG, "the next line continues the word or sentence"
+        return "join", ev.STRONG, CONTINUES
     if DATELINE.match(body):
         return "split", ev.STRONG, "a dateline starts a story (CHICAGO, Dec. 31)"
     dateline = DATELINE.match(cur)
@@ -250,7 +252,7 @@ def _decide(
             return "split", ev.STRONG, _ITEM_WHY
         if ends_sentence(cur) and linelooks.head(printed, measure) and not cur.isupper():
             return "split", ev.STRONG, "a short line in capitals after a sentence's end: a head"
-        return "join", ev.STRONG, f"a full line of the measure ({measure} columns, {how})"
+        return "join", ev.STRONG, f"{FULL_LINE} of the measure ({measure} columns, {how})"
     if how == OWN and width(cur) < 0.75 * measure and not starts_lowercase(body):
         if cur.rstrip()[-1:].islower() or cur.rstrip()[-1:] in ":：":
             return "", 0.0, ""  # a sentence going on ("one" ⏎ "William Simpson"), or a lead-in

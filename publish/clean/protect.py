@@ -249,7 +249,7 @@ def references(text: str) -> list[tuple[int, int]]:
         start = text.rfind("\n", 0, match.start()) + 1
         end = text.find("\n", match.end())
         line = (start, len(text) if end < 0 else end)
-        if found and found[-1][1] < start - 1 and found[-1] != line:
+        if found and found[-1][1] < start - 1:
             tail = text[found[-1][1] + 1 : start - 1]
             blank = _BLANK_LINE.search(text, found[-1][1], start)
             if tail.count("\n") <= 1 and tail.strip() and blank is None:

@@ -263,7 +263,6 @@ def _parentheses(masked: str) -> list[Edit]:
 
 
 _FILE_END = re.compile(r"\.[A-Za-z][A-Za-z0-9]{1,4}\b")  # a file name's extension
-_QUOTE_MARKS = tuple('“”"「」')  # (around a bracket pair: the pair quoted, not used)
 #: A bracket pair quoted (``“(批量大小, 词数)”``): a style guide's example, as it is to be
 #: written, its marks too (review 97; so is a mark right after a colon, ``逗号：,``).
 _QUOTED_PAIR = re.compile(r'[“"「]\([^()\n]*\)[”"」]')
@@ -271,10 +270,8 @@ _QUOTED_PAIR = re.compile(r'[“"「]\([^()\n]*\)[”"」]')
 
 def _quoted_pair(line: str, opening: int, closing: int) -> bool:
     """The brackets at ``opening`` and ``closing`` stand right inside quotation marks."""
-    return (
-        line[opening - 1 : opening] in _QUOTE_MARKS
-        and line[closing + 1 : closing + 2] in _QUOTE_MARKS
-    )
+    found = _QUOTED_PAIR.match(line, opening - 1) if opening else None
+    return found is not None and found.end() == closing + 2
 
 
 _QUOTATION = re.compile(r'"[^"\n]*"|“[^”\n]*”|‘[^’\n]*’')

@@ -78,10 +78,8 @@ _OPEN_KINDS = ("paragraph", "heading", "quote")
 _DECOR = regex.compile(r"^[ \t]*(?:#{1,6}[ \t]+|>[ \t]*)?[*_]*[ \t]*|[ \t]*[*_]*[ \t]*$")
 _BARE = regex.compile(r"^\d{1,4}$")
 #: A page's label with its number in words (``Page One`` over a paper's first page, ``Page 2``
-#: over the next: review 94), read as the number.
-_SPELT_PAGE = regex.compile(
-    r"^(page[ \t]+)(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)$", regex.I
-)
+#: over the next: review 94), read as the number (the markers' number words).
+_SPELT_PAGE = regex.compile(r"^(page[ \t]+)([A-Za-z]{3,9})$", regex.I)
 #: A manuscript's page number in a transcription, ``[136]``: a page only where such numbers
 #: rise one by one, far apart (else a note's or an entry's label).
 _BRACKETED_NUMBER = regex.compile(r"^\[\d{1,4}\]$")
@@ -172,7 +170,8 @@ def _candidates(blocks: list[Block]) -> _Candidates:
                 continue
             core = _DECOR.sub("", line) if _decorated(line) else line
             if core[:1] in "Pp" and (spelt := _SPELT_PAGE.match(core)) is not None:
-                core = f"{spelt.group(1)}{normalise_page(spelt.group(2))}"  # (``Page One``)
+                number = normalise_page(spelt.group(2))  # (``Page One``)
+                core = f"{spelt.group(1)}{number}" if number.isdigit() else core
             if _BARE.match(core):
                 if ATX.match(line):
                     continue  # (a heading's number, ``### 01``: a section's, not a page's)

@@ -136,9 +136,9 @@ def _links(
         ended = first.kind != "paragraph" or (last in TERMINAL and last not in "*_)]")
         if ended and (i + 1 == len(blocks) or not starts_continuing(blocks[i + 1].text)):
             continue  # (a quick look first: most paragraphs end a sentence)
-        if _text(first) and _among_records(blocks, i):
-            continue
         if _text(first):
+            if _among_records(blocks, i):
+                continue
             found = _partner(blocks, i, edit)
             verdict = found and halves.judge(before, blocks[found[0]].text, found[1])
         else:

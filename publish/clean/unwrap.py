@@ -34,6 +34,8 @@ from publish.clean.editor import Editor
 from publish.clean.evidence import Pages
 from publish.clean.joining import joiner, spaced_run
 from publish.clean.linebreaks import (
+    CONTINUES,
+    FULL_LINE,
     HEADING,
     INDENTED,
     LISTED,
@@ -116,7 +118,7 @@ def _full(lines: list[str], document: int | None) -> bool:
 
 def _by_width(item: Break) -> bool:
     """A join for no other reason than a full line: a wrap, but only where text was wrapped."""
-    return item.why.startswith("a full line")
+    return item.why.startswith(FULL_LINE)
 
 
 def _latin(cur: str, nxt: str) -> bool:
@@ -336,7 +338,7 @@ class _Document:
         self.paged = False  # (or damaged: the first round's view holds for the rounds after)
         self.authors = 0  # blocks whose lines their author broke (the first round counts)
         self.spaced = False  # Han and Latin set apart with a space (the first round reads)
-        self.at_marks = 0  # lines joined after a mark or ragged: as often an author's as a wrap
+        self.authors_joins = 0  # joins after a mark or a ragged line: an author's as likely
 
     def round(
         self, text: str, edit: Editor, only: rounds.Ranges | None, suggested: set[int]
@@ -385,7 +387,7 @@ class _Document:
         threshold = edit.review.settings.threshold
         joins = [e for e in edits if e.new != "\n\n" and e.confidence >= threshold]
         full = _full_ends(judged) if joins else set()
-        self.at_marks += sum(
+        self.authors_joins += sum(
             1
             for e in joins
             if at_mark(text[max(0, e.start - 16) : e.start])
@@ -413,10 +415,9 @@ def _full_ends(judged: list[tuple[Block, _Judged]]) -> set[int]:
 
 
 def _measured(edit: Edit) -> bool:
-    """A join a print's measure or a hyphen shows (not only a sentence going on)."""
-    return any(
-        w.startswith(("a full line", "the next line continues the word")) for w in edit.evidence
-    )
+    """A join a print's measure shows, or a word or sentence the next line plainly continues
+    (a hyphen's, a closing mark's), not only a sentence going on."""
+    return any(why.startswith((FULL_LINE, CONTINUES)) for why in edit.evidence)
 
 
 #: Lines joined that show a text wrapped: one is its author's break as likely (a post's line
@@ -432,6 +433,6 @@ def apply(text: str, edit: Editor) -> str:
     lines joined may now show a measure (at most three rounds)."""
     recorded, document = len(edit.recorded), _Document()
     text, changed = rounds.in_rounds(text, edit, document.round)
-    joined = sum(1 for e in edit.recorded[recorded:] if e.applied) - document.at_marks
+    joined = sum(1 for e in edit.recorded[recorded:] if e.applied) - document.authors_joins
     edit.pages.wrapped = edit.pages.wrapped or joined >= _WRAPS
     return normalise.tidy_ends(text, edit) if changed else text
