@@ -20,8 +20,12 @@ _SPACED = regex.compile(r"(?<=\p{Han}) (?=[A-Za-z0-9])|(?<=[A-Za-z0-9]) (?=\p{Ha
 
 
 _HAN = regex.compile(r"\p{Han}")
-#: Where Han meets Latin, either way round: group 1 or 2 is the space between, if any.
-_MEETING = regex.compile(r"\p{Han}( ?)(?=[A-Za-z0-9])|[A-Za-z0-9]( ?)(?=\p{Han})")
+#: Where Han meets Latin, either way round: group 1 or 2 is the space between, if any; as
+#: rendered, through emphasis, code and a link's markup (``受 [gitbook](…) 的``: spaced).
+_MEETING = regex.compile(
+    r"\p{Han}( ?)(?=[\[*_`]*[A-Za-z0-9])"
+    r"|[A-Za-z0-9][*_`]*(?:\]\([^()\s]*\))?( ?)(?=[*_`]*\p{Han})"
+)
 
 
 def spaced(text: str) -> bool:

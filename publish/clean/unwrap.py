@@ -146,8 +146,10 @@ def _closes(nxt: str) -> bool:
 
 
 def _sides(cur: str, nxt: str) -> tuple[str, str]:
-    left = cur.rstrip().rstrip(_CONVERTED)[-1:]  # (marks ``punctuation`` may make CJK)
-    return left, nxt.lstrip(" \t\u3000").lstrip(_CONVERTED)[:1]
+    """The characters either side of the break, past marks ``punctuation`` may make CJK and,
+    on the right, past what opens a link or code (``（受`` ⏎ ``[gitbook](…)``: Latin)."""
+    left = cur.rstrip().rstrip(_CONVERTED)[-1:]
+    return left, nxt.lstrip(" \t\u3000").lstrip(_CONVERTED + "[`~")[:1]
 
 
 def damaged(text: str, edit: Editor) -> bool:
