@@ -468,6 +468,19 @@ def test_protected_spans() -> None:
     assert not protected.overlaps(0, 1)
 
 
+def test_a_style_guides_counter_examples_are_protected_and_nothing_else() -> None:
+    """The rest of a line labelled ``错误：``, the one block after a label alone, the blocks
+    quoted deeper than a quoted label; not a sentence that starts with the word (no colon),
+    not the right example, not a label's text without Chinese, not a heading after a label."""
+    text = (
+        "错误的配置会导致失败,请检查.\n\n正确：你好！\n\n错误：你好!\n\n"
+        "> 錯誤：\n>\n> > 甲!\n>\n> > 乙!\n>\n> 丙!\n\n反例：\n\n丁,戊.\n\n己,庚.\n\n"
+        "❌ Bad, wrong.\n\n不推荐：\n\n## 标题,\n"
+    )
+    spans = [text[start:end] for start, end in Protected(text).spans]
+    assert spans == ["你好!", "> > 甲!\n>\n> > 乙!", "丁,戊."]
+
+
 def test_toml_front_matter_and_math_after_chinese_are_protected() -> None:
     """Hugo's ``+++`` front matter (the thirty-sixth review: ``+++`` joined to ``title = …``
     in two posts) and inline math right after a Chinese letter (the thirty-fifth: its brackets

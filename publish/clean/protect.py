@@ -8,7 +8,8 @@ after blank lines at the start (Pandoc's metadata), the lines of
 Markdown extensions' block syntax (``:::``, ``!!! note "…"``, ``=== "Tab"``:
 :data:`~publish.clean.blocks.EXTENSIONS`), bibliography entries (a line that reads as one,
 and every line of a section headed 参考文献, References or Bibliography), and a heading a link
-in the text names by its anchor (``[信息论](#信息论-视频)``). YAML front matter
+in the text names by its anchor (``[信息论](#信息论-视频)``), and a style guide's
+counter-examples (``错误：…``: :mod:`publish.clean.counterexamples`). YAML front matter
 never reaches the passes: the read stage splits it off.
 """
 
@@ -21,6 +22,7 @@ from urllib.parse import unquote
 
 from publish.clean import scan
 from publish.clean.blocks import EXTENSIONS, split_blocks
+from publish.clean.counterexamples import counter_examples
 from publish.clean.lines import merged
 from publish.clean.shapes import REFERENCE
 from publish.clean.trace import Edit
@@ -181,7 +183,7 @@ class Protected:
             + [(b.start, b.end) for b in split_blocks(text) if b.kind in ("code", "html", "math")]
         )
         fenced.sort()
-        spans = list(fenced) + references(text) + _anchored_headings(text)
+        spans = [*fenced, *references(text), *_anchored_headings(text), *counter_examples(text)]
         for trigger, pattern in _SCANS:
             if trigger in text:
                 spans.extend(
