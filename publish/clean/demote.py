@@ -20,6 +20,10 @@ or the fragment of one. A heading that reads as running text loses its ``#`` mar
 - it ends in an English word that cannot end a title (``the``, ``of``): a suggestion. (No such
   test for Chinese: ``的`` and ``和`` end titles such as ``投資標的`` and ``内角和``).
 
+A heading numbered ``1.`` ``2.``… next to a sibling heading (the same level) numbered one less
+or one more is a title in a run of them, whatever it ends in (a report's
+``#### **4. Compliance monitoring and governance enforcement,**`` between 3 and 5).
+
 A heading with nothing in it (``#`` ⏎, ``## ##``), as converters leave them (a Word report's,
 a MinerU paper's), goes, strong::
 
@@ -100,11 +104,28 @@ def _line_and_blank(text: str, block: Block) -> tuple[int, int]:
     return block.start, min(after, block.end + 2)
 
 
+#: A heading's number (past emphasis): ``**4. Compliance…``, ``2) Scope``.
+_NUMBER = regex.compile(r"^[*_]*(\d{1,3})[.)．](?!\d)")
+
+
+def _numbered(blocks: list[Block]) -> set[tuple[int, int]]:
+    """The level and number of each heading numbered ``1.`` ``2.``…"""
+    found = set()
+    for block in blocks:
+        match = ATX.match(block.text) if block.kind == "heading" else None
+        number = _NUMBER.match(match.group("title")) if match else None
+        if match and number:
+            found.add((len(match.group(1)), int(number.group(1))))
+    return found
+
+
 def apply(text: str, edit: Editor) -> str:
     if "#" not in text:
         return text
     edits = []
-    for block in split_blocks(text):
+    blocks = split_blocks(text)
+    numbered = _numbered(blocks)
+    for block in blocks:
         if block.kind == "heading" and EMPTY_HEADING.match(block.text):
             edits.append(Edit(*_line_and_blank(text, block), "", ev.STRONG, (_EMPTY_WHY,)))
             continue
@@ -116,6 +137,10 @@ def apply(text: str, edit: Editor) -> str:
         if INTERRUPTS.match(title) or kind_of(title) != "paragraph":
             continue  # without its marks it would be another block, not running text
         verdict = judge(without_markers(widened(title)).strip())  # as it will read
+        number, level = _NUMBER.match(title), len(match.group(1))
+        if verdict and number and numbered & {(level, int(number.group(1)) + d) for d in (-1, 1)}:
+            continue  # (numbered in a run of its siblings: ``#### **4. Compliance monitoring
+            # and governance enforcement,**`` between 3 and 5 is a title, its comma a slip)
         if verdict:
             confidence, why = verdict
             english = why == _LONG_SENTENCE and not has_cjk(title)

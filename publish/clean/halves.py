@@ -113,6 +113,9 @@ def is_row(text: str) -> bool:
 
 #: A colon and a dash (``as under :-``, an annual report's before its table, a 1790s letter's
 #: before a quotation): a lead-in that ends, whatever follows it.
+#: The marks that end a lead-in or a clause: a part starting with ``、`` (the mark after an
+#: item's number, ``一、``) after one of them lost what stood between.
+_MARKS_BEFORE_ITEM = "：:；;。！？!?，,、"
 _COLON_DASH = regex.compile(r"[:：][ \t]*[-–—]+[ \t]*$")
 
 
@@ -148,6 +151,9 @@ def judge(first: str, second: str, between: list[str]) -> tuple[float, tuple[str
         return None  # (``…are as under :-``: what follows, a table or a list, is led to)
     if _DATE_ALONE.match(first.strip(" \t*_#")):
         return None  # (a running head's date, ``January 9, 2024``, or its piece ``9, 2024``)
+    if second[:1] == "、" and first.rstrip(" \t*_")[-1:] in _MARKS_BEFORE_ITEM:
+        return None  # (``、`` after a mark: ``…给付身故保险金：`` ⏎⏎ ``、身故之…``, an item
+        # whose number OCR dropped, review 100)
     if starts_continuing(second):
         return ev.STRONG, ("the second part starts with a mark that continues a sentence",)
     if ends_sentence(first) or starts_new_unit(second) or _section(first):
@@ -156,8 +162,14 @@ def judge(first: str, second: str, between: list[str]) -> tuple[float, tuple[str
         return None  # (a letter's salutation before its first paragraph)
     if not between and _NUMBER_ALONE.match(first.strip()):
         return None  # (an item's number its author set apart: a weekly's numbered sayings)
-    if between and field_label(first) and short_line(first) and not any(map(_paged, between)):
-        return None  # (a form's field, ``字號：北宮刑字第…號``, a table under it: no page cut)
+    short = bool(between) and short_line(first)
+    if (
+        field_label(first)
+        and not any(map(_paged, between))
+        and (short or _one_value(first, second))
+    ):
+        return None  # (a form's field, ``字號：北宮刑字第…號``, a table under it; a field and
+        # the next record, ``商品文號：…號函備查`` ⏎⏎ ``中華民國…號函備查修正``, review 100)
     if URL_START.match(first) or URL_START.match(second):
         return None  # (a link set on its own line, a URL's ``https`` no sentence going on)
     ended = URL_END.search(first) or _EMAIL_END.search(first)
@@ -322,6 +334,12 @@ def _record(text: str) -> bool:
 
 
 _NOTE_AFTER_STOP = regex.compile(r"(?<=[。！？])\d{1,2}$")
+
+
+def _one_value(field: str, second: str) -> bool:
+    """A field's single value (no clause mark) before a part that is one too (no clause mark,
+    no sentence end): the next record, not the rest of a sentence."""
+    return not (_CLAUSES.search(field) or _CLAUSES.search(second) or ends_sentence(second))
 
 
 def _salutation(text: str) -> bool:

@@ -14,7 +14,8 @@ sure enough leave them, never under a suggestion): ``一、`` and ``第X章`` at
 ``（一）``, ``第X节`` and ``第X条`` at level 3 under a level-2 heading, else 2.
 Headings numbered by depth (``2.1.`` under ``2.``) go at the levels their numbers say
 (:mod:`publish.clean.outline`). ``1.聚焦重点产业`` (no space) is text and never changed;
-bold run-in heads (``**坚持创新驱动。**新增…``) stay paragraphs::
+bold run-in heads (``**坚持创新驱动。**新增…``) stay paragraphs, and so do the lines under a table
+of contents' heading (``目录``, ``Contents``: they name the headings)::
 
     ## 2024年工作安排 … ## (一)聚力产业… -> ## 2024年工作安排 … ### (一)聚力产业…
     **二、主要任务**                       -> ## 二、主要任务 (suggested)
@@ -48,6 +49,13 @@ _MATTER = re.compile(
     re.IGNORECASE,
 )
 _APART = 9  # the rank of such a heading: above no numbered one
+#: A table of contents' heading (ATX, or a setext heading's first line): the lines under it
+#: name the headings, they are none (a constitution's ``目　录`` ⏎ ``第一章　总　　纲``…).
+_CONTENTS = re.compile(
+    r"^(?:<[^>]*>)*[*_]*(?:(?:table\s+of\s+)?contents|目\s*[录錄次])[*_]*[ \t\u3000]*(?:\n|$)", re.I
+)
+#: A setext heading (``目　录`` ⏎ ``======``), which the blocks read as a paragraph.
+_SETEXT = re.compile(r"^ {0,3}\S[^\n]*\n {0,3}(?:=+|-+)[ \t]*(?:\n|$)")
 
 
 def apply(text: str, edit: Editor) -> str:
@@ -57,9 +65,12 @@ def apply(text: str, edit: Editor) -> str:
     blocks = split_blocks(text)
     numbers = outline.Outline(blocks)
     threshold = edit.review.settings.threshold
+    contents = False  # (under a table of contents' heading: its lines are no headings)
     for block in blocks:
-        if block.kind == "heading":
+        setext = _SETEXT.match(block.text) if block.kind == "paragraph" else None
+        if block.kind == "heading" or setext:
             match = _ATX.match(block.text)
+            contents = _CONTENTS.match(match.group("title") if match else block.text) is not None
             if not match:
                 continue
             title, level = match.group("title"), len(match.group("hashes"))
@@ -76,11 +87,11 @@ def apply(text: str, edit: Editor) -> str:
                     new_level = deeper
             seen.append((_APART if _MATTER.match(title) else rank(title), new_level))
             offered.append(seen[-1])
-        elif block.kind == "paragraph" and "\n" not in block.text:
+        elif block.kind == "paragraph" and "\n" not in block.text and not contents:
             if block.text.startswith(("  ", "\t")):
                 continue  # (indented: a list item's paragraph, ``   一、人身搜索`` under ``1.``)
             bold = _ONLY_BOLD.match(block.text)
-            title = bold.group("title").strip() if bold else block.text
+            title = (bold.group("title") if bold else block.text).strip()  # (and U+2002 too)
             if bold and (_SENTENCE.search(title) or not _LETTER.search(title) or not rank(title)):
                 continue  # (unnumbered bold: a byline, a cross-head, a title in a quotation)
             if not bold and not is_heading_line(title):
@@ -88,6 +99,8 @@ def apply(text: str, edit: Editor) -> str:
             order = rank(title)
             base = 3 if order not in TOP and offered and offered[-1][1] == 2 else 2
             level = _nested_level(order, base, offered)
+            if order and offered and offered[-1][0] == order:
+                level = offered[-1][1]  # (a sibling's level: ``**2. …**`` after ``**1. …**``)
             why = (
                 "a paragraph only bold, with a heading number"
                 if bold
