@@ -334,13 +334,15 @@ def _into_suspect(edit: Edit, pages: Pages) -> bool:
 
 class _Document:
     """What one run of the pass has learnt of the document: whether it is a page's text
-    (paragraphs told apart only by a short last line, somewhere in it)."""
+    (paragraphs told apart only by a short last line, somewhere in it), or clean Markdown
+    whose author starts sentences on lines of their own."""
 
     def __init__(self) -> None:
         self.paged = False  # (or damaged: the first round's view holds for the rounds after)
         self.authors = 0  # blocks whose lines their author broke (the first round counts)
         self.spaced = False  # Han and Latin set apart with a space (the first round reads)
         self.authors_joins = 0  # joins after a mark or a ragged line: an author's as likely
+        self.sentences = False  # its author starts sentences on a line of their own
 
     def round(
         self, text: str, edit: Editor, only: rounds.Ranges | None, suggested: set[int]
@@ -367,7 +369,8 @@ class _Document:
             and not protected.covers(block.start, block.end)
         ]
         if only is None:  # (the first round sees the whole document)
-            self.paged = _paged(blocks, judged) or marked
+            self.sentences = not marked and sentence_lines(judged)
+            self.paged = (_paged(blocks, judged) and not self.sentences) or marked
         broken = self.paged or marked  # (a text the first round found broken stays so: its
         # hyphens joined, it shows no mark, but cleaned again it reads as a page's text)
         own = set() if broken else _authored(judged)
@@ -386,6 +389,8 @@ class _Document:
             )
             if e.start not in suggested and not _into_suspect(e, edit.pages)
         ]
+        if self.sentences:  # (an author who starts each sentence on a line: review 101)
+            edits = [e for e in edits if not _short_split(e)]
         threshold = edit.review.settings.threshold
         joins = [e for e in edits if e.new != "\n\n" and e.confidence >= threshold]
         full = _full_ends(judged) if joins else set()
@@ -396,6 +401,30 @@ class _Document:
             or (e.start not in full and not _measured(e))
         )
         return rounds.apply(text, edit, edits, set())
+
+
+def _short_split(edit: Edit) -> bool:
+    """A paragraph break offered after a line well short of the measure (in a text whose
+    author starts each sentence on a line, none is: :func:`sentence_lines`)."""
+    return edit.new.startswith("\n\n") and any(w.startswith(_SHORT) for w in edit.evidence)
+
+
+#: A Latin sentence's end (past a closing mark), and a space before the next one's capital.
+_ENDS = r"[a-z0-9][.!?][\"'’”)]?"
+_MID_LINE = re.compile(rf"{_ENDS}[ \t]+(?=[\"'“‘(]?[A-Z])")
+_AT_LINE_END = re.compile(rf"{_ENDS}[ \t]*\n(?=[ \t]*[\"'“‘(*_]*[A-Z])")
+
+
+def sentence_lines(judged: list[tuple[Block, _Judged]]) -> bool:
+    """Its author starts each sentence on a line of its own, wrapping the long ones (``…in`` ⏎
+    ``exchange for work.`` ⏎ ``In its ideal form, …``): three sentences or more end a line
+    inside a paragraph, and at most one in four ends inside a line (a page's text ends most
+    of them there). Its short lines are no paragraphs' ends (review 101)."""
+    ends = mid = 0
+    for block, _ in judged:
+        ends += len(_AT_LINE_END.findall(block.text))
+        mid += len(_MID_LINE.findall(block.text))
+    return ends >= _AUTHORED and mid * 4 <= ends
 
 
 def _full_ends(judged: list[tuple[Block, _Judged]]) -> set[int]:
