@@ -111,11 +111,11 @@ def is_row(text: str) -> bool:
     return _ROW.match(text) is not None
 
 
-#: A colon and a dash (``as under :-``, an annual report's before its table, a 1790s letter's
-#: before a quotation): a lead-in that ends, whatever follows it.
 #: The marks that end a lead-in or a clause: a part starting with ``、`` (the mark after an
 #: item's number, ``一、``) after one of them lost what stood between.
 _MARKS_BEFORE_ITEM = "：:；;。！？!?，,、"
+#: A colon and a dash (``as under :-``, an annual report's before its table, a 1790s letter's
+#: before a quotation): a lead-in that ends, whatever follows it.
 _COLON_DASH = regex.compile(r"[:：][ \t]*[-–—]+[ \t]*$")
 
 

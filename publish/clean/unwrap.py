@@ -369,7 +369,7 @@ class _Document:
             and not protected.covers(block.start, block.end)
         ]
         if only is None:  # (the first round sees the whole document)
-            self.sentences = not marked and sentence_lines(judged)
+            self.sentences = not marked and _sentence_lines(judged)
             self.paged = (_paged(blocks, judged) and not self.sentences) or marked
         broken = self.paged or marked  # (a text the first round found broken stays so: its
         # hyphens joined, it shows no mark, but cleaned again it reads as a page's text)
@@ -405,7 +405,7 @@ class _Document:
 
 def _short_split(edit: Edit) -> bool:
     """A paragraph break offered after a line well short of the measure (in a text whose
-    author starts each sentence on a line, none is: :func:`sentence_lines`)."""
+    author starts each sentence on a line, none is: :func:`_sentence_lines`)."""
     return edit.new.startswith("\n\n") and any(w.startswith(_SHORT) for w in edit.evidence)
 
 
@@ -415,7 +415,7 @@ _MID_LINE = re.compile(rf"{_ENDS}[ \t]+(?=[\"'“‘(]?[A-Z])")
 _AT_LINE_END = re.compile(rf"{_ENDS}[ \t]*\n(?=[ \t]*[\"'“‘(*_]*[A-Z])")
 
 
-def sentence_lines(judged: list[tuple[Block, _Judged]]) -> bool:
+def _sentence_lines(judged: list[tuple[Block, _Judged]]) -> bool:
     """Its author starts each sentence on a line of its own, wrapping the long ones (``…in`` ⏎
     ``exchange for work.`` ⏎ ``In its ideal form, …``): three sentences or more end a line
     inside a paragraph, and at most one in four ends inside a line (a page's text ends most
