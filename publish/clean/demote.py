@@ -22,7 +22,9 @@ or the fragment of one. A heading that reads as running text loses its ``#`` mar
 
 A heading numbered ``1.`` ``2.``… next to a sibling heading (the same level) numbered one less
 or one more is a title in a run of them, whatever it ends in (a report's
-``#### **4. Compliance monitoring and governance enforcement,**`` between 3 and 5).
+``#### **4. Compliance monitoring and governance enforcement,**`` between 3 and 5); so is a
+``#`` heading that starts the document, though it reads as a sentence (its title, ``# A handy
+guide to … open source.``).
 
 A heading with nothing in it (``#`` ⏎, ``## ##``), as converters leave them (a Word report's,
 a MinerU paper's), goes, strong::
@@ -62,6 +64,7 @@ _SENTENCE_END = regex.compile(
 )
 _OPEN_END = regex.compile(r"\b(?:the|of|and|or|to|a|an|in)[*_]*$")
 _LONG_SENTENCE = "a long sentence marked as a heading"
+_SENTENCE = "a sentence marked as a heading"
 _LINKED = regex.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
 _EMPTY_WHY = "an empty heading (a converter's: nothing a reader could find in a contents)"
 
@@ -91,7 +94,7 @@ def judge(title: str) -> tuple[float, str] | None:
         if wide > 40:
             return ev.STRONG, _LONG_SENTENCE
         if wide > 20:
-            return ev.LIKELY, "a sentence marked as a heading"
+            return ev.LIKELY, _SENTENCE
     if _OPEN_END.search(title):
         return ev.LIKELY, "a heading ending in a word that cannot end a title"
     return None
@@ -125,7 +128,7 @@ def apply(text: str, edit: Editor) -> str:
     edits = []
     blocks = split_blocks(text)
     numbered = _numbered(blocks)
-    for block in blocks:
+    for n, block in enumerate(blocks):
         if block.kind == "heading" and EMPTY_HEADING.match(block.text):
             edits.append(Edit(*_line_and_blank(text, block), "", ev.STRONG, (_EMPTY_WHY,)))
             continue
@@ -141,6 +144,9 @@ def apply(text: str, edit: Editor) -> str:
         if verdict and number and numbered & {(level, int(number.group(1)) + d) for d in (-1, 1)}:
             continue  # (numbered in a run of its siblings: ``#### **4. Compliance monitoring
             # and governance enforcement,**`` between 3 and 5 is a title, its comma a slip)
+        if verdict and verdict[1] in (_LONG_SENTENCE, _SENTENCE) and n == 0 and level == 1:
+            continue  # (the document's title, its first block, though a sentence: ``# A handy
+            # guide to financial support for open source.``, review 101)
         if verdict:
             confidence, why = verdict
             english = why == _LONG_SENTENCE and not has_cjk(title)

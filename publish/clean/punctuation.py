@@ -324,11 +324,15 @@ def _stops(text: str) -> list[Edit]:
 def _glossed(line: str, opening: int, inner: str) -> bool:
     """The brackets stand in an English sentence: a Latin word before them, and one after
     them (``Open Chinese Convert (OpenCC, 開放中文轉換) is…``) or only quoted Chinese in them
-    (``The family genealogy ("族譜"), which…``)."""
+    (``The family genealogy ("族譜"), which…``); or they gloss the Latin word right before
+    them at the end of a link's text or of the line (``[Chinese(繁體中文)](…)``, a README's
+    list of its translations: review 101)."""
     before = line[:opening].rstrip(" \t")[-1:]
     if not (before.isascii() and before.isalpha()):
         return False
     after = line[opening + len(inner) + 2 :].lstrip(" \t")[:1]
+    if after in ("]", "\0", "") and line[opening - 1 : opening] == before:
+        return True  # (``\0``: the link's ``](…)``, protected, blanked out)
     return (after.isascii() and after.isalpha()) or not _HAS_CJK.search(_QUOTATION.sub("", inner))
 
 
