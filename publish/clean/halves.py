@@ -81,6 +81,9 @@ _LINE_BREAK_END = regex.compile(r"<br[ \t]*/?>[ \t]*$", regex.IGNORECASE)
 _WORD = regex.compile(r"[\p{L}\p{N}]")
 _QUOTES = "\"'“‘「『"
 _EMAIL_END = regex.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+[ \t]*$")
+_ADDRESSES = regex.compile(r"@[\w-]+(?:\.[\w-]+)+")  # (``{ann, bo}@example.edu`` too)
+#: A line of raw TeX: it starts with a command (``\newpage``, ``\markboth{…}``, ``\vspace``).
+_TEX_COMMAND = regex.compile(r"^[ \t]*\\[A-Za-z]{2,}")
 #: A citation (``[2]``, ``[5,10]``) or math ends the text, maybe with what OCR made of the 。
 #: after it (``O``, ``□``): a sentence's end as often as a cut.
 _LOST_STOP = regex.compile(r"(?:\[[\d,，\-–]+\]|\$)[ \t]*[O□]?$")
@@ -151,6 +154,10 @@ def judge(first: str, second: str, between: list[str]) -> tuple[float, tuple[str
         return None  # (``…are as under :-``: what follows, a table or a list, is led to)
     if _DATE_ALONE.match(first.strip(" \t*_#")):
         return None  # (a running head's date, ``January 9, 2024``, or its piece ``9, 2024``)
+    if _TEX_COMMAND.match(first) or _TEX_COMMAND.match(second):
+        return None  # (raw TeX a converter left, ``\newpage\markboth{…}``: no prose; review 103)
+    if short_line(second) and _ADDRESSES.search(second):
+        return None  # (an author's address under the names: ``ann, bo, cy @example.edu``)
     if second[:1] == "、" and first.rstrip(" \t*_")[-1:] in _MARKS_BEFORE_ITEM:
         return None  # (``、`` after a mark: ``…给付身故保险金：`` ⏎⏎ ``、身故之…``, an item
         # whose number OCR dropped, review 100)

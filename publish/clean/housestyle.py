@@ -96,15 +96,15 @@ _WIDE = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
 
 @functools.cache
 def _beside(mark: str) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
-    """The half-width ``mark`` beside a CJK letter (either side) and a space after it, as a
-    typist sets it by choice (a converter's comes with none: ``数字传播重点实验室,上海``): its
-    lines, and each."""
+    """The half-width ``mark`` beside a CJK letter (either side) and a space after it (past
+    emphasis: ``**核心思想:** 文字``), as a typist sets it by choice (a converter's comes with
+    none: ``数字传播重点实验室,上海``): its lines, and each."""
     at = re.escape(mark)
-    one = rf"(?:[{CJK_LETTER}][*_]*{at}[ \t]|{at}[ \t]+(?=[*_]*[{CJK_LETTER}]))"
+    one = rf"(?:[{CJK_LETTER}][*_]*{at}[*_]*[ \t]|{at}[*_]*[ \t]+(?=[*_]*[{CJK_LETTER}]))"
     return regex.compile(rf"^[^\n]*?{one}", regex.M), regex.compile(one)
 
 
-def _marks_of_style(masked: str, marks: list[Edit]) -> list[Edit]:
+def marks_of_style(masked: str, marks: list[Edit]) -> list[Edit]:
     """``marks``, those of a mark the text sets half-width beside Chinese, a space after it, on
     :data:`_STYLE` lines or more, and more often than full-width, only suggested: a translator's
     ``他把问题分成三类: 事实…`` throughout, a book list's ``游戏编程模式: Game Programming
@@ -113,6 +113,9 @@ def _marks_of_style(masked: str, marks: list[Edit]) -> list[Edit]:
     kept = []
     for edit in marks:
         mark = masked[edit.start]
+        if mark not in _WIDE:  # (in a protected span, blanked out: the editor leaves it)
+            kept.append(edit)
+            continue
         if mark not in styled:
             lines, each = _beside(mark)
             half = sum(1 for _ in each.finditer(masked))
@@ -130,8 +133,9 @@ def weigh(
     full = sum(map(masked.count, "，。；：？！"))  # (its Chinese marks set full-width)
     if marks and _house_marks(masked, marks, full):
         return doubted(pairs, _MARKS), doubted(quotes, _MARKS), [], _MARKS
-    marks = _marks_of_style(masked, marks)
-    slips = len(marks) * _SLIPS <= full  # (a slip in twenty, not a converter's habit)
+    marks = marks_of_style(masked, marks)
+    stray = sum(1 for e in marks if e.confidence > ev.LIKELY)  # (not those of its style)
+    slips = stray * _SLIPS <= full  # (a slip in twenty, not a converter's habit)
     if slips:
         quotes = doubted(quotes, _QUOTES) if quotes and _house_quotes(masked) else quotes
     pairs = _numbers(masked, pairs, slips) if pairs else pairs

@@ -7,9 +7,9 @@ blocks, tags and comments, entity and character references (``&emsp;`` ``&#8212;
 after blank lines at the start (Pandoc's metadata), the lines of
 Markdown extensions' block syntax (``:::``, ``!!! note "…"``, ``=== "Tab"``:
 :data:`~publish.clean.blocks.EXTENSIONS`), bibliography entries (a line that reads as one,
-and every line of a section headed 参考文献, References or Bibliography), and a heading a link
-in the text names by its anchor (``[信息论](#信息论-视频)``), and a style guide's
-counter-examples (``错误：…``: :mod:`publish.clean.counterexamples`). YAML front matter
+and every line of a section headed 参考文献, 参考资料, 参考书目, References or Bibliography),
+a heading a link in the text names by its anchor (``[信息论](#信息论-视频)``), and a style
+guide's counter-examples (``错误：…``: :mod:`publish.clean.counterexamples`). YAML front matter
 never reaches the passes: the read stage splits it off.
 """
 
@@ -235,7 +235,8 @@ class Protected:
 
 
 _SECTION = re.compile(
-    r"^ {0,3}(#{1,6})[ \t]*[*_]*(?:参考文献|参 考 文 献|references|bibliography|works cited"
+    r"^ {0,3}(#{1,6})[ \t]*[*_]*(?:参考文献|参 考 文 献|参考资料|参考書目|参考书目|references"
+    r"|bibliography|works cited"
     r"|literature cited|sources cited)[*_]*[ \t:：]*$",
     re.MULTILINE | re.IGNORECASE,
 )

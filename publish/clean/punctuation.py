@@ -437,7 +437,8 @@ def apply(text: str, edit: Editor) -> str:
     masked = _masked(text) if "(" in text or "（" in text or '"' in text else text
     pairs, quotes, marks = _parentheses(masked), _quotes(masked), _marks(text)
     doubt = ""  # (why every repair here is only suggested: the author's own style)
-    if (pairs or quotes or marks) and not shows_conversion(text, edit.pages):
+    own = (pairs or quotes or marks) and not shows_conversion(text, edit.pages)
+    if own:
         kept = Protected.of(text)  # (a log's ``已保存: publi…`` in a code block is no slip)
         marks = [e for e in marks if not kept.covers(e.start, e.end)]
         pairs, quotes, marks, doubt = housestyle.weigh(masked, pairs, quotes, marks)
@@ -447,7 +448,10 @@ def apply(text: str, edit: Editor) -> str:
         text = edit.apply(text, _unescaped(text, doubted(found, doubt)))
     else:
         widened = edit.apply(text, _unescaped(text, pairs + quotes))
-        marks = marks if widened == text else _marks(widened)
+        if widened != text:  # (the marks again, beside the brackets made full-width, and
+            # weighed again: a text's style of a mark holds whatever its brackets became)
+            marks = _marks(widened)
+            marks = housestyle.marks_of_style(_masked(widened), marks) if own else marks
         text = edit.apply(widened, _unescaped(widened, marks))
         if "$" in text:  # (after the marks: one made full-width may stand after math, spaces)
             text = edit.apply(text, _math_spaces(text))
