@@ -231,6 +231,13 @@ def _masked(text: str) -> str:
 def _parentheses(masked: str) -> list[Edit]:
     edits = []
     base = 0
+    found: list[set[int]] = []
+
+    def marks() -> set[int]:  # (where the marks made full-width stand, looked for once)
+        if not found:
+            found.append({e.start for e in _marks(masked)})
+        return found[0]
+
     for line in masked.split("\n"):
         start, base = base, base + len(line) + 1
         if not ("(" in line or "（" in line) or not (")" in line or "）" in line):
@@ -249,7 +256,7 @@ def _parentheses(masked: str) -> list[Edit]:
                     continue  # (quoted as it is written: a style guide's ``“(批量大小, 词数)”``)
                 inner = line[opening + 1 : i]
                 if (_chinese_inside(inner) and not _glossed(line, opening, inner)) or (
-                    pair != "()" and _beside_cjk(line, opening, i)
+                    pair != "()" and _beside_cjk(line, opening, i, marks(), start)
                 ):
                     before, after = _room(line, opening, i)
                     why = _HOLDS_WHY if pair == "()" else _MIXED_WHY
@@ -357,13 +364,41 @@ def _tight(ch: str) -> bool:
     return ch.isalnum() or ch in ("\0", "`") or (ch != "" and is_cjk(ch))
 
 
-def _beside_cjk(line: str, opening: int, closing: int) -> bool:
+def _beside_cjk(line: str, opening: int, closing: int, marks: set[int], at: int) -> bool:
     """A CJK character is the first one before the bracket pair or after it (spaces looked
     through): a pair of mixed widths in an English sentence, ``three-dimensional(3D）position``,
-    is not Chinese punctuation."""
-    before = line[:opening].rstrip(" \t")[-1:]
-    after = line[closing + 1 :].lstrip(" \t")[:1]
+    is not Chinese punctuation. A half-width bracket of another pair of mixed widths counts as
+    the full-width one it becomes (``（a)（b)``: both repaired in one run), and so does a
+    half-width mark the pass makes full-width (``marks``: where they stand in the text, the
+    line starting at ``at``; ``（a),代``)."""
+    left = line[:opening].rstrip(" \t")
+    right = line[closing + 1 :].lstrip(" \t")
+    before, after = left[-1:], right[:1]
+    if before == ")" and _mixed(left, len(left) - 1):
+        return True
+    if after == "(" and _mixed(line, len(line) - len(right)):
+        return True
+    if (before in _FULL and at + len(left) - 1 in marks) or (
+        after in _FULL and at + len(line) - len(right) in marks
+    ):
+        return True
     return is_cjk(before) or is_cjk(after)
+
+
+def _mixed(line: str, at: int) -> bool:
+    """The half-width bracket at ``at`` is one of a pair of mixed widths (``（a)``, ``(a）``)."""
+    back = line[at] == ")"
+    step, mate, same = (-1, "(（", ")）") if back else (1, ")）", "(（")
+    depth, i = 0, at + step
+    while 0 <= i < len(line):
+        if line[i] in mate:
+            if depth == 0:
+                return line[i] in "（）"
+            depth -= 1
+        elif line[i] in same:
+            depth += 1
+        i += step
+    return False
 
 
 def _quotes(masked: str) -> list[Edit]:
