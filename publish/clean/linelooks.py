@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from publish.cjk import CLOSING_QUOTES, is_cjk_letter, width
+from publish.cjk import CLOSING_QUOTES, is_cjk, is_cjk_letter, width
 from publish.clean.measure import BY_HAND, chinese_width
 from publish.clean.numbering import rank
 from publish.clean.shapes import ends_sentence, field_label
@@ -42,6 +42,8 @@ def comma_for_stop(cur: str, body: str, measure: int | None, how: str) -> bool:
     the first did."""
     if not cur.endswith(",") or not body[:1].isupper() or body.startswith(("I ", "I'")):
         return False
+    if is_cjk(cur[-2:-1]):
+        return False  # (Chinese's comma, half-width: ``punctuation`` makes it ``，``)
     if how == BY_HAND:
         return False
     return measure is None or not 0.75 * measure <= width(cur) <= 2 * measure
