@@ -8,7 +8,9 @@ read with :mod:`publish.yamlsafe` (safe tags, aliases capped) and may hold at mo
 A first ``---`` followed by a blank line is, for Pandoc, no metadata block but a horizontal
 rule: a converter's page rule (``---`` ⏎⏎ text of the first page …). Such a file's front matter
 is read only when what follows is a closed block of ``key: value`` lines; else the whole file
-is body, where a problem of the YAML would have been an error.
+is body, where a problem of the YAML would have been an error. So is a file whose first
+``---`` is never closed and followed by a line that is no ``key:`` (nor a YAML comment), as an
+OCR'd page's rule is by its text (``---`` ⏎ ``THE MESSENGER…``).
 """
 
 from __future__ import annotations
@@ -26,6 +28,8 @@ _FENCE = re.compile(r"\A(?:\ufeff)?---[ \t]*(?:\r\n?|\n)")
 _FENCE_END = re.compile(r"(?<=[\r\n])(?:---|\.\.\.)[ \t]*(?:\r\n?|\n|\Z)")
 _LINE_END = re.compile(r"\r\n?|\n")
 _BLANK = re.compile(r"[ \t]*(?:\r\n?|\n)")  # a blank line right after the opening ``---``
+#: A line that starts YAML front matter: a key and its colon, or a comment.
+_KEY = re.compile(r"[ \t]*(?:[\w\"'][^:\r\n]*:(?:[ \t]|\r|\n|$)|#)")
 
 
 def split_front_matter(
@@ -38,8 +42,10 @@ def split_front_matter(
     try:
         return _split(text, shown, limits, opening.end())
     except ContentError:
-        if _BLANK.match(text, opening.end()):  # a rule, not front matter (see above)
-            return {}, "", text, 1
+        after = opening.end()
+        unclosed = _FENCE_END.search(text, after) is None
+        if _BLANK.match(text, after) or (unclosed and not _KEY.match(text, after)):
+            return {}, "", text, 1  # a rule, not front matter (see above)
         raise
 
 

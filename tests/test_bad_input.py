@@ -84,6 +84,18 @@ def test_a_first_rule_followed_by_a_blank_line_is_body_when_no_yaml_follows(
     assert "<hr" in page and kept in page
 
 
+def test_a_first_rule_never_closed_before_text_is_body(make_project: MakeProject) -> None:
+    """An OCR'd page's rule right above its text (``---`` ⏎ ``THE MESSENGER…``, review 104) is
+    no front matter when nothing closes it and the next line is no ``key:``: body, not an
+    error; ``---`` ⏎ ``title: x`` left open is still one (:func:`test_unclosed_front_matter`)."""
+    text = "---\nTHE MESSENGER AND ADVOCATE.\nPittsburgh, the old mill by the river.\n"
+    root = make_project({"content/a.md": text})
+    result = run_cli(["build", "--format", "html"], root)
+    assert result.returncode == 0, result.stderr
+    page = (root / "build/site/a/index.html").read_text("utf-8")
+    assert "<hr" in page and "Pittsburgh, the old mill" in page
+
+
 def test_front_matter_after_a_blank_line_is_still_read(make_project: MakeProject) -> None:
     text = "---\n\ntitle: 空行之后\n---\n\n正文。\n"
     root = make_project({"content/a.md": text})

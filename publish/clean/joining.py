@@ -12,6 +12,7 @@ words, and a word hyphenated at the break rejoined when the joined form is a wor
     court~ + house         -> courthouse          (OCR read the hyphen as ~ or =: a word)
     Inquiry@ + faa.gov     -> Inquiry@faa.gov     (an e-mail address cut at its @)
     so — + that            -> so — that           (a dash set apart keeps its space)
+    vendors / + suppliers  -> vendors / suppliers (and so does a slash)
     estab- + CLASS OF 1964 -> estab- CLASS OF 1964 (a headline between the halves: as rendered)
     长 效 + 保 洁           -> 长 效 保 洁          (a spaced-out run goes on; ``spaced`` closes it)
     只支持 + _基于等值_      -> 只支持 _基于等值_     (an underscore opens emphasis beside a space)
@@ -139,6 +140,8 @@ def joiner(left: str, right: str, lexicon: Lexicon) -> Join:
     if left.endswith(("—", "–")) and (left[-2:-1] == " " or CAPITALS_WORD.match(right)):
         return Join(0, " ")  # (a dash set apart: ``incontrovertibly —`` ⏎ ``that the tree``;
         # one before a word in capitals, a headline's: ``«—`` ⏎ ``GRAND HOTEL``)
+    if left.endswith(" /"):
+        return Join(0, " ")  # (a slash set apart: ``contractors /`` ⏎ ``vendors``, review 104)
     if left.endswith(("—", "–", "/", "@")) or _AT_DOMAIN.match(right):
         return Join(0, "")  # (a dash, a path, an e-mail address cut at its ``@``; not a
         # bullet OCR read as ``@``: ``are over`` ⏎ ``@ insted``, review 74)

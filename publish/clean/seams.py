@@ -159,7 +159,8 @@ def _links(
         reading[found[0]] = joined if len(joined) < 4 * _KEEP else joined[:_KEEP] + joined[-_KEEP:]
         whys = (*verdict[1], join.why) if join.why else verdict[1]
         confidence = min(verdict[0], join.confidence)
-        if not found[1] and unshown.chinese_only(verdict[1], before) and not shown.converted:
+        bare = not found[1] and not shown.converted  # (nothing between, no conversion shown)
+        if bare and unshown.chinese_only(verdict[1], before, shown.clauses):
             confidence, whys = unshown.weigh(confidence, whys, before, second.text, shown.measure)
         if FLOAT_BETWEEN in whys and _LEADS_IN.search(before[-12:]):
             continue  # (``…示意图如下所示`` ⏎⏎ the figure: the sentence leads to it, and ends)
