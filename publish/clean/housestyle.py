@@ -69,10 +69,12 @@ _HALF_MARK = regex.compile(rf"^[^\n]*[{CJK_LETTER}][,;:?!.](?:[ \t]|[{CJK_LETTER
 
 
 def _house_quotes(masked: str) -> bool:
-    """Straight quotation marks (around anything), and none of the text's curly or a corner
-    bracket: where its author typed no curly mark, one pair typed straight is as much a choice
-    as many (a README's ``脚本报错"文章标题未匹配"``, the message a script prints)."""
-    curly = any(mark in masked for mark in "“”「」『』")
+    """Straight quotation marks (around anything), and none of the text's curly: where its
+    author typed no curly mark, one pair typed straight is as much a choice as many (a
+    README's ``脚本报错"文章标题未匹配"``, the message a script prints), and in a text quoting
+    with corner brackets, curly ones would be its style no more (``"物件"`` among ``「…」``:
+    review 105)."""
+    curly = "“" in masked or "”" in masked
     return not curly and _STRAIGHT_PAIR.search(masked) is not None
 
 
