@@ -285,6 +285,9 @@ def _breaks(
             # ⏎ ``（2）…``, ``two things:`` ⏎ ``(i) a clean data set;``; review 97)
             inline = item.why in (NUMBERED, LISTED) and cur.rstrip()[-1:] in "；：;:"
             inline = inline and _ENUMERATOR.match(nxt) is not None
+            if inline and _RUN_IN.search(cur):
+                continue  # (the enumeration started inside the line: ``These indicate that
+                # (1) the variance…;`` ⏎ ``(2) the variance…``, one sentence; review 105)
             sure = item.confidence if damaged or not (set_apart or inline) else ev.LIKELY
             indent = _item_indent(block, item) if block.kind == "list" else ""
             if indent is not None:
@@ -293,6 +296,8 @@ def _breaks(
 
 
 _ENUMERATOR = re.compile(r"[ \t]*(?:and[ \t]+)?[（(](?:\d{1,2}|[a-z]|[ivx]{1,4})[)）]")
+#: An enumerator inside a line, after its words: the enumeration runs in the sentence.
+_RUN_IN = re.compile(r"\S[ \t]*[（(](?:\d{1,2}|[a-z]|[ivx]{1,4})[)）][ \t]*\S")
 _ITEM_START = re.compile(r"[ \t]{0,3}(?:[-+*]|\d{1,9}[.)])[ \t]+")
 
 
