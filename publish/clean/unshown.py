@@ -43,7 +43,7 @@ class Shown:
     @cached_property
     def clauses(self) -> bool:
         """Its author ends paragraphs at clause marks: :data:`_STYLE` or more one-line
-        paragraphs end on ``，`` ``、`` ``；`` before a paragraph that goes on in Chinese (a
+        paragraphs end on ``，`` ``、`` ``；`` before another paragraph (a
         tutorial written a clause a paragraph, ``…開發環境，`` ⏎⏎ ``這一步其實不難，…``:
         review 105; a README's ``系統資源分配問題，`` ⏎⏎ ``假如你是…``: review 99)."""
         blocks, found = self._blocks, 0
