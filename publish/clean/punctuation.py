@@ -141,6 +141,8 @@ def _marks(text: str) -> list[Edit]:
         start = match.start()
         if _in_latin_quotation(text, start) or (start and text[start - 1] in "：:"):
             continue  # (``逗号：,``: the mark named, not used)
+        if start and _NAMED.get(text[start - 1]) == text[start + 1 : start + 2]:
+            continue  # (``用「,」區隔``: the mark named, a program's comma; review 106)
         if any(a < start < b for a, b in quoted):
             continue
         left = text[start - 1] if start else ""
@@ -166,6 +168,8 @@ def _marks(text: str) -> list[Edit]:
 
 
 _OPENING = {"”": "“", "’": "‘", '"': '"', "）": "（", ")": "("}
+#: Quotation marks around a mark alone: the mark named (``「,」``, ``“;”``, ``","``).
+_NAMED = {"「": "」", "『": "』", "“": "”", "‘": "’", '"': '"', "'": "'", "`": "`"}
 
 
 def _in_latin_quotation(text: str, start: int) -> bool:
