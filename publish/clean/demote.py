@@ -54,8 +54,9 @@ from publish.clean.trace import Edit
 NAME = "demote"
 
 _CLAUSE_END = regex.compile(r"[，、；,;][*_]*$")
-_CONTINUES = regex.compile(  # (a half-width mark next to Chinese: ``punctuation`` widens it)
-    rf"^[*_]*(?:[{CONTINUES}]|[,;:!?.)](?=[*_]*[{CJK_LETTER}{CJK_PUNCT}])|[a-z])"
+_CONTINUES = regex.compile(  # (a half-width mark next to Chinese: ``punctuation`` widens it;
+    # a word in lower case, not a name with a capital inside, ``macOS``: review 107)
+    rf"^[*_]*(?:[{CONTINUES}]|[,;:!?.)](?=[*_]*[{CJK_LETTER}{CJK_PUNCT}])|[a-z](?![a-z]*[A-Z]))"
 )
 #: (Not a question mark: a title may ask, ``国家为什么需要开源软件？``; body text a converter
 #: marked as a heading is a statement, in the documents seen.)
@@ -65,6 +66,7 @@ _SENTENCE_END = regex.compile(
 _OPEN_END = regex.compile(r"\b(?:the|of|and|or|to|a|an|in)[*_]*$")
 _LONG_SENTENCE = "a long sentence marked as a heading"
 _SENTENCE = "a sentence marked as a heading"
+_CONTINUES_WHY = "a heading that continues a sentence and ends one"
 _LINKED = regex.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
 _EMPTY_WHY = "an empty heading (a converter's: nothing a reader could find in a contents)"
 
@@ -89,7 +91,7 @@ def judge(title: str) -> tuple[float, str] | None:
         return None  # (``## § 600.2 - Alternatives available to the Attorney General.``)
     wide = size(title)  # (the letters and digits: the punctuation pass may change marks)
     if _CONTINUES.match(title) and (_SENTENCE_END.search(title) or wide > 40):
-        return ev.STRONG, "a heading that continues a sentence and ends one"
+        return ev.STRONG, _CONTINUES_WHY
     if _SENTENCE_END.search(title) and not in_title_case(title.rstrip("*_").rstrip(".")):
         if wide > 40:
             return ev.STRONG, _LONG_SENTENCE

@@ -70,9 +70,10 @@ def converted(text: str) -> bool:
 
 _PAGE_ANCHOR = regex.compile(r'<span id="page-\d+-\d+">')
 #: An image a converter cut from the page and named by its hash (MinerU's and dots.ocr's
-#: ``![](images/3f5c…e1.jpg)``, in five documents of reviews 10 to 49).
+#: ``![](images/3f5c…e1.jpg)``, in five documents of reviews 10 to 49), beside the text: not
+#: one a blog serves by its hashed name (``https://v2fy.com/asset/…/80cf…a6.png``, review 107).
 _HASHED_IMAGE = regex.compile(
-    r"!\[[^\]\n]*\]\((?:[^()\s]*/)?[0-9a-f]{32,}\.(?:jpe?g|png|gif|webp)\)"
+    r"!\[[^\]\n]*\]\((?:[^()\s:]*/)?[0-9a-f]{32,}\.(?:jpe?g|png|gif|webp)\)"
 )
 
 #: Math a formula recogniser wrote token by token (UniMERNet's, in MinerU's output): a unit

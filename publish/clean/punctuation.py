@@ -143,6 +143,8 @@ def _marks(text: str) -> list[Edit]:
             continue  # (``逗号：,``: the mark named, not used)
         if start and _NAMED.get(text[start - 1]) == text[start + 1 : start + 2]:
             continue  # (``用「,」區隔``: the mark named, a program's comma; review 106)
+        if text[max(0, start - 2) : start].rstrip(" ")[-1:] == "+":
+            continue  # (a key of a shortcut, ``（Command + ,）``: review 107)
         if any(a < start < b for a, b in quoted):
             continue
         left = text[start - 1] if start else ""

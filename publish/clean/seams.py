@@ -166,9 +166,12 @@ def _links(
             continue  # (``…示意图如下所示`` ⏎⏎ the figure: the sentence leads to it, and ends)
         paged = any(why.startswith(halves.PAGE_BREAK) for why in whys)
         lower = starts_lowercase(second.text)
-        if halves.CARRIES in whys and not (paged or lower or shown.converted):
+        stated = FLOAT_BETWEEN in whys and before.rstrip().endswith(("**", "__"))
+        if (halves.CARRIES in whys or stated) and not (paged or lower or shown.converted):
             confidence = min(confidence, ev.LIKELY)  # (a README that ends its paragraphs on
-            # no mark, a picture between two: ``…出现一个小图标`` ⏎⏎ ``![](…)`` ⏎⏎ ``我们…``)
+            # no mark, a picture between two: ``…出现一个小图标`` ⏎⏎ ``![](…)`` ⏎⏎ ``我们…``;
+            # a blog's statement in bold, ``第二个事实，**做课不如写码挣钱**``, over its
+            # screenshot: review 107)
         seam = Edit(first.end - join.drop, second.start, join.between, confidence, whys)
         links.append((i, found[0], seam))
     return links
