@@ -7,7 +7,8 @@ or the fragment of one. A heading that reads as running text loses its ``#`` mar
 - it ends in a clause mark (``，、；,;``), which a title never does: strong (a name in title case
   ending in a comma, an advertisement's ``## J.A. Springer & Co.,``: a suggestion);
 - it starts with a mark that continues a sentence (``，。）``) or a lowercase word, and ends a
-  sentence or runs over 40 columns: strong;
+  sentence: strong; or runs over 40 columns without ending one: a suggestion (a tool's name
+  in lower case starts a title, ``##### netrc file (if … is not supported)``);
 - it is a long sentence (letters over 40 columns) ending in ``。！``, or ``.`` after a
   lowercase word: strong (an English one only where the text shows its conversion, else a
   suggestion: an author's heading may be a sentence, ``## Just give me the TL;DR on what I
@@ -90,8 +91,10 @@ def judge(title: str) -> tuple[float, str] | None:
     if SECTION_NUMBER.match(title.lstrip("*_")):
         return None  # (``## § 600.2 - Alternatives available to the Attorney General.``)
     wide = size(title)  # (the letters and digits: the punctuation pass may change marks)
-    if _CONTINUES.match(title) and (_SENTENCE_END.search(title) or wide > 40):
+    if _CONTINUES.match(title) and _SENTENCE_END.search(title):
         return ev.STRONG, _CONTINUES_WHY
+    if _CONTINUES.match(title) and wide > 40:  # (not ending one: a tool's name in lower case
+        return ev.LIKELY, _CONTINUES_WHY  # may start a title, ``netrc file (if …)``: review 108)
     if _SENTENCE_END.search(title) and not in_title_case(title.rstrip("*_").rstrip(".")):
         if wide > 40:
             return ev.STRONG, _LONG_SENTENCE

@@ -40,7 +40,7 @@ from __future__ import annotations
 
 import regex
 
-from publish.cjk import CLAUSE, has_cjk_letter
+from publish.cjk import CLAUSE, has_cjk_letter, is_cjk_letter
 from publish.clean import evidence as ev
 from publish.clean import titles
 from publish.clean.joining import CAPITALS_WORD, STARTS_SENTENCE
@@ -184,8 +184,11 @@ def judge(first: str, second: str, between: list[str]) -> tuple[float, tuple[str
         return None  # (a URL ends it: joined to Chinese, an autolink would take the text in;
         # an e-mail address ends an author's lines, ``…Switzerland bpf@zurich.ibm.com``)
     cut = first.endswith("-") or last_mark(first) in CLAUSE
-    lower = starts_lowercase(second)
-    chinese = starts_cjk(second) and has_cjk_letter(first[-40:]) and chinese_prose(first)
+    # (a Chinese part before a Latin name in lower case, ``…挺方便的`` ⏎⏎ ``uPic 支持的…``:
+    # the next goes on in Chinese, as far as a seam can tell, not an English sentence; review 108)
+    named = starts_lowercase(second) and is_cjk_letter(first.rstrip(" \t*_")[-1:])
+    lower = starts_lowercase(second) and not named
+    chinese = (starts_cjk(second) or named) and has_cjk_letter(first[-40:]) and chinese_prose(first)
     went_on = (*between, "the first part stops mid-sentence")
     if _record(first) or _record(second):  # a title, byline, name or date: unless plainly cut
         if (cut or between) and (lower or chinese):
