@@ -68,6 +68,7 @@ _OPEN_END = regex.compile(r"\b(?:the|of|and|or|to|a|an|in)[*_]*$")
 _LONG_SENTENCE = "a long sentence marked as a heading"
 _SENTENCE = "a sentence marked as a heading"
 _CONTINUES_WHY = "a heading that continues a sentence and ends one"
+_FOLIO = regex.compile(r"^[*_]*[ivxlc]{1,7}[ \t]")  # (a page's number in lower-case numerals)
 _LINKED = regex.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
 _EMPTY_WHY = "an empty heading (a converter's: nothing a reader could find in a contents)"
 
@@ -94,7 +95,8 @@ def judge(title: str) -> tuple[float, str] | None:
     if _CONTINUES.match(title) and _SENTENCE_END.search(title):
         return ev.STRONG, _CONTINUES_WHY
     if _CONTINUES.match(title) and wide > 40:  # (not ending one: a tool's name in lower case
-        return ev.LIKELY, _CONTINUES_WHY  # may start a title, ``netrc file (if …)``: review 108)
+        # may start a title, ``netrc file (if …)``: review 108; not a folio, ``viii Deep…``)
+        return ev.STRONG if _FOLIO.match(title) else ev.LIKELY, _CONTINUES_WHY
     if _SENTENCE_END.search(title) and not in_title_case(title.rstrip("*_").rstrip(".")):
         if wide > 40:
             return ev.STRONG, _LONG_SENTENCE

@@ -117,6 +117,12 @@ def is_row(text: str) -> bool:
 #: The marks that end a lead-in or a clause: a part starting with ``、`` (the mark after an
 #: item's number, ``一、``) after one of them lost what stood between.
 _MARKS_BEFORE_ITEM = "：:；;。！？!?，,、"
+#: A part that leads to a formula: ``公式为``, ``相对误差为``, ``计算如下``.
+_LEADS_TO_FORMULA = regex.compile(
+    r"(?:公式|误差|表达式|计算式|关系式|方程|函数|定义|表示|记|写成)为$|如下$"
+)
+#: What starts the words under a formula, explaining its symbols (``其中，`` ``式中，``).
+_AFTER_FORMULA = ("其中，", "其中,", "式中，", "式中,", "式中：", "其中：")
 #: A colon and a dash (``as under :-``, an annual report's before its table, a 1790s letter's
 #: before a quotation): a lead-in that ends, whatever follows it.
 _COLON_DASH = regex.compile(r"[:：][ \t]*[-–—]+[ \t]*$")
@@ -158,6 +164,9 @@ def judge(first: str, second: str, between: list[str]) -> tuple[float, tuple[str
         return None  # (raw TeX a converter left, ``\newpage\markboth{…}``: no prose; review 103)
     if short_line(second) and _ADDRESSES.search(second):
         return None  # (an author's address under the names: ``ann, bo, cy @example.edu``)
+    if second.startswith(_AFTER_FORMULA):
+        return None  # (``…公式为`` ⏎⏎ ``其中，$h$ 为…``: a formula the converter dropped stood
+        # between, which ``其中`` explains; review 109, two papers)
     if second[:1] == "、" and first.rstrip(" \t*_")[-1:] in _MARKS_BEFORE_ITEM:
         return None  # (``、`` after a mark: ``…给付身故保险金：`` ⏎⏎ ``、身故之…``, an item
         # whose number OCR dropped, review 100)
@@ -212,6 +221,9 @@ def judge(first: str, second: str, between: list[str]) -> tuple[float, tuple[str
     if chinese and _loose_end(first) and not any(map(_paged, between)):
         why = "the second part goes on in Chinese, the first stops on a Latin letter or digit"
         return ev.LIKELY, (*went_on, why)
+    if chinese and _LEADS_TO_FORMULA.search(first.rstrip()):
+        return ev.LIKELY, (*went_on, IN_CHINESE)  # (``…则相对误差为`` ⏎⏎ ``若误差在…``: its
+        # formula, which the converter dropped, may stand between; review 109)
     if chinese:
         return ev.STRONG, (*went_on, IN_CHINESE)
     paged = any(map(_paged, between))

@@ -331,7 +331,20 @@ def _disjoint(edits: list[Edit]) -> list[Edit]:
 
 
 def _stops(text: str) -> list[Edit]:
-    return [Edit(m.start(), m.end(), "。", evidence=_STOP_WHY) for m in _PERIOD.finditer(text)]
+    """The full stops :data:`_PERIOD` finds, but in a paragraph whose sentences end on a ``.``
+    set right between Chinese characters (``…重要手段.与光学遥感相比…``, which is left: a
+    reference's ``张辉.本振``), whose last one is its style too (review 109: only the last of
+    each paragraph turned)."""
+    edits = []
+    for m in _PERIOD.finditer(text):
+        start = text.rfind("\n\n", 0, m.start()) + 1
+        if _STOP_BETWEEN.search(text, start, m.start()):
+            continue
+        edits.append(Edit(m.start(), m.end(), "。", evidence=_STOP_WHY))
+    return edits
+
+
+_STOP_BETWEEN = regex.compile(rf"[{CJK_LETTER}]\.(?=[{CJK_LETTER}])")
 
 
 def _glossed(line: str, opening: int, inner: str) -> bool:
