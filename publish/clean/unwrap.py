@@ -250,6 +250,10 @@ def _breaks(
         joined_on = n and found[n - 1].verdict == "join"
         tail = (tail + cur.lstrip(" \t\u3000"))[-16:] if joined_on else cur
         if item.verdict == "join" and (
+            _UNSPACED_HEADING.match(cur) or _UNSPACED_HEADING.match(nxt)
+        ):
+            continue  # (a heading its author wrote without the space, ``##1,修改镜像``: review 110)
+        if item.verdict == "join" and (
             (
                 (own or many >= _AUTHORED)
                 and (at_mark(cur) or (many >= _AUTHORED and _typed(cur)))
@@ -296,6 +300,8 @@ def _breaks(
 
 
 _ENUMERATOR = re.compile(r"[ \t]*(?:and[ \t]+)?[（(](?:\d{1,2}|[a-z]|[ivx]{1,4})[)）]")
+#: A heading without the space CommonMark asks after its marks (``##1,修改镜像``, ``##一，安装``).
+_UNSPACED_HEADING = re.compile(r"[ \t]{0,3}#{1,6}[^#\s]")
 #: An enumerator inside a line, after its words: the enumeration runs in the sentence.
 _RUN_IN = re.compile(r"\S[ \t]*[（(](?:\d{1,2}|[a-z]|[ivx]{1,4})[)）][ \t]*\S")
 _ITEM_START = re.compile(r"[ \t]{0,3}(?:[-+*]|\d{1,9}[.)])[ \t]+")
