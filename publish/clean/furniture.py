@@ -121,9 +121,23 @@ def _feeds(text: str, closed: list[tuple[int, int]], found: Found) -> dict[Span,
     return feeds
 
 
+_DISPLAY_MATH = regex.compile(r"\$\$.+?\$\$|\\\[.+?\\\]", regex.DOTALL)
+
+
+def _math(text: str) -> list[tuple[int, int]]:
+    """Display math, also where it opens inside a paragraph (``…的概率为`` ⏎ ``$$`` ⏎
+    ``\\begin{aligned}`` …): its lines recur as no page's do (review 111: a chapter's
+    ``\\begin{aligned}``, three times, taken for a running head)."""
+    if "$$" not in text and "\\[" not in text:
+        return []
+    return [m.span() for m in _DISPLAY_MATH.finditer(text)]
+
+
 def apply(text: str, edit: Editor) -> str:
     blocks = split_blocks(text)
-    closed = merged(closed_ranges(blocks, ("fence", "code", "math")) + fenced_blocks(text))
+    closed = merged(
+        closed_ranges(blocks, ("fence", "code", "math")) + fenced_blocks(text) + _math(text)
+    )
     found = _markers(text, closed)
     feeds = _feeds(text, closed, found)
     near = sorted([s for s, (_, _, sure) in found.items() if sure == ev.CERTAIN] + list(feeds))

@@ -114,6 +114,14 @@ _PAGE_WORD = regex.compile(
     r"(?i:\b(?:page|pp?|vol|volume|issue)\b|\bno(?:\.|(?=[ \t]*\d)))|[期页版卷]"
 )
 _DIGIT = regex.compile(r"\d")
+_URL = regex.compile(r"(?:https?|ftp)://\S+")
+
+
+def _numbered_by_url(line: str) -> bool:
+    """Every number of ``line`` is inside a URL in it."""
+    return "://" in line and _DIGIT.search(_URL.sub("", line)) is None
+
+
 _MATH_ONLY = regex.compile(r"^\$[^$]+\$$")
 _MARKS = regex.compile(r"[^\w#]+")  # (OCR reads ``Vol. 9, No. 41.`` and ``Vol. 9. No. 41.``)
 
@@ -388,6 +396,9 @@ def repeated_lines(text: str, blocks: list[Block], near: list[tuple[int, int]]) 
             continue  # (``GAZETTE NOTICE NO. 14039`` over each notice: cited by its number; a
             # calendar's day under its month's heading)
         if recurrence.rising_page(lines):
+            if all(_numbered_by_url(line[2]) for line in lines):
+                continue  # (its number is a link's, ``**Link:** https://…/issues/1001``, a
+                # resource's, no page's: minutes citing an issue under each item; review 111)
             heading = any(texts[line[0]].lstrip().startswith("#") for line in lines)
             if heading and not _PAGE_WORD.search(lines[0][2]):
                 if not pages:

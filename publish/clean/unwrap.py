@@ -147,9 +147,10 @@ def _closes(nxt: str) -> bool:
 
 def _sides(cur: str, nxt: str) -> tuple[str, str]:
     """The characters either side of the break, past marks ``punctuation`` may make CJK and,
-    on the right, past what opens a link or code (``（受`` ⏎ ``[gitbook](…)``: Latin)."""
+    on the right, past what opens a link or code and escapes (``（受`` ⏎ ``[gitbook](…)``,
+    ``…的`` ⏎ ``\\_\\_NSCFString``, ``…呼叫`` ⏎ ```-removeObserver:```: Latin)."""
     left = cur.rstrip().rstrip(_CONVERTED)[-1:]
-    return left, nxt.lstrip(" \t\u3000").lstrip(_CONVERTED + "[`~")[:1]
+    return left, nxt.lstrip(" \t\u3000").lstrip(_CONVERTED + "[`~\\-")[:1]
 
 
 def damaged(text: str, edit: Editor) -> bool:
