@@ -121,6 +121,7 @@ _MARKS_BEFORE_ITEM = "：:；;。！？!?，,、"
 _LEADS_TO_FORMULA = regex.compile(
     r"(?:公式|误差|表达式|计算式|关系式|方程|函数|定义|表示|记|写成)为$|如下$"
 )
+_STOP_AND_QUOTE = regex.compile(r"[。！？][“\"][ \t]*$")  # (an opening mark closing it)
 #: What starts the words under a formula, explaining its symbols (``其中，`` ``式中，``).
 _AFTER_FORMULA = ("其中，", "其中,", "式中，", "式中,", "式中：", "其中：")
 #: A colon and a dash (``as under :-``, an annual report's before its table, a 1790s letter's
@@ -164,6 +165,9 @@ def judge(first: str, second: str, between: list[str]) -> tuple[float, tuple[str
         return None  # (raw TeX a converter left, ``\newpage\markboth{…}``: no prose; review 103)
     if short_line(second) and _ADDRESSES.search(second):
         return None  # (an author's address under the names: ``ann, bo, cy @example.edu``)
+    if _STOP_AND_QUOTE.search(first):
+        return None  # (``…这样称呼。“``: a full stop and a quotation mark typed the wrong way
+        # round end the sentence; review 113)
     if second.startswith(_AFTER_FORMULA):
         return None  # (``…公式为`` ⏎⏎ ``其中，$h$ 为…``: a formula the converter dropped stood
         # between, which ``其中`` explains; review 109, two papers)

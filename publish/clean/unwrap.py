@@ -254,6 +254,8 @@ def _breaks(
             _UNSPACED_HEADING.match(cur) or _UNSPACED_HEADING.match(nxt)
         ):
             continue  # (a heading its author wrote without the space, ``##1,修改镜像``: review 110)
+        if item.verdict == "join" and not damaged and _BOLD_LABEL.match(nxt):
+            continue  # (entries of a list set a line each, ``**乙角色** ：…``: review 113)
         if item.verdict == "join" and (
             (
                 (own or many >= _AUTHORED)
@@ -295,12 +297,19 @@ def _breaks(
                 # (1) the variance…;`` ⏎ ``(2) the variance…``, one sentence; review 105)
             sure = item.confidence if damaged or not (set_apart or inline) else ev.LIKELY
             indent = _item_indent(block, item) if block.kind == "list" else ""
+            if indent == "" and block.kind == "list" and not damaged:
+                continue  # (a lazy line of an author's item, ``(1) 求…`` under ``15. …``: a
+                # paragraph there would end the list; review 113)
             if indent is not None:
                 edits.append(Edit(item.newline, item.end, "\n\n" + indent, sure, (item.why,)))
     return edits
 
 
 _ENUMERATOR = re.compile(r"[ \t]*(?:and[ \t]+)?[（(](?:\d{1,2}|[a-z]|[ivx]{1,4})[)）]")
+#: A line that starts with a label in bold and its colon (``**乙角色** ：``, ``**Note:**``).
+_BOLD_LABEL = re.compile(
+    r"[ \t]*(?:\*\*|__)[^*_\n]{1,24}(?:(?:\*\*|__)[ \t]*[:：]|[:：](?:\*\*|__))"
+)
 #: A heading without the space CommonMark asks after its marks (``##1,修改镜像``, ``##一，安装``).
 _UNSPACED_HEADING = re.compile(r"[ \t]{0,3}#{1,6}[^#\s]")
 #: An enumerator inside a line, after its words: the enumeration runs in the sentence.
