@@ -8,7 +8,7 @@ import pytest
 
 from fixture_file import FIXTURES, Case, read_fixture_file, unescape
 from publish import clean
-from publish.clean import housestyle
+from publish.clean import housestyle, recurrence
 from publish.clean.joining import joiner
 from publish.clean.protect import Protected
 from publish.clean.shapes import ends_sentence
@@ -511,6 +511,16 @@ def test_a_mark_in_a_protected_span_is_left_to_the_editor_by_the_style_weighing(
     outside = Edit(1, 2, "：")
     kept = housestyle.marks_of_style(masked, [outside, inside])
     assert kept[1] == inside and kept[0].confidence < inside.confidence
+
+
+def test_a_number_that_leaps_names_no_page() -> None:
+    """Lines that differ in a number rising by more than a few hundred at once are no running
+    head's pages: a list of standards, ``GB4094`` … ``GB34660`` (review 112, deleted); pages
+    rise a little from one head to the next."""
+    standards = [(0, (0, 6), "GB4094"), (9, (60, 67), "GB34660")]
+    heads = [(0, (0, 12), "Handbook 12"), (9, (60, 72), "Handbook 13")]
+    assert not recurrence.rising_page(standards)
+    assert recurrence.rising_page(heads)
 
 
 def test_toml_front_matter_and_math_after_chinese_are_protected() -> None:

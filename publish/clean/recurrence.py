@@ -74,8 +74,8 @@ _EDGE = " \t*_|-–—·.,"
 
 
 def rising_page(lines: list[Line]) -> bool:
-    """The lines differ in one number only, and it rises from each to the next (a page number,
-    not a date or a count)."""
+    """The lines differ in one number only, and it rises from each to the next, by
+    :data:`_LEAP` at most (a page number, not a date, a count or a code)."""
     which = _changing(lines)
     if which is None:
         return False
@@ -84,7 +84,12 @@ def rising_page(lines: list[Line]) -> bool:
         return False
     if _in_date(lines[0][2], which):  # a day (``Saturday 09 January 1864``)
         return False
-    return all(a < b for a, b in itertools.pairwise(pages))
+    return all(a < b <= a + _LEAP for a, b in itertools.pairwise(pages))
+
+
+#: Pages at most between two lines of a running head: a number that leaps further names no
+#: page (a standard's, ``GB4094`` … ``GB34660``, in a list of them: review 112).
+_LEAP = 500
 
 
 def days(lines: list[Line], texts: list[str]) -> bool:
