@@ -42,6 +42,8 @@ TERMINAL = "。．｡！？；：…」』”’）】》〉.!?:;\"')"
 FULL_STOPS = "。．｡！？"
 #: Marks inside a sentence: a line ending in one is not complete.
 CLAUSE = "，、,"
+#: The half-width marks Chinese text may be typed with, and the full-width ones they stand for.
+FULL_WIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
 
 _LETTER = regex.compile(f"[{CJK_LETTER}]")
 _CJK = regex.compile(f"[{CJK_LETTER}{CJK_PUNCT}]")

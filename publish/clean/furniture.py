@@ -32,7 +32,7 @@ from publish.clean.lines import Span, closed_ranges, inside, merged, removals
 from publish.clean.markers import normalise_page
 from publish.clean.numbering import rank
 from publish.clean.pagelines import PAGE_MARKER, PROOFED, PROOFED_HYPHEN, converted
-from publish.clean.protect import fenced_blocks
+from publish.clean.protect import display_math, fenced_blocks
 from publish.clean.running import Found, repeated_lines
 from publish.clean.trace import Edit
 from publish.model import Furniture, PageStart
@@ -121,22 +121,11 @@ def _feeds(text: str, closed: list[tuple[int, int]], found: Found) -> dict[Span,
     return feeds
 
 
-_DISPLAY_MATH = regex.compile(r"\$\$.+?\$\$|\\\[.+?\\\]", regex.DOTALL)
-
-
-def _math(text: str) -> list[tuple[int, int]]:
-    """Display math, also where it opens inside a paragraph (``…的概率为`` ⏎ ``$$`` ⏎
-    ``\\begin{aligned}`` …): its lines recur as no page's do (review 111: a chapter's
-    ``\\begin{aligned}``, three times, taken for a running head)."""
-    if "$$" not in text and "\\[" not in text:
-        return []
-    return [m.span() for m in _DISPLAY_MATH.finditer(text)]
-
-
 def apply(text: str, edit: Editor) -> str:
     blocks = split_blocks(text)
-    closed = merged(
-        closed_ranges(blocks, ("fence", "code", "math")) + fenced_blocks(text) + _math(text)
+    closed = merged(  # (display math opened inside a paragraph too: its ``\begin{aligned}``,
+        # recurring, is no running head; review 111)
+        closed_ranges(blocks, ("fence", "code", "math")) + fenced_blocks(text) + display_math(text)
     )
     found = _markers(text, closed)
     feeds = _feeds(text, closed, found)

@@ -43,7 +43,7 @@ import regex
 from publish.cjk import CLAUSE, has_cjk_letter, is_cjk_letter
 from publish.clean import evidence as ev
 from publish.clean import titles
-from publish.clean.joining import CAPITALS_WORD, STARTS_SENTENCE
+from publish.clean.joining import AT_DOMAIN, CAPITALS_WORD, STARTS_SENTENCE
 from publish.clean.markers import OWN_LINE
 from publish.clean.numbering import SECTION_NUMBER, rank
 from publish.clean.shapes import (
@@ -81,7 +81,6 @@ _LINE_BREAK_END = regex.compile(r"<br[ \t]*/?>[ \t]*$", regex.IGNORECASE)
 _WORD = regex.compile(r"[\p{L}\p{N}]")
 _QUOTES = "\"'“‘「『"
 _EMAIL_END = regex.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+[ \t]*$")
-_ADDRESSES = regex.compile(r"@[\w-]+(?:\.[\w-]+)+")  # (``{ann, bo}@example.edu`` too)
 #: A line of raw TeX: it starts with a command (``\newpage``, ``\markboth{…}``, ``\vspace``).
 _TEX_COMMAND = regex.compile(r"^[ \t]*\\[A-Za-z]{2,}")
 #: A citation (``[2]``, ``[5,10]``) or math ends the text, maybe with what OCR made of the 。
@@ -163,7 +162,7 @@ def judge(first: str, second: str, between: list[str]) -> tuple[float, tuple[str
         return None  # (a running head's date, ``January 9, 2024``, or its piece ``9, 2024``)
     if _TEX_COMMAND.match(first) or _TEX_COMMAND.match(second):
         return None  # (raw TeX a converter left, ``\newpage\markboth{…}``: no prose; review 103)
-    if short_line(second) and _ADDRESSES.search(second):
+    if short_line(second) and AT_DOMAIN.search(second):
         return None  # (an author's address under the names: ``ann, bo, cy @example.edu``)
     if _STOP_AND_QUOTE.search(first):
         return None  # (``…这样称呼。“``: a full stop and a quotation mark typed the wrong way

@@ -17,7 +17,7 @@ import re
 
 import regex
 
-from publish.cjk import CJK_LETTER
+from publish.cjk import CJK_LETTER, FULL_WIDTH
 from publish.clean import evidence as ev
 from publish.clean.blocks import ATX
 from publish.clean.numbering import is_bare_number
@@ -103,7 +103,6 @@ def doubted(edits: list[Edit], why: str) -> list[Edit]:
 
 
 _MARK_STYLE = "the text sets this mark half-width, a space after it, beside Chinese, as a style"
-_WIDE = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
 
 
 @functools.cache
@@ -125,13 +124,13 @@ def marks_of_style(masked: str, marks: list[Edit]) -> list[Edit]:
     kept = []
     for edit in marks:
         mark = masked[edit.start]
-        if mark not in _WIDE:  # (in a protected span, blanked out: the editor leaves it)
+        if mark not in FULL_WIDTH:  # (in a protected span, blanked out: the editor leaves it)
             kept.append(edit)
             continue
         if mark not in styled:
             lines, each = _beside(mark)
             half = sum(1 for _ in each.finditer(masked))
-            styled[mark] = _lines(masked, lines) >= _STYLE and half > masked.count(_WIDE[mark])
+            styled[mark] = _lines(masked, lines) >= _STYLE and half > masked.count(FULL_WIDTH[mark])
         kept.extend(doubted([edit], _MARK_STYLE) if styled[mark] else [edit])
     return kept
 

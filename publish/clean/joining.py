@@ -142,7 +142,7 @@ def joiner(left: str, right: str, lexicon: Lexicon) -> Join:
         # one before a word in capitals, a headline's: ``«—`` ⏎ ``GRAND HOTEL``)
     if left.endswith(" /"):
         return Join(0, " ")  # (a slash set apart: ``contractors /`` ⏎ ``vendors``, review 104)
-    if left.endswith(("—", "–", "/", "@")) or _AT_DOMAIN.match(right):
+    if left.endswith(("—", "–", "/", "@")) or AT_DOMAIN.match(right):
         return Join(0, "")  # (a dash, a path, an e-mail address cut at its ``@``; not a
         # bullet OCR read as ``@``: ``are over`` ⏎ ``@ insted``, review 74)
     if left[-1:] in _MISREAD and left[-2:-1].isalpha():
@@ -159,7 +159,7 @@ def joiner(left: str, right: str, lexicon: Lexicon) -> Join:
     return _unhyphenated(left, right) or Join(0, " ")
 
 
-_AT_DOMAIN = re.compile(r"@[\w-]+(?:\.[\w-]+)+")  # an address's domain after its ``@``
+AT_DOMAIN = re.compile(r"@[\w-]+(?:\.[\w-]+)+")  # an address's domain after its ``@``
 _LEFT_PIECE = re.compile(r"(?<![\w'’.-])([A-Za-z]{2,})$")
 _RIGHT_PIECE = re.compile(r"^([a-z]{2,})(?![\w'’-])")
 

@@ -90,6 +90,7 @@ HEADING = "a heading-number line"
 NUMBERED = "a numbered section or clause after a sentence's end"
 LISTED = "a list number after an item's end starts an item"
 FULL_LINE = "a full line"  # (how the evidence of a join by the measure starts)
+SHORT = "a line well short of the measure"  # (how that evidence of a split starts)
 CONTINUES = "the next line continues the word or sentence"
 _NOTE_STARTS = "a note starts ([Footnote 1: …], as Distributed Proofreaders mark one)"
 _NOTE_ENDS = "a note ([Footnote 1: …]) ends"
@@ -263,7 +264,7 @@ def _decide(
         if linelooks.cut_line(cur, printed, measure):
             why = f"two short lines that fit one printed line ({measure} columns): a cut line"
             return "join", ev.STRONG, why
-        return "split", ev.STRONG, f"a line well short of the measure ({measure} columns, {how})"
+        return "split", ev.STRONG, f"{SHORT} ({measure} columns, {how})"
     return "", 0.0, ""
 
 

@@ -31,6 +31,20 @@ from publish.clean.trace import Edit
 #: its container (``=== "C++"`` ⏎ ``    ```cpp``), and is code all the same.
 _FENCE_OPEN = re.compile(r"^[ \t]*(`{3,}|~{3,})[^\n]*$", re.MULTILINE)
 _ATTRIBUTE = r"""[A-Za-z_:][A-Za-z0-9_.:-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?"""
+_DOLLARS = r"\$\$.+?\$\$"  # display math
+_DISPLAY = re.compile(_DOLLARS, re.DOTALL)
+# TeX's own delimiters, as Mathpix and nougat write math: ``\\(f(x)\\)`` in a line,
+# ``\\[…\\]`` displayed, within a paragraph (no blank line inside); math holds a Latin
+# letter, a digit or ``^_=`` (YomiToku's escaped marks, ``\\(别的\\)``, hold none, and
+# ``\\\\(`` is an escaped backslash before a bracket)
+_TEX = {
+    opens: re.compile(
+        rf"(?<!\\)\\\{opens}(?=(?:(?!\\\{closes}|\n[ \t]*\n).)*?[A-Za-z0-9^_=])"
+        rf"(?:(?!\n[ \t]*\n).)*?\\\{closes}",
+        re.DOTALL,
+    )
+    for opens, closes in ("()", "[]")
+}
 #: (a substring that must occur for the pattern to match, the pattern): scanning only when the
 #: trigger is present keeps plain prose fast. A one-character trigger listed in
 #: :data:`_STARTS` is how every match starts: the pattern is tried only where it stands.
@@ -60,25 +74,11 @@ _SCANS: list[tuple[str, re.Pattern[str]]] = [
     (
         "$",
         re.compile(
-            r"\$\$.+?\$\$|(?<![\\$A-Za-z0-9_])\$(?=\S)[^$\n]+?(?<=\S)\$(?![\d$])", re.DOTALL
+            rf"{_DOLLARS}|(?<![\\$A-Za-z0-9_])\$(?=\S)[^$\n]+?(?<=\S)\$(?![\d$])", re.DOTALL
         ),
     ),
 ]
-# TeX's own delimiters, as Mathpix and nougat write math: ``\\(f(x)\\)`` in a line,
-# ``\\[…\\]`` displayed, within a paragraph (no blank line inside); math holds a Latin
-# letter, a digit or ``^_=`` (YomiToku's escaped marks, ``\\(别的\\)``, hold none, and
-# ``\\\\(`` is an escaped backslash before a bracket)
-_SCANS.extend(
-    (
-        f"\\{opens}",
-        re.compile(
-            rf"(?<!\\)\\\{opens}(?=(?:(?!\\\{closes}|\n[ \t]*\n).)*?[A-Za-z0-9^_=])"
-            rf"(?:(?!\n[ \t]*\n).)*?\\\{closes}",
-            re.DOTALL,
-        ),
-    )
-    for opens, closes in ("()", "[]")
-)
+_SCANS.extend((f"\\{opens}", _TEX[opens]) for opens in _TEX)
 _SCANS.extend(
     (start, re.compile(rf"^[ \t]*{body}[^\n]*$", re.MULTILINE))
     for start, body in EXTENSIONS.items()
@@ -269,6 +269,13 @@ def references(text: str) -> list[tuple[int, int]]:
 
 
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
+def display_math(text: str) -> list[tuple[int, int]]:
+    """Display math (``$$…$$``, TeX's ``\\[…\\]``), also where it opens inside a paragraph
+    (``…的概率为`` ⏎ ``$$``), which the blocks do not read as a math block."""
+    spans = [m.span() for m in _matches(_DISPLAY, text, "$")] if "$$" in text else []
+    return spans + [m.span() for m in _TEX["["].finditer(text)] if "\\[" in text else spans
 
 
 def _inside(spans: list[tuple[int, int]], pos: int) -> bool:

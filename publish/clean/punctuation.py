@@ -43,6 +43,7 @@ import regex
 from publish.cjk import (
     CJK_LETTER,
     CLOSING_QUOTES,
+    FULL_WIDTH,
     OPENING_QUOTES,
     SHARED,
     has_cjk,
@@ -61,7 +62,6 @@ _PERCENT = re.compile(r"(?<=[0-9])％")
 _POINT = re.compile(r"(?<=[0-9])．(?=[0-9])")
 _ITEM_NUMBER = re.compile(r"[ \t]*[0-9]{1,3}")  # before its point, a line's first thing
 
-_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
 # What each repair records as its evidence.
 _MARK_WHY = ("a half-width mark in Chinese text",)
 _MATH_WHY = ("a converter's space between inline math and a Chinese mark",)
@@ -158,14 +158,14 @@ def _marks(text: str) -> list[Edit]:
                 math = _after_math(text, start, match.end())
                 if math < 0:
                     continue
-                edits.append(Edit(math, match.end(), _FULL[text[start]], evidence=_MARK_WHY))
+                edits.append(Edit(math, match.end(), FULL_WIDTH[text[start]], evidence=_MARK_WHY))
                 continue
         end = match.end()  # (and the spaces after the mark: a full-width one has its own
         # room; not at a line's end, where they make a hard break, nor before another mark,
         # which they would bring beside it: ``代, ,`` is judged once, as it stands)
         after = text[end : end + 16].lstrip(_SKIP_MARKUP)[:1]  # (through emphasis, quotes)
-        drop = end - start - 1 if after != "\n" and after not in _FULL else 0
-        edits.append(Edit(start, start + 1 + drop, _FULL[text[start]], evidence=_MARK_WHY))
+        drop = end - start - 1 if after != "\n" and after not in FULL_WIDTH else 0
+        edits.append(Edit(start, start + 1 + drop, FULL_WIDTH[text[start]], evidence=_MARK_WHY))
     return edits
 
 
@@ -397,8 +397,8 @@ def _beside_cjk(line: str, opening: int, closing: int, marks: set[int], at: int)
         return True
     if after == "(" and _mixed(line, len(line) - len(right)):
         return True
-    if (before in _FULL and at + len(left) - 1 in marks) or (
-        after in _FULL and at + len(line) - len(right) in marks
+    if (before in FULL_WIDTH and at + len(left) - 1 in marks) or (
+        after in FULL_WIDTH and at + len(line) - len(right) in marks
     ):
         return True
     return is_cjk(before) or is_cjk(after)

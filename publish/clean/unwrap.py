@@ -40,6 +40,7 @@ from publish.clean.linebreaks import (
     INDENTED,
     LISTED,
     NUMBERED,
+    SHORT,
     WIDE,
     Break,
     Seen,
@@ -75,12 +76,11 @@ from publish.clean.words import Lexicon
 
 NAME = "unwrap"
 _CONVERTED = ',;:?!.()"*_“”‘’，；：？！。（）'  # either width: ``punctuation`` may change it
-_SHORT = "a line well short of the measure"  # (:mod:`publish.clean.linebreaks`' evidence)
 #: Splits only suggested in clean Markdown: after a short line (an author's break inside a
 #: paragraph), after a line wider than print (a box's paragraphs, one a line, its author's);
 #: and before a line indented with spaces (Markdown reads it on in the paragraph:
 #: ``headings:`` ⏎ ``    [$…$: Reason]``, its author's example; U+3000 is print's indent).
-_SET = (_SHORT, WIDE)
+_SET = (SHORT, WIDE)
 #: An indent an author types (up to seven spaces or a tab; deeper, a line set right, as a
 #: signature, by a layout-keeping extraction).
 _INDENTED_BY_HAND = re.compile(r" {1,7}(?! )|\t")
@@ -219,7 +219,7 @@ def _after_page(blocks: list[Block], i: int, pages: Pages) -> bool:
 
 def _shorts(record: bool, found: list[Break]) -> int:
     """The breaks after a line well short of the measure (paragraphs told apart only by it)."""
-    return 0 if record else sum(1 for item in found if item.why.startswith(_SHORT))
+    return 0 if record else sum(1 for item in found if item.why.startswith(SHORT))
 
 
 def _paged(blocks: list[Block], judged: list[tuple[Block, _Judged]]) -> bool:
@@ -305,7 +305,8 @@ def _breaks(
     return edits
 
 
-_ENUMERATOR = re.compile(r"[ \t]*(?:and[ \t]+)?[（(](?:\d{1,2}|[a-z]|[ivx]{1,4})[)）]")
+_NUMBER_IN_BRACKETS = r"[（(](?:\d{1,2}|[a-z]|[ivx]{1,4})[)）]"  # (``（1）`` ``(b)`` ``(iv)``)
+_ENUMERATOR = re.compile(rf"[ \t]*(?:and[ \t]+)?{_NUMBER_IN_BRACKETS}")
 #: A line that starts with a label in bold and its colon (``**乙角色** ：``, ``**Note:**``).
 _BOLD_LABEL = re.compile(
     r"[ \t]*(?:\*\*|__)[^*_\n]{1,24}(?:(?:\*\*|__)[ \t]*[:：]|[:：](?:\*\*|__))"
@@ -313,7 +314,7 @@ _BOLD_LABEL = re.compile(
 #: A heading without the space CommonMark asks after its marks (``##1,修改镜像``, ``##一，安装``).
 _UNSPACED_HEADING = re.compile(r"[ \t]{0,3}#{1,6}[^#\s]")
 #: An enumerator inside a line, after its words: the enumeration runs in the sentence.
-_RUN_IN = re.compile(r"\S[ \t]*[（(](?:\d{1,2}|[a-z]|[ivx]{1,4})[)）][ \t]*\S")
+_RUN_IN = re.compile(rf"\S[ \t]*{_NUMBER_IN_BRACKETS}[ \t]*\S")
 _ITEM_START = re.compile(r"[ \t]{0,3}(?:[-+*]|\d{1,9}[.)])[ \t]+")
 
 
@@ -427,7 +428,7 @@ class _Document:
 def _short_split(edit: Edit) -> bool:
     """A paragraph break offered after a line well short of the measure (in a text whose
     author starts each sentence on a line, none is: :func:`_sentence_lines`)."""
-    return edit.new.startswith("\n\n") and any(w.startswith(_SHORT) for w in edit.evidence)
+    return edit.new.startswith("\n\n") and any(w.startswith(SHORT) for w in edit.evidence)
 
 
 #: A Latin sentence's end (past a closing mark), and a space before the next one's capital.
