@@ -336,11 +336,15 @@ def _stops(text: str) -> list[Edit]:
     reference's ``张辉.本振``), whose last one is its style too (review 109: only the last of
     each paragraph turned)."""
     edits = []
+    scanned, end, between = 0, text.find("\n\n"), False  # (the paragraph read so far: once)
     for m in _PERIOD.finditer(text):
-        start = text.rfind("\n\n", 0, m.start()) + 1
-        if _STOP_BETWEEN.search(text, start, m.start()):
-            continue
-        edits.append(Edit(m.start(), m.end(), "。", evidence=_STOP_WHY))
+        while 0 <= end < m.start():  # (past the paragraph: the next starts fresh)
+            scanned, between, end = end + 1, False, text.find("\n\n", end + 1)
+        if not between:
+            between = _STOP_BETWEEN.search(text, scanned, m.start()) is not None
+            scanned = max(scanned, m.start() - 1)
+        if not between:
+            edits.append(Edit(m.start(), m.end(), "。", evidence=_STOP_WHY))
     return edits
 
 
