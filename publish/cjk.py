@@ -7,6 +7,8 @@ the full-width forms. Curly quotes, dashes and ellipses are shared by Chinese an
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 #: A character class body (for ``[...]`` in a ``regex`` pattern) of CJK letters.
@@ -80,12 +82,21 @@ def width(text: str) -> int:
 
 
 def has_cjk_letter(text: str) -> bool:
-    return not text.isascii() and _LETTER.search(text) is not None
+    return not text.isascii() and _LETTER.search(_beyond_ascii(text)) is not None
 
 
 def has_cjk(text: str) -> bool:
     """A CJK letter or CJK punctuation mark anywhere in ``text``."""
-    return not text.isascii() and _CJK.search(text) is not None
+    return not text.isascii() and _CJK.search(_beyond_ascii(text)) is not None
+
+
+_NOT_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
+def _beyond_ascii(text: str) -> str:
+    """``text``'s characters outside ASCII (``regex`` searches a property class at some 80 ns
+    a character; ``re`` skips ASCII runs ten times faster: whole English documents are asked)."""
+    return "".join(_NOT_ASCII.findall(text)) if len(text) > 256 else text
 
 
 #: Common characters written one way in Simplified Chinese and another in Traditional, pair by

@@ -135,6 +135,22 @@ def marks_of_style(masked: str, marks: list[Edit]) -> list[Edit]:
     return kept
 
 
+_MATH_STYLE = "the text sets a space between inline math and a Chinese mark, as a style"
+_MATH_SPACED = re.compile(r"^[^\n]*?\$[ \t]+[，。；：、！？]", re.M)
+_MATH_UNSPACED = re.compile(r"(?<=[^\s$\\])\$[，。；：、！？]")
+
+
+def math_of_style(text: str, spaces: list[Edit]) -> list[Edit]:
+    """``spaces`` (between inline math and a Chinese mark) only suggested where the text sets
+    them on :data:`_STYLE` lines or more, and more often than not: a course's notes writing
+    ``矩阵的形状为 $4\\times5$ ，`` throughout, an exam's ``集合 $A$ ， $B$`` (reviews 111 and
+    113), where a converter's paper mixes them with its text's own."""
+    if not spaces or _lines(text, _MATH_SPACED) < _STYLE:
+        return spaces
+    tight = sum(1 for _ in _MATH_UNSPACED.finditer(text))
+    return doubted(spaces, _MATH_STYLE) if len(spaces) > tight else spaces
+
+
 def weigh(
     masked: str, pairs: list[Edit], quotes: list[Edit], marks: list[Edit]
 ) -> tuple[list[Edit], list[Edit], list[Edit], str]:

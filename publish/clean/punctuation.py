@@ -64,7 +64,7 @@ _ITEM_NUMBER = re.compile(r"[ \t]*[0-9]{1,3}")  # before its point, a line's fir
 
 # What each repair records as its evidence.
 _MARK_WHY = ("a half-width mark in Chinese text",)
-_MATH_WHY = ("a converter's space between inline math and a Chinese mark",)
+_MATH_WHY = ("a space between inline math and a Chinese mark, as converters set it",)
 _HOLDS_WHY = ("half-width brackets holding Chinese",)
 _MIXED_WHY = ("a pair of brackets of mixed widths, beside or holding Chinese",)
 _QUOTE_WHY = ("straight quotation marks around Chinese",)
@@ -77,7 +77,10 @@ _PERIOD = regex.compile(  # (the spaces after it, before Chinese, go with it)
     regex.M,
 )
 _QUOTE = re.compile('[“”"]')
-_SPACED_MARK = re.compile(r"\$([ \t]+)[，。；：、！？]")  # (``$x$ ，再``: a converter's space)
+_SPACED_MARK = re.compile(  # (``$x$ ，再``: a converter's space; and one after the mark, before
+    r"\$([ \t]+)[，。；：、！？]([ \t]+(?=\$[^\s$]))?"  # more math: ``$A$ ， $B$``)
+)
+_MARK_THEN_MATH = re.compile(r"(?<=[，。；：、！？])[ \t]+(?=\$[^\s$])")
 _SKIP = "*_~,;:?!"  # emphasis markers, and the other marks of a run like ",,"
 _SKIP_MARKUP = "*_~" + SHARED  # what :func:`_neighbour` looks through, but the marks
 _HAS_CJK = regex.compile(f"[{CJK_LETTER}]")
@@ -207,16 +210,31 @@ def _after_math(text: str, start: int, end: int) -> int:
     return line + len(before) if closed and before.count("$") % 2 == 0 else -1
 
 
-def _math_spaces(text: str) -> list[Edit]:
+def _math_spaces(text: str, converted: bool = False) -> list[Edit]:
     """Spaces between the end of an inline math span and a full-width mark (``$d$ ，``,
-    ``$90 \\%$ 。``, as converters space math), which a Chinese mark needs none of."""
+    ``$90 \\%$ 。``, as converters space math), which a Chinese mark needs none of; and those
+    after the mark where more math follows, its spaces on both sides the same habit's
+    (``$A$ ， $B$`` is ``$A$，$B$``, not a lopsided ``$A$， $B$``: reviews 111 and 113); in a
+    ``converted`` text, those after a mark before math too (``式中， $u$``: its converter's)."""
     edits = []
+    starts = {start for start, _ in Protected.of(text).spans} if " $" in text else set()
     for match in _SPACED_MARK.finditer(text):
         dollar = match.start()
         line = text.rfind("\n", 0, dollar) + 1
         before = text[line : dollar + 1]
         if before[-2:-1] not in (" ", "\t", "", "\\") and before.count("$") % 2 == 0:
-            edits.append(Edit(dollar + 1, match.end(1), "", evidence=_MATH_WHY))
+            if match.group(2) and match.end() in starts:  # (the ``$`` after opens math: one
+                # edit, so that a suggestion accepted is never half of one)
+                mark = text[match.end(1) : match.start(2)]
+                edits.append(Edit(dollar + 1, match.end(), mark, evidence=_MATH_WHY))
+            else:
+                edits.append(Edit(dollar + 1, match.end(1), "", evidence=_MATH_WHY))
+    if converted:  # (and a converter's before math after a mark: ``式中， $u$``)
+        taken = {e.end for e in edits}
+        for match in _MARK_THEN_MATH.finditer(text):
+            if match.end() in starts and match.end() not in taken:
+                edits.append(Edit(match.start(), match.end(), "", evidence=_MATH_WHY))
+        edits.sort(key=lambda e: e.start)
     return edits
 
 
@@ -512,7 +530,10 @@ def apply(text: str, edit: Editor) -> str:
             marks = housestyle.marks_of_style(_masked(widened), marks) if own else marks
         text = edit.apply(widened, _unescaped(widened, marks))
         if "$" in text:  # (after the marks: one made full-width may stand after math, spaces)
-            text = edit.apply(text, _math_spaces(text))
+            converted = shows_conversion(text, edit.pages)
+            spaces = _math_spaces(text, converted)
+            spaces = spaces if converted else housestyle.math_of_style(text, spaces)
+            text = edit.apply(text, spaces)
         text = edit.apply(text, _stops(text))
     if "％" in text:
         text = edit.sub(_PERCENT, "%", text, why=_DIGITS_WHY)
