@@ -3,7 +3,8 @@
 A case is a title line, a ``.`` line, the input, a ``.`` line, the expected output and a
 closing ``.`` line. In clean-pass fixtures, invisible characters are written visibly:
 ``␠`` space, ``␉`` tab, ``␍`` carriage return, ``⌀`` byte-order mark (U+FEFF), ``⸗`` soft
-hyphen (U+00AD).
+hyphen (U+00AD), ``␌`` form feed, ``⌇`` zero-width non-joiner, ``␁`` and ``␂`` the control
+characters U+0001 and U+0002.
 """
 
 from __future__ import annotations
@@ -13,7 +14,17 @@ from typing import NamedTuple
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
-_VISIBLE = {"␠": " ", "␉": "\t", "␍": "\r", "⌀": "\ufeff", "⸗": "\u00ad", "␌": "\f", "⌇": "\u200c"}
+_VISIBLE = {
+    "␠": " ",
+    "␉": "\t",
+    "␍": "\r",
+    "⌀": "\ufeff",
+    "⸗": "\u00ad",
+    "␌": "\f",
+    "⌇": "\u200c",
+    "␁": "\x01",
+    "␂": "\x02",
+}
 
 
 class Case(NamedTuple):

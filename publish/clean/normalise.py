@@ -19,9 +19,12 @@ Rewrites (outside protected spans unless noted)::
                                              from the other half of a cut one)
     ２０２４ ＡＢＣ                         -> 2024 ABC (full-width ASCII letters and digits;
                                              not one alone in quotes, "Ａ": an example)
-    ⾃主 ⽣⽇                              -> 自主 生日 (a Kangxi radical a PDF's font gave for
+    ⾃主 ⽣⽇ ⻓江                          -> 自主 生日 长江 (a radical a PDF's font gave for
                                              the character, beside Chinese; not one alone,
-                                             a radical named in a table of them)
+                                             a radical named in a table of them: glyphs)
+    U+0001–U+001F but tab, LF, CR, FF      -> a space between two words, else removed
+                                             (a PDF font's unmapped space, or a stray; no
+                                             HTML or EPUB can hold one: glyphs)
     three or more newlines                -> one blank line
     blank lines at the start              -> one (the blank line after front matter stays)
     missing or extra final newlines       -> exactly one (everywhere)
@@ -34,10 +37,10 @@ document that needs nothing else comes back byte for byte, its line endings too.
 from __future__ import annotations
 
 import re
-import unicodedata
 
 import regex
 
+from publish.clean import glyphs
 from publish.clean.blocks import kind_of, split_blocks
 from publish.clean.editor import Editor
 from publish.clean.lines import closed_ranges, inside
@@ -58,14 +61,6 @@ _ZWJ = regex.compile(
 _TRAILING = re.compile(r"(?<![ \t\u3000])[ \t\u3000]+$", re.MULTILINE)  # (once per run)
 _INDENT = re.compile(r"(?:\A|(?<=\n\n))\u3000[\u3000 \t]*+(?![#>*+\-|`~<]|\d+[.)])")
 _FULLWIDTH = re.compile(r"[０-９Ａ-Ｚａ-ｚ]+")
-#: A run of Kangxi radicals beside a Chinese character: the characters a PDF's font drew with
-#: them (a run of radicals alone may be a table of them).
-_RUN = r"[\u2f00-\u2fd5](?:[ \t]?[\u2f00-\u2fd5])*"  # (spaced out by OCR, ``电 ⼦ ⽿``)
-_RADICALS = regex.compile(
-    rf"(?<=\p{{Unified_Ideograph}}[ \t]?){_RUN}|{_RUN}(?=[ \t]?\p{{Unified_Ideograph}})"
-)
-_ANY_RADICAL = re.compile("[\u2f00-\u2fd5]")
-_RADICAL = ("a Kangxi radical a PDF's font gave for the character, beside Chinese",)
 _BLANK_RUN = re.compile(r"\n{3,}")
 _LEADING = re.compile(r"\A\n{2,}")
 _START = re.compile(r"\A\n+")
@@ -243,6 +238,7 @@ _HARD_BREAK_INDENT = re.compile(r"(?:  |(?<!\\)\\)\n\u3000")
 def apply(text: str, edit: Editor) -> str:
     if "\r" in text:
         text = edit.as_one(_CR, "\n", text, (*LAYOUT, "line endings made LF"))
+    text = glyphs.controls(text, edit)
     if not text.isascii() and any(ch in text for ch in _INVISIBLE_CHARS):
         code = closed_ranges(split_blocks(text), ("fence", "code"))  # (there, an author's)
         text = edit.sub(
@@ -255,9 +251,7 @@ def apply(text: str, edit: Editor) -> str:
         text = edit.sub(_INDENT, _unindented, text, starts="\u3000", why=_UNINDENTED)
     if not text.isascii():
         text = edit.sub(_FULLWIDTH, lambda m: None if _kept_wide(text, m) else _folded(m), text)
-        if _ANY_RADICAL.search(text):
-            fold = unicodedata.normalize
-            text = edit.sub(_RADICALS, lambda m: fold("NFKC", m.group(0)), text, why=_RADICAL)
+        text = glyphs.radicals(text, edit)
     if text.startswith("\n\n"):
         text = edit.sub(_LEADING, "\n", text, why=LAYOUT)
     return _tidy_blanks(text, edit)

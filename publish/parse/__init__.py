@@ -122,6 +122,7 @@ def parse(
     """``cleaned`` as a document; ``attributes`` are the ones the theme lets {…} set,
     ``latin_typography`` the theme's switch for quotes and dashes in Latin-script text,
     ``documents`` every source of the build and its slug (:mod:`publish.parse.links`)."""
+    checks.no_control_characters(cleaned)
     md = make_parser(config.allow_html)
     early: list[str] = []
     language = document_language(cleaned.source, config, cleaned.text, early)

@@ -1,12 +1,15 @@
 """What a parsed document may hold: the limits on headings, footnotes and nesting
-(:mod:`publish.limits`), and a warning for each attribute the ``{…}`` syntax may not set."""
+(:mod:`publish.limits`), no control character, and a warning for each attribute the ``{…}``
+syntax may not set."""
 
 from __future__ import annotations
 
 import logging
+import re
 
 from markdown_it.token import Token
 
+from publish.errors import ContentError
 from publish.limits import Limits, over
 from publish.model import CleanedSource
 
@@ -34,6 +37,22 @@ def within_limits(tokens: list[Token], cleaned: CleanedSource, limits: Limits) -
     if max(notes, references) > limits.footnotes:  # each reference is a link and a back link
         found = max(notes, references)
         raise over(shown, "{found:,} footnotes are", found, limits.footnotes, "footnotes")
+
+
+_CONTROL = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def no_control_characters(cleaned: CleanedSource) -> None:
+    """No control character is left in the text (the cleaner removes those outside code,
+    math and other protected text: :mod:`publish.clean.glyphs`): no HTML or EPUB can hold
+    one."""
+    found = _CONTROL.search(cleaned.text)
+    if found is not None:
+        where = cleaned.locate(cleaned.text.count("\n", 0, found.start()))
+        raise ContentError(
+            f"{where}: a control character (U+{ord(found.group(0)):04X}) that no HTML or EPUB "
+            "can hold; delete it (the cleaner removes those outside code and math)"
+        )
 
 
 def dropped_attributes(env: dict[str, object], cleaned: CleanedSource) -> None:
