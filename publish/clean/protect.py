@@ -3,8 +3,8 @@
 Fenced and indented code blocks, inline code, autolinks, bare URLs and e-mail addresses, link
 and image targets, reference links (``[text][label]``, ``[label][]``) and definitions, raw HTML
 blocks, tags and comments, entity and character references (``&emsp;`` ``&#8212;``), TeX math,
-``{#id .class key=value}`` attributes, Hugo's ``+++`` TOML front matter and a YAML block
-after blank lines at the start (Pandoc's metadata), the lines of
+``{#id .class key=value}`` attributes, emoji shortcodes (``:rocket:``), Hugo's ``+++`` TOML
+front matter and a YAML block after blank lines at the start (Pandoc's metadata), the lines of
 Markdown extensions' block syntax (``:::``, ``!!! note "…"``, ``=== "Tab"``:
 :data:`~publish.clean.blocks.EXTENSIONS`), bibliography entries (a line that reads as one,
 and every line of a section headed 参考文献, 参考资料, 参考书目, References or Bibliography),
@@ -65,6 +65,9 @@ _SCANS: list[tuple[str, re.Pattern[str]]] = [
     # (and one that lost its ``#``, ``&9826;``: its ``;`` is no mark of the text's)
     ("&", re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#?[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6});")),
     ("](", re.compile(r"\]\([^)\n]*\)")),
+    # an emoji shortcode (GitHub's ``:see_no_evil:``, ``:+1:``): a ``：`` for its colon, beside
+    # Chinese, and it shows as text (review 115)
+    (":", re.compile(r"(?<![\w:/]):(?:[\w+-]*[a-z][\w+-]*|[+-]1):(?![\w/])", re.ASCII)),
     # a reference link, ``[第一部: 基本文法][]`` or ``[text][label]``: its label names the
     # definition, which matches it letter for letter
     ("][", re.compile(r"\[[^\[\]\n]*\]\[[^\[\]\n]*\]")),
@@ -83,7 +86,7 @@ _SCANS.extend(
     (start, re.compile(rf"^[ \t]*{body}[^\n]*$", re.MULTILINE))
     for start, body in EXTENSIONS.items()
 )
-_STARTS = frozenset("`$")
+_STARTS = frozenset("`$:")
 _CACHE: dict[str, Protected] = {}
 
 

@@ -148,7 +148,7 @@ def _marks(text: str) -> list[Edit]:
             continue  # (``用「,」區隔``: the mark named, a program's comma; review 106)
         if text[max(0, start - 2) : start].rstrip(" ")[-1:] == "+":
             continue  # (a key of a shortcut, ``（Command + ,）``: review 107)
-        if any(a < start < b for a, b in quoted):
+        if any(a < start < b for a, b in quoted) or _in_latin_list(text, start):
             continue
         left = text[start - 1] if start else ""
         if left in _SKIP or left in SHARED:
@@ -170,6 +170,21 @@ def _marks(text: str) -> list[Edit]:
         drop = end - start - 1 if after != "\n" and after not in FULL_WIDTH else 0
         edits.append(Edit(start, start + 1 + drop, FULL_WIDTH[text[start]], evidence=_MARK_WHY))
     return edits
+
+
+_LATIN_COMMA = re.compile(r"[A-Za-z0-9], [A-Za-z]")
+
+
+def _in_latin_list(text: str, start: int) -> bool:
+    """The comma at ``start``, a Latin word after it, is one of a list's whose commas part
+    Latin words (two or more on its line): ``kentropy, 詹志傑, imironhead`` keeps its commas
+    alike, as a list of names mixing the scripts does (review 115)."""
+    word = text[start + 1 : start + 3].lstrip(" ")[:1]
+    if text[start] != "," or not (word.isascii() and word.isalpha()):
+        return False
+    end = text.find("\n", start)
+    line = text[text.rfind("\n", 0, start) + 1 : end if end >= 0 else len(text)]
+    return len(_LATIN_COMMA.findall(line)) >= 2
 
 
 _OPENING = {"”": "“", "’": "‘", '"': '"', "）": "（", ")": "("}
