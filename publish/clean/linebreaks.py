@@ -134,7 +134,7 @@ def continues(cur: str, nxt: str, so_far: str) -> bool:
     comment, an attribution: only a line's width can say it goes on)."""
     if nxt.startswith(DASH_LEADS):
         return False
-    if _goes_on(so_far, nxt) or _unclosed(so_far):
+    if _goes_on(so_far, nxt) or _inside(cur, so_far):
         return True
     if ends_sentence(cur) or not is_cjk_letter(cur[-1:]):
         return False
@@ -161,6 +161,14 @@ def _unclosed(text: str) -> bool:
     # (brackets of either width: ``punctuation`` evens them)
     open_kind = wide + narrow > wide_closed + narrow_closed or any(a > b for a, b in others)
     return open_kind and sum(a for a, _ in counts) > sum(b for _, b in counts)
+
+
+def _inside(cur: str, so_far: str) -> bool:
+    """``cur`` ends inside a bracket or quotation the paragraph opened (:func:`_unclosed`), not
+    on a full stop: a quotation's lines that each stop a sentence are set apart so (a letter
+    read out line by line, ``「院子里的桂花开了。`` ⏎ ``母亲说…」``: review 115); a printed
+    line that happened to end on one reaches the measure, which says so on its own."""
+    return last_mark(cur) not in FULL_STOPS and _unclosed(so_far)
 
 
 def _labelled(line: str) -> bool:
@@ -226,7 +234,7 @@ def _decide(
         return "split", ev.STRONG, "a speaker's name starts the next line: a turn (a transcript)"
     if spaced_run(cur, body):
         return "join", ev.STRONG, "characters spaced out by OCR go on across the line"
-    if (_goes_on(so_far, body) or _unclosed(so_far)) and not body.startswith(DASH_LEADS):
+    if (_goes_on(so_far, body) or _inside(cur, so_far)) and not body.startswith(DASH_LEADS):
         if linelooks.comma_for_stop(cur, body, measure, how):
             return "join", ev.LIKELY, "a short line ends in a comma, and the next in a capital"
         return "join", ev.STRONG, "the line does not end a sentence and the next carries it on"

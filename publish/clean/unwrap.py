@@ -104,7 +104,7 @@ def _record(lines: list[str]) -> bool:
     if not all(size(line) <= 50 for line in lines):
         return False
     return closing(lines[0]) or not any(
-        continues(cur, nxt, cur) or cur.endswith("-") or spaced_run(cur, nxt)
+        continues(cur, nxt.lstrip(" \t\u3000"), cur) or cur.endswith("-") or spaced_run(cur, nxt)
         for cur, nxt in itertools.pairwise(lines)
     )
 
