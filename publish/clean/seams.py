@@ -160,7 +160,7 @@ def _links(
         whys = (*verdict[1], join.why) if join.why else verdict[1]
         confidence = min(verdict[0], join.confidence)
         bare = not found[1] and not shown.converted  # (nothing between, no conversion shown)
-        if bare and unshown.chinese_only(verdict[1], before, shown.clauses):
+        if bare and unshown.chinese_only(verdict[1]):
             confidence, whys = unshown.weigh(confidence, whys, before, second.text, shown.measure)
         if FLOAT_BETWEEN in whys and _LEADS_IN.search(before[-12:]):
             continue  # (``…示意图如下所示`` ⏎⏎ the figure: the sentence leads to it, and ends)

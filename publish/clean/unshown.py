@@ -1,8 +1,8 @@
 """Seams in a text that shows no conversion (no page, no page furniture, no wrapped line, no
 mark a converter leaves): one whose only evidence is Chinese going on after a part that stops
-on a letter may join an author's paragraphs, which may end without a mark (a note-taker's
-``…来证明自己的宣言`` ⏎⏎ ``就像高数考试一样…``), or at a clause mark where its author ends
-paragraphs so (three or more). It is joined only where the first part fills
+on a letter or a clause mark may join an author's paragraphs, which may end without a mark (a
+note-taker's ``…来证明自己的宣言`` ⏎⏎ ``就像高数考试一样…``) or on a comma (a slip for a full
+stop, or the author's style). It is joined only where the first part fills
 the text's measure (the lines of a page a converter set a paragraph each) or the second is a
 sentence's last words; else it is suggested. And a run of short one-line paragraphs, most
 ending at a mark, is verse: no seam joins its lines (``seams``).
@@ -10,11 +10,10 @@ ending at a mark, is verse: no seam joins its lines (``seams``).
 
 from __future__ import annotations
 
-import itertools
 import re
 from functools import cached_property
 
-from publish.cjk import CLAUSE, FULL_STOPS, width
+from publish.cjk import FULL_STOPS, width
 from publish.clean import evidence as ev
 from publish.clean import halves
 from publish.clean.blocks import Block
@@ -39,21 +38,6 @@ class Shown:
     def measure(self) -> int | None:
         """The text's measure (:func:`measure`), where it shows no conversion."""
         return None if self.converted else measure(self._blocks)
-
-    @cached_property
-    def clauses(self) -> bool:
-        """Its author ends paragraphs at clause marks: :data:`_STYLE` or more one-line
-        paragraphs end on ``，`` ``、`` ``；`` before another paragraph (a
-        tutorial written a clause a paragraph, ``…開發環境，`` ⏎⏎ ``這一步其實不難，…``:
-        review 105; a README's ``系統資源分配問題，`` ⏎⏎ ``假如你是…``: review 99)."""
-        blocks, found = self._blocks, 0
-        for first, second in itertools.pairwise(blocks):
-            one_line = first.kind == "paragraph" and "\n" not in first.text
-            if one_line and last_mark(first.text) in CLAUSE and second.kind == "paragraph":
-                found += 1
-                if found >= _STYLE:
-                    return True
-        return False
 
     def in_verse(self, first: int, second: int) -> bool:
         """Blocks ``first`` and ``second``, one after the other, are lines of one poem: in a
@@ -96,11 +80,11 @@ def weigh(
     return min(confidence, ev.LIKELY), whys
 
 
-def chinese_only(why: tuple[str, ...], before: str, clauses: bool) -> bool:
-    """A seam's only evidence is Chinese going on, after a part that stops on a letter; or on
-    a clause mark, where the text ends paragraphs so (``clauses``: :attr:`Shown.clauses`),
-    else no paragraph ends with one."""
-    return why[-1] == halves.IN_CHINESE and (clauses or last_mark(before) not in CLAUSE)
+def chinese_only(why: tuple[str, ...]) -> bool:
+    """A seam's only evidence is Chinese going on, after a part that stops on a letter or a
+    clause mark: an author's paragraph may end on either (a translator's ``…一步一步构建，``
+    for ``。``, review 115; a tutorial written a clause a paragraph, reviews 99 and 105)."""
+    return why[-1] == halves.IN_CHINESE
 
 
 def _tail(second: str) -> bool:
@@ -132,7 +116,6 @@ def measure(blocks: list[Block]) -> int | None:
 
 
 _VERSE_RUN = 3  # short one-line paragraphs in a row, at least, to be verse
-_STYLE = 3  # paragraphs ending at a clause mark, at least, to be an author's style
 
 
 def _line(block: Block) -> bool:
