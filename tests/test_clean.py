@@ -57,14 +57,24 @@ def _source(body: str, body_line: int = 1) -> Source:
 
 
 def test_every_change_is_recorded_with_file_line_and_context() -> None:
-    cleaned = clean.clean(_source("甲  \n乙\t\n\n\n\n丙２", body_line=5))
-    assert cleaned.text == "甲  \n乙\n\n丙2\n"
+    """In a converted text (a page marker), its layout set right too; in an author's own,
+    its layout is left as written (reviews 113 and 115)."""
+    body = "甲  \n乙\t\n\n\n\n丙２\n\n<!-- page 2 -->\n\n丁"
+    cleaned = clean.clean(_source(body, body_line=5))
+    assert cleaned.text == "甲  \n乙\n\n丙2\n\n丁\n"
     records = [(c.pass_name, c.path, c.line, c.before, c.after) for c in cleaned.changes]
     assert records == [
         ("normalise", "content/doc.md", 6, "乙\t", "乙"),
         ("normalise", "content/doc.md", 10, "丙２", "丙2"),
         ("normalise", "content/doc.md", 6, "乙\n\n\n\n丙2", "乙\n\n丙2"),
-        ("normalise", "content/doc.md", 10, "丙2", "丙2\n"),
+        ("normalise", "content/doc.md", 14, "丁", "丁\n"),
+        ("furniture", "content/doc.md", 12, "<!-- page 2 -->\n", ""),
+        ("furniture", "content/doc.md", 10, "丙2\n\n\n丁", "丙2\n\n丁"),
+    ]
+    own = clean.clean(_source("甲  \n乙\t\n\n\n\n丙２", body_line=5))
+    assert own.text == "甲  \n乙\t\n\n\n\n丙2"
+    assert [(c.pass_name, c.line, c.before, c.after) for c in own.changes] == [
+        ("normalise", 10, "丙２", "丙2")
     ]
 
 
@@ -710,7 +720,9 @@ def test_a_paragraph_its_print_indented_is_no_second_half() -> None:
     ended = text.replace("規劃\n", "規劃。\n")
     assert clean.clean(_source(ended)).text == ended
     repaired = ended.replace("」，但", "」,但")
-    assert clean.clean(_source(repaired)).text == ended.replace("　　", "")
+    assert clean.clean(_source(repaired)).text == ended  # (its indent its own: review 115)
+    converted = repaired + "\n<!-- page 2 -->\n"
+    assert clean.clean(_source(converted)).text == ended.replace("　　", "")
 
 
 def test_a_pair_of_marks_is_decided_together() -> None:

@@ -44,6 +44,7 @@ from publish.clean import glyphs
 from publish.clean.blocks import kind_of, split_blocks
 from publish.clean.editor import Editor
 from publish.clean.lines import closed_ranges, inside
+from publish.clean.pagelines import shows_conversion
 from publish.clean.shapes import ends_sentence, short_line
 from publish.clean.trace import Edit
 
@@ -122,9 +123,19 @@ def _kept(match: re.Match[str]) -> bool:
 _EXTRACTED = ("two spaces ending a line where most lines end in one: the PDF extraction's",)
 
 
-def tidy_ends(text: str, edit: Editor) -> str:
+def _inside_paragraph(match: re.Match[str]) -> bool:
+    """The spaces ``match`` found end a line of text with more text on the next line (where
+    ``unwrap`` reads the line's last character), not a paragraph's last or a blank one."""
+    text, start, end = match.string, match.start(), match.end()
+    newline = text.find("\n", end + 1)
+    next_line = text[end + 1 : newline if newline >= 0 else len(text)]
+    return start > 0 and text[start - 1] != "\n" and end < len(text) and bool(next_line.strip())
+
+
+def tidy_ends(text: str, edit: Editor, layout: bool = True) -> str:
     """Spaces at line ends (but hard breaks, unless :func:`_extracted`: that is recorded as a
-    change, not as layout)."""
+    change, not as layout); with ``layout`` false, an author's own text, only those and the
+    ones inside a paragraph (:func:`_inside_paragraph`: the passes read lines without them)."""
     if " \n" in text or "\t\n" in text or "\u3000\n" in text or text[-1:] in " \t\u3000":
         extracted = _extracted(text)
         edits = []
@@ -132,6 +143,8 @@ def tidy_ends(text: str, edit: Editor) -> str:
             hard = _hard(match)
             if (hard and (not extracted or _in_run(match))) or _kept(match):
                 continue
+            if not (hard or layout or _inside_paragraph(match)):
+                continue  # (an author's: only those the passes read a line by stay apart)
             why = _EXTRACTED if hard else LAYOUT
             edits.append(Edit(match.start(), match.end(), "", 1.0, why))
         return edit.apply(text, edits)
@@ -246,12 +259,15 @@ def apply(text: str, edit: Editor) -> str:
         )
     if "\u200d" in text:
         text = edit.sub(_ZWJ, "", text)
-    text = tidy_ends(text, edit)
-    if "\u3000" in text:
+    layout = _extracted(text) or shows_conversion(text, edit.pages)  # (else its own layout)
+    text = tidy_ends(text, edit, layout)
+    if "\u3000" in text and layout:
         text = edit.sub(_INDENT, _unindented, text, starts="\u3000", why=_UNINDENTED)
     if not text.isascii():
         text = edit.sub(_FULLWIDTH, lambda m: None if _kept_wide(text, m) else _folded(m), text)
         text = glyphs.radicals(text, edit)
+    if not layout:
+        return text
     if text.startswith("\n\n"):
         text = edit.sub(_LEADING, "\n", text, why=LAYOUT)
     return _tidy_blanks(text, edit)

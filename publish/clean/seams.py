@@ -154,8 +154,11 @@ def _links(
         if not (found and verdict):
             continue
         second = blocks[found[0]]
-        join = joiner(first.text, second.text, lexicon)
-        joined = before[: len(before) - join.drop] + join.between + second.text
+        ends = len(first.text) - len(first.text.rstrip(" \t"))  # (an author's spaces at its
+        # end, which ``normalise`` leaves: they go with the seam, not doubled in the line)
+        join = joiner(first.text[: len(first.text) - ends], second.text, lexicon)
+        drop = join.drop + ends
+        joined = before[: len(before) - drop] + join.between + second.text
         reading[found[0]] = joined if len(joined) < 4 * _KEEP else joined[:_KEEP] + joined[-_KEEP:]
         whys = (*verdict[1], join.why) if join.why else verdict[1]
         confidence = min(verdict[0], join.confidence)
@@ -172,7 +175,7 @@ def _links(
             # no mark, a picture between two: ``…出现一个小图标`` ⏎⏎ ``![](…)`` ⏎⏎ ``我们…``;
             # a blog's statement in bold, ``第二个事实，**做课不如写码挣钱**``, over its
             # screenshot: review 107)
-        seam = Edit(first.end - join.drop, second.start, join.between, confidence, whys)
+        seam = Edit(first.end - drop, second.start, join.between, confidence, whys)
         links.append((i, found[0], seam))
     return links
 
