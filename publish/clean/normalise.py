@@ -31,7 +31,11 @@ Rewrites (outside protected spans unless noted)::
 
 Never NFKC the whole text: full-width punctuation is correct Chinese. CRLF and CR, the spaces
 at line ends, runs of blank lines and the final newline are layout only (:data:`LAYOUT`): a
-document that needs nothing else comes back byte for byte, its line endings too.
+document that needs nothing else comes back byte for byte, its line endings too. And in a text
+that shows no conversion (no page, no wrapped line, no converter's mark: an author's own), the
+layout is its author's and stays, but for the spaces ending a line inside a paragraph, which
+the passes read lines without (reviews 113 and 115); ``unwrap`` sets it right once it finds
+the lines wrapped.
 """
 
 from __future__ import annotations
