@@ -70,6 +70,8 @@ _MIXED_WHY = ("a pair of brackets of mixed widths, beside or holding Chinese",)
 _QUOTE_WHY = ("straight quotation marks around Chinese",)
 _STOP_WHY = ("a full stop after Chinese",)
 _DIGITS_WHY = ("a full-width percent sign or point with digits",)
+#: A pair's halves are two changes, decided together (:mod:`~publish.clean.editor`).
+_HALF_OF_PAIR = "one half of a pair: accepting or rejecting either decides both"
 _MARK = re.compile(r"(?:[,;:?]|!(?!\[))( *)")
 _PERIOD = regex.compile(  # (the spaces after it, before Chinese, go with it)
     rf"\.(?<=[{CJK_LETTER}）」』》】][*_]*\.)"
@@ -302,6 +304,7 @@ def _parentheses(masked: str) -> list[Edit]:
                     at = start + opening
                     both = (before or pair[0] == "(") and (after or ch == ")")  # (two changes)
                     tie = at if both else -1
+                    why = (*why, _HALF_OF_PAIR) if both else why
                     edits.append(Edit(at - before, at + 1, "（", evidence=why, pair=tie))
                     end = start + i + 1 + after
                     edits.append(Edit(start + i, end, "）", evidence=why, pair=tie))
@@ -488,8 +491,9 @@ def _quotes(masked: str) -> list[Edit]:
             if first + ch != "“”" and _HAS_CJK.search(line[at + 1 : i]):
                 opens = start + at
                 tie = opens if first + ch == '""' else -1  # (both halves change)
-                found.append(Edit(opens, opens + 1, "“", evidence=_QUOTE_WHY, pair=tie))
-                found.append(Edit(start + i, start + i + 1, "”", evidence=_QUOTE_WHY, pair=tie))
+                why = (*_QUOTE_WHY, _HALF_OF_PAIR) if tie >= 0 else _QUOTE_WHY
+                found.append(Edit(opens, opens + 1, "“", evidence=why, pair=tie))
+                found.append(Edit(start + i, start + i + 1, "”", evidence=why, pair=tie))
             elif first + ch == '""':
                 mixed = True  # (a straight pair around other words: ``"客户端" 和 "SSR"``)
         edits.extend(doubted(found, _MIXED_QUOTES) if mixed else found)
