@@ -300,10 +300,10 @@ def _parentheses(masked: str) -> list[Edit]:
                     pair != "()" and _beside_cjk(line, opening, i, marks(), start)
                 ):
                     before, after = _room(line, opening, i)
-                    why = _HOLDS_WHY if pair == "()" else _MIXED_WHY
                     at = start + opening
                     both = (before or pair[0] == "(") and (after or ch == ")")  # (two changes)
                     tie = at if both else -1
+                    why: tuple[str, ...] = _HOLDS_WHY if pair == "()" else _MIXED_WHY
                     why = (*why, _HALF_OF_PAIR) if both else why
                     edits.append(Edit(at - before, at + 1, "（", evidence=why, pair=tie))
                     end = start + i + 1 + after
