@@ -54,6 +54,10 @@ _APART = 9  # the rank of such a heading: above no numbered one
 _CONTENTS = re.compile(
     r"^(?:<[^>]*>)*[*_]*(?:(?:table\s+of\s+)?contents|目\s*[录錄次])[*_]*[ \t\u3000]*(?:\n|$)", re.I
 )
+#: A page's number ending a line, after a space or dot leaders: a table of contents' line
+#: (MinerU's contents of a book, their entries under a chapter's heading of their own: review
+#: 114), not a heading's.
+_PAGE_NUMBER = re.compile(r"(?:[ \t\u3000]|[.·…]{2,})\d{1,4}$")
 #: A setext heading (``目　录`` ⏎ ``======``), which the blocks read as a paragraph.
 _SETEXT = re.compile(r"^ {0,3}\S[^\n]*\n {0,3}(?:=+|-+)[ \t]*(?:\n|$)")
 
@@ -96,6 +100,8 @@ def apply(text: str, edit: Editor) -> str:
                 continue  # (unnumbered bold: a byline, a cross-head, a title in a quotation)
             if not bold and not is_heading_line(title):
                 continue
+            if _PAGE_NUMBER.search(title):
+                continue  # (a contents line, its page at its end: ``第二节 基本概念 010``)
             order = rank(title)
             base = 3 if order not in TOP and offered and offered[-1][1] == 2 else 2
             level = _nested_level(order, base, offered)
