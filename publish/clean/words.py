@@ -43,7 +43,7 @@ class Lexicon:
     def written(self, word: str) -> bool:
         """``word`` is written whole somewhere in the document (not across a line end)."""
         if self._words is None:
-            self._words = {m.group(0).lower() for m in _WORD.finditer(self._text)}
+            self._words = {word.lower() for word in set(_WORD.findall(self._text))}
         return word.lower() in self._words
 
     def is_word(self, word: str) -> bool:
