@@ -57,6 +57,9 @@ class Pages:
         #: ``unwrap`` joined or split lines: the text was wrapped by a print or an extraction
         #: once, a mark of conversion where no page shows.
         self.wrapped = False
+        #: ``normalise`` found what a PDF's text extraction leaves (radicals for the characters
+        #: a font drew with them, control characters): a mark of conversion too.
+        self.extracted = False
 
     def add(self, offset: int, kind: str, why: str, start: PageStart | None = None) -> None:
         """A boundary at ``offset`` of the text the current pass is editing."""

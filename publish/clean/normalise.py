@@ -255,7 +255,9 @@ _HARD_BREAK_INDENT = re.compile(r"(?:  |(?<!\\)\\)\n\u3000")
 def apply(text: str, edit: Editor) -> str:
     if "\r" in text:
         text = edit.as_one(_CR, "\n", text, (*LAYOUT, "line endings made LF"))
-    text = glyphs.controls(text, edit)
+    traced = glyphs.radicals(glyphs.controls(text, edit), edit)
+    edit.pages.extracted = edit.pages.extracted or traced != text  # (a PDF's extraction)
+    text = traced
     if not text.isascii() and any(ch in text for ch in _INVISIBLE_CHARS):
         code = closed_ranges(split_blocks(text), ("fence", "code"))  # (there, an author's)
         text = edit.sub(
@@ -269,7 +271,6 @@ def apply(text: str, edit: Editor) -> str:
         text = edit.sub(_INDENT, _unindented, text, starts="\u3000", why=_UNINDENTED)
     if not text.isascii():
         text = edit.sub(_FULLWIDTH, lambda m: None if _kept_wide(text, m) else _folded(m), text)
-        text = glyphs.radicals(text, edit)
     if not layout:
         return text
     if text.startswith("\n\n"):

@@ -51,8 +51,10 @@ ANY_PAGE_MARKER = regex.compile(PAGE_MARKER.pattern, PAGE_MARKER.flags | regex.M
 def shows_conversion(text: str, pages: Pages) -> bool:
     """The text a pass is given shows the marks of OCR or conversion (:func:`converted`), or
     the passes before found pages in it (page furniture or jump lines removed, lines offered as
-    furniture) or lines a print had wrapped (:attr:`~publish.clean.evidence.Pages.wrapped`)."""
-    return bool(pages.boundaries or pages.suspect or pages.wrapped) or converted(text)
+    furniture) or lines a print had wrapped (:attr:`~publish.clean.evidence.Pages.wrapped`)
+    or a PDF's text extraction's traces (:attr:`~publish.clean.evidence.Pages.extracted`)."""
+    found = pages.boundaries or pages.suspect or pages.wrapped or pages.extracted
+    return bool(found) or converted(text)
 
 
 def converted(text: str) -> bool:
