@@ -19,9 +19,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 
 import regex
 
+from publish.cjk import is_cjk
 from publish.clean.editor import Editor
 from publish.clean.trace import Edit
 from publish.clean.words import Lexicon
@@ -72,6 +74,8 @@ _RADICAL = ("a radical a PDF's font gave for the character, beside Chinese",)
 CONTROL = re.compile("[\x01-\x08\x0b\x0e-\x1f]+|(?<=[^\n\x0c])\x0c+")
 _SPACE = ("a control character a PDF's font gave for a space, between two words",)
 _STRAY = ("a control character, invisible in print, that no HTML or EPUB can hold",)
+#: A line of nothing but control characters and spaces, and its line end.
+_ONLY_CONTROLS = re.compile("^[ \t]*(?:[\x01-\x08\x0b\x0e-\x1f]+[ \t]*)+(?:\n|$)", re.MULTILINE)
 _HEAD = re.compile(r"[A-Za-z]+$")  # (searched up to the control character)
 _TAIL = re.compile(r"[A-Za-z]+")
 
@@ -88,15 +92,47 @@ def _character(run: str) -> str:
 
 
 def controls(text: str, edit: Editor) -> str:
-    """``text`` without control characters: a space where one parts two words, else none."""
+    """``text`` without control characters: a line of nothing else goes whole (its emptied
+    line would end a paragraph); one beside a space, a line's edge or a CJK character goes;
+    one between two words is a space, one inside a word goes (:func:`_roles`); one beside a
+    mark (``RELATIONS\\x01&``) is a space."""
     if not CONTROL.search(text):
         return text
-    lexicon, edits = Lexicon(text), []
-    for match in CONTROL.finditer(text):
+    edits, lines = [], set()
+    for line in _ONLY_CONTROLS.finditer(text):
+        edits.append(Edit(line.start(), line.end(), "", 1.0, _STRAY))
+        lines.add(line.start())
+    found = [m for m in CONTROL.finditer(text) if text.rfind("\n", 0, m.start()) + 1 not in lines]
+    inside = _roles(text, found)
+    for match in found:
+        before, after = text[match.start() - 1 : match.start()], text[match.end() : match.end() + 1]
+        apart = not before.strip() or not after.strip() or is_cjk(before) or is_cjk(after)
+        if apart or inside.get(match.start(), False):
+            edits.append(Edit(match.start(), match.end(), "", 1.0, _STRAY))
+        else:
+            edits.append(Edit(match.start(), match.end(), " ", 1.0, _SPACE))
+    return edit.apply(text, sorted(edits))
+
+
+def _roles(text: str, found: list[re.Match[str]]) -> dict[int, bool]:
+    """Whether each run of ``found`` between two Latin letters stands inside a word, by where
+    it starts: a text's control character plays one part throughout (a font's space in a
+    brochure, ``USLEEP\\x01VISION``, ``THE\\x01SCORE\\x01BOARD``; a stray inside a paper's words,
+    ``wa\\x02nt``, ``labe\\x02led``), so each character's runs go as most of them do, where the
+    two halves make a word the text or the word list knows (``HOSPITAL'S\\x01CORE`` makes none:
+    a word's ending), or are a space."""
+    lexicon, halves, votes = Lexicon(text), {}, Counter[tuple[str, bool]]()
+    for match in found:
         head = _HEAD.search(text, max(0, match.start() - 40), match.start())
         tail = _TAIL.match(text, match.end())
-        if head is not None and tail is not None and not lexicon.is_word(head[0] + tail[0]):
-            edits.append(Edit(match.start(), match.end(), " ", 1.0, _SPACE))
-        else:
-            edits.append(Edit(match.start(), match.end(), "", 1.0, _STRAY))
-    return edit.apply(text, edits)
+        if head is None or tail is None:
+            continue
+        prior = text[head.start() - 1] if head.start() else ""
+        word = prior not in ("'", "’") and lexicon.is_word(head[0] + tail[0])
+        halves[match.start()] = (match[0][0], word)
+        votes[match[0][0], word] += 1
+    return {
+        at: votes[char, True] > votes[char, False]
+        or (votes[char, True] == votes[char, False] and word)
+        for at, (char, word) in halves.items()
+    }
