@@ -39,7 +39,7 @@ from __future__ import annotations
 
 import regex
 
-from publish.cjk import CJK_LETTER, CJK_PUNCT, CONTINUES, has_cjk
+from publish.cjk import CJK_LETTER, CJK_PUNCT, CONTINUES
 from publish.clean import evidence as ev
 from publish.clean import normalise
 from publish.clean.blocks import ATX, EMPTY_HEADING, INTERRUPTS, Block, kind_of, split_blocks
@@ -107,6 +107,10 @@ def judge(title: str) -> tuple[float, str] | None:
     return None
 
 
+#: A block of HTML or images alone: a README's banner (its logo, its badges).
+_BANNER = regex.compile(r"^\s*(?:<|!\[)[\s\S]*(?:>|\))\s*$")
+
+
 def _line_and_blank(text: str, block: Block) -> tuple[int, int]:
     """The range that removes ``block``'s line with the blank line after it (the line ends
     left at the text's end are tidied after)."""
@@ -135,9 +139,13 @@ def apply(text: str, edit: Editor) -> str:
     edits = []
     blocks = split_blocks(text)
     numbered = _numbered(blocks)
+    own = not shows_conversion(text, edit.pages)  # (an author's headings are as meant)
     for n, block in enumerate(blocks):
         if block.kind == "heading" and EMPTY_HEADING.match(block.text):
-            edits.append(Edit(*_line_and_blank(text, block), "", ev.STRONG, (_EMPTY_WHY,)))
+            banner = own and n > 0 and _BANNER.match(blocks[n - 1].text) is not None
+            sure = ev.LIKELY if banner else ev.STRONG  # (``## `` under a README's logo draws
+            # a rule under it: review 117; a Word document's, through pandoc, is debris)
+            edits.append(Edit(*_line_and_blank(text, block), "", sure, (_EMPTY_WHY,)))
             continue
         match = ATX.match(block.text) if block.kind == "heading" else None
         if not match:
@@ -156,10 +164,10 @@ def apply(text: str, edit: Editor) -> str:
             # guide to financial support for open source.``, review 101)
         if verdict:
             confidence, why = verdict
-            english = why == _LONG_SENTENCE and not has_cjk(title)
-            if english and not shows_conversion(text, edit.pages):
+            if why == _LONG_SENTENCE and own:
                 confidence = ev.LIKELY  # (an author's heading may be a sentence, ``## Just
-                # give me the TL;DR on what I need to protect my project.``)
+                # give me the TL;DR on what I need to protect my project.``, a FAQ's question
+                # ending on ``。``, ``### 为什么我修改了配置以后页面并没有变化。``: review 117)
             prefix = start + match.end("title") - len(title)
             edits.append(Edit(start, prefix, "", confidence, (why,)))
     before = text
