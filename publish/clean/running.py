@@ -132,12 +132,19 @@ def _decorated(line: str) -> bool:
     return line[:1] in (" ", "\t", "#", ">", "*", "_", "") or line.endswith((" ", "\t", "*", "_"))
 
 
+#: A few capitalised words and a full stop: a title as a book's running head sets it.
+_TITLE_STOPPED = regex.compile(r"^[A-Z][a-z]+(?:[ \t][A-Z][a-z]+){0,3}\.$")
+
+
 def _not_furniture(core: str) -> bool:
     """A sentence, or wholly in brackets (``（掌声）``). A full stop ends a periodical's
-    masthead and dateline in capitals (``AMERICAN SENTINEL.``, ``OCTOBER 18, 1894.``) and its
-    volume line (``Vol. 9, No. 41.``) too: no sentence."""
+    masthead and dateline in capitals (``AMERICAN SENTINEL.``, ``OCTOBER 18, 1894.``), its
+    volume line (``Vol. 9, No. 41.``) and a book's title over its pages (``Introduction.``,
+    ``Literature Review.``) too: no sentence."""
     if core.endswith(".") and (core.isupper() or (_PAGE_WORD.match(core) and _DIGIT.search(core))):
         return False
+    if _TITLE_STOPPED.match(core):
+        return False  # (a chapter's running head, ``Introduction.``, on each page: review 116)
     if core.rstrip(_QUOTES_CLOSED).endswith(_SENTENCE_END):  # (``…a call."``: dialogue)
         return True
     return in_brackets(core)
@@ -372,8 +379,12 @@ def repeated_lines(text: str, blocks: list[Block], near: list[tuple[int, int]]) 
             continue
         if recurrence.years(lines):
             continue
-        if all(line[0] - 1 in beside_markers for line in lines):
-            for line in lines:  # (however short the pages between: a figure's page is)
+        atop = [line for line in lines if line[0] - 1 in beside_markers]
+        if len(atop) == len(lines) or (
+            len(atop) >= _PAGES_HEADED and 2 * len(atop) >= len(lines)
+        ):
+            for line in atop:  # (however short the pages between: a figure's page is; the
+                # title it heads the pages with, once over the text, stays: review 116)
                 why = "recurs, each time on the line after a page marker"
                 found[line[1]] = ("running head", why, ev.STRONG)
                 marked.add(line[0])
@@ -502,6 +513,12 @@ def _cutting(why: str, numbers: list[Line], texts: list[str]) -> tuple[str, floa
     return why, ev.LIKELY
 
 
+#: Pages a line stands atop of, next to their furniture, that make it a running head though
+#: it stands once more elsewhere (a thesis's ``Introduction.`` under six page markers and as
+#: its chapter's title: review 116); twice is a section's title seen again.
+_PAGES_HEADED = 3
+
+
 def _beside(
     weak: list[tuple[list[Line], str, float]],
     folios: tuple[list[Line], ...],
@@ -513,14 +530,16 @@ def _beside(
     (a running head under a folio under a page marker: ``322`` ⏎ ``AMERICAN SENTINEL.``),
     but for headings (a transcription's ``# The Daily Record`` under its ``#### Page 1``: the
     paper's title), and for a line seen only twice unless both stand next to furniture
-    (``概率论`` once under a page's marker and once over the text is a section's title); the
-    rest are only as sure as their own evidence."""
+    (``概率论`` once under a page's marker and once over the text is a section's title), where
+    it stands next to furniture on fewer than :data:`_PAGES_HEADED` pages; the rest are only as
+    sure as their own evidence."""
     kinds = [("folio" if _among(lines, folios) else "running head") for lines, _, _ in weak]
     grown = True
     while grown:
         grown = False
         for (lines, why, sure), kind in zip(weak, kinds, strict=True):
-            if not (sure or kind == "folio" or all(_next_to(line, marked) for line in lines)):
+            near = sum(1 for line in lines if _next_to(line, marked))
+            if not (sure or kind == "folio" or near == len(lines) or near >= _PAGES_HEADED):
                 continue  # (seen twice, once in the text: a section's ``概率论``, not furniture)
             for line in lines:
                 if texts[line[0]].lstrip().startswith("#"):
