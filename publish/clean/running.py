@@ -380,9 +380,7 @@ def repeated_lines(text: str, blocks: list[Block], near: list[tuple[int, int]]) 
         if recurrence.years(lines):
             continue
         atop = [line for line in lines if line[0] - 1 in beside_markers]
-        if len(atop) == len(lines) or (
-            len(atop) >= _PAGES_HEADED and 2 * len(atop) >= len(lines)
-        ):
+        if len(atop) == len(lines) or (len(atop) >= _PAGES_HEADED and 2 * len(atop) >= len(lines)):
             for line in atop:  # (however short the pages between: a figure's page is; the
                 # title it heads the pages with, once over the text, stays: review 116)
                 why = "recurs, each time on the line after a page marker"
