@@ -38,8 +38,9 @@ CLOSING = NO_START - frozenset("．·…—")
 #: mark; a dash or an ellipsis can open a paragraph, so they are not here).
 CONTINUES = "".join(sorted(CLOSING))
 #: Marks that end a sentence or clause: a paragraph ending in one is complete (``．`` and
-#: ``｡`` too: a digitized book may stop its sentences with them).
-TERMINAL = "。．｡！？；：…」』”’）】》〉.!?:;\"')"
+#: ``｡`` too: a digitized book may stop its sentences with them; and a blog's playful ``～``,
+#: ``先拍一张合影~``, :func:`~publish.clean.shapes.last_mark` reading a lone ``~`` so).
+TERMINAL = "。．｡！？；：…」』”’）】》〉.!?:;\"')～"
 #: The full stops of Chinese text (its question and exclamation marks too).
 FULL_STOPS = "。．｡！？"
 #: Marks inside a sentence: a line ending in one is not complete.
