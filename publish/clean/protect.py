@@ -3,8 +3,9 @@
 Fenced and indented code blocks, inline code, autolinks, bare URLs and e-mail addresses, link
 and image targets, reference links (``[text][label]``, ``[label][]``) and definitions, raw HTML
 blocks, tags and comments, entity and character references (``&emsp;`` ``&#8212;``), TeX math,
-``{#id .class key=value}`` attributes, emoji shortcodes (``:rocket:``), Hugo's ``+++`` TOML
-front matter and a YAML block after blank lines at the start (Pandoc's metadata), the lines of
+``{#id .class key=value}`` attributes, emoji shortcodes (``:rocket:``), ``@import "…"`` lines
+(Markdown Preview Enhanced's), Hugo's ``+++`` TOML front matter and a YAML block after blank
+lines at the start (Pandoc's metadata), the lines of
 Markdown extensions' block syntax (``:::``, ``!!! note "…"``, ``=== "Tab"``:
 :data:`~publish.clean.blocks.EXTENSIONS`), bibliography entries (a line that reads as one,
 and every line of a section headed 参考文献, 参考资料, 参考书目, References or Bibliography),
@@ -61,6 +62,9 @@ _SCANS: list[tuple[str, re.Pattern[str]]] = [
     ),
     ("://", re.compile(r"(?:https?|ftp)://[^\s<>()\u3000-\u303f\uff00-\uffef]+")),
     ("@", re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")),
+    # Markdown Preview Enhanced's import of a file, ``@import "./pic/图.png"``: curly quotes
+    # would break it (review 117)
+    ("@import", re.compile(r"^[ \t]*@import[ \t]+\"[^\"\n]*\"[^\n]*$", re.MULTILINE)),
     ("{", re.compile(r"\{[#.:][^}\n]*\}|\{[^}\n=]*=[^}\n]*\}")),
     # (and one that lost its ``#``, ``&9826;``: its ``;`` is no mark of the text's)
     ("&", re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#?[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6});")),
