@@ -151,6 +151,21 @@ def math_of_style(text: str, spaces: list[Edit]) -> list[Edit]:
     return doubted(spaces, _MATH_STYLE) if len(spaces) > tight else spaces
 
 
+_STOP_STYLE = "the text ends its Chinese sentences on a full stop set half-width, as a style"
+_HALF_STOP_END = regex.compile(rf"[{CJK_LETTER}$）)][*_]*\.[*_]*[ \t]*$", regex.M)
+_FULL_STOP_END = re.compile(r"。[*_”’」』]*[ \t]*$", re.M)
+
+
+def stops_of_style(text: str, stops: list[Edit]) -> list[Edit]:
+    """``stops`` (``.`` after Chinese made ``。``) only suggested where the text ends lines on
+    such a ``.`` (after Chinese, math or a bracket) on :data:`_STYLE` lines or more, and more
+    often than on ``。``: an answer key's ``求 $y'$.`` throughout (review 117)."""
+    half = sum(1 for _ in _HALF_STOP_END.finditer(text))
+    if half < _STYLE or half <= sum(1 for _ in _FULL_STOP_END.finditer(text)):
+        return stops
+    return doubted(stops, _STOP_STYLE)
+
+
 def weigh(
     masked: str, pairs: list[Edit], quotes: list[Edit], marks: list[Edit]
 ) -> tuple[list[Edit], list[Edit], list[Edit], str]:

@@ -553,7 +553,10 @@ def apply(text: str, edit: Editor) -> str:
             spaces = _math_spaces(text, converted)
             spaces = spaces if converted else housestyle.math_of_style(text, spaces)
             text = edit.apply(text, spaces)
-        text = edit.apply(text, _stops(text))
+        stops = _stops(text)
+        if stops and not shows_conversion(text, edit.pages):
+            stops = housestyle.stops_of_style(text, stops)
+        text = edit.apply(text, stops)
     if "％" in text:
         text = edit.sub(_PERCENT, "%", text, why=_DIGITS_WHY)
     if "．" in text:
