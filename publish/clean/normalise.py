@@ -194,6 +194,15 @@ def _meant(code: list[tuple[int, int]], match: re.Match[str]) -> bool:
     )
 
 
+def _spacer(match: re.Match[str]) -> bool:
+    """The invisible characters are all their line holds: an author's spacer (a README's
+    ``\u200b`` alone on a line, an empty paragraph between its parts: review 117)."""
+    text, start, end = match.string, match.start(), match.end()
+    line_end = text.find("\n", end)
+    line = text[text.rfind("\n", 0, start) + 1 : len(text) if line_end < 0 else line_end]
+    return not line.replace(match.group(0), "").strip()
+
+
 #: A letter or mark of a script other than Latin and CJK (Arabic, Persian, Indic scripts…).
 _SPELLS_WITH_JOINERS = regex.compile(
     r"(?![\p{Latin}\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Bopomofo}])[\p{L}\p{M}]"
@@ -258,14 +267,17 @@ def apply(text: str, edit: Editor) -> str:
     traced = glyphs.radicals(glyphs.controls(text, edit), edit)
     edit.pages.extracted = edit.pages.extracted or traced != text  # (a PDF's extraction)
     text = traced
+    layout = _extracted(text) or shows_conversion(text, edit.pages)  # (else its own layout)
     if not text.isascii() and any(ch in text for ch in _INVISIBLE_CHARS):
         code = closed_ranges(split_blocks(text), ("fence", "code"))  # (there, an author's)
         text = edit.sub(
-            _INVISIBLE, lambda m: m.group(0) if _meant(code, m) else "", text, protect=False
+            _INVISIBLE,
+            lambda m: m.group(0) if _meant(code, m) or (not layout and _spacer(m)) else "",
+            text,
+            protect=False,
         )
     if "\u200d" in text:
         text = edit.sub(_ZWJ, "", text)
-    layout = _extracted(text) or shows_conversion(text, edit.pages)  # (else its own layout)
     text = tidy_ends(text, edit, layout)
     if "\u3000" in text and layout:
         text = edit.sub(_INDENT, _unindented, text, starts="\u3000", why=_UNINDENTED)
