@@ -58,6 +58,9 @@ _CONTENTS = re.compile(
 #: (MinerU's contents of a book, their entries under a chapter's heading of their own: review
 #: 114), not a heading's.
 _PAGE_NUMBER = re.compile(r"(?:[ \t\u3000]|[.·…]{2,})\d{1,4}$")
+#: A heading's number with a word right after its dot (``## 08.Mod 名翻译`` before ``## 09.
+#: 特殊字符``: siblings, review 117), read as numbered; a line that is no heading yet stays text.
+_UNSPACED = re.compile(r"^(\d{1,3}\.)(?=[^\W\d_])")
 #: A setext heading (``目　录`` ⏎ ``======``), which the blocks read as a paragraph.
 _SETEXT = re.compile(r"^ {0,3}\S[^\n]*\n {0,3}(?:=+|-+)[ \t]*(?:\n|$)")
 
@@ -78,6 +81,7 @@ def apply(text: str, edit: Editor) -> str:
             if not match:
                 continue
             title, level = match.group("title"), len(match.group("hashes"))
+            title = _UNSPACED.sub(r"\1 ", title)  # (a heading's ``08.Mod 名``: its number)
             prefix_end = block.start + len(match.group("hashes"))
             new_level, above = _nesting(rank(title), level, seen)
             shown = level  # (the level it has once the edits sure enough are made)

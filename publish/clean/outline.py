@@ -17,8 +17,10 @@ import re
 from publish.clean.blocks import ANCHOR, ATX, Block
 
 #: A heading's number (past a converter's empty anchors, ``<span id="page-3-0"></span>``), with
-#: words after it.
-_NUMBERED = re.compile(rf"^(?:{ANCHOR})*(\d{{1,2}}(?:\.\d{{1,2}}){{0,4}})\.?[ \t]+(?=.*[^\W\d_])")
+#: words after it (or a word right after its dot: ``# 3.1.Soxhlet extraction``, review 116).
+_NUMBERED = re.compile(
+    rf"^(?:{ANCHOR})*(\d{{1,2}}(?:\.\d{{1,2}}){{0,4}})(?:\.?[ \t]+(?=.*[^\W\d_])|\.(?=[^\W\d_]))"
+)
 WHY = "a heading numbered by depth (2.1 under 2.), below the one its number goes under"
 
 
