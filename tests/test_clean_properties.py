@@ -122,6 +122,8 @@ def _letters(text: str) -> str:
 @example(",（Advanced)")  # …beside a mark made full-width by its full-width bracket
 @example("（Advanced),代")  # …beside a mark made full-width by the Chinese after it
 @example("代,\nPage 7 GAO-26 Report\n")  # a comma after Chinese is Chinese's, half-width or not
+@example("代,,\nPage 7 GAO-26 Report\n")  # and a run of them
+@example("（)(上接第一版)代")  # a mixed pair beside a pair made full-width
 @example("代\n=== PAGE 4 ===\na代    (上接第一版)代")  # spaces that set columns stay
 @example("a(## \n=== PAGE 4 ===\n（\nPage 7 GAO-26 Report\n、\nPage 7 GAO-26 Report\n")  # no row
 def test_idempotent(text: str) -> None:

@@ -42,8 +42,9 @@ def comma_for_stop(cur: str, body: str, measure: int | None, how: str) -> bool:
     the first did."""
     if not cur.endswith(",") or not body[:1].isupper() or body.startswith(("I ", "I'")):
         return False
-    if is_cjk(cur[-2:-1]):
-        return False  # (Chinese's comma, half-width: ``punctuation`` makes it ``，``)
+    if is_cjk(cur.rstrip(",")[-1:]):
+        return False  # (Chinese's comma, half-width, or a run of them: ``punctuation`` makes
+        # each ``，``)
     if how == BY_HAND:
         return False
     return measure is None or not 0.75 * measure <= width(cur) <= 2 * measure

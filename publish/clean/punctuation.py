@@ -543,6 +543,10 @@ def apply(text: str, edit: Editor) -> str:
         text = edit.apply(text, _unescaped(text, doubted(found, doubt)))
     else:
         widened = edit.apply(text, _unescaped(text, pairs + quotes))
+        if widened != text and not own:  # (a mixed pair beside a pair made full-width:
+            # ``（)(上接…)`` is ``（)（上接…）`` now, its ``)`` beside Chinese; once more)
+            more = _parentheses(_masked(widened))
+            widened = edit.apply(widened, _unescaped(widened, more))
         if widened != text:  # (the marks again, beside the brackets made full-width, and
             # weighed again: a text's style of a mark holds whatever its brackets became)
             marks = _marks(widened)
