@@ -198,13 +198,14 @@ def _in_latin_quotation(text: str, start: int) -> bool:
     """The mark at ``start`` ends a quotation with no Chinese in it (``“I am inside!”，因为``),
     or follows one (or a bracket) and goes on in English (``Library（NSL）, as the``): English
     punctuation, whatever stands beyond the quotation marks."""
-    line = text.rfind("\n", 0, start) + 1
     after = text[start + 1 : start + 4].lstrip("*_~")[:1]
     if after and after in '”’"':  # the mark ends the quotation: judged by its words
+        line = text.rfind("\n", 0, start) + 1
         opened = text.rfind(_OPENING[after], line, start)
         return opened >= 0 and _latin(text[opened + 1 : start])
     before, word = text[start - 1 : start], text[start + 1 : start + 3].lstrip(" ")[:1]
     if before in _OPENING and word.isascii() and word.isalpha():
+        line = text.rfind("\n", 0, start) + 1
         opened = text.rfind(_OPENING[before], line, start - 1)
         return opened >= 0 and _latin(text[opened + 1 : start - 1])
     return False
