@@ -60,8 +60,9 @@ LAYOUT = ("layout only: the text renders the same",)
 _CR = re.compile(r"\r\n?")
 _INVISIBLE_CHARS = "\ufeff\u200b\u200c\u2060\u180e"
 _INVISIBLE = re.compile(f"[{_INVISIBLE_CHARS}]+")
-_ZWJ = regex.compile(
-    r"(?<!\p{Extended_Pictographic}[\ufe0f]?)\u200d|\u200d(?!\p{Extended_Pictographic})"
+_ZWJ = regex.compile(  # (an emoji's skin tone before it, ``🤷🏻‍♀️``, is the emoji's: review 120)
+    r"(?<!\p{Extended_Pictographic}[\ufe0f\U0001F3FB-\U0001F3FF]?)\u200d"
+    r"|\u200d(?!\p{Extended_Pictographic})"
 )
 _TRAILING = re.compile(r"(?<![ \t\u3000])[ \t\u3000]+$", re.MULTILINE)  # (once per run)
 _INDENT = re.compile(r"(?:\A|(?<=\n\n))\u3000[\u3000 \t]*+(?![#>*+\-|`~<]|\d+[.)])")
