@@ -18,6 +18,10 @@ NUMBER = regex.compile(r"\d+")
 LETTER = regex.compile(r"\p{L}")
 _MONTH_AFTER = regex.compile(rf"(?i:(?:st|nd|rd|th)?[ \t]+{MONTH}\b)|[ \t]*[月日号]")
 _MONTH_BEFORE = regex.compile(rf"(?i:\b{MONTH}[ \t]+)$")
+#: A date in figures: ``10/21/2025``, ``21.10.2025``, ``2025-10-21``.
+_DATE = regex.compile(
+    r"\b(?:\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})|\d{4}[/.-]\d{1,2}[/.-]\d{1,2})\b"
+)
 _NAMES_PAGE = regex.compile(r"(?i:\b(?:page|p\.|pp\.|no\.?)[ \t]*)$|第[ \t]*$")
 MIN_GAP = 200
 _ITEM_NUMBER = regex.compile(r"^[(（\[［]?\d{1,3}[.)）、\]］]$")  # ``3.`` ``(2)`` ``[1]``
@@ -129,11 +133,13 @@ def numbered_items(lines: list[Line]) -> bool:
 
 
 def _in_date(core: str, which: int) -> bool:
-    """The ``which``-th number of ``core`` is a day of a month, not named a page's."""
+    """The ``which``-th number of ``core`` is a day or a month of a date, not named a page's."""
     found = list(NUMBER.finditer(core))[which]
     before, after = core[: found.start()], core[found.end() :]
     if _NAMES_PAGE.search(before):
         return False
+    if any(d.start() <= found.start() and found.end() <= d.end() for d in _DATE.finditer(core)):
+        return True  # (a date in figures: an agenda's ``10/21/2025; RECEIVED…``, review 119)
     return bool(_MONTH_AFTER.match(after) or _MONTH_BEFORE.search(before))
 
 
