@@ -9,10 +9,12 @@ characters a font drew with them, and control characters where a space or nothin
   and 114); these have no NFKC form, so :data:`SUPPLEMENT` names each.
 - A control character (U+0001–U+001F but tab, line feed, carriage return, and a form feed
   starting a line, which ``furniture`` reads as a page's end) is invisible in print, and no
-  HTML or EPUB can hold one. A PDF font's unmapped space (``USLEEP\\x01VISION``) becomes a
-  space; a stray inside a word (``wa\\x02nt``: the two halves make a word the text or the
-  word list knows) goes, and so does one beside a space, a line's edge or a CJK character
-  (reviews 95, 97, 103, 105 and 114 found them in five documents).
+  HTML or EPUB can hold one. One beside a space, a line's edge or a CJK character goes, and a
+  line of nothing else goes whole. Between two letters it plays one part through a text: a
+  PDF font's unmapped space (``USLEEP\\x01VISION``) becomes a space, a stray inside a word
+  (``wa\\x02nt``: the halves make a word the text or the word list knows) goes, as most of
+  that character's runs read (reviews 95, 97, 103, 105, 114 and 118 found them in five
+  documents).
 """
 
 from __future__ import annotations

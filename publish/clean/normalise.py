@@ -197,7 +197,7 @@ def _meant(code: list[tuple[int, int]], match: re.Match[str]) -> bool:
 
 def _spacer(match: re.Match[str]) -> bool:
     """The invisible characters are all their line holds: an author's spacer (a README's
-    ``\u200b`` alone on a line, an empty paragraph between its parts: review 117)."""
+    zero-width space alone on a line, an empty paragraph between its parts: review 117)."""
     text, start, end = match.string, match.start(), match.end()
     line_end = text.find("\n", end)
     line = text[text.rfind("\n", 0, start) + 1 : len(text) if line_end < 0 else line_end]
