@@ -73,11 +73,12 @@ _RADICAL = ("a radical a PDF's font gave for the character, beside Chinese",)
 
 #: Control characters no HTML or EPUB can hold (a form feed starting a line is ``furniture``'s
 #: page end; one after text on its line is not).
-CONTROL = re.compile("[\x01-\x08\x0b\x0e-\x1f]+|(?<=[^\n\x0c])\x0c+")
+CONTROLS = "\x01-\x08\x0b\x0e-\x1f"  # (a class body: the form feed apart)
+CONTROL = re.compile(f"[{CONTROLS}]+|(?<=[^\n\x0c])\x0c+")
 _SPACE = ("a control character a PDF's font gave for a space, between two words",)
 _STRAY = ("a control character, invisible in print, that no HTML or EPUB can hold",)
 #: A line of nothing but control characters and spaces, and its line end.
-_ONLY_CONTROLS = re.compile("^[ \t]*(?:[\x01-\x08\x0b\x0e-\x1f]+[ \t]*)+(?:\n|$)", re.MULTILINE)
+_ONLY_CONTROLS = re.compile(f"^[ \t]*(?:[{CONTROLS}]+[ \t]*)+(?:\n|$)", re.MULTILINE)
 _HEAD = re.compile(r"[A-Za-z]+$")  # (searched up to the control character)
 _TAIL = re.compile(r"[A-Za-z]+")
 

@@ -9,6 +9,7 @@ import re
 
 from markdown_it.token import Token
 
+from publish.clean.glyphs import CONTROLS
 from publish.errors import ContentError
 from publish.limits import Limits, over
 from publish.model import CleanedSource
@@ -39,7 +40,7 @@ def within_limits(tokens: list[Token], cleaned: CleanedSource, limits: Limits) -
         raise over(shown, "{found:,} footnotes are", found, limits.footnotes, "footnotes")
 
 
-_CONTROL = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f]")
+_CONTROL = re.compile(f"[{CONTROLS}\x0c]")
 
 
 def no_control_characters(cleaned: CleanedSource) -> None:
