@@ -22,6 +22,7 @@ import re
 from collections.abc import Sequence
 
 from publish.clean.blocks import ATX, Block
+from publish.clean.numbering import rank
 from publish.clean.shapes import SHORT, short_line
 
 #: Words a title in English leaves in lower case, though they are four letters or more.
@@ -65,12 +66,16 @@ def headings(blocks: Sequence[Block]) -> frozenset[str]:
 
 
 def cut_title(parts: Sequence[str], titles: frozenset[str]) -> bool:
-    """Two or more short ``parts`` that, joined, are the words of one of ``titles``."""
+    """Two or more short ``parts`` that, joined, are the words of one of ``titles``, none but
+    the first opening with a heading's number (``第五章 合同履行`` ⏎⏎ ``第一节 一般规定`` are two
+    headings a title made of a file's name runs together, ``# 第五章_合同履行_第一节_一般规定``:
+    review 121)."""
     return (
         len(parts) > 1
         and bool(titles)
         and _words("".join(parts)) in titles
         and all(short_line(part.strip()) for part in parts)
+        and not any(rank(part.strip()) for part in parts[1:])
     )
 
 
