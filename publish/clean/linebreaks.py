@@ -45,7 +45,7 @@ import itertools
 import re
 from typing import NamedTuple
 
-from publish.cjk import CLAUSE, FULL_STOPS, is_cjk_letter, width
+from publish.cjk import CLAUSE, FULL_STOPS, is_cjk, is_cjk_letter, width
 from publish.clean import evidence as ev
 from publish.clean import linelooks, lines_of, rows
 from publish.clean.blocks import (
@@ -110,6 +110,8 @@ _ITEM = re.compile(r"^[ \t]*(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)")
 _ITEM_WHY = "a numbered item starts after a sentence's end"
 #: A long number that goes on with words (``1157233400960126 (Don't…``, a year): not an
 #: item's (``3.``), nor a footnote's (``1 The 'colonus' in the Digest…`` at a page's foot).
+#: A line that is a web address and nothing else (its words would not go on a sentence).
+_URL_LINE = re.compile(r"[ \t]*(?:https?://|www\.)\S+[ \t]*$")
 _NUMBER_GOES_ON = re.compile(r"\d{4}[\d,]*(?:[ \t]|$)")
 #: A title before a name ends no sentence, though it ends in a full stop.
 _TITLE_BEFORE_NAME = re.compile(
@@ -198,6 +200,10 @@ def _decide(
     width the lines of Chinese alone reach (:func:`~publish.clean.measure.chinese_measure`)."""
     if linelooks.set_apart_after(cur) or linelooks.credited(cur):
         return "", 0.0, ""
+    if _URL_LINE.match(nxt) and is_cjk(cur.rstrip()[-1:]):
+        return "", 0.0, ""  # (an address alone on its line after Chinese is a record's: a
+        # reading list's title ⏎ its link, ``…的回答 - 知乎`` ⏎ ``https://www.zhihu.com/…``,
+        # which joined would be no link; review 122)
     if nxt.startswith("[Footnote ") and PROOFED_NOTE.match(nxt):
         return "split", ev.STRONG, _NOTE_STARTS
     if so_far.startswith("[Footnote ") and proofed_note(so_far):
