@@ -152,6 +152,8 @@ def _marks(text: str) -> list[Edit]:
             continue  # (a key of a shortcut, ``（Command + ,）``: review 107)
         if any(a < start < b for a, b in quoted) or _in_latin_list(text, start):
             continue
+        if text[start] == ":" and _labels_of_list(text, start):
+            continue
         left = text[start - 1] if start else ""
         if left in _SKIP or left in SHARED:
             left = _neighbour(text, start - 1, -1)
@@ -187,6 +189,31 @@ def _in_latin_list(text: str, start: int) -> bool:
     end = text.find("\n", start)
     line = text[text.rfind("\n", 0, start) + 1 : end if end >= 0 else len(text)]
     return len(_LATIN_COMMA.findall(line)) >= 2
+
+
+#: A line's label and its colon, set half-width with a space, or full-width: ``- 手机号码: ``,
+#: ``GitHub: ``, ``电子邮箱：``.
+_LABEL = re.compile(
+    r"^[ \t]*(?P<item>[-*+][ \t]+)?[*_]*[^\s:：，。,.]{1,12}[*_]*(?:(?P<half>: )|：)[ \t]*\S", re.M
+)
+
+
+def _labels_of_list(text: str, start: int) -> bool:
+    """The colon at ``start`` follows a label and comes before its value, in a list whose
+    items' labels all set their colons so, half-width with a space after (a résumé's ``-
+    手机号码: …`` ⏎ ``- 电子邮箱: …`` ⏎ ``- GitHub: …``: the list's style, review 122), or in
+    three or more lines of a block set so; where the others are ``：``, it is a slip."""
+    line = text.rfind("\n", 0, start) + 1
+    label = _LABEL.match(text, line)
+    if label is None or label.start("half") != start:
+        return False
+    top, bottom = text.rfind("\n\n", 0, line), text.find("\n\n", start)
+    block = text[top + 1 : bottom if bottom >= 0 else len(text)]
+    labels = list(_LABEL.finditer(block))
+    if not all(m.group("half") for m in labels):
+        return False
+    items = all(m.group("item") for m in labels)
+    return len(labels) >= (2 if items else 3)
 
 
 _OPENING = {"”": "“", "’": "‘", '"': '"', "）": "（", ")": "("}
