@@ -105,8 +105,7 @@ def _suggestions(article: Article, cleaned: CleanedSource, args: argparse.Namesp
         sys.stdout.write(_describe(change))
     everything = dataclasses.replace(article.settings, threshold=0.0)
     accepted = clean.clean_article(dataclasses.replace(article, settings=everything))
-    before = cleaned.source.front_matter_text + cleaned.text
-    after = accepted.source.front_matter_text + accepted.text
+    before, after = cleaned.written, accepted.written
     sys.stdout.writelines(_diff(before, after, display(args.files[0], Path.cwd())))
     print(f"{len(suggested)} suggestion(s)", file=sys.stderr)
 
@@ -128,7 +127,7 @@ def run(args: argparse.Namespace, root: Path) -> int:
     cleaned = clean.clean_article(article, keep_order=args.keep_order)
     for edit_id in cleaned.stale:
         print(f"warning: review decision {edit_id} matches no edit", file=sys.stderr)
-    output = cleaned.source.front_matter_text + cleaned.text
+    output = cleaned.written
     original = _original(cleaned)
     if args.changes:
         _write(args.changes, change_log(cleaned), root)

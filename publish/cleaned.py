@@ -29,7 +29,7 @@ def write_cleaned(cleaned: CleanedSource, out: Path, doc: Document | None = None
     source = cleaned.source
     md = out / "clean" / f"{source.slug}.md"
     changes = out / "clean" / f"{source.slug}.changes.json"
-    write_text(md, source.front_matter_text + cleaned.text)
+    write_text(md, cleaned.written)
     language = (doc.meta.language, doc.meta.language_reason) if doc else None
     write_parts(changes, change_log_parts(cleaned, language))
     log.debug("  %s: %d change(s) by the cleaner", source.display_path, len(cleaned.changes))

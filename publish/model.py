@@ -177,6 +177,17 @@ class CleanedSource:
     passes: tuple[str, ...] = ()
     #: Maps an offset of ``text`` to the (file, line) of the source it came from.
     origin: Callable[[int], tuple[str, int]] | None = field(default=None, compare=False)
+    #: The source ended its lines with CRLF throughout, and is its author's own (it shows no
+    #: conversion): what is written of it ends them so too (:attr:`written`).
+    crlf: bool = False
+
+    @property
+    def written(self) -> str:
+        """Front matter and cleaned body, as a file of them is written: with the source's CRLF
+        line endings where it had them throughout and is its author's own (a Windows user's
+        file, one mark repaired, keeps its line endings: review 122)."""
+        whole = self.source.front_matter_text + self.text
+        return whole.replace("\r\n", "\n").replace("\n", "\r\n") if self.crlf else whole
 
     @property
     def applied(self) -> tuple[Change, ...]:

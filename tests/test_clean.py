@@ -95,6 +95,19 @@ def test_a_document_that_needs_only_layout_comes_back_byte_for_byte() -> None:
     assert [(c.pass_name, c.applied, c.line) for c in suggested.changes] == [("seams", False, 1)]
 
 
+def test_an_authors_windows_file_keeps_its_line_endings_when_written() -> None:
+    """A file of the author's own with CRLF line endings throughout and one slip is written
+    with its CRLF, the slip repaired, and only that recorded (review 122: one colon widened
+    rewrote all 175 line endings); the passes read it with LF."""
+    windows = "# 说明\r\n\r\n我们在北京,他们在上海。\r\n\r\n第二段。\r\n"
+    cleaned = clean.clean(_source(windows))
+    assert cleaned.text == "# 说明\n\n我们在北京，他们在上海。\n\n第二段。\n"
+    assert cleaned.written == windows.replace(",", "，")
+    assert [c.pass_name for c in cleaned.changes] == ["punctuation"]
+    mixed = windows.replace("第二段。\r\n", "第二段。\n")  # (not throughout: made LF)
+    assert clean.clean(_source(mixed)).written == cleaned.text
+
+
 def test_line_endings_made_lf_are_one_change() -> None:
     """A Windows file that needs a repair comes back with LF line ends: one change for all of
     them, recorded at the first (the forty-first review: 1,200 of 1,998 changes in three

@@ -23,6 +23,7 @@ from publish.clean import blocks, jumps, normalise, pagestarts, protect
 from publish.clean import evidence as ev
 from publish.clean.editor import Editor
 from publish.clean.order import order_fragments
+from publish.clean.pagelines import shows_conversion
 from publish.clean.passes import PASSES, CleanPass, for_language, select
 from publish.clean.review import Review
 from publish.clean.trace import FileOrigin, StitchedOrigin, Trace
@@ -153,8 +154,10 @@ def _cleaned(
 ) -> CleanedSource:
     blocks.forget()  # (the passes are done: their caches would keep the texts alive)
     protect.forget()
+    crlf = False
     if not parts and len(ordered) == 1:
         whole = _as_written(whole, source.body, source.display_path, source.body_line)
+        crlf = _keeps_crlf(whole, source.body)
     every = [*parts, whole]
     stale = whole.review.stale()
     whole.review.done()
@@ -173,7 +176,22 @@ def _cleaned(
         settings=whole.review.settings,
         passes=tuple(p.name for p in passes),
         origin=whole.trace.end_locate,
+        crlf=crlf,
     )
+
+
+def _keeps_crlf(run: Run, body: str) -> bool:
+    """The body ends every line with CRLF and shows no conversion: its author's own file keeps
+    its line endings when written (:attr:`~publish.model.CleanedSource.written`), and the
+    change that made them LF, for the passes, is not recorded."""
+    lines = body.count("\n")
+    if not lines or body.count("\r\n") != lines or body.count("\r") != lines:
+        return False
+    if shows_conversion(body.replace("\r\n", "\n"), run.pages):
+        return False  # (as read: a hyphen the passes joined was a mark of conversion)
+    for editor in run.editors:
+        editor.recorded = [r for r in editor.recorded if normalise.CRLF not in r.evidence]
+    return True
 
 
 def _as_written(run: Run, text: str, path: str, first_line: int) -> Run:

@@ -56,6 +56,8 @@ NAME = "normalise"
 #: The evidence of an edit that changes only the text's layout, not what it renders: a
 #: document whose every change is such comes back as it was (:mod:`publish.clean`).
 LAYOUT = ("layout only: the text renders the same",)
+#: The evidence of the one change that makes a text's line endings LF.
+CRLF = "line endings made LF"
 
 _CR = re.compile(r"\r\n?")
 _INVISIBLE_CHARS = "\ufeff\u200b\u200c\u2060\u180e"
@@ -264,7 +266,7 @@ _HARD_BREAK_INDENT = re.compile(r"(?:  |(?<!\\)\\)\n\u3000")
 
 def apply(text: str, edit: Editor) -> str:
     if "\r" in text:
-        text = edit.as_one(_CR, "\n", text, (*LAYOUT, "line endings made LF"))
+        text = edit.as_one(_CR, "\n", text, (*LAYOUT, CRLF))
     traced = glyphs.radicals(glyphs.controls(text, edit), edit)
     edit.pages.extracted = edit.pages.extracted or traced != text  # (a PDF's extraction)
     text = traced

@@ -66,7 +66,7 @@ def associated_files(doc: Document) -> list[Associated]:
     files.append(
         Associated(
             f"{doc.slug}.clean.md",
-            (head.front_matter_text + cleaned.text).encode("utf-8"),
+            cleaned.written.encode("utf-8"),
             "Cleaned Markdown (front matter and body) this PDF was typeset from",
             "Source",
             "text/markdown",
