@@ -64,8 +64,8 @@ def test_every_change_is_recorded_with_file_line_and_context() -> None:
     assert cleaned.text == "甲  \n乙\n\n丙2\n\n丁\n"
     records = [(c.pass_name, c.path, c.line, c.before, c.after) for c in cleaned.changes]
     assert records == [
-        ("normalise", "content/doc.md", 6, "乙\t", "乙"),
         ("normalise", "content/doc.md", 10, "丙２", "丙2"),
+        ("normalise", "content/doc.md", 6, "乙\t", "乙"),
         ("normalise", "content/doc.md", 6, "乙\n\n\n\n丙2", "乙\n\n丙2"),
         ("normalise", "content/doc.md", 14, "丁", "丁\n"),
         ("furniture", "content/doc.md", 12, "<!-- page 2 -->\n", ""),

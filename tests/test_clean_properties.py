@@ -124,6 +124,9 @@ def _letters(text: str) -> str:
 @example("代,\nPage 7 GAO-26 Report\n")  # a comma after Chinese is Chinese's, half-width or not
 @example("代,,\nPage 7 GAO-26 Report\n")  # and a run of them
 @example("（)(上接第一版)代")  # a mixed pair beside a pair made full-width
+@example("\n舰船电子工程\n\u3000:")  # an indented colon after Chinese, kept indented, goes on
+@example("代Continued on Page A6Ａ")  # a marker whose page is folded to ASCII: a converted text
+@example("代:,\nPage 7 GAO-26 Report\n")  # a comma after a Chinese mark set half-width
 @example("代\n=== PAGE 4 ===\na代    (上接第一版)代")  # spaces that set columns stay
 @example("a(## \n=== PAGE 4 ===\n（\nPage 7 GAO-26 Report\n、\nPage 7 GAO-26 Report\n")  # no row
 def test_idempotent(text: str) -> None:

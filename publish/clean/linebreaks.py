@@ -173,6 +173,15 @@ def _inside(cur: str, so_far: str) -> bool:
     return last_mark(cur) not in FULL_STOPS and _unclosed(so_far)
 
 
+def as_it_reads(line: str) -> str:
+    """``line`` past its indent, its first mark as ``punctuation`` will set it (``　:`` after
+    Chinese reads ``：``, which carries a sentence on)."""
+    body = line.lstrip(" \t\u3000")
+    if body[:1] in ";:!?" and not starts_continuing(body):
+        body = widened(line).lstrip(" \t\u3000")
+    return body
+
+
 def _labelled(line: str) -> bool:
     """``line`` opens with a label and goes on after its colon (``更多报道详见：【专题】…``);
     not the label alone, which may be a sentence's last words (``件格式版本：``)."""
@@ -208,9 +217,7 @@ def _decide(
         return "split", ev.STRONG, _NOTE_STARTS
     if so_far.startswith("[Footnote ") and proofed_note(so_far):
         return "split", ev.STRONG, _NOTE_ENDS
-    body = nxt.lstrip(" \t\u3000")
-    if body[:1] in ";:!?" and not starts_continuing(body):  # its mark as it will read
-        body = widened(nxt).lstrip(" \t\u3000")
+    body = as_it_reads(nxt)
     hyphen = cur.endswith(("-", "—", "–", "\u00ad")) and (
         _LATIN_START.match(body) is not None or (is_cjk_letter(cur[-2:-1]) and starts_cjk(body))
     )

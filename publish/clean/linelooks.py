@@ -42,7 +42,7 @@ def comma_for_stop(cur: str, body: str, measure: int | None, how: str) -> bool:
     the first did."""
     if not cur.endswith(",") or not body[:1].isupper() or body.startswith(("I ", "I'")):
         return False
-    if is_cjk(cur.rstrip(",")[-1:]):
+    if is_cjk(cur.rstrip(",;:!?")[-1:]):
         return False  # (Chinese's comma, half-width, or a run of them: ``punctuation`` makes
         # each ``，``)
     if how == BY_HAND:

@@ -270,6 +270,8 @@ def apply(text: str, edit: Editor) -> str:
     traced = glyphs.radicals(glyphs.controls(text, edit), edit)
     edit.pages.extracted = edit.pages.extracted or traced != text  # (a PDF's extraction)
     text = traced
+    if not text.isascii():  # (before the text is weighed: ``Page A6Ａ`` is a marker's page)
+        text = edit.sub(_FULLWIDTH, lambda m: None if _kept_wide(text, m) else _folded(m), text)
     layout = _extracted(text) or shows_conversion(text, edit.pages)  # (else its own layout)
     if not text.isascii() and any(ch in text for ch in _INVISIBLE_CHARS):
         code = closed_ranges(split_blocks(text), ("fence", "code"))  # (there, an author's)
@@ -284,8 +286,6 @@ def apply(text: str, edit: Editor) -> str:
     text = tidy_ends(text, edit, layout)
     if "\u3000" in text and layout:
         text = edit.sub(_INDENT, _unindented, text, starts="\u3000", why=_UNINDENTED)
-    if not text.isascii():
-        text = edit.sub(_FULLWIDTH, lambda m: None if _kept_wide(text, m) else _folded(m), text)
     if not layout:
         return text
     if text.startswith("\n\n"):

@@ -44,6 +44,7 @@ from publish.clean.linebreaks import (
     WIDE,
     Break,
     Seen,
+    as_it_reads,
     continues,
     reading_after,
     settled,
@@ -104,7 +105,7 @@ def _record(lines: list[str]) -> bool:
     if not all(size(line) <= 50 for line in lines):
         return False
     return closing(lines[0]) or not any(
-        continues(cur, nxt.lstrip(" \t\u3000"), cur) or cur.endswith("-") or spaced_run(cur, nxt)
+        continues(cur, as_it_reads(nxt), cur) or cur.endswith("-") or spaced_run(cur, nxt)
         for cur, nxt in itertools.pairwise(lines)
     )
 
