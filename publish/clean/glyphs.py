@@ -75,6 +75,7 @@ _RADICAL = ("a radical a PDF's font gave for the character, beside Chinese",)
 #: page end; one after text on its line is not).
 CONTROLS = "\x01-\x08\x0b\x0e-\x1f"  # (a class body: the form feed apart)
 CONTROL = re.compile(f"[{CONTROLS}]+|(?<=[^\n\x0c])\x0c+")
+_ANY_CONTROL = re.compile(f"[{CONTROLS}\x0c]")
 _SPACE = ("a control character a PDF's font gave for a space, between two words",)
 _STRAY = ("a control character, invisible in print, that no HTML or EPUB can hold",)
 #: A line of nothing but control characters and spaces, and its line end.
@@ -99,7 +100,7 @@ def controls(text: str, edit: Editor) -> str:
     line would end a paragraph); one beside a space, a line's edge or a CJK character goes;
     one between two words is a space, one inside a word goes (:func:`_roles`); one beside a
     mark (``RELATIONS\\x01&``) is a space."""
-    if not CONTROL.search(text):
+    if not _ANY_CONTROL.search(text):  # (a plain class: found at once, or not at all)
         return text
     edits, lines = [], set()
     for line in _ONLY_CONTROLS.finditer(text):

@@ -170,7 +170,7 @@ def _inside(cur: str, so_far: str) -> bool:
     on a full stop: a quotation's lines that each stop a sentence are set apart so (a letter
     read out line by line, ``「院子里的桂花开了。`` ⏎ ``母亲说…」``: review 115); a printed
     line that happened to end on one reaches the measure, which says so on its own."""
-    return last_mark(cur) not in FULL_STOPS and _unclosed(so_far)
+    return _unclosed(so_far) and last_mark(cur) not in FULL_STOPS
 
 
 def as_it_reads(line: str) -> str:

@@ -158,8 +158,19 @@ def tidy_ends(text: str, edit: Editor, layout: bool = True) -> str:
     return text
 
 
+def set_layout(text: str, edit: Editor) -> str:
+    """The spaces at line ends, and in a text that shows its conversion (``unwrap`` found its
+    lines wrapped) the blank lines and the final newline, set right: what ``unwrap``'s joins
+    leave (the rest of :func:`apply` was done before them)."""
+    layout = _extracted(text) or shows_conversion(text, edit.pages)
+    text = tidy_ends(text, edit, layout)
+    return _tidy_blanks(text, edit) if layout else text
+
+
 def _tidy_blanks(text: str, edit: Editor) -> str:
-    """Runs of blank lines, and the line ends at the end of the text."""
+    """Blank lines at the start, runs of them, and the line ends at the end of the text."""
+    if text.startswith("\n\n"):
+        text = edit.sub(_LEADING, "\n", text, why=LAYOUT)
     if "\n\n\n" in text:
         text = edit.sub(_BLANK_RUN, "\n\n", text, starts="\n\n\n", why=LAYOUT)
     if text and (not text.endswith("\n") or text.endswith("\n\n")):
@@ -286,8 +297,4 @@ def apply(text: str, edit: Editor) -> str:
     text = tidy_ends(text, edit, layout)
     if "\u3000" in text and layout:
         text = edit.sub(_INDENT, _unindented, text, starts="\u3000", why=_UNINDENTED)
-    if not layout:
-        return text
-    if text.startswith("\n\n"):
-        text = edit.sub(_LEADING, "\n", text, why=LAYOUT)
-    return _tidy_blanks(text, edit)
+    return _tidy_blanks(text, edit) if layout else text

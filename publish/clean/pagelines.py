@@ -58,6 +58,20 @@ def shows_conversion(text: str, pages: Pages) -> bool:
 
 
 def converted(text: str) -> bool:
+    """:func:`_converted`, asked of a text once (the passes ask it of the text they are given,
+    several times)."""
+    found = _SEEN.get(text)
+    if found is None:
+        if len(_SEEN) >= 4:
+            _SEEN.pop(next(iter(_SEEN)))
+        found = _SEEN[text] = _converted(text)
+    return found
+
+
+_SEEN: dict[str, bool] = {}
+
+
+def _converted(text: str) -> bool:
     """The text shows the marks of OCR or conversion: a word hyphenated at a line's end, a
     continuation marker, a page marker, an image named by its hash or math written token by
     token (MinerU's), or Marker's anchor of a place on a page (``<span id="page-22-0">``)."""

@@ -143,7 +143,7 @@ def _not_furniture(core: str) -> bool:
     ``Literature Review.``) too: no sentence."""
     if core.endswith(".") and (core.isupper() or (_PAGE_WORD.match(core) and _DIGIT.search(core))):
         return False
-    if _TITLE_STOPPED.match(core):
+    if core.endswith(".") and _TITLE_STOPPED.match(core):
         return False  # (a chapter's running head, ``Introduction.``, on each page: review 116)
     if core.rstrip(_QUOTES_CLOSED).endswith(_SENTENCE_END):  # (``…a call."``: dialogue)
         return True

@@ -300,13 +300,14 @@ def without_trailing_markup(text: str) -> str:
 
 
 #: A lone tilde after a CJK letter ending the text (``~~`` closes a strikethrough).
-_TILDE_END = regex.compile(rf"[{CJK_LETTER}][~～][ \t]*$")
+_TILDE_END = regex.compile(rf"[{CJK_LETTER}][~～]$")
+_TILDES = "~～"
 
 
 def last_mark(text: str) -> str:
     """The last visible character, looking through closing quotes after a clause mark
     (``,"`` ends in ``,``) and trailing markup; ``.`` for a paragraph ending in a link."""
-    if _TILDE_END.search(text[-8:]):
+    if text.rstrip(" \t")[-1:] in _TILDES and _TILDE_END.search(text.rstrip(" \t")[-8:]):
         return "～"  # (a blog's ``先拍一张合影~``: a tone, no strikethrough's mark)
     text = without_trailing_markup(text)
     if text.endswith(")") and _LINK_END.search(text):

@@ -489,4 +489,4 @@ def apply(text: str, edit: Editor) -> str:
     text, changed = rounds.in_rounds(text, edit, document.round)
     joined = sum(1 for e in edit.recorded[recorded:] if e.applied) - document.authors_joins
     edit.pages.wrapped = edit.pages.wrapped or joined >= _WRAPS
-    return normalise.apply(text, edit) if changed else text  # (wrapped: its layout set right)
+    return normalise.set_layout(text, edit) if changed else text  # (wrapped: set right)
