@@ -31,10 +31,15 @@ from publish.jobs import Done, Job, run
 #: and a second copy of a long document's parse is memory a build should not spend for the
 #: few tenths of a second it saves.
 SMALL = 1 << 20
+#: Seconds a worker that has answered is given to end on its own.
+_ENDING = 10.0
 
 
-def _serve(jobs: Connection) -> None:
-    """The worker: WeasyPrint imported, then one job run and its result sent back."""
+def _serve(jobs: Connection, builds: Connection) -> None:
+    """The worker: WeasyPrint imported, then one job run and its result sent back (the
+    build's end of the pipe, a copy the fork made, closed here: the build closing its own then
+    ends the wait of a worker let go unused)."""
+    builds.close()
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     import weasyprint  # noqa: F401  (while the build reads)
 
@@ -52,10 +57,10 @@ class Beside:
     def __init__(self) -> None:
         context = multiprocessing.get_context("fork")
         self._jobs, theirs = context.Pipe()
-        self._process = context.Process(target=_serve, args=(theirs,), daemon=True)
+        self._process = context.Process(target=_serve, args=(theirs, self._jobs), daemon=True)
         self._process.start()
         theirs.close()
-        self._sent = False
+        self._sent = self._answered = False
 
     @classmethod
     def start(cls, wanted: bool) -> Beside | None:
@@ -78,6 +83,7 @@ class Beside:
         """The job's result (waited for)."""
         try:
             done: Done = self._jobs.recv()
+            self._answered = True
         except (EOFError, OSError):
             self._process.join(timeout=5)  # (its end, to tell how it ended)
             code = self._process.exitcode
@@ -92,8 +98,14 @@ class Beside:
         return self._sent
 
     def close(self) -> None:
-        """End the worker: at once if it has no job or the build stopped, else once done."""
+        """End the worker: let go unused (told so: the pipe closed) or done, it ends on its own,
+        and what it made in the temporary folder goes with it (killed while it imported
+        WeasyPrint or ran its exit's clean-up, a file or folder stayed behind, now and then); a
+        job the build stopped before it was answered is ended at once."""
+        if self._sent and not self._answered:
+            self._process.kill()
+        self._jobs.close()
+        self._process.join(timeout=_ENDING)
         if self._process.is_alive():
             self._process.kill()
-        self._process.join()
-        self._jobs.close()
+            self._process.join()
