@@ -31,7 +31,7 @@ from publish.jobs import Done, Job, run
 #: and a second copy of a long document's parse is memory a build should not spend for the
 #: few tenths of a second it saves.
 SMALL = 1 << 20
-#: Seconds a worker that has answered is given to end on its own.
+#: Seconds a worker let go unused, or that has answered, is given to end on its own.
 _ENDING = 10.0
 
 
