@@ -19,11 +19,10 @@ import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from publish.clean import blocks, jumps, normalise, pagestarts, protect
+from publish.clean import blocks, jumps, normalise, pagelines, pagestarts, protect
 from publish.clean import evidence as ev
 from publish.clean.editor import Editor
 from publish.clean.order import order_fragments
-from publish.clean.pagelines import shows_conversion
 from publish.clean.passes import PASSES, CleanPass, for_language, select
 from publish.clean.review import Review
 from publish.clean.trace import FileOrigin, StitchedOrigin, Trace
@@ -154,6 +153,7 @@ def _cleaned(
 ) -> CleanedSource:
     blocks.forget()  # (the passes are done: their caches would keep the texts alive)
     protect.forget()
+    pagelines.forget()
     crlf = False
     if not parts and len(ordered) == 1:
         whole = _as_written(whole, source.body, source.display_path, source.body_line)
@@ -187,7 +187,7 @@ def _keeps_crlf(run: Run, body: str) -> bool:
     lines = body.count("\n")
     if not lines or body.count("\r\n") != lines or body.count("\r") != lines:
         return False
-    if shows_conversion(body.replace("\r\n", "\n"), run.pages):
+    if pagelines.shows_conversion(body.replace("\r\n", "\n"), run.pages):
         return False  # (as read: a hyphen the passes joined was a mark of conversion)
     for editor in run.editors:
         editor.recorded = [r for r in editor.recorded if normalise.CRLF not in r.evidence]

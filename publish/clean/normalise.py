@@ -158,11 +158,16 @@ def tidy_ends(text: str, edit: Editor, layout: bool = True) -> str:
     return text
 
 
+def _converted(text: str, edit: Editor) -> bool:
+    """The text's layout is a converter's or an extraction's, set right (not its author's)."""
+    return _extracted(text) or shows_conversion(text, edit.pages)
+
+
 def set_layout(text: str, edit: Editor) -> str:
     """The spaces at line ends, and in a text that shows its conversion (``unwrap`` found its
     lines wrapped) the blank lines and the final newline, set right: what ``unwrap``'s joins
     leave (the rest of :func:`apply` was done before them)."""
-    layout = _extracted(text) or shows_conversion(text, edit.pages)
+    layout = _converted(text, edit)
     text = tidy_ends(text, edit, layout)
     return _tidy_blanks(text, edit) if layout else text
 
@@ -283,7 +288,7 @@ def apply(text: str, edit: Editor) -> str:
     text = traced
     if not text.isascii():  # (before the text is weighed: ``Page A6Ａ`` is a marker's page)
         text = edit.sub(_FULLWIDTH, lambda m: None if _kept_wide(text, m) else _folded(m), text)
-    layout = _extracted(text) or shows_conversion(text, edit.pages)  # (else its own layout)
+    layout = _converted(text, edit)  # (else an author's own: its layout is its own)
     if not text.isascii() and any(ch in text for ch in _INVISIBLE_CHARS):
         code = closed_ranges(split_blocks(text), ("fence", "code"))  # (there, an author's)
         text = edit.sub(

@@ -71,6 +71,11 @@ def converted(text: str) -> bool:
 _SEEN: dict[str, bool] = {}
 
 
+def forget() -> None:
+    """Drop the answers kept for the texts of the document just cleaned (they hold its text)."""
+    _SEEN.clear()
+
+
 def _converted(text: str) -> bool:
     """The text shows the marks of OCR or conversion: a word hyphenated at a line's end, a
     continuation marker, a page marker, an image named by its hash or math written token by

@@ -560,7 +560,8 @@ def apply(text: str, edit: Editor) -> str:
     masked = _masked(text) if "(" in text or "（" in text or '"' in text else text
     pairs, quotes, marks = _parentheses(masked), _quotes(masked), _marks(text)
     doubt = ""  # (why every repair here is only suggested: the author's own style)
-    own = (pairs or quotes or marks) and not shows_conversion(text, edit.pages)
+    shown = shows_conversion(text, edit.pages)  # (widening marks adds or removes no sign)
+    own = (pairs or quotes or marks) and not shown
     if own:
         kept = Protected.of(text)  # (a log's ``已保存: publi…`` in a code block is no slip)
         marks = [e for e in marks if not kept.covers(e.start, e.end)]
@@ -581,12 +582,11 @@ def apply(text: str, edit: Editor) -> str:
             marks = housestyle.marks_of_style(_masked(widened), marks) if own else marks
         text = edit.apply(widened, _unescaped(widened, marks))
         if "$" in text:  # (after the marks: one made full-width may stand after math, spaces)
-            converted = shows_conversion(text, edit.pages)
-            spaces = _math_spaces(text, converted)
-            spaces = spaces if converted else housestyle.math_of_style(text, spaces)
+            spaces = _math_spaces(text, shown)
+            spaces = spaces if shown else housestyle.math_of_style(text, spaces)
             text = edit.apply(text, spaces)
         stops = _stops(text)
-        if stops and not shows_conversion(text, edit.pages):
+        if stops and not shown:
             stops = housestyle.stops_of_style(text, stops)
         text = edit.apply(text, stops)
     if "％" in text:
