@@ -104,15 +104,21 @@ _TAIL = 24  # columns: twelve Chinese characters
 
 def measure(blocks: list[Block]) -> int | None:
     """The width the most of the text's one-line paragraphs that stop mid-sentence reach,
-    three or more within 15 %: the lines of a page a converter set a paragraph each, cut where
-    they filled it (``…延长工作时间的，`` ⏎⏎ ``按照不低于劳动合同规定的…``)."""
-    open_ends = sorted(
-        width(block.text)
-        for block in blocks
+    three or more within 15 % and each going on in a paragraph after it: the lines of a page
+    a converter set a paragraph each, cut where they filled it (``…延长工作时间的，`` ⏎⏎
+    ``按照不低于劳动合同规定的…``). A line a heading, code or the text's end follows ended its
+    paragraph there (a note-taker's ``…对这些指令进行添加`` ⏎⏎ ``## 下一节``): it may reach
+    the width, but is no evidence of it (review 124)."""
+    open_ends = [
+        (width(block.text), k + 1 < len(blocks) and blocks[k + 1].kind == "paragraph")
+        for k, block in enumerate(blocks)
         if block.kind == "paragraph" and "\n" not in block.text and not ends_sentence(block.text)
-    )
-    top, count = most_reached(open_ends)
-    return top if count >= 3 else None
+    ]
+    top, _ = most_reached(sorted(w for w, _ in open_ends))
+    if top is None:
+        return None
+    going_on = sum(1 for w, on in open_ends if on and 0.85 * top <= w <= top)
+    return top if going_on >= 3 else None
 
 
 _VERSE_RUN = 3  # short one-line paragraphs in a row, at least, to be verse
