@@ -4,7 +4,7 @@ A case is a title line, a ``.`` line, the input, a ``.`` line, the expected outp
 closing ``.`` line. In clean-pass fixtures, invisible characters are written visibly:
 ``␠`` space, ``␉`` tab, ``␍`` carriage return, ``⌀`` byte-order mark (U+FEFF), ``⸗`` soft
 hyphen (U+00AD), ``␌`` form feed, ``⌇`` zero-width non-joiner, ``␁`` and ``␂`` the control
-characters U+0001 and U+0002.
+characters U+0001 and U+0002, ``␈`` backspace (U+0008).
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ _VISIBLE = {
     "⌇": "\u200c",
     "␁": "\x01",
     "␂": "\x02",
+    "␈": "\x08",
 }
 
 

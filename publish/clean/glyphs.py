@@ -118,6 +118,18 @@ def controls(text: str, edit: Editor) -> str:
     return edit.apply(text, sorted(edits))
 
 
+def extracted(text: str) -> bool:
+    """``text``'s control characters are a PDF's text extraction's: three or more, or one
+    between two letters (a font's space, ``USLEEP\x01VISION``, or a stray inside a word,
+    ``wa\x02nt``). One or two beside Chinese or a space may be a typist's, a backspace an
+    input method left in an author's notes (``意见\x08都归纳``: review 124): they go, and the
+    text is not taken for converted."""
+    return len(_ANY_CONTROL.findall(text)) >= 3 or _BETWEEN_LETTERS.search(text) is not None
+
+
+_BETWEEN_LETTERS = re.compile(f"[A-Za-z][{CONTROLS}\x0c]+[A-Za-z]")
+
+
 def _roles(text: str, found: list[re.Match[str]]) -> dict[int, bool]:
     """Whether each run of ``found`` between two Latin letters stands inside a word, by where
     it starts: a text's control character plays one part throughout (a font's space in a

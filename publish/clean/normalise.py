@@ -283,8 +283,10 @@ _HARD_BREAK_INDENT = re.compile(r"(?:  |(?<!\\)\\)\n\u3000")
 def apply(text: str, edit: Editor) -> str:
     if "\r" in text:
         text = edit.as_one(_CR, "\n", text, (*LAYOUT, CRLF))
-    traced = glyphs.radicals(glyphs.controls(text, edit), edit)
-    edit.pages.extracted = edit.pages.extracted or traced != text  # (a PDF's extraction)
+    controlled = glyphs.controls(text, edit)
+    traced = glyphs.radicals(controlled, edit)
+    if traced != controlled or (controlled != text and glyphs.extracted(text)):
+        edit.pages.extracted = True  # (a PDF's extraction)
     text = traced
     if not text.isascii():  # (before the text is weighed: ``Page A6Ａ`` is a marker's page)
         text = edit.sub(_FULLWIDTH, lambda m: None if _kept_wide(text, m) else _folded(m), text)
