@@ -347,6 +347,11 @@ def _reads_on(line: str, after: str) -> bool:
     return lower and starts_lowercase(after) and _ADDRESS.match(line.strip()) is None
 
 
+def _headings(lines: list[Line], texts: list[str]) -> bool:
+    """One of ``lines`` is a heading."""
+    return any(texts[line[0]].lstrip().startswith("#") for line in lines)
+
+
 def _among(lines: list[Line], lists: tuple[list[Line], ...]) -> bool:
     return any(lines is each for each in lists)
 
@@ -408,7 +413,7 @@ def repeated_lines(text: str, blocks: list[Block], near: list[tuple[int, int]]) 
             if all(_numbered_by_url(line[2]) for line in lines):
                 continue  # (its number is a link's, ``**Link:** https://…/issues/1001``, a
                 # resource's, no page's: minutes citing an issue under each item; review 111)
-            heading = any(texts[line[0]].lstrip().startswith("#") for line in lines)
+            heading = _headings(lines, texts)
             if heading and not _PAGE_WORD.search(lines[0][2]):
                 if not pages:
                     continue  # (no page shown: a section's number, ``### Tier 2``, ``第 9-1 條``)
@@ -442,8 +447,11 @@ def repeated_lines(text: str, blocks: list[Block], near: list[tuple[int, int]]) 
             weak.append((rest, f"recurs {len(lines)} times, apart", 0.0 if sections else ev.LIKELY))
         else:
             # (seen twice, only a masthead in capitals is worth asking about: bylines, table
-            # heads, a refrain, a repeated section title were each asked, and never right)
-            weak.append((rest, "recurs twice", ev.WEAK if lines[0][2].isupper() else 0.0))
+            # heads, a refrain, a repeated section title were each asked, and never right;
+            # nor a heading where no page is shown, ``### ⚠ BREAKING CHANGES`` under two of
+            # a change log's releases: reviews 124's two change logs)
+            masthead = lines[0][2].isupper() and (pages or not _headings(lines, texts))
+            weak.append((rest, "recurs twice", ev.WEAK if masthead else 0.0))
     if _rising(numbers, text, 2):
         why, sure = _cutting("page numbers alone on their lines, rising", numbers, texts)
         weak.append((numbers, why, sure))
