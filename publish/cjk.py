@@ -75,6 +75,21 @@ def is_wide(ch: str) -> bool:
     return "\u2e80" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef" or ch >= "\U00020000"
 
 
+def break_unseen(before: str, after: str) -> bool:
+    """A line break inside a paragraph between ``before`` and ``after`` renders as nothing
+    (Pandoc's ``east_asian_line_breaks``): a wide character on either side, a curly quotation
+    mark counting as one where the character past it is wide (``…看到的`` ⏎ ``“颜色”…``, a
+    Chinese quotation). ``before`` ends and ``after`` starts with the characters nearest the
+    break."""
+    return _wide_edge(before[-1:], before[-2:-1]) and _wide_edge(after[:1], after[1:2])
+
+
+def _wide_edge(nearest: str, past: str) -> bool:
+    return is_wide(nearest) or (
+        nearest != "" and nearest in OPENING_QUOTES + CLOSING_QUOTES and is_wide(past)
+    )
+
+
 def width(text: str) -> int:
     """Display width in columns: CJK wide and full-width characters count two."""
     if text.isascii():

@@ -796,6 +796,33 @@ _KOREAN_DOCS = (
 )
 
 
+_FILLED = (
+    "写程序的时候我们常常需要缓存，缓存的目的是让重复的计算只做一次，把结果存起来，下次\n"
+    "直接拿来用。缓存带来的问题也很多，最常见的就是数据过期以后没有及时更新，导致读到旧\n"
+    "的“脏数据”。设计缓存之前，最好先想清楚数据多久会变化一次，能不能容忍短时间的不一致\n"
+    "。用上缓存以后，按键查找一条记录的时间复杂度，可以从原来的线性时间一下子减少到\n"
+    "$O(1)$，代价是要多占一些内存，以及过期策略带来的额外工作，这在大多数时候是值得的。\n"
+    "\n这些问题想明白以后，再去挑选具体的实现方案。\n"
+)
+
+
+def test_an_authors_chinese_filled_to_80_columns_comes_back_as_written() -> None:
+    """An author's paragraphs filled to 80 columns by an editor, a line even starting with
+    ``。`` (review 126's blog and book translation): between two wide characters, or a
+    Chinese quotation mark, a break renders as nothing, so joining it is layout only, and a
+    document that needs nothing else comes back byte for byte; a break between Han and what
+    is not (``…减少到`` ⏎ ``$O(1)$``) renders as a space its author may mean, and stays. In
+    a text that shows its conversion (a continuation marker), the lines are a print's: all
+    joined."""
+    cleaned = clean.clean(_source(_FILLED))
+    assert cleaned.text == _FILLED and not [c for c in cleaned.changes if c.applied]
+    text, _ = clean.clean_text(_FILLED, "filled.md")
+    assert "减少到\n$O(1)$" in text and "下次直接" in text and "旧的“脏数据”" in text
+    converted = _FILLED.replace("\n\n这些", "（下转第2版）\n\n这些")
+    text = clean.clean(_source(converted)).text
+    assert "减少到$O(1)$" in text and "下次直接" in text and "一致。用上" in text
+
+
 def test_korean_and_japanese_get_no_chinese_rules() -> None:
     """Hangul and kana are CJK letters, but the passes written for Chinese would impose its
     conventions on them (review 66: Korean lines joined with no space, `。，（）` for Korean

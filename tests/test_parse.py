@@ -12,7 +12,7 @@ from publish.clean import clean
 from publish.config import Config
 from publish.frontmatter import split_front_matter
 from publish.model import Document, Source
-from publish.parse import parse
+from publish.parse import parse, plain_text
 from publish.parse.mdit import make_parser
 from publish.parse.slugs import heading_slug
 
@@ -137,3 +137,18 @@ def test_a_line_break_between_chinese_characters_is_no_space() -> None:
     assert md.render("中文\nEnglish\n") == "<p>中文\nEnglish</p>\n"
     assert md.render("English\nline\n") == "<p>English\nline</p>\n"
     assert md.render("一行。  \n二行。\n") == "<p>一行。<br />\n二行。</p>\n"
+
+
+def test_a_line_break_beside_a_chinese_quotation_mark_is_no_space() -> None:
+    """A curly quotation mark between the break and a wide character is Chinese (review 126:
+    an author's paragraphs filled to 80 columns, ``…看到的`` ⏎ ``“颜色”``): the break is
+    dropped; beside Latin text the quotation is English, and the break stays a space."""
+    md = make_parser()
+    assert (
+        md.render("非色盲患者看到的\n“颜色”可能不同。\n")
+        == "<p>非色盲患者看到的“颜色”可能不同。</p>\n"
+    )
+    assert md.render("它是“实时的\n”而非历史的。\n") == "<p>它是“实时的”而非历史的。</p>\n"
+    assert md.render("He said\n“你好”\n") == "<p>He said\n“你好”</p>\n"
+    assert md.render("他说\n“Hello”\n") == "<p>他说\n“Hello”</p>\n"
+    assert plain_text(md.parse("看到的\n“颜色”\n===\n")[1]) == "看到的“颜色”"  # (a heading's)

@@ -26,13 +26,13 @@ import itertools
 import re
 from typing import NamedTuple
 
-from publish.cjk import CLOSING_QUOTES, FULL_STOPS, is_cjk, width
+from publish.cjk import CLOSING_QUOTES, FULL_STOPS, break_unseen, is_cjk, width
 from publish.clean import evidence as ev
-from publish.clean import latin_space, lines_of, normalise, rounds, titles
+from publish.clean import lines_of, normalise, rounds, titles
 from publish.clean.blocks import Block, split_blocks
 from publish.clean.editor import Editor
 from publish.clean.evidence import Pages
-from publish.clean.joining import joiner, spaced_run
+from publish.clean.joining import Join, joiner, spaced_run
 from publish.clean.linebreaks import (
     CONTINUES,
     FULL_LINE,
@@ -129,15 +129,29 @@ def _latin(cur: str, nxt: str) -> bool:
     return not (is_cjk(left) or is_cjk(right))
 
 
-def _kept(cur: str, nxt: str, spaced: bool) -> bool:
-    """A break clean Markdown keeps: between Latin characters (it renders as the space that
-    is right there), or between Han and Latin where the document sets them apart with a
-    space (``亲自参与`` ⏎ ``RuyiSDK 软件``)."""
+def _kept(cur: str, nxt: str) -> bool:
+    """A break clean Markdown keeps: one that renders as a space, which is right there between
+    Latin characters, and which its author may mean between Han and what is not (``亲自参与``
+    ⏎ ``RuyiSDK 软件``, ``…减少到`` ⏎ ``$O(n)$``, ``读取`` ⏎ ``/etc/passwd``: review 126);
+    not after a hyphen, a compound's (``北京-`` ⏎ ``上海``). A break between two wide
+    characters renders as nothing (:func:`_unseen`)."""
     left, right = _sides(cur, nxt)
-    if not (is_cjk(left) or is_cjk(right)):
-        return True
-    other = right if is_cjk(left) else left  # (the side that is not Han)
-    return spaced and is_cjk(left) != is_cjk(right) and _ALNUM.match(other) is not None
+    if is_cjk(left) == is_cjk(right):
+        return not is_cjk(left)  # (Han either side, past marks ``punctuation`` may widen: no)
+    if not (left.strip() and right.strip()):
+        return False  # (only marks ``punctuation`` may widen on one side: ``程`` ⏎ ``　:``)
+    before, after = cur.rstrip(" \t"), nxt.lstrip(" \t")
+    return bool(before and after) and not break_unseen(before, after) and before[-1] != "-"
+
+
+def _unseen(cur: str, nxt: str, join: Join) -> bool:
+    """Joining the break leaves what the text renders as it was: the parser drops it
+    (:func:`~publish.cjk.break_unseen`, past the marks of emphasis), and nothing else changes.
+    In clean Markdown such a join is layout only: a document that needs nothing else comes
+    back as its author wrapped it (``…现在你也可以`` ⏎ ``用核密度估计。``, an author's
+    paragraphs filled to 80 columns: review 126)."""
+    before, after = cur.rstrip("*_"), nxt.lstrip("*_")
+    return not (join.drop or join.between) and break_unseen(before, after)
 
 
 def _closes(nxt: str) -> bool:
@@ -160,7 +174,6 @@ def damaged(text: str, edit: Editor) -> bool:
     return bool(edit.pages.boundaries) or marked_in_lines(text)
 
 
-_ALNUM = re.compile(r"[A-Za-z0-9]")
 _AUTHORED = 3  # blocks: a document its author broke the lines of
 #: Columns no line an author breaks by hand reaches, stopping on no mark: such a line is a
 #: paragraph as a converter set it, cut where its page ended (``…有保留的回`` ⏎ ``应。在…``).
@@ -177,7 +190,6 @@ class _Clean(NamedTuple):
 
     own: bool  # its author broke the block's lines (:func:`_authored`)
     authors: int  # how many blocks of the document they broke
-    spaced: bool  # the document sets Han and Latin apart with a space
 
 
 _Judged = tuple[list[str], bool, list[Break]]  # a block's lines, a record?, its verdicts
@@ -244,7 +256,7 @@ def _breaks(
     lines, record, found = judged
     damaged = clean is None
     title = titles.cut_title(lines, names) and all(i.verdict != "keep" for i in found)
-    own, many, spaced = clean or (False, 0, False)  # (its author's lines: they stay)
+    own, many = clean or (False, 0)  # (its author's lines: they stay)
     edits: list[Edit] = []
     tail = ""  # the end of the line before each break, with the lines joined to it
     for n, item in enumerate(found):
@@ -263,7 +275,7 @@ def _breaks(
                 and (at_mark(cur) or (many >= _AUTHORED and _typed(cur)))
                 and not _closes(nxt)
             )
-            or (not damaged and _kept(tail, reading_after(block, found, n), spaced))
+            or (not damaged and _kept(tail, reading_after(block, found, n)))
         ):
             continue  # an author's own line breaks: Markdown renders them as spaces
         if title:  # (a Latin title's lines read as one already, but in a damaged document)
@@ -278,6 +290,8 @@ def _breaks(
         elif item.verdict == "join" and not record:
             join = joiner(cur, nxt, lexicon)
             whys = (item.why, join.why) if join.why else (item.why,)
+            if not damaged and _unseen(cur, nxt, join):
+                whys = (*normalise.LAYOUT, *whys)  # (an author's wrap, or a print's: either)
             level = min(item.confidence, join.confidence)
             edits.append(Edit(item.newline - join.drop, item.end, join.between, level, whys))
         elif item.verdict in ("split", "") and _headingafter(block, found, n):
@@ -363,7 +377,6 @@ class _Document:
     def __init__(self) -> None:
         self.paged = False  # (or damaged: the first round's view holds for the rounds after)
         self.authors = 0  # blocks whose lines their author broke (the first round counts)
-        self.spaced = False  # Han and Latin set apart with a space (the first round reads)
         self.authors_joins = 0  # joins after a mark or a ragged line: an author's as likely
         self.sentences = False  # its author starts sentences on a line of their own
 
@@ -398,7 +411,7 @@ class _Document:
         # hyphens joined, it shows no mark, but cleaned again it reads as a page's text)
         own = set() if broken else _authored(judged)
         if only is None:
-            self.authors, self.spaced = len(own), not broken and latin_space.spaced(text)
+            self.authors = len(own)
         lexicon, names = Lexicon(text), titles.headings(blocks)
         edits = [
             e
@@ -407,7 +420,7 @@ class _Document:
                 block,
                 verdicts_of,
                 lexicon,
-                None if broken else _Clean(block.start in own, self.authors, self.spaced),
+                None if broken else _Clean(block.start in own, self.authors),
                 names,
             )
             if e.start not in suggested and not _into_suspect(e, edit.pages)

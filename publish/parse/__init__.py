@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from markdown_it.token import Token
 
 from publish import sanitise
-from publish.cjk import is_wide
+from publish.cjk import break_unseen
 from publish.config import Config
 from publish.model import CleanedSource, Document, Heading, Jump
 from publish.parse import assets, checks, links, pages, typography
@@ -36,14 +36,15 @@ def plain_text(inline: Token) -> str:
         elif child.type in ("softbreak", "hardbreak"):
             parts.append("\n")
     text = "".join(parts)
-    return _BREAK.sub(lambda m: "" if _cjk_pair(m) else " ", text).strip()
+    return _BREAK.sub(lambda m: "" if _unseen(m) else " ", text).strip()
 
 
-_BREAK = re.compile(r"(?<=(.))\n(?=(.))", re.DOTALL)
+_BREAK = re.compile(r"(?<=.)\n(?=.)", re.DOTALL)
 
 
-def _cjk_pair(match: re.Match[str]) -> bool:
-    return is_wide(match[1]) and is_wide(match[2])
+def _unseen(match: re.Match[str]) -> bool:
+    text, at = match.string, match.start()
+    return break_unseen(text[max(0, at - 2) : at], text[at + 1 : at + 3])
 
 
 def _headings(tokens: list[Token]) -> list[Heading]:

@@ -20,7 +20,7 @@ from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
 from publish import sanitise
-from publish.cjk import is_wide
+from publish.cjk import break_unseen
 from publish.parse.cjk_friendly import cjk_friendly_plugin
 from publish.parse.slugs import heading_ids
 
@@ -43,8 +43,9 @@ def _safe_attrs(state: StateCore) -> None:
 
 def _east_asian_breaks(state: StateCore) -> None:
     """A soft line break between two wide CJK characters is dropped, looking through the
-    marks of emphasis and links (``**粗体。**⏎继续``): a browser or WeasyPrint would show it
-    as a space inside the Chinese text. (Only paragraphs of several lines have one.)"""
+    marks of emphasis and links (``**粗体。**⏎继续``) and Chinese quotation marks
+    (:func:`~publish.cjk.break_unseen`): a browser or WeasyPrint would show it as a space
+    inside the Chinese text. (Only paragraphs of several lines have one.)"""
     for block in state.tokens:
         children = block.children
         if not children or "\n" not in block.content:
@@ -53,19 +54,20 @@ def _east_asian_breaks(state: StateCore) -> None:
             token
             for n, token in enumerate(children)
             if token.type != "softbreak"
-            or not (is_wide(_edge(children, n, -1)) and is_wide(_edge(children, n, 1)))
+            or not break_unseen(_edge(children, n, -1), _edge(children, n, 1))
         ]
         if len(kept) != len(children):
             block.children = kept
 
 
 def _edge(children: list[Token], n: int, step: int) -> str:
-    """The character next to ``children[n]`` on the side ``step`` says, through markup."""
+    """The two characters next to ``children[n]`` on the side ``step`` says, through markup
+    (a space where markup that shows stands there)."""
     n += step
     while 0 <= n < len(children):
         token = children[n]
         if token.type in ("text", "code_inline") and token.content:
-            return token.content[-1] if step < 0 else token.content[0]
+            return token.content[-2:] if step < 0 else token.content[:2]
         if token.content or token.type in ("softbreak", "hardbreak", "image"):
             return " "
         n += step
