@@ -162,6 +162,10 @@ def apply(text: str, edit: Editor) -> str:
         if verdict and verdict[1] in (_LONG_SENTENCE, _SENTENCE) and n == 0 and level == 1:
             continue  # (the document's title, its first block, though a sentence: ``# A handy
             # guide to financial support for open source.``, review 101)
+        if verdict and own and verdict == (ev.LIKELY, _CONTINUES_WHY):
+            continue  # (an author's heading may open in lower case and end on no mark: a
+            # FAQ's error message, ``### telnet: connect to address 127.0.0.1: Connection
+            # refused``; review 128's two FAQs)
         if verdict:
             confidence, why = verdict
             if why == _LONG_SENTENCE and own:

@@ -75,6 +75,8 @@ CARRIES = "the second part carries it on"
 #: of Chinese may have (an author's, ended without a mark, may have it too).
 IN_CHINESE = "the second part goes on in Chinese"
 _NOTE_MARKS = frozenset("†‡§¶¹²³⁴⁵⁶⁷⁸⁹")  # what starts an affiliation or a note
+#: A figure's or table's source line, which names where its data came from.
+_SOURCE_LINE = regex.compile(r"[*_ \t]*(?:(?:资料|数据)?来源|出处|sources?)[ \t]*[:：]", regex.I)
 _CLAUSES = regex.compile(r"[，,、；;]")
 #: A line break its author typed at the end of a paragraph (``想去寻她山太高，<br>``).
 _LINE_BREAK_END = regex.compile(r"<br[ \t]*/?>[ \t]*$", regex.IGNORECASE)
@@ -128,6 +130,19 @@ _AFTER_FORMULA = ("其中，", "其中,", "式中，", "式中,", "式中：", "
 _COLON_DASH = regex.compile(r"[:：][ \t]*[-–—]+[ \t]*$")
 
 
+#: A word that takes an object ends the first part, and a verb starts the second: what stood
+#: between, a value or a formula the converter dropped, is lost (``…a final concentration
+#: of`` ⏎⏎ ``were measured every 30 min…``: review 125; as Chinese ``…公式为`` ⏎⏎ ``其中…``,
+#: review 109). Not ``to``, ``as`` or ``than``, which a verb may follow.
+_TAKES_OBJECT = regex.compile(
+    r"\b(?:of|the|an?|by|with|for|from|in|on|at|into|onto|per)[ \t]*$", regex.IGNORECASE
+)
+_VERB_FIRST = regex.compile(
+    r"(?:was|were|is|are|has|have|had|will|would|can|could|should|may|might|must|shall)\b"
+)
+_LOST_BETWEEN = "a word that takes an object, then a verb: what stood between is lost"
+
+
 def judge(first: str, second: str, between: list[str]) -> tuple[float, tuple[str, ...]] | None:
     """How sure it is that ``second`` continues ``first``, and why; None if it does not.
     ``between`` names what stands between them (page breaks, floats)."""
@@ -141,6 +156,9 @@ def judge(first: str, second: str, between: list[str]) -> tuple[float, tuple[str
         return None  # (a byline: Chinese names set apart by spaces, ``张晓林　刘细文　李麟``)
     if second.lstrip("*_ \t")[:1] in _NOTE_MARKS:
         return None  # (an affiliation or a note: ``†Developmental Endocrinology…``)
+    if _SOURCE_LINE.match(first) or _SOURCE_LINE.match(second):
+        return None  # (a figure's source under it, ``资料来源：Wind，华安证券研究所``: it ends on
+        # the source's name, no sentence; twice in review 125's research report)
     if second.startswith(DASH_LEADS) and not between:
         return None  # (a comment on the paragraph before: ``——朱雀南方属火…``)
     if _LINE_BREAK_END.search(first) and not any(map(_paged, between)):
@@ -217,6 +235,8 @@ def judge(first: str, second: str, between: list[str]) -> tuple[float, tuple[str
             sure = ev.LIKELY if debris or headed else ev.STRONG
             return sure, (*went_on, CARRIES)
         return None
+    if lower and _TAKES_OBJECT.search(first) and _VERB_FIRST.match(second):
+        return ev.LIKELY, (*went_on, "the second part goes on in lower case", _LOST_BETWEEN)
     if lower:
         return ev.STRONG, (*went_on, "the second part goes on in lower case")
     if chinese and _LOST_STOP.search(first):

@@ -93,6 +93,8 @@ def apply(text: str, edit: Editor) -> str:
                 if deeper != shown:
                     edits.append(_deeper(block.start, prefix_end, deeper))
                     new_level = deeper
+            else:
+                numbers.close(shown)
             seen.append((_APART if _MATTER.match(title) else rank(title), new_level))
             offered.append(seen[-1])
         elif block.kind == "paragraph" and "\n" not in block.text and not contents:

@@ -188,6 +188,18 @@ def _labelled(line: str) -> bool:
     return field_label(line) and bool(line.rstrip()[-1:]) and line.rstrip()[-1] not in ":："
 
 
+#: A time of day opening a line (``9:00 a.m. THE DIRECTOR leaves…``, ``12:00 Noon``, ``2:30 -
+#: 5:30 DEPART…``): after a sentence's end or a head in capitals, a schedule's next entry
+#: (review 127's typed schedules, four pages; a council's calendar before). Only suggested as
+#: a paragraph of its own; its line is not joined to the one before.
+_TIME_OF_DAY = re.compile(
+    r"\d{1,2}:\d{2}(?:[ \t]*(?:[ap]\.?[ \t]?m\b\.?|noon\b))?"
+    r"(?:[ \t]*[-–][ \t]*\d{1,2}:\d{2})?[ \t]+\S",
+    re.IGNORECASE,
+)
+_TIMED = "a time of day starts the next line, after a sentence's end: a schedule's entry"
+
+
 def _decide(
     cur: str,
     nxt: str,
@@ -231,6 +243,8 @@ def _decide(
     dateline = DATELINE.match(cur)
     if dateline and not cur[dateline.end() :].strip(" \t.—-"):
         return "join", ev.STRONG, "a dateline alone on its line, its story on the next"
+    if _TIME_OF_DAY.match(body) and (ends_sentence(cur) or cur.isupper()):
+        return "split", ev.LIKELY, _TIMED
     if linelooks.indented(cur, nxt) and ends_sentence(cur) and how != BY_HAND and not listed:
         return "split", ev.STRONG, INDENTED
     if is_bare_number(so_far):

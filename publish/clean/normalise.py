@@ -62,6 +62,7 @@ CRLF = "line endings made LF"
 _CR = re.compile(r"\r\n?")
 _INVISIBLE_CHARS = "\ufeff\u200b\u200c\u2060\u180e"
 _INVISIBLE = re.compile(f"[{_INVISIBLE_CHARS}]+")
+_EMPHASIS = ("*", "_")
 _ZWJ = regex.compile(  # (an emoji's skin tone before it, ``🤷🏻‍♀️``, is the emoji's: review 120)
     r"(?<!\p{Extended_Pictographic}[\ufe0f\U0001F3FB-\U0001F3FF]?)\u200d"
     r"|\u200d(?!\p{Extended_Pictographic})"
@@ -200,14 +201,17 @@ def tidy(text: str, edit: Editor, before: str) -> str:
 
 
 def _meant(code: list[tuple[int, int]], match: re.Match[str]) -> bool:
-    """The invisible characters are their author's: in code, or a zero-width non-joiner beside
-    a letter of a script that spells with it (Persian ``ویت‌پرس``, Hindi, Bengali…), not
-    Latin or CJK, where a PDF's extraction leaves them."""
+    """The invisible characters are their author's: in code, beside an emphasis mark, or a
+    zero-width non-joiner beside a letter of a script that spells with it (Persian
+    ``ویت‌پرس``, Hindi, Bengali…), not Latin or CJK, where a PDF's extraction leaves them."""
     if inside(code, match.start()):
         return True
+    text, start, end = match.string, match.start(), match.end()
+    if text[start - 1 : start] in _EMPHASIS or text[end : end + 1] in _EMPHASIS:
+        return True  # (beside an emphasis mark, which it lets close or open: ``**默认端口 ​**``
+        # closes, ``**默认端口 **`` does not, and its ``**`` would show; review 126)
     if match.group(0) != "\u200c":
         return False
-    text, start, end = match.string, match.start(), match.end()
     return any(
         _SPELLS_WITH_JOINERS.match(text, at) for at in (start - 1, end) if 0 <= at < len(text)
     )

@@ -60,3 +60,12 @@ class Outline:
         if depth > 1:
             self._dotted = {d: v for d, v in self._dotted.items() if d < depth} | {depth: level}
         return level
+
+    def close(self, level: int) -> None:
+        """A heading with no number at ``level`` ends the sections below it: a number after
+        it goes under none of theirs (``### 1 Warm-up`` ⏎ ``## Chapter 1`` ⏎ ``### 1.1 …``:
+        ``1.1`` is the chapter's, at the level it has; review 127). One at the same level
+        ends none: a converter sets every heading at one level, a figure's label among them
+        (``# 2 General Description`` ⏎ ``# Certificate Generation`` ⏎ ``# 2.1 …``)."""
+        self._given = {n: v for n, v in self._given.items() if v <= level}
+        self._dotted = {d: v for d, v in self._dotted.items() if v <= level}

@@ -77,6 +77,43 @@ def at_edge(lines: list[Line]) -> bool:
 _EDGE = " \t*_|-–—·.,"
 
 
+def counted(lines: list[Line], texts: list[str]) -> bool:
+    """The number that changes from line to line counts what the word after it names (``24
+    lines`` … ``48 lines`` under two poems, ``2200 words``, ``36 行``): a length, no page's."""
+    which = _changing(lines)
+    if which is None:
+        return False
+    for line in lines:
+        found = list(NUMBER.finditer(texts[line[0]]))
+        if which >= len(found) or not _COUNTING.match(texts[line[0]], found[which].end()):
+            return False
+    return True
+
+
+_COUNTING = regex.compile(
+    r"[ \t]*(?:lines?|words?|characters?|stanzas?|verses?|minutes?|行|字|首)\b", regex.I
+)
+
+
+def section_numbered(lines: list[Line], texts: list[str]) -> bool:
+    """The number that changes from line to line is a section's: each line opens with a
+    number of two levels or more (``2.1 Filling the Tank`` … ``3.1 Filling the Tank``), and
+    the number that changes is one of its levels, not a page's after it (``4.2 CONSERVATION
+    OF MASS 111`` … ``113``)."""
+    which = _changing(lines)
+    if which is None:
+        return False
+    for line in lines:
+        opened = _SECTION_NUMBER.match(texts[line[0]])
+        if opened is None or which >= len(NUMBER.findall(opened.group(1))):
+            return False
+    return True
+
+
+#: A line that opens with a section's number of two levels or more (``2.1 ``, ``## 3.2.1 ``).
+_SECTION_NUMBER = regex.compile(r"[ \t]*(?:#{1,6}[ \t]+)?(\d+(?:\.\d+)+)\.?[ \t]+\S")
+
+
 def rising_page(lines: list[Line]) -> bool:
     """The lines differ in one number only, and it rises from each to the next, by
     :data:`_LEAP` at most (a page number, not a date, a count or a code)."""

@@ -210,6 +210,9 @@ def _candidates(blocks: list[Block]) -> _Candidates:
                     continue  # (a table's row a converter ran into a paragraph)
                 if EXTENSION_LINE.match(line):
                     continue  # (an admonition's opening line, ``!!! note``, ``/// html | div``)
+                if _EMOJI_FIRST.match(core):
+                    continue  # (an author's label, ``🎯 适用场景`` under each of six modes: no
+                    # print or OCR runs a head with an emoji; review 126)
                 if starts_list_item(core.lstrip(_QUOTES_OPEN)) or _BULLET.match(line):
                     continue  # (an item of a list, quoted: ``“(2) Whenever the flow…``; an
                     # agenda's standing item, ``- CAC Chair Update``, under each meeting)
@@ -225,6 +228,8 @@ def _candidates(blocks: list[Block]) -> _Candidates:
     return _Candidates(groups, numbers, bracketed, garbled, rules, starts, texts)
 
 
+#: A line that opens with an emoji (past markup and spaces).
+_EMOJI_FIRST = regex.compile(r"[\W_]*?(?:\p{Emoji_Presentation}|\p{Extended_Pictographic}\ufe0f)")
 _SETEXT = regex.compile(r"^ {0,3}(?:=+|-+)[ \t]*$")  # (a setext heading's underline)
 
 
@@ -410,6 +415,9 @@ def repeated_lines(text: str, blocks: list[Block], near: list[tuple[int, int]]) 
             continue  # (``GAZETTE NOTICE NO. 14039`` over each notice: cited by its number; a
             # calendar's day under its month's heading)
         if recurrence.rising_page(lines):
+            if recurrence.section_numbered(lines, texts) or recurrence.counted(lines, texts):
+                continue  # (``2.1 Start-up Check`` … ``3.1 Start-up Check``, review 125's
+                # aeronautical manual; ``4 lines`` … ``8 lines``, review 126's poems)
             if all(_numbered_by_url(line[2]) for line in lines):
                 continue  # (its number is a link's, ``**Link:** https://…/issues/1001``, a
                 # resource's, no page's: minutes citing an issue under each item; review 111)

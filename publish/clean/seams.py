@@ -164,7 +164,7 @@ def _links(
         confidence = min(verdict[0], join.confidence)
         bare = not found[1] and not shown.converted  # (nothing between, no conversion shown)
         if bare and unshown.chinese_only(verdict[1]):
-            confidence, whys = unshown.weigh(confidence, whys, before, second.text, shown.measure)
+            confidence, whys = shown.weigh(confidence, whys, before, second.text)
         if FLOAT_BETWEEN in whys and _LEADS_IN.search(before[-12:]):
             continue  # (``…示意图如下所示`` ⏎⏎ the figure: the sentence leads to it, and ends)
         paged = any(why.startswith(halves.PAGE_BREAK) for why in whys)
@@ -181,9 +181,11 @@ def _links(
 
 
 #: The end of a sentence that leads to what follows it (a figure, a table), said without a
-#: colon: ``如下所示``, ``如下图``, ``见下表``, ``as shown below``, ``as follows``.
+#: colon: ``如下所示``, ``如下图``, ``见下表``, ``下面這樣`` (``就定義成下面這樣`` over its
+#: formula's picture: review 128), ``as shown below``, ``as follows``.
 _LEADS_IN = regex.compile(
-    r"(?:如下(?:图|表)?(?:所示)?|见下(?:图|表)|(?:shown|given|listed) below|as follows)[ \t]*$",
+    r"(?:如下(?:[图圖表])?(?:所示)?|[见見]下(?:[图圖表])|下面[这這][样樣]"
+    r"|(?:shown|given|listed) below|as follows)[ \t]*$",
     regex.IGNORECASE,
 )
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import cached_property
 
-from publish.cjk import FULL_STOPS, width
+from publish.cjk import FULL_STOPS, has_cjk_letter, width
 from publish.clean import evidence as ev
 from publish.clean import halves
 from publish.clean.blocks import Block
@@ -38,6 +38,21 @@ class Shown:
     def measure(self) -> int | None:
         """The text's measure (:func:`measure`), where it shows no conversion."""
         return None if self.converted else measure(self._blocks)
+
+    def weigh(
+        self, confidence: float, whys: tuple[str, ...], before: str, second: str
+    ) -> tuple[float, tuple[str, ...]]:
+        """A seam whose only evidence is Chinese going on (:func:`chinese_only`), in a text
+        that shows no conversion, nothing between its parts: joined where the first part fills
+        the text's measure or the second is a sentence's last words (:func:`_tail`), else
+        only suggested (an author's paragraph may end so)."""
+        measure = self.measure
+        if measure and width(before.rpartition("\n")[2]) >= 0.85 * measure:
+            return confidence, (*whys, f"the first part fills the measure ({measure} columns)")
+        if _tail(second):
+            why = "the second part is a sentence's last words, no paragraph"
+            return confidence, (*whys, why)
+        return min(confidence, ev.LIKELY), whys
 
     def in_verse(self, first: int, second: int) -> bool:
         """Blocks ``first`` and ``second``, one after the other, are lines of one poem: in a
@@ -66,20 +81,6 @@ class Shown:
         return self._runs[first]
 
 
-def weigh(
-    confidence: float, whys: tuple[str, ...], before: str, second: str, measure: int | None
-) -> tuple[float, tuple[str, ...]]:
-    """A seam whose only evidence is Chinese going on (:func:`chinese_only`), in a text that
-    shows no conversion, nothing between its parts: joined where the first part fills the
-    text's measure or the second is a sentence's last words (:func:`_tail`), else only
-    suggested (an author's paragraph may end so)."""
-    if measure and width(before.rpartition("\n")[2]) >= 0.85 * measure:
-        return confidence, (*whys, f"the first part fills the measure ({measure} columns)")
-    if _tail(second):
-        return confidence, (*whys, "the second part is a sentence's last words, no paragraph")
-    return min(confidence, ev.LIKELY), whys
-
-
 def chinese_only(why: tuple[str, ...]) -> bool:
     """A seam's only evidence is Chinese going on, after a part that stops on a letter or a
     clause mark: an author's paragraph may end on either (a translator's ``…一步一步构建，``
@@ -106,21 +107,30 @@ def measure(blocks: list[Block]) -> int | None:
     """The width the most of the text's one-line paragraphs that stop mid-sentence reach,
     three or more within 15 % and each going on in a paragraph after it: the lines of a page
     a converter set a paragraph each, cut where they filled it (``…延长工作时间的，`` ⏎⏎
-    ``按照不低于劳动合同规定的…``). A line a heading, code or the text's end follows ended its
-    paragraph there (a note-taker's ``…对这些指令进行添加`` ⏎⏎ ``## 下一节``): it may reach
-    the width, but is no evidence of it (review 124)."""
-    open_ends = [
-        (width(block.text), k + 1 < len(blocks) and blocks[k + 1].kind == "paragraph")
-        for k, block in enumerate(blocks)
-        if block.kind == "paragraph" and "\n" not in block.text and not ends_sentence(block.text)
-    ]
-    top, _ = most_reached(sorted(w for w, _ in open_ends))
+    ``按照不低于劳动合同规定的…``), each counted once. A line a heading, code or the text's
+    end follows ended its paragraph there (a note-taker's ``…对这些指令进行添加`` ⏎⏎ ``##
+    下一节``): it may reach the width, but is no evidence of it (review 124)."""
+    open_ends: dict[str, tuple[int, bool]] = {}  # (a line met again is no other line of a
+    # page: a figure's source, ``资料来源：Wind，…研究所``, under each of twelve; review 125)
+    for k, block in enumerate(blocks):
+        one = block.kind == "paragraph" and "\n" not in block.text
+        if one and block.text not in open_ends and _open_prose(block.text):
+            going_on = k + 1 < len(blocks) and blocks[k + 1].kind == "paragraph"
+            open_ends[block.text] = (width(block.text), going_on)
+    top, _ = most_reached(sorted(wide for wide, _ in open_ends.values()))
     if top is None:
         return None
-    going_on = sum(1 for w, on in open_ends if on and 0.85 * top <= w <= top)
-    return top if going_on >= 3 else None
+    reaching = sum(1 for wide, on in open_ends.values() if on and 0.85 * top <= wide <= top)
+    return top if reaching >= 3 else None
 
 
+def _open_prose(text: str) -> bool:
+    """A line of Chinese prose that stops mid-sentence: not a template's tag or markup alone
+    (``{{< figure src="…" >}}`` under each of three photos; review 128)."""
+    return not text.startswith(_MARKUP) and has_cjk_letter(text) and not ends_sentence(text)
+
+
+_MARKUP = ("{{", "{%", "<", "![", "[")
 _VERSE_RUN = 3  # short one-line paragraphs in a row, at least, to be verse
 
 
