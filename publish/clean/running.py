@@ -457,7 +457,7 @@ def repeated_lines(text: str, blocks: list[Block], near: list[tuple[int, int]]) 
             # (seen twice, only a masthead in capitals is worth asking about: bylines, table
             # heads, a refrain, a repeated section title were each asked, and never right;
             # nor a heading where no page is shown, ``### ⚠ BREAKING CHANGES`` under two of
-            # a change log's releases: reviews 124's two change logs)
+            # a change log's releases: review 124's two change logs)
             masthead = lines[0][2].isupper() and (pages or not _headings(lines, texts))
             weak.append((rest, "recurs twice", ev.WEAK if masthead else 0.0))
     if _rising(numbers, text, 2):
