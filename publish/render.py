@@ -77,7 +77,11 @@ class Renderer:
             where = display(Path(exc.filename or template), self.config.root)
             raise ThemeError(f"{where}:{exc.lineno}: template error: {exc.message}") from None
         except jinja2.UndefinedError as exc:
-            raise ThemeError(f"template {template!r} of theme {self.theme.name!r}: {exc}") from None
+            raise ThemeError(
+                f"{self._where(template, exc)}: template {template!r} of theme "
+                f"{self.theme.name!r}: {exc}; set it in the theme's variables, or test it "
+                "with `is defined`"
+            ) from None
         except RecursionError:
             raise ThemeError(
                 f"{self._where(template, None)}: the template includes or extends itself; "
