@@ -165,6 +165,9 @@ def _links(
         bare = not found[1] and not shown.converted  # (nothing between, no conversion shown)
         if bare and unshown.chinese_only(verdict[1]):
             confidence, whys = shown.weigh(confidence, whys, before, second.text)
+        elif not found[1] and unshown.chinese_only(verdict[1]) and shown.lost_stops:
+            confidence = min(confidence, ev.LIKELY)  # (its stops lost: ``…结论是应当优先考虑
+            # 能耗指标`` ⏎⏎ ``由于…``, a paper's paragraphs run on; review 127)
         if FLOAT_BETWEEN in whys and _LEADS_IN.search(before[-12:]):
             continue  # (``…示意图如下所示`` ⏎⏎ the figure: the sentence leads to it, and ends)
         paged = any(why.startswith(halves.PAGE_BREAK) for why in whys)

@@ -39,6 +39,20 @@ class Shown:
         """The text's measure (:func:`measure`), where it shows no conversion."""
         return None if self.converted else measure(self._blocks)
 
+    @cached_property
+    def lost_stops(self) -> bool:
+        """The text lost its full stops: of its one-line paragraphs of :data:`_LONG` columns
+        or more (wider than a page's line: a converter's paragraphs, not a print's lines set a
+        paragraph each), four at least, fewer than half end a sentence (a converter dropped
+        ``。`` throughout a paper: reviews 109 and 127): a part stopping on no mark is no
+        evidence of a cut there."""
+        longs = [
+            block.text
+            for block in self._blocks
+            if block.kind == "paragraph" and "\n" not in block.text and width(block.text) >= _LONG
+        ]
+        return len(longs) >= 4 and 2 * sum(map(ends_sentence, longs)) < len(longs)
+
     def weigh(
         self, confidence: float, whys: tuple[str, ...], before: str, second: str
     ) -> tuple[float, tuple[str, ...]]:
@@ -101,6 +115,7 @@ def _tail(second: str) -> bool:
 
 
 _TAIL = 24  # columns: twelve Chinese characters
+_LONG = 160  # columns: eighty Chinese characters, more than a page's line holds
 
 
 def measure(blocks: list[Block]) -> int | None:
