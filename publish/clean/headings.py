@@ -73,6 +73,7 @@ def apply(text: str, edit: Editor) -> str:
     numbers = outline.Outline(blocks)
     threshold = edit.review.settings.threshold
     contents = False  # (under a table of contents' heading: its lines are no headings)
+    nested: list[tuple[int, int]] = []  # (rank, index in edits) of each heading nested
     for block in blocks:
         setext = _SETEXT.match(block.text) if block.kind == "paragraph" else None
         if block.kind == "heading" or setext:
@@ -87,6 +88,7 @@ def apply(text: str, edit: Editor) -> str:
             shown = level  # (the level it has once the edits sure enough are made)
             if new_level != level:
                 edits.append(_nest(block.start, prefix_end, new_level, rank(title), above))
+                nested.append((rank(title), len(edits) - 1))
                 shown = new_level if edits[-1].confidence >= threshold else level
             if block.start in numbers.numbers:  # (``2.1.`` under ``2.``: the numbers say so)
                 deeper = numbers.level(block.start, shown)
@@ -121,7 +123,22 @@ def apply(text: str, edit: Editor) -> str:
             new = f"{'#' * level} {title}"
             edits.append(Edit(block.start, block.end, new, ev.LIKELY, (why,)))
             offered.append((order, level))  # (the next ones are suggested as nested under it)
-    return edit.apply(text, edits)
+    return edit.apply(text, _all_or_none(edits, nested, threshold))
+
+
+def _all_or_none(edits: list[Edit], nested: list[tuple[int, int]], threshold: float) -> list[Edit]:
+    """``edits``, the nesting ones (``nested``) only suggested where headings of one rank
+    would be nested and not nested: a report's ``1、`` moved under ``一、`` while its sibling
+    ``2、`` stays at the converter's level, under ``1.2``, would scramble the outline (review
+    129's annual report: every heading at ``##``); its headings stay as the converter set
+    them, each nesting offered."""
+    sure: dict[int, set[bool]] = {}
+    for order, k in nested:
+        sure.setdefault(order, set()).add(edits[k].confidence >= threshold)
+    if not any(len(found) == 2 for found in sure.values()):
+        return edits
+    unsure = {k for _, k in nested}
+    return [e._replace(confidence=ev.LIKELY) if k in unsure else e for k, e in enumerate(edits)]
 
 
 def _deeper(start: int, end: int, level: int) -> Edit:

@@ -154,6 +154,9 @@ def _marks(text: str) -> list[Edit]:
             continue
         if text[start] == ":" and _labels_of_list(text, start):
             continue
+        if text[start] == ":" and _LATIN_PREFIX.search(text, 0, start + 2):
+            continue  # (a Latin prefix's colon before a title in brackets, ``RE:【心得】…``,
+            # ``FW:《…》``: a forum's reply, copied as it stands; review 130)
         left = text[start - 1] if start else ""
         if left in _SKIP or left in SHARED:
             left = _neighbour(text, start - 1, -1)
@@ -176,6 +179,9 @@ def _marks(text: str) -> list[Edit]:
     return edits
 
 
+#: A Latin word or version opening a phrase, its colon, and a title's opening bracket right
+#: after it (searched up to the character after the colon).
+_LATIN_PREFIX = re.compile(r"(?:^|(?<=[\s\[(（]))[A-Za-z][A-Za-z0-9]{0,3}:[【《「『]\Z", re.M)
 _LATIN_COMMA = re.compile(r"[A-Za-z0-9], [A-Za-z]")
 
 
