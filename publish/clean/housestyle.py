@@ -103,6 +103,7 @@ def doubted(edits: list[Edit], why: str) -> list[Edit]:
 
 
 _MARK_STYLE = "the text sets this mark half-width, a space after it, beside Chinese, as a style"
+_COMMAS = "the text sets its commas half-width beside Chinese as a style, and so its other marks"
 
 
 @functools.cache
@@ -176,6 +177,11 @@ def weigh(
     if marks and _house_marks(masked, marks, full):
         return doubted(pairs, _MARKS), doubted(quotes, _MARKS), [], _MARKS
     marks = marks_of_style(masked, marks)
+    if any(masked[e.start] == "," and _MARK_STYLE in e.evidence for e in marks):
+        # (its commas half-width as a style: so are its colons, semicolons and brackets, each
+        # too rare to be weighed alone; widened, they would mix the two in one line,
+        # ``策略：…JAR, 再…；``: review 132's change log)
+        return doubted(pairs, _COMMAS), doubted(quotes, _COMMAS), doubted(marks, _COMMAS), _COMMAS
     stray = sum(1 for e in marks if e.confidence > ev.LIKELY)  # (not those of its style)
     slips = stray * _SLIPS <= full  # (a slip in twenty, not a converter's habit)
     if slips:

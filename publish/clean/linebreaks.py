@@ -200,6 +200,22 @@ _TIME_OF_DAY = re.compile(
 _TIMED = "a time of day starts the next line, after a sentence's end: a schedule's entry"
 
 
+def _lettered_run(cur: str, body: str) -> bool:
+    """``body`` opens with a lettered item (``a)``, ``(b)``) that starts a run after a colon
+    or follows the item before it on ``cur`` (``a)`` then ``b)``): each a line of its own."""
+    found = _LETTERED.match(body)
+    if found is None:
+        return False
+    letter = found.group(1).lower()
+    if letter == "a":
+        return cur.rstrip()[-1:] in ":："
+    before = _LETTERED.match(cur.lstrip())
+    return before is not None and ord(before.group(1).lower()) + 1 == ord(letter)
+
+
+_LETTERED = re.compile(r"[ \t]*\(?([a-hA-H])\)[ \t]+\S")
+
+
 def _decide(
     cur: str,
     nxt: str,
@@ -245,6 +261,9 @@ def _decide(
         return "join", ev.STRONG, "a dateline alone on its line, its story on the next"
     if _TIME_OF_DAY.match(body) and (ends_sentence(cur) or cur.isupper()):
         return "split", ev.LIKELY, _TIMED
+    if _lettered_run(cur, body):
+        return "", 0.0, ""  # (``pitched:`` ⏎ ``a) On the only slope…`` ⏎ ``b) Next to…``: a
+        # list typed a lettered item a line, under its numbered one; review 131's bulletin)
     if linelooks.indented(cur, nxt) and ends_sentence(cur) and how != BY_HAND and not listed:
         return "split", ev.STRONG, INDENTED
     if is_bare_number(so_far):

@@ -154,6 +154,8 @@ def _marks(text: str) -> list[Edit]:
             continue
         if text[start] == ":" and _labels_of_list(text, start):
             continue
+        if _emoticon(text, start):
+            continue  # (``写完了:)``, ``又挂了:(``: a face, no mark; review 132)
         if text[start] == ":" and _LATIN_PREFIX.search(text, 0, start + 2):
             continue  # (a Latin prefix's colon before a title in brackets, ``RE:【心得】…``,
             # ``FW:《…》``: a forum's reply, copied as it stands; review 130)
@@ -182,6 +184,22 @@ def _marks(text: str) -> list[Edit]:
 #: A Latin word or version opening a phrase, its colon, and a title's opening bracket right
 #: after it (searched up to the character after the colon).
 _LATIN_PREFIX = re.compile(r"(?:^|(?<=[\s\[(（]))[A-Za-z][A-Za-z0-9]{0,3}:[【《「『]\Z", re.M)
+
+
+def _emoticon(text: str, at: int) -> bool:
+    """A face typed in ASCII starts at ``at`` (``:)``, ``:-)``, ``;)``, ``:D``): its colon is
+    no mark, its bracket no bracket; a frown (``:(``) only where no bracket but a face's closes
+    on its line soon after (``如下:(一)…`` is a colon and a number)."""
+    found = _FACE.match(text, at)
+    if found is None:
+        return False
+    if found.group(0)[-1] != "(":
+        return True
+    rest = _FACE.sub("", text[found.end() : found.end() + 12].split("\n", 1)[0])
+    return ")" not in rest and "）" not in rest
+
+
+_FACE = re.compile(r"[:;]-?(?:[()]|[DPp](?![A-Za-z0-9]))")
 _LATIN_COMMA = re.compile(r"[A-Za-z0-9], [A-Za-z]")
 
 
@@ -290,8 +308,12 @@ def _math_spaces(text: str, converted: bool = False) -> list[Edit]:
 
 
 def _masked(text: str) -> str:
-    """``text`` with every protected span blanked out, so no bracket pairs across one."""
+    """``text`` with every protected span and every emoticon blanked out, so no bracket pairs
+    across one, nor with a face's (``目的:(有点过分了:)``: review 132)."""
     spans = Protected.of(text).spans
+    if ":" in text or ";" in text:
+        faces = [(m.start(), m.end()) for m in _FACE.finditer(text) if _emoticon(text, m.start())]
+        spans = sorted(spans + faces) if faces else spans
     if not spans:
         return text
     parts, last = [], 0
