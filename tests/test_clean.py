@@ -887,3 +887,18 @@ def test_a_line_before_a_bracket_or_a_label_cuts_no_sentence() -> None:
     assert _cuts_a_sentence([*going, "(as the poet tells it) long journey home."], 1)
     cut = "交通基础设施的建设规模、布局、密度等，要与人口、经济规模和产业结"
     assert _cuts_a_sentence([cut, "# 干旱区地理", "构相协调。"], 1)
+
+
+def test_a_face_inside_code_is_blanked_once() -> None:
+    """The faces ``punctuation`` blanks out before pairing brackets may stand inside a span it
+    blanks already (``f:(x)`` in code): each character is blanked once, so the text keeps its
+    length and every repair after it its place."""
+    from publish.clean.punctuation import _masked
+
+    for text in ("代码 `f:(x)` 写完了:)好", "说明：`a:(b)`里(中文)", "x:) `:)` (中文)"):
+        masked = _masked(text)
+        assert len(masked) == len(text) and masked[-1] == text[-1]
+    text = "代码 `f:(x)` 写完了:)然后(这里是中文)。\n"
+    everything = CleanSettings(threshold=0.0)  # (its brackets, its style: only suggested)
+    cleaned = clean.clean_text(text, "f.md", settings=everything)[0]
+    assert cleaned == "代码 `f:(x)` 写完了:)然后（这里是中文）。\n"

@@ -318,6 +318,9 @@ def _masked(text: str) -> str:
         return text
     parts, last = [], 0
     for start, end in spans:
+        start = max(start, last)  # (a face inside a protected span: blanked once)
+        if end <= start:
+            continue
         parts.append(text[last:start])
         parts.append("\0" * (end - start))
         last = end
