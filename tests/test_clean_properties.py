@@ -111,6 +111,8 @@ def _letters(text: str) -> str:
 @example("代,    **,")  # spaces after a mark made full-width, before another (in emphasis)
 @example("代    \n#")  # a hard break before an empty heading, which goes
 @example("## (上接第一版)#")  # a heading that holds a marker and a "#" alone
+@example("(上接第一版)#(上接第一版)")  # markers around a "#": an empty heading once out
+@example("一、*continued from page one*\nPage 7 GAO-26 Report\n")  # a number, its marker out
 @example("#\n=== PAGE 4 ===\n\n=== PAGE 4 ===\n#")  # two empty headings, the last at the end
 @example(  # a text broken in the first round of unwrap is broken in the rounds after
     "、\nPage 7 GAO-26 Report\n-\n舰船电子工程\ngovern-\nment \n![图](a.png)\nthe 代代    \n"

@@ -258,8 +258,9 @@ def _in_line(line: str, start: int) -> list[Marker]:
 
 
 def _emptied(line: str, start: int, found: list[Marker]) -> bool:
-    """Taking out the markers sure to go leaves an empty heading (``## (上接第一版)#``)."""
-    if not line.lstrip().startswith("#"):
+    """Taking out the markers sure to go leaves an empty heading (``## (上接第一版)#``, or
+    ``(上接第一版)#(上接第一版)``: the ``#`` a heading once markers are out)."""
+    if "#" not in line:
         return False
     kept, last = [], 0
     for marker in found:
