@@ -82,7 +82,7 @@ _CLAUSES = regex.compile(r"[，,、；;]")
 _LINE_BREAK_END = regex.compile(r"<br[ \t]*/?>[ \t]*$", regex.IGNORECASE)
 _WORD = regex.compile(r"[\p{L}\p{N}]")
 _QUOTES = "\"'“‘「『"
-_EMAIL_END = regex.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+[ \t]*$")
+_EMAIL_END = regex.compile(r"(?:[\w.+-]+|\{[^{}\n]*\})@[\w-]+(?:\.[\w-]+)+[ \t]*$")
 #: A line of raw TeX: it starts with a command (``\newpage``, ``\markboth{…}``, ``\vspace``).
 _TEX_COMMAND = regex.compile(r"^[ \t]*\\[A-Za-z]{2,}")
 #: A citation (``[2]``, ``[5,10]``) or math ends the text, maybe with what OCR made of the 。
@@ -209,10 +209,12 @@ def judge(first: str, second: str, between: list[str]) -> tuple[float, tuple[str
         # the next record, ``商品文號：…號函備查`` ⏎⏎ ``中華民國…號函備查修正``, review 100)
     if URL_START.match(first) or URL_START.match(second):
         return None  # (a link set on its own line, a URL's ``https`` no sentence going on)
-    ended = URL_END.search(first) or _EMAIL_END.search(first)
-    if ended and not (second[:1].isascii() and starts_lowercase(second)):
-        return None  # (a URL ends it: joined to Chinese, an autolink would take the text in;
-        # an e-mail address ends an author's lines, ``…Switzerland bpf@zurich.ibm.com``)
+    if _EMAIL_END.search(first):
+        return None  # (an e-mail address ends an author's lines, ``…Switzerland
+        # bpf@zurich.ibm.com``, a note's under a paper's first page, ``{a.b, c.d}@example.org``
+        # over a figure: the body's other half is further on; review 133)
+    if URL_END.search(first) and not (second[:1].isascii() and starts_lowercase(second)):
+        return None  # (a URL ends it: joined to Chinese, an autolink would take the text in)
     cut = first.endswith("-") or last_mark(first) in CLAUSE
     # (a Chinese part before a Latin name in lower case, ``…挺方便的`` ⏎⏎ ``uPic 支持的…``:
     # the next goes on in Chinese, as far as a seam can tell, not an English sentence; review 108)
