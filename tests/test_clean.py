@@ -902,3 +902,15 @@ def test_a_face_inside_code_is_blanked_once() -> None:
     everything = CleanSettings(threshold=0.0)  # (its brackets, its style: only suggested)
     cleaned = clean.clean_text(text, "f.md", settings=everything)[0]
     assert cleaned == "代码 `f:(x)` 写完了:)然后（这里是中文）。\n"
+
+
+def test_bold_labels_ending_on_a_half_width_colon_are_a_style() -> None:
+    """A text that ends its bold labels on ``: `` three times or more, and more often than on
+    ``：``, sets them so by choice (a Hugo post's ``> **版本**: 2.1`` among eleven such, four of
+    which were widened while the rest stayed: review 134); one alone is a slip, repaired."""
+    from publish.clean.punctuation import _marks
+
+    styled = "> **版本**: 2.1\n> **難度**: 初級\n\n- **系統**: Linux\n- **作者**: 林\n"
+    assert not [e for e in _marks(styled) if e.new == "："]
+    single = "> **版本**: 初級說明\n"
+    assert [e for e in _marks(single) if e.new == "："]
