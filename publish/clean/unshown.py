@@ -47,9 +47,7 @@ class Shown:
         ``。`` throughout a paper: reviews 109 and 127): a part stopping on no mark is no
         evidence of a cut there."""
         longs = [
-            block.text
-            for block in self._blocks
-            if block.kind == "paragraph" and "\n" not in block.text and width(block.text) >= _LONG
+            block.text for block in self._blocks if _one_line(block) and width(block.text) >= _LONG
         ]
         return len(longs) >= 4 and 2 * sum(map(ends_sentence, longs)) < len(longs)
 
@@ -128,8 +126,7 @@ def measure(blocks: list[Block]) -> int | None:
     open_ends: dict[str, tuple[int, bool]] = {}  # (a line met again is no other line of a
     # page: a figure's source, ``资料来源：Wind，…研究所``, under each of twelve; review 125)
     for k, block in enumerate(blocks):
-        one = block.kind == "paragraph" and "\n" not in block.text
-        if one and block.text not in open_ends and _open_prose(block.text):
+        if _one_line(block) and block.text not in open_ends and _open_prose(block.text):
             going_on = k + 1 < len(blocks) and blocks[k + 1].kind == "paragraph"
             open_ends[block.text] = (width(block.text), going_on)
     top, _ = most_reached(sorted(wide for wide, _ in open_ends.values()))
@@ -149,9 +146,14 @@ _MARKUP = ("{{", "{%", "<", "![", "[")
 _VERSE_RUN = 3  # short one-line paragraphs in a row, at least, to be verse
 
 
+def _one_line(block: Block) -> bool:
+    """A paragraph of one line."""
+    return block.kind == "paragraph" and "\n" not in block.text
+
+
 def _line(block: Block) -> bool:
     """A paragraph of one short line (a verse's line, if its neighbours are)."""
-    return block.kind == "paragraph" and "\n" not in block.text and short_line(block.text)
+    return _one_line(block) and short_line(block.text)
 
 
 def _in_run(block: Block) -> bool:

@@ -140,8 +140,8 @@ def _kept(cur: str, nxt: str) -> bool:
         return not is_cjk(left)  # (Han either side, past marks ``punctuation`` may widen: no)
     if not (left.strip() and right.strip()):
         return False  # (only marks ``punctuation`` may widen on one side: ``程`` ⏎ ``　:``)
-    before, after = cur.rstrip(" \t"), nxt.lstrip(" \t")
-    return bool(before and after) and not break_unseen(before, after) and before[-1] != "-"
+    before, after = cur.rstrip(" \t"), nxt.lstrip(" \t")  # (neither empty: ``left``, ``right``)
+    return not break_unseen(before, after) and before[-1] != "-"
 
 
 def _unseen(cur: str, nxt: str, join: Join) -> bool:
