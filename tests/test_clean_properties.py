@@ -131,6 +131,14 @@ def _letters(text: str) -> str:
 @example("代:,\nPage 7 GAO-26 Report\n")  # a comma after a Chinese mark set half-width
 @example("代\n=== PAGE 4 ===\na代    (上接第一版)代")  # spaces that set columns stay
 @example("a(## \n=== PAGE 4 ===\n（\nPage 7 GAO-26 Report\n、\nPage 7 GAO-26 Report\n")  # no row
+@example('一、\n![图](a.png)\n(上接第一版):"代”')  # a paragraph ending on a picture, a marker out
+@example(".\n=== PAGE 4 ===\n1(上接第一版)")  # a number alone once its marker is out
+@example("代\n![图](a.png)\n代代代,、\n代")  # a line as wide as it reads once its comma is wide
+@example("代,\n，\nPage 7 GAO-26 Report\n")  # a mark after Chinese read wide at a break
+@example("代((上接第一版)Continued on Page A6\nPage 7 GAO-26 Report\n")  # rows as they read
+@example("代\n=== PAGE 4 ===\n２.(上接第一版)")  # an item's number, its marker out
+@example("- \n\u3000(上接第一版)、")  # an empty item, a marker's foreign text after it
+@example("\n舰船电子工程\n,，the ")  # a mark opening a line after Chinese, read wide
 def test_idempotent(text: str) -> None:
     once, _ = _clean(text)
     twice, _ = _clean(once)

@@ -107,10 +107,6 @@ def judge(title: str) -> tuple[float, str] | None:
     return None
 
 
-#: A block of HTML or images alone: a README's banner (its logo, its badges).
-_BANNER = regex.compile(r"^\s*(?:<|!\[)[\s\S]*(?:>|\))\s*$")
-
-
 def _line_and_blank(text: str, block: Block) -> tuple[int, int]:
     """The range that removes ``block``'s line with the blank line after it (the line ends
     left at the text's end are tidied after)."""
@@ -142,9 +138,9 @@ def apply(text: str, edit: Editor) -> str:
     own = not shows_conversion(text, edit.pages)  # (an author's headings are as meant)
     for n, block in enumerate(blocks):
         if block.kind == "heading" and EMPTY_HEADING.match(block.text):
-            banner = own and n > 0 and _BANNER.match(blocks[n - 1].text) is not None
-            sure = ev.LIKELY if banner else ev.STRONG  # (``## `` under a README's logo draws
-            # a rule under it: review 117; a Word document's, through pandoc, is debris)
+            sure = ev.LIKELY if own else ev.STRONG  # (``## `` under a README's logo draws a
+            # rule under it: review 117; a slide deck's ``# `` starts a slide with no title,
+            # Marp's ``headingDivider``: review 136; a converter's is debris)
             edits.append(Edit(*_line_and_blank(text, block), "", sure, (_EMPTY_WHY,)))
             continue
         match = ATX.match(block.text) if block.kind == "heading" else None

@@ -15,6 +15,11 @@ characters a font drew with them, and control characters where a space or nothin
   (``wa\\x02nt``: the halves make a word the text or the word list knows) goes, as most of
   that character's runs read (reviews 95, 97, 103, 105, 114 and 118 found them in five
   documents).
+- U+2043 HYPHEN BULLET, which Chinese journals' fonts set for a hyphen (``South⁃Central``,
+  ``1000⁃386x``, ``na⁃`` at a line's end), is a hyphen; a word it broke at a line's end
+  that a converter rejoined (``nonme⁃tallic``, ``Recur⁃ sively``) is whole again where the
+  halves make a word (reviews 104, 109, 119, 131, 133 and 135 found it in six papers). A
+  bullet starting a line is left.
 """
 
 from __future__ import annotations
@@ -26,7 +31,9 @@ from collections import Counter
 import regex
 
 from publish.cjk import is_cjk
+from publish.clean import evidence as ev
 from publish.clean.editor import Editor
+from publish.clean.joining import hyphenated
 from publish.clean.trace import Edit
 from publish.clean.words import Lexicon
 
@@ -152,3 +159,35 @@ def _roles(text: str, found: list[re.Match[str]]) -> dict[int, bool]:
         or (votes[char, True] == votes[char, False] and word)
         for at, (char, word) in halves.items()
     }
+
+
+#: U+2043 after a letter or digit, before a letter (across the space a converter put where the
+#: line broke) or a digit, or at the line's end.
+_HYPHEN_BULLET = regex.compile(
+    r"(?<=[\p{L}\p{N}])\u2043(?:[ \t]+(?=\p{L})|(?=[\p{L}\p{N}])|(?=[ \t]*$))", regex.M
+)
+_BULLET = ("a journal's font set its hyphen as U+2043, a bullet",)
+_WORD_END = re.compile(r"[A-Za-z]+$")
+
+
+def hyphen_bullets(text: str, edit: Editor) -> str:
+    """``text`` with U+2043 set for a hyphen made one, or, where a word was broken at a line's
+    end and a converter rejoined it, the two halves as one word (``nonme⁃tallic``, ``Recur⁃
+    sively``: :func:`~publish.clean.joining.hyphenated` sure of it), or as a compound of two
+    words (``low⁃ resource``); else the space after it stays (``Dis⁃ actions``, two columns'
+    words)."""
+    if "\u2043" not in text:
+        return text
+    lexicon, edits = Lexicon(text), []
+    for match in _HYPHEN_BULLET.finditer(text):
+        head = _WORD_END.search(text, max(0, match.start() - 40), match.start())
+        after = text[match.end() : match.end() + 40]
+        join = hyphenated(head.group(0) + "-", after, lexicon) if head else None
+        if join is not None and (join.confidence >= ev.STRONG or not join.drop):
+            new, whys = "-"[: 1 - join.drop], (*_BULLET, join.why)  # (a hyphen before a space
+            # in a sentence is wrong wherever it stands: a compound's, its space goes)
+            sure = join.confidence if join.drop else max(join.confidence, ev.STRONG)
+            edits.append(Edit(match.start(), match.end(), new, sure, whys))
+        else:
+            edits.append(Edit(match.start(), match.start() + 1, "-", ev.CERTAIN, _BULLET))
+    return edit.apply(text, edits)

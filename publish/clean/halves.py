@@ -51,6 +51,7 @@ from publish.clean.shapes import (
     DATED,
     MARKED,
     MONTH,
+    PAPER_LABEL,
     URL_END,
     URL_START,
     chinese_prose,
@@ -82,6 +83,7 @@ _CLAUSES = regex.compile(r"[，,、；;]")
 _LINE_BREAK_END = regex.compile(r"<br[ \t]*/?>[ \t]*$", regex.IGNORECASE)
 _WORD = regex.compile(r"[\p{L}\p{N}]")
 _QUOTES = "\"'“‘「『"
+_PICTURE_END = regex.compile(r"!\[[^\]\n]*\]\([^)\n]*\)[ \t]*$")
 _EMAIL_END = regex.compile(r"(?:[\w.+-]+|\{[^{}\n]*\})@[\w-]+(?:\.[\w-]+)+[ \t]*$")
 #: A line of raw TeX: it starts with a command (``\newpage``, ``\markboth{…}``, ``\vspace``).
 _TEX_COMMAND = regex.compile(r"^[ \t]*\\[A-Za-z]{2,}")
@@ -156,6 +158,8 @@ def judge(first: str, second: str, between: list[str]) -> tuple[float, tuple[str
         return None  # (a byline: Chinese names set apart by spaces, ``张晓林　刘细文　李麟``)
     if second.lstrip("*_ \t")[:1] in _NOTE_MARKS:
         return None  # (an affiliation or a note: ``†Developmental Endocrinology…``)
+    if PAPER_LABEL.match(second.lstrip()):
+        return None  # (``摘要针对…``, ``关键词``: a paper's front matter goes on; review 135)
     if _SOURCE_LINE.match(first) or _SOURCE_LINE.match(second):
         return None  # (a figure's source under it, ``资料来源：Wind，华安证券研究所``: it ends on
         # the source's name, no sentence; twice in review 125's research report)
@@ -191,6 +195,9 @@ def judge(first: str, second: str, between: list[str]) -> tuple[float, tuple[str
     if second[:1] == "、" and first.rstrip(" \t*_")[-1:] in _MARKS_BEFORE_ITEM:
         return None  # (``、`` after a mark: ``…给付身故保险金：`` ⏎⏎ ``、身故之…``, an item
         # whose number OCR dropped, review 100)
+    if _PICTURE_END.search(first):
+        return None  # (``一、![图](a.png)`` ⏎⏎ ``：“…”``: a picture ends it, no cut sentence;
+        # a jump line removed between them, cleaning its output again would join them)
     if starts_continuing(second):
         return ev.STRONG, ("the second part starts with a mark that continues a sentence",)
     if ends_sentence(first) or starts_new_unit(second) or _section(first):

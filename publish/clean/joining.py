@@ -54,7 +54,9 @@ def _side_is_cjk(text: str, reverse: bool) -> bool:
     return False
 
 
-def _hyphenated(left: str, right: str, lexicon: Lexicon) -> Join | None:
+def hyphenated(left: str, right: str, lexicon: Lexicon) -> Join | None:
+    """How to join a word ``left`` ends with its hyphen to the one ``right`` starts with: the
+    hyphen kept where the document writes the compound, dropped where the two make a word."""
     first, second = _LEFT_WORD.search(left), _RIGHT_WORD.match(right)
     if not (first and second):
         return None
@@ -129,7 +131,7 @@ def spaced_run(left: str, right: str) -> bool:
 def joiner(left: str, right: str, lexicon: Lexicon) -> Join:
     """How to join ``left`` + break + ``right``."""
     if left.endswith("-"):
-        found = _hyphenated(left, right, lexicon)
+        found = hyphenated(left, right, lexicon)
         if found:
             return found
         if goes_on_elsewhere(left, right):

@@ -70,6 +70,7 @@ from publish.clean.shapes import (
     DASH_LEADS,
     DATED,
     DATELINE,
+    PAPER_LABEL,
     PROOFED_NOTE,
     aligned,
     chinese_prose,
@@ -107,6 +108,7 @@ _ITEM_END = frozenset(";:.!?；：。！？")  # what ends a list's item, or the
 #: contents line's page number before the next entry).
 _LATIN_START = re.compile(r"[A-Za-z0-9\u00c0-\u024f]")
 _ITEM = re.compile(r"^[ \t]*(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)")
+_EMPTY_ITEM = re.compile(r"[ \t]*(?:[-+*]|\d{1,9}[.)])[ \t]*$")
 _ITEM_WHY = "a numbered item starts after a sentence's end"
 #: A long number that goes on with words (``1157233400960126 (Don't…``, a year): not an
 #: item's (``3.``), nor a footnote's (``1 The 'colonus' in the Digest…`` at a page's foot).
@@ -235,8 +237,8 @@ def _decide(
     ``first_continues``: ``cur`` is the first line of a block that goes on from a page before
     (it lost no indent, :func:`~publish.clean.linelooks.lost_indent`); ``chinese``: the
     width the lines of Chinese alone reach (:func:`~publish.clean.measure.chinese_measure`)."""
-    if linelooks.set_apart_after(cur) or linelooks.credited(cur):
-        return "", 0.0, ""
+    if linelooks.set_apart_after(cur) or linelooks.credited(cur) or _EMPTY_ITEM.match(cur):
+        return "", 0.0, ""  # (an empty item, ``- ``: what follows is no text of its)
     if _URL_LINE.match(nxt) and is_cjk(cur.rstrip()[-1:]):
         return "", 0.0, ""  # (an address alone on its line after Chinese is a record's: a
         # reading list's title ⏎ its link, ``…的回答 - 知乎`` ⏎ ``https://www.zhihu.com/…``,
@@ -246,6 +248,8 @@ def _decide(
     if so_far.startswith("[Footnote ") and proofed_note(so_far):
         return "split", ev.STRONG, _NOTE_ENDS
     body = as_it_reads(nxt)
+    body = without_markers(body) or body  # (as it will read once ``jumps`` takes a marker at
+    # its end off: ``2.(上接第一版)`` is an item's number, ``1(上接第一版)`` one alone)
     hyphen = cur.endswith(("-", "—", "–", "\u00ad")) and (
         _LATIN_START.match(body) is not None or (is_cjk_letter(cur[-2:-1]) and starts_cjk(body))
     )
@@ -256,6 +260,8 @@ def _decide(
         return "join", ev.STRONG, CONTINUES
     if DATELINE.match(body):
         return "split", ev.STRONG, "a dateline starts a story (CHICAGO, Dec. 31)"
+    if PAPER_LABEL.match(body):
+        return "split", ev.STRONG, "a paper's abstract or keywords label starts the next line"
     dateline = DATELINE.match(cur)
     if dateline and not cur[dateline.end() :].strip(" \t.—-"):
         return "join", ev.STRONG, "a dateline alone on its line, its story on the next"
@@ -387,7 +393,9 @@ def _own(kind: str, cur: str, nxt: str) -> Verdict | None:
     columns = (aligned(cur) and aligned(without_markers(cur))) or (
         aligned(nxt) and aligned(without_markers(nxt))
     )
-    if grid or columns or rows.records(cur, nxt):  # (a jump line set off at a line's end by
+    records = rows.records(cur, nxt) and rows.records(widened(cur), widened(nxt))  # (as they
+    # will read: ``代((上接第一版)…`` is no row once its bracket is wide)
+    if grid or columns or records:  # (a jump line set off at a line's end by
         # spaces sets no columns: the jumps pass takes it off, spaces and all)
         return "keep", 0.0, ""  # (rows of a diagram or a table set with spaces, tabs)
     if _marked(cur, nxt):

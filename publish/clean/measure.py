@@ -52,8 +52,13 @@ def authored(lines: list[str]) -> bool:
     character, whatever they end with: a chronicle's ``…干部训练班，`` ⏎ ``分三期…``)."""
     if not by_hand(lines):
         return False
-    widths = [width(line) for line in lines]
+    widths = [width(line) + len(_TO_WIDEN.findall(line)) for line in lines]
     return 2 * sum(1 for w in widths if w >= max(widths) - 2) < len(widths)
+
+
+#: A half-width mark after a CJK character: ``punctuation`` widens it, and the line is as
+#: wide as it will read (``代代代,、`` reaches as far as ``代代代，、`` will).
+_TO_WIDEN = regex.compile(r"(?<=[\p{Han}、。，])[,;:?!]")
 
 
 def at_mark(line: str) -> bool:

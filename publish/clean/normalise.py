@@ -291,7 +291,7 @@ def apply(text: str, edit: Editor) -> str:
     if "\r" in text:
         text = edit.as_one(_CR, "\n", text, (*LAYOUT, CRLF))
     controlled = glyphs.controls(text, edit)
-    traced = glyphs.radicals(controlled, edit)
+    traced = glyphs.hyphen_bullets(glyphs.radicals(controlled, edit), edit)
     if traced != controlled or (controlled != text and glyphs.extracted(text)):
         edit.pages.extracted = True  # (a PDF's extraction)
     text = traced

@@ -17,8 +17,8 @@ from publish.clean.numbering import is_heading_line, rank
 
 #: Empty anchors a converter sets at a block's start (``<span id="page-9-0"></span>``): no text.
 _ANCHORS = rf"(?:{ANCHOR})*"
-_IMAGE_LINE = regex.compile(
-    rf"^[ \t]*{_ANCHORS}!\[[^\]\n]*\]\([^)\n]*\)(?:\{{[^}}\n]*\}})?[ \t]*$"
+_IMAGE_LINE = regex.compile(  # (one picture or a row of them, ``![](a.png)![](b.png)``)
+    rf"^[ \t]*{_ANCHORS}(?:!\[[^\]\n]*\]\([^)\n]*\)(?:\{{[^}}\n]*\}})?[ \t]*)+$"
     # (a transcription's placeholder for a picture, as Project Gutenberg's and Distributed
     # Proofreaders' texts mark one: ``*[Image: The Card.]*``, ``[Illustration: …]``)
     r"|^[ \t]*[*_]*\[(?:Image|Illustration|Picture|Photo|Figure)(?::[^\]\n]*)?\][*_]*[ \t]*$"
@@ -93,6 +93,16 @@ SHORT = 50  # columns: 25 CJK characters, a title or a byline
 #: A block that is one HTML comment, invisible (``<!-- page-anchor: LYG-S-0065 -->``): a page's
 #: mark where a converter left one; ``seams`` moves it after the paragraph it joins as a float.
 COMMENT = regex.compile(r"^[ \t]*<!--(?:(?!-->).)*-->[ \t]*$", regex.DOTALL)
+
+
+#: A paper's abstract or keywords label opening a line (``摘 要：…``, ``【关键词】``, ``摘要城市…``,
+#: its space lost; ``Key words:``, ``ABSTRACT``): the next part of its front matter, whatever
+#: the line before left open (an affiliation's bracket, ``（江南…学院杭州``; review 135).
+PAPER_LABEL = regex.compile(
+    r"[*_【\[]*(?:摘[ \t\u3000]*要|(?:关[ \t\u3000]*键[ \t\u3000]*[词字]|中图分类号|文献标识码)"
+    r"(?=[*_】\]]*(?:[ \t\u3000:：]|$))"
+    r"|(?:Abstract|Key ?words?|KEY ?WORDS?)(?=[*_]*[ \t]*[:：.—]|[*_]*$)|ABSTRACT\b)"
+)
 
 
 def field_label(line: str) -> bool:
@@ -243,8 +253,10 @@ def only_emphasis(text: str) -> bool:
     return only_bold(text) or _ONLY_ITALIC.match(text) is not None
 
 
-#: A note at a page's foot as OCR gives it: its number, a space, a capital.
-_NOTE_START = regex.compile(r"\d{1,2}[ \t]+\p{Lu}")
+#: A note at a page's foot as OCR gives it: its number, a space, a capital; or an asterisk
+#: that no other closes on its line, then a capital (``*Both authors contributed equally.``,
+#: a paper's first-page note a converter set between a cut paragraph's halves; review 133).
+_NOTE_START = regex.compile(r"\d{1,2}[ \t]+\p{Lu}|\*[ \t]?\p{Lu}[^*\n]*(?:\n|$)")
 
 
 #: A note as Distributed Proofreaders mark it, where its page ends (``[Footnote 1: Luke xxii.

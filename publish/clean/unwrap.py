@@ -26,7 +26,7 @@ import itertools
 import re
 from typing import NamedTuple
 
-from publish.cjk import CLOSING_QUOTES, FULL_STOPS, break_unseen, is_cjk, width
+from publish.cjk import CLOSING_QUOTES, FULL_STOPS, FULL_WIDTH, break_unseen, is_cjk, width
 from publish.clean import evidence as ev
 from publish.clean import lines_of, normalise, rounds, titles
 from publish.clean.blocks import Block, split_blocks
@@ -110,6 +110,25 @@ def _record(lines: list[str]) -> bool:
     )
 
 
+#: A word broken at a column's edge inside a line (``col- ' & dancing``, ``ab- fair days``),
+#: not a suspended hyphen (``pre- and post-war``).
+_BROKEN_INSIDE = re.compile(r"[a-z]{2}-[ \t]+(?!(?:and|or|nor|to)\b)[a-z]")
+#: Columns a print's line does not reach: a wider line holds more than one column's.
+_PRINTED = 120
+
+
+def _interleaved(lines: list[str]) -> bool:
+    """OCR that read a page's columns across, a row of every column a line (a weekly's four,
+    Tesseract's ``…series, with your schools, with your col- ' & dancing to their tune…``):
+    most lines wider than print, words broken at a column's edge inside three of them or
+    more. No break of such a block is a wrap: joined, a line's last word meets another
+    column's first (``re-`` ⏎ ``is`` made ``reis``; review 135, three pages)."""
+    if len(lines) < 4 or 2 * sum(1 for line in lines if len(line) >= _PRINTED) < len(lines):
+        return False
+    inside = (_BROKEN_INSIDE.search(line.rstrip(" \t-")) for line in lines)
+    return sum(1 for _ in itertools.islice(filter(None, inside), 3)) >= 3
+
+
 def _full(lines: list[str], document: int | None) -> bool:
     """Every line fills the document's measure: wrapped prose, however short its lines are
     for another document (a Chinese column of 22 characters), not a record."""
@@ -141,6 +160,10 @@ def _kept(cur: str, nxt: str) -> bool:
     if not (left.strip() and right.strip()):
         return False  # (only marks ``punctuation`` may widen on one side: ``程`` ⏎ ``　:``)
     before, after = cur.rstrip(" \t"), nxt.lstrip(" \t")  # (neither empty: ``left``, ``right``)
+    if before[-1] in FULL_WIDTH and is_cjk(left):  # (``代,`` ⏎ ``，Page…``: as it will read)
+        before = before[:-1] + FULL_WIDTH[before[-1]]
+    if after[0] in FULL_WIDTH and is_cjk(left):  # (``工程`` ⏎ ``,，the``: so)
+        after = FULL_WIDTH[after[0]] + after[1:]
     return not break_unseen(before, after) and before[-1] != "-"
 
 
@@ -218,7 +241,8 @@ def _judged(
         if again == found:
             break
         found = again
-    return lines, _record(lines) and not _full(lines[:-1], document[0]), found
+    record = (_record(lines) and not _full(lines[:-1], document[0])) or _interleaved(lines)
+    return lines, record, found
 
 
 def _after_page(blocks: list[Block], i: int, pages: Pages) -> bool:
