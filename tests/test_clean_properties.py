@@ -139,6 +139,12 @@ def _letters(text: str) -> str:
 @example("代\n=== PAGE 4 ===\n２.(上接第一版)")  # an item's number, its marker out
 @example("- \n\u3000(上接第一版)、")  # an empty item, a marker's foreign text after it
 @example("\n舰船电子工程\n,，the ")  # a mark opening a line after Chinese, read wide
+@example("*continued from page one*代（\nPage 7 GAO-26 Report\n代(上接第一版)代")  # …its marker off
+@example("代\n代代代\u3000,\n![图](a.png)\n代")  # …after an ideographic space too
+@example("代(上接第一版),\nPage 7 GAO-26 Report\n")  # a comma after Chinese past a marker
+@example(  # a heading's line read once the marker ending it goes
+    "\nPage 7 GAO-26 Report\n（一）代代代代代代代代代代govern-\nment *continued from page one*"
+)
 def test_idempotent(text: str) -> None:
     once, _ = _clean(text)
     twice, _ = _clean(once)

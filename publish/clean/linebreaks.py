@@ -378,6 +378,12 @@ _KEPT_AFTER = re.compile(
 )
 
 
+def _as_read(line: str) -> str:
+    """``line`` as it will read: the markers at its edges off, its marks as ``punctuation``
+    sets them."""
+    return widened(without_markers(line) or line)
+
+
 def _own(kind: str, cur: str, nxt: str) -> Verdict | None:
     """The verdict the two lines of a break give alone: kept (a hard break, a block that
     interrupts, a rule or setext underline on either side), split (a continuation marker), or
@@ -393,8 +399,9 @@ def _own(kind: str, cur: str, nxt: str) -> Verdict | None:
     columns = (aligned(cur) and aligned(without_markers(cur))) or (
         aligned(nxt) and aligned(without_markers(nxt))
     )
-    records = rows.records(cur, nxt) and rows.records(widened(cur), widened(nxt))  # (as they
-    # will read: ``代((上接第一版)…`` is no row once its bracket is wide)
+    records = rows.records(cur, nxt) and rows.records(*map(_as_read, (cur, nxt)))  # (as they
+    # will read: ``代((上接第一版)…`` is no row once its bracket is wide, nor a line once the
+    # marker opening it goes)
     if grid or columns or records:  # (a jump line set off at a line's end by
         # spaces sets no columns: the jumps pass takes it off, spaces and all)
         return "keep", 0.0, ""  # (rows of a diagram or a table set with spaces, tabs)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from publish.cjk import CLOSING_QUOTES, is_cjk, is_cjk_letter, width
+from publish.clean.markers import without_markers
 from publish.clean.measure import BY_HAND, chinese_width
 from publish.clean.numbering import rank
 from publish.clean.shapes import ends_sentence, field_label
@@ -42,9 +43,10 @@ def comma_for_stop(cur: str, body: str, measure: int | None, how: str) -> bool:
     the first did."""
     if not cur.endswith(",") or not body[:1].isupper() or body.startswith(("I ", "I'")):
         return False
-    if is_cjk(cur.rstrip(",;:!?")[-1:]):
+    bare = cur.rstrip(",;:!?")
+    if is_cjk(bare[-1:]) or is_cjk(without_markers(bare)[-1:]):
         return False  # (Chinese's comma, half-width, or a run of them: ``punctuation`` makes
-        # each ``，``)
+        # each ``，``; after a marker too, ``代(上接第一版),``)
     if how == BY_HAND:
         return False
     return measure is None or not 0.75 * measure <= width(cur) <= 2 * measure

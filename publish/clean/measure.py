@@ -58,7 +58,7 @@ def authored(lines: list[str]) -> bool:
 
 #: A half-width mark after a CJK character: ``punctuation`` widens it, and the line is as
 #: wide as it will read (``代代代,、`` reaches as far as ``代代代，、`` will).
-_TO_WIDEN = regex.compile(r"(?<=[\p{Han}、。，])[,;:?!]")
+_TO_WIDEN = regex.compile(r"(?<=[\p{Han}\u3000-\u303f\uff01-\uff60])[,;:?!]")
 
 
 def at_mark(line: str) -> bool:

@@ -485,12 +485,20 @@ def _room(line: str, opening: int, closing: int) -> tuple[int, int]:
     ``| (…) |``), an indent or a hard break; nor three or more, which set columns apart (a
     plain-text table's, :func:`~publish.clean.shapes.aligned`)."""
     head, tail = line[:opening].rstrip(" \t"), line[closing + 1 :].lstrip(" \t")
-    before = opening - len(head) if _tight(head[-1:]) else 0
-    after = len(line) - closing - 1 - len(tail) if _tight(tail[:1]) else 0
+    before = opening - len(head) if _tight(_past_emphasis(head, -1)) else 0
+    after = len(line) - closing - 1 - len(tail) if _tight(_past_emphasis(tail, 0)) else 0
     return (before if before < _COLUMNS else 0), (after if after < _COLUMNS else 0)
 
 
 _COLUMNS = 3  # spaces: the fewest that set a table's columns apart
+
+
+def _past_emphasis(text: str, at: int) -> str:
+    """The character at ``text``'s end (``at`` -1) or start (0), past the emphasis marks that
+    close or open there on a word (``**Dataview** (一種…)``: the marks close on ``w`` with a
+    full-width bracket after them as well; review 138); "" where a space stands inside them."""
+    bare = text.rstrip("*_") if at else text.lstrip("*_")
+    return (bare[-1:] if at else bare[:1]).strip()
 
 
 def _tight(ch: str) -> bool:

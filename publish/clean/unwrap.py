@@ -50,6 +50,7 @@ from publish.clean.linebreaks import (
     settled,
     verdicts,
 )
+from publish.clean.markers import without_markers
 from publish.clean.measure import (
     at_mark,
     authored,
@@ -381,8 +382,10 @@ def _authored(judged: list[tuple[Block, _Judged]]) -> set[int]:
 
 
 def _headingafter(block: Block, found: list[Break], n: int) -> bool:
-    """The lines after break ``n`` read as a heading-number line once joined."""
-    return is_heading_line(reading_after(block, found, n))
+    """The lines after break ``n`` read as a heading-number line once joined, and a marker at
+    their end taken off (``（一）…govern-`` ⏎ ``ment *continued from page one*``)."""
+    after = reading_after(block, found, n)
+    return is_heading_line(without_markers(after) or after)
 
 
 def _into_suspect(edit: Edit, pages: Pages) -> bool:
