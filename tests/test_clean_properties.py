@@ -145,6 +145,8 @@ def _letters(text: str) -> str:
 @example(  # a heading's line read once the marker ending it goes
     "\nPage 7 GAO-26 Report\n（一）代代代代代代代代代代govern-\nment *continued from page one*"
 )
+@example("a(上接第一版),\nPage 7 GAO-26 Report\n")  # …after its bracket, made wide
+@example("a，,\n代")  # a mark after a Chinese mark, read wide
 def test_idempotent(text: str) -> None:
     once, _ = _clean(text)
     twice, _ = _clean(once)

@@ -20,6 +20,9 @@ characters a font drew with them, and control characters where a space or nothin
   that a converter rejoined (``nonme⁃tallic``, ``Recur⁃ sively``) is whole again where the
   halves make a word (reviews 104, 109, 119, 131, 133 and 135 found it in six papers). A
   bullet starting a line is left.
+- U+2010 (a hyphen) before a space and a word's other half in lower case is where a line
+  ended and a converter joined it on (``evalua‐ tion``): the word is whole again where the
+  halves make one, a compound of two words closed (reviews 119, 134, 139 and 140).
 """
 
 from __future__ import annotations
@@ -33,7 +36,7 @@ import regex
 from publish.cjk import is_cjk
 from publish.clean import evidence as ev
 from publish.clean.editor import Editor
-from publish.clean.joining import hyphenated
+from publish.clean.joining import Join, hyphenated
 from publish.clean.trace import Edit
 from publish.clean.words import Lexicon
 
@@ -180,9 +183,7 @@ def hyphen_bullets(text: str, edit: Editor) -> str:
         return text
     lexicon, edits = Lexicon(text), []
     for match in _HYPHEN_BULLET.finditer(text):
-        head = _WORD_END.search(text, max(0, match.start() - 40), match.start())
-        after = text[match.end() : match.end() + 40]
-        join = hyphenated(head.group(0) + "-", after, lexicon) if head else None
+        join = _joined(match, lexicon)
         if join is not None and (join.confidence >= ev.STRONG or not join.drop):
             new, whys = "-"[: 1 - join.drop], (*_BULLET, join.why)  # (a hyphen before a space
             # in a sentence is wrong wherever it stands: a compound's, its space goes)
@@ -191,3 +192,38 @@ def hyphen_bullets(text: str, edit: Editor) -> str:
         else:
             edits.append(Edit(match.start(), match.start() + 1, "-", ev.CERTAIN, _BULLET))
     return edit.apply(text, edits)
+
+
+def _joined(match: regex.Match[str], lexicon: Lexicon) -> Join | None:
+    """How the word before ``match`` (a hyphen, and the spaces after it) joins the one after."""
+    text = match.string
+    head = _WORD_END.search(text, max(0, match.start() - 40), match.start())
+    after = text[match.end() : match.end() + 40]
+    return hyphenated(head.group(0) + "-", after, lexicon) if head else None
+
+
+#: U+2010 (a hyphen) that ended a line, a space where a converter joined the line on, then the
+#: word's other half in lower case (``evalua‐ tion``, ``inte‐ gration``: a paper's and a book's
+#: text pasted from a PDF; reviews 119, 134, 139 and 140).
+_SPACED_HYPHEN = regex.compile(r"(?<=[A-Za-z])\u2010[ \t]+(?=[a-z])")
+
+
+def hyphens(text: str, edit: Editor) -> str:
+    """``text`` with the words a U+2010 and a space broke made whole where their halves make a
+    word, or the compounds of two words closed (``low‐ cost`` -> ``low‐cost``), as
+    :func:`~publish.clean.joining.hyphenated` is sure; else left. (Not a mark of a PDF's
+    extraction for the rest of the text: an author pastes such a paragraph into their own.)"""
+    if "\u2010" not in text:
+        return text
+    lexicon, edits = Lexicon(text), []
+    for match in _SPACED_HYPHEN.finditer(text):
+        join = _joined(match, lexicon)
+        if join is None or (join.drop and join.confidence < ev.STRONG):
+            continue
+        new = "" if join.drop else "\u2010"
+        sure, whys = max(join.confidence, ev.STRONG), (*_SPACED, join.why)
+        edits.append(Edit(match.start(), match.end(), new, sure, whys))
+    return edit.apply(text, edits)
+
+
+_SPACED = ("a word's hyphen that ended a line, and the space a converter joined the line on with",)

@@ -29,7 +29,7 @@ from publish.cjk import SHARED, is_cjk
 from publish.clean import evidence as ev
 from publish.clean.words import Lexicon, known
 
-_LEFT_WORD = re.compile(r"(?<![A-Za-z])([A-Za-z]+)-$")
+_LEFT_WORD = re.compile(r"(?<![A-Za-z])([A-Za-z]+)[-\u2010]$")  # (U+2010: a hyphen too)
 _RIGHT_WORD = re.compile(r"^([a-z][a-z]*)(?![A-Za-z-])")
 _SOFT_HYPHEN = "\u00ad"  # (a discretionary hyphen: OCR keeps it where the line broke a word)
 _SPACED_END = re.compile(r"\w \w$")
@@ -130,7 +130,7 @@ def spaced_run(left: str, right: str) -> bool:
 
 def joiner(left: str, right: str, lexicon: Lexicon) -> Join:
     """How to join ``left`` + break + ``right``."""
-    if left.endswith("-"):
+    if left.endswith(("-", "\u2010")):
         found = hyphenated(left, right, lexicon)
         if found:
             return found

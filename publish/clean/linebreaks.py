@@ -250,7 +250,7 @@ def _decide(
     body = as_it_reads(nxt)
     body = without_markers(body) or body  # (as it will read once ``jumps`` takes a marker at
     # its end off: ``2.(上接第一版)`` is an item's number, ``1(上接第一版)`` one alone)
-    hyphen = cur.endswith(("-", "—", "–", "\u00ad")) and (
+    hyphen = cur.endswith(("-", "\u2010", "—", "–", "\u00ad")) and (
         _LATIN_START.match(body) is not None or (is_cjk_letter(cur[-2:-1]) and starts_cjk(body))
     )
     hyphen = hyphen and not goes_on_elsewhere(cur, body)  # (``estab-`` ⏎ ``CLASS OF 1964``)
@@ -287,7 +287,9 @@ def _decide(
     if spaced_run(cur, body):
         return "join", ev.STRONG, "characters spaced out by OCR go on across the line"
     if (_goes_on(so_far, body) or _inside(cur, so_far)) and not body.startswith(DASH_LEADS):
-        if linelooks.comma_for_stop(cur, body, measure, how):
+        read = _as_read(cur) if cur.endswith(",") and not cur.isascii() else cur  # (a comma
+        # after a marker's bracket, ``代(上接第一版),``: Chinese's, widened with it)
+        if linelooks.comma_for_stop(read, body, measure, how):
             return "join", ev.LIKELY, "a short line ends in a comma, and the next in a capital"
         return "join", ev.STRONG, "the line does not end a sentence and the next carries it on"
     if 2 * len(cur) >= _NO_PRINTED_LINE and width(cur) >= _NO_PRINTED_LINE and ends_sentence(cur):

@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 
 from publish.cjk import CLOSING_QUOTES, is_cjk, is_cjk_letter, width
-from publish.clean.markers import without_markers
 from publish.clean.measure import BY_HAND, chinese_width
 from publish.clean.numbering import rank
 from publish.clean.shapes import ends_sentence, field_label
@@ -43,10 +42,9 @@ def comma_for_stop(cur: str, body: str, measure: int | None, how: str) -> bool:
     the first did."""
     if not cur.endswith(",") or not body[:1].isupper() or body.startswith(("I ", "I'")):
         return False
-    bare = cur.rstrip(",;:!?")
-    if is_cjk(bare[-1:]) or is_cjk(without_markers(bare)[-1:]):
+    if is_cjk(cur.rstrip(",;:!?")[-1:]):
         return False  # (Chinese's comma, half-width, or a run of them: ``punctuation`` makes
-        # each ``，``; after a marker too, ``代(上接第一版),``)
+        # each ``，``)
     if how == BY_HAND:
         return False
     return measure is None or not 0.75 * measure <= width(cur) <= 2 * measure
@@ -144,7 +142,10 @@ def lost_indent(cur: str, so_far: str, continued: bool = False) -> int:
 
 
 def head(line: str, measure: int) -> bool:
-    """A short line in capitals, a few words: a head (``CONCLUSIONS``, ``TO OPEN OLD YARDS``)."""
+    """A short line in capitals, a few words: a head (``CONCLUSIONS``, ``TO OPEN OLD YARDS``);
+    not one wholly in brackets, a transcript's cue (``(STATIC)``, ``[APPLAUSE]``: review 140)."""
+    if line[:1] in "([" and line.rstrip()[-1:] in ")]":
+        return False
     return (
         line.isupper() and line.isascii() and len(line.split()) <= 6 and width(line) < measure / 2
     )

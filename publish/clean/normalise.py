@@ -294,7 +294,7 @@ def apply(text: str, edit: Editor) -> str:
     traced = glyphs.hyphen_bullets(glyphs.radicals(controlled, edit), edit)
     if traced != controlled or (controlled != text and glyphs.extracted(text)):
         edit.pages.extracted = True  # (a PDF's extraction)
-    text = traced
+    text = glyphs.hyphens(traced, edit)
     if not text.isascii():  # (before the text is weighed: ``Page A6Ａ`` is a marker's page)
         text = edit.sub(_FULLWIDTH, lambda m: None if _kept_wide(text, m) else _folded(m), text)
     layout = _converted(text, edit)  # (else an author's own: its layout is its own)

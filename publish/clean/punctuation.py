@@ -35,6 +35,7 @@ half-width where it types its marks full-width (:mod:`publish.clean.housestyle`)
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 
@@ -650,6 +651,8 @@ def apply(text: str, edit: Editor) -> str:
             # weighed again: a text's style of a mark holds whatever its brackets became)
             marks = _marks(widened)
             marks = housestyle.marks_of_style(_masked(widened), marks) if own else marks
+        if own and "(" in widened:
+            marks = _in_kept_pairs(widened, marks)
         text = edit.apply(widened, _unescaped(widened, marks))
         if "$" in text:  # (after the marks: one made full-width may stand after math, spaces)
             spaces = _math_spaces(text, shown)
@@ -664,6 +667,26 @@ def apply(text: str, edit: Editor) -> str:
     if "．" in text:
         text = edit.sub(_POINT, _decimal, text, why=_DIGITS_WHY)
     return text
+
+
+_HALF_PAIR_CJK = regex.compile(rf"\([^()\n]*[{CJK_LETTER}][^()\n]*\)")
+_IN_KEPT_PAIR = "inside brackets the text keeps half-width: widened, it would mix the two"
+
+
+def _in_kept_pairs(text: str, marks: list[Edit]) -> list[Edit]:
+    """``marks``, those inside a pair of brackets around Chinese that stays half-width (its
+    widening only suggested, the author's style) only suggested too: ``(批量大小, 隐藏单元个数)``
+    would read ``(批量大小，隐藏单元个数)`` (review 140)."""
+    spans = [m.span() for m in _HALF_PAIR_CJK.finditer(text)]
+    if not spans:
+        return marks
+    starts = [start for start, _ in spans]
+    kept = []
+    for mark in marks:
+        at = bisect.bisect_right(starts, mark.start) - 1
+        inside = at >= 0 and mark.end <= spans[at][1]
+        kept.extend(doubted([mark], _IN_KEPT_PAIR) if inside else [mark])
+    return kept
 
 
 def _unescaped(text: str, edits: list[Edit]) -> list[Edit]:

@@ -174,7 +174,9 @@ def _candidates(blocks: list[Block]) -> _Candidates:
     texts: list[str] = []
     for block in blocks:
         pos, numbered, marred = block.start, len(numbers), len(garbled)
-        for k, line in enumerate(block.text.split("\n")):
+        lines = block.text.split("\n")
+        listed = _contents(lines)
+        for k, line in enumerate(lines):
             span, index = (pos, pos + len(line)), len(starts)
             starts.append(pos)
             texts.append(line)
@@ -195,7 +197,7 @@ def _candidates(blocks: list[Block]) -> _Candidates:
                 bracketed.append((index, span, core.strip("[]")))
             elif recurrence.garbled(core):
                 garbled.append((index, span, core))
-            elif core and LETTER.search(core) and not _not_furniture(core):
+            elif core and LETTER.search(core) and not _not_furniture(core) and not listed:
                 wrapped = k > 0 and texts[-2].endswith("-")  # (a word's end, in its block)
                 piece = core.endswith("-") or core[0].islower() or wrapped
                 if piece and not _ADDRESS.match(core):
@@ -226,6 +228,19 @@ def _candidates(blocks: list[Block]) -> _Candidates:
         if len(numbers) - numbered + len(garbled) - marred >= _CELLS:  # a table's cells
             del numbers[numbered:], garbled[marred:]
     return _Candidates(groups, numbers, bracketed, garbled, rules, starts, texts)
+
+
+#: A line ending in a page's number after a leader or a space (``单元测验二 :113``,
+#: ``方法归纳· …197``): a contents list's entry.
+_ENTRY = regex.compile(r"(?:[·…．.:：]|[ \t])[ \t·…．.:：]*\d{1,4}[ \t]*$")
+
+
+def _contents(lines: list[str]) -> bool:
+    """Three lines of a block or more, and most of them, end in a page's number: a contents
+    list, whose entries recur with other numbers (``单元测验二 :113`` ⏎ … ⏎ ``单元测验二 202``,
+    a textbook's two units; review 139), no running head's."""
+    entries = sum(1 for line in lines if _ENTRY.search(line))
+    return entries >= 3 and 2 * entries > len(lines)
 
 
 #: A line that opens with an emoji (past markup and spaces).
@@ -307,6 +322,21 @@ def _cuts_a_sentence(texts: list[str], index: int) -> bool:
     chinese = (has_cjk_letter(before[-1:]) or before[-1:] in CLAUSE) and chinese_prose(before)
     # (a Chinese letter goes on; a bracket opens something new: ``【例1】`` under its heading)
     return starts_lowercase(after) or (has_cjk_letter(after[:1]) and chinese)
+
+
+def _after_clause(lines: list[Line], texts: list[str]) -> bool:
+    """One of ``lines`` stands after a line that ends on a clause's mark (``…由来已久，``), or
+    before the few characters that end a sentence or a word (``…在Y方`` ⏎ the line ⏎ ``布。所以…``,
+    a converter's watermark set as a heading): a sentence cut for sure, not one that lost its
+    stop."""
+    return any(
+        texts[line[0] - 1].rstrip()[-1:] in CLAUSE
+        or (line[0] + 1 < len(texts) and _ENDS_SOON.match(texts[line[0] + 1]) is not None)
+        for line in lines
+    )
+
+
+_ENDS_SOON = regex.compile(r"[ \t]*\p{Han}{1,3}[，。、；：！？]")
 
 
 def _cut_elsewhere(lines: list[Line], texts: list[str]) -> list[Line]:
@@ -445,6 +475,16 @@ def repeated_lines(text: str, blocks: list[Block], near: list[tuple[int, int]]) 
         )
         if len(lines) == 2 and len(cutting) == 1 and not _next_to(cutting[0], beside_markers):
             cutting = []  # (seen twice, once in the text: a byline the staff list repeats)
+        if (
+            cutting
+            and not pages
+            and _headings(cutting, texts)
+            and not _after_clause(cutting, texts)
+        ):
+            weak.append((cutting, "a heading that recurs, and cuts a sentence", ev.LIKELY))
+            cutting = []  # (no page shown, and no clause left open before it: a section's,
+            # ``# 考点介绍`` over each of a textbook's, one after a paragraph that lost its
+            # stop; review 139. A journal's name cuts ``…由来已久，`` ⏎ ``# 干旱区地理``)
         for line in cutting:
             found[line[1]] = ("running head", "recurs, and cuts a sentence", ev.STRONG)
             marked.add(line[0])

@@ -87,7 +87,7 @@ DATELINE = regex.compile(
 URL_END = regex.compile(r"(?:https?://|www\.)\S+$")
 URL_START = regex.compile(r"^[ \t<]*(?:https?://|www\.)")
 #: A word hyphenated at a line's end (or broken with a soft hyphen): a mark of OCR or conversion.
-HYPHEN_BREAK = regex.compile(r"[A-Za-z0-9][-\u00ad]\n[A-Za-z0-9]")
+HYPHEN_BREAK = regex.compile(r"[A-Za-z0-9][-\u2010\u00ad]\n[A-Za-z0-9]")
 SHORT = 50  # columns: 25 CJK characters, a title or a byline
 
 #: A block that is one HTML comment, invisible (``<!-- page-anchor: LYG-S-0065 -->``): a page's
@@ -97,10 +97,12 @@ COMMENT = regex.compile(r"^[ \t]*<!--(?:(?!-->).)*-->[ \t]*$", regex.DOTALL)
 
 #: A paper's abstract or keywords label opening a line (``摘 要：…``, ``【关键词】``, ``摘要城市…``,
 #: its space lost; ``Key words:``, ``ABSTRACT``): the next part of its front matter, whatever
-#: the line before left open (an affiliation's bracket, ``（江南…学院杭州``; review 135).
+#: the line before left open (an affiliation's bracket, ``（江南…学院杭州``; review 135); and
+#: its notes' fields (``作者简介：``, ``通讯作者：``, ``基金项目：``: review 139).
 PAPER_LABEL = regex.compile(
     r"[*_【\[]*(?:摘[ \t\u3000]*要|(?:关[ \t\u3000]*键[ \t\u3000]*[词字]|中图分类号|文献标识码)"
     r"(?=[*_】\]]*(?:[ \t\u3000:：]|$))"
+    r"|(?:作者简介|通讯作者|第一作者|基金项目|收稿日期|修回日期|引用格式)(?=[*_】\]]*[ \t]*[:：])"
     r"|(?:Abstract|Key ?words?|KEY ?WORDS?)(?=[*_]*[ \t]*[:：.—]|[*_]*$)|ABSTRACT\b)"
 )
 

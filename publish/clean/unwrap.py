@@ -161,7 +161,8 @@ def _kept(cur: str, nxt: str) -> bool:
     if not (left.strip() and right.strip()):
         return False  # (only marks ``punctuation`` may widen on one side: ``程`` ⏎ ``　:``)
     before, after = cur.rstrip(" \t"), nxt.lstrip(" \t")  # (neither empty: ``left``, ``right``)
-    if before[-1] in FULL_WIDTH and is_cjk(left):  # (``代,`` ⏎ ``，Page…``: as it will read)
+    if before[-1] in FULL_WIDTH and (is_cjk(left) or is_cjk(before[-2:-1])):  # (``代,`` ⏎
+        # ``，Page…``, ``a，,`` ⏎ ``代``: as it will read)
         before = before[:-1] + FULL_WIDTH[before[-1]]
     if after[0] in FULL_WIDTH and is_cjk(left):  # (``工程`` ⏎ ``,，the``: so)
         after = FULL_WIDTH[after[0]] + after[1:]
