@@ -147,6 +147,8 @@ def _letters(text: str) -> str:
 )
 @example("a(上接第一版),\nPage 7 GAO-26 Report\n")  # …after its bracket, made wide
 @example("a，,\n代")  # a mark after a Chinese mark, read wide
+@example("代. 代\n=== PAGE 4 ===\n代")  # a full stop after Chinese, a space after it
+@example("代,\n=== PAGE 4 ===\n****\n舰船电子工程\n")  # a rule under a page marker, cutting
 def test_idempotent(text: str) -> None:
     once, _ = _clean(text)
     twice, _ = _clean(once)

@@ -70,6 +70,7 @@ _SENTENCE = "a sentence marked as a heading"
 _CONTINUES_WHY = "a heading that continues a sentence and ends one"
 _FOLIO = regex.compile(r"^[*_]*[ivxlc]{1,7}[ \t]")  # (a page's number in lower-case numerals)
 _LINKED = regex.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
+_CLAUSE_WHY = "a heading ending in a clause mark"
 _EMPTY_WHY = "an empty heading (a converter's: nothing a reader could find in a contents)"
 
 
@@ -88,7 +89,7 @@ def judge(title: str) -> tuple[float, str] | None:
     if _CLAUSE_END.search(title):
         if _NAME.match(title) or (title.isascii() and in_title_case(title.rstrip(",;*_ \t"))):
             return ev.LIKELY, _NAME_COMMA  # (an advertisement's ``## J.A. Springer & Co.,``)
-        return ev.STRONG, "a heading ending in a clause mark"
+        return ev.STRONG, _CLAUSE_WHY
     if SECTION_NUMBER.match(title.lstrip("*_")):
         return None  # (``## § 600.2 - Alternatives available to the Attorney General.``)
     wide = size(title)  # (the letters and digits: the punctuation pass may change marks)
@@ -164,10 +165,12 @@ def apply(text: str, edit: Editor) -> str:
             # refused``; review 128's two FAQs)
         if verdict:
             confidence, why = verdict
-            if why == _LONG_SENTENCE and own:
+            if why in (_LONG_SENTENCE, _CLAUSE_WHY) and own:
                 confidence = ev.LIKELY  # (an author's heading may be a sentence, ``## Just
                 # give me the TL;DR on what I need to protect my project.``, a FAQ's question
-                # ending on ``。``, ``### 为什么我修改了配置以后页面并没有变化。``: review 117)
+                # ending on ``。``, ``### 为什么我修改了配置以后页面并没有变化。``: review 117;
+                # or end on a comma a title ran on to, ``## 《人月神话》The Mythical Man-Month,``
+                # over a book list's entry: review 142)
             prefix = start + match.end("title") - len(title)
             edits.append(Edit(start, prefix, "", confidence, (why,)))
     before = text

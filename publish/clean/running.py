@@ -181,8 +181,9 @@ def _candidates(blocks: list[Block]) -> _Candidates:
             starts.append(pos)
             texts.append(line)
             pos += len(line) + 1
-            if block.kind == "rule" and RULE.match(line):  # (not the lines run on after it)
-                rules.append((index, span, line))
+            if RULE.match(line) and (block.kind == "rule" or (k and line.lstrip()[:1] in "*_")):
+                rules.append((index, span, line))  # (not the lines run on after it; ``***``
+                # inside a paragraph breaks it, as no ``---`` under a line does)
             if block.kind not in _OPEN_KINDS or len(line) > _WIDEST + 10:  # (its marks too)
                 continue
             core = _DECOR.sub("", line) if _decorated(line) else line
@@ -310,7 +311,10 @@ def _cuts_a_sentence(texts: list[str], index: int) -> bool:
     web address on either side is no sentence's half."""
     if index == 0 or index + 1 >= len(texts):
         return False
-    before, after = texts[index - 1].rstrip(), texts[index + 1].lstrip()
+    back = index - 1
+    while back > 0 and PAGE_MARKER.match(texts[back]):
+        back -= 1  # (a page marker, which goes too: the sentence is the one before it)
+    before, after = texts[back].rstrip(), texts[index + 1].lstrip()
     if not before or ends_sentence(before) or _DECOR.sub("", before) != before.strip():
         return False
     if URL_END.search(before) or URL_START.match(after) or _reads_on(texts[index], after):

@@ -164,8 +164,8 @@ def _links(
         confidence = min(verdict[0], join.confidence)
         bare = not found[1] and not shown.converted  # (nothing between, no conversion shown)
         if bare and unshown.chinese_only(verdict[1]):
-            confidence, whys = shown.weigh(confidence, whys, before, second.text)
-        elif not found[1] and unshown.chinese_only(verdict[1]) and shown.lost_stops:
+            confidence, whys = shown.weigh(confidence, whys, before, found[0])
+        if not found[1] and unshown.chinese_only(verdict[1]) and _new_start(first, second, shown):
             confidence = min(confidence, ev.LIKELY)  # (its stops lost: ``…结论是应当优先考虑
             # 能耗指标`` ⏎⏎ ``由于…``, a paper's paragraphs run on; review 127)
         if FLOAT_BETWEEN in whys and _LEADS_IN.search(before[-12:]):
@@ -181,6 +181,24 @@ def _links(
         seam = Edit(first.end - drop, second.start, join.between, confidence, whys)
         links.append((i, found[0], seam))
     return links
+
+
+def _new_start(first: Block, second: Block, shown: unshown.Shown) -> bool:
+    """Nothing but Chinese going on says ``second`` goes on from ``first``, and more says it
+    starts anew: the text lost its stops (:attr:`~publish.clean.unshown.Shown.lost_stops`),
+    or ``first`` ends on no mark and ``second`` opens with a word a sentence opens with
+    (``…保持稳定`` ⏎⏎ ``通过对比实验…``, ``…利用率更高`` ⏎⏎ ``但本方法…``: review 141, a
+    conclusion's paragraphs, their stops lost; not after a comma, ``…产品，`` ⏎⏎ ``通过…``)."""
+    if shown.lost_stops:
+        return True
+    return _ENDS_ON_MARK.search(first.text) is None and _OPENS.match(second.text) is not None
+
+
+#: Words a Chinese sentence opens with, not one going on: but, so, besides, through, this
+#: paper, first, finally, in short, next.
+_OPENS = regex.compile(
+    r"[ \t]*(?:但是?|然而|因此|所以|此外|另外|通过|本文|首先|其次|最后|总之|综上|下一步)"
+)
 
 
 #: The end of a sentence that leads to what follows it (a figure, a table), said without a

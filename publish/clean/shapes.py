@@ -58,11 +58,12 @@ MARKED = regex.compile(rf"^[ \t]*(?:{BRACKETED.pattern})")
 _MARKED_END = regex.compile(rf"(?:{BRACKETED.pattern})[ \t]*$")
 _BRACKET_ENDS = ")）]】］〕*_"  # (or "": an empty text)
 #: Chinese running text has clause marks (half-width ones count: ``punctuation`` converts them
-#: later); figure labels, titles and notes set as text have none.
+#: later, and a full stop between Chinese, a space after it or not: ``代. 代`` reads ``代。代``
+#: once it has); figure labels, titles and notes set as text have none.
 _CJK_SIDE = f"[{CJK_LETTER}{CJK_PUNCT}]"
 _PROSE = regex.compile(
     rf"[，。、；：！？]|(?<={_CJK_SIDE}[*_()\"“”]*)[,;:?!]|[,;:?!](?=[*_()\"“”]*{_CJK_SIDE})"
-    rf"|(?<=[{CJK_LETTER}][*_]*)\.(?=[*_]*[{CJK_LETTER}])"
+    rf"|(?<=[{CJK_LETTER}][*_]*)\.(?=[*_]*[ \t]*[{CJK_LETTER}])"
 )
 _ENUMERATOR = regex.compile(r"^[*_]*(?:\((?:[ivxlc]+|[a-z])\)|(?:[ivxlc]+|[a-z])[.)])\s", regex.I)
 #: A field's label and its colon (``商品名稱：``, ``title:``): a form's, a record's, front matter's.

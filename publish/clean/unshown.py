@@ -52,16 +52,19 @@ class Shown:
         return len(longs) >= 4 and 2 * sum(map(ends_sentence, longs)) < len(longs)
 
     def weigh(
-        self, confidence: float, whys: tuple[str, ...], before: str, second: str
+        self, confidence: float, whys: tuple[str, ...], before: str, second: int
     ) -> tuple[float, tuple[str, ...]]:
         """A seam whose only evidence is Chinese going on (:func:`chinese_only`), in a text
-        that shows no conversion, nothing between its parts: joined where the first part fills
-        the text's measure or the second is a sentence's last words (:func:`_tail`), else
-        only suggested (an author's paragraph may end so)."""
-        measure = self.measure
+        that shows no conversion, nothing between its parts (the second, block ``second``):
+        joined where the first part fills the text's measure or the second is a sentence's
+        last words (:func:`_tail`), not leading into a list or a table after it (``主属性应
+        按照以下思路。`` over its list: a sentence of its own, review 142), else only suggested
+        (an author's paragraph may end so)."""
+        measure, blocks = self.measure, self._blocks
         if measure and width(before.rpartition("\n")[2]) >= 0.85 * measure:
             return confidence, (*whys, f"the first part fills the measure ({measure} columns)")
-        if _tail(second):
+        leads = second + 1 < len(blocks) and blocks[second + 1].kind in ("list", "table")
+        if _tail(blocks[second].text) and not leads:
             why = "the second part is a sentence's last words, no paragraph"
             return confidence, (*whys, why)
         return min(confidence, ev.LIKELY), whys
