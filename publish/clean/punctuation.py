@@ -474,8 +474,10 @@ def _glossed(line: str, opening: int, inner: str) -> bool:
     if not (before.isascii() and before.isalpha()):
         return False
     after = line[opening + len(inner) + 2 :].lstrip(" \t")[:1]
-    if after in ("]", "\0", "") and line[opening - 1 : opening] == before:
-        return True  # (``\0``: the link's ``](…)``, protected, blanked out)
+    if after in ("]", "\0") or (after == "" and line[opening - 1 : opening] == before):
+        return True  # (``\0``: the link's ``](…)``, protected, blanked out; at a link's end a
+        # space before them too, ``[Japanese (日本語)]``: review 142; not at a line's, where
+        # ``Wayforward (給一個…)`` describes a name, no gloss)
     return (after.isascii() and after.isalpha()) or not _HAS_CJK.search(_QUOTATION.sub("", inner))
 
 

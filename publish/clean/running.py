@@ -175,7 +175,7 @@ def _candidates(blocks: list[Block]) -> _Candidates:
     for block in blocks:
         pos, numbered, marred = block.start, len(numbers), len(garbled)
         lines = block.text.split("\n")
-        listed = _contents(lines)
+        listed: bool | None = None  # (a contents list: asked once a line would be a candidate)
         for k, line in enumerate(lines):
             span, index = (pos, pos + len(line)), len(starts)
             starts.append(pos)
@@ -198,7 +198,7 @@ def _candidates(blocks: list[Block]) -> _Candidates:
                 bracketed.append((index, span, core.strip("[]")))
             elif recurrence.garbled(core):
                 garbled.append((index, span, core))
-            elif core and LETTER.search(core) and not _not_furniture(core) and not listed:
+            elif core and LETTER.search(core) and not _not_furniture(core):
                 wrapped = k > 0 and texts[-2].endswith("-")  # (a word's end, in its block)
                 piece = core.endswith("-") or core[0].islower() or wrapped
                 if piece and not _ADDRESS.match(core):
@@ -222,6 +222,9 @@ def _candidates(blocks: list[Block]) -> _Candidates:
                 if PAGE_MARKER.match(line):
                     continue  # (a page marker, removed for sure: ``----…---- Page 2`` is no
                     # running line of ``PAGE: 2``'s, which then rises page after page)
+                listed = _contents(lines) if listed is None else listed
+                if listed:
+                    continue  # (a contents list's entry, ``单元测验二 :113``: review 139)
                 if not (rank(core) or (could_hold(line) and OWN_LINE.match(line))):
                     # (not a numbered heading, nor a jump line: the jumps pass records it)
                     key = " ".join(_MARKS.sub(" ", NUMBER.sub("#", core.casefold())).split())
@@ -240,7 +243,7 @@ def _contents(lines: list[str]) -> bool:
     """Three lines of a block or more, and most of them, end in a page's number: a contents
     list, whose entries recur with other numbers (``单元测验二 :113`` ⏎ … ⏎ ``单元测验二 202``,
     a textbook's two units; review 139), no running head's."""
-    entries = sum(1 for line in lines if _ENTRY.search(line))
+    entries = sum(1 for line in lines if line.rstrip()[-1:].isdigit() and _ENTRY.search(line))
     return entries >= 3 and 2 * entries > len(lines)
 
 
