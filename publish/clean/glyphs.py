@@ -18,11 +18,11 @@ characters a font drew with them, and control characters where a space or nothin
 - U+2043 HYPHEN BULLET, which Chinese journals' fonts set for a hyphen (``South⁃Central``,
   ``1000⁃386x``, ``na⁃`` at a line's end), is a hyphen; a word it broke at a line's end
   that a converter rejoined (``nonme⁃tallic``, ``Recur⁃ sively``) is whole again where the
-  halves make a word (reviews 104, 109, 119, 131, 133 and 135 found it in six papers). A
-  bullet starting a line is left.
+  halves make a word; between two words the space after it is only offered as gone (reviews
+  104, 109, 119, 131, 133 and 135 found it in six papers). A bullet starting a line is left.
 - U+2010 (a hyphen) before a space and a word's other half in lower case is where a line
   ended and a converter joined it on (``evalua‐ tion``): the word is whole again where the
-  halves make one, a compound of two words closed (reviews 119, 134, 139 and 140).
+  halves make one; two words' compound closed is only offered (reviews 119, 134, 139 and 140).
 """
 
 from __future__ import annotations
@@ -176,21 +176,23 @@ _WORD_END = re.compile(r"[A-Za-z]+$")
 def hyphen_bullets(text: str, edit: Editor) -> str:
     """``text`` with U+2043 set for a hyphen made one, or, where a word was broken at a line's
     end and a converter rejoined it, the two halves as one word (``nonme⁃tallic``, ``Recur⁃
-    sively``: :func:`~publish.clean.joining.hyphenated` sure of it), or as a compound of two
-    words (``low⁃ resource``); else the space after it stays (``Dis⁃ actions``, two columns'
-    words)."""
+    sively``: :func:`~publish.clean.joining.hyphenated` sure of it); between two words the
+    space after it is only offered as gone (``low⁃ resource`` a compound's, ``Dis⁃ actions``
+    two columns' words); else it stays."""
     if "\u2043" not in text:
         return text
     lexicon, edits = Lexicon(text), []
     for match in _HYPHEN_BULLET.finditer(text):
         join = _joined(match, lexicon)
-        if join is not None and (join.confidence >= ev.STRONG or not join.drop):
-            new, whys = "-"[: 1 - join.drop], (*_BULLET, join.why)  # (a hyphen before a space
-            # in a sentence is wrong wherever it stands: a compound's, its space goes)
-            sure = join.confidence if join.drop else max(join.confidence, ev.STRONG)
-            edits.append(Edit(match.start(), match.end(), new, sure, whys))
-        else:
-            edits.append(Edit(match.start(), match.start() + 1, "-", ev.CERTAIN, _BULLET))
+        if join is not None and join.confidence >= ev.STRONG:
+            new, whys = "-"[: 1 - join.drop], (*_BULLET, join.why)
+            edits.append(Edit(match.start(), match.end(), new, join.confidence, whys))
+            continue
+        edits.append(Edit(match.start(), match.start() + 1, "-", ev.CERTAIN, _BULLET))
+        if join is not None and not join.drop and match.end() > match.start() + 1:
+            # (two words: a compound's halves, ``low⁃ resource``, or two columns' words,
+            # ``Dis⁃ actions``, review 145: the converter's space only offered as gone)
+            edits.append(Edit(match.start() + 1, match.end(), "", join.confidence, (join.why,)))
     return edit.apply(text, edits)
 
 
@@ -210,8 +212,8 @@ _SPACED_HYPHEN = regex.compile(r"(?<=[A-Za-z])\u2010[ \t]+(?=[a-z])")
 
 def hyphens(text: str, edit: Editor) -> str:
     """``text`` with the words a U+2010 and a space broke made whole where their halves make a
-    word, or the compounds of two words closed (``low‐ cost`` -> ``low‐cost``), as
-    :func:`~publish.clean.joining.hyphenated` is sure; else left. (Not a mark of a PDF's
+    word, as :func:`~publish.clean.joining.hyphenated` is sure (two words' compound closed,
+    ``low‐ cost`` -> ``low‐cost``, only offered); else left. (Not a mark of a PDF's
     extraction for the rest of the text: an author pastes such a paragraph into their own.)"""
     if "\u2010" not in text:
         return text
@@ -220,9 +222,8 @@ def hyphens(text: str, edit: Editor) -> str:
         join = _joined(match, lexicon)
         if join is None or (join.drop and join.confidence < ev.STRONG):
             continue
-        new = "" if join.drop else "\u2010"
-        sure, whys = max(join.confidence, ev.STRONG), (*_SPACED, join.why)
-        edits.append(Edit(match.start(), match.end(), new, sure, whys))
+        new = "" if join.drop else "\u2010"  # (two words' only offered: ``low‐ cost``)
+        edits.append(Edit(match.start(), match.end(), new, join.confidence, (*_SPACED, join.why)))
     return edit.apply(text, edits)
 
 

@@ -456,12 +456,19 @@ def _stops(text: str) -> list[Edit]:
         if not between:
             between = _STOP_BETWEEN.search(text, scanned, m.start()) is not None
             scanned = max(scanned, m.start() - 1)
-        if not between:
+        line = text.rfind("\n", 0, m.start()) + 1
+        if not between and not _NUMERAL_POINT.fullmatch(text, line, m.start()):
             edits.append(Edit(m.start(), m.end(), "。", evidence=_STOP_WHY))
     return edits
 
 
 _STOP_BETWEEN = regex.compile(rf"[{CJK_LETTER}]\.(?=[{CJK_LETTER}])")
+#: What stands before a section's number in Chinese numerals and its point, at a line's start
+#: (``## 一. 什么是线段树``, ``二.``: review 146): its point is no full stop.
+_NUMERAL_POINT = regex.compile(
+    r"[ \t]*(?:#{1,6}[ \t]+|[-*+][ \t]+|\d{1,9}[.)][ \t]+|>[ \t]*)?"
+    r"[*_]*[一二三四五六七八九十百]{1,4}"
+)
 
 
 def _glossed(line: str, opening: int, inner: str) -> bool:
