@@ -170,7 +170,6 @@ _HYPHEN_BULLET = regex.compile(
     r"(?<=[\p{L}\p{N}])\u2043(?:[ \t]+(?=\p{L})|(?=[\p{L}\p{N}])|(?=[ \t]*$))", regex.M
 )
 _BULLET = ("a journal's font set its hyphen as U+2043, a bullet",)
-_WORD_END = re.compile(r"[A-Za-z]+$")
 
 
 def hyphen_bullets(text: str, edit: Editor) -> str:
@@ -199,7 +198,7 @@ def hyphen_bullets(text: str, edit: Editor) -> str:
 def _joined(match: regex.Match[str], lexicon: Lexicon) -> Join | None:
     """How the word before ``match`` (a hyphen, and the spaces after it) joins the one after."""
     text = match.string
-    head = _WORD_END.search(text, max(0, match.start() - 40), match.start())
+    head = _HEAD.search(text, max(0, match.start() - 40), match.start())
     after = text[match.end() : match.end() + 40]
     return hyphenated(head.group(0) + "-", after, lexicon) if head else None
 

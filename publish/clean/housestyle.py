@@ -42,7 +42,9 @@ def _lines(masked: str, pattern: re.Pattern[str]) -> int:
 
 
 _STRAIGHT_PAIR = re.compile(r'^[^\n]*"[^"\n]*"', re.MULTILINE)
-_HALF_PAIR = regex.compile(rf"^[^\n]*\([^()\n]*[{CJK_LETTER}][^()\n]*\)", regex.M)
+#: A pair of half-width brackets around Chinese on one line (``(批量大小, 隐藏单元个数)``).
+HALF_PAIR = rf"\([^()\n]*[{CJK_LETTER}][^()\n]*\)"
+_HALF_PAIR = regex.compile(rf"^[^\n]*{HALF_PAIR}", regex.M)
 
 
 def _house_brackets(masked: str) -> bool:

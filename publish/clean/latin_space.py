@@ -19,29 +19,6 @@ _TIGHT = regex.compile(r"(?<=\p{Han})(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])(?=\p{Han})
 _SPACED = regex.compile(r"(?<=\p{Han}) (?=[A-Za-z0-9])|(?<=[A-Za-z0-9]) (?=\p{Han})")
 
 
-_HAN = regex.compile(r"\p{Han}")
-#: Where Han meets Latin, either way round: group 1 or 2 is the space between, if any; as
-#: rendered, through emphasis, code and a link's markup (``受 [gitbook](…) 的``: spaced).
-_MEETING = regex.compile(
-    r"\p{Han}( ?)(?=[\[*_`]*[A-Za-z0-9])"
-    r"|[A-Za-z0-9][*_`]*(?:\]\([^()\s]*\))?( ?)(?=[*_`]*\p{Han})"
-)
-
-
-def spaced(text: str) -> bool:
-    """The text sets Han and Latin apart with a space more often than not (a line break
-    between them is that space too: ``unwrap`` keeps one in clean Markdown)."""
-    if _HAN.search(text) is None:  # (the usual English text: no need to read it twice)
-        return False
-    apart = together = 0
-    for meeting in _MEETING.finditer(text):
-        if meeting.group(1) or meeting.group(2):
-            apart += 1
-        else:
-            together += 1
-    return apart > together
-
-
 def _count(pattern: regex.Pattern[str], text: str) -> int:
     return sum(1 for _ in pattern.finditer(text))
 

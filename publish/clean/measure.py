@@ -22,7 +22,7 @@ import bisect
 
 import regex
 
-from publish.cjk import CLAUSE, TERMINAL, has_cjk_letter, width
+from publish.cjk import CJK_LETTER, CJK_PUNCT, CLAUSE, TERMINAL, has_cjk_letter, width
 from publish.clean.blocks import Block
 from publish.clean.shapes import ends_sentence, last_mark
 
@@ -58,7 +58,7 @@ def authored(lines: list[str]) -> bool:
 
 #: A half-width mark after a CJK character: ``punctuation`` widens it, and the line is as
 #: wide as it will read (``代代代,、`` reaches as far as ``代代代，、`` will).
-_TO_WIDEN = regex.compile(r"(?<=[\p{Han}\u3000-\u303f\uff01-\uff60])[,;:?!]")
+_TO_WIDEN = regex.compile(rf"(?<=[{CJK_LETTER}{CJK_PUNCT}])[,;:?!]")
 
 
 def at_mark(line: str) -> bool:

@@ -678,7 +678,7 @@ def apply(text: str, edit: Editor) -> str:
     return text
 
 
-_HALF_PAIR_CJK = regex.compile(rf"\([^()\n]*[{CJK_LETTER}][^()\n]*\)")
+_HALF_PAIR_CJK = regex.compile(housestyle.HALF_PAIR)
 _IN_KEPT_PAIR = "inside brackets the text keeps half-width: widened, it would mix the two"
 
 
