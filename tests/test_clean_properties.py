@@ -149,6 +149,9 @@ def _letters(text: str) -> str:
 @example("a，,\n代")  # a mark after a Chinese mark, read wide
 @example("代. 代\n=== PAGE 4 ===\n代")  # a full stop after Chinese, a space after it
 @example("代,\n=== PAGE 4 ===\n****\n舰船电子工程\n")  # a rule under a page marker, cutting
+@example("\u3000*continued from page one*.\n=== PAGE 4 ===\n\u3000代")  # a marker's full stop
+@example("\nPage 7 GAO-26 Report\n****\n=== PAGE 4 ===\na")  # a rule over a page marker, cutting
+@example("## ## Continued on Page A6\nContinued on Page A6:")  # a heading only a marker ends
 def test_idempotent(text: str) -> None:
     once, _ = _clean(text)
     twice, _ = _clean(once)

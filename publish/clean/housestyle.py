@@ -129,11 +129,12 @@ _COMMAS = "the text sets its commas half-width beside Chinese as a style, and so
 @functools.cache
 def _beside(mark: str) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
     """The half-width ``mark`` beside a CJK letter (either side) and a space after it (past
-    emphasis: ``**核心思想:** 文字``), as a typist sets it by choice (a converter's comes with
-    none: ``数字传播重点实验室,上海``): its lines, and each."""
-    at = re.escape(mark)
-    one = rf"(?:[{CJK_LETTER}][*_]*{at}[*_]*[ \t]|{at}[*_]*[ \t]+(?=[*_]*[{CJK_LETTER}]))"
-    return regex.compile(rf"^[^\n]*?{one}", regex.M), regex.compile(one)
+    emphasis: ``**核心思想:** 文字``), or a colon ending the line (a list led to,
+    ``以下是我的設定:``; review 148), as a typist sets it by choice (a converter's comes with none:
+    ``数字传播重点实验室,上海``): its lines, and each."""
+    at, end = re.escape(mark), "|$" if mark == ":" else ""  # (a list's items end on ``;``)
+    one = rf"(?:[{CJK_LETTER}][*_]*{at}[*_]*(?:[ \t]{end})|{at}[*_]*[ \t]+(?=[*_]*[{CJK_LETTER}]))"
+    return regex.compile(rf"^[^\n]*?{one}", regex.M), regex.compile(one, regex.M)
 
 
 def marks_of_style(masked: str, marks: list[Edit]) -> list[Edit]:

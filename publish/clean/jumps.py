@@ -45,6 +45,9 @@ _LEAD = regex.compile(r"[ \t]*(?:#{1,6}[ \t]+|>[ \t]*|[-+*][ \t]+|\d{1,9}[.)][ \
 _END_AFTER_SENTENCE = regex.compile(rf"(?<=[。！？.!?”\"])[ \t]*(?P<m>{MARKER.pattern})[ \t]*$")
 _END_OF_HEADING = regex.compile(rf"(?<=\S)[ \t]+(?P<m>{MARKER.pattern})[ \t]*$")
 _OWN = "a continuation marker on a line of its own"
+#: Marks right after a line's leading marker, then a space or the line's end
+#: (``*Continued from page one*.``): the marker's own, gone with it.
+_MARKS_AFTER = regex.compile(r"[.,;:。，；：]+(?:[ \t\u3000]+|$)")
 _STARTS = "a continuation marker set off at the start of the line"
 _ENDS = "a continuation marker set off at the end of the line"
 _INSIDE = "a continuation marker set off inside a line of text"
@@ -231,7 +234,9 @@ def _in_line(line: str, start: int) -> list[Marker]:
         assert marker is not None
         at = start + match.start()
         if n < first:
-            stop = len(line) - len(line[match.end() :].lstrip(" \t\u3000"))
+            marks = _MARKS_AFTER.match(line, match.end()) if n == first - 1 else None
+            after = marks.end() if marks else match.end()  # (left, a line would open on ``.``)
+            stop = len(line) - len(line[after:].lstrip(" \t\u3000"))
             if reveals:  # the rest would become a heading, a list…
                 edit = Edit(at, start + stop, "", ev.LIKELY, (_STARTS, _REVEALS))
             else:
@@ -259,12 +264,13 @@ def _in_line(line: str, start: int) -> list[Marker]:
 
 def _emptied(line: str, start: int, found: list[Marker]) -> bool:
     """Taking out the markers sure to go leaves an empty heading (``## (上接第一版)#``, or
-    ``(上接第一版)#(上接第一版)``: the ``#`` a heading once markers are out)."""
+    ``(上接第一版)#(上接第一版)``: the ``#`` a heading once markers are out; ``## ## Continued
+    on Page A6``, one ending a heading)."""
     if "#" not in line:
         return False
     kept, last = [], 0
     for marker in found:
-        if marker.edit.confidence == ev.CERTAIN:
+        if marker.edit.confidence >= ev.STRONG:
             kept.append(line[last : marker.edit.start - start])
             last = marker.edit.end - start
     return EMPTY_HEADING.match("".join(kept) + line[last:]) is not None

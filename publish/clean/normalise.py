@@ -213,6 +213,10 @@ def _meant(code: list[tuple[int, int]], match: re.Match[str]) -> bool:
     if text[start - 1 : start] in _EMPHASIS or text[end : end + 1] in _EMPHASIS:
         return True  # (beside an emphasis mark, which it lets close or open: ``**默认端口 ​**``
         # closes, ``**默认端口 **`` does not, and its ``**`` would show; review 126)
+    indent = text[end : end + 1] in (" ", "\t") and match.group(0) != "\ufeff"  # (a BOM: no)
+    if indent and text[start - 1 : start] in ("", "\n"):
+        return True  # (it holds the indent after it: Typora's ``\u200b\t`` opening a paragraph,
+        # without which the line is code; review 148)
     if match.group(0) != "\u200c":
         return False
     return any(

@@ -258,18 +258,31 @@ def _sections(lines: list[Line], texts: list[str], starts: list[int]) -> bool:
     changelog's ``### Fixed`` or ``**Bugfixes**`` under every version, a handbook's ``_代码_``
     under every example, a spec's ``### Guideline`` once or twice under each topic), not a
     running head."""
-    found = [ATX.match(texts[line[0]]) for line in lines]
-    if all(found):
-        levels = [len(heading.group(1)) if heading else 0 for heading in found]
-    elif all(only_emphasis(texts[line[0]].strip()) for line in lines):
-        levels = [7] * len(lines)  # (a label in bold or italics is below every heading)
-    else:
+    levels, marked = [], False
+    for line in lines:
+        heading = ATX.match(texts[line[0]])
+        labelled = heading is not None or only_emphasis(texts[line[0]].strip())
+        if not (labelled or _alone(texts, starts, line[0])):
+            return False
+        marked = marked or labelled
+        levels.append(len(heading.group(1)) if heading else 7)  # (a label in bold or italics
+        # is below every heading; so is one in plain text where others are headings or
+        # labels, a change log's ``Added`` under its older releases, ``### Added`` under its
+        # newer ones: review 148)
+    if not marked:
         return False
     apart = sum(  # (each pair at its own level: ``### Tooling`` once, then ``#### Tooling``)
         any(_above(texts, starts, k, min(la, lb)) for k in range(a[0] + 1, b[0]))
         for (a, la), (b, lb) in itertools.pairwise(zip(lines, levels, strict=True))
     )
     return 4 * apart >= 3 * (len(lines) - 1)  # (a part may hold two: ``### Guideline`` twice)
+
+
+def _alone(texts: list[str], starts: list[int], k: int) -> bool:
+    """Line ``k`` is a paragraph of its own: a blank line before and after it."""
+    end = starts[k] + len(texts[k]) + 1
+    before = k == 0 or starts[k - 1] + len(texts[k - 1]) + 1 < starts[k]
+    return before and (k + 1 == len(texts) or end < starts[k + 1])
 
 
 def _text_of(lines: list[Line], texts: list[str]) -> bool:
@@ -314,10 +327,12 @@ def _cuts_a_sentence(texts: list[str], index: int) -> bool:
     web address on either side is no sentence's half."""
     if index == 0 or index + 1 >= len(texts):
         return False
-    back = index - 1
+    back, on = index - 1, index + 1
     while back > 0 and PAGE_MARKER.match(texts[back]):
         back -= 1  # (a page marker, which goes too: the sentence is the one before it)
-    before, after = texts[back].rstrip(), texts[index + 1].lstrip()
+    while on + 1 < len(texts) and PAGE_MARKER.match(texts[on]):
+        on += 1  # (…or the one after it)
+    before, after = texts[back].rstrip(), texts[on].lstrip()
     if not before or ends_sentence(before) or _DECOR.sub("", before) != before.strip():
         return False
     if URL_END.search(before) or URL_START.match(after) or _reads_on(texts[index], after):
