@@ -12,14 +12,24 @@ no section's.
 
 from __future__ import annotations
 
-import re
+import regex
 
 from publish.clean.blocks import ANCHOR, ATX, Block
 
+#: What a number counts when a Chinese word follows it: a date's, a quantity's, an order's.
+_COUNTED = (
+    "年月日号號时時分秒个個次种種项項人元万萬亿億千百十期届屆版条條款章节節天周週岁歲"
+    "倍类類级級楼樓层層路米吨噸名位家所座栋棟辆輛只隻件份张張本部台"
+)
+
 #: A heading's number (past a converter's empty anchors, ``<span id="page-3-0"></span>``), with
-#: words after it (or a word right after its dot: ``# 3.1.Soxhlet extraction``, review 116).
-_NUMBERED = re.compile(
-    rf"^(?:{ANCHOR})*(\d{{1,2}}(?:\.\d{{1,2}}){{0,4}})(?:\.?[ \t]+(?=.*[^\W\d_])|\.(?=[^\W\d_]))"
+#: words after it (or a word right after its dot: ``# 3.1.Soxhlet extraction``, review 116; or
+#: a Chinese word right after it, where a converter lost the space a journal set: ``# 1设计要求``
+#: over ``# 1.1 设计要求``, ``# 2.1入射焦面…`` beside ``# 2.2 焦点…``, reviews 90, 109, 125, 149;
+#: not a count's, ``# 3月工作``, ``1.5倍``).
+_NUMBERED = regex.compile(
+    rf"^(?:{ANCHOR})*(\d{{1,2}}(?:\.\d{{1,2}}){{0,4}})(?:\.?[ \t]+(?=.*[^\W\d_])|\.(?=[^\W\d_])"
+    rf"|(?=\p{{Han}})(?![{_COUNTED}]))"
 )
 WHY = "a heading numbered by depth (2.1 under 2.), below the one its number goes under"
 
