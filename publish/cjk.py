@@ -1,7 +1,8 @@
 """Character classes of Chinese, Japanese and Korean text: the one place that defines them.
 
 The cleaner, the PDF's line breaking, punctuation squeezing and justification all read these.
-"CJK letters" are Han, kana, bopomofo and Hangul; "CJK punctuation" the CJK symbols block and
+"CJK letters" are Han, kana, bopomofo and Hangul (Chinese and Japanese set their marks
+full-width, Korean half-width: :data:`WIDE_MARKED`); "CJK punctuation" the CJK symbols block and
 the full-width forms. Curly quotes, dashes and ellipses are shared by Chinese and Latin text.
 """
 
@@ -13,6 +14,9 @@ import regex
 
 #: A character class body (for ``[...]`` in a ``regex`` pattern) of CJK letters.
 CJK_LETTER = r"\p{Han}\p{Hiragana}\p{Katakana}\p{Bopomofo}\p{Hangul}々〇"
+#: ... of the CJK letters whose writing sets its marks full-width (Chinese, Japanese): Korean
+#: sets them half-width, as Latin text does (``(첫눈이 내려와)``, ``아티스트: …``).
+WIDE_MARKED = r"\p{Han}\p{Hiragana}\p{Katakana}\p{Bopomofo}々〇"
 #: A character class body of CJK punctuation: the CJK symbols and full-width forms blocks.
 CJK_PUNCT = (
     r"\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\ufe10-\ufe19\ufe30-\ufe4f"
@@ -68,6 +72,27 @@ def is_cjk(ch: str) -> bool:
 
 
 _SEEN: dict[str, bool] = {}  # each character's answer (the cleaner asks a million times)
+
+
+def marks_wide(ch: str) -> bool:
+    """A CJK letter of :data:`WIDE_MARKED` or CJK punctuation (``ch``'s first character):
+    text whose marks are full-width, Hangul's not."""
+    return is_cjk(ch) and not is_hangul(ch)
+
+
+def is_hangul(ch: str) -> bool:
+    """``ch``'s first character is Korean's (a syllable or a jamo)."""
+    return "\uac00" <= ch[:1] <= "\ud7af" or _HANGUL.match(ch) is not None
+
+
+def script_change(before: str, after: str) -> bool:
+    """Korean on one side of a break and Chinese or Japanese on the other (``before``'s last
+    character, ``after``'s first): a line and its translation, not one text wrapped."""
+    left, right = before[-1:], after[:1]
+    return is_cjk_letter(left) and is_cjk_letter(right) and is_hangul(left) != is_hangul(right)
+
+
+_HANGUL = regex.compile(r"\p{Hangul}")
 
 
 def is_wide(ch: str) -> bool:

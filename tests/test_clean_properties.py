@@ -152,6 +152,9 @@ def _letters(text: str) -> str:
 @example("\u3000*continued from page one*.\n=== PAGE 4 ===\n\u3000代")  # a marker's full stop
 @example("\nPage 7 GAO-26 Report\n****\n=== PAGE 4 ===\na")  # a rule over a page marker, cutting
 @example("## ## Continued on Page A6\nContinued on Page A6:")  # a heading only a marker ends
+@example("(上接第一版)， (上接第一版)")  # a mark after a leading marker, another marker after it
+@example("\u3000*continued from page one*Continued on Page A6")  # one marker glued to another
+@example("Continued on Page A6:\n=== PAGE 4 ===\n\u3000#")  # an indent holding a ``#`` as text
 def test_idempotent(text: str) -> None:
     once, _ = _clean(text)
     twice, _ = _clean(once)

@@ -135,7 +135,14 @@ def split_blocks(text: str) -> list[Block]:
 
 
 def _split(text: str) -> list[Block]:
-    if "```" not in text and "~~~" not in text and "$$" not in text and "<!--" not in text:
+    verbatim = "<" in text and _VERBATIM_ANYWHERE.search(text) is not None
+    if (
+        "```" not in text
+        and "~~~" not in text
+        and "$$" not in text
+        and "<!--" not in text
+        and (not verbatim)
+    ):
         found = [
             Block(m.start(), m.end(), _kind(m.group(0)), m.group(0)) for m in _RUNS.finditer(text)
         ]
@@ -146,16 +153,25 @@ def _split(text: str) -> list[Block]:
     return _comments_apart(found) if "<!--" in text else found
 
 
-_FENCE_AFTER = re.compile(r"\n {0,3}(?:`{3,}|~{3,})")  # a fence line interrupts a paragraph
+#: A fence line, or a ``<pre>``'s, interrupts a paragraph.
+_FENCE_AFTER = re.compile(
+    r"\n {0,3}(?:`{3,}|~{3,}|<(?:pre|script|style|textarea)(?:[ \t>]|$))", re.I | re.M
+)
 _MATH_CLOSE = re.compile(r"^.*\$\$[ \t]*$", re.MULTILINE)
 _COMMENT_OPEN = re.compile(r" {0,3}<!--")
 _COMMENT_CLOSE = re.compile(r"^.*-->.*$", re.MULTILINE)
+#: CommonMark's HTML block of type 1, verbatim to the line that closes it: ``<pre>`` (an
+#: e-mail's or a printout's lines set as they were; review 152), ``<script>``, ``<style>``,
+#: ``<textarea>``.
+_VERBATIM_OPEN = re.compile(r" {0,3}<(?:pre|script|style|textarea)(?:[ \t>]|$)", re.I)
+_VERBATIM_ANYWHERE = re.compile(r"^ {0,3}<(?:pre|script|style|textarea)(?:[ \t>]|$)", re.I | re.M)
+_VERBATIM_CLOSE = re.compile(r"^.*</(?:pre|script|style|textarea)>.*$", re.I | re.M)
 
 
 def _with_fences(text: str) -> list[Block]:
     """Runs of non-blank lines, as the fast case finds them, but a fence line ends a run, and
-    a run that opens a fence, a ``$$`` block or an HTML comment goes on to its closing line,
-    blank lines and all (or to the end of the text)."""
+    a run that opens a fence, a ``$$`` block, an HTML comment or a ``<pre>`` goes on to its
+    closing line, blank lines and all (or to the end of the text)."""
     blocks: list[Block] = []
     pos = 0
     while run := _RUNS.search(text, pos):
@@ -172,6 +188,8 @@ def _with_fences(text: str) -> list[Block]:
             closing = _MATH_CLOSE
         elif _COMMENT_OPEN.match(first) and "-->" not in run.group(0):
             closing = _COMMENT_CLOSE  # (CommonMark's HTML block of type 2: to its ``-->``)
+        elif _VERBATIM_OPEN.match(first) and not _VERBATIM_CLOSE.match(first):
+            closing = _VERBATIM_CLOSE
         if closing is not None:
             closed = closing.search(text, line_end + 1) if line_end < len(text) else None
             end = closed.end() if closed else len(text)

@@ -40,7 +40,7 @@ from __future__ import annotations
 
 import regex
 
-from publish.cjk import CLAUSE, has_cjk_letter, is_cjk_letter
+from publish.cjk import CLAUSE, has_cjk_letter, is_cjk_letter, script_change
 from publish.clean import evidence as ev
 from publish.clean import titles
 from publish.clean.joining import AT_DOMAIN, CAPITALS_WORD, STARTS_SENTENCE
@@ -145,6 +145,14 @@ _VERB_FIRST = regex.compile(
 _LOST_BETWEEN = "a word that takes an object, then a verb: what stood between is lost"
 
 
+_EMOJI_END = regex.compile(
+    r"(?:\p{Emoji_Presentation}|\p{Extended_Pictographic}\ufe0f)"
+    r"[\p{Emoji_Modifier}\ufe0f]*[ \t*_]*$"
+)
+#: A paper's classification line opening a part: its codes (``中图分类号：…``).
+_CODES = regex.compile(r"[*_【\[]*(?:中图分类号|文献标[识志]码|文章编号)")
+
+
 def judge(first: str, second: str, between: list[str]) -> tuple[float, tuple[str, ...]] | None:
     """How sure it is that ``second`` continues ``first``, and why; None if it does not.
     ``between`` names what stands between them (page breaks, floats)."""
@@ -160,6 +168,14 @@ def judge(first: str, second: str, between: list[str]) -> tuple[float, tuple[str
         return None  # (an affiliation or a note: ``†Developmental Endocrinology…``)
     if PAPER_LABEL.match(second.lstrip()):
         return None  # (``摘要针对…``, ``关键词``: a paper's front matter goes on; review 135)
+    if script_change(without_trailing_markup(first), second.lstrip("*_ \t")):
+        return None  # (Korean on one side, Chinese on the other: a text and its translation)
+    if _EMOJI_END.search(first):
+        return None  # (``…今天的茶话会就到这里🙏`` ⏎⏎ ``谢谢大家！…``: an emoji closes what it
+        # ends as a mark would, in a chat's or a blog's words; review 152)
+    if _CODES.match(first.lstrip()):
+        return None  # (``中图分类号：P343.5 文献标志码：A 文章编号：…-08``: a paper's codes end
+        # on a figure, no sentence; its body follows; review 150)
     if _SOURCE_LINE.match(first) or _SOURCE_LINE.match(second):
         return None  # (a figure's source under it, ``资料来源：Wind，华安证券研究所``: it ends on
         # the source's name, no sentence; twice in review 125's research report)

@@ -17,7 +17,7 @@ import re
 
 import regex
 
-from publish.cjk import CJK_LETTER, FULL_WIDTH
+from publish.cjk import FULL_WIDTH, WIDE_MARKED
 from publish.clean import evidence as ev
 from publish.clean.blocks import ATX
 from publish.clean.numbering import is_bare_number
@@ -43,7 +43,7 @@ def _lines(masked: str, pattern: re.Pattern[str]) -> int:
 
 _STRAIGHT_PAIR = re.compile(r'^[^\n]*"[^"\n]*"', re.MULTILINE)
 #: A pair of half-width brackets around Chinese on one line (``(批量大小, 隐藏单元个数)``).
-HALF_PAIR = rf"\([^()\n]*[{CJK_LETTER}][^()\n]*\)"
+HALF_PAIR = rf"\([^()\n]*[{WIDE_MARKED}][^()\n]*\)"
 _HALF_PAIR = regex.compile(rf"^[^\n]*{HALF_PAIR}", regex.M)
 
 
@@ -67,10 +67,10 @@ def _house_marks(masked: str, marks: list[Edit], full: int) -> bool:
     return full * 10 <= len(marks) and _lines(masked, _HALF_MARK) >= _STYLE
 
 
-_HALF_MARK = regex.compile(rf"^[^\n]*[{CJK_LETTER}][,;:?!.](?:[ \t]|[{CJK_LETTER}])", regex.M)
+_HALF_MARK = regex.compile(rf"^[^\n]*[{WIDE_MARKED}][,;:?!.](?:[ \t]|[{WIDE_MARKED}])", regex.M)
 
 
-_HALF_COMMA = rf"(?:[{CJK_LETTER}][*_]*,|,[*_]*[ \t]*(?=[{CJK_LETTER}]))"
+_HALF_COMMA = rf"(?:[{WIDE_MARKED}][*_]*,|,[*_]*[ \t]*(?=[{WIDE_MARKED}]))"
 _HALF_COMMA_LINE = regex.compile(rf"^[^\n]*?{_HALF_COMMA}", regex.M)
 
 
@@ -133,7 +133,8 @@ def _beside(mark: str) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
     ``以下是我的設定:``; review 148), as a typist sets it by choice (a converter's comes with none:
     ``数字传播重点实验室,上海``): its lines, and each."""
     at, end = re.escape(mark), "|$" if mark == ":" else ""  # (a list's items end on ``;``)
-    one = rf"(?:[{CJK_LETTER}][*_]*{at}[*_]*(?:[ \t]{end})|{at}[*_]*[ \t]+(?=[*_]*[{CJK_LETTER}]))"
+    letter = f"[{WIDE_MARKED}]"
+    one = rf"(?:{letter}[*_]*{at}[*_]*(?:[ \t]{end})|{at}[*_]*[ \t]+(?=[*_]*{letter}))"
     return regex.compile(rf"^[^\n]*?{one}", regex.M), regex.compile(one, regex.M)
 
 
@@ -174,7 +175,7 @@ def math_of_style(text: str, spaces: list[Edit]) -> list[Edit]:
 
 
 _STOP_STYLE = "the text ends its Chinese sentences on a full stop set half-width, as a style"
-_HALF_STOP_END = regex.compile(rf"[{CJK_LETTER}$）)][*_]*\.[*_]*[ \t]*$", regex.M)
+_HALF_STOP_END = regex.compile(rf"[{WIDE_MARKED}$）)][*_]*\.[*_]*[ \t]*$", regex.M)
 _FULL_STOP_END = re.compile(r"。[*_”’」』]*[ \t]*$", re.M)
 
 

@@ -237,6 +237,9 @@ def _in_line(line: str, start: int) -> list[Marker]:
             marks = _MARKS_AFTER.match(line, match.end()) if n == first - 1 else None
             after = marks.end() if marks else match.end()  # (left, a line would open on ``.``)
             stop = len(line) - len(line[after:].lstrip(" \t\u3000"))
+            if marks and n + 1 < len(matches) and matches[n + 1].start() == stop:
+                stop = len(line) - len(line[match.end() :].lstrip(" \t\u3000"))  # (another
+                # marker after them, taking out the spaces before it: the marks stay between)
             if reveals:  # the rest would become a heading, a list…
                 edit = Edit(at, start + stop, "", ev.LIKELY, (_STARTS, _REVEALS))
             else:
@@ -265,15 +268,18 @@ def _in_line(line: str, start: int) -> list[Marker]:
 def _emptied(line: str, start: int, found: list[Marker]) -> bool:
     """Taking out the markers sure to go leaves an empty heading (``## (上接第一版)#``, or
     ``(上接第一版)#(上接第一版)``: the ``#`` a heading once markers are out; ``## ## Continued
-    on Page A6``, one ending a heading)."""
-    if "#" not in line:
-        return False
+    on Page A6``, one ending a heading), or a marker alone on its line, which no bracket sets
+    apart (``*continued from page one*Continued on Page A6``)."""
     kept, last = [], 0
     for marker in found:
         if marker.edit.confidence >= ev.STRONG:
             kept.append(line[last : marker.edit.start - start])
             last = marker.edit.end - start
-    return EMPTY_HEADING.match("".join(kept) + line[last:]) is not None
+    rest = "".join(kept) + line[last:]
+    if EMPTY_HEADING.match(rest) is not None:
+        return True
+    rest = rest.lstrip(" \t\u3000")
+    return rest != line and OWN_LINE.match(rest) is not None and MARKER.search(rest) is not None
 
 
 def _without_leading(line: str, leading: list[regex.Match[str]]) -> str:

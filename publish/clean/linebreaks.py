@@ -45,7 +45,7 @@ import itertools
 import re
 from typing import NamedTuple
 
-from publish.cjk import CLAUSE, FULL_STOPS, is_cjk, is_cjk_letter, width
+from publish.cjk import CLAUSE, FULL_STOPS, is_cjk, is_cjk_letter, script_change, width
 from publish.clean import evidence as ev
 from publish.clean import linelooks, lines_of, rows
 from publish.clean.blocks import (
@@ -73,6 +73,7 @@ from publish.clean.shapes import (
     PAPER_LABEL,
     PROOFED_NOTE,
     aligned,
+    bulleted,
     chinese_prose,
     closing,
     ends_sentence,
@@ -80,11 +81,13 @@ from publish.clean.shapes import (
     field_label,
     grid_row,
     last_mark,
+    only_emphasis,
     proofed_note,
     speaker,
     starts_cjk,
     starts_continuing,
     starts_lowercase,
+    without_trailing_markup,
 )
 
 HEADING = "a heading-number line"
@@ -98,6 +101,8 @@ _NOTE_ENDS = "a note ([Footnote 1: …]) ends"
 WIDE = "a line no print is as wide as"  # (how that evidence starts: ``unwrap`` reads it)
 INDENTED = "the next line is indented as a new paragraph"
 _DEFINITION = re.compile(r"^ {0,3}[:~][ \t]")  # a definition list's definition
+_EMPHASIS_OPENS = re.compile(r"[*_]")  # (a line that opens in bold or italics)
+_TERMED = re.compile(r"[ \t]*(\*\*|__)[^*_\n]{1,40}\1[ \t]+\S")  # (``**term** its gloss``)
 _SETEXT = re.compile(r"^ {0,3}=+[ \t]*$")  # a setext underline (``---`` is a RULE too)
 _NEWLINE = re.compile(r"\n[ \t\u3000]*")  # a break and the indent a join drops
 _LIST_START = re.compile(r"^ {0,3}(?:[-+*]|1[.)])[ \t]")  # an item that interrupts a paragraph
@@ -267,6 +272,9 @@ def _decide(
         return "join", ev.STRONG, "a dateline alone on its line, its story on the next"
     if _TIME_OF_DAY.match(body) and (ends_sentence(cur) or cur.isupper()):
         return "split", ev.LIKELY, _TIMED
+    if _TERMED.match(cur) and _TERMED.match(body):
+        return "", 0.0, ""  # (a glossary's entries, one a line, each opening on its term in
+        # bold: ``**친구** 朋友、友人`` ⏎ ``**기억하다** 记得…``, review 151; a calendar's dates)
     if _lettered_run(cur, body):
         return "", 0.0, ""  # (``pitched:`` ⏎ ``a) On the only slope…`` ⏎ ``b) Next to…``: a
         # list typed a lettered item a line, under its numbered one; review 131's bulletin)
@@ -308,6 +316,9 @@ def _decide(
         why = f"a Chinese sentence ends over two characters short of the Chinese lines ({chinese})"
         return "split", ev.STRONG, why
     full = width(cur) + indent >= measure - max(4, measure // 5)
+    if full and only_emphasis(cur.strip()) and not _EMPHASIS_OPENS.match(body):
+        return "", 0.0, ""  # (a line all in bold over one in none: a song's line over its
+        # translation, ``**어쩌면 나도…**`` ⏎ ``或许我也…``, a title over its text; review 151)
     if full and not linelooks.title_over_text(cur, body):
         if ends_sentence(cur) and DATED.match(body):
             return "split", ev.LIKELY, "a sentence ends, and the next line starts with a date"
@@ -317,6 +328,9 @@ def _decide(
             return "split", ev.STRONG, "a short line in capitals after a sentence's end: a head"
         return "join", ev.STRONG, f"{FULL_LINE} of the measure ({measure} columns, {how})"
     if how == OWN and width(cur) < 0.75 * measure and not starts_lowercase(body):
+        if linelooks.drawn(cur) >= 0.75 * measure and not (ends_sentence(cur) or cur.isupper()):
+            return "", 0.0, ""  # (short in characters, the names in capitals in its sentence
+            # fill it in print; a line all in capitals is a head's)
         if cur.rstrip()[-1:].islower() or cur.rstrip()[-1:] in ":：":
             return "", 0.0, ""  # a sentence going on ("one" ⏎ "William Simpson"), or a lead-in
         if _NUMBER_GOES_ON.match(body) and not ends_sentence(cur):
@@ -542,12 +556,23 @@ def verdicts(
                 judged = _decide(
                     cur, after, measure, how, so_far, printed, listed, first, chinese, items
                 )
+                if judged[0] == "join" and _kept_apart(cur, printed):
+                    judged = ("", 0.0, "")
                 if after.lstrip(" \t\u3000")[:1] not in ";:!?":  # (see :class:`Seen`)
                     seen.judged[n, begin, after] = judged
             found.append(Break(newline, end, *judged))
         if found[-1].verdict != "join":
             paragraph = pos
     return found
+
+
+def _kept_apart(cur: str, printed: str) -> bool:
+    """The next line is joined to ``cur`` by no verdict: an item a bullet glyph opens,
+    whatever the line before left open (pdftotext's ``• $25 if…`` after ``• $40 if…, or an
+    honorary member,``; review 152), or a line in Korean under one in Chinese or the other
+    way round (a lyric and its translation, ``…也想起了你`` ⏎ ``옛 노래가 생각나요``: review
+    153)."""
+    return bulleted(printed) or script_change(without_trailing_markup(cur), printed.lstrip("*_"))
 
 
 def settled(lines: list[str], found: list[Break]) -> bool:

@@ -109,6 +109,13 @@ def hanging(lines: list[str]) -> bool:
     return len(indents) == 1 and indents.pop() >= 2
 
 
+def drawn(line: str) -> float:
+    """The columns ``line`` takes in print: a capital is set about 1.5 times as wide as a
+    small letter, so a line holding names in capitals is fuller than its characters say
+    (``tions, THE ASSOCIATED`` ⏎ ``PRESS and THE UNITED`` in a newspaper's column; review 150)."""
+    return width(line) + 0.5 * sum(1 for ch in line if "A" <= ch <= "Z")
+
+
 def cut_line(cur: str, printed: str, measure: int) -> bool:
     """``cur`` and the next line, both short, fit one printed line, and the next goes on (it
     ends in a lower-case word, a hyphen or a clause mark): one line an extractor cut in two

@@ -10,8 +10,10 @@ Markdown extensions' block syntax (``:::``, ``!!! note "…"``, ``=== "Tab"``:
 :data:`~publish.clean.blocks.EXTENSIONS`), bibliography entries (a line that reads as one,
 and every line of a section headed 参考文献, 参考资料, 参考书目, References or Bibliography),
 a heading a link in the text names by its anchor (``[信息论](#信息论-视频)``), and a style
-guide's counter-examples (``错误：…``: :mod:`publish.clean.counterexamples`). YAML front matter
-never reaches the passes: the read stage splits it off.
+guide's counter-examples (``错误：…``: :mod:`publish.clean.counterexamples`), and what an
+author told a CJK corrector to leave as written (AutoCorrect's ``<!-- autocorrect-disable -->``
+to ``<!-- autocorrect-enable -->``, or ``autocorrect: false`` to ``true``: MDN's Chinese pages,
+VitePress docs). YAML front matter never reaches the passes: the read stage splits it off.
 """
 
 from __future__ import annotations
@@ -179,6 +181,21 @@ def fenced_blocks(text: str) -> list[tuple[int, int]]:
         pos = stop
 
 
+_OFF = re.compile(r"<!--[^\n]*?autocorrect(?:-disable|:[ \t]*false)[^\n]*?-->")
+_ON = re.compile(r"<!--[^\n]*?autocorrect(?:-enable|:[ \t]*true)[^\n]*?-->")
+
+
+def _disabled(text: str) -> list[tuple[int, int]]:
+    """From each comment that turns AutoCorrect off to the one that turns it on again (or the
+    text's end): its author's word to leave it as written (review 153: a GB/T 7714 list)."""
+    spans, pos = [], 0
+    while (off := _OFF.search(text, pos)) is not None:
+        on = _ON.search(text, off.end())
+        pos = on.end() if on else len(text)
+        spans.append((off.start(), pos))
+    return spans
+
+
 class Protected:
     """The protected spans of one text, merged and sorted, for fast overlap tests."""
 
@@ -188,6 +205,7 @@ class Protected:
             + _front_matter(text)
             + ([m.span() for m in _SHORTCODE_PAIR.finditer(text)] if "{{<" in text else [])
             + [(b.start, b.end) for b in split_blocks(text) if b.kind in ("code", "html", "math")]
+            + (_disabled(text) if "autocorrect" in text else [])
         )
         fenced.sort()
         spans = [*fenced, *references(text), *_anchored_headings(text), *counter_examples(text)]

@@ -42,14 +42,14 @@ from collections.abc import Callable
 import regex
 
 from publish.cjk import (
-    CJK_LETTER,
     CLOSING_QUOTES,
     FULL_WIDTH,
     OPENING_QUOTES,
     SHARED,
+    WIDE_MARKED,
     has_cjk,
-    is_cjk,
-    is_cjk_letter,
+    is_hangul,
+    marks_wide,
 )
 from publish.clean import housestyle
 from publish.clean.editor import Editor
@@ -75,8 +75,8 @@ _DIGITS_WHY = ("a full-width percent sign or point with digits",)
 _HALF_OF_PAIR = "one half of a pair: accepting or rejecting either decides both"
 _MARK = re.compile(r"(?:[,;:?]|!(?!\[))( *)")
 _PERIOD = regex.compile(  # (the spaces after it, before Chinese, go with it)
-    rf"\.(?<=[{CJK_LETTER}）」』》】][*_]*\.)"
-    rf"(?:[ \t]+(?=[*_]*[{CJK_LETTER}])|(?=[*_]*[ \t]*$))",
+    rf"\.(?<=[{WIDE_MARKED}）」』》】][*_]*\.)"
+    rf"(?:[ \t]+(?=[*_]*[{WIDE_MARKED}])|(?=[*_]*[ \t]*$))",
     regex.M,
 )
 _QUOTE = re.compile('[“”"]')
@@ -86,7 +86,7 @@ _SPACED_MARK = re.compile(  # (``$x$ ，再``: a converter's space; and one afte
 _MARK_THEN_MATH = re.compile(r"(?<=[，。；：、！？])[ \t]+(?=\$[^\s$])")
 _SKIP = "*_~,;:?!"  # emphasis markers, and the other marks of a run like ",,"
 _SKIP_MARKUP = "*_~" + SHARED  # what :func:`_neighbour` looks through, but the marks
-_HAS_CJK = regex.compile(f"[{CJK_LETTER}]")
+_HAS_CJK = regex.compile(f"[{WIDE_MARKED}]")
 _PAREN = re.compile(r"[()（）]")
 
 
@@ -98,7 +98,7 @@ def _neighbour(text: str, pos: int, step: int) -> str:
     “辨/瓣”``, ``“鍊”**: The``), and so does an English one in a Chinese sentence (``在“First”,
     “Second”``, as its author wrote it)."""
     inside = _walk(text, pos, step, False)
-    if inside.isascii() or not is_cjk(inside):
+    if inside.isascii() or not marks_wide(inside):
         return inside
     return _walk(text, pos, step, True) or inside
 
@@ -169,11 +169,11 @@ def _marks(text: str) -> list[Edit]:
         left = text[start - 1] if start else ""
         if left in _SKIP or left in SHARED:
             left = _neighbour(text, start - 1, -1)
-        if left.isascii() or not is_cjk(left):
+        if left.isascii() or not marks_wide(left):
             right = text[start + 1] if start + 1 < length else ""
             if right in _SKIP or right in SHARED:
                 right = _neighbour(text, start + 1, 1)
-            if right.isascii() or not is_cjk(right):
+            if right.isascii() or not marks_wide(right):
                 math = _after_math(text, start, match.end())
                 if math < 0:
                     continue
@@ -289,7 +289,7 @@ def _after_math(text: str, start: int, end: int) -> int:
     """Where the spaces before the mark at ``start`` begin, when an inline math span ends right
     before them and Chinese follows the spaces after it (``$x^2$ , 再``, as converters
     space math); else -1."""
-    if not (end > start + 1 and is_cjk_letter(text[end : end + 1])):
+    if not (end > start + 1 and _HAS_CJK.match(text, end) is not None):
         return -1
     line = text.rfind("\n", 0, start) + 1
     before = text[line:start].rstrip(" \t")
@@ -372,6 +372,8 @@ def _parentheses(masked: str) -> list[Edit]:
                     continue  # (a file's name, ``N005898(丁明昌).pdf``: as it is on disk)
                 if _quoted_pair(line, opening, i):
                     continue  # (quoted as it is written: a style guide's ``“(批量大小, 词数)”``)
+                if is_hangul(line[opening - 1 : opening]) or is_hangul(line[i + 1 : i + 2]):
+                    continue  # (Korean's: a word glossed in Hanja, ``그녀(女)가``; review 153)
                 inner = line[opening + 1 : i]
                 if (_chinese_inside(inner) and not _glossed(line, opening, inner)) or (
                     pair != "()" and _beside_cjk(line, opening, i, marks(), start)
@@ -462,7 +464,7 @@ def _stops(text: str) -> list[Edit]:
     return edits
 
 
-_STOP_BETWEEN = regex.compile(rf"[{CJK_LETTER}]\.(?=[{CJK_LETTER}])")
+_STOP_BETWEEN = regex.compile(rf"[{WIDE_MARKED}]\.(?=[{WIDE_MARKED}])")
 #: What stands before a section's number in Chinese numerals and its point, at a line's start
 #: (``## 一. 什么是线段树``, ``二.``: review 146): its point is no full stop.
 _NUMERAL_POINT = regex.compile(
@@ -514,7 +516,7 @@ def _past_emphasis(text: str, at: int) -> str:
 def _tight(ch: str) -> bool:
     """A bracket made full-width takes no space beside ``ch``: a letter, a digit, a CJK mark,
     or code (blanked out in the masked line)."""
-    return ch.isalnum() or ch in ("\0", "`") or (ch != "" and is_cjk(ch))
+    return ch.isalnum() or ch in ("\0", "`") or (ch != "" and marks_wide(ch))
 
 
 def _beside_cjk(line: str, opening: int, closing: int, marks: set[int], at: int) -> bool:
@@ -535,7 +537,7 @@ def _beside_cjk(line: str, opening: int, closing: int, marks: set[int], at: int)
         after in FULL_WIDTH and at + len(line) - len(right) in marks
     ):
         return True
-    return is_cjk(before) or is_cjk(after)
+    return marks_wide(before) or marks_wide(after)
 
 
 def _mixed(line: str, at: int) -> bool:

@@ -335,6 +335,9 @@ def _cuts_a_sentence(texts: list[str], index: int) -> bool:
     before, after = texts[back].rstrip(), texts[on].lstrip()
     if not before or ends_sentence(before) or _DECOR.sub("", before) != before.strip():
         return False
+    if _LIST_ITEM.match(before):
+        return False  # (a list's last item, ``2. **链接**：保持链接地址不变``, over a rule and a
+        # note: no sentence's half; review 153)
     if URL_END.search(before) or URL_START.match(after) or _reads_on(texts[index], after):
         return False
     if recurrence.LETTERED.match(after):
@@ -389,6 +392,7 @@ def _page_rules(rules: list[Line], texts: list[str], blocks: int) -> list[Line]:
     return [] if slides and 4 * len(cutting) <= len(rules) else cutting
 
 
+_LIST_ITEM = regex.compile(r"[ \t]{0,3}(?:[-+*]|\d{1,9}[.)])[ \t]+\S")
 #: A unit alone in brackets on its line (``(km/h)``, ``（万元）``): a table head's.
 _UNIT = regex.compile(r"^[(（][^()（）\n]{1,10}[)）][ \t]*$")
 

@@ -372,6 +372,11 @@ _LABELLED = regex.compile(r"^[*_]*(?:【[^【】\n]{1,16}】|\d{1,3}．)")
 _BULLET = regex.compile(r"^[ \t]*(?:[•·▪◦●○■□◆◇►▸]|\$\\cdot\$)[ \t]*\S")
 
 
+def bulleted(text: str) -> bool:
+    """``text`` opens on a bullet glyph a converter left (``• $25 if you…``)."""
+    return _BULLET.match(text) is not None
+
+
 #: A letter's closing, on a line of its own, before the signature's lines.
 _CLOSING = regex.compile(
     r"^[ \t]*(?:(?:very|yours|most)[ \t]+)?(?:respectfully|truly|sincerely|faithfully|cordially)"

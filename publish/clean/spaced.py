@@ -1,6 +1,7 @@
 """Pass ``spaced``: OCR that spaced out every character is closed up.
 
-A run of three or more single CJK characters separated by single spaces is closed up; two
+A run of three or more single Chinese or Japanese characters separated by single spaces is
+closed up (not Korean's, which sets a space between its words, ``나 는 너 를``); two
 padded characters (a name, ``王 明``), bylines (``记者 陈立新``) and the rows of a diagram or
 a table set with spaces (two such rows together: ``勾 青 空 虎`` ⏎ ``卯 辰 巳 午 …``) stay::
 
@@ -19,7 +20,7 @@ import re
 
 import regex
 
-from publish.cjk import CJK_LETTER
+from publish.cjk import WIDE_MARKED
 from publish.clean import wrapspaces
 from publish.clean.editor import Editor
 from publish.clean.lines import line_span
@@ -28,9 +29,9 @@ from publish.clean.shapes import grid_row
 NAME = "spaced"
 _SPACED_OUT = re.compile(r"[^\x00-\x7f] [^\x00-\x7f] [^\x00-\x7f]")  # (CJK letters are not ASCII)
 
-_RUN = regex.compile(
-    rf"[{CJK_LETTER}](?<![{CJK_LETTER}][{CJK_LETTER}])(?: [{CJK_LETTER}](?![{CJK_LETTER}])){{2,}}"
-)
+#: (Chinese's and Japanese's letters: Korean sets a space between its words, ``가 나 니``)
+_LETTER = f"[{WIDE_MARKED}]"
+_RUN = regex.compile(rf"{_LETTER}(?<!{_LETTER}{_LETTER})(?: {_LETTER}(?!{_LETTER})){{2,}}")
 
 
 def apply(text: str, edit: Editor) -> str:

@@ -29,7 +29,7 @@ from typing import NamedTuple
 from publish.cjk import CLOSING_QUOTES, FULL_STOPS, FULL_WIDTH, break_unseen, is_cjk, width
 from publish.clean import evidence as ev
 from publish.clean import lines_of, normalise, rounds, titles
-from publish.clean.blocks import Block, split_blocks
+from publish.clean.blocks import Block, kind_of, split_blocks
 from publish.clean.editor import Editor
 from publish.clean.evidence import Pages
 from publish.clean.joining import Join, joiner, spaced_run
@@ -327,6 +327,9 @@ def _breaks(
             by_spaces = item.why == INDENTED and _INDENTED_BY_HAND.match(lines[n + 1]) is not None
             if by_spaces and not damaged and not _stopped(tail):
                 continue  # (a hanging indent: ``1.3. "Contribution"`` ⏎ ``    means …``)
+            if item.why == INDENTED and kind_of(nxt.lstrip(" \t\u3000")) != "paragraph":
+                continue  # (a paragraph of its own, its indent gone, would open a heading, a
+                # list, a quote: ``\u3000#`` an empty heading; text, as the line is now)
             set_apart = item.why.startswith(_SET) or by_spaces
             # (in clean Markdown, clauses numbered in brackets after a colon or a semicolon,
             # each on its line, enumerate inside one sentence: ``还需要两个东西：`` ⏎ ``（1）…；``
