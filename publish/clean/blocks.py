@@ -135,14 +135,9 @@ def split_blocks(text: str) -> list[Block]:
 
 
 def _split(text: str) -> list[Block]:
+    opens = ("```", "~~~", "$$", "<!--")  # (what a block runs to its closing line from)
     verbatim = "<" in text and _VERBATIM_ANYWHERE.search(text) is not None
-    if (
-        "```" not in text
-        and "~~~" not in text
-        and "$$" not in text
-        and "<!--" not in text
-        and (not verbatim)
-    ):
+    if not verbatim and not any(mark in text for mark in opens):
         found = [
             Block(m.start(), m.end(), _kind(m.group(0)), m.group(0)) for m in _RUNS.finditer(text)
         ]
@@ -153,19 +148,18 @@ def _split(text: str) -> list[Block]:
     return _comments_apart(found) if "<!--" in text else found
 
 
-#: A fence line, or a ``<pre>``'s, interrupts a paragraph.
-_FENCE_AFTER = re.compile(
-    r"\n {0,3}(?:`{3,}|~{3,}|<(?:pre|script|style|textarea)(?:[ \t>]|$))", re.I | re.M
-)
-_MATH_CLOSE = re.compile(r"^.*\$\$[ \t]*$", re.MULTILINE)
-_COMMENT_OPEN = re.compile(r" {0,3}<!--")
-_COMMENT_CLOSE = re.compile(r"^.*-->.*$", re.MULTILINE)
 #: CommonMark's HTML block of type 1, verbatim to the line that closes it: ``<pre>`` (an
 #: e-mail's or a printout's lines set as they were; review 152), ``<script>``, ``<style>``,
 #: ``<textarea>``.
-_VERBATIM_OPEN = re.compile(r" {0,3}<(?:pre|script|style|textarea)(?:[ \t>]|$)", re.I)
-_VERBATIM_ANYWHERE = re.compile(r"^ {0,3}<(?:pre|script|style|textarea)(?:[ \t>]|$)", re.I | re.M)
+_VERBATIM = r"<(?:pre|script|style|textarea)(?:[ \t>]|$)"
+_VERBATIM_OPEN = re.compile(rf" {{0,3}}{_VERBATIM}", re.I)
+_VERBATIM_ANYWHERE = re.compile(rf"^ {{0,3}}{_VERBATIM}", re.I | re.M)
 _VERBATIM_CLOSE = re.compile(r"^.*</(?:pre|script|style|textarea)>.*$", re.I | re.M)
+#: A fence line, or a ``<pre>``'s, interrupts a paragraph.
+_FENCE_AFTER = re.compile(rf"\n {{0,3}}(?:`{{3,}}|~{{3,}}|{_VERBATIM})", re.I | re.M)
+_MATH_CLOSE = re.compile(r"^.*\$\$[ \t]*$", re.MULTILINE)
+_COMMENT_OPEN = re.compile(r" {0,3}<!--")
+_COMMENT_CLOSE = re.compile(r"^.*-->.*$", re.MULTILINE)
 
 
 def _with_fences(text: str) -> list[Block]:

@@ -86,7 +86,7 @@ _SPACED_MARK = re.compile(  # (``$x$ ，再``: a converter's space; and one afte
 _MARK_THEN_MATH = re.compile(r"(?<=[，。；：、！？])[ \t]+(?=\$[^\s$])")
 _SKIP = "*_~,;:?!"  # emphasis markers, and the other marks of a run like ",,"
 _SKIP_MARKUP = "*_~" + SHARED  # what :func:`_neighbour` looks through, but the marks
-_HAS_CJK = regex.compile(f"[{WIDE_MARKED}]")
+_WIDE_LETTER = regex.compile(f"[{WIDE_MARKED}]")
 _PAREN = re.compile(r"[()（）]")
 
 
@@ -282,14 +282,14 @@ def _in_latin_quotation(text: str, start: int) -> bool:
 
 def _latin(words: str) -> bool:
     """Latin letters, and no Chinese one."""
-    return any("a" <= ch.lower() <= "z" for ch in words) and not _HAS_CJK.search(words)
+    return any("a" <= ch.lower() <= "z" for ch in words) and not _WIDE_LETTER.search(words)
 
 
 def _after_math(text: str, start: int, end: int) -> int:
     """Where the spaces before the mark at ``start`` begin, when an inline math span ends right
     before them and Chinese follows the spaces after it (``$x^2$ , 再``, as converters
     space math); else -1."""
-    if not (end > start + 1 and _HAS_CJK.match(text, end) is not None):
+    if not (end > start + 1 and _WIDE_LETTER.match(text, end) is not None):
         return -1
     line = text.rfind("\n", 0, start) + 1
     before = text[line:start].rstrip(" \t")
@@ -408,7 +408,7 @@ _QUOTATION = re.compile(r'"[^"\n]*"|“[^”\n]*”|‘[^’\n]*’')
 def _chinese_inside(words: str) -> bool:
     """Chinese in brackets: not only in quotations among English words (``(e.g., "相" becomes
     "篇")``: an English aside that quotes Chinese)."""
-    if not _HAS_CJK.search(words):
+    if not _WIDE_LETTER.search(words):
         return False
     return not _latin(_QUOTATION.sub(" ", words))
 
@@ -487,7 +487,8 @@ def _glossed(line: str, opening: int, inner: str) -> bool:
         return True  # (``\0``: the link's ``](…)``, protected, blanked out; at a link's end a
         # space before them too, ``[Japanese (日本語)]``: review 142; not at a line's, where
         # ``Wayforward (給一個…)`` describes a name, no gloss)
-    return (after.isascii() and after.isalpha()) or not _HAS_CJK.search(_QUOTATION.sub("", inner))
+    unquoted = _QUOTATION.sub("", inner)
+    return (after.isascii() and after.isalpha()) or not _WIDE_LETTER.search(unquoted)
 
 
 def _room(line: str, opening: int, closing: int) -> tuple[int, int]:
@@ -587,7 +588,7 @@ def _quotes(masked: str) -> list[Edit]:
             if first + ch == '""' and _literal(line, at, i):
                 continue  # (a value set out as data: a table's cell ``| "春天的花園" |``, a
                 # list's ``["生活"]``, front matter shown; review 134)
-            if first + ch != "“”" and _HAS_CJK.search(line[at + 1 : i]):
+            if first + ch != "“”" and _WIDE_LETTER.search(line[at + 1 : i]):
                 opens = start + at
                 tie = opens if first + ch == '""' else -1  # (both halves change)
                 why = (*_QUOTE_WHY, _HALF_OF_PAIR) if tie >= 0 else _QUOTE_WHY
@@ -620,7 +621,7 @@ def _nested(line: str, marks: list[tuple[int, str]]) -> set[int]:
     nested: set[int] = set()
     for n in range(1, len(marks) - 2):
         (_, opens), (a, first), (b, second), (_, closes) = marks[n - 1 : n + 3]
-        if (opens, first, second, closes) == ("“", '"', '"', "”") and not _HAS_CJK.search(
+        if (opens, first, second, closes) == ("“", '"', '"', "”") and not _WIDE_LETTER.search(
             line[a + 1 : b]
         ):
             nested.update((n, n + 1))

@@ -53,7 +53,7 @@ import regex
 from publish.cjk import CLAUSE, CLOSING_QUOTES, OPENING_QUOTES, has_cjk_letter, width
 from publish.clean import evidence as ev
 from publish.clean import recurrence
-from publish.clean.blocks import ATX, DISPLAY_OPENS, EXTENSION_LINE, RULE, Block
+from publish.clean.blocks import ATX, DISPLAY_OPENS, EXTENSION_LINE, RULE, Block, kind_of
 from publish.clean.markers import OWN_LINE, could_hold, normalise_page
 from publish.clean.numbering import rank, starts_list_item
 from publish.clean.pagelines import PAGE_MARKER
@@ -335,9 +335,6 @@ def _cuts_a_sentence(texts: list[str], index: int) -> bool:
     before, after = texts[back].rstrip(), texts[on].lstrip()
     if not before or ends_sentence(before) or _DECOR.sub("", before) != before.strip():
         return False
-    if _LIST_ITEM.match(before):
-        return False  # (a list's last item, ``2. **链接**：保持链接地址不变``, over a rule and a
-        # note: no sentence's half; review 153)
     if URL_END.search(before) or URL_START.match(after) or _reads_on(texts[index], after):
         return False
     if recurrence.LETTERED.match(after):
@@ -387,12 +384,16 @@ def _page_rules(rules: list[Line], texts: list[str], blocks: int) -> list[Line]:
     is its author's too (review 69: a play's captions, a speech over two slides). A
     converter's pages are longer (review 70: MinerU's twelve rules, one cutting ``其`` ⏎
     ``中``)."""
-    cutting = [line for line in rules if _cuts_a_sentence(texts, line[0])]
+    cutting = [
+        line
+        for line in rules
+        if _cuts_a_sentence(texts, line[0]) and kind_of(texts[line[0] - 1]) != "list"
+    ]  # (a rule under a list's last item, ``2. **链接**：保持链接地址不变``, over a note: its
+    # author's, review 153; a folio under an item a page cut is still a folio)
     slides = len(rules) >= 4 and blocks < 5 * len(rules)
     return [] if slides and 4 * len(cutting) <= len(rules) else cutting
 
 
-_LIST_ITEM = regex.compile(r"[ \t]{0,3}(?:[-+*]|\d{1,9}[.)])[ \t]+\S")
 #: A unit alone in brackets on its line (``(km/h)``, ``（万元）``): a table head's.
 _UNIT = regex.compile(r"^[(（][^()（）\n]{1,10}[)）][ \t]*$")
 
