@@ -279,8 +279,10 @@ def judge(first: str, second: str, between: list[str]) -> tuple[float, tuple[str
         # (a note on the source over the first page, ``…Parish Papers, Box 7`` ⏎ ``[1]`` ⏎
         # ``Volume missing held…``: a number, then a capital, says no sentence goes on)
         return ev.LIKELY, (*went_on, f"the second part starts with {_start(second)}")
-    if paged or (cut and not second[:1].isupper()):
-        return ev.STRONG, went_on
+    if paged or (cut and not (second[:1].isupper() or starts_cjk(second))):
+        return ev.STRONG, went_on  # (Chinese has no lower case to go on in: after a part
+        # that reads as no Chinese prose, ``…Wang and Zhao (2010)，`` ⏎⏎ ``随着研究的深入…``,
+        # an author's new paragraph as likely as a cut one; review 155)
     if between and not (second[:1].isupper() or second[:1] in _QUOTES or _loose_end(first)):
         return ev.STRONG, went_on  # (a float alone is no cut before a capital or a quotation,
         # ``June 16-21, 2024`` ⏎⏎ a picture ⏎⏎ ``The NAACL organizers…``, nor after OCR's
