@@ -30,7 +30,10 @@ def text(source: Source, key: str, problems: list[str], value: object = None) ->
         return ""
     if isinstance(value, str | int | float) and not isinstance(value, bool):
         return str(value).strip()
-    problems.append(f"{where(source, key)}: {key} must be text, got {brief(value)}")
+    problems.append(
+        f"{where(source, key)}: {key} must be text, got {brief(value)}; "
+        f"write it on one line, {key}: followed by the text (quoted if it holds a colon)"
+    )
     return ""
 
 
@@ -44,7 +47,8 @@ def text_list(source: Source, key: str, problems: list[str]) -> tuple[str, ...]:
     if isinstance(value, list) and all(isinstance(v, str) for v in value):
         return tuple(v.strip() for v in value if v.strip())
     problems.append(
-        f"{where(source, key)}: {key} must be text or a list of text, got {brief(value)}"
+        f"{where(source, key)}: {key} must be text or a list of text, got {brief(value)}; "
+        f"write it as {key}: text, or as a list of text, one '- item' a line"
     )
     return ()
 

@@ -94,7 +94,7 @@ def build_metadata(
             ", ".join(sorted(KNOWN_KEYS)),
         )
     title = fields.text(source, "title", problems) or first_heading
-    if not title:
+    if not title and "title" not in source.front_matter:  # (one of the wrong type: an error)
         log.warning(
             "%s: no title: add 'title:' to the front matter or a '# ' heading; using %r",
             source.display_path,
