@@ -155,7 +155,23 @@ _CODES = regex.compile(r"[*_【\[]*(?:中图分类号|文献标[识志]码|文�
 
 def judge(first: str, second: str, between: list[str]) -> tuple[float, tuple[str, ...]] | None:
     """How sure it is that ``second`` continues ``first``, and why; None if it does not.
-    ``between`` names what stands between them (page breaks, floats)."""
+    ``between`` names what stands between them (page breaks, floats). A short first part that
+    opens on a number (``2、提交方式说明``) goes on into a paragraph that does not only across
+    a page: else a title over its text as likely (review 157, a figure between), and the seam
+    is only suggested."""
+    found = _judged(first, second, between)
+    if found is None or found[0] <= ev.LIKELY or any(map(_paged, between)):
+        return found
+    titled = short_line(first) and rank(first.lstrip(" \t*_")) > 0
+    if titled and not starts_new_unit(second):
+        return ev.LIKELY, (*found[1], _TITLE_FIRST)
+    return found
+
+
+_TITLE_FIRST = "the first part is short and opens on a number: a title, no page between"
+
+
+def _judged(first: str, second: str, between: list[str]) -> tuple[float, tuple[str, ...]] | None:
     if "\n" in first or "\n" in second:  # lines ``unwrap`` kept apart: a record, verse
         return None
     if not (_WORD.search(first) and _WORD.search(second)):

@@ -111,11 +111,13 @@ def goes_on_elsewhere(left: str, right: str) -> bool:
     a word in capitals (``CLASS OF 1964``, ``MAY 20``) or, after a piece that is no word,
     with any capital (``edi-`` ⏎ ``Likewise``): a headline or a caption stands between the
     halves, as a newspaper's columns leave them. Joined with the space the break renders
-    as, not glued into ``Saturday-MAY`` (``Anglo-`` ⏎ ``Saxon`` stays a compound)."""
+    as, not glued into ``Saturday-MAY`` (``Anglo-`` ⏎ ``Saxon`` stays a compound, and so does
+    a name no word list holds, ``(Domazet-`` ⏎ ``Loso and Tautz…``: review 156)."""
     first = _LEFT_WORD.search(left)
     if first is None or not right[:1].isupper() or first.group(1).isupper():
         return False
-    return _CAPITALS.match(right) is not None or not known(first.group(1))
+    word = first.group(1)
+    return _CAPITALS.match(right) is not None or not (known(word) or word[:1].isupper())
 
 
 def spaced_run(left: str, right: str) -> bool:

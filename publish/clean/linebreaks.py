@@ -324,8 +324,9 @@ def _decide(
             return "split", ev.LIKELY, "a sentence ends, and the next line starts with a date"
         if linelooks.item_starts(cur, body):  # (a short line before one is split as short)
             return "split", ev.STRONG, _ITEM_WHY
-        if ends_sentence(cur) and linelooks.head(printed, measure) and not cur.isupper():
-            return "split", ev.STRONG, "a short line in capitals after a sentence's end: a head"
+        if ends_sentence(cur) and linelooks.titled(printed, measure) and not cur.isupper():
+            why = "a short line in capitals or title case after a sentence's end: a head"
+            return "split", ev.STRONG, why
         return "join", ev.STRONG, f"{FULL_LINE} of the measure ({measure} columns, {how})"
     if how == OWN and width(cur) < 0.75 * measure and not starts_lowercase(body):
         if linelooks.drawn(cur) >= 0.75 * measure and not (ends_sentence(cur) or cur.isupper()):

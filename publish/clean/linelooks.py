@@ -125,6 +125,8 @@ def cut_line(cur: str, printed: str, measure: int) -> bool:
     wide = width(printed)
     goes_on = printed[-1:].islower() or printed.endswith(("-", "\u00ad", ",", ";", ":"))
     fits = goes_on and wide < 0.75 * measure and width(cur) + 1 + wide <= measure
+    if fits and ends_sentence(cur) and titled(printed, measure):
+        return False  # (``…in the driest months.`` ⏎ ``Results``: a section's head)
     return fits and not any(_set_line(line) for line in (cur, printed))
 
 
@@ -156,6 +158,19 @@ def head(line: str, measure: int) -> bool:
     return (
         line.isupper() and line.isascii() and len(line.split()) <= 6 and width(line) < measure / 2
     )
+
+
+def titled(line: str, measure: int) -> bool:
+    """A short line in title case, ending on no mark: a paper's section head the extraction
+    set on its own line (``Results``, ``Yield of the Deep Wells``; review 156), or one in
+    capitals (:func:`head`)."""
+    if head(line, measure):
+        return True
+    words = line.split()
+    if not words or width(line) >= measure / 2 or not line[-1:].isalpha():
+        return False
+    few = len(words) <= 2 and all(w[:1].isupper() and w.isalpha() for w in words)
+    return few or in_title_case(line)
 
 
 def title_over_text(cur: str, nxt: str) -> bool:
