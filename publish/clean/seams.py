@@ -27,6 +27,7 @@ from publish.clean.blocks import Block, split_blocks
 from publish.clean.editor import Editor
 from publish.clean.joining import joiner
 from publish.clean.markers import MARKER
+from publish.clean.numbering import rank
 from publish.clean.pagelines import PAGE_MARKER
 from publish.clean.protect import Protected
 from publish.clean.shapes import (
@@ -168,6 +169,8 @@ def _links(
         if not found[1] and unshown.chinese_only(verdict[1]) and _new_start(first, second, shown):
             confidence = min(confidence, ev.LIKELY)  # (its stops lost: ``…结论是应当优先考虑
             # 能耗指标`` ⏎⏎ ``由于…``, a paper's paragraphs run on; review 127)
+        if not (found[1] or shown.converted) and _last_item(blocks, i, second):
+            confidence = min(confidence, ev.LIKELY)
         if FLOAT_BETWEEN in whys and _LEADS_IN.search(before[-12:]):
             continue  # (``…示意图如下所示`` ⏎⏎ the figure: the sentence leads to it, and ends)
         paged = any(why.startswith(halves.PAGE_BREAK) for why in whys)
@@ -181,6 +184,16 @@ def _links(
         seam = Edit(first.end - drop, second.start, join.between, confidence, whys)
         links.append((i, found[0], seam))
     return links
+
+
+def _last_item(blocks: list[Block], i: int, second: Block) -> bool:
+    """Block ``i`` is an item numbered as the paragraph before it is (``7、…`` ⏎⏎ ``8、…``),
+    each item a paragraph, and ``second`` none: in a text that shows no conversion, the run's
+    last item, whole as the ones before it, then the text after the list (review 157), as
+    likely as an item cut (a converted textbook's ``（4）…尿酮体阳性的`` ⏎⏎ ``现象。``, a
+    page's end between: there the seam stands)."""
+    level = rank(blocks[i].text)
+    return level > 0 and i > 0 and rank(blocks[i - 1].text) == level and not rank(second.text)
 
 
 def _new_start(first: Block, second: Block, shown: unshown.Shown) -> bool:
