@@ -78,6 +78,8 @@ def test_fields_are_typed_and_normalised() -> None:
         ({"extra": ["a"]}, "extra must be a mapping"),
         ({"extra": {"a": {"b": 1}}}, "extra.'a' must be a name"),
         ({"publication": ["a", "b"]}, "publication must be text"),
+        ({"publication": {"a": 1}}, "publication must be text, got {'a': 1}; write it on one"),
+        ({"authors": [1, 2]}, "authors must be text or a list of text, got [1, 2]; write it as"),
     ],
 )
 def test_bad_fields_are_errors_naming_file_and_line(
@@ -88,6 +90,22 @@ def test_bad_fields_are_errors_naming_file_and_line(
     with pytest.raises(ContentError) as caught:
         build_metadata(_source(front, text), Config(Path(".")), "t")
     assert f"content/a.md:3: {expected}" in str(caught.value)
+
+
+def test_a_title_of_the_wrong_type_is_an_error_not_a_missing_title(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """A title given as a list says how to write it, and no "no title" warning comes first
+    (the title is there, of the wrong type); an empty ``title:`` is a missing title."""
+    text = "---\ntitle:\n  - a\n  - b\n---\n"
+    with pytest.raises(ContentError) as caught:
+        build_metadata(_source({"title": ["a", "b"]}, text), Config(Path(".")), "")
+    assert "content/a.md:2: title must be text, got ['a', 'b']; write it on one line" in str(
+        caught.value
+    )
+    assert "no title" not in caplog.text
+    empty = build_metadata(_source({"title": None}, "---\ntitle:\n---\n"), Config(Path(".")), "")
+    assert empty.title == "a" and "no title" in caplog.text
 
 
 @pytest.fixture(scope="module")

@@ -172,6 +172,7 @@ _TITLE_FIRST = "the first part is short and opens on a number: a title, no page 
 
 
 def _judged(first: str, second: str, between: list[str]) -> tuple[float, tuple[str, ...]] | None:
+    """The verdict :func:`judge` gives before it weighs a short numbered first part."""
     if "\n" in first or "\n" in second:  # lines ``unwrap`` kept apart: a record, verse
         return None
     if not (_WORD.search(first) and _WORD.search(second)):

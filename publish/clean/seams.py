@@ -190,8 +190,8 @@ def _last_item(blocks: list[Block], i: int, second: Block) -> bool:
     """Block ``i`` is an item numbered as the paragraph before it is (``7、…`` ⏎⏎ ``8、…``),
     each item a paragraph, and ``second`` none: in a text that shows no conversion, the run's
     last item, whole as the ones before it, then the text after the list (review 157), as
-    likely as an item cut (a converted textbook's ``（4）…尿酮体阳性的`` ⏎⏎ ``现象。``, a
-    page's end between: there the seam stands)."""
+    likely as an item cut (in converted text a page's end cuts such an item with no marker,
+    an OCR'd textbook's ``（4）…尿酮体阳性的`` ⏎⏎ ``现象。``, and the seam stands)."""
     level = rank(blocks[i].text)
     return level > 0 and i > 0 and rank(blocks[i - 1].text) == level and not rank(second.text)
 

@@ -94,7 +94,8 @@ def build_metadata(
             ", ".join(sorted(KNOWN_KEYS)),
         )
     title = fields.text(source, "title", problems) or first_heading
-    if not title and "title" not in source.front_matter:  # (one of the wrong type: an error)
+    wrong = source.front_matter.get("title") is not None  # (one of the wrong type: an error)
+    if not title and not wrong:
         log.warning(
             "%s: no title: add 'title:' to the front matter or a '# ' heading; using %r",
             source.display_path,
