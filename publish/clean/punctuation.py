@@ -73,7 +73,7 @@ _STOP_WHY = ("a full stop after Chinese",)
 _DIGITS_WHY = ("a full-width percent sign or point with digits",)
 #: A pair's halves are two changes, decided together (:mod:`~publish.clean.editor`).
 _HALF_OF_PAIR = "one half of a pair: accepting or rejecting either decides both"
-_MARK = re.compile(r"(?:[,;:?]|!(?!\[))( *)")
+_MARK = re.compile(r"(?:[,;:?]|!(?![\[=~]))( *)")  # (not an image's ``![``, an operator's ``!=``)
 _PERIOD = regex.compile(  # (the spaces after it, before Chinese, go with it)
     rf"\.(?<=[{WIDE_MARKED}）」』》】][*_]*\.)"
     rf"(?:[ \t]+(?=[*_]*[{WIDE_MARKED}])|(?=[*_]*[ \t]*$))",
