@@ -82,7 +82,7 @@ def marks_wide(ch: str) -> bool:
 
 def is_hangul(ch: str) -> bool:
     """``ch``'s first character is Korean's (a syllable or a jamo)."""
-    return "\uac00" <= ch[:1] <= "\ud7af" or _HANGUL.match(ch) is not None
+    return _HANGUL.match(ch) is not None
 
 
 def script_change(before: str, after: str) -> bool:

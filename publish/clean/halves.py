@@ -149,8 +149,10 @@ _EMOJI_END = regex.compile(
     r"(?:\p{Emoji_Presentation}|\p{Extended_Pictographic}\ufe0f)"
     r"[\p{Emoji_Modifier}\ufe0f]*[ \t*_]*$"
 )
-#: A paper's classification line opening a part: its codes (``中图分类号：…``).
-_CODES = regex.compile(r"[*_【\[]*(?:中图分类号|文献标[识志]码|文章编号)")
+#: The labels of a paper's classification line (``中图分类号：… 文献标志码：A 文章编号：…``).
+_CODE_LABELS = "中图分类号|文献标[识志]码|文章编号"
+#: A paper's classification line opening a part: its codes.
+_CODES = regex.compile(rf"[*_【\[]*(?:{_CODE_LABELS})")
 
 
 def judge(first: str, second: str, between: list[str]) -> tuple[float, tuple[str, ...]] | None:
@@ -330,7 +332,7 @@ _ENDS_ON_LINK = regex.compile(
 _NAMES = regex.compile(r"^[ \t]*\p{Han}{2,4}(?:[ \t\u3000]+\p{Han}{2,4}){2,9}[ \t]*$")
 #: The label of a paper's metadata line: its keywords, classification, identifier.
 _METADATA = regex.compile(
-    r"^[*_]*(?:key ?words?|关键词|关键字|中图分类号|文献标识码|doi)[ \t]*[:：]", regex.I
+    rf"^[*_]*(?:key ?words?|关键词|关键字|{_CODE_LABELS}|doi)[ \t]*[:：]", regex.I
 )
 _SPACED_HAN = regex.compile(r"\p{Han}[ \t\u3000]+(?=\p{Han})")  # words set apart: a figure's
 

@@ -101,7 +101,6 @@ _NOTE_ENDS = "a note ([Footnote 1: …]) ends"
 WIDE = "a line no print is as wide as"  # (how that evidence starts: ``unwrap`` reads it)
 INDENTED = "the next line is indented as a new paragraph"
 _DEFINITION = re.compile(r"^ {0,3}[:~][ \t]")  # a definition list's definition
-_EMPHASIS_OPENS = re.compile(r"[*_]")  # (a line that opens in bold or italics)
 _TERMED = re.compile(r"[ \t]*(\*\*|__)[^*_\n]{1,40}\1[ \t]+\S")  # (``**term** its gloss``)
 _SETEXT = re.compile(r"^ {0,3}=+[ \t]*$")  # a setext underline (``---`` is a RULE too)
 _NEWLINE = re.compile(r"\n[ \t\u3000]*")  # a break and the indent a join drops
@@ -316,7 +315,7 @@ def _decide(
         why = f"a Chinese sentence ends over two characters short of the Chinese lines ({chinese})"
         return "split", ev.STRONG, why
     full = width(cur) + indent >= measure - max(4, measure // 5)
-    if full and only_emphasis(cur.strip()) and not _EMPHASIS_OPENS.match(body):
+    if full and only_emphasis(cur.strip()) and body[:1] not in ("*", "_"):
         return "", 0.0, ""  # (a line all in bold over one in none: a song's line over its
         # translation, ``**어쩌면 나도…**`` ⏎ ``或许我也…``, a title over its text; review 151)
     if full and not linelooks.title_over_text(cur, body):
