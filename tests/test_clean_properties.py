@@ -155,6 +155,7 @@ def _letters(text: str) -> str:
 @example("(上接第一版)， (上接第一版)")  # a mark after a leading marker, another marker after it
 @example("\u3000*continued from page one*Continued on Page A6")  # one marker glued to another
 @example("Continued on Page A6:\n=== PAGE 4 ===\n\u3000#")  # an indent holding a ``#`` as text
+@example("代\n![图](a.png)\n1(上接第一版)*continued from page one*")  # past the window
 def test_idempotent(text: str) -> None:
     once, _ = _clean(text)
     twice, _ = _clean(once)

@@ -20,6 +20,11 @@ characters a font drew with them, and control characters where a space or nothin
   that a converter rejoined (``nonme⁃tallic``, ``Recur⁃ sively``) is whole again where the
   halves make a word; between two words the space after it is only offered as gone (reviews
   104, 109, 119, 131, 133 and 135 found it in six papers). A bullet starting a line is left.
+- A Latin ligature (U+FB00–U+FB06: ``ﬁ``, ``ﬂ``, ``ﬀ``, ``ﬃ``, ``ﬄ``, ``ﬅ``, ``ﬆ``) beside a
+  letter is the letters a PDF's font drew as one glyph (``proﬁted``, ``ﬂight``, ``bene-`` ⏎
+  ``ﬁt``): no one types them, a search for the word misses them, and the font ligates its
+  own letters again; one alone (``the ﬁ ligature``) is a text about the glyph and stays
+  (reviews 94, 106 and 156 found them in three documents).
 - U+2010 (a hyphen) before a space and a word's other half in lower case is where a line
   ended and a converter joined it on (``evalua‐ tion``): the word is whole again where the
   halves make one; two words' compound closed is only offered (reviews 119, 134, 139 and 140).
@@ -92,6 +97,23 @@ _STRAY = ("a control character, invisible in print, that no HTML or EPUB can hol
 _ONLY_CONTROLS = re.compile(f"^[ \t]*(?:[{CONTROLS}]+[ \t]*)+(?:\n|$)", re.MULTILINE)
 _HEAD = re.compile(r"[A-Za-z]+$")  # (searched up to the control character)
 _TAIL = re.compile(r"[A-Za-z]+")
+
+
+_LIGATURE = "[\ufb00-\ufb06]"
+_LIGATURES = regex.compile(rf"(?<=\p{{Latin}}){_LIGATURE}+|{_LIGATURE}+(?=\p{{Latin}})")
+_ANY_LIGATURE = re.compile(_LIGATURE)
+_LIGATED = ("a ligature a PDF's font drew for the letters, inside a word",)
+
+
+def ligatures(text: str, edit: Editor) -> str:
+    """``text`` with the Latin ligatures inside words made their letters."""
+    if text.isascii() or not _ANY_LIGATURE.search(text):
+        return text
+    return edit.sub(_LIGATURES, _letters, text, why=_LIGATED)
+
+
+def _letters(match: regex.Match[str]) -> str:
+    return unicodedata.normalize("NFKC", match.group(0))
 
 
 def radicals(text: str, edit: Editor) -> str:

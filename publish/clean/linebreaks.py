@@ -467,7 +467,8 @@ def _numbered(lines: list[str], n: int) -> Verdict | None:
     if cur.lstrip()[:1] not in "(（" and nxt.lstrip()[:1] not in "(（":
         return None  # (a quick look: most breaks have no bracket at either line's start)
     ends = cur.rstrip(" \t")[-1:] in "-–—" or cur.rstrip(" \t-–—\"'”’")[-1:] in _ITEM_END
-    if starts_list_item(nxt) and ends and not _runs_on(nxt):  # (``namely:-``: a dash too)
+    run_in = cur.rstrip(" \t")[-1:] in ";；" and _run_in(lines, n)
+    if starts_list_item(nxt) and ends and not (_runs_on(nxt) or run_in):  # (``namely:-`` too)
         if n + 2 == len(lines) or not is_list_number(lines[n + 2]):
             return "split", ev.STRONG, LISTED
     elif is_list_number(cur) and nxt.strip() and nxt.lstrip()[:1] not in _MARKUP:
@@ -475,6 +476,27 @@ def _numbered(lines: list[str], n: int) -> Verdict | None:
         if not column:
             return "join", ev.STRONG, "a list number alone, its item on the next line"
     return None
+
+
+#: A number in brackets opening a clause inside a line, after a colon, semicolon or comma:
+#: an enumeration the sentence runs through (a citation, ``under clause (j) of``, is none),
+#: where an item ends in a semicolon (``…for his view: (a) the dues…;`` ⏎ ``(b) the loan…``,
+#: a line's wrap falling before one of its numbers; review 161), whose items no paragraph
+#: break sets apart. An Act's ``1. (1) This Act…`` ⏎ ``Act, 2012.`` ⏎ ``(2) It extends…``,
+#: its clauses sentences, are items; so are its definitions, ``2. Definition… requires;`` ⏎
+#: ``(a) 'Act' means…``, under a section whose margin note ran into a clause above it.
+_RUN_IN = re.compile(r"[:;,：；，][ \t]*[(（](?:\d{1,2}|[a-z])[)）][ \t]")
+_SECTION_START = re.compile(r"[ \t]*\d{1,3}\.[ \t]")
+
+
+def _run_in(lines: list[str], n: int) -> bool:
+    """Lines ``n`` and before, back to the last that opens on a section's number (``2.
+    Definition…``: an enumeration above it is another's), hold a number opening a clause
+    inside a line (:data:`_RUN_IN`)."""
+    start = n
+    while start > 0 and not _SECTION_START.match(lines[start]):
+        start -= 1
+    return any(_RUN_IN.search(line) for line in lines[start : n + 1])
 
 
 _FIRST_NUMBER = re.compile(r"^[ \t]*[(（](\d{1,2}|[a-z])[)）]")
@@ -541,7 +563,7 @@ def verdicts(
                 if before
                 else nxt
             )
-            after = after[: len(after) - len(after.lstrip(" \t\u3000")) + _READ]
+            after = _window(after)
             judged = seen.judged.get((n, begin, after))
             if judged is None:
                 # the paragraph as it will read, joined: the lines since the last break read
@@ -586,6 +608,19 @@ def settled(lines: list[str], found: list[Break]) -> bool:
 
 _ENOUGH = 240  # characters of the text after a break that any verdict reads
 _READ = 32  # characters of the next line, after its indent, that a verdict reads
+
+
+def _window(line: str) -> str:
+    """The first :data:`_READ` characters of ``line`` after its indent, read as they will
+    be once the markers at its edges go (a window cutting one would read it as text:
+    ``1(上接第一版)*continued from page one*`` is a number alone, once ``jumps`` has run)."""
+    text = line.lstrip(" \t\u3000")
+    indent = line[: len(line) - len(text)]
+    if len(text) > _READ and might_hold(text):
+        text = without_markers(text) or text
+    return indent + text[:_READ]
+
+
 _BEFORE = 4000  # characters of the paragraph before a break that any verdict reads
 
 

@@ -19,6 +19,8 @@ Rewrites (outside protected spans unless noted)::
                                              from the other half of a cut one)
     ２０２４ ＡＢＣ                         -> 2024 ABC (full-width ASCII letters and digits;
                                              not one alone in quotes, "Ａ": an example)
+    proﬁted ﬂight                         -> profited flight (a Latin ligature inside a
+                                             word; not one alone: glyphs)
     ⾃主 ⽣⽇ ⻓江                          -> 自主 生日 长江 (a radical a PDF's font gave for
                                              the character, beside Chinese; not one alone,
                                              a radical named in a table of them: glyphs)
@@ -295,7 +297,7 @@ def apply(text: str, edit: Editor) -> str:
     if "\r" in text:
         text = edit.as_one(_CR, "\n", text, (*LAYOUT, CRLF))
     controlled = glyphs.controls(text, edit)
-    traced = glyphs.hyphen_bullets(glyphs.radicals(controlled, edit), edit)
+    traced = glyphs.hyphen_bullets(glyphs.radicals(glyphs.ligatures(controlled, edit), edit), edit)
     if traced != controlled or (controlled != text and glyphs.extracted(text)):
         edit.pages.extracted = True  # (a PDF's extraction)
     text = glyphs.hyphens(traced, edit)

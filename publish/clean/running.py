@@ -31,6 +31,9 @@ of the one before are none: a running head stands once a page.
 A numbered label (``Table 3``), a caption's label word alone (``Figure``), a figure's source
 line (``资料来源：Wind``) or a note's reference (``参考资料：《线性代数》56 页``) is none.
 
+In a text that shows no page, fields their author labelled in bold or italics (``**Week**: 3``
+under each section of a lecture log) are a record's, never furniture.
+
 Lines that differ in a year (``民国29年（1940年）`` … ``民国30年（1941年）``) are a chronicle's
 headings, never furniture.
 
@@ -295,6 +298,16 @@ def _text_of(lines: list[Line], texts: list[str]) -> bool:
     return headings or (len(lines) <= 3 and width(lines[0][2]) > _LONG_HEAD)
 
 
+def _fields(lines: list[Line], texts: list[str]) -> bool:
+    """Every line is a field its author labelled in bold or italics (``**Week**: 3``,
+    ``**規格**: 1vCPU``, ``*Room:* 204``): a record's, under each section of a log or a
+    review; no converter marks a running head up so."""
+    return all(_LABELLED.match(texts[line[0]]) for line in lines)
+
+
+_LABELLED = regex.compile(r"[ \t]*([*_]{1,2})[^*_\n]{1,24}?(?:[:：]\1|\1[ \t]*[:：])")
+
+
 def _rows(lines: list[Line]) -> bool:
     """Every line has its columns set apart by a tab: a table's rows, flattened (a model's
     name and its score, ``PP-OCRv6_medium\t86.2%``, in each of three tables)."""
@@ -478,6 +491,9 @@ def repeated_lines(text: str, blocks: list[Block], near: list[tuple[int, int]]) 
             if all(_numbered_by_url(line[2]) for line in lines):
                 continue  # (its number is a link's, ``**Link:** https://…/issues/1001``, a
                 # resource's, no page's: minutes citing an issue under each item; review 111)
+            if not pages and _fields(lines, texts):
+                continue  # (no page shown: a record's field under each section, ``**Week**:
+                # 3``; review 162)
             heading = _headings(lines, texts)
             if heading and not _PAGE_WORD.search(lines[0][2]):
                 if not pages:
@@ -518,6 +534,7 @@ def repeated_lines(text: str, blocks: list[Block], near: list[tuple[int, int]]) 
         rest = [line for line in lines if line not in cutting and not _leads_in(texts, line[0])]
         if len(lines) >= 3:
             own = _text_of(lines, texts) or _rows(lines)
+            own = own or _fields(lines, texts)
             sections = _sections(lines, texts, starts) or (not pages and own)
             weak.append((rest, f"recurs {len(lines)} times, apart", 0.0 if sections else ev.LIKELY))
         else:
