@@ -95,6 +95,22 @@ def test_a_document_that_needs_only_layout_comes_back_byte_for_byte() -> None:
     assert [(c.pass_name, c.applied, c.line) for c in suggested.changes] == [("seams", False, 1)]
 
 
+def test_repairs_inside_lines_leave_the_layout_as_written() -> None:
+    """A slip repaired inside a line brings no layout change with it (reviews 144, 155 and
+    162: one comma widened took every line end's space and blank line along): the line ends,
+    blank lines and final newline stay as written and only the repair is recorded; a layout
+    change beside a repair goes with it (the line joined at ``北京,`` ⏎ ``他们``). Cleaning
+    the result again changes nothing."""
+    body = "# 说明 \n\n我们在北京,他们在上海。 \n这是第二行。\n\n\n\n第二段。"
+    cleaned = clean.clean(_source(body))
+    assert cleaned.text == body.replace(",", "，")
+    assert [(c.pass_name, c.line, c.applied) for c in cleaned.changes] == [("punctuation", 3, True)]
+    assert clean.clean(_source(cleaned.text)).text == cleaned.text
+    beside = clean.clean(_source("# 说明\n\n我们在北京, \n他们在上海。\n"))
+    assert beside.text == "# 说明\n\n我们在北京，他们在上海。\n"
+    assert [c.pass_name for c in beside.changes] == ["normalise", "unwrap", "punctuation"]
+
+
 def test_an_authors_windows_file_keeps_its_line_endings_when_written() -> None:
     """A file of the author's own with CRLF line endings throughout and one slip is written
     with its CRLF, the slip repaired, and only that recorded (review 122: one colon widened

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import unicodedata
+from pathlib import Path
 
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
@@ -18,6 +19,7 @@ from fixture_file import FIXTURES, read_fixture_file, unescape
 from publish import clean
 from publish.clean.blocks import split_blocks
 from publish.clean.protect import Protected
+from publish.model import Source
 
 PIECES = [
     *"代县政府工作报告一二年月",
@@ -160,6 +162,21 @@ def test_idempotent(text: str) -> None:
     once, _ = _clean(text)
     twice, _ = _clean(once)
     assert twice == once
+
+
+@FAST
+@given(TEXT)
+@example("代, \n\n\n\n代,代")  # a repair inside a line, the layout kept as written
+def test_idempotent_as_a_build_cleans(text: str) -> None:
+    """The text a build takes (:func:`publish.clean.clean`: a document that needed only
+    layout as written, repairs inside lines made on the text as written) is cleaned no
+    further by cleaning it again."""
+    once = _built(text)
+    assert _built(once) == once
+
+
+def _built(text: str) -> str:
+    return clean.clean(Source(Path("x.md"), "x.md", "x", {}, "", text, 1)).text
 
 
 def test_idempotent_on_every_fixture_input() -> None:

@@ -21,11 +21,12 @@ from dataclasses import dataclass, field
 
 from publish.clean import blocks, jumps, normalise, pagelines, pagestarts, protect
 from publish.clean import evidence as ev
-from publish.clean.editor import Editor
+from publish.clean import written as written_layout
+from publish.clean.editor import Editor, Recorded
 from publish.clean.order import order_fragments
 from publish.clean.passes import PASSES, CleanPass, for_language, select
 from publish.clean.review import Review
-from publish.clean.trace import FileOrigin, StitchedOrigin, Trace
+from publish.clean.trace import FileOrigin, Step, StitchedOrigin, Trace, apply_sorted
 from publish.model import Article, Change, CleanedSource, CleanSettings, Furniture, Jump, Source
 
 __all__ = ["PASSES", "CleanPass", "clean", "clean_article", "clean_text", "select"]
@@ -198,15 +199,32 @@ def _as_written(run: Run, text: str, path: str, first_line: int) -> Run:
     """``run``, or, when every change it applied is layout only
     (:data:`~publish.clean.normalise.LAYOUT`: line ends, blank lines, the final newline), a
     run of ``text`` as it was: the document needed no repair, and comes back byte for byte,
-    with no change recorded; its suggestions stay, located in the source as before."""
+    with no change recorded; its suggestions stay, located in the source as before. Where
+    it shows no conversion and its repairs are all inside lines, away from its layout
+    changes, ``text`` with the repairs alone (:mod:`publish.clean.written`)."""
     applied = [r for editor in run.editors for r in editor.recorded if r.applied]
-    if not all(r.evidence[: len(normalise.LAYOUT)] == normalise.LAYOUT for r in applied):
+    if all(r.evidence[: len(normalise.LAYOUT)] == normalise.LAYOUT for r in applied):
+        for editor in run.editors:
+            editor.recorded = [r for r in editor.recorded if not r.applied]
+        written = start(text, path, first_line, run.review)
+        written.editors = run.editors
+        return written
+    if run.pages.boundaries or "\r" in text or pagelines.shows_conversion(text, run.pages):
+        return run  # (a converter's layout is set right with the rest)
+    repairs = written_layout.repairs(run.trace, text)
+    if repairs is None:
         return run
-    for editor in run.editors:
-        editor.recorded = [r for r in editor.recorded if not r.applied]
-    written = start(text, path, first_line, run.review)
+    for editor in run.editors:  # (the repairs alone, made on the text as written)
+        editor.recorded = [r for r in editor.recorded if not (r.applied and _layout(r))]
+    written = start(apply_sorted(text, repairs), path, first_line, run.review)
+    written.trace = Trace(FileOrigin(path, text, first_line))
+    written.trace.steps.append(Step(repairs))
     written.editors = run.editors
     return written
+
+
+def _layout(record: Recorded) -> bool:
+    return record.evidence[: len(normalise.LAYOUT)] == normalise.LAYOUT
 
 
 def _changes(runs: list[Run]) -> list[Change]:

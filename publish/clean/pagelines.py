@@ -79,10 +79,13 @@ def forget() -> None:
 def _converted(text: str) -> bool:
     """The text shows the marks of OCR or conversion: a word hyphenated at a line's end, a
     continuation marker, a page marker, an image named by its hash or math written token by
-    token (MinerU's), or Marker's anchor of a place on a page (``<span id="page-22-0">``)."""
+    token (MinerU's), an image named by its box on the page (PaddleOCR's), or Marker's anchor
+    of a place on a page (``<span id="page-22-0">``)."""
     if marked_in_lines(text) or ANY_PAGE_MARKER.search(text) is not None:
         return True
     if "](" in text and _HASHED_IMAGE.search(text) is not None:
+        return True
+    if "img_in_" in text and _BOXED_IMAGE.search(text) is not None:
         return True
     if "$" in text and _RECOGNISED_MATH.search(text) is not None:
         return True
@@ -97,6 +100,10 @@ _HASHED_IMAGE = regex.compile(
     r"!\[[^\]\n]*\]\((?:[^()\s:]*/)?[0-9a-f]{32,}\.(?:jpe?g|png|gif|webp)\)"
 )
 
+#: An image PaddleOCR cut from the page and named by its box there
+#: (``imgs/img_in_chart_box_120_150_900_500.jpg``: a journal paper and a company's annual
+#: report, reviews 104 and 129).
+_BOXED_IMAGE = regex.compile(r"img_in_[a-z]+_box_\d+_\d+_\d+_\d+\.(?:jpe?g|png)")
 #: Math a formula recogniser wrote token by token (UniMERNet's, in MinerU's output): a unit
 #: spaced in ``\mathrm{~V}``, a number's digits set apart, ``1 1 ^ { \circ }``, ``$0 . 5``
 #: (in 20 documents of reviews 7 to 73, none written by hand).

@@ -175,6 +175,11 @@ def _links(
             continue  # (``…示意图如下所示`` ⏎⏎ the figure: the sentence leads to it, and ends)
         paged = any(why.startswith(halves.PAGE_BREAK) for why in whys)
         lower = starts_lowercase(second.text)
+        pictured = FLOAT_BETWEEN in whys and unshown.chinese_only(verdict[1])
+        if pictured and not (paged or shown.converted):
+            continue  # (an author's picture between two paragraphs, the first a caption or a
+            # remark on no mark: ``…居然还能吃到西餐的`` ⏎⏎ ``![](…)`` ⏎⏎ ``小明偷拍我是吧``, a
+            # blog's; review 164, two travel blogs)
         stated = FLOAT_BETWEEN in whys and before.rstrip().endswith(("**", "__"))
         if (halves.CARRIES in whys or stated) and not (paged or lower or shown.converted):
             confidence = min(confidence, ev.LIKELY)  # (a README that ends its paragraphs on

@@ -90,6 +90,11 @@ class Step:
         self._starts, self._new_starts = array("q", self._starts), array("q", self._new_starts)
         self.edits = ()
 
+    def touches(self, start: int, end: int) -> bool:
+        """Some edit's replacement stands at or beside ``start``-``end`` of the output."""
+        i = bisect.bisect_right(self._new_starts, end) - 1
+        return i >= 0 and self._ends()[1][i] >= start
+
     def to_input(self, offset: int) -> int:
         """The offset in the step's input of ``offset`` in its output."""
         return self.to_inputs([offset])[0]
