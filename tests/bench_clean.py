@@ -6,7 +6,9 @@
 
 Each document is cleaned by us and formatted by the peer in turns, in processor time, so a
 slow spell of the machine falls on both. The one-time start-up (the English word list) is
-timed apart. Peak memory is measured in a child process cleaning one large file.
+timed apart. Peak memory is measured in a child process cleaning one large file, and its
+time per MB against that of a file a fifth its size (a rule whose cost grows with the text
+before it shows as a ratio above 1).
 """
 
 from __future__ import annotations
@@ -55,8 +57,9 @@ def throughput(name: str, documents: list[str]) -> None:
     )
 
 
-def peak_memory(megabytes: int) -> None:
-    """Peak RSS of a child process that cleans one file of ``megabytes`` MB."""
+def peak_memory(megabytes: int) -> float:
+    """Peak RSS of a child process that cleans one file of ``megabytes`` MB; its seconds of
+    processor time cleaning, returned."""
     found = subprocess.run(
         [sys.executable, __file__, "--peak", str(megabytes)],
         cwd=REPO,
@@ -64,15 +67,21 @@ def peak_memory(megabytes: int) -> None:
         text=True,
         check=True,
     )
-    before, after = (int(n) / 1024 for n in found.stdout.split())
-    print(f"clean, one {megabytes} MB file: peak RSS {after:.0f} MiB ({before:.0f} MiB before)")
+    before, after, seconds = (float(n) for n in found.stdout.split())
+    print(
+        f"clean, one {megabytes} MB file: {seconds:.1f} s, peak RSS {after / 1024:.0f} MiB "
+        f"({before / 1024:.0f} MiB before)"
+    )
+    return seconds
 
 
 def _child(megabytes: int) -> None:
     text = "\n\n".join(real_corpus(megabytes))
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    start = time.process_time()
     clean.clean_text(text, "big.md")
-    print(before, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+    seconds = time.process_time() - start
+    print(before, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, seconds)
 
 
 def cleaning(megabytes: float = 4.0) -> None:
@@ -81,7 +90,11 @@ def cleaning(megabytes: float = 4.0) -> None:
     print(f"clean, start-up (English word list, once): {time.process_time() - start:.2f} s")
     throughput("fixtures corpus", _fixtures(megabytes))
     throughput("real documents", real_corpus(megabytes))
-    peak_memory(10)
+    small, large = peak_memory(2), peak_memory(10)
+    print(  # (a pattern searched from the text's start at each mark made it quadratic once)
+        f"clean, one file: {large / 10:.2f} s a MB at 10 MB against {small / 2:.2f} at 2 MB "
+        f"(ratio {large / 10 / (small / 2):.2f}; 1 is linear)"
+    )
 
 
 def _fixtures(megabytes: float) -> list[str]:

@@ -158,6 +158,7 @@ def _letters(text: str) -> str:
 @example("\u3000*continued from page one*Continued on Page A6")  # one marker glued to another
 @example("Continued on Page A6:\n=== PAGE 4 ===\n\u3000#")  # an indent holding a ``#`` as text
 @example("代\n![图](a.png)\n1(上接第一版)*continued from page one*")  # past the window
+@example("govern-\nment 代,     代")  # columns that a comma widened leaves none
 def test_idempotent(text: str) -> None:
     once, _ = _clean(text)
     twice, _ = _clean(once)
@@ -167,6 +168,10 @@ def test_idempotent(text: str) -> None:
 @FAST
 @given(TEXT)
 @example("代, \n\n\n\n代,代")  # a repair inside a line, the layout kept as written
+@example(  # a heading ending a list's lines
+    "*\n=== PAGE 4 ===\n代Continued on Page A6\nPage 7 GAO-26 Report\n（一）\n"
+    "Page 7 GAO-26 Report\n #"
+)
 def test_idempotent_as_a_build_cleans(text: str) -> None:
     """The text a build takes (:func:`publish.clean.clean`: a document that needed only
     layout as written, repairs inside lines made on the text as written) is cleaned no

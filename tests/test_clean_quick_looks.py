@@ -32,6 +32,7 @@ from publish.clean import (
     spaced,
     wrapspaces,
 )
+from publish.clean.evidence import Pages
 from publish.clean.trace import FileOrigin
 
 _MARKS = [
@@ -222,3 +223,22 @@ def _run_of(text: str, pos: int) -> str:
 def test_blocks_with_fences_as_read_line_by_line(pieces: list[str]) -> None:
     text = "".join(pieces)
     assert [(b.start, b.end) for b in blocks._with_fences(text)] == _line_by_line(text)
+
+
+_SPANS = st.lists(st.tuples(st.integers(0, 60), st.integers(0, 12)), max_size=8)
+
+
+@FAST
+@given(_SPANS, _SPANS, st.lists(st.tuples(st.integers(0, 70), st.integers(0, 6)), max_size=12))
+def test_a_break_touches_a_suspect_line_as_a_look_at_each_would_say(
+    first: list[tuple[int, int]], more: list[tuple[int, int]], breaks: list[tuple[int, int]]
+) -> None:
+    """The lines offered as furniture, sorted once with the furthest end reached, answer as a
+    look at each line would: before and after more lines are offered."""
+    pages = Pages()
+    for spans in (first, more):
+        pages.suspect.extend((a, a + n) for a, n in spans)
+        for start, size in breaks:
+            end = start + size
+            plain = any(a <= end and start <= b for a, b in pages.suspect)
+            assert pages.touches_suspect(start, end) == plain

@@ -196,6 +196,8 @@ def _with_fences(text: str) -> list[Block]:
 
 
 _HEADING_LINE = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)", re.MULTILINE)
+#: A heading line indented less than any item's text (two columns, ``- ``): a list's end.
+_EDGE_HEADING = re.compile(r"^ ?#{1,6}(?:[ \t]|$)", re.MULTILINE)
 #: An ATX heading line: its marks, and its title without the closing marks.
 ATX = re.compile(r"^ {0,3}(#{1,6})[ \t]+(?P<title>.*?)(?:[ \t]+#+)?[ \t]*$")
 #: A heading with nothing in it (``#``, ``## ##``).
@@ -204,18 +206,22 @@ EMPTY_HEADING = re.compile(r"^ {0,3}#{1,6}(?:[ \t]+#*)?[ \t]*$")
 
 def _headings_apart(blocks: list[Block]) -> list[Block]:
     """A heading is one line (CommonMark ATX), and it interrupts a paragraph: a heading line
-    in a run of paragraph lines, or lines after a heading, are blocks of their own."""
+    in a run of paragraph lines, or lines after a heading, are blocks of their own. So does
+    a heading line at the left edge in a list's lines (indented less than any item's text, it
+    ends the list: ``*`` ⏎ ``text`` ⏎ ``#``, or `` #``)."""
     found: list[Block] = []
     for block in blocks:
-        if block.kind not in ("heading", "paragraph") or "\n" not in block.text:
+        listed = block.kind == "list"
+        if block.kind not in ("heading", "paragraph", "list") or "\n" not in block.text:
             found.append(block)
             continue
-        if block.kind == "paragraph" and not _HEADING_LINE.search(block.text):
+        heading = _EDGE_HEADING if listed else _HEADING_LINE
+        if block.kind != "heading" and not heading.search(block.text):
             found.append(block)
             continue
         run, offset = -1, 0  # where the current run of other lines started
         for line in block.text.split("\n"):
-            if _HEADING_LINE.match(line):
+            if heading.match(line):
                 if run >= 0:
                     found.append(_part(block, run, offset - 1))
                 found.append(_part(block, offset, offset + len(line)))

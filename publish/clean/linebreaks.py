@@ -412,12 +412,11 @@ def _own(kind: str, cur: str, nxt: str) -> Verdict | None:
     ):
         return "keep", 0.0, ""
     grid = not (cur.isascii() or nxt.isascii()) and grid_row(cur) and grid_row(nxt)
-    columns = (aligned(cur) and aligned(without_markers(cur))) or (
-        aligned(nxt) and aligned(without_markers(nxt))
-    )
+    columns = (aligned(cur) and aligned(_as_read(cur))) or (aligned(nxt) and aligned(_as_read(nxt)))
     records = rows.records(cur, nxt) and rows.records(*map(_as_read, (cur, nxt)))  # (as they
     # will read: ``代((上接第一版)…`` is no row once its bracket is wide, nor a line once the
-    # marker opening it goes)
+    # marker opening it goes; nor ``代,     代`` columns once its comma is wide, the spaces
+    # after it gone)
     if grid or columns or records:  # (a jump line set off at a line's end by
         # spaces sets no columns: the jumps pass takes it off, spaces and all)
         return "keep", 0.0, ""  # (rows of a diagram or a table set with spaces, tabs)

@@ -6,7 +6,8 @@ every line, so a column's measure apart; an author's spaces (a name, ``王 明``
 heading's parts; a verse's lines, seven characters or fewer) do not. A line holding three such
 spaces or more, the runs between them of one measure (within a tenth), and its first and
 last runs no wider, has them closed up; two are only suggested, its first run of the measure
-too. Never in a table's row (or its HTML) or a line with tabs: cells set apart.
+too. Never in a table's row (or its HTML) or a line with tabs: cells set apart; nor where
+every space follows a sentence's full stop (an author's space between sentences).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ _GAP = regex.compile(rf"(?<=[\p{{Han}}{_CLOSING}]) (?=[\p{{Han}}{_OPENING}])")
 #: widens the mark, so a measure leaves them out, as it would in the text cleaned again.
 _BESIDE_MARK = regex.compile(r"(?<=\p{Han}[,;:?!)]) | (?=\()")
 _AFTER_MARK = regex.compile(r"(?<=\p{Han}[,;:?!)]) (?=\p{Han})")
+_STOPPED = regex.compile(r"[。！？][”’」』]?\Z")  # (searched in the two characters before a space)
 QUICK = regex.compile(r"[^\x00-\x7f] [^\x00-\x7f]")
 _NARROWEST = 24  # columns, twelve Chinese letters: a verse's line or a table's cell is less
 _SURE = 3  # spaces: two measures seen the same
@@ -49,8 +51,9 @@ def line_ends(line: str, start: int) -> list[Edit]:
     if not QUICK.search(line) or "\t" in line or line.lstrip().startswith(("|", "<")):
         return []  # (a table's row, or its HTML: its cells set apart)
     spaces = [m.start() for m in _GAP.finditer(line)]
-    if len(spaces) < 2:
-        return []
+    if len(spaces) < 2 or all(_STOPPED.search(line, max(0, at - 2), at) for at in spaces):
+        return []  # (each after a sentence's full stop: an author's space between sentences,
+        # ``…文档格式。 它会…。 遇到…``, a translator's habit; review 166, two chapters)
     sure = _measured(line, spaces)
     if sure is None and _AFTER_MARK.search(line):
         sure = _measured(line, sorted(spaces + [m.start() for m in _AFTER_MARK.finditer(line)]))
