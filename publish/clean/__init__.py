@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from publish.clean import blocks, jumps, normalise, pagelines, pagestarts, protect
 from publish.clean import evidence as ev
 from publish.clean import written as written_layout
-from publish.clean.editor import Editor, Recorded
+from publish.clean.editor import Editor
 from publish.clean.order import order_fragments
 from publish.clean.passes import PASSES, CleanPass, for_language, select
 from publish.clean.review import Review
@@ -203,7 +203,7 @@ def _as_written(run: Run, text: str, path: str, first_line: int) -> Run:
     it shows no conversion and its repairs are all inside lines, away from its layout
     changes, ``text`` with the repairs alone (:mod:`publish.clean.written`)."""
     applied = [r for editor in run.editors for r in editor.recorded if r.applied]
-    if all(r.evidence[: len(normalise.LAYOUT)] == normalise.LAYOUT for r in applied):
+    if all(normalise.layout_only(r.evidence) for r in applied):
         for editor in run.editors:
             editor.recorded = [r for r in editor.recorded if not r.applied]
         written = start(text, path, first_line, run.review)
@@ -215,16 +215,14 @@ def _as_written(run: Run, text: str, path: str, first_line: int) -> Run:
     if repairs is None:
         return run
     for editor in run.editors:  # (the repairs alone, made on the text as written)
-        editor.recorded = [r for r in editor.recorded if not (r.applied and _layout(r))]
+        editor.recorded = [
+            r for r in editor.recorded if not (r.applied and normalise.layout_only(r.evidence))
+        ]
     written = start(apply_sorted(text, repairs), path, first_line, run.review)
     written.trace = Trace(FileOrigin(path, text, first_line))
     written.trace.steps.append(Step(repairs))
     written.editors = run.editors
     return written
-
-
-def _layout(record: Recorded) -> bool:
-    return record.evidence[: len(normalise.LAYOUT)] == normalise.LAYOUT
 
 
 def _changes(runs: list[Run]) -> list[Change]:

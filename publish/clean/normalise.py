@@ -58,6 +58,13 @@ NAME = "normalise"
 #: The evidence of an edit that changes only the text's layout, not what it renders: a
 #: document whose every change is such comes back as it was (:mod:`publish.clean`).
 LAYOUT = ("layout only: the text renders the same",)
+
+
+def layout_only(evidence: tuple[str, ...]) -> bool:
+    """The evidence says the change is layout only (:data:`LAYOUT`)."""
+    return evidence[: len(LAYOUT)] == LAYOUT
+
+
 #: The evidence of the one change that makes a text's line endings LF.
 CRLF = "line endings made LF"
 

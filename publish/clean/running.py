@@ -533,8 +533,7 @@ def repeated_lines(text: str, blocks: list[Block], near: list[tuple[int, int]]) 
             marked.add(line[0])
         rest = [line for line in lines if line not in cutting and not _leads_in(texts, line[0])]
         if len(lines) >= 3:
-            own = _text_of(lines, texts) or _rows(lines)
-            own = own or _fields(lines, texts)
+            own = _text_of(lines, texts) or _rows(lines) or _fields(lines, texts)
             sections = _sections(lines, texts, starts) or (not pages and own)
             weak.append((rest, f"recurs {len(lines)} times, apart", 0.0 if sections else ev.LIKELY))
         else:

@@ -18,14 +18,10 @@ from __future__ import annotations
 import bisect
 import itertools
 
-from publish.clean.normalise import LAYOUT
+from publish.clean.normalise import layout_only
 from publish.clean.trace import Edit, Step, Trace
 
 _Span = tuple[int, int]
-
-
-def _layout(edit: Edit) -> bool:
-    return edit.evidence[: len(LAYOUT)] == LAYOUT
 
 
 def repairs(trace: Trace, text: str) -> list[Edit] | None:
@@ -34,15 +30,15 @@ def repairs(trace: Trace, text: str) -> list[Edit] | None:
     ends or joins a line, one an earlier edit changed the text of, a layout change beside
     one), or where there is no layout to keep."""
     edits = [(n, e) for n, step in enumerate(trace.steps) for e in step.edits]
-    if not any(_layout(e) for _, e in edits):
+    if not any(layout_only(e.evidence) for _, e in edits):
         return None
-    if any("\n" in e.new or "\r" in e.new for _, e in edits if not _layout(e)):
+    if any("\n" in e.new or "\r" in e.new for _, e in edits if not layout_only(e.evidence)):
         return None  # (a line ended or joined: that is the text's layout set right)
     found: list[Edit] = []
     layout: list[_Span] = []
     for index, edit in edits:
         span, clean = _back(trace.steps[:index], edit.start, edit.end)
-        if _layout(edit):
+        if layout_only(edit.evidence):
             layout.append(span)
         elif not clean or "\n" in text[span[0] : span[1]]:
             return None  # (text an edit made; or a line joined)
