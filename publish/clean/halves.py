@@ -237,6 +237,10 @@ def _judged(first: str, second: str, between: list[str]) -> tuple[float, tuple[s
         return ev.STRONG, ("the second part starts with a mark that continues a sentence",)
     if ends_sentence(first) or starts_new_unit(second) or _section(first):
         return None
+    if _TITLED.match(second) and "\n" not in second.strip() and short_line(second):
+        return None  # (a numbered section's title alone, ``2.4 Mountain Depot (WH-104)``, an
+        # appendix's ``A.2.7 Security and Surveillance Systems``: a page starts with it, no
+        # sentence's other half; review 167)
     if not between and _salutation(first) and not starts_lowercase(second):
         return None  # (a letter's salutation before its first paragraph)
     if not between and _NUMBER_ALONE.match(first.strip()):
@@ -396,6 +400,11 @@ _NUMBER_ALONE = regex.compile(
     r"^[*_]*(?:[(（]\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*[)）]"
     r"|(?:\d{1,3}|[一二三四五六七八九十]{1,3})[、.．)）])[*_]*$"
 )
+
+
+#: A section's number of two levels or more (an appendix's with its letter), then a title's
+#: first word: a capital or Chinese (``2.4 for details`` goes on a sentence).
+_TITLED = regex.compile(r"(?:[A-Z]\.)?\d{1,3}(?:\.\d{1,3})+\.?[ \t]+(?:[A-Z]|\p{Han})")
 
 
 def _section(first: str) -> bool:

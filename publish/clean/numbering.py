@@ -26,8 +26,9 @@ _RANKED: list[tuple[int, re.Pattern[str]]] = [
     (8, re.compile(r"^[（(][ \t]?\d{1,2}[ \t]?[）)]")),
 ]
 #: The ranks that head a document's numbered parts: under an unnumbered heading they keep
-#: its level (``# 报告`` … ``## 一、``), and only a number of a higher rank is their parent.
-TOP = frozenset({1, 2, 5})
+#: its level (``# 报告`` … ``## 一、``; an annual report's ``## 第一节`` after the letter to its
+#: shareholders, ``## 致股东``: review 167), and only a number of a higher rank is their parent.
+TOP = frozenset({1, 2, 3, 5})
 #: The ranks down to （一）: a report's or a book's parts, whose nesting is sure.
 PARTS = 6
 #: A Chinese heading number a standalone line may be promoted for (pass ``headings``).

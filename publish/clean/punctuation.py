@@ -156,6 +156,9 @@ def _marks(text: str) -> list[Edit]:
             continue
         if text[start] == ":" and _labels_of_list(text, start):
             continue
+        if text[start] == ":" and ":" in (text[start - 1 : start], text[start + 1 : start + 2]):
+            continue  # (``::``, one token: a Dataview field's, ``**作者**:: 王小明``; a scope's,
+            # ``标准库::vector``; review 168)
         if _emoticon(text, start):
             continue  # (``写完了:)``, ``又挂了:(``: a face, no mark; review 132)
         if text[start] == ":" and text[max(0, start - 2) : start] in ("**", "__"):

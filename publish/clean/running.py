@@ -305,7 +305,30 @@ def _fields(lines: list[Line], texts: list[str]) -> bool:
     return all(_LABELLED.match(texts[line[0]]) for line in lines)
 
 
+def _identified(lines: list[Line], texts: list[str]) -> bool:
+    """Every line is a field, a label of a few words and a colon, whose value ends in an
+    identifier (``Application ID: APP-002``, ``站点编号：WH-101``): a record's, its number no
+    page's (a slip opinion's ``Cite as: 582 U. S. ____ (2017)      31`` ends on a page's)."""
+    return all(_IDENTIFIED.match(texts[line[0]]) for line in lines)
+
+
 _LABELLED = regex.compile(r"[ \t]*([*_]{1,2})[^*_\n]{1,24}?(?:[:：]\1|\1[ \t]*[:：])")
+_IDENTIFIED = regex.compile(
+    r"[ \t]*[*_]{0,2}\p{L}[\p{L}\p{N} .&/'()-]{0,29}?[*_]{0,2}[ \t]*(?::[ \t]+|：[ \t]*)"
+    r"[*_]{0,2}[^\n]*?[A-Za-z][-_]?\d+[*_]{0,2}[ \t]*$"
+)
+
+
+def _sections_in_turn(lines: list[Line], texts: list[str]) -> bool:
+    """Each line opens with a section's number of two levels or more, an appendix's with its
+    letter, each number its own (``A.1.1 Depot number 1`` … ``A.1.4 Depot number 4``): a
+    document's sections, not a head that repeats (``4.2 CONSERVATION OF MASS 111`` … ``113``
+    opens with one number on every page)."""
+    numbers = [_SECTIONED.match(texts[line[0]]) for line in lines]
+    return all(numbers) and len({n.group(1) for n in numbers if n}) == len(lines)
+
+
+_SECTIONED = regex.compile(r"[ \t]*(?:#{1,6}[ \t]+)?((?:[A-Z]\.)?\d+(?:\.\d+)+)\.?[ \t]+\S")
 
 
 def _rows(lines: list[Line]) -> bool:
@@ -457,7 +480,7 @@ def repeated_lines(text: str, blocks: list[Block], near: list[tuple[int, int]]) 
                 found[line[1]] = ("page marker", "a page's label, its number rising", ev.STRONG)
                 marked.add(line[0])
             continue
-        if recurrence.years(lines):
+        if recurrence.years(lines) or _sections_in_turn(lines, texts):
             continue
         atop = [line for line in lines if line[0] - 1 in beside_markers]
         if len(atop) == len(lines) or (len(atop) >= _PAGES_HEADED and 2 * len(atop) >= len(lines)):
@@ -494,6 +517,12 @@ def repeated_lines(text: str, blocks: list[Block], near: list[tuple[int, int]]) 
             if not pages and _fields(lines, texts):
                 continue  # (no page shown: a record's field under each section, ``**Week**:
                 # 3``; review 162)
+            if _identified(lines, texts) and not any(
+                _next_to(line, beside_markers) for line in lines
+            ):
+                continue  # (a record's field, its number rising one record to the next, none
+                # by a page's edge: ``Application ID: APP-002`` under each system of a
+                # policy's appendix; review 167)
             heading = _headings(lines, texts)
             if heading and not _PAGE_WORD.search(lines[0][2]):
                 if not pages:
