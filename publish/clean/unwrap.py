@@ -26,7 +26,7 @@ import itertools
 import re
 from typing import NamedTuple
 
-from publish.cjk import CLOSING_QUOTES, FULL_STOPS, FULL_WIDTH, break_unseen, is_cjk, width
+from publish.cjk import CLOSING_QUOTES, FULL_STOPS, FULL_WIDTH, break_unseen, has_cjk, is_cjk, width
 from publish.clean import evidence as ev
 from publish.clean import lines_of, normalise, rounds, titles
 from publish.clean.blocks import Block, kind_of, split_blocks
@@ -135,6 +135,24 @@ def _full(lines: list[str], document: int | None) -> bool:
     for another document (a Chinese column of 22 characters), not a record."""
     least = document - max(4, document // 5) if document else 0
     return bool(lines) and least > 0 and all(width(line.strip()) >= least for line in lines)
+
+
+def _listing(lines: list[str]) -> bool:
+    """Five lines of Latin text or more, nearly all opening on a capital and hardly a
+    sentence ending among them (a word in lower case before a full stop, in one line of
+    eight at most: OCR's ``Adelaide street.``): a list's entries a line each, a trade
+    directory's firms (``Abbott Peter & Sons (bakers), Mill Lane, Wakefield`` ⏎ ``Gill Henry
+    & Co., Ltd., …``), whose lines fill the measure as a wrap's do. Wrapped prose opens most
+    lines on a word in lower case, and ends its sentences."""
+    if len(lines) < 5 or has_cjk("".join(lines)):
+        return False
+    capitals = sum(1 for line in lines if _CAPITAL_FIRST.match(line))
+    ends = len(_SENTENCE_ENDS.findall("\n".join(lines)))
+    return 5 * capitals >= 4 * len(lines) and 8 * ends < len(lines)
+
+
+_CAPITAL_FIRST = re.compile(r"[ \t]*(?:\*[ \t]+)?[A-Z]")
+_SENTENCE_ENDS = re.compile(r"\b[a-z]{3,}[.!?][\"')\]]*(?:\s|$)")
 
 
 def _by_width(item: Break) -> bool:
@@ -283,6 +301,7 @@ def _breaks(
     damaged = clean is None
     title = titles.cut_title(lines, names) and all(i.verdict != "keep" for i in found)
     own, many = clean or (False, 0)  # (its author's lines: they stay)
+    listing = _listing(lines)
     edits: list[Edit] = []
     tail = ""  # the end of the line before each break, with the lines joined to it
     for n, item in enumerate(found):
@@ -311,6 +330,8 @@ def _breaks(
                 edits.append(new)
             continue
         weak_join = item.verdict == "join" and _by_width(item)
+        if weak_join and listing:
+            continue  # (a directory's entries, a firm a line: review 169)
         if weak_join and _headingafter(block, found, n):
             edits.append(Edit(item.newline, item.end, "\n\n", ev.STRONG, (HEADING,)))
         elif item.verdict == "join" and not record:
