@@ -3,7 +3,8 @@ characters a font drew with them, and control characters where a space or nothin
 
 - A run of Kangxi radicals (U+2F00–U+2FD5) beside a Chinese character becomes the characters
   it stands for (``⾃主`` -> ``自主``, by NFKC); one alone, or a run of them alone, is left (a
-  table of radicals names them).
+  table of radicals names them). They show a PDF's extraction where they stand throughout
+  (:func:`throughout`), not where a writer pasted a line from a PDF into their own text.
 - So does a radical of the CJK Radicals Supplement that has the shape of a whole simplified
   character (``⻓江`` -> ``长江``, ``⻘年`` -> ``青年``: MinerU's Markdown of two PDFs, reviews 108
   and 114); these have no NFKC form, so :data:`SUPPLEMENT` names each.
@@ -121,6 +122,16 @@ def radicals(text: str, edit: Editor) -> str:
     if not _ANY_RADICAL.search(text):
         return text
     return edit.sub(_RADICALS, lambda m: _character(m.group(0)), text, why=_RADICAL)
+
+
+def throughout(text: str) -> bool:
+    """The radicals in ``text`` stand for their characters throughout, as a PDF's font draws
+    them: half as many or more as the characters written as such (a text extracted whole;
+    one a writer pasted a line of into, ``进⾏`` among thirty ``行``, is the writer's own:
+    review 172)."""
+    found = _ANY_RADICAL.findall(text)
+    written = sum(text.count(_character(ch)) for ch in set(found))
+    return 2 * len(found) >= written
 
 
 def _character(run: str) -> str:

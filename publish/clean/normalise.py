@@ -304,8 +304,15 @@ def apply(text: str, edit: Editor) -> str:
     if "\r" in text:
         text = edit.as_one(_CR, "\n", text, (*LAYOUT, CRLF))
     controlled = glyphs.controls(text, edit)
-    traced = glyphs.hyphen_bullets(glyphs.radicals(glyphs.ligatures(controlled, edit), edit), edit)
-    if traced != controlled or (controlled != text and glyphs.extracted(text)):
+    ligated = glyphs.ligatures(controlled, edit)
+    radicals = glyphs.radicals(ligated, edit)
+    traced = glyphs.hyphen_bullets(radicals, edit)
+    if (
+        ligated != controlled
+        or traced != radicals
+        or (radicals != ligated and glyphs.throughout(ligated))
+        or (controlled != text and glyphs.extracted(text))
+    ):
         edit.pages.extracted = True  # (a PDF's extraction)
     text = glyphs.hyphens(traced, edit)
     if not text.isascii():  # (before the text is weighed: ``Page A6Ａ`` is a marker's page)
