@@ -218,11 +218,9 @@ def _as_written(run: Run, text: str, path: str, first_line: int) -> Run:
         editor.recorded = [
             r for r in editor.recorded if not (r.applied and normalise.layout_only(r.evidence))
         ]
-    written = start(apply_sorted(text, repairs), path, first_line, run.review)
-    written.trace = Trace(FileOrigin(path, text, first_line))
-    written.trace.steps.append(Step(repairs))
-    written.editors = run.editors
-    return written
+    trace = Trace(FileOrigin(path, text, first_line))  # (the source, then the repairs)
+    trace.steps.append(Step(repairs))
+    return Run(apply_sorted(text, repairs), trace, run.review, editors=run.editors)
 
 
 def _changes(runs: list[Run]) -> list[Change]:

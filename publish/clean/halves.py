@@ -45,7 +45,7 @@ from publish.clean import evidence as ev
 from publish.clean import titles
 from publish.clean.joining import AT_DOMAIN, CAPITALS_WORD, STARTS_SENTENCE
 from publish.clean.markers import OWN_LINE
-from publish.clean.numbering import SECTION_NUMBER, rank
+from publish.clean.numbering import LEVELLED, SECTION_NUMBER, rank
 from publish.clean.shapes import (
     DASH_LEADS,
     DATED,
@@ -404,7 +404,7 @@ _NUMBER_ALONE = regex.compile(
 
 #: A section's number of two levels or more (an appendix's with its letter), then a title's
 #: first word: a capital or Chinese (``2.4 for details`` goes on a sentence).
-_TITLED = regex.compile(r"(?:[A-Z]\.)?\d{1,3}(?:\.\d{1,3})+\.?[ \t]+(?:[A-Z]|\p{Han})")
+_TITLED = regex.compile(rf"{LEVELLED}\.?[ \t]+(?:[A-Z]|\p{{Han}})")
 
 
 def _section(first: str) -> bool:

@@ -41,8 +41,7 @@ def _lines(masked: str, pattern: re.Pattern[str]) -> int:
     return sum(1 for _ in itertools.islice(pattern.finditer(masked), _STYLE))
 
 
-_STRAIGHT_PAIR = re.compile(r'^[^\n]*"[^"\n]*"', re.MULTILINE)
-_STRAIGHT_PAIRS = re.compile(r'"[^"\n]*"')  # (each, on one line)
+_STRAIGHT_PAIR = re.compile(r'"[^"\n]*"')  # (a pair on one line)
 #: A pair of half-width brackets around Chinese on one line (``(批量大小, 隐藏单元个数)``).
 HALF_PAIR = rf"\([^()\n]*[{WIDE_MARKED}][^()\n]*\)"
 _HALF_PAIR = regex.compile(rf"^[^\n]*{HALF_PAIR}", regex.M)
@@ -98,7 +97,7 @@ def _house_quotes(masked: str) -> bool:
     curly = masked.count("“") + masked.count("”")
     if not curly:
         return _STRAIGHT_PAIR.search(masked) is not None
-    straight = len(_STRAIGHT_PAIRS.findall(masked))  # (and, where it types a curly pair
+    straight = len(_STRAIGHT_PAIR.findall(masked))  # (and, where it types a curly pair
     # among five times as many straight, the straight ones are its choice still: a translated
     # lesson's 14 ``時 "喚醒"，`` beside one ``“配方”``, half its pairs made curly and half
     # offered; review 172. Three among one curly pair are slips: made curly)

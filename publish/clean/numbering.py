@@ -41,6 +41,9 @@ _LIST_NUMBER = re.compile(
 _SENTENCE_END = re.compile(r"[。！？!?]|[，、；：,;:]$")
 #: A section's number before its title: ``§ 600.2``, ``3.4.1``, ``Article 5``, ``Section
 #: IV``: a regulation's or a paper's heading, however its title ends.
+#: A section's number of two levels or more, an appendix's with its letter (``2.4``,
+#: ``A.2.7``): a pattern's text, for the patterns that read one.
+LEVELLED = r"(?:[A-Z]\.)?\d{1,3}(?:\.\d{1,3})+"
 SECTION_NUMBER = re.compile(
     r"^(?:§{1,2}|¶)[ \t\u00a0]*\d|^\d{1,3}(?:\.\d{1,3})+\.?[ \t]"
     r"|^(?:Section|Sec\.|Article|Art\.|Rule|Part|Chapter|Title|Schedule)[ \t]+(?:\d|[IVXLC]+\b)",

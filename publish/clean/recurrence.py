@@ -11,6 +11,7 @@ import itertools
 import regex
 
 from publish.cjk import width
+from publish.clean.numbering import LEVELLED
 from publish.clean.shapes import MONTH
 
 Line = tuple[int, tuple[int, int], str]  # (index among non-blank lines, span, text)
@@ -111,7 +112,16 @@ def section_numbered(lines: list[Line], texts: list[str]) -> bool:
 
 
 #: A line that opens with a section's number of two levels or more (``2.1 ``, ``## 3.2.1 ``).
-_SECTION_NUMBER = regex.compile(r"[ \t]*(?:#{1,6}[ \t]+)?(\d+(?:\.\d+)+)\.?[ \t]+\S")
+_SECTION_NUMBER = regex.compile(rf"[ \t]*(?:#{{1,6}}[ \t]+)?({LEVELLED})\.?[ \t]+\S")
+
+
+def sections_in_turn(lines: list[Line], texts: list[str]) -> bool:
+    """Each line opens with a section's number of two levels or more, an appendix's with its
+    letter, each number its own (``A.1.1 Depot number 1`` … ``A.1.4 Depot number 4``): a
+    document's sections, not a head that repeats (``4.2 CONSERVATION OF MASS 111`` … ``113``
+    opens with one number on every page)."""
+    numbers = [_SECTION_NUMBER.match(texts[line[0]]) for line in lines]
+    return all(numbers) and len({n.group(1) for n in numbers if n}) == len(lines)
 
 
 def rising_page(lines: list[Line]) -> bool:

@@ -319,18 +319,6 @@ _IDENTIFIED = regex.compile(
 )
 
 
-def _sections_in_turn(lines: list[Line], texts: list[str]) -> bool:
-    """Each line opens with a section's number of two levels or more, an appendix's with its
-    letter, each number its own (``A.1.1 Depot number 1`` … ``A.1.4 Depot number 4``): a
-    document's sections, not a head that repeats (``4.2 CONSERVATION OF MASS 111`` … ``113``
-    opens with one number on every page)."""
-    numbers = [_SECTIONED.match(texts[line[0]]) for line in lines]
-    return all(numbers) and len({n.group(1) for n in numbers if n}) == len(lines)
-
-
-_SECTIONED = regex.compile(r"[ \t]*(?:#{1,6}[ \t]+)?((?:[A-Z]\.)?\d+(?:\.\d+)+)\.?[ \t]+\S")
-
-
 def _rows(lines: list[Line]) -> bool:
     """Every line has its columns set apart by a tab: a table's rows, flattened (a model's
     name and its score, ``PP-OCRv6_medium\t86.2%``, in each of three tables)."""
@@ -480,7 +468,7 @@ def repeated_lines(text: str, blocks: list[Block], near: list[tuple[int, int]]) 
                 found[line[1]] = ("page marker", "a page's label, its number rising", ev.STRONG)
                 marked.add(line[0])
             continue
-        if recurrence.years(lines) or _sections_in_turn(lines, texts):
+        if recurrence.years(lines) or recurrence.sections_in_turn(lines, texts):
             continue
         atop = [line for line in lines if line[0] - 1 in beside_markers]
         if len(atop) == len(lines) or (len(atop) >= _PAGES_HEADED and 2 * len(atop) >= len(lines)):

@@ -301,7 +301,7 @@ def _breaks(
     damaged = clean is None
     title = titles.cut_title(lines, names) and all(i.verdict != "keep" for i in found)
     own, many = clean or (False, 0)  # (its author's lines: they stay)
-    listing = _listing(lines)
+    listing: bool | None = None  # (found when a join by the measure first asks)
     edits: list[Edit] = []
     tail = ""  # the end of the line before each break, with the lines joined to it
     for n, item in enumerate(found):
@@ -330,6 +330,8 @@ def _breaks(
                 edits.append(new)
             continue
         weak_join = item.verdict == "join" and _by_width(item)
+        if weak_join and listing is None:
+            listing = _listing(lines)
         if weak_join and listing:
             continue  # (a directory's entries, a firm a line: review 169)
         if weak_join and _headingafter(block, found, n):

@@ -37,7 +37,7 @@ def repairs(trace: Trace, text: str) -> list[Edit] | None:
     found: list[Edit] = []
     layout: list[_Span] = []
     for index, edit in edits:
-        span, clean = _back(trace.steps[:index], edit.start, edit.end)
+        span, clean = _back(trace.steps, index, edit.start, edit.end)
         if layout_only(edit.evidence):
             layout.append(span)
         elif not clean or "\n" in text[span[0] : span[1]]:
@@ -57,11 +57,11 @@ def repairs(trace: Trace, text: str) -> list[Edit] | None:
     return found
 
 
-def _back(steps: list[Step], start: int, end: int) -> tuple[_Span, bool]:
-    """``start``-``end`` of the output of ``steps`` placed in their first input; and whether
-    no edit of theirs changed or touches it (its text is the source's own)."""
+def _back(steps: list[Step], index: int, start: int, end: int) -> tuple[_Span, bool]:
+    """``start``-``end`` of the input of step ``index`` placed in the first step's input; and
+    whether no edit of the steps before changed or touches it (its text is the source's)."""
     clean = True
-    for step in reversed(steps):
+    for step in map(steps.__getitem__, range(index - 1, -1, -1)):  # (no copy of the list)
         clean = clean and not step.touches(start, end)
         start, end = step.to_input(start), step.to_input(end)
     return (start, end), clean
