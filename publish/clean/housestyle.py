@@ -24,7 +24,7 @@ from publish.clean.numbering import is_bare_number
 from publish.clean.trace import Edit
 
 _BRACKETS = "brackets set half-width in a text with no mark of conversion, its marks full-width"
-_ALL_HALF = "brackets set half-width throughout, none full-width, in a text with no conversion"
+_ALL_HALF = "brackets set half-width, five pairs to one full-width, in a text with no conversion"
 _MARKS = "its Chinese marks are half-width throughout, in a text with no mark of conversion"
 _QUOTES = "its quotation marks are straight throughout, in a text with no mark of conversion"
 _HEADING = "a heading's, in a text with no mark of conversion: a link may name it by its words"
@@ -43,16 +43,21 @@ def _lines(masked: str, pattern: re.Pattern[str]) -> int:
 
 _STRAIGHT_PAIR = re.compile(r'"[^"\n]*"')  # (a pair on one line)
 #: A pair of half-width brackets around Chinese on one line (``(批量大小, 隐藏单元个数)``).
-HALF_PAIR = rf"\([^()\n]*[{WIDE_MARKED}][^()\n]*\)"
-_HALF_PAIR = regex.compile(rf"^[^\n]*{HALF_PAIR}", regex.M)
+_PAIR = rf"\([^()\n]*[{WIDE_MARKED}][^()\n]*\)"
+HALF_PAIR = regex.compile(_PAIR)
+_HALF_PAIR = regex.compile(rf"^[^\n]*{_PAIR}", regex.M)
 
 
 def _house_brackets(masked: str) -> bool:
     """The text sets its brackets half-width, around Chinese too, on :data:`_STYLE` lines or
-    more, and none full-width: its author's style, where its marks show a slip in ten at
-    most (a book's chapters writing ``三個地方 (系統、使用者、專案)``, four ``: `` among
-    sixty full-width marks: review 105; not a converter's paper, its commas half-width)."""
-    return "（" not in masked and "）" not in masked and _lines(masked, _HALF_PAIR) >= _STYLE
+    more, and five pairs so at least for each set full-width: its author's style, where its
+    marks show a slip in ten at most (a book's chapters writing ``三個地方 (系統、使用者、專案)``,
+    four ``: `` among sixty full-width marks: review 105; a blog's post eleven pairs such
+    beside two ``（…）``: review 176; not a converter's paper, its commas half-width)."""
+    if _lines(masked, _HALF_PAIR) < _STYLE:
+        return False
+    full = masked.count("（")
+    return not full or len(HALF_PAIR.findall(masked)) >= 5 * full
 
 
 #: Full-width marks to one half-width that is a slip of the author's, not a converter's habit

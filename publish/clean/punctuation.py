@@ -687,7 +687,6 @@ def apply(text: str, edit: Editor) -> str:
     return text
 
 
-_HALF_PAIR_CJK = regex.compile(housestyle.HALF_PAIR)
 _IN_KEPT_PAIR = "inside brackets the text keeps half-width: widened, it would mix the two"
 
 
@@ -695,7 +694,7 @@ def _in_kept_pairs(text: str, marks: list[Edit]) -> list[Edit]:
     """``marks``, those inside a pair of brackets around Chinese that stays half-width (its
     widening only suggested, the author's style) only suggested too: ``(批量大小, 隐藏单元个数)``
     would read ``(批量大小，隐藏单元个数)`` (review 140)."""
-    spans = [m.span() for m in _HALF_PAIR_CJK.finditer(text)]
+    spans = [m.span() for m in housestyle.HALF_PAIR.finditer(text)]
     if not spans:
         return marks
     starts = [start for start, _ in spans]
