@@ -59,6 +59,7 @@ class Renderer:
         self.env.globals["page_class"] = functools.partial(root_classes, self.theme.variables)
         self._warned: set[str] = set()
         self._css: dict[str, str] = {}
+        self._sheets: dict[str, str] = {}
         #: What a format sets up once and shares between documents (the PDF's fonts).
         self.prepared: dict[str, object] = {}
         #: The font files the PDF stylesheet loads (``file:`` URLs): all the PDF may read
@@ -148,6 +149,13 @@ class Renderer:
         return "\n".join(rules)
 
     def stylesheet(self, fmt: str) -> str:
+        """The stylesheet of ``fmt``: the theme's variables, then its static sheets (made once
+        a build: every page of the site names it)."""
+        if fmt not in self._sheets:
+            self._sheets[fmt] = self._stylesheet(fmt)
+        return self._sheets[fmt]
+
+    def _stylesheet(self, fmt: str) -> str:
         values = with_dark_colours(self.theme.variables)
         variables = {name.replace("_", "-"): value for name, value in values.items()}
         # [[fonts]] faces are files on this machine: the PDF embeds them; a site or an EPUB

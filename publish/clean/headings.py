@@ -27,9 +27,10 @@ import re
 
 from publish.clean import evidence as ev
 from publish.clean import outline
-from publish.clean.blocks import split_blocks
+from publish.clean.blocks import Block, split_blocks
 from publish.clean.editor import Editor
 from publish.clean.numbering import PARTS, TOP, is_heading_line, rank
+from publish.clean.pagelines import shows_conversion
 from publish.clean.trace import Edit
 
 NAME = "headings"
@@ -71,10 +72,12 @@ def apply(text: str, edit: Editor) -> str:
     offered: list[tuple[int, int]] = []  # the same, and the headings suggested
     blocks = split_blocks(text)
     numbers = outline.Outline(blocks)
+    sure = shows_conversion(text, edit.pages) or _flat(blocks)  # (every nesting offered)
+    under: set[int] = set()  # (ranks seen right under a heading, no text between: _nest)
     threshold = edit.review.settings.threshold
     contents = False  # (under a table of contents' heading: its lines are no headings)
     nested: list[tuple[int, int]] = []  # (rank, index in edits) of each heading nested
-    for block in blocks:
+    for i, block in enumerate(blocks):
         setext = _SETEXT.match(block.text) if block.kind == "paragraph" else None
         if block.kind == "heading" or setext:
             match = _ATX.match(block.text)
@@ -85,6 +88,10 @@ def apply(text: str, edit: Editor) -> str:
             title = _UNSPACED.sub(r"\1 ", title)  # (a heading's ``08.Mod 名``: its number)
             prefix_end = block.start + len(match.group("hashes"))
             new_level, above = _nesting(rank(title), level, seen)
+            if i > 0 and blocks[i - 1].kind == "heading":
+                under.add(rank(title))  # (its first part: so are its siblings after it)
+            if not (above or rank(title) <= PARTS or rank(title) in under or level == 1 or sure):
+                new_level = level  # (:func:`_nest`: an author's ``## 1. …`` after ``## Why …``)
             shown = level  # (the level it has once the edits sure enough are made)
             if new_level != level:
                 edits.append(_nest(block.start, prefix_end, new_level, rank(title), above))
@@ -147,12 +154,26 @@ def _deeper(start: int, end: int, level: int) -> Edit:
 
 def _nest(start: int, end: int, level: int, order: int, above: int) -> Edit:
     """Nesting under a numbered heading of the rank above is what the numbers say; under an
-    unnumbered one it is sure for 一、 and （一） (the parts of a report), a guess below."""
+    unnumbered one it is sure for 一、 and （一） (the parts of a report), a guess below; in a
+    text that shows no conversion, offered only under a title (``#``), right under the heading
+    (no text of its own between: ``## 个人博客项目需求说明书`` ⏎⏎ ``## 1. 项目概述``), or where
+    the headings are :func:`_flat`."""
     if above:
         why = "a numbered heading at the level of the heading above it, which ranks higher"
         return Edit(start, end, "#" * level, ev.STRONG, (why,))
     why = "a numbered heading at the level of the unnumbered heading above it"
     return Edit(start, end, "#" * level, ev.STRONG if order <= PARTS else ev.LIKELY, (why,))
+
+
+def _flat(blocks: list[Block]) -> bool:
+    """The text sets its headings at one level, but for a title above them (a converter sets
+    every heading so, whatever its rank): where it sets them at two or more, the levels are its
+    author's, and a numbered heading at the level of an unnumbered one is its sibling (``## 1.
+    Words based on…`` after ``## Why Etymology Matters``, over its ``#### Example:``; a
+    how-to's ``### 1. 設定環境變數`` after ``### 前置需求``, under ``## 快速開始``: reviews 176
+    and 178, every nesting offered wrong)."""
+    found = (_ATX.match(b.text) for b in blocks if b.kind == "heading")
+    return len({len(m.group("hashes")) for m in found if m} - {1}) <= 1
 
 
 def _nested_level(order: int, level: int, seen: list[tuple[int, int]]) -> int:

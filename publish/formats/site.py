@@ -10,6 +10,7 @@ robots.txt and 404 page come from :mod:`publish.formats.sitefiles`.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 from collections.abc import Sequence
@@ -39,7 +40,13 @@ def newest_first(documents: Sequence[Summary]) -> list[Summary]:
 def _stylesheet(ctx: BuildContext) -> tuple[str, str]:
     """The site's stylesheet: its fingerprinted name and its text."""
     css = ctx.renderer.stylesheet("html")
-    return f"static/publish.{hashlib.sha256(css.encode()).hexdigest()[:10]}.css", css
+    return _fingerprinted(css), css
+
+
+@functools.lru_cache(maxsize=4)
+def _fingerprinted(css: str) -> str:
+    """The stylesheet's name, fingerprinted (asked by every page, of the same text)."""
+    return f"static/publish.{hashlib.sha256(css.encode()).hexdigest()[:10]}.css"
 
 
 def _context(ctx: BuildContext, doc: Document) -> dict[str, Any]:
