@@ -72,7 +72,7 @@ def apply(text: str, edit: Editor) -> str:
     offered: list[tuple[int, int]] = []  # the same, and the headings suggested
     blocks = split_blocks(text)
     numbers = outline.Outline(blocks)
-    sure = shows_conversion(text, edit.pages) or _flat(blocks)  # (every nesting offered)
+    sure = shows_conversion(text, edit.pages) or _flat(blocks, numbers)  # (all offered)
     under: set[int] = set()  # (ranks seen right under a heading, no text between: _nest)
     threshold = edit.review.settings.threshold
     contents = False  # (under a table of contents' heading: its lines are no headings)
@@ -165,14 +165,18 @@ def _nest(start: int, end: int, level: int, order: int, above: int) -> Edit:
     return Edit(start, end, "#" * level, ev.STRONG if order <= PARTS else ev.LIKELY, (why,))
 
 
-def _flat(blocks: list[Block]) -> bool:
+def _flat(blocks: list[Block], numbers: outline.Outline) -> bool:
     """The text sets its headings at one level, but for a title above them (a converter sets
     every heading so, whatever its rank): where it sets them at two or more, the levels are its
     author's, and a numbered heading at the level of an unnumbered one is its sibling (``## 1.
     Words based on…`` after ``## Why Etymology Matters``, over its ``#### Example:``; a
     how-to's ``### 1. 設定環境變數`` after ``### 前置需求``, under ``## 快速開始``: reviews 176
-    and 178, every nesting offered wrong)."""
-    found = (_ATX.match(b.text) for b in blocks if b.kind == "heading")
+    and 178, every nesting offered wrong). Not those numbered by depth, whose numbers set
+    their levels (``### 1.1.1`` as cleaning set it under ``## 1.1``: cleaned again, the text
+    reads as it did)."""
+    found = (
+        _ATX.match(b.text) for b in blocks if b.kind == "heading" and b.start not in numbers.numbers
+    )
     return len({len(m.group("hashes")) for m in found if m} - {1}) <= 1
 
 

@@ -31,8 +31,11 @@ from publish.clean.shapes import REFERENCE
 from publish.clean.trace import Edit
 
 #: A fence at any indent: one in a list item, a content tab or an admonition is indented with
-#: its container (``=== "C++"`` ⏎ ``    ```cpp``), and is code all the same.
-_FENCE_OPEN = re.compile(r"^[ \t]*(`{3,}|~{3,})[^\n]*$", re.MULTILINE)
+#: its container (``=== "C++"`` ⏎ ``    ```cpp``), and is code all the same; so is one that
+#: opens a list's item or a quotation's line (a Logseq page's ``\t- ``` js``, closed by
+#: ``\t  ```: review 180), after their markers.
+_CONTAINERS = r"[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+|>[ \t]?)*"
+_FENCE_OPEN = re.compile(rf"^{_CONTAINERS}(`{{3,}}|~{{3,}})[^\n]*$", re.MULTILINE)
 _ATTRIBUTE = r"""[A-Za-z_:][A-Za-z0-9_.:-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?"""
 _DOLLARS = r"\$\$.+?\$\$"  # display math
 _DISPLAY = re.compile(_DOLLARS, re.DOTALL)
@@ -174,11 +177,22 @@ def fenced_blocks(text: str) -> list[tuple[int, int]]:
         if fence[0] == "`" and "`" in opening.group(0)[opening.end(1) - opening.start() :]:
             pos = opening.end()  # a backtick fence's info string may not contain backticks
             continue
-        closing = re.compile(rf"^[ \t]*{re.escape(fence[0])}{{{len(fence)},}}[ \t]*$", re.M)
-        end = closing.search(text, opening.end())
+        column = _column(text[opening.start() : opening.start(1)])
+        closing = re.compile(rf"^([ \t>]*){re.escape(fence[0])}{{{len(fence)},}}[ \t]*$", re.M)
+        ends = (
+            m for m in closing.finditer(text, opening.end()) if _column(m.group(1)) <= column + 3
+        )
+        end = next(ends, None)  # (one indented four columns more is the code's own line: a
+        # fence shown inside a fence of more backticks, ``    ````` in ``````{list-table}``)
         stop = end.end() if end else len(text)
         spans.append((opening.start(), stop))
         pos = stop
+
+
+def _column(prefix: str) -> int:
+    """The column a line's text starts at after ``prefix`` (its indent and container markers;
+    a tab to the next multiple of four, as CommonMark reads it)."""
+    return len(prefix.expandtabs(4))
 
 
 _OFF = re.compile(r"<!--[^\n]*?autocorrect(?:-disable|:[ \t]*false)[^\n]*?-->")
