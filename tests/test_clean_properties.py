@@ -159,6 +159,7 @@ def _letters(text: str) -> str:
 @example("Continued on Page A6:\n=== PAGE 4 ===\n\u3000#")  # an indent holding a ``#`` as text
 @example("代\n![图](a.png)\n1(上接第一版)*continued from page one*")  # past the window
 @example("govern-\nment 代,     代")  # columns that a comma widened leaves none
+@example("代,\n\n代?")  # a sentence's last words, its ``?`` half-width until widened
 def test_idempotent(text: str) -> None:
     once, _ = _clean(text)
     twice, _ = _clean(once)

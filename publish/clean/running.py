@@ -346,6 +346,9 @@ def _above(texts: list[str], starts: list[int], k: int, level: int) -> bool:
     return level > 2 and under and _SETEXT.match(texts[k]) is not None
 
 
+_FENCES = ("```", "~~~")
+
+
 def _cuts_a_sentence(texts: list[str], index: int) -> bool:
     """The line stands between the two halves of a sentence (furniture, not a heading); a
     web address on either side is no sentence's half."""
@@ -359,6 +362,9 @@ def _cuts_a_sentence(texts: list[str], index: int) -> bool:
     before, after = texts[back].rstrip(), texts[on].lstrip()
     if not before or ends_sentence(before) or _DECOR.sub("", before) != before.strip():
         return False
+    if before.lstrip().startswith(_FENCES) or after.startswith(_FENCES):
+        return False  # (a code block's fence: an R Markdown deck's ``***`` between a chunk
+        # and ``right column notes`` parts its slide's two columns; review 182)
     if URL_END.search(before) or URL_START.match(after) or _reads_on(texts[index], after):
         return False
     if recurrence.LETTERED.match(after):

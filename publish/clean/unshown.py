@@ -106,11 +106,15 @@ def chinese_only(why: tuple[str, ...]) -> bool:
 def _tail(second: str) -> bool:
     """``second`` is the last words of a sentence, and no more: a line of a few characters
     that ends it, no clause in it (``灼心。``, ``处位置造成有效伤害。``: the ends of sentences a
-    page cut, a word in two)."""
+    page cut, a word in two); a half-width ``?`` or ``!`` after Chinese ends it too, as
+    ``punctuation`` will widen it (cleaned again, the text reads as it did)."""
+    stopped = second.endswith(tuple(FULL_STOPS)) or (
+        second[-1:] in "?!" and has_cjk_letter(second[-2:-1])
+    )
     return (
         "\n" not in second
         and width(second) <= _TAIL
-        and second.endswith(tuple(FULL_STOPS))
+        and stopped
         and not any(mark in second for mark in "，、；：,;:")
     )
 
