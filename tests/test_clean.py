@@ -109,6 +109,12 @@ def test_repairs_inside_lines_leave_the_layout_as_written() -> None:
     beside = clean.clean(_source("# 说明\n\n我们在北京, \n他们在上海。\n"))
     assert beside.text == "# 说明\n\n我们在北京，他们在上海。\n"
     assert [c.pass_name for c in beside.changes] == ["normalise", "unwrap", "punctuation"]
+    ends = "### 注意事项如下: \n- 不要触摸镜面。 \n- 实验后关闭电源。\n"  # (review 183: the
+    # spaces ending a repaired line stay as written, and so does the rest of the layout)
+    kept = clean.clean(_source(ends))
+    assert kept.text == ends.replace(":", "：")
+    assert [(c.pass_name, c.line) for c in kept.changes] == [("punctuation", 1)]
+    assert clean.clean(_source(kept.text)).text == kept.text
 
 
 def test_an_authors_windows_file_keeps_its_line_endings_when_written() -> None:

@@ -52,16 +52,28 @@ def repairs(trace: Trace, text: str) -> list[Edit] | None:
     starts = [edit.start for edit in found]
     for start, end in layout:  # (a layout change beside a repair: they go together)
         i = bisect.bisect_right(starts, end) - 1
-        if i >= 0 and found[i].end >= start:
-            return None
+        if i >= 0 and found[i].end >= start and not _spaces(text[start:end]):
+            return None  # (but spaces ending its line stay as written: ``### 注意事项如下: ``
+            # has its colon widened and keeps its space, the text its layout; review 183)
     return found
+
+
+def _spaces(written: str) -> bool:
+    """``written`` is spaces or tabs, and no more (a line's end as its author left it)."""
+    return bool(written) and not written.strip(" \t")
 
 
 def _back(steps: list[Step], index: int, start: int, end: int) -> tuple[_Span, bool]:
     """``start``-``end`` of the input of step ``index`` placed in the first step's input; and
-    whether no edit of the steps before changed or touches it (its text is the source's)."""
+    whether no edit of the steps before changed or touches it (its text is the source's). An
+    edit right after a span of text is no change of it: its last character is placed where
+    it stood (a colon, not the space a step before dropped after it)."""
     clean = True
     for step in map(steps.__getitem__, range(index - 1, -1, -1)):  # (no copy of the list)
-        clean = clean and not step.touches(start, end)
-        start, end = step.to_input(start), step.to_input(end)
+        if end > start:
+            clean = clean and not step.touches(start, end - 1)
+            start, end = step.to_input(start), step.to_input(end - 1) + 1
+        else:
+            clean = clean and not step.touches(start, end)
+            start, end = step.to_input(start), step.to_input(end)
     return (start, end), clean
