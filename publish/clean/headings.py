@@ -88,8 +88,10 @@ def apply(text: str, edit: Editor) -> str:
             title = _UNSPACED.sub(r"\1 ", title)  # (a heading's ``08.Mod 名``: its number)
             prefix_end = block.start + len(match.group("hashes"))
             new_level, above = _nesting(rank(title), level, seen)
-            if i > 0 and blocks[i - 1].kind == "heading":
-                under.add(rank(title))  # (its first part: so are its siblings after it)
+            if i > 0 and blocks[i - 1].text.startswith(match.group("hashes") + " "):
+                under.add(rank(title))  # (right under one of its level: its first part, and
+                # so are its siblings after it; not under a heading above, ``## 动态规划`` ⏎⏎
+                # ``#### 1. …``, whose ``#### 9.`` after ``#### [8. …](…)`` is its sibling)
             if not (above or rank(title) <= PARTS or rank(title) in under or level == 1 or sure):
                 new_level = level  # (:func:`_nest`: an author's ``## 1. …`` after ``## Why …``)
             shown = level  # (the level it has once the edits sure enough are made)
