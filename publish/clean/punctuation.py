@@ -148,6 +148,10 @@ def _marks(text: str) -> list[Edit]:
         start = match.start()
         if _in_latin_quotation(text, start) or (start and text[start - 1] in "：:"):
             continue  # (``逗号：,``: the mark named, not used)
+        if _in_english(text, start):
+            continue  # (``…written as 㖭 or 𠻹, they are…``: English punctuation)
+        if start and text[start - 1] in _DOUBLED:
+            continue  # (``判别式；;b²``: widened, it would double the mark before; review 186)
         if start and _NAMED.get(text[start - 1]) == text[start + 1 : start + 2]:
             continue  # (``用「,」區隔``: the mark named, a program's comma; review 106)
         if text[max(0, start - 2) : start].rstrip(" ")[-1:] == "+":
@@ -290,6 +294,51 @@ def _latin(words: str) -> bool:
     return any("a" <= ch.lower() <= "z" for ch in words) and not _WIDE_LETTER.search(words)
 
 
+def _in_english(text: str, at: int, end: int | None = None) -> bool:
+    """The mark at ``at`` (or the brackets at ``at`` and ``end``) has a Latin word beside it,
+    past spaces, quotation and emphasis marks (and a bracket pair it closes), and stands in an
+    English sentence that quotes or glosses Chinese: outside its brackets, math, code and web
+    addresses, four Latin words at least and three for each Chinese letter (``Li Bai (李白,
+    701-762) was a Tang poet, called the "Immortal Poet" (诗仙).``, ``…written as 㖭 or 𠻹,
+    they are…``: English punctuation; review 186, four English pages quoting Chinese). The
+    sentence runs from the last full stop before it that a capital follows, a table cell's
+    edge or its line's start, to the next such stop or edge, or its line's end."""
+    if not _beside_latin(text, at, at + 1 if end is None else end + 1):
+        return False
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    line = text[start : end if end >= 0 else len(text)]
+    pos = at - start
+    stops = [m.end() for m in _SENTENCE_END.finditer(line, 0, pos)]
+    following = _SENTENCE_END.search(line, pos + 1)
+    sentence = line[stops[-1] if stops else 0 : following.end() if following else len(line)]
+    sentence = _NO_WORDS.sub(" ", sentence)
+    words = len(_LATIN_WORD.findall(sentence))
+    return words >= 4 and words >= 3 * len(_WIDE_LETTER.findall(sentence))
+
+
+def _beside_latin(text: str, left: int, right: int) -> bool:
+    """A Latin letter or digit stands before ``left`` or a Latin letter after ``right``, past
+    spaces, quotation and emphasis marks, and past a bracket pair that closes right before
+    ``left`` (``the "Immortal Poet" (诗仙).``)."""
+    head = text[max(0, left - 80) : left].rstrip(_PAST)
+    if head.endswith((")", "）")):
+        head = head[: max(head.rfind("("), head.rfind("（"), 0)].rstrip(_PAST)
+    before, after = head[-1:], text[right : right + 8].lstrip(_PAST + ",;:.")[:1]
+    return (before.isascii() and before.isalnum()) or (after.isascii() and after.isalpha())
+
+
+_PAST = " \t*_\"'“”‘’"
+_DOUBLED = frozenset("，；：。！？、")  # (a full-width mark a half-width one stands right after)
+#: A full stop a capital follows, or a table's cell's edge: where a sentence ends.
+_SENTENCE_END = re.compile(r"[.!?](?=[ \t]+[*_\"“(]*[A-Z])|\|")
+#: What is no word of the sentence: its brackets' text, math, code, a web address, a link's.
+_NO_WORDS = re.compile(
+    r"\([^()\n]*\)|（[^（）\n]*）|\$[^$\n]*\$|`[^`\n]*`|\b(?:https?|ftp)://\S+|\]\([^)\n]*\)"
+)
+_LATIN_WORD = re.compile(r"[A-Za-z]+")
+
+
 def _after_math(text: str, start: int, end: int) -> int:
     """Where the spaces before the mark at ``start`` begin, when an inline math span ends right
     before them and Chinese follows the spaces after it (``$x^2$ , 再``, as converters
@@ -380,6 +429,8 @@ def _parentheses(masked: str) -> list[Edit]:
                 if is_hangul(line[opening - 1 : opening]) or is_hangul(line[i + 1 : i + 2]):
                     continue  # (Korean's: a word glossed in Hanja, ``그녀(女)가``; review 153)
                 inner = line[opening + 1 : i]
+                if pair == "()" and _in_english(line, opening, i):
+                    continue  # (a gloss in an English sentence, ``*Hongxue* (紅學) or…``)
                 if (_chinese_inside(inner) and not _glossed(line, opening, inner)) or (
                     pair != "()" and _beside_cjk(line, opening, i, marks(), start)
                 ):
@@ -464,7 +515,9 @@ def _stops(text: str) -> list[Edit]:
             between = _STOP_BETWEEN.search(text, scanned, m.start()) is not None
             scanned = max(scanned, m.start() - 1)
         line = text.rfind("\n", 0, m.start()) + 1
-        if not between and not _NUMERAL_POINT.fullmatch(text, line, m.start()):
+        if between or _NUMERAL_POINT.fullmatch(text, line, m.start()):
+            continue
+        if not _in_english(text, m.start()):  # (``…the "Immortal Poet" (诗仙).``: its own)
             edits.append(Edit(m.start(), m.end(), "。", evidence=_STOP_WHY))
     return edits
 
