@@ -36,6 +36,7 @@ half-width where it types its marks full-width (:mod:`publish.clean.housestyle`)
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Callable
 
@@ -53,6 +54,7 @@ from publish.cjk import (
 )
 from publish.clean import housestyle
 from publish.clean.editor import Editor
+from publish.clean.english import English
 from publish.clean.housestyle import doubted
 from publish.clean.pagelines import shows_conversion
 from publish.clean.protect import Protected
@@ -144,19 +146,19 @@ def _marks(text: str) -> list[Edit]:
     length = len(text)
     quoted = [m.span() for m in _QUOTED_PAIR.finditer(text)] if "(" in text else []
     labels: bool | None = None  # (the text's bold labels end on ``:`` as a style: found once)
+    english = English(text)  # (each line read once: publish.clean.english)
+    listed: dict[int, bool] = {}  # (each line's list of Latin words: _in_latin_list)
     for match in _MARK.finditer(text):
         start = match.start()
         if _in_latin_quotation(text, start) or (start and text[start - 1] in "：:"):
             continue  # (``逗号：,``: the mark named, not used)
-        if _in_english(text, start):
-            continue  # (``…written as 㖭 or 𠻹, they are…``: English punctuation)
         if start and text[start - 1] in _DOUBLED:
             continue  # (``判别式；;b²``: widened, it would double the mark before; review 186)
         if start and _NAMED.get(text[start - 1]) == text[start + 1 : start + 2]:
             continue  # (``用「,」區隔``: the mark named, a program's comma; review 106)
         if text[max(0, start - 2) : start].rstrip(" ")[-1:] == "+":
             continue  # (a key of a shortcut, ``（Command + ,）``: review 107)
-        if any(a < start < b for a, b in quoted) or _in_latin_list(text, start):
+        if any(a < start < b for a, b in quoted) or _in_latin_list(text, start, listed):
             continue
         if text[start] == ":" and _labels_of_list(text, start):
             continue
@@ -182,10 +184,12 @@ def _marks(text: str) -> list[Edit]:
                 right = _neighbour(text, start + 1, 1)
             if right.isascii() or not marks_wide(right):
                 math = _after_math(text, start, match.end())
-                if math < 0:
+                if math < 0 or english.at(start):
                     continue
                 edits.append(Edit(math, match.end(), FULL_WIDTH[text[start]], evidence=_MARK_WHY))
                 continue
+        if english.at(start):
+            continue  # (``…written as 㖭 or 𠻹, they are…``: English punctuation)
         end = match.end()  # (and the spaces after the mark: a full-width one has its own
         # room; not at a line's end, where they make a hard break, nor before another mark,
         # which they would bring beside it: ``代, ,`` is judged once, as it stands)
@@ -227,19 +231,24 @@ def _emoticon(text: str, at: int) -> bool:
 
 
 _FACE = re.compile(r"[:;]-?(?:[()]|[DPp](?![A-Za-z0-9]))")
+_DOUBLED = frozenset("，；：。！？、")  # (a full-width mark a half-width one stands right after)
 _LATIN_COMMA = re.compile(r"[A-Za-z0-9], [A-Za-z]")
 
 
-def _in_latin_list(text: str, start: int) -> bool:
+def _in_latin_list(text: str, start: int, lines: dict[int, bool]) -> bool:
     """The comma at ``start``, a Latin word after it, is one of a list's whose commas part
     Latin words (two or more on its line): ``kentropy, 詹志傑, imironhead`` keeps its commas
-    alike, as a list of names mixing the scripts does (review 115)."""
+    alike, as a list of names mixing the scripts does (review 115). ``lines``: each line's
+    answer, by where it starts (a line is read once, however many commas it holds)."""
     word = text[start + 1 : start + 3].lstrip(" ")[:1]
     if text[start] != "," or not (word.isascii() and word.isalpha()):
         return False
-    end = text.find("\n", start)
-    line = text[text.rfind("\n", 0, start) + 1 : end if end >= 0 else len(text)]
-    return len(_LATIN_COMMA.findall(line)) >= 2
+    first = text.rfind("\n", 0, start) + 1
+    if first not in lines:
+        end = text.find("\n", start)
+        found = _LATIN_COMMA.finditer(text, first, end if end >= 0 else len(text))
+        lines[first] = sum(1 for _ in itertools.islice(found, 2)) >= 2
+    return lines[first]
 
 
 #: A line's label and its colon, set half-width with a space, or full-width: ``- 手机号码: ``,
@@ -292,51 +301,6 @@ def _in_latin_quotation(text: str, start: int) -> bool:
 def _latin(words: str) -> bool:
     """Latin letters, and no Chinese one."""
     return any("a" <= ch.lower() <= "z" for ch in words) and not _WIDE_LETTER.search(words)
-
-
-def _in_english(text: str, at: int, end: int | None = None) -> bool:
-    """The mark at ``at`` (or the brackets at ``at`` and ``end``) has a Latin word beside it,
-    past spaces, quotation and emphasis marks (and a bracket pair it closes), and stands in an
-    English sentence that quotes or glosses Chinese: outside its brackets, math, code and web
-    addresses, four Latin words at least and three for each Chinese letter (``Li Bai (李白,
-    701-762) was a Tang poet, called the "Immortal Poet" (诗仙).``, ``…written as 㖭 or 𠻹,
-    they are…``: English punctuation; review 186, four English pages quoting Chinese). The
-    sentence runs from the last full stop before it that a capital follows, a table cell's
-    edge or its line's start, to the next such stop or edge, or its line's end."""
-    if not _beside_latin(text, at, at + 1 if end is None else end + 1):
-        return False
-    start = text.rfind("\n", 0, at) + 1
-    end = text.find("\n", at)
-    line = text[start : end if end >= 0 else len(text)]
-    pos = at - start
-    stops = [m.end() for m in _SENTENCE_END.finditer(line, 0, pos)]
-    following = _SENTENCE_END.search(line, pos + 1)
-    sentence = line[stops[-1] if stops else 0 : following.end() if following else len(line)]
-    sentence = _NO_WORDS.sub(" ", sentence)
-    words = len(_LATIN_WORD.findall(sentence))
-    return words >= 4 and words >= 3 * len(_WIDE_LETTER.findall(sentence))
-
-
-def _beside_latin(text: str, left: int, right: int) -> bool:
-    """A Latin letter or digit stands before ``left`` or a Latin letter after ``right``, past
-    spaces, quotation and emphasis marks, and past a bracket pair that closes right before
-    ``left`` (``the "Immortal Poet" (诗仙).``)."""
-    head = text[max(0, left - 80) : left].rstrip(_PAST)
-    if head.endswith((")", "）")):
-        head = head[: max(head.rfind("("), head.rfind("（"), 0)].rstrip(_PAST)
-    before, after = head[-1:], text[right : right + 8].lstrip(_PAST + ",;:.")[:1]
-    return (before.isascii() and before.isalnum()) or (after.isascii() and after.isalpha())
-
-
-_PAST = " \t*_\"'“”‘’"
-_DOUBLED = frozenset("，；：。！？、")  # (a full-width mark a half-width one stands right after)
-#: A full stop a capital follows, or a table's cell's edge: where a sentence ends.
-_SENTENCE_END = re.compile(r"[.!?](?=[ \t]+[*_\"“(]*[A-Z])|\|")
-#: What is no word of the sentence: its brackets' text, math, code, a web address, a link's.
-_NO_WORDS = re.compile(
-    r"\([^()\n]*\)|（[^（）\n]*）|\$[^$\n]*\$|`[^`\n]*`|\b(?:https?|ftp)://\S+|\]\([^)\n]*\)"
-)
-_LATIN_WORD = re.compile(r"[A-Za-z]+")
 
 
 def _after_math(text: str, start: int, end: int) -> int:
@@ -403,6 +367,7 @@ def _masked(text: str) -> str:
 def _parentheses(masked: str) -> list[Edit]:
     edits = []
     base = 0
+    english = English(masked)
     found: list[set[int]] = []
 
     def marks() -> set[int]:  # (where the marks made full-width stand, looked for once)
@@ -429,11 +394,11 @@ def _parentheses(masked: str) -> list[Edit]:
                 if is_hangul(line[opening - 1 : opening]) or is_hangul(line[i + 1 : i + 2]):
                     continue  # (Korean's: a word glossed in Hanja, ``그녀(女)가``; review 153)
                 inner = line[opening + 1 : i]
-                if pair == "()" and _in_english(line, opening, i):
-                    continue  # (a gloss in an English sentence, ``*Hongxue* (紅學) or…``)
                 if (_chinese_inside(inner) and not _glossed(line, opening, inner)) or (
                     pair != "()" and _beside_cjk(line, opening, i, marks(), start)
                 ):
+                    if pair == "()" and english.at(start + opening, start + i):
+                        continue  # (a gloss in an English sentence, ``*Hongxue* (紅學) or…``)
                     before, after = _room(line, opening, i)
                     at = start + opening
                     both = (before or pair[0] == "(") and (after or ch == ")")  # (two changes)
@@ -506,7 +471,7 @@ def _stops(text: str) -> list[Edit]:
     set right between Chinese characters (``…重要手段.与光学遥感相比…``, which is left: a
     reference's ``张辉.本振``), whose last one is its style too (review 109: only the last of
     each paragraph turned)."""
-    edits = []
+    edits, english = [], English(text)
     scanned, end, between = 0, text.find("\n\n"), False  # (the paragraph read so far: once)
     for m in _PERIOD.finditer(text):
         while 0 <= end < m.start():  # (past the paragraph: the next starts fresh)
@@ -517,7 +482,7 @@ def _stops(text: str) -> list[Edit]:
         line = text.rfind("\n", 0, m.start()) + 1
         if between or _NUMERAL_POINT.fullmatch(text, line, m.start()):
             continue
-        if not _in_english(text, m.start()):  # (``…the "Immortal Poet" (诗仙).``: its own)
+        if not english.at(m.start()):  # (``…the "Immortal Poet" (诗仙).``: its own)
             edits.append(Edit(m.start(), m.end(), "。", evidence=_STOP_WHY))
     return edits
 

@@ -1,0 +1,80 @@
+"""English sentences that quote or gloss Chinese, for ``punctuation``: their marks and brackets
+are English punctuation, neither repaired nor offered (review 186, four English pages quoting
+Chinese: ``*Dream of the Red Chamber* (紅樓夢), one of`` was made ``…Chamber*（紅樓夢），one of``,
+``the "Immortal Poet" (诗仙).`` ``（诗仙）。``, ``written as 㖭 or 𠻹, they are`` ``𠻹，they``).
+
+A mark (or a bracket pair) is English where a Latin word stands beside it, past spaces,
+quotation and emphasis marks and a bracket pair it follows, and its sentence is English:
+outside its brackets, math, code and web addresses, four Latin words at least and three for
+each Chinese letter. A sentence runs from a full stop a capital follows, a table cell's edge or
+its line's start to the next. Each line's sentences are weighed once, when first asked about
+(a line of a megabyte with a comma every few characters is read once, not once a comma).
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import re
+
+import regex
+
+from publish.cjk import WIDE_MARKED
+
+#: A full stop a capital follows, or a table's cell's edge: where a sentence ends.
+_SENTENCE_END = re.compile(r"[.!?](?=[ \t]+[*_\"“(]*[A-Z])|\|")
+#: What is no word of the sentence: its brackets' text, math, code, a web address, a link's.
+_NO_WORDS = re.compile(
+    r"\([^()\n]*\)|（[^（）\n]*）|\$[^$\n]*\$|`[^`\n]*`|\b(?:https?|ftp)://\S+|\]\([^)\n]*\)"
+)
+_LATIN_WORD = re.compile(r"[A-Za-z]+")
+_CHINESE = regex.compile(f"[{WIDE_MARKED}]")
+_PAST = " \t*_\"'“”‘’"  # (spaces, quotation and emphasis marks between a mark and a word)
+
+
+class English:
+    """Which marks of ``text`` stand in an English sentence quoting Chinese (:meth:`at`)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._breaks: list[int] | None = None  # (where the text's lines end, found once)
+        self._lines: dict[int, tuple[list[int], list[bool]]] = {}  # a line's start: its
+        # sentences' starts (in the line) and whether each is English
+
+    def at(self, start: int, end: int | None = None) -> bool:
+        """The mark at ``start`` (or the brackets at ``start`` and ``end``) is English."""
+        if not _beside_latin(self.text, start, start + 1 if end is None else end + 1):
+            return False
+        first, last = self._line(start)
+        if first not in self._lines:
+            line = self.text[first:last]
+            cuts = [0, *(m.end() for m in _SENTENCE_END.finditer(line)), len(line)]
+            self._lines[first] = (cuts, [_weighed(line[a:b]) for a, b in itertools.pairwise(cuts)])
+        cuts, english = self._lines[first]
+        return english[min(bisect.bisect_right(cuts, start - first), len(english)) - 1]
+
+    def _line(self, at: int) -> tuple[int, int]:
+        """Where the line holding ``at`` starts and ends."""
+        if self._breaks is None:
+            self._breaks = [m.start() for m in re.finditer("\n", self.text)]
+        i = bisect.bisect_left(self._breaks, at)
+        first = self._breaks[i - 1] + 1 if i else 0
+        return first, self._breaks[i] if i < len(self._breaks) else len(self.text)
+
+
+def _weighed(sentence: str) -> bool:
+    """The sentence is English: four Latin words at least, three for each Chinese letter."""
+    bare = _NO_WORDS.sub(" ", sentence)
+    words = len(_LATIN_WORD.findall(bare))
+    return words >= 4 and words >= 3 * len(_CHINESE.findall(bare))
+
+
+def _beside_latin(text: str, left: int, right: int) -> bool:
+    """A Latin letter or digit stands before ``left`` or a Latin letter after ``right``, past
+    spaces, quotation and emphasis marks, and past a bracket pair that closes right before
+    ``left`` (``the "Immortal Poet" (诗仙).``)."""
+    head = text[max(0, left - 80) : left].rstrip(_PAST)
+    if head.endswith((")", "）")):
+        head = head[: max(head.rfind("("), head.rfind("（"), 0)].rstrip(_PAST)
+    before, after = head[-1:], text[right : right + 8].lstrip(_PAST + ",;:.")[:1]
+    return (before.isascii() and before.isalnum()) or (after.isascii() and after.isalpha())
