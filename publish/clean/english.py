@@ -5,10 +5,11 @@ Chinese: ``*Dream of the Red Chamber* (紅樓夢), one of`` was made ``…Chambe
 
 A mark (or a bracket pair) is English where a Latin word stands beside it, past spaces,
 quotation and emphasis marks and a bracket pair it follows, and its sentence is English:
-outside its brackets, math, code and web addresses, four Latin words at least and three for
-each Chinese letter. A sentence runs from a full stop a capital follows, a table cell's edge or
-its line's start to the next. Each line's sentences are weighed once, when first asked about
-(a line of a megabyte with a comma every few characters is read once, not once a comma).
+outside its brackets, math, code and web addresses, three Latin words at least and three for
+each Chinese letter. A sentence runs from a full stop a capital or Chinese follows, a table
+cell's edge or its line's start to the next. Each line's sentences are weighed once, when
+first asked about (a line of a megabyte with a comma every few characters is read once, not
+once a comma).
 """
 
 from __future__ import annotations
@@ -21,15 +22,19 @@ import regex
 
 from publish.cjk import WIDE_MARKED
 
-#: A full stop a capital follows, or a table's cell's edge: where a sentence ends.
-_SENTENCE_END = re.compile(r"[.!?](?=[ \t]+[*_\"“(]*[A-Z])|\|")
+#: A full stop a capital or Chinese follows, or a table's cell's edge: where a sentence ends.
+_SENTENCE_END = regex.compile(
+    rf"[.!?](?=[ \t]+[*_\"“(]*[A-Z])|[.!?。！？](?=[ \t]*[{WIDE_MARKED}])|\|"
+)
 #: What is no word of the sentence: its brackets' text, math, code, a web address, a link's.
 _NO_WORDS = re.compile(
     r"\([^()\n]*\)|（[^（）\n]*）|\$[^$\n]*\$|`[^`\n]*`|\b(?:https?|ftp)://\S+|\]\([^)\n]*\)"
 )
-_LATIN_WORD = re.compile(r"[A-Za-z]+")
+_LATIN_WORD = re.compile(r"\b[A-Za-z]{2,}\b")  # (a word: not a hash's letters, ``b9177c0f``)
 _CHINESE = regex.compile(f"[{WIDE_MARKED}]")
 _PAST = " \t*_\"'“”‘’"  # (spaces, quotation and emphasis marks between a mark and a word)
+_PAIRS = {")": "(", "）": "（", "】": "【", "」": "「", "』": "『"}
+_NOTE = re.compile(r"\[\^[^\]\n]*\]")  # (a footnote's reference, ``[^2]``)
 
 
 class English:
@@ -41,9 +46,12 @@ class English:
         self._lines: dict[int, tuple[list[int], list[bool]]] = {}  # a line's start: its
         # sentences' starts (in the line) and whether each is English
 
-    def at(self, start: int, end: int | None = None) -> bool:
-        """The mark at ``start`` (or the brackets at ``start`` and ``end``) is English."""
-        if not _beside_latin(self.text, start, start + 1 if end is None else end + 1):
+    def at(self, start: int, end: int | None = None, beside: bool = True) -> bool:
+        """The mark at ``start`` (or the brackets at ``start`` and ``end``) is English; with
+        ``beside`` False, whatever stands beside it (a full stop ends its sentence, whose
+        last word may be Chinese: ``…the king in 完璧归赵.``)."""
+        right = start + 1 if end is None else end + 1
+        if beside and not _beside_latin(self.text, start, right):
             return False
         first, last = self._line(start)
         if first not in self._lines:
@@ -63,18 +71,25 @@ class English:
 
 
 def _weighed(sentence: str) -> bool:
-    """The sentence is English: four Latin words at least, three for each Chinese letter."""
+    """The sentence is English: three Latin words at least, and three for each Chinese letter
+    (a Chinese sentence naming English words, ``该项目已成功集成 actuator(监控)、admin(…)``,
+    ``格式:ifconfig eth0 up|down``, is not)."""
     bare = _NO_WORDS.sub(" ", sentence)
     words = len(_LATIN_WORD.findall(bare))
-    return words >= 4 and words >= 3 * len(_CHINESE.findall(bare))
+    return words >= 3 and words >= 3 * len(_CHINESE.findall(bare))
 
 
 def _beside_latin(text: str, left: int, right: int) -> bool:
     """A Latin letter or digit stands before ``left`` or a Latin letter after ``right``, past
-    spaces, quotation and emphasis marks, and past a bracket pair that closes right before
-    ``left`` (``the "Immortal Poet" (诗仙).``)."""
+    spaces, quotation and emphasis marks, a footnote's reference after it, and a bracket pair
+    that closes right before ``left`` (``the "Immortal Poet" (诗仙).``, ``【 match 】.``)."""
     head = text[max(0, left - 80) : left].rstrip(_PAST)
-    if head.endswith((")", "）")):
-        head = head[: max(head.rfind("("), head.rfind("（"), 0)].rstrip(_PAST)
-    before, after = head[-1:], text[right : right + 8].lstrip(_PAST + ",;:.")[:1]
+    if head[-1:] in _PAIRS:  # (``(诗仙).``, ``【 match 】.``)
+        head = head[: max(head.rfind(_PAIRS[head[-1]]), 0)].rstrip(_PAST)
+    tail = (
+        _NOTE.sub("", text[right : right + 24], count=1)
+        if "[^" in text[right : right + 3]
+        else text[right : right + 8]
+    )
+    before, after = head[-1:], tail.lstrip(_PAST + ",;:.")[:1]
     return (before.isascii() and before.isalnum()) or (after.isascii() and after.isalpha())

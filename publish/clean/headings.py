@@ -100,7 +100,7 @@ def apply(text: str, edit: Editor) -> str:
                 nested.append((rank(title), len(edits) - 1))
                 shown = new_level if edits[-1].confidence >= threshold else level
             if block.start in numbers.numbers:  # (``2.1.`` under ``2.``: the numbers say so)
-                deeper = numbers.level(block.start, shown)
+                deeper = numbers.level(block.start, shown, shown != level)
                 if deeper != shown:
                     edits.append(_deeper(block.start, prefix_end, deeper))
                     new_level = deeper

@@ -49,15 +49,19 @@ class Outline:
         self._given: dict[str, int] = {}  # the level of the latest heading of each number
         self._dotted: dict[int, int] = {}  # the level of the latest ``2.1``-like at each depth
 
-    def level(self, start: int, level: int) -> int:
+    def level(self, start: int, level: int, moved: bool = False) -> int:
         """The level of the heading at ``start`` (now at ``level``, or where an earlier step
         put it) as its number says: below the latest heading of the longest number it extends
         (``7.4.8`` under ``7.4``, not under a step's ``1.`` between them, steps set as
         headings: review 74), or where none stands, below the latest one numbered with a dot
         at a lesser depth (``1.3.1`` under ``1.2``, where a converter left no ``1.3``); record
-        it for the headings under it."""
+        it for the headings under it. ``moved``: a step before set it at ``level``."""
         number = self.numbers[start]
         parts = number.split(".")
+        if len(parts) == 1 and not moved and any(v < level for v in self._dotted.values()):
+            return level  # (a step numbered inside a section numbered with a dot, ``#### 1
+            # 标签的用法`` under ``### 1.1``, as its author set it: no chapter ``1``, whose
+            # ``1.2`` goes beside 1.1; review 188, a guide whose steps restart in each section)
         prefixes = (".".join(parts[:k]) for k in range(len(parts) - 1, 0, -1))
         parent = next((self._given[p] for p in prefixes if p in self._given), None)
         depth = len(parts)

@@ -482,7 +482,7 @@ def _stops(text: str) -> list[Edit]:
         line = text.rfind("\n", 0, m.start()) + 1
         if between or _NUMERAL_POINT.fullmatch(text, line, m.start()):
             continue
-        if not english.at(m.start()):  # (``…the "Immortal Poet" (诗仙).``: its own)
+        if not english.at(m.start(), beside=False):  # (``…in 完璧归赵.``: its own)
             edits.append(Edit(m.start(), m.end(), "。", evidence=_STOP_WHY))
     return edits
 

@@ -363,8 +363,9 @@ def _breaks(
                 continue  # (the enumeration started inside the line: ``These indicate that
                 # (1) the variance…;`` ⏎ ``(2) the variance…``, one sentence; review 105)
             sure = item.confidence if damaged or not (set_apart or inline) else ev.LIKELY
-            indent = _item_indent(block, item) if block.kind == "list" else ""
-            if indent == "" and block.kind == "list" and not damaged:
+            listed = block.kind == "list"
+            indent = _item_indent(block, item) if listed or _indented_in_item(block, item) else ""
+            if indent == "" and listed and not damaged:
                 continue  # (a lazy line of an author's item, ``(1) 求…`` under ``15. …``: a
                 # paragraph there would end the list; review 113)
             if indent is not None:
@@ -383,6 +384,17 @@ _UNSPACED_HEADING = re.compile(r"[ \t]{0,3}#{1,6}[^#\s]")
 #: An enumerator inside a line, after its words: the enumeration runs in the sentence.
 _RUN_IN = re.compile(rf"\S[ \t]*{_NUMBER_IN_BRACKETS}[ \t]*\S")
 _ITEM_START = re.compile(r"[ \t]{0,3}(?:[-+*]|\d{1,9}[.)])[ \t]+")
+
+
+def _indented_in_item(block: Block, item: Break) -> bool:
+    """The line after the break ``item`` is indented, and a list's item starts on a line of
+    ``block`` before it: a list interrupted the paragraph, and the line is its item's
+    (``陈独秀：`` ⏎ ``- …`` ⏎ ``  一、…``: a paragraph split off there keeps its indent, in the
+    item; review 187)."""
+    if item.end == item.newline + 1:
+        return False
+    before = block.text[: item.newline - block.start].split("\n")
+    return any(_ITEM_START.match(line) for line in before)
 
 
 def _item_indent(block: Block, item: Break) -> str | None:
