@@ -327,6 +327,9 @@ def last_mark(text: str) -> str:
     text = without_trailing_markup(text)
     if text.endswith(")") and _LINK_END.search(text):
         return "."
+    bare = text.rstrip("]\\ ") if text.endswith("]") else ""
+    if bare.endswith(")") and _LINK_END.search(bare):  # (a link in brackets ending a
+        return "."  # citation, ``China. \[[pdf](…)\]``: review 189, four of a dataset's READMEs)
     stripped = text.rstrip(_CLOSERS)
     if stripped and stripped[-1] in ",，、;；" and stripped != text:
         return stripped[-1]
