@@ -164,32 +164,27 @@ def marks_of_style(masked: str, marks: list[Edit]) -> list[Edit]:
         if mark not in styled:
             lines, each = _beside(mark)
             half, full = sum(1 for _ in each.finditer(masked)), masked.count(FULL_WIDTH[mark])
-            typed = mark == ":" and _typed(masked, mark)  # (a comma so is a slip: review 120)
+            typed = mark == ":" and _typed_colons(masked, full)  # (a comma so: a slip)
             styled[mark] = (_lines(masked, lines) >= _STYLE and half > full) or typed
         kept.extend(doubted([edit], _MARK_STYLE) if styled[mark] else [edit])
     return kept
 
 
-#: Lines, at least, that set a mark half-width beside Chinese with no space after it, and
+#: Lines, at least, that set a colon half-width beside Chinese with no space after it, and
 #: times as many as it is set full-width, that make it a style (a slip is rarer).
 _TYPED_LINES, _TYPED_TIMES = 10, 3
+_TIGHT_COLON = regex.compile(rf"^[^\n]*?(?:[{WIDE_MARKED}]:|:[{WIDE_MARKED}])", regex.M)
 
 
-def _typed(masked: str, mark: str) -> bool:
-    """The text sets ``mark`` half-width right beside Chinese, no space after it, on
-    :data:`_TYPED_LINES` lines or more and :data:`_TYPED_TIMES` times as often as full-width:
-    its author's style (a student's notes writing ``規則:`` and ``.upper():全部轉大寫`` 57 times,
-    ``：`` four; review 189, two such documents). Asked of the colon only: a changelog's
-    fourteen ``…配置,来自…`` beside three ``，`` are slips, made full-width (review 120)."""
-    beside = _TIGHT.get(mark)
-    if beside is None:
-        at, letter = re.escape(mark), f"[{WIDE_MARKED}]"
-        beside = _TIGHT[mark] = regex.compile(rf"^[^\n]*?(?:{letter}{at}|{at}{letter})", regex.M)
-    found = sum(1 for _ in itertools.islice(beside.finditer(masked), 10_000))
-    return found >= _TYPED_LINES and found >= _TYPED_TIMES * max(1, masked.count(FULL_WIDTH[mark]))
-
-
-_TIGHT: dict[str, regex.Pattern[str]] = {}
+def _typed_colons(masked: str, full: int) -> bool:
+    """The text sets its colon half-width right beside Chinese, no space after it, on
+    :data:`_TYPED_LINES` lines or more and :data:`_TYPED_TIMES` times as often as it sets
+    ``：`` (``full``): its author's style (a student's notes writing ``規則:`` and
+    ``.upper():全部轉大寫`` 57 times, ``：`` four; review 189, two such documents). The colon
+    only: a changelog's fourteen ``…配置,来自…`` beside three ``，`` are slips, made full-width
+    (review 120)."""
+    found = sum(1 for _ in itertools.islice(_TIGHT_COLON.finditer(masked), 10_000))
+    return found >= _TYPED_LINES and found >= _TYPED_TIMES * max(1, full)
 
 
 _MATH_STYLE = "the text sets a space between inline math and a Chinese mark, as a style"
