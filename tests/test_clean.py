@@ -10,6 +10,7 @@ from fixture_file import FIXTURES, Case, read_fixture_file, unescape
 from publish import clean
 from publish.clean import housestyle, recurrence
 from publish.clean.joining import joiner
+from publish.clean.lines import LineIndex, line_span
 from publish.clean.protect import Protected
 from publish.clean.shapes import ends_sentence
 from publish.clean.trace import Edit
@@ -938,3 +939,13 @@ def test_bold_labels_ending_on_a_half_width_colon_are_a_style() -> None:
     assert not [e for e in _marks(styled) if e.new == "："]
     single = "> **版本**: 初級說明\n"
     assert [e for e in _marks(single) if e.new == "："]
+
+
+def test_a_line_index_finds_the_lines_line_span_finds() -> None:
+    """:class:`~publish.clean.lines.LineIndex` (bisection over the line ends, found once) gives
+    every offset the line :func:`~publish.clean.lines.line_span` gives it."""
+    for text in ("", "a", "\n", "ab\n\ncd\n", "甲乙\n丙, a\n\n丁"):
+        index = LineIndex(text)
+        assert [index.span(n) for n in range(len(text) + 1)] == [
+            line_span(text, n) for n in range(len(text) + 1)
+        ]

@@ -21,6 +21,7 @@ import re
 import regex
 
 from publish.cjk import WIDE_MARKED
+from publish.clean.lines import LineIndex
 
 #: A full stop a capital or Chinese follows, or a table's cell's edge: where a sentence ends.
 _SENTENCE_END = regex.compile(
@@ -41,8 +42,7 @@ class English:
     """Which marks of ``text`` stand in an English sentence quoting Chinese (:meth:`at`)."""
 
     def __init__(self, text: str) -> None:
-        self.text = text
-        self._breaks: list[int] | None = None  # (where the text's lines end, found once)
+        self.text, self.lines = text, LineIndex(text)
         self._lines: dict[int, tuple[list[int], list[bool]]] = {}  # a line's start: its
         # sentences' starts (in the line) and whether each is English
 
@@ -53,21 +53,13 @@ class English:
         right = start + 1 if end is None else end + 1
         if beside and not _beside_latin(self.text, start, right):
             return False
-        first, last = self._line(start)
+        first, last = self.lines.span(start)
         if first not in self._lines:
             line = self.text[first:last]
             cuts = [0, *(m.end() for m in _SENTENCE_END.finditer(line)), len(line)]
             self._lines[first] = (cuts, [_weighed(line[a:b]) for a, b in itertools.pairwise(cuts)])
         cuts, english = self._lines[first]
         return english[min(bisect.bisect_right(cuts, start - first), len(english)) - 1]
-
-    def _line(self, at: int) -> tuple[int, int]:
-        """Where the line holding ``at`` starts and ends."""
-        if self._breaks is None:
-            self._breaks = [m.start() for m in re.finditer("\n", self.text)]
-        i = bisect.bisect_left(self._breaks, at)
-        first = self._breaks[i - 1] + 1 if i else 0
-        return first, self._breaks[i] if i < len(self._breaks) else len(self.text)
 
 
 def _weighed(sentence: str) -> bool:

@@ -9,6 +9,7 @@ nothing. Lines in fenced, indented, HTML and math blocks are never candidates
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable
 
 from publish.clean.blocks import Block
@@ -21,6 +22,24 @@ def line_span(text: str, offset: int) -> tuple[int, int]:
     start = text.rfind("\n", 0, offset) + 1
     end = text.find("\n", offset)
     return start, len(text) if end < 0 else end
+
+
+class LineIndex:
+    """:func:`line_span` for many offsets of one text: its line ends found once, then each
+    line by bisection (asked at every mark of a line of a megabyte, :func:`line_span` would
+    read back to the line's start each time)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._ends: list[int] | None = None
+
+    def span(self, offset: int) -> tuple[int, int]:
+        """(start, end) of the line holding ``offset``, as :func:`line_span` gives them."""
+        if self._ends is None:
+            self._ends = [m.start() for m in re.finditer("\n", self.text)]
+        i = bisect.bisect_left(self._ends, offset)
+        start = self._ends[i - 1] + 1 if i else 0
+        return start, self._ends[i] if i < len(self._ends) else len(self.text)
 
 
 def closed_ranges(blocks: list[Block], kinds: tuple[str, ...] = CLOSED) -> list[tuple[int, int]]:

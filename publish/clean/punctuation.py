@@ -56,6 +56,7 @@ from publish.clean import housestyle
 from publish.clean.editor import Editor
 from publish.clean.english import English
 from publish.clean.housestyle import doubted
+from publish.clean.lines import LineIndex
 from publish.clean.pagelines import shows_conversion
 from publish.clean.protect import Protected
 from publish.clean.trace import Edit, Step, apply_edits, apply_sorted
@@ -158,7 +159,9 @@ def _marks(text: str) -> list[Edit]:
             continue  # (``用「,」區隔``: the mark named, a program's comma; review 106)
         if text[max(0, start - 2) : start].rstrip(" ")[-1:] == "+":
             continue  # (a key of a shortcut, ``（Command + ,）``: review 107)
-        if any(a < start < b for a, b in quoted) or _in_latin_list(text, start, listed):
+        if any(a < start < b for a, b in quoted) or _in_latin_list(
+            text, start, english.lines, listed
+        ):
             continue
         if text[start] == ":" and _labels_of_list(text, start):
             continue
@@ -235,18 +238,18 @@ _DOUBLED = frozenset("，；：。！？、")  # (a full-width mark a half-width
 _LATIN_COMMA = re.compile(r"[A-Za-z0-9], [A-Za-z]")
 
 
-def _in_latin_list(text: str, start: int, lines: dict[int, bool]) -> bool:
+def _in_latin_list(text: str, start: int, index: LineIndex, lines: dict[int, bool]) -> bool:
     """The comma at ``start``, a Latin word after it, is one of a list's whose commas part
     Latin words (two or more on its line): ``kentropy, 詹志傑, imironhead`` keeps its commas
     alike, as a list of names mixing the scripts does (review 115). ``lines``: each line's
-    answer, by where it starts (a line is read once, however many commas it holds)."""
+    answer, by where it starts (a line is read once, however many commas it holds; ``index``
+    finds it)."""
     word = text[start + 1 : start + 3].lstrip(" ")[:1]
     if text[start] != "," or not (word.isascii() and word.isalpha()):
         return False
-    first = text.rfind("\n", 0, start) + 1
+    first, end = index.span(start)
     if first not in lines:
-        end = text.find("\n", start)
-        found = _LATIN_COMMA.finditer(text, first, end if end >= 0 else len(text))
+        found = _LATIN_COMMA.finditer(text, first, end)
         lines[first] = sum(1 for _ in itertools.islice(found, 2)) >= 2
     return lines[first]
 
