@@ -223,9 +223,10 @@ def _meant(code: list[tuple[int, int]], match: re.Match[str]) -> bool:
         return True  # (beside an emphasis mark, which it lets close or open: ``**默认端口 ​**``
         # closes, ``**默认端口 **`` does not, and its ``**`` would show; review 126)
     indent = text[end : end + 1] in (" ", "\t") and match.group(0) != "\ufeff"  # (a BOM: no)
-    if indent and text[start - 1 : start] in ("", "\n"):
+    if indent and _CONTAINERS_ONLY.match(text, text.rfind("\n", 0, start) + 1, start):
         return True  # (it holds the indent after it: Typora's ``\u200b\t`` opening a paragraph,
-        # without which the line is code; review 148)
+        # without which the line is code, review 148; in a quotation too, ``> \u200b`` and
+        # twelve spaces before an attribution, review 191)
     if match.group(0) != "\u200c":
         return False
     return any(
@@ -242,6 +243,8 @@ def _spacer(match: re.Match[str]) -> bool:
     return not line.replace(match.group(0), "").strip()
 
 
+#: A line's start up to its text: nothing, or a quotation's and a list's markers.
+_CONTAINERS_ONLY = re.compile(r"(?:[ \t]*(?:>|[-*+][ \t]|\d{1,9}[.)][ \t]))*[ \t]*$")
 #: A letter or mark of a script other than Latin and CJK (Arabic, Persian, Indic scripts…).
 _SPELLS_WITH_JOINERS = regex.compile(
     r"(?![\p{Latin}\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Bopomofo}])[\p{L}\p{M}]"

@@ -95,9 +95,12 @@ def _converted(text: str) -> bool:
 _PAGE_ANCHOR = regex.compile(r'<span id="page-\d+-\d+">')
 #: An image a converter cut from the page and named by its hash (MinerU's and dots.ocr's
 #: ``![](images/3f5c…e1.jpg)``, in five documents of reviews 10 to 49), beside the text: not
-#: one a blog serves by its hashed name (``https://v2fy.com/asset/…/80cf…a6.png``, review 107).
+#: one a blog serves by its hashed name (``https://v2fy.com/asset/…/80cf…a6.png``, review 107),
+#: nor one named by its MD5, 32 digits, as sites and their scrapers name them (a course's notes,
+#: ``../images/8e76…fc.png``, review 107; a translated blog, ``img/175c…d5.png``, review 191):
+#: the converters' names are longer (SHA-256's 64 digits, in every one seen).
 _HASHED_IMAGE = regex.compile(
-    r"!\[[^\]\n]*\]\((?:[^()\s:]*/)?[0-9a-f]{32,}\.(?:jpe?g|png|gif|webp)\)"
+    r"!\[[^\]\n]*\]\((?:[^()\s:]*/)?[0-9a-f]{40,}\.(?:jpe?g|png|gif|webp)\)"
 )
 
 #: An image PaddleOCR cut from the page and named by its box there

@@ -23,6 +23,7 @@ import re
 from collections.abc import Iterator
 from urllib.parse import unquote
 
+from publish.cjk import has_cjk_letter
 from publish.clean import scan
 from publish.clean.blocks import EXTENSIONS, split_blocks
 from publish.clean.counterexamples import counter_examples
@@ -284,7 +285,8 @@ _SECTION = re.compile(
 def references(text: str) -> list[tuple[int, int]]:
     """The lines of bibliography entries, a line or two between two entries' (the tail of the
     one above, which a print wrapped: ``[4]郁欢欢,薛敏,…存活率`` ⏎ ``的影响[J].…`` ⏎ ``[5]…``),
-    and whole reference sections."""
+    lines citing a journal's year, volume, issue and pages, numbered or not (``张三, 李四.
+    题名. 刊名, 2020, 43(2): 1-10``), and whole reference sections."""
     found: list[tuple[int, int]] = []
     entries = "[" in text or "［" in text or "【" in text
     for match in REFERENCE.finditer(text) if entries else ():
@@ -298,6 +300,10 @@ def references(text: str) -> list[tuple[int, int]]:
                 found.append((found[-1][1] + 1, start - 1))
         if not found or found[-1] != line:
             found.append(line)
+    for match in _CITED.finditer(text) if "(" in text or "（" in text else ():
+        start = text.rfind("\n", 0, match.start()) + 1
+        if has_cjk_letter(text[start : match.start()]):  # (an English one's marks stay as
+            found.append((start, match.end()))  # they are; its words may need repair)
     for heading in _SECTION.finditer(text) if "#" in text else ():
         level = len(heading.group(1))
         after = re.compile(rf"^ {{0,3}}#{{1,{level}}}[ \t]", re.MULTILINE).search(
@@ -308,6 +314,17 @@ def references(text: str) -> list[tuple[int, int]]:
 
 
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
+#: A journal's year, volume, issue and pages after a comma, ending a line as they end a
+#: citation, its link after them or not (``刊名, 2020, 43(2): 1-10``, ``中国电机工程学报，
+#: 2013，33(10)：8-17.``, ``…院刊, 2025, 40(3): 441-445 [http://…](…)``: a post's further
+#: reading, review 191; a thesis's references without their numbers, review 125); not inside
+#: a sentence that cites them.
+_CITED = re.compile(
+    r"[,，][ \t]*(?:1[5-9]|20)\d\d[ \t]*[,，][ \t]*\d{1,4}[ \t]*[(（][^()（）\n]{1,12}[)）]"
+    r"[ \t]*[:：][ \t]*\d+(?:[ \t]*[-–~][ \t]*\d+)?[ \t]*[.。]?"
+    r"(?:[ \t]*(?:\[[^\]\n]*\]\([^)\n]*\)|\[?(?:https?://|doi:)[^\s\]]+\]?|<[^<>\n]+>))?[ \t]*$",
+    re.MULTILINE,
+)
 
 
 def display_math(text: str) -> list[tuple[int, int]]:

@@ -631,13 +631,25 @@ _MIXED_QUOTES = "the line quotes other words with straight marks too: only these
 
 def _literal(line: str, opening: int, closing: int) -> bool:
     """The straight pair at ``opening`` and ``closing`` holds a value set out as data: the
-    whole of a table's cell, or an item of a bracketed list (``["Hugo", "園藝"]``)."""
+    whole of a table's cell, an item of a bracketed list (``["Hugo", "園藝"]``), or a key's
+    value (:data:`_KEYED`)."""
     before = line[:opening].rstrip(" \t")[-1:]
     after = line[closing + 1 :].lstrip(" \t")[:1]
     if (before, after) == ("|", "|"):
         return True
     listed = line.rfind("[", 0, opening) > line.rfind("]", 0, opening) and "]" in line[closing:]
-    return listed and before in ("[", ",") and after in ("]", ",")
+    if listed and before in ("[", ",") and after in ("]", ","):
+        return True
+    return after in (",", "}", "]", "") and _KEYED.search(line, 0, opening) is not None
+
+
+#: A key named as code names one (``title: `` in a script's object, ``{"text": `` in JSON),
+#: the value after it set out as data: ``title: "春晓",`` (a page's MDX), ``→ {"text":
+#: "希望…。", "notes": ""}`` (a translation's lines; reviews 191 and 192), not a sentence's
+#: Chinese before a colon.
+_KEYED = re.compile(
+    r"""(?:^|[{,\s])(?:"[A-Za-z_$][\w$-]*"|'[A-Za-z_$][\w$-]*'|[A-Za-z_$][\w$]*)[ \t]*:[ \t]*$"""
+)
 
 
 def _nested(line: str, marks: list[tuple[int, str]]) -> set[int]:

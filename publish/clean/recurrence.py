@@ -80,7 +80,8 @@ _EDGE = " \t*_|-–—·.,"
 
 def counted(lines: list[Line], texts: list[str]) -> bool:
     """The number that changes from line to line counts what the word after it names (``24
-    lines`` … ``48 lines`` under two poems, ``2200 words``, ``36 行``): a length, no page's."""
+    lines`` … ``48 lines`` under two poems, ``2200 words``, ``36 行``, ``共 8个景点``): a
+    length or a count, no page's."""
     which = _changing(lines)
     if which is None:
         return False
@@ -92,7 +93,11 @@ def counted(lines: list[Line], texts: list[str]) -> bool:
 
 
 _COUNTING = regex.compile(
-    r"[ \t]*(?:lines?|words?|characters?|stanzas?|verses?|minutes?|行|字|首)\b", regex.I
+    r"[ \t]*(?:(?:lines?|words?|characters?|stanzas?|verses?|minutes?)\b"
+    # (or a Chinese measure word, which counts what follows it: ``共 3个景点`` … ``共 12个
+    # 景点`` under each day of a travel diary, review 192)
+    r"|[行字首个項项条條次人位名家处處件种種张張篇本部元天晚周]|小时|小時|分钟|分鐘|公里)",
+    regex.I,
 )
 
 

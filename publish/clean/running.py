@@ -67,6 +67,7 @@ from publish.clean.shapes import (
     chinese_prose,
     ends_sentence,
     field_label,
+    image_line,
     in_brackets,
     only_emphasis,
     size,
@@ -402,9 +403,14 @@ def _cut_elsewhere(lines: list[Line], texts: list[str]) -> list[Line]:
 
 
 def _leads_in(texts: list[str], index: int) -> bool:
-    """The line stands right above a display formula: the word that leads into it (a
-    textbook's ``Using`` ⏎ ``$$…$$``, three times in a chapter: review 73), no running head."""
-    return index + 1 < len(texts) and DISPLAY_OPENS.match(texts[index + 1]) is not None
+    """The line stands right above a display formula or a picture, no blank line between: the
+    word that leads into it (a textbook's ``Using`` ⏎ ``$$…$$``, three times in a chapter:
+    review 73; a food blog's ``菜单`` ⏎ ``![](…)`` over three restaurants' menus, review
+    190), no running head."""
+    if index + 1 >= len(texts):
+        return False
+    after = texts[index + 1]
+    return DISPLAY_OPENS.match(after) is not None or image_line(after)
 
 
 def _page_rules(rules: list[Line], texts: list[str], blocks: int) -> list[Line]:

@@ -125,6 +125,12 @@ def is_fields(text: str) -> bool:
     return len(lines) >= 2 and all(map(field_label, lines))
 
 
+def image_line(line: str) -> bool:
+    """The line is a picture, or a row of them (``![](a.png)![](b.png)``), or a
+    transcription's placeholder for one (``[Illustration: …]``)."""
+    return _IMAGE_LINE.match(line) is not None
+
+
 def is_float(block: Block) -> bool:
     """A table, an image (with or without its caption), a caption, or a footnote a converter
     set between the paragraphs of its page."""

@@ -19,7 +19,7 @@ from publish.clean import halves
 from publish.clean.blocks import Block
 from publish.clean.measure import most_reached
 from publish.clean.pagelines import shows_conversion
-from publish.clean.shapes import ends_sentence, last_mark, short_line
+from publish.clean.shapes import ends_sentence, is_float, last_mark, short_line
 
 
 class Shown:
@@ -51,6 +51,25 @@ class Shown:
         ]
         return len(longs) >= 4 and 2 * sum(map(ends_sentence, longs)) < len(longs)
 
+    @cached_property
+    def ends_unmarked(self) -> bool:
+        """The author ends paragraphs on no mark: two of its one-line paragraphs of Chinese
+        prose, a sentence of clauses or more (a ``，`` or a ``。`` in it), stop on a letter where
+        no paragraph follows (a picture, a heading, a list or the text's end after them; a
+        blog's ``…比起汤面我更喜欢吃拌面一点`` over its photo, review 190's food notes, seven
+        such): a short sentence after a paragraph stopping so is one of its own (``…没怎么排队``
+        ⏎⏎ ``汤也很好喝。``), not a cut sentence's last words."""
+        blocks, found = self._blocks, 0
+        for k, block in enumerate(blocks):
+            text = block.text
+            if _one_line(block) and _open_prose(text) and has_cjk_letter(last_mark(text)):
+                if "，" not in text and "。" not in text:
+                    continue  # (a label, a caption, a lead-in: ``实际范例``, ``表 A.0.1 …``)
+                after = blocks[k + 1] if k + 1 < len(blocks) else None
+                if after is None or after.kind != "paragraph" or is_float(after):
+                    found += 1
+        return found >= 2
+
     def weigh(
         self, confidence: float, whys: tuple[str, ...], before: str, second: int
     ) -> tuple[float, tuple[str, ...]]:
@@ -59,12 +78,14 @@ class Shown:
         joined where the first part fills the text's measure or the second is a sentence's
         last words (:func:`_tail`), not leading into a list or a table after it (``主属性应
         按照以下思路。`` over its list: a sentence of its own, review 142), else only suggested
-        (an author's paragraph may end so)."""
+        (an author's paragraph may end so); the second part is no evidence where the first
+        stops on a letter in a text whose author ends paragraphs so (:attr:`ends_unmarked`)."""
         measure, blocks = self.measure, self._blocks
         if measure and width(before.rpartition("\n")[2]) >= 0.85 * measure:
             return confidence, (*whys, f"the first part fills the measure ({measure} columns)")
         leads = second + 1 < len(blocks) and blocks[second + 1].kind in ("list", "table")
-        if _tail(blocks[second].text) and not leads:
+        styled = self.ends_unmarked and has_cjk_letter(last_mark(before))
+        if _tail(blocks[second].text) and not (leads or styled):
             why = "the second part is a sentence's last words, no paragraph"
             return confidence, (*whys, why)
         return min(confidence, ev.LIKELY), whys
