@@ -285,6 +285,8 @@ def _decide(
         return "split", ev.STRONG, HEADING
     if ends_sentence(cur) and lines_of.numbered(body) and not _within(so_far, body, items):
         return "split", ev.STRONG, NUMBERED
+    if lines_of.next_item(cur, body) and not _within(so_far, body, items):
+        return "split", ev.STRONG, NUMBERED
     if closing(body) and ends_sentence(cur):
         return "split", ev.STRONG, "a letter's closing after the letter's last sentence"
     if closing(cur):

@@ -26,6 +26,31 @@ _CLAUSE_NUMBER = regex.compile(
     r"|\d{1,2}\.\d{1,2}[ \t]+(?:A|[A-Z][a-z]+)\b"
     r"|\d{1,2}[.．、](?=\p{Han})|[（(]\d{1,2}[）)](?=\p{Han}))"
 )
+#: An item's number in the Chinese way, opening a line: ``3.``, ``（3）`` before Han, ``3、``
+#: before Han or a figure (``5、70周岁以上的老年人…``).
+_ITEM_NUMBER = regex.compile(
+    r"^[ \t\u3000]*(?:(\d{1,2})([.．])(?=\p{Han})|(\d{1,2})(、)(?=[\p{Han}\d])"
+    r"|[（(](\d{1,2})[）)](?=\p{Han}))"
+)
+
+
+def next_item(cur: str, nxt: str) -> bool:
+    """``nxt`` opens the item after the one ``cur`` is, both whole lines numbered the same way
+    (``1、…；`` ⏎ ``2、…。``), ``cur`` ending at a clause's or a sentence's end: the items of a
+    list typed one a line, each split as the others are (review 190: a park's rules, items
+    after a ``；`` left joined where those after a ``。`` were split)."""
+    if cur.rstrip(" \t")[-1:] not in "；;。.！？!?":
+        return False
+    a, b = _ITEM_NUMBER.match(cur), _ITEM_NUMBER.match(nxt)
+    if a is None or b is None or a.lastindex != b.lastindex:  # (not numbered the same way)
+        return False
+    return _number(a) + 1 == _number(b)
+
+
+def _number(item: regex.Match[str]) -> int:
+    return int(item.group(1) or item.group(3) or item.group(5))
+
+
 #: A name in capitals and a colon opening a line (``HAIGH: Do you think…``).
 _CAPS_LABEL = regex.compile(
     r"^[ \t]*((?:(?:MR|MRS|MS|DR)\.[ \t]+)?[A-Z][A-Z'’-]+):[ \t]+[\"“(]?[A-Z]"
