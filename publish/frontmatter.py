@@ -11,6 +11,13 @@ is read only when what follows is a closed block of ``key: value`` lines; else t
 is body, where a problem of the YAML would have been an error. So is a file whose first
 ``---`` is never closed and followed by a line that is no ``key:`` (nor a YAML comment), as an
 OCR'd page's rule is by its text (``---`` ⏎ ``THE MESSENGER…``).
+
+Hexo lets the opening ``---`` go (``title: 周末小记`` ⏎ ``tags: [散步,公园]`` ⏎ ``---``: its
+parser's prefixing separator is optional). A file that starts so is read as front matter when
+every line before the first ``---`` is YAML's (a key in lower case, an item, an indented or
+blank line, a comment), one key at least is a page's (``title``, ``date``, ``tags``…) and the
+lines load as a mapping; else it is body (a setext heading, ``Note: …`` ⏎ ``---``), never an
+error.
 """
 
 from __future__ import annotations
@@ -38,7 +45,7 @@ def split_front_matter(
     """Return (front matter, its raw text including fences, body, body's first line)."""
     opening = _FENCE.match(text)
     if not opening:
-        return {}, "", text, 1
+        return _unopened(text, shown, limits)
     try:
         return _split(text, shown, limits, opening.end())
     except ContentError:
@@ -47,6 +54,34 @@ def split_front_matter(
         if _BLANK.match(text, after) or (unclosed and not _KEY.match(text, after)):
             return {}, "", text, 1  # a rule, not front matter (see above)
         raise
+
+
+def _unopened(text: str, shown: str, limits: Limits) -> tuple[dict[str, object], str, str, int]:
+    """Hexo's front matter without its opening ``---`` (see above), or none."""
+    closing = _FENCE_END.search(text) if _PAGE_KEY.match(text) else None
+    if closing is None or closing.start() == 0 or text[closing.start() - 1] not in "\r\n":
+        return {}, "", text, 1
+    lines = _LINE_END.split(text[: closing.start()].rstrip("\r\n"))
+    if not all(_YAML_LINE.match(line) for line in lines):
+        return {}, "", text, 1
+    if not any(_PAGE_KEY.match(line) for line in lines):
+        return {}, "", text, 1
+    try:
+        found = _split("\n" + text, shown, limits, 1)
+    except ContentError:
+        return {}, "", text, 1  # (no front matter: the file's text, as it stands)
+    data, raw, body, line = found
+    return (data, raw[1:], body, line - 1) if data else ({}, "", text, 1)
+
+
+#: A line of YAML front matter without its opening fence: a key in lower case and its colon,
+#: an item, an indented or blank line, or a comment.
+_YAML_LINE = re.compile(r"[a-z][a-z0-9_-]*:(?:[ \t]|$)|[ \t]|-[ \t]|#|$")
+#: A key every site generator's pages have, one at least of which Hexo's front matter holds.
+_PAGE_KEY = re.compile(
+    r"(?:title|date|updated|tags|categories|layout|author|permalink|description|slug|draft"
+    r"|comments|lang):(?:[ \t]|$)"
+)
 
 
 def _split(

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from conftest import MakeProject, files_under, run_cli
+from publish.frontmatter import split_front_matter
 
 GOOD = "# 标题\n\n正文。\n"
 
@@ -105,6 +106,19 @@ def test_front_matter_after_a_blank_line_is_still_read(make_project: MakeProject
     assert "<title>空行之后" in page and "title:" not in page
     bad = make_project({"content/a.md": "---\ntitle: x\n---\n---\n\ndate: [2024\n---\n"})
     assert run_cli(["build", "--format", "html"], bad).returncode == 0  # (a rule in the body)
+
+
+def test_hexo_front_matter_without_its_opening_fence_is_read() -> None:
+    text = "title: 周末小记\ndate: 2020-03-01\ntags: [散步,公园]\n---\n\n今天去公园。\n"
+    meta, raw, body, line = split_front_matter(text, "content/a.md")
+    assert meta["title"] == "周末小记" and meta["tags"] == ["散步", "公园"]
+    assert raw + body == text and body == "\n今天去公园。\n" and line == 5
+    for text in (
+        "Note: read this first\n---\n\ntext\n",  # (a setext heading: no page's key)
+        "title: x\n\nA paragraph, no YAML.\n---\n",  # (a line no YAML is)
+        'title: "never closed\n---\nbody\n',  # (bad YAML: the file's text, no error)
+    ):
+        assert split_front_matter(text, "content/a.md") == ({}, "", text, 1)
 
 
 def test_front_matter_value_of_wrong_type(make_project: MakeProject) -> None:

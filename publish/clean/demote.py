@@ -68,6 +68,7 @@ _OPEN_END = regex.compile(r"\b(?:the|of|and|or|to|a|an|in)[*_]*$")
 _LONG_SENTENCE = "a long sentence marked as a heading"
 _SENTENCE = "a sentence marked as a heading"
 _CONTINUES_WHY = "a heading that continues a sentence and ends one"
+_CALLS = regex.compile(r"[！？!?][*_]*[ \t]*$")  # (a title that calls out or asks)
 _FOLIO = regex.compile(r"^[*_]*[ivxlc]{1,7}[ \t]")  # (a page's number in lower-case numerals)
 _LINKED = regex.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
 _CLAUSE_WHY = "a heading ending in a clause mark"
@@ -163,6 +164,9 @@ def apply(text: str, edit: Editor) -> str:
             continue  # (an author's heading may open in lower case and end on no mark: a
             # FAQ's error message, ``### telnet: connect to address 127.0.0.1: Connection
             # refused``; review 128's two FAQs)
+        if verdict and own and verdict[1] == _SENTENCE and _CALLS.search(title):
+            continue  # (an author's heading may call out or ask: a podcast's motto over each
+            # episode, ``## 致力于开源相关思想、知识和价值的探究、推动！``, review 191)
         if verdict:
             confidence, why = verdict
             if why in (_LONG_SENTENCE, _CLAUSE_WHY) and own:

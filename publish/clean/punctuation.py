@@ -170,6 +170,8 @@ def _marks(text: str) -> list[Edit]:
             # ``标准库::vector``; review 168)
         if _emoticon(text, start):
             continue  # (``写完了:)``, ``又挂了:(``: a face, no mark; review 132)
+        if _ends_latin_aside(text, start):
+            continue  # (``那句话（Are you sure?）``: the English phrase's own mark; review 194)
         if text[start] == ":" and text[max(0, start - 2) : start] in ("**", "__"):
             if labels is None:
                 labels = _bold_labels(text)
@@ -198,8 +200,28 @@ def _marks(text: str) -> list[Edit]:
         # which they would bring beside it: ``代, ,`` is judged once, as it stands)
         after = text[end : end + 16].lstrip(_SKIP_MARKUP)[:1]  # (through emphasis, quotes)
         drop = end - start - 1 if after != "\n" and after not in FULL_WIDTH else 0
-        edits.append(Edit(start, start + 1 + drop, FULL_WIDTH[text[start]], evidence=_MARK_WHY))
+        lead = len(text[:start].rstrip(" \t")) if text[start - 1 : start] in (" ", "\t") else start
+        if lead < start and (
+            text[lead - 1 : lead] in ("", "\n", "|") or marks_wide(text[lead - 1])
+        ):
+            lead = start  # (an indent, a table's cell's space; and a space after Chinese, where
+            # a converter lost a formula, ``两个平方根之和等于 ，乘积…``: kept, the trace of it)
+        edits.append(Edit(lead, start + 1 + drop, FULL_WIDTH[text[start]], evidence=_MARK_WHY))
     return edits
+
+
+def _ends_latin_aside(text: str, start: int) -> bool:
+    """The mark at ``start``, after a Latin letter, ends the words a full-width bracket or a
+    curly quotation holds, Latin words alone (``（Are you sure?）``, ``“What if?”``)."""
+    closer = text[start + 1 : start + 2]
+    if closer not in _ASIDE_OPENS or not text[start - 1 : start].isascii():
+        return False
+    opening = text.rfind(_ASIDE_OPENS[closer], text.rfind("\n", 0, start) + 1, start)
+    inside = text[opening + 1 : start]
+    return opening >= 0 and inside[:1].isalpha() and not _WIDE_LETTER.search(inside)
+
+
+_ASIDE_OPENS = {"）": "（", "”": "“", "」": "「", "』": "『", "》": "《", "】": "【"}
 
 
 def _bold_labels(text: str) -> bool:
