@@ -17,7 +17,7 @@ import difflib
 import sys
 from pathlib import Path
 
-from publish import clean, decisions
+from publish import clean, collector, decisions
 from publish.changelog import change_log, summary
 from publish.config import load_config
 from publish.errors import CleanError, ConfigError, ContentError
@@ -104,7 +104,8 @@ def _suggestions(article: Article, cleaned: CleanedSource, args: argparse.Namesp
     for change in suggested:
         sys.stdout.write(_describe(change))
     everything = dataclasses.replace(article.settings, threshold=0.0)
-    accepted = clean.clean_article(dataclasses.replace(article, settings=everything))
+    with collector.paused():  # (no cycles among the cleaner's records: publish.collector)
+        accepted = clean.clean_article(dataclasses.replace(article, settings=everything))
     before, after = cleaned.written, accepted.written
     sys.stdout.writelines(_diff(before, after, display(args.files[0], Path.cwd())))
     print(f"{len(suggested)} suggestion(s)", file=sys.stderr)
@@ -124,7 +125,8 @@ def run(args: argparse.Namespace, root: Path) -> int:
         raise ConfigError("--write rewrites one file; for several fragments use -o OUT")
     _check_inputs(args, root)
     article = _article(args, root)
-    cleaned = clean.clean_article(article, keep_order=args.keep_order)
+    with collector.paused():  # (as a build cleans: publish.collector)
+        cleaned = clean.clean_article(article, keep_order=args.keep_order)
     for edit_id in cleaned.stale:
         print(f"warning: review decision {edit_id} matches no edit", file=sys.stderr)
     output = cleaned.written

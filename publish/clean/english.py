@@ -33,6 +33,11 @@ _NO_WORDS = re.compile(
 )
 _LATIN_WORD = re.compile(r"\b[A-Za-z]{2,}\b")  # (a word: not a hash's letters, ``b9177c0f``)
 _CHINESE = regex.compile(f"[{WIDE_MARKED}]")
+#: A Chinese word set apart by a space after a Latin word, as an English sentence quotes one
+#: (``We meet Cao Cao via 望梅止渴, and the king in 完璧归赵.``): one word of the sentence.
+_QUOTED_WORD = regex.compile(
+    rf"(?<=[A-Za-z][,;:]?[ \t]+[*_\"“]*)[{WIDE_MARKED}]{{1,8}}(?=[*_\"”]*(?:[ \t,.;:!?\[]|$))"
+)
 _PAST = " \t*_\"'“”‘’"  # (spaces, quotation and emphasis marks between a mark and a word)
 _PAIRS = {")": "(", "）": "（", "】": "【", "」": "「", "』": "『"}
 _NOTE = re.compile(r"\[\^[^\]\n]*\]")  # (a footnote's reference, ``[^2]``)
@@ -64,11 +69,14 @@ class English:
 
 def _weighed(sentence: str) -> bool:
     """The sentence is English: three Latin words at least, and three for each Chinese letter
-    (a Chinese sentence naming English words, ``该项目已成功集成 actuator(监控)、admin(…)``,
-    ``格式:ifconfig eth0 up|down``, is not)."""
+    or Chinese word set apart by spaces (a Chinese sentence naming English words, ``该项目已成
+    功集成 actuator(监控)、admin(…)``, ``格式:ifconfig eth0 up|down``, is not)."""
     bare = _NO_WORDS.sub(" ", sentence)
     words = len(_LATIN_WORD.findall(bare))
-    return words >= 3 and words >= 3 * len(_CHINESE.findall(bare))
+    if words < 3:
+        return False
+    quoted = len(_QUOTED_WORD.findall(bare))  # (each one word: ``via 望梅止渴,``, review 187)
+    return words >= 3 * (quoted + len(_CHINESE.findall(_QUOTED_WORD.sub(" ", bare))))
 
 
 def _beside_latin(text: str, left: int, right: int) -> bool:
