@@ -7,9 +7,9 @@
 Each document is cleaned by us and formatted by the peer in turns, in processor time, so a
 slow spell of the machine falls on both; ours with Python's cycle collector paused, as a build
 and ``publish clean`` clean (:mod:`publish.collector`). The one-time start-up (the English
-word list) is timed apart. Peak memory is measured in a child process cleaning one large file, and its
-time per MB against that of a file a fifth its size (a rule whose cost grows with the text
-before it shows as a ratio above 1).
+word list) is timed apart. Peak memory is measured in a child process cleaning one large
+file, and its time per MB against that of a file a fifth its size (a rule whose cost grows
+with the text before it shows as a ratio above 1).
 """
 
 from __future__ import annotations
