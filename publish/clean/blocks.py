@@ -44,6 +44,12 @@ EXTENSIONS = {
     "{{": r"\{\{[<%]",
 }
 EXTENSION_LINE = re.compile(rf"^[ \t]*(?:{'|'.join(EXTENSIONS.values())})[^\n]*$", re.MULTILINE)
+#: A property line of a note's outline (Logseq's and Dataview's ``key:: value``: ``alias::
+#: 相关系数, 标准化协方差``, ``logseq.order-list-type:: number``, ``**作者**:: 王小明``), after a
+#: list's marker or none: syntax, which no pass joins to text or edits (reviews 168 and 196).
+PROPERTY_LINE = re.compile(
+    r"^[ \t]*(?:[-*+][ \t]+)?[^\s:`|>#][^:\n`]{0,60}?::(?:[ \t][^\n]*)?$", re.MULTILINE
+)
 #: A display formula's opening line (``$$``, ``\\[``, ``\\begin{align}``), and its closing
 #: one (ending in ``$$``, ``\\]`` or ``\\end{align}``; a ``\\]`` after a ``\\[`` that opens no
 #: formula, ``see \\[1\\]``, closes none): lines of their own, which no join takes into the

@@ -53,6 +53,7 @@ from publish.clean.blocks import (
     DISPLAY_OPENS,
     EXTENSION_LINE,
     INTERRUPTS,
+    PROPERTY_LINE,
     RULE,
     Block,
 )
@@ -388,11 +389,20 @@ class Seen:
 #: underline, an extension's opener or fence: ``=== "Tab"`` over its indented content).
 _KEPT_BEFORE = re.compile(
     "|".join(
-        p.pattern for p in (INTERRUPTS, RULE, _SETEXT, _DEFINITION, EXTENSION_LINE, DISPLAY_OPENS)
+        p.pattern
+        for p in (
+            INTERRUPTS,
+            RULE,
+            _SETEXT,
+            _DEFINITION,
+            EXTENSION_LINE,
+            DISPLAY_OPENS,
+            PROPERTY_LINE,
+        )
     )
 )
 _KEPT_AFTER = re.compile(
-    "|".join(p.pattern for p in (RULE, _SETEXT, EXTENSION_LINE, DISPLAY_CLOSES))
+    "|".join(p.pattern for p in (RULE, _SETEXT, EXTENSION_LINE, DISPLAY_CLOSES, PROPERTY_LINE))
 )
 
 

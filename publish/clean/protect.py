@@ -25,7 +25,7 @@ from urllib.parse import unquote
 
 from publish.cjk import has_cjk_letter
 from publish.clean import scan
-from publish.clean.blocks import EXTENSIONS, split_blocks
+from publish.clean.blocks import EXTENSIONS, PROPERTY_LINE, split_blocks
 from publish.clean.counterexamples import counter_examples
 from publish.clean.lines import merged
 from publish.clean.shapes import REFERENCE
@@ -92,6 +92,10 @@ _SCANS: list[tuple[str, re.Pattern[str]]] = [
     ),
 ]
 _SCANS.extend((f"\\{opens}", _TEX[opens]) for opens in _TEX)
+_SCANS.append(("::", PROPERTY_LINE))
+# a wiki link, ``[[二叉树后序遍历(递归法)]]``: its target is a note's name, letter for letter
+# (an Obsidian vault's; review 196)
+_SCANS.append(("[[", re.compile(r"\[\[[^\[\]\n]+\]\]")))
 _SCANS.extend(
     (start, re.compile(rf"^[ \t]*{body}[^\n]*$", re.MULTILINE))
     for start, body in EXTENSIONS.items()

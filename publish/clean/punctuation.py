@@ -149,6 +149,7 @@ def _marks(text: str) -> list[Edit]:
     labels: bool | None = None  # (the text's bold labels end on ``:`` as a style: found once)
     english = English(text)  # (each line read once: publish.clean.english)
     listed: dict[int, bool] = {}  # (each line's list of Latin words: _in_latin_list)
+    mixed: dict[int, list[tuple[int, int]]] = {}  # (each line's lists: _mixed_list)
     for match in _MARK.finditer(text):
         start = match.start()
         if _in_latin_quotation(text, start) or (start and text[start - 1] in "：:"):
@@ -163,6 +164,8 @@ def _marks(text: str) -> list[Edit]:
             text, start, english.lines, listed
         ):
             continue
+        if text[start : start + 2] == ", " and _mixed_list(text, start, english.lines, mixed):
+            continue  # (``314k参数, 1.26 MB, 推理7ms``: one list, one width; review 196)
         if text[start] == ":" and _labels_of_list(text, start):
             continue
         if text[start] == ":" and ":" in (text[start - 1 : start], text[start + 1 : start + 2]):
@@ -274,6 +277,35 @@ def _in_latin_list(text: str, start: int, index: LineIndex, lines: dict[int, boo
         found = _LATIN_COMMA.finditer(text, first, end)
         lines[first] = sum(1 for _ in itertools.islice(found, 2)) >= 2
     return lines[first]
+
+
+def _mixed_list(
+    text: str, start: int, index: LineIndex, lines: dict[int, list[tuple[int, int]]]
+) -> bool:
+    """The comma at ``start``, a space after it, is one of a list's whose items, a few
+    characters each, mix Chinese with figures and Latin words, another of its commas after a
+    figure or a Latin word and before Chinese (``314k参数, 1.26 MB, 推理7ms``: that one stays,
+    as a comma after Latin does, and widening the others would set one list's commas two
+    ways; review 196's notes). ``lines``: each line's such lists, found once."""
+    first, end = index.span(start)
+    if first not in lines:
+        found = _LIST_PART.finditer(text, first, end)
+        lines[first] = [m.span() for m in found if _short_items(m.group(0))]
+    return any(a <= start < b for a, b in lines[first])
+
+
+def _short_items(part: str) -> bool:
+    """``part`` is a list of three items or more, each of a few characters, its commas set
+    ``, ``, one of them after a figure or a Latin word and before Chinese."""
+    items = part.split(", ")
+    fits = len(items) >= 3 and all(0 < len(item.strip()) <= _ITEM for item in items)
+    return fits and _LATIN_BEFORE_CHINESE.search(part) is not None
+
+
+#: The parts of a line between its marks other than ``, `` (a label's colon, a full stop…).
+_LIST_PART = regex.compile(r"[^:：;；。，！？()（）\[\]|\n]+")
+_LATIN_BEFORE_CHINESE = regex.compile(rf"[A-Za-z0-9], (?=[{WIDE_MARKED}])")
+_ITEM = 10  # characters, at most, of a list's item
 
 
 #: A line's label and its colon, set half-width with a space, or full-width: ``- 手机号码: ``,
@@ -617,6 +649,8 @@ def _quotes(masked: str) -> list[Edit]:
         start, base = base, base + len(line) + 1
         if '"' not in line or sum(map(line.count, '“”"')) % 2:
             continue  # (an odd count: the line may start inside a quotation; pairs unknown)
+        if "“" in line and _WRONG_WAY.search(line):
+            continue  # (a curly mark set the wrong way, ``"框架“ 、``: pairs unknown; review 196)
         opened: tuple[int, str] | None = None
         found: list[Edit] = []
         mixed = False
@@ -648,6 +682,8 @@ def _quotes(masked: str) -> list[Edit]:
     return edits
 
 
+#: An opening curly quotation mark where one closes: after a word, before a space or a mark.
+_WRONG_WAY = regex.compile(rf"[{WIDE_MARKED}]“(?=[ \t，。、；：！？,.;:!?]|$)")
 _MIXED_QUOTES = "the line quotes other words with straight marks too: only these would turn"
 
 
