@@ -204,13 +204,18 @@ def _marks(text: str) -> list[Edit]:
         after = text[end : end + 16].lstrip(_SKIP_MARKUP)[:1]  # (through emphasis, quotes)
         drop = end - start - 1 if after != "\n" and after not in FULL_WIDTH else 0
         lead = len(text[:start].rstrip(" \t")) if text[start - 1 : start] in (" ", "\t") else start
-        if lead < start and (
-            text[lead - 1 : lead] in ("", "\n", "|") or marks_wide(text[lead - 1])
-        ):
-            lead = start  # (an indent, a table's cell's space; and a space after Chinese, where
-            # a converter lost a formula, ``两个平方根之和等于 ，乘积…``: kept, the trace of it)
+        before = text[lead - 1 : lead]
+        if lead < start and not (before.isascii() and (before.isalnum() or before in _LEADS)):
+            lead = start  # (an indent, a heading's or a table's space, a mark's; and a space
+            # after Chinese, where a converter lost a formula, ``两个平方根之和等于 ，乘积…``:
+            # kept, the trace of it)
         edits.append(Edit(lead, start + 1 + drop, FULL_WIDTH[text[start]], evidence=_MARK_WHY))
     return edits
+
+
+#: What a mark made full-width takes the spaces after, as after a Latin word: emphasis, code,
+#: a link's or a bracket's end, a percentage (``**TNS** :``, ``22.0% ,``).
+_LEADS = "*_`)]%"
 
 
 def _ends_latin_aside(text: str, start: int) -> bool:

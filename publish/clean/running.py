@@ -350,6 +350,17 @@ def _above(texts: list[str], starts: list[int], k: int, level: int) -> bool:
 _FENCES = ("```", "~~~")
 
 
+def _in_container(texts: list[str], index: int) -> bool:
+    """Line ``index`` is indented under an extension's opener (``!!! note``, ``??? tip``,
+    ``=== "Tab"``): its block's body, no page's text."""
+    if not texts[index].startswith(("    ", "\t")):
+        return False
+    k = index
+    while k > 0 and (texts[k].startswith(("    ", "\t")) or not texts[k].strip()):
+        k -= 1
+    return EXTENSION_LINE.match(texts[k]) is not None
+
+
 def _cuts_a_sentence(texts: list[str], index: int) -> bool:
     """The line stands between the two halves of a sentence (furniture, not a heading); a
     web address on either side is no sentence's half."""
@@ -366,6 +377,9 @@ def _cuts_a_sentence(texts: list[str], index: int) -> bool:
     if before.lstrip().startswith(_FENCES) or after.startswith(_FENCES):
         return False  # (a code block's fence: an R Markdown deck's ``***`` between a chunk
         # and ``right column notes`` parts its slide's two columns; review 182)
+    if _in_container(texts, back):
+        return False  # (an admonition's body, ``!!! tip`` ⏎ ``    这里是 tip``, over a rule
+        # between two demonstrations: review 198's theme README)
     if URL_END.search(before) or URL_START.match(after) or _reads_on(texts[index], after):
         return False
     if recurrence.LETTERED.match(after):

@@ -215,10 +215,25 @@ _SENTENCE_MARKS = frozenset("。，；：！？,;!?")
 
 def is_caption(text: str) -> bool:
     if len(text) > 160 or "\n" in text.strip() or width(text) > 160:  # (width >= length)
-        return False
+        return _LONG_CAPTION_START.match(text) is not None and _long_caption(text)
     if CAPTION.match(text) is not None:
         return True
     return _GLUED_CAPTION.match(text) is not None and not _SENTENCE_MARKS.intersection(text)
+
+
+def _long_caption(text: str) -> bool:
+    """A caption too long for :func:`is_caption`'s look, one line at most
+    :data:`_LONG_CAPTION` characters: a figure's legend listing its abbreviations (``Fig. 2.
+    Layout of the test rig. P: pump, V: valve, …``, a paper Marker converted; review 197)."""
+    return "\n" not in text.strip() and len(text) <= _LONG_CAPTION
+
+
+#: A caption's label, its number and a full stop or a colon after it (``Fig. 2. ``, ``Table 3:
+#: ``, ``图 4．``): no sentence that names a figure (``Figure 3 shows…``) starts so.
+_LONG_CAPTION_START = regex.compile(
+    rf"^{_ANCHORS}[ \t]*[*_]*(?:图|表|(?i:Fig\.|Figure|Table))[ \t]*\d+(?:[-.．]\d+)?[.．:：][*_]*"
+    r"[ \t]+\S"
+)
 
 
 def is_reference(text: str) -> bool:
