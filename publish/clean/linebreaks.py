@@ -326,7 +326,7 @@ def _decide(
             return "split", ev.LIKELY, "a sentence ends, and the next line starts with a date"
         if linelooks.item_starts(cur, body):  # (a short line before one is split as short)
             return "split", ev.STRONG, _ITEM_WHY
-        if ends_sentence(cur) and linelooks.titled(printed, measure) and not cur.isupper():
+        if ends_sentence(cur) and linelooks.titled(printed, measure, True) and not cur.isupper():
             why = "a short line in capitals or title case after a sentence's end: a head"
             return "split", ev.STRONG, why
         return "join", ev.STRONG, f"{FULL_LINE} of the measure ({measure} columns, {how})"

@@ -150,21 +150,27 @@ def lost_indent(cur: str, so_far: str, continued: bool = False) -> int:
     return 4 if first and is_cjk_letter(cur.lstrip(" \t\u3000")[:1]) else 0
 
 
-def head(line: str, measure: int) -> bool:
+def head(line: str, measure: int, after_stop: bool = False) -> bool:
     """A short line in capitals, a few words: a head (``CONCLUSIONS``, ``TO OPEN OLD YARDS``);
-    not one wholly in brackets, a transcript's cue (``(STATIC)``, ``[APPLAUSE]``: review 140)."""
+    not one wholly in brackets, a transcript's cue (``(STATIC)``, ``[APPLAUSE]``: review 140).
+    Under half the measure; after a sentence's end (``after_stop``), four words or fewer and
+    under four fifths of it (a gazette's ``FIRST READING EMERGENCY`` in a column of 36:
+    review 199)."""
     if line[:1] in "([" and line.rstrip()[-1:] in ")]":
         return False
-    return (
-        line.isupper() and line.isascii() and len(line.split()) <= 6 and width(line) < measure / 2
+    if not (line.isupper() and line.isascii()):
+        return False
+    words, wide = len(line.split()), width(line)
+    return (words <= 6 and wide < measure / 2) or (
+        after_stop and words <= 4 and wide < 0.8 * measure and line.rstrip()[-1:].isalpha()
     )
 
 
-def titled(line: str, measure: int) -> bool:
+def titled(line: str, measure: int, after_stop: bool = False) -> bool:
     """A short line in title case, ending on no mark: a paper's section head the extraction
     set on its own line (``Results``, ``Yield of the Deep Wells``; review 156), or one in
     capitals (:func:`head`)."""
-    if head(line, measure):
+    if head(line, measure, after_stop):
         return True
     words = line.split()
     if not words or width(line) >= measure / 2 or not line[-1:].isalpha():

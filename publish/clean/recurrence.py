@@ -140,7 +140,20 @@ def rising_page(lines: list[Line]) -> bool:
         return False
     if _in_date(lines[0][2], which):  # a day (``Saturday 09 January 1864``)
         return False
+    if _in_code(lines[0][2], which):  # a parcel's or a file's (``P. P. No. 004-17-048``)
+        return False
     return all(a < b <= a + _LEAP for a, b in itertools.pairwise(pages))
+
+
+def _in_code(core: str, which: int) -> bool:
+    """The ``which``-th number of ``core`` is one group of a code of three or more
+    (``004-17-048``, ``1.2.3``): an identifier's, no page's (a chapter's page, ``3-14``, has
+    two)."""
+    found = list(NUMBER.finditer(core))[which]
+    return any(c.start() <= found.start() and found.end() <= c.end() for c in _CODE.finditer(core))
+
+
+_CODE = regex.compile(r"\d+(?:[-./]\d+){2,}")
 
 
 #: Pages at most between two lines of a running head: a number that leaps further names no

@@ -47,6 +47,7 @@ above a page's foot). Where lines stand and what their numbers do is
 
 from __future__ import annotations
 
+import bisect
 import itertools
 from collections import Counter
 from typing import NamedTuple
@@ -468,6 +469,15 @@ def _among(lines: list[Line], lists: tuple[list[Line], ...]) -> bool:
     return any(lines is each for each in lists)
 
 
+def _on_one_page(lines: list[Line], pages: list[int]) -> bool:
+    """Two of ``lines`` stand on one page, no page's edge (``pages``: the lines of its page
+    markers, folios and rules, sorted) between them: a page's head or foot is on it once."""
+    if not pages:
+        return False
+    on = [bisect.bisect_left(pages, line[0]) for line in lines]
+    return len(set(on)) < len(on)
+
+
 def _next_to(line: Line, marked: set[int]) -> bool:
     return line[0] in marked or line[0] - 1 in marked or line[0] + 1 in marked
 
@@ -556,6 +566,9 @@ def repeated_lines(text: str, blocks: list[Block], near: list[tuple[int, int]]) 
             continue
         if not pages and _numbered_sections(lines, texts):
             continue  # (``### 3.2.3 式(3.5)的推导``, ``### 3.2.4 式(3.6)…``: sections)
+        if _on_one_page(lines, pages):
+            continue  # (twice on one page: a text's own words, a resolution's ``20, 1995, the
+            # City, through the Commissioner…`` in two of a gazette's; review 199)
         cutting = _cut_elsewhere(
             [line for line in lines if _cuts_a_sentence(texts, line[0])], texts
         )

@@ -36,6 +36,7 @@ from publish.clean.shapes import (
     is_float_at,
     is_running_text,
     only_bold,
+    only_emphasis,
     short_line,
     starts_continuing,
     starts_lowercase,
@@ -146,6 +147,8 @@ def _links(
             found, verdict = _bold_parts(blocks, i, before, edit)
         if found and protected.covers(first.start, blocks[found[0]].end):
             continue
+        if found and _turn_after(before, blocks[found[0]].text):
+            continue  # (``…一直滑向黑暗里——`` ⏎⏎ ``“砰！”``: a story's line of its own)
         if found and _heads_rows(blocks, found[0]):
             continue  # (a table's first row: ``类型 特点与临床意义`` ⏎⏎ ``均一性…``)
         if found and not found[1] and shown.in_verse(i, found[0]):
@@ -189,6 +192,21 @@ def _links(
         seam = Edit(first.end - drop, second.start, join.between, confidence, whys)
         links.append((i, found[0], seam))
     return links
+
+
+def _turn_after(before: str, second: str) -> bool:
+    """``second`` is a quotation whole, one line opening and closing it (a line of dialogue, a
+    sound), after a part that breaks off on a dash or an ellipsis or is a line in emphasis
+    alone (a story's ``…一直滑向黑暗里——`` ⏎⏎ ``“砰！”``, a tagline in italics over the first
+    line spoken: review 200, two stories): a turn of its own, no sentence's other half."""
+    if "\n" in second or second[:1] not in _TURN_OPENS or second.rstrip()[-1:] not in _TURN_CLOSES:
+        return False
+    end = before.rstrip()
+    return end.endswith(_BREAKS_OFF) or only_emphasis(end.rpartition("\n")[2])
+
+
+_TURN_OPENS, _TURN_CLOSES = '“「『"', '”」』"'
+_BREAKS_OFF = ("——", "--", "……", "...")
 
 
 def _last_item(blocks: list[Block], i: int, second: Block) -> bool:
