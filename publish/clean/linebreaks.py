@@ -115,6 +115,9 @@ _LATIN_START = re.compile(r"[A-Za-z0-9\u00c0-\u024f]")
 _ITEM = re.compile(r"^[ \t]*(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)")
 _EMPTY_ITEM = re.compile(r"[ \t]*(?:[-+*]|\d{1,9}[.)])[ \t]*$")
 _ITEM_WHY = "a numbered item starts after a sentence's end"
+#: A run-in head in capitals, its colon, and its paragraph's first word (a gazette's
+#: ``EXAMINATION RESULTS: Each`` ⏎ ``applicant whether passing…``; review 199).
+_RUN_IN_CAPS = re.compile(r"[ \t]*[A-Z]{2,}(?:[ \t]+[A-Z&]{2,}){1,4}:[ \t]+[A-Z0-9]")
 #: A long number that goes on with words (``1157233400960126 (Don't…``, a year): not an
 #: item's (``3.``), nor a footnote's (``1 The 'colonus' in the Digest…`` at a page's foot).
 #: A line that is a web address and nothing else (its words would not go on a sentence).
@@ -294,6 +297,8 @@ def _decide(
         return "", 0.0, ""  # (the signature's lines under it: its own)
     if speaker(body) and not cur.rstrip()[-1:].islower():
         return "split", ev.STRONG, "a speaker's name starts the next line: a turn (a transcript)"
+    if ends_sentence(cur) and _RUN_IN_CAPS.match(body):
+        return "split", ev.STRONG, "a run-in head in capitals starts the next line"
     if spaced_run(cur, body):
         return "join", ev.STRONG, "characters spaced out by OCR go on across the line"
     if (_goes_on(so_far, body) or _inside(cur, so_far)) and not body.startswith(DASH_LEADS):
