@@ -201,7 +201,9 @@ def _marks(text: str) -> list[Edit]:
         end = match.end()  # (and the spaces after the mark: a full-width one has its own
         # room; not at a line's end, where they make a hard break, nor before another mark,
         # which they would bring beside it: ``代, ,`` is judged once, as it stands)
-        after = text[end : end + 16].lstrip(_SKIP_MARKUP)[:1]  # (through emphasis, quotes)
+        after = text[end : end + 16]
+        after = after[:1] if after.startswith("__") else after.lstrip(_SKIP_MARKUP)[:1]
+        # (through emphasis and quotes to the next word; a blank to fill in, ``______``, is one)
         drop = end - start - 1 if after != "\n" and after not in FULL_WIDTH else 0
         lead = len(text[:start].rstrip(" \t")) if text[start - 1 : start] in (" ", "\t") else start
         before = text[lead - 1 : lead]
@@ -316,7 +318,9 @@ _ITEM = 10  # characters, at most, of a list's item
 #: A line's label and its colon, set half-width with a space, or full-width: ``- 手机号码: ``,
 #: ``GitHub: ``, ``电子邮箱：``.
 _LABEL = re.compile(
-    r"^[ \t]*(?P<item>[-*+][ \t]+)?[*_]*[^\s:：，。,.]{1,12}[*_]*(?:(?P<half>: )|：)[ \t]*\S", re.M
+    r"^[ \t]*(?P<item>[-*+][ \t]+)?[*_]*[^\s:：，。,.](?:[^\n:：，。,.]{0,22}[^\s:：，。,.])?[*_]*"
+    r"(?:(?P<half>:)(?=[ \t]+\S|<br|\\?_{2})|：[ \t]*\S)",
+    re.M,
 )
 
 
@@ -324,7 +328,9 @@ def _labels_of_list(text: str, start: int) -> bool:
     """The colon at ``start`` follows a label and comes before its value, in a list whose
     items' labels all set their colons so, half-width with a space after (a résumé's ``-
     手机号码: …`` ⏎ ``- 电子邮箱: …`` ⏎ ``- GitHub: …``: the list's style, review 122), or in
-    three or more lines of a block set so; where the others are ``：``, it is a slip."""
+    three or more lines of a block set so, a form's fields too, their values blank or to come
+    (a contributor agreement's ``Full name姓名:<br />`` ⏎ ``Email邮箱:<br />`` …: review 202);
+    where the others are ``：``, it is a slip."""
     line = text.rfind("\n", 0, start) + 1
     label = _LABEL.match(text, line)
     if label is None or label.start("half") != start:

@@ -140,16 +140,24 @@ def rising_page(lines: list[Line]) -> bool:
         return False
     if _in_date(lines[0][2], which):  # a day (``Saturday 09 January 1864``)
         return False
-    if _in_code(lines[0][2], which):  # a parcel's or a file's (``P. P. No. 004-17-048``)
-        return False
     return all(a < b <= a + _LEAP for a, b in itertools.pairwise(pages))
+
+
+def identifiers(lines: list[Line]) -> bool:
+    """The number the lines differ in is an identifier's (:func:`_in_code`): a parcel's, a
+    question's (``P. P. No. 004-17-048``, ``**题号**：001``), each line a record's, no page's."""
+    which = _changing(lines)
+    return which is not None and _in_code(lines[0][2], which)
 
 
 def _in_code(core: str, which: int) -> bool:
     """The ``which``-th number of ``core`` is one group of a code of three or more
-    (``004-17-048``, ``1.2.3``): an identifier's, no page's (a chapter's page, ``3-14``, has
-    two)."""
+    (``004-17-048``, ``1.2.3``: a chapter's page, ``3-14``, has two), or of three digits or
+    more set with zeros before it (``**题号**：001``, a question bank's: review 201): an
+    identifier's, no page's."""
     found = list(NUMBER.finditer(core))[which]
+    if len(found.group(0)) > 2 and found.group(0).startswith("0"):  # (a folio: ``08``)
+        return True
     return any(c.start() <= found.start() and found.end() <= c.end() for c in _CODE.finditer(core))
 
 

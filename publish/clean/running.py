@@ -531,6 +531,8 @@ def repeated_lines(text: str, blocks: list[Block], near: list[tuple[int, int]]) 
         if recurrence.numbered_items(lines) or recurrence.days(lines, texts):
             continue  # (``GAZETTE NOTICE NO. 14039`` over each notice: cited by its number; a
             # calendar's day under its month's heading)
+        if recurrence.identifiers(lines):
+            continue  # (a record's number, ``P. P. No. 004-17-048``: review 199's gazette)
         if recurrence.rising_page(lines):
             if recurrence.section_numbered(lines, texts) or recurrence.counted(lines, texts):
                 continue  # (``2.1 Start-up Check`` … ``3.1 Start-up Check``, review 125's
