@@ -58,7 +58,7 @@ def split_front_matter(
 
 def _unopened(text: str, shown: str, limits: Limits) -> tuple[dict[str, object], str, str, int]:
     """Hexo's front matter without its opening ``---`` (see above), or none."""
-    closing = _FENCE_END.search(text) if _PAGE_KEY.match(text) else None
+    closing = _FENCE_END.search(text) if _YAML_KEY.match(text) else None  # (a quick look)
     if closing is None or closing.start() == 0 or text[closing.start() - 1] not in "\r\n":
         return {}, "", text, 1
     lines = _LINE_END.split(text[: closing.start()].rstrip("\r\n"))
@@ -74,9 +74,10 @@ def _unopened(text: str, shown: str, limits: Limits) -> tuple[dict[str, object],
     return (data, raw[1:], body, line - 1) if data else ({}, "", text, 1)
 
 
+_YAML_KEY = re.compile(r"[a-z][a-z0-9_-]*:(?:[ \t]|$)", re.M)
 #: A line of YAML front matter without its opening fence: a key in lower case and its colon,
 #: an item, an indented or blank line, or a comment.
-_YAML_LINE = re.compile(r"[a-z][a-z0-9_-]*:(?:[ \t]|$)|[ \t]|-[ \t]|#|$")
+_YAML_LINE = re.compile(rf"{_YAML_KEY.pattern}|[ \t]|-[ \t]|#|$")
 #: A key every site generator's pages have, one at least of which Hexo's front matter holds.
 _PAGE_KEY = re.compile(
     r"(?:title|date|updated|tags|categories|layout|author|permalink|description|slug|draft"
