@@ -15,9 +15,9 @@ OCR'd page's rule is by its text (``---`` ⏎ ``THE MESSENGER…``).
 Hexo lets the opening ``---`` go (``title: 周末小记`` ⏎ ``tags: [散步,公园]`` ⏎ ``---``: its
 parser's prefixing separator is optional). A file that starts so is read as front matter when
 every line before the first ``---`` is YAML's (a key in lower case, an item, an indented or
-blank line, a comment), one key at least is a page's (``title``, ``date``, ``tags``…) and the
-lines load as a mapping; else it is body (a setext heading, ``Note: …`` ⏎ ``---``), never an
-error.
+blank line, a comment) and one key at least is a page's (``title``, ``date``, ``tags``…); a
+problem of its YAML is then an error, as it is after an opening fence. Else the lines are body
+(a setext heading, ``Note: …`` ⏎ ``---``; a paragraph before the first ``---``).
 """
 
 from __future__ import annotations
@@ -66,12 +66,7 @@ def _unopened(text: str, shown: str, limits: Limits) -> tuple[dict[str, object],
         return {}, "", text, 1
     if not any(_PAGE_KEY.match(line) for line in lines):
         return {}, "", text, 1
-    try:
-        found = _split("\n" + text, shown, limits, 1)
-    except ContentError:
-        return {}, "", text, 1  # (no front matter: the file's text, as it stands)
-    data, raw, body, line = found
-    return (data, raw[1:], body, line - 1) if data else ({}, "", text, 1)
+    return _split(text, shown, limits, 0, first=1)  # (its YAML's problems are errors)
 
 
 _YAML_KEY = re.compile(r"[a-z][a-z0-9_-]*:(?:[ \t]|$)", re.M)
@@ -86,8 +81,10 @@ _PAGE_KEY = re.compile(
 
 
 def _split(
-    text: str, shown: str, limits: Limits, start: int
+    text: str, shown: str, limits: Limits, start: int, first: int = 2
 ) -> tuple[dict[str, object], str, str, int]:
+    """The front matter from ``start`` to its closing fence, its first line ``first`` of the
+    file (the one after the opening fence, or the file's first without one)."""
     closing = _FENCE_END.search(text, start)
     if not closing:
         raise ContentError(
@@ -101,14 +98,14 @@ def _split(
         raise over(shown, what, size, limits.front_matter_bytes, "front_matter_bytes")
     end = closing.end()
     try:
-        data = yamlsafe.load(_LINE_END.sub("\n", raw), shown, 2, limits.yaml_nodes)
+        data = yamlsafe.load(_LINE_END.sub("\n", raw), shown, first, limits.yaml_nodes)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 2 if mark is not None else 2
+        line = mark.line + first if mark is not None else first
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         context = getattr(exc, "context_mark", None)
-        if context is not None and context.line + 2 != line:
-            problem += f" (in the value that starts on line {context.line + 2})"
+        if context is not None and context.line + first != line:
+            problem += f" (in the value that starts on line {context.line + first})"
         raise ContentError(
             f"{shown}:{line}: bad YAML front matter: {problem}; quote values containing ':' "
             "or '#', and use 'key: value' lines"
@@ -117,7 +114,7 @@ def _split(
         data = {}
     if not isinstance(data, dict):
         raise ContentError(
-            f"{shown}:2: front matter must be 'key: value' lines, got a {type(data).__name__}"
+            f"{shown}:{first}: front matter must be 'key: value' lines, got a {type(data).__name__}"
         )
     body_line = len(_LINE_END.findall(text, 0, end)) + 1
     return {str(k): v for k, v in data.items()}, text[:end], text[end:], body_line

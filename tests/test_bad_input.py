@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from conftest import MakeProject, files_under, run_cli
+from publish.errors import ContentError
 from publish.frontmatter import split_front_matter
 
 GOOD = "# 标题\n\n正文。\n"
@@ -116,9 +117,10 @@ def test_hexo_front_matter_without_its_opening_fence_is_read() -> None:
     for text in (
         "Note: read this first\n---\n\ntext\n",  # (a setext heading: no page's key)
         "title: x\n\nA paragraph, no YAML.\n---\n",  # (a line no YAML is)
-        'title: "never closed\n---\nbody\n',  # (bad YAML: the file's text, no error)
     ):
         assert split_front_matter(text, "content/a.md") == ({}, "", text, 1)
+    with pytest.raises(ContentError, match=r"^content/a\.md:1: bad YAML front matter: mapping"):
+        split_front_matter("title: a: b\ndate: 2020-03-01\n---\nbody\n", "content/a.md")
 
 
 def test_front_matter_value_of_wrong_type(make_project: MakeProject) -> None:
