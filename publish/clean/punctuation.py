@@ -166,6 +166,11 @@ def _marks(text: str) -> list[Edit]:
             continue
         if text[start : start + 2] == ", " and _mixed_list(text, start, english.lines, mixed):
             continue  # (``314k参数, 1.26 MB, 推理7ms``: one list, one width; review 196)
+        if text[start - 1 : start + 1] == ")," and _GLOSS_LIST.search(
+            text, *english.lines.span(start)
+        ):
+            continue  # (``本地地址 (local address), 本地端口(local port),远端地址…``: the list's
+            # commas after its glosses stay as the one a space follows stays; review 204)
         if text[start] == ":" and _labels_of_list(text, start):
             continue
         if text[start] == ":" and ":" in (text[start - 1 : start], text[start + 1 : start + 2]):
@@ -309,6 +314,9 @@ def _short_items(part: str) -> bool:
     return fits and _LATIN_BEFORE_CHINESE.search(part) is not None
 
 
+#: A comma after a gloss in brackets, a space after it, before Chinese: kept half-width (a
+#: comma after Latin), it sets the width of the line's other such commas.
+_GLOSS_LIST = regex.compile(rf"\), (?=[{WIDE_MARKED}])")
 #: The parts of a line between its marks other than ``, `` (a label's colon, a full stop…).
 _LIST_PART = regex.compile(r"[^:：;；。，！？()（）\[\]|\n]+")
 _LATIN_BEFORE_CHINESE = regex.compile(rf"[A-Za-z0-9], (?=[{WIDE_MARKED}])")
@@ -462,6 +470,8 @@ def _parentheses(masked: str) -> list[Edit]:
                 if is_hangul(line[opening - 1 : opening]) or is_hangul(line[i + 1 : i + 2]):
                     continue  # (Korean's: a word glossed in Hanja, ``그녀(女)가``; review 153)
                 inner = line[opening + 1 : i]
+                if pair == "()" and _OPERATOR.search(inner):
+                    continue  # (a formula's, ``(总时间/IO Time * 磁盘数 * 利用率)``; review 204)
                 if (_chinese_inside(inner) and not _glossed(line, opening, inner)) or (
                     pair != "()" and _beside_cjk(line, opening, i, marks(), start)
                 ):
@@ -480,6 +490,8 @@ def _parentheses(masked: str) -> list[Edit]:
 
 
 _FILE_END = re.compile(r"\.[A-Za-z][A-Za-z0-9]{1,4}\b")  # a file name's extension
+#: An operator set apart by spaces: what the brackets hold is a formula's terms.
+_OPERATOR = re.compile(r"(?<=\S)[ \t]+[*×÷=+][ \t]+(?=\S)")
 #: A bracket pair quoted (``“(批量大小, 词数)”``): a style guide's example, as it is to be
 #: written, its marks too (review 97; so is a mark right after a colon, ``逗号：,``).
 _QUOTED_PAIR = re.compile(r'[“"「]\([^()\n]*\)[”"」]')
