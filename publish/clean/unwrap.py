@@ -62,7 +62,7 @@ from publish.clean.measure import (
     written_by_hand,
 )
 from publish.clean.numbering import is_heading_line
-from publish.clean.pagelines import marked_in_lines
+from publish.clean.pagelines import marked_in_lines, shows_conversion
 from publish.clean.protect import Protected
 from publish.clean.shapes import (
     COMMENT,
@@ -493,6 +493,8 @@ class _Document:
         ]
         if self.sentences:  # (an author who starts each sentence on a line: review 101)
             edits = [e for e in edits if not _short_split(e)]
+        if not (broken or shows_conversion(text, edit.pages)):  # (an author's list typed
+            edits = [e for e in edits if not _before_typed_item(text, e)]  # an item a line)
         threshold = edit.review.settings.threshold
         joins = [e for e in edits if e.new != "\n\n" and e.confidence >= threshold]
         full = _full_ends(judged) if joins else set()
@@ -515,6 +517,17 @@ def _short_split(edit: Edit) -> bool:
 _ENDS = r"[a-z0-9][.!?][\"'’”)]?"
 _MID_LINE = re.compile(rf"{_ENDS}[ \t]+(?=[\"'“‘(]?[A-Z])")
 _AT_LINE_END = re.compile(rf"{_ENDS}[ \t]*\n(?=[ \t]*[\"'“‘(*_]*[A-Z])")
+
+
+def _before_typed_item(text: str, edit: Edit) -> bool:
+    """``edit`` splits before an item numbered ``1、`` ``2、``…, a line of its own, in a text that
+    shows no conversion: its author typed the list an item a line, indents in ideographic
+    spaces too (``查服务时要注意：`` ⏎ ``　　1、先看进程是否存在`` ⏎ ``　　2、…``; review 203's
+    notes; review 190's rules, split at some items and not others), and it stays as typed."""
+    return edit.new == "\n\n" and _TYPED_ITEM.match(text, edit.end) is not None
+
+
+_TYPED_ITEM = re.compile(r"[ \t\u3000]*\d{1,2}、")
 
 
 def _sentence_lines(judged: list[tuple[Block, _Judged]]) -> bool:
