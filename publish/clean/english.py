@@ -36,7 +36,8 @@ _CHINESE = regex.compile(f"[{WIDE_MARKED}]")
 #: A Chinese word set apart by a space after a Latin word, as an English sentence quotes one
 #: (``We meet Cao Cao via 望梅止渴, and the king in 完璧归赵.``): one word of the sentence.
 _QUOTED_WORD = regex.compile(
-    rf"(?<=[A-Za-z][,;:]?[ \t]+[*_\"“]*)[{WIDE_MARKED}]{{1,8}}(?=[*_\"”]*(?:[ \t,.;:!?\[]|$))"
+    rf"(?<=[A-Za-z][,;:]?[ \t]+[*_\"“]*)[{WIDE_MARKED}]{{1,8}}"
+    r"(?=[*_\"”]*(?:[ \t,.;:!?\[，。；：！？]|$))"
 )
 _PAST = " \t*_\"'“”‘’"  # (spaces, quotation and emphasis marks between a mark and a word)
 _PAIRS = {")": "(", "）": "（", "】": "【", "」": "「", "』": "『"}
@@ -71,7 +72,8 @@ def _weighed(sentence: str) -> bool:
     """The sentence is English: three Latin words at least, and three for each Chinese letter
     or Chinese word set apart by spaces (a Chinese sentence naming English words, ``该项目已成
     功集成 actuator(监控)、admin(…)``, ``格式:ifconfig eth0 up|down``, is not)."""
-    bare = _NO_WORDS.sub(" ", sentence)
+    bare = _NO_WORDS.sub("\x00", sentence)  # (no space where they were: ``a(…)代`` quotes no
+    # word after ``a``)
     words = len(_LATIN_WORD.findall(bare))
     if words < 3:
         return False
