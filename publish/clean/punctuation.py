@@ -150,6 +150,7 @@ def _marks(text: str) -> list[Edit]:
     english = English(text)  # (each line read once: publish.clean.english)
     listed: dict[int, bool] = {}  # (each line's list of Latin words: _in_latin_list)
     mixed: dict[int, list[tuple[int, int]]] = {}  # (each line's lists: _mixed_list)
+    glossed: dict[int, bool] = {}  # (each line's commas after glosses: _glossed_list)
     for match in _MARK.finditer(text):
         start = match.start()
         if _in_latin_quotation(text, start) or (start and text[start - 1] in "：:"):
@@ -166,8 +167,8 @@ def _marks(text: str) -> list[Edit]:
             continue
         if text[start : start + 2] == ", " and _mixed_list(text, start, english.lines, mixed):
             continue  # (``314k参数, 1.26 MB, 推理7ms``: one list, one width; review 196)
-        if text[start - 1 : start + 1] == ")," and _GLOSS_LIST.search(
-            text, *english.lines.span(start)
+        if text[start - 1 : start + 1] == ")," and _glossed_list(
+            text, start, english.lines, glossed
         ):
             continue  # (``本地地址 (local address), 本地端口(local port),远端地址…``: the list's
             # commas after its glosses stay as the one a space follows stays; review 204)
@@ -210,7 +211,9 @@ def _marks(text: str) -> list[Edit]:
         after = after[:1] if after.startswith("__") else after.lstrip(_SKIP_MARKUP)[:1]
         # (through emphasis and quotes to the next word; a blank to fill in, ``______``, is one)
         drop = end - start - 1 if after != "\n" and after not in FULL_WIDTH else 0
-        lead = len(text[:start].rstrip(" \t")) if text[start - 1 : start] in (" ", "\t") else start
+        lead = start  # (the spaces before the mark: walked back over, the text not copied)
+        while lead and text[lead - 1] in " \t":
+            lead -= 1
         before = text[lead - 1 : lead]
         if lead < start and not (before.isascii() and (before.isalnum() or before in _LEADS)):
             lead = start  # (an indent, a heading's or a table's space, a mark's; and a space
@@ -232,8 +235,10 @@ def _ends_latin_aside(text: str, start: int) -> bool:
     if closer not in _ASIDE_OPENS or not text[start - 1 : start].isascii():
         return False
     opening = text.rfind(_ASIDE_OPENS[closer], text.rfind("\n", 0, start) + 1, start)
+    if opening < 0:
+        return False
     inside = text[opening + 1 : start]
-    return opening >= 0 and inside[:1].isalpha() and not _WIDE_LETTER.search(inside)
+    return inside[:1].isalpha() and not _WIDE_LETTER.search(inside)
 
 
 _ASIDE_OPENS = {"）": "（", "”": "“", "」": "「", "』": "『", "》": "《", "】": "【"}
@@ -312,6 +317,15 @@ def _short_items(part: str) -> bool:
     items = part.split(", ")
     fits = len(items) >= 3 and all(0 < len(item.strip()) <= _ITEM for item in items)
     return fits and _LATIN_BEFORE_CHINESE.search(part) is not None
+
+
+def _glossed_list(text: str, start: int, index: LineIndex, lines: dict[int, bool]) -> bool:
+    """The line of the comma at ``start`` holds a comma after a gloss in brackets, a space
+    after it, before Chinese (:data:`_GLOSS_LIST`); ``lines``: each line's answer, found once."""
+    first, end = index.span(start)
+    if first not in lines:
+        lines[first] = _GLOSS_LIST.search(text, first, end) is not None
+    return lines[first]
 
 
 #: A comma after a gloss in brackets, a space after it, before Chinese: kept half-width (a
@@ -721,13 +735,16 @@ def _literal(line: str, opening: int, closing: int) -> bool:
     listed = line.rfind("[", 0, opening) > line.rfind("]", 0, opening) and "]" in line[closing:]
     if listed and before in ("[", ",") and after in ("]", ","):
         return True
-    return after in (",", "}", "]", "") and _KEYED.search(line, 0, opening) is not None
+    if after not in (",", "}", "]", ""):
+        return False
+    return _KEYED.search(line, max(0, opening - _KEY_REACH), opening) is not None
 
 
 #: A key named as code names one (``title: `` in a script's object, ``{"text": `` in JSON),
 #: the value after it set out as data: ``title: "春晓",`` (a page's MDX), ``→ {"text":
 #: "希望…。", "notes": ""}`` (a translation's lines; reviews 191 and 192), not a sentence's
 #: Chinese before a colon.
+_KEY_REACH = 64  # characters before a value its key is looked for in (a key's name is short)
 _KEYED = re.compile(
     r"""(?:^|[{,\s])(?:"[A-Za-z_$][\w$-]*"|'[A-Za-z_$][\w$-]*'|[A-Za-z_$][\w$]*)[ \t]*:[ \t]*$"""
 )
