@@ -2,7 +2,8 @@
 
 Output: the cleaned Markdown on stdout, ``-o OUT`` or ``--write`` (in place, atomically);
 ``--diff`` shows a unified diff of what was applied; ``--suggest`` lists the edits only
-suggested (below the threshold) and the diff accepting them all would make; ``--check``
+suggested (below the threshold), the edits that accepting them brings (:mod:`publish.following`)
+and the diff accepting them all would make; ``--check``
 prints a summary and exits 1 when cleaning would change anything; ``--changes PATH`` writes
 the change log as JSON. ``--accept ID`` and ``--reject ID`` record a reviewer's decision in the
 document's side file (``a.review.yaml``), where every later build honours it.
@@ -21,6 +22,7 @@ from publish import clean, collector, decisions
 from publish.changelog import change_log, summary
 from publish.config import load_config
 from publish.errors import CleanError, ConfigError, ContentError
+from publish.following import following
 from publish.fsutil import write_text
 from publish.inplace import rewrite
 from publish.model import Article, Change, CleanedSource
@@ -106,17 +108,23 @@ def _suggestions(article: Article, cleaned: CleanedSource, args: argparse.Namesp
     everything = dataclasses.replace(article.settings, threshold=0.0)
     with collector.paused():  # (no cycles among the cleaner's records: publish.collector)
         accepted = clean.clean_article(dataclasses.replace(article, settings=everything))
+    more = following(cleaned.changes, accepted.changes)
+    if more:
+        sys.stdout.write("following from them once accepted (no suggestions of their own):\n")
+        for change in more:
+            sys.stdout.write(_describe(change))
     before, after = cleaned.written, accepted.written
     sys.stdout.writelines(_diff(before, after, display(args.files[0], Path.cwd())))
-    print(f"{len(suggested)} suggestion(s)", file=sys.stderr)
+    brings = f"; accepting them brings {len(more)} edit(s) more, listed after them" if more else ""
+    print(f"{len(suggested)} suggestion(s){brings}", file=sys.stderr)
 
 
 def _describe(change: Change) -> str:
-    evidence = "; ".join(change.evidence)
+    evidence = f"  because: {'; '.join(change.evidence)}\n" if change.evidence else ""
     return (
         f"{change.id}  {change.pass_name}  {change.path}:{change.line}  "
         f"confidence {change.confidence:.2f}\n"
-        f"  - {change.before!r}\n  + {change.after!r}\n  because: {evidence}\n"
+        f"  - {change.before!r}\n  + {change.after!r}\n{evidence}"
     )
 
 

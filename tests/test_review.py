@@ -103,3 +103,27 @@ def test_a_bad_review_file_is_one_clear_error(make_project: MakeProject) -> None
     result = run_cli(["build", "--format", "html"], root)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "content/a.review.yaml:2: not a valid review file" in result.stderr
+
+
+#: Brackets set half-width throughout (widening them is only offered), and a colon after one
+#: pair that is widened only once its brackets are.
+HALF_WIDTH = "".join(f"第{n}项(可选)包括名称和路径(见附件{n})。\n\n" for n in range(12))
+COLON = HALF_WIDTH + "见附件(第二部分):\n"
+
+
+def test_suggest_lists_the_edits_accepting_brings(make_project: MakeProject) -> None:
+    root = make_project({"a.md": COLON, "b.md": CUT})
+    listed = run_cli(["clean", "a.md", "--suggest"], root)
+    following = listed.stdout.split("following from them once accepted", 1)[1]
+    assert "- '附件（第二部分）:'\n  + '附件（第二部分）：'" in following
+    assert "+见附件（第二部分）：" in listed.stdout  # (the diff has it: now named)
+    assert "accepting them brings 1 edit(s) more" in listed.stderr
+    ids = [line.split()[0] for line in listed.stdout.splitlines() if line.startswith("punct")]
+    *suggested, colon = ids  # (listed last, after the suggestions)
+    assert len(suggested) == 50 and colon in following
+    accepted = run_cli(["clean", "a.md", "--accept", ",".join(suggested), "--changes", "j"], root)
+    assert accepted.stdout.endswith("见附件（第二部分）：\n")  # (the build makes it, as listed)
+    log = json.loads((root / "j").read_text("utf-8"))["changes"]
+    assert [c["applied"] for c in log if c["id"] == colon] == [True]
+    alone = run_cli(["clean", "b.md", "--suggest"], root)
+    assert "following from them" not in alone.stdout and "brings" not in alone.stderr

@@ -1,0 +1,51 @@
+"""What accepting every suggestion brings with it (``publish clean --suggest``): the edits the
+cleaner makes only once the suggestions are applied, which no suggestion names.
+
+Accepting a bracket pair's widening, ``(第二部分):`` → ``（第二部分）:``, makes the colon after
+it full-width too, ``）：``, a punctuation edit of its own that the text as it stands never
+offers. ``--suggest`` shows the diff of every suggestion accepted, so it lists those edits as
+following from the others, instead of leaving lines in the diff that no listed edit explains.
+
+An edit of the run with every suggestion accepted is matched with one of the run as it
+stands (applied or suggested) by its pass and by what it removes and inserts, not by its id
+or its context: both name the text around the edit, which the accepted suggestions changed.
+Of several alike, the nearest line is taken.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+
+from publish.model import Change
+
+
+def _core(change: Change) -> tuple[str, str, str]:
+    """The pass, and what ``change`` removes and inserts: its before and after without the
+    context they share at either end."""
+    before, after = change.before, change.after
+    start = 0
+    while start < min(len(before), len(after)) and before[start] == after[start]:
+        start += 1
+    end = 0
+    while end < min(len(before), len(after)) - start and before[-1 - end] == after[-1 - end]:
+        end += 1
+    return change.pass_name, before[start : len(before) - end], after[start : len(after) - end]
+
+
+def following(listed: Sequence[Change], accepted: Sequence[Change]) -> list[Change]:
+    """The edits ``accepted`` (the changes of a run with every suggestion accepted) applies
+    that none of ``listed`` (the changes of the run as it stands) makes or suggests."""
+    lines: dict[tuple[str, str, str], list[int]] = defaultdict(list)
+    for change in listed:
+        lines[_core(change)].append(change.line)
+    found = []
+    for change in accepted:
+        if not change.applied:  # (a reviewer's rejection holds there too)
+            continue
+        alike = lines.get(_core(change))
+        if not alike:
+            found.append(change)
+            continue
+        alike.remove(min(alike, key=lambda line: abs(line - change.line)))
+    return found
