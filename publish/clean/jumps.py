@@ -17,6 +17,7 @@ make two articles read as one paragraph, and cleaning the output again would joi
     (上接第一版)人民群众的获得感…           -> 人民群众的获得感…
     #### …如表5所示。（下转第191页）         -> #### …如表5所示。
     *Comet Comments continued from page 9* -> (line removed)
+    ## PARTNERS Cont, from p. 1             -> ## PARTNERS
     报纸上印着“下转第二版”。               -> unchanged
 """
 
@@ -45,6 +46,12 @@ _LEAD = regex.compile(r"[ \t]*(?:#{1,6}[ \t]+|>[ \t]*|[-+*][ \t]+|\d{1,9}[.)][ \
 _END_AFTER_SENTENCE = regex.compile(rf"(?<=[。！？.!?”\"])[ \t]*(?P<m>{MARKER.pattern})[ \t]*$")
 _END_OF_HEADING = regex.compile(rf"(?<=\S)[ \t]+(?P<m>{MARKER.pattern})[ \t]*$")
 _OWN = "a continuation marker on a line of its own"
+#: A heading that names its section before the marker (``## PARTNERS Cont. from p. 1``): the
+#: name stays the heading (as it does before a marker in brackets), or the continued text
+#: would read on as the section before it.
+_NAMED_HEADING = regex.compile(r"([ \t]*#{1,6}[ \t]+[\p{L}\d][^*_()（）\[\]【】\n]*?)[ \t,]*")
+_CONT = regex.compile(r"(?i)(?:[ \t]*\bcont(?:inued|'?d)?[.,]?)?[ \t]*$")
+_NAMED = "a continuation marker after the name of a heading, which stays"
 #: Marks right after a line's leading marker, then a space or the line's end
 #: (``*Continued from page one*.``): the marker's own, gone with it.
 _MARKS_AFTER = regex.compile(r"[.,;:。，；：]+(?:[ \t\u3000]+|$)")
@@ -95,7 +102,14 @@ def find(text: str) -> list[Marker]:
         line = text[start:end]
         inner = MARKER.search(line)
         if OWN_LINE.match(line) and inner:
-            own[(start, end)] = inner
+            before = line[: inner.start()]  # (a ``Cont.`` before ``from p. 1`` is the marker's)
+            named = _NAMED_HEADING.fullmatch(before, 0, _CONT.search(before).start())
+            if named is None:
+                own[(start, end)] = inner
+                continue
+            edit = Edit(start + len(named.group(1)), end, "", ev.CERTAIN, (_NAMED,))
+            printed = line[len(named.group(1)) :].strip(" \t,")
+            found.append(_marker(edit, inner, start + inner.start(), printed))
             continue
         in_line = _in_line(line, start)
         if inner and in_line and _emptied(line, start, in_line):
