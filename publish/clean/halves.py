@@ -120,9 +120,13 @@ def is_row(text: str) -> bool:
 #: The marks that end a lead-in or a clause: a part starting with ``、`` (the mark after an
 #: item's number, ``一、``) after one of them lost what stood between.
 _MARKS_BEFORE_ITEM = "：:；;。！？!?，,、"
-#: A part that leads to a formula: ``公式为``, ``相对误差为``, ``计算如下``.
+#: A part that leads to a formula: ``公式为``, ``相对误差为``, ``计算如下``, ``…可公度点上，即``,
+#: ``我们分别得到`` (review 207: a MinerU paper's three formulas dropped, each such a part's
+#: end left before the next paragraph); or that ends on one, its value's unit after it
+#: (``…$ 年2月13日 $+ 1 5$ 天``, the line of math a converter kept).
 _LEADS_TO_FORMULA = regex.compile(
     r"(?:公式|误差|表达式|计算式|关系式|方程|函数|定义|表示|记|写成)为$|如下$"
+    r"|[，,]即$|(?:得到|可得|求得|解得)$|\$[ \t]*\p{Han}{1,2}$"
 )
 _STOP_AND_QUOTE = regex.compile(r"[。！？][“\"][ \t]*$")  # (an opening mark closing it)
 #: What starts the words under a formula, explaining its symbols (``其中，`` ``式中，``).

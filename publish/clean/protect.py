@@ -4,8 +4,9 @@ Fenced and indented code blocks, inline code, autolinks, bare URLs and e-mail ad
 and image targets, reference links (``[text][label]``, ``[label][]``) and definitions, raw HTML
 blocks, tags and comments, entity and character references (``&emsp;`` ``&#8212;``), TeX math,
 ``{#id .class key=value}`` attributes, emoji shortcodes (``:rocket:``), ``@import "…"`` lines
-(Markdown Preview Enhanced's), Hugo's ``+++`` TOML front matter and a YAML block after blank
-lines at the start (Pandoc's metadata), the lines of
+(Markdown Preview Enhanced's), an MDX page's ``import`` and ``export`` paragraphs
+(JavaScript), Hugo's ``+++`` TOML front matter and a YAML block after blank lines at the
+start (Pandoc's metadata), the lines of
 Markdown extensions' block syntax (``:::``, ``!!! note "…"``, ``=== "Tab"``:
 :data:`~publish.clean.blocks.EXTENSIONS`), bibliography entries (a line that reads as one,
 and every line of a section headed 参考文献, 参考资料, 参考书目, References or Bibliography),
@@ -52,6 +53,9 @@ _TEX = {
     )
     for opens, closes in ("()", "[]")
 }
+#: The rest of a paragraph, to the blank line that ends it.
+_ON = r"[^\n]*(?:\n(?![ \t]*\n)[^\n]*)*"
+_DECLARES = r"const|let|var|function|class|async|default|\{|\*"
 #: (a substring that must occur for the pattern to match, the pattern): scanning only when the
 #: trigger is present keeps plain prose fast. A one-character trigger listed in
 #: :data:`_STARTS` is how every match starts: the pattern is tried only where it stands.
@@ -71,6 +75,11 @@ _SCANS: list[tuple[str, re.Pattern[str]]] = [
     # Markdown Preview Enhanced's import of a file, ``@import "./pic/图.png"``: curly quotes
     # would break it (review 117)
     ("@import", re.compile(r"^[ \t]*@import[ \t]+\"[^\"\n]*\"[^\n]*$", re.MULTILINE)),
+    # an MDX page's JavaScript (Docusaurus's, MDX's own ESM): a paragraph opening on
+    # ``import X from '…'`` or ``export const …``, to the blank line that ends it; its strings'
+    # quotation marks curled, ``"见\"宫阙\"。"``, the page no longer compiles (review 208)
+    ("import", re.compile(rf"^import[ \t]+(?:[\w${{*][^\n]*?[ \t]from[ \t]*)?['\"]{_ON}", re.M)),
+    ("export", re.compile(rf"^export[ \t]+(?:{_DECLARES})\b{_ON}", re.M)),
     ("{", re.compile(r"\{[#.:][^}\n]*\}|\{[^}\n=]*=[^}\n]*\}")),
     # (and one that lost its ``#``, ``&9826;``: its ``;`` is no mark of the text's)
     ("&", re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#?[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6});")),
