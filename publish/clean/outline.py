@@ -31,7 +31,22 @@ _NUMBERED = regex.compile(
     rf"^(?:{ANCHOR})*(\d{{1,2}}(?:\.\d{{1,2}}){{0,4}})(?:\.?[ \t]+(?=.*[^\W\d_])|\.(?=[^\W\d_])"
     rf"|(?=\p{{Han}})(?![{_COUNTED}]))"
 )
+#: A number by depth with a counted word right after it (``# 1.5个性化功能``: ``1.5个`` reads as
+#: a quantity), a heading's number where it is the one after the heading's before it (``1.4``:
+#: review 207, a MinerU paper's section 1.5 left at the top level between 1.4 and 2.).
+_COUNTED_NUMBER = regex.compile(rf"^(?:{ANCHOR})*(\d{{1,2}}(?:\.\d{{1,2}}){{1,4}})(?=\p{{Han}})")
 WHY = "a heading numbered by depth (2.1 under 2.), below the one its number goes under"
+
+
+def _counted(title: str, before: str) -> regex.Match[str] | None:
+    """The number of ``title`` read as a quantity's, where it is the one after ``before``
+    (the number of the numbered heading before it) at its depth: ``1.5`` after ``1.4``."""
+    found = _COUNTED_NUMBER.match(title) if before else None
+    if found is None:
+        return None
+    head, _, last = found.group(1).rpartition(".")
+    was_head, _, was = before.rpartition(".")
+    return found if head == was_head and int(last) == int(was) + 1 else None
 
 
 class Outline:
@@ -39,11 +54,13 @@ class Outline:
 
     def __init__(self, blocks: list[Block]) -> None:
         found: dict[int, str] = {}  # a heading's start: its number
+        before = ""
         for block in blocks:
             match = ATX.match(block.text) if block.kind == "heading" else None
-            number = _NUMBERED.match(match.group("title").strip()) if match else None
+            title = match.group("title").strip() if match else ""
+            number = (_NUMBERED.match(title) or _counted(title, before)) if match else None
             if number:
-                found[block.start] = number.group(1)
+                found[block.start] = before = number.group(1)
         depths = {number.count(".") for number in found.values()}
         self.numbers = found if len(found) >= 3 and len(depths) >= 2 else {}
         self._given: dict[str, int] = {}  # the level of the latest heading of each number

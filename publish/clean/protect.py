@@ -54,7 +54,7 @@ _TEX = {
     for opens, closes in ("()", "[]")
 }
 #: The rest of a paragraph, to the blank line that ends it.
-_ON = r"[^\n]*(?:\n(?![ \t]*\n)[^\n]*)*"
+_PARA = r"[^\n]*(?:\n(?![ \t]*\n)[^\n]*)*"
 _DECLARES = r"const|let|var|function|class|async|default|\{|\*"
 #: (a substring that must occur for the pattern to match, the pattern): scanning only when the
 #: trigger is present keeps plain prose fast. A one-character trigger listed in
@@ -78,8 +78,8 @@ _SCANS: list[tuple[str, re.Pattern[str]]] = [
     # an MDX page's JavaScript (Docusaurus's, MDX's own ESM): a paragraph opening on
     # ``import X from '…'`` or ``export const …``, to the blank line that ends it; its strings'
     # quotation marks curled, ``"见\"宫阙\"。"``, the page no longer compiles (review 208)
-    ("import", re.compile(rf"^import[ \t]+(?:[\w${{*][^\n]*?[ \t]from[ \t]*)?['\"]{_ON}", re.M)),
-    ("export", re.compile(rf"^export[ \t]+(?:{_DECLARES})\b{_ON}", re.M)),
+    ("import", re.compile(rf"^import[ \t]+(?:[\w${{*][^\n]*?[ \t]from[ \t]*)?['\"]{_PARA}", re.M)),
+    ("export", re.compile(rf"^export[ \t]+(?:{_DECLARES})\b{_PARA}", re.M)),
     ("{", re.compile(r"\{[#.:][^}\n]*\}|\{[^}\n=]*=[^}\n]*\}")),
     # (and one that lost its ``#``, ``&9826;``: its ``;`` is no mark of the text's)
     ("&", re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#?[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6});")),
