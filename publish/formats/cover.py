@@ -4,7 +4,7 @@ with the title (wrapped), the subtitle and the date."""
 from __future__ import annotations
 
 import unicodedata
-from xml.sax.saxutils import escape
+from html import escape  # (quotes too: some stand in attributes)
 
 from publish.model import Document
 

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from html import escape  # (quotes too: some stand in attributes)
 from typing import Any
-from xml.sax.saxutils import escape
 
 from publish.formats.pdfattach import Associated, associate
 from publish.formats.pdfvariants import Variant

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from html import escape  # (quotes too: some stand in attributes)
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 from publish.formats import BuildContext
 from publish.fsutil import write_text
