@@ -150,6 +150,7 @@ def _split(text: str) -> list[Block]:
     else:
         found = _with_fences(text)
     found = _headings_apart(found) if "#" in text else found
+    found = _setext_apart(found) if _UNDERLINE_INSIDE.search(text) else found
     found = _html_apart(found) if "<" in text else found
     return _comments_apart(found) if "<!--" in text else found
 
@@ -237,6 +238,33 @@ def _headings_apart(blocks: list[Block]) -> list[Block]:
             offset += len(line) + 1
         if run >= 0:
             found.append(_part(block, run, len(block.text)))
+    return found
+
+
+#: A setext heading's underline with an indented line right after it in the same run.
+_UNDERLINE_INSIDE = re.compile(r"[^\n]\n {0,3}(?:=+|-+)[ \t]*\n(?:\t| {4})[ \t]*\S")
+_UNDERLINE = re.compile(r" {0,3}(?:=+|-+)[ \t]*")
+
+
+def _setext_apart(blocks: list[Block]) -> list[Block]:
+    """A setext heading (``目录`` ⏎ ``-----``, read as a paragraph here) with lines indented as
+    code right under it ends at its underline: those lines are code, as CommonMark reads them
+    (a law's table of contents indented with tabs: review 209, its lines split into paragraphs).
+    (Other lines under an underline stay in its run: a converter's page break, ``---``, and the
+    folio under it are read as such.)"""
+    found: list[Block] = []
+    for block in blocks:
+        rest, offset = block, 0
+        if block.kind == "paragraph":
+            lines = block.text.split("\n")
+            for n, line in enumerate(lines[1:-1], 1):
+                offset += len(lines[n - 1]) + 1
+                if _UNDERLINE.fullmatch(line) and lines[n + 1].startswith(("\t", "    ")):
+                    cut = offset + len(line)
+                    found.append(_part(block, 0, cut))
+                    rest = _part(block, cut + 1, len(block.text))
+                    break
+        found.extend(_setext_apart([rest]) if rest is not block else [block])
     return found
 
 
