@@ -123,6 +123,14 @@ _RUN_IN_CAPS = re.compile(r"[ \t]*[A-Z]{2,}(?:[ \t]+[A-Z&]{2,}){1,4}:[ \t]+[A-Z0
 #: A line that is a web address and nothing else (its words would not go on a sentence).
 _URL_LINE = re.compile(r"[ \t]*(?:https?://|www\.)\S+[ \t]*$")
 _NUMBER_GOES_ON = re.compile(r"\d{4}[\d,]*(?:[ \t]|$)")
+#: A word no line of a head in capitals ends on (``THE PUBLICATION OF`` ⏎ ``THE YOSEMITE
+#: EDUCATIONAL DEPARTMENT``, ``…COLLECTION DONATED TO`` ⏎ ``YOSEMITE MUSEUM``: a headline of two
+#: lines or three, split at each; review 209, two issues of a nature bulletin), where the next
+#: line is in capitals too.
+_HEAD_GOES_ON = re.compile(r"(?<=[ \t])(?:OF|TO|AND|THE|A|AN|FOR|WITH|FROM|BY|AT|IN|ON|OR)$")
+#: A sentence and its writer's name after a dash, ending an article (``…honey feast. -Enid
+#: Michael``, ``…Liberty Cap. —C. P. Russell.``: a nature bulletin's, a weekly's quoted words).
+_SIGNED = re.compile(r"[.!?][\"”’]?[ \t]*[-—–][ \t]?[A-Z][\w.]*(?:[ \t][A-Z][\w.]*){0,3}$")
 #: A title before a name ends no sentence, though it ends in a full stop.
 _TITLE_BEFORE_NAME = re.compile(
     r"(?<![A-Za-z])(?:Dr|Mr|Mrs|Ms|Messrs|Prof|Rev|Hon|Gen|Col|Capt|Lt|Sgt|Gov|Sen|Rep|St|Mt)\.$"
@@ -331,7 +339,8 @@ def _decide(
             return "split", ev.LIKELY, "a sentence ends, and the next line starts with a date"
         if linelooks.item_starts(cur, body):  # (a short line before one is split as short)
             return "split", ev.STRONG, _ITEM_WHY
-        if ends_sentence(cur) and linelooks.titled(printed, measure, True) and not cur.isupper():
+        ended = ends_sentence(cur) or _SIGNED.search(cur) is not None
+        if ended and linelooks.titled(printed, measure, True) and not cur.isupper():
             why = "a short line in capitals or title case after a sentence's end: a head"
             return "split", ev.STRONG, why
         return "join", ev.STRONG, f"{FULL_LINE} of the measure ({measure} columns, {how})"
@@ -345,6 +354,8 @@ def _decide(
             return "", 0.0, ""  # (``…; Facebook ID`` ⏎ ``1157233400960126 (Don't Shoot)``)
         if _TITLE_BEFORE_NAME.search(cur):
             return "", 0.0, ""  # (``an announcement by Dr.`` ⏎ ``Arnaud C. Marts``)
+        if body.isupper() and _HEAD_GOES_ON.search(cur.rstrip()):
+            return "", 0.0, ""  # (a head's lines; but ``MEMORANDUM FOR`` ⏎ ``Mr. Robert…``)
         if linelooks.cut_line(cur, printed, measure):
             why = f"two short lines that fit one printed line ({measure} columns): a cut line"
             return "join", ev.STRONG, why
