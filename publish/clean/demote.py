@@ -57,7 +57,9 @@ NAME = "demote"
 _CLAUSE_END = regex.compile(r"[，、；,;][*_]*$")
 _CONTINUES = regex.compile(  # (a half-width mark next to Chinese: ``punctuation`` widens it;
     # a word in lower case, not a name with a capital inside, ``macOS``: review 107)
-    rf"^[*_]*(?:[{CONTINUES}]|[,;:!?.)](?=[*_]*[{CJK_LETTER}{CJK_PUNCT}])|[a-z](?![a-z]*[A-Z]))"
+    # (nor a letter numbering a part, ``## a) Becquerelstrahlen.``: review 209, a thesis's)
+    rf"^[*_]*(?:[{CONTINUES}]|[,;:!?.)](?=[*_]*[{CJK_LETTER}{CJK_PUNCT}])"
+    r"|(?!(?:[a-z]|[ivx]{1,4})[).][ \t])[a-z](?![a-z]*[A-Z]))"
 )
 #: (Not a question mark: a title may ask, ``国家为什么需要开源软件？``; body text a converter
 #: marked as a heading is a statement, in the documents seen.)
