@@ -478,6 +478,13 @@ def _on_one_page(lines: list[Line], pages: list[int]) -> bool:
     return len(set(on)) < len(on)
 
 
+def _atop(index: int, markers: set[int], folios: set[int]) -> bool:
+    """The line at ``index`` stands right after a page marker, or after a bare number right
+    after one (``PAGE 4`` ⏎ ``36`` ⏎ ``THE AMERICAN SENTINEL.``: a weekly's even pages set the
+    folio over the head; review 210, the head left on each, a sentence joined into one)."""
+    return index - 1 in markers or (index - 1 in folios and index - 2 in markers)
+
+
 def _next_to(line: Line, marked: set[int]) -> bool:
     return line[0] in marked or line[0] - 1 in marked or line[0] + 1 in marked
 
@@ -494,6 +501,7 @@ def repeated_lines(text: str, blocks: list[Block], near: list[tuple[int, int]]) 
         marked.add(line[0])
     weak: list[tuple[list[Line], str, float]] = []
     beside_markers = set(marked)  # (page markers, folios and page rules only, so far)
+    folios = {line[0] for line in numbers}  # (bare numbers: a page's, as likely as not)
     labels = recurrence.page_labels(groups)
     pages = sorted(beside_markers | labels)
     for lines in groups.values():
@@ -506,7 +514,7 @@ def repeated_lines(text: str, blocks: list[Block], near: list[tuple[int, int]]) 
             continue
         if recurrence.years(lines) or recurrence.sections_in_turn(lines, texts):
             continue
-        atop = [line for line in lines if line[0] - 1 in beside_markers]
+        atop = [line for line in lines if _atop(line[0], beside_markers, folios)]
         if len(atop) == len(lines) or (len(atop) >= _PAGES_HEADED and 2 * len(atop) >= len(lines)):
             for line in atop:  # (however short the pages between: a figure's page is; the
                 # title it heads the pages with, once over the text, stays: review 116)
