@@ -160,9 +160,11 @@ def _links(
         second = blocks[found[0]]
         ends = len(first.text) - len(first.text.rstrip(" \t"))  # (an author's spaces at its
         # end, which ``normalise`` leaves: they go with the seam, not doubled in the line)
-        join = joiner(first.text[: len(first.text) - ends], second.text, lexicon)
+        join = joiner(first.text[: len(first.text) - ends], second.text.lstrip(" "), lexicon)
         drop = join.drop + ends
-        joined = before[: len(before) - drop] + join.between + second.text
+        lead = len(second.text) - len(second.text.lstrip(" "))  # (its spaces, an indent that
+        # is none: they go too, or ``the`` ⏎⏎ `` prospects`` reads ``the  prospects``)
+        joined = before[: len(before) - drop] + join.between + second.text[lead:]
         reading[found[0]] = joined if len(joined) < 4 * _KEEP else joined[:_KEEP] + joined[-_KEEP:]
         whys = (*verdict[1], join.why) if join.why else verdict[1]
         confidence = min(verdict[0], join.confidence)
@@ -189,7 +191,7 @@ def _links(
             # no mark, a picture between two: ``…出现一个小图标`` ⏎⏎ ``![](…)`` ⏎⏎ ``我们…``;
             # a blog's statement in bold, ``第二个事实，**做课不如写码挣钱**``, over its
             # screenshot: review 107)
-        seam = Edit(first.end - drop, second.start, join.between, confidence, whys)
+        seam = Edit(first.end - drop, second.start + lead, join.between, confidence, whys)
         links.append((i, found[0], seam))
     return links
 
