@@ -66,7 +66,8 @@ _CONTINUES = regex.compile(  # (a half-width mark next to Chinese: ``punctuation
 _SENTENCE_END = regex.compile(
     rf"(?:[。！]|(?<=[{CJK_LETTER}{CJK_PUNCT}][*_]*)[.!]|(?<=[a-z]{{2}})\.)[”’\"')）]*[*_]*$"
 )
-_OPEN_END = regex.compile(r"\b(?:the|of|and|or|to|a|an|in)[*_]*$")
+#: (a word of its own: not a compound's end, ``## Zoom-in``, a guide's section; review 211)
+_OPEN_END = regex.compile(r"(?<![-\w])(?:the|of|and|or|to|a|an|in)[*_]*$")
 _LONG_SENTENCE = "a long sentence marked as a heading"
 _SENTENCE = "a sentence marked as a heading"
 _CONTINUES_WHY = "a heading that continues a sentence and ends one"
