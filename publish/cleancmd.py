@@ -2,7 +2,8 @@
 
 Output: the cleaned Markdown on stdout, ``-o OUT`` or ``--write`` (in place, atomically);
 ``--diff`` shows a unified diff of what was applied; ``--suggest`` lists the edits only
-suggested (below the threshold), the edits that accepting them brings (:mod:`publish.following`)
+suggested (below the threshold; many alike folded: :mod:`publish.suggestlist`), the edits that
+accepting them brings (:mod:`publish.following`)
 and the diff accepting them all would make; ``--check``
 prints a summary and exits 1 when cleaning would change anything; ``--changes PATH`` writes
 the change log as JSON. ``--accept ID`` and ``--reject ID`` record a reviewer's decision in the
@@ -25,8 +26,9 @@ from publish.errors import CleanError, ConfigError, ContentError
 from publish.following import following
 from publish.fsutil import write_text
 from publish.inplace import rewrite
-from publish.model import Article, Change, CleanedSource
+from publish.model import Article, CleanedSource
 from publish.read import display, read_source
+from publish.suggestlist import listing
 
 
 def _original(cleaned: CleanedSource) -> str:
@@ -103,29 +105,18 @@ def _diff(before: str, after: str, name: str) -> list[str]:
 
 def _suggestions(article: Article, cleaned: CleanedSource, args: argparse.Namespace) -> None:
     suggested = [c for c in cleaned.changes if not c.applied and c.decision != "rejected"]
-    for change in suggested:
-        sys.stdout.write(_describe(change))
+    sys.stdout.write(listing(suggested))
     everything = dataclasses.replace(article.settings, threshold=0.0)
     with collector.paused():  # (no cycles among the cleaner's records: publish.collector)
         accepted = clean.clean_article(dataclasses.replace(article, settings=everything))
     more = following(cleaned.changes, accepted.changes)
     if more:
         sys.stdout.write("following from them once accepted (no suggestions of their own):\n")
-        for change in more:
-            sys.stdout.write(_describe(change))
+        sys.stdout.write(listing(more))
     before, after = cleaned.written, accepted.written
     sys.stdout.writelines(_diff(before, after, display(args.files[0], Path.cwd())))
     brings = f"; accepting them brings {len(more)} edit(s) more, listed after them" if more else ""
     print(f"{len(suggested)} suggestion(s){brings}", file=sys.stderr)
-
-
-def _describe(change: Change) -> str:
-    evidence = f"  because: {'; '.join(change.evidence)}\n" if change.evidence else ""
-    return (
-        f"{change.id}  {change.pass_name}  {change.path}:{change.line}  "
-        f"confidence {change.confidence:.2f}\n"
-        f"  - {change.before!r}\n  + {change.after!r}\n{evidence}"
-    )
 
 
 def run(args: argparse.Namespace, root: Path) -> int:
