@@ -52,6 +52,7 @@ from publish.clean.shapes import (
     MARKED,
     MONTH,
     PAPER_LABEL,
+    SIGNED,
     URL_END,
     URL_START,
     chinese_prose,
@@ -214,6 +215,12 @@ def _judged(first: str, second: str, between: list[str]) -> tuple[float, tuple[s
         return None  # (``5       working men…``: a transcript's line number; ``1 - Paris…``)
     if _LEADS_TO_QUOTE.search(first) and second[:1] in "“\"‘'「『":
         return None  # (``…in all parts of the kingdom :-`` ⏎⏎ ``“Another instance…``: quoted)
+    if _RECORD.match(first) or _RECORD.match(second):
+        return None  # (a JSON record a paragraph, ``{ "time": "2025-10-01", … },``: a paper's
+        # output format, records one a paragraph; review 212, its translation and original)
+    if SIGNED.search(without_trailing_markup(first)):
+        return None  # (an item's end and its writer's name, ``…to work with.-David Campbe11``
+        # ⏎⏎ ``the Amiga Chapter on May 13…``, its ``At`` lost by OCR; review 212)
     if is_row(first) and is_row(second):
         return None  # (a table's rows, one a paragraph, a term, a space, its text: ``心源性水肿
         # 首先出现于…`` ⏎⏎ ``肾源性水肿 早期…``; review 93)
@@ -331,6 +338,8 @@ def _judged(first: str, second: str, between: list[str]) -> tuple[float, tuple[s
 #: a clause's mark: a text set one paragraph a line cut there before a capital (``City and``
 #: ⏎⏎ ``County Council``, ``the property at`` ⏎⏎ ``14, Mill Road``: review 90). A resolution's
 #: ``…; and`` ⏎⏎ ``WHEREAS…`` ends a clause, and a word in capitals starts one.
+#: A paragraph that is one record of data in braces or brackets (JSON's), a comma after it.
+_RECORD = regex.compile(r"[ \t]*(?:\{[^\n]*\}|\[[^\n]*\])[ \t]*,?[ \t]*$")
 _ENDS_ON_LINK = regex.compile(
     r"(?<![;:][ \t]*)(?<=\s)(?:the|a|an|of|and|or|nor|with|from|for|into|upon|at|between"
     r"|than|that|whose)[*_]*[ \t]*$"  # (not ``in``, ``on``, ``by``, ``to``: ``left on``)

@@ -73,6 +73,7 @@ from publish.clean.shapes import (
     DATELINE,
     PAPER_LABEL,
     PROOFED_NOTE,
+    SIGNED,
     aligned,
     bulleted,
     chinese_prose,
@@ -128,9 +129,6 @@ _NUMBER_GOES_ON = re.compile(r"\d{4}[\d,]*(?:[ \t]|$)")
 #: lines or three, split at each; review 209, two issues of a nature bulletin), where the next
 #: line is in capitals too.
 _HEAD_GOES_ON = re.compile(r"(?<=[ \t])(?:OF|TO|AND|THE|A|AN|FOR|WITH|FROM|BY|AT|IN|ON|OR)$")
-#: A sentence and its writer's name after a dash, ending an article (``…honey feast. -Enid
-#: Michael``, ``…Liberty Cap. —C. P. Russell.``: a nature bulletin's, a weekly's quoted words).
-_SIGNED = re.compile(r"[.!?][\"”’]?[ \t]*[-—–][ \t]?[A-Z][\w.]*(?:[ \t][A-Z][\w.]*){0,3}$")
 #: A title before a name ends no sentence, though it ends in a full stop.
 _TITLE_BEFORE_NAME = re.compile(
     r"(?<![A-Za-z])(?:Dr|Mr|Mrs|Ms|Messrs|Prof|Rev|Hon|Gen|Col|Capt|Lt|Sgt|Gov|Sen|Rep|St|Mt)\.$"
@@ -339,7 +337,7 @@ def _decide(
             return "split", ev.LIKELY, "a sentence ends, and the next line starts with a date"
         if linelooks.item_starts(cur, body):  # (a short line before one is split as short)
             return "split", ev.STRONG, _ITEM_WHY
-        ended = ends_sentence(cur) or _SIGNED.search(cur) is not None
+        ended = ends_sentence(cur) or SIGNED.search(cur) is not None
         if ended and linelooks.titled(printed, measure, True) and not cur.isupper():
             why = "a short line in capitals or title case after a sentence's end: a head"
             return "split", ev.STRONG, why

@@ -363,6 +363,12 @@ def ends_sentence(text: str) -> bool:
     return last_mark(text) in TERMINAL
 
 
+#: A sentence and its writer's name after a dash, ending an article or an item (``…honey
+#: feast. -Enid Michael``, ``…to work with.-David Campbe11``, ``…Liberty Cap. —C. P. Russell.``:
+#: a nature bulletin's, a club newsletter's, a weekly's quoted words; reviews 209, 212).
+SIGNED = regex.compile(r"[.!?][\"”’]?[ \t]*[-—–][ \t]?[A-Z][\w.]*(?:[ \t][A-Z][\w.]*){0,3}$")
+
+
 def starts_lowercase(text: str) -> bool:
     return _LOWER.match(text) is not None
 
