@@ -169,6 +169,12 @@ class _Candidates(NamedTuple):
     texts: list[str]  # every non-blank line, by index
 
 
+#: Dashes in columns two spaces or more apart: a Pandoc table's rule, under its head or over
+#: and under the whole (``--------  --------  ----``), never a page's (review 214: one
+#: removed, the table's head run into its rows).
+_COLUMN_RULE = regex.compile(r"^ {0,3}-+(?:[ \t]{2,}-+)+[ \t]*$")
+
+
 def _candidates(blocks: list[Block]) -> _Candidates:
     groups: dict[str, list[Line]] = {}
     numbers: list[Line] = []
@@ -186,7 +192,11 @@ def _candidates(blocks: list[Block]) -> _Candidates:
             starts.append(pos)
             texts.append(line)
             pos += len(line) + 1
-            if RULE.match(line) and (block.kind == "rule" or (k and line.lstrip()[:1] in "*_")):
+            if (
+                RULE.match(line)
+                and (block.kind == "rule" or (k and line.lstrip()[:1] in "*_"))
+                and not _COLUMN_RULE.match(line)
+            ):
                 rules.append((index, span, line))  # (not the lines run on after it; ``***``
                 # inside a paragraph breaks it, as no ``---`` under a line does)
             if block.kind not in _OPEN_KINDS or len(line) > _WIDEST + 10:  # (its marks too)
