@@ -26,7 +26,16 @@ import itertools
 import re
 from typing import NamedTuple
 
-from publish.cjk import CLOSING_QUOTES, FULL_STOPS, FULL_WIDTH, break_unseen, has_cjk, is_cjk, width
+from publish.cjk import (
+    CLOSING,
+    CLOSING_QUOTES,
+    FULL_STOPS,
+    FULL_WIDTH,
+    break_unseen,
+    has_cjk,
+    is_cjk,
+    width,
+)
 from publish.clean import evidence as ev
 from publish.clean import lines_of, normalise, rounds, titles
 from publish.clean.blocks import Block, kind_of, split_blocks
@@ -184,6 +193,9 @@ def _kept(cur: str, nxt: str) -> bool:
         before = before[:-1] + FULL_WIDTH[before[-1]]
     if after[0] in FULL_WIDTH and is_cjk(left):  # (``工程`` ⏎ ``,，the``: so)
         after = FULL_WIDTH[after[0]] + after[1:]
+    if after[0] in CLOSING and after[0] not in "”’":
+        return False  # (``…user token`` ⏎ ``。没有token时…``: pandoc's wrap, as no author
+        # means the space it renders as before a closing mark; review 213)
     return not break_unseen(before, after) and before[-1] != "-"
 
 
