@@ -319,7 +319,10 @@ def _decide(
     if not measure:
         if linelooks.item_starts(cur, body):
             return "split", ev.STRONG, _ITEM_WHY
-        if continues(cur, body, so_far) and not _labelled(body):
+        indented = linelooks.indented(cur, nxt) and nxt.startswith("\u3000")
+        if continues(cur, body, so_far) and not _labelled(body) and not indented:
+            # (nor into a paragraph's indent in ideographic spaces, after a title ending on no
+            # mark: ``原标题：…享年84岁`` ⏎ ``　　据香港媒体报道…``; review 215)
             # (with no measure, a line opening with a label starts a record's: a cover's
             # ``特别报道: 逐鹿黄金…`` ⏎ ``2025年诺奖: 探寻…``, ``…正途。财`` ⏎ ``更多报道详见：…``)
             return "join", ev.STRONG, "Chinese prose that stops mid-sentence, the next line goes on"

@@ -21,7 +21,7 @@ from publish.clean import halves
 from publish.clean.blocks import Block
 from publish.clean.measure import most_reached
 from publish.clean.pagelines import shows_conversion
-from publish.clean.shapes import ends_sentence, is_float, last_mark, short_line
+from publish.clean.shapes import ends_sentence, is_float, last_mark, only_emphasis, short_line
 
 
 class Shown:
@@ -111,7 +111,10 @@ class Shown:
         if self.unstopped and has_cjk_letter(last_mark(before)) and not bound:
             return min(confidence, ev.LIKELY), whys  # (an author's paragraph ends so)
         measure, blocks = self.measure, self._blocks
-        if measure and width(before.rpartition("\n")[2]) >= 0.85 * measure:
+        last = before.rpartition("\n")[2]
+        if measure and width(last) >= 0.85 * measure and not only_emphasis(last.strip()):
+            # (not a line wholly in bold: a head, ``**欧盟新人工智能法案…面临合规考验**`` over
+            # its item in a news roundup, five joined; review 215)
             return confidence, (*whys, f"the first part fills the measure ({measure} columns)")
         leads = second + 1 < len(blocks) and blocks[second + 1].kind in ("list", "table")
         styled = self.ends_unmarked and has_cjk_letter(last_mark(before))
@@ -192,6 +195,9 @@ def measure(blocks: list[Block]) -> int | None:
     # page: a figure's source, ``资料来源：Wind，…研究所``, under each of twelve; review 125)
     for k, block in enumerate(blocks):
         if _one_line(block) and block.text not in open_ends and _open_prose(block.text):
+            if only_emphasis(block.text.strip()):
+                continue  # (a head wholly in bold over its item, a news roundup's: its width
+                # is no page's; five such made the measure they then filled, review 215)
             going_on = k + 1 < len(blocks) and blocks[k + 1].kind == "paragraph"
             open_ends[block.text] = (width(block.text), going_on)
     top, _ = most_reached(sorted(wide for wide, _ in open_ends.values()))
