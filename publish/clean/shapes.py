@@ -65,7 +65,11 @@ _PROSE = regex.compile(
     rf"[，。、；：！？]|(?<={_CJK_SIDE}[*_()\"“”]*)[,;:?!]|[,;:?!](?=[*_()\"“”]*{_CJK_SIDE})"
     rf"|(?<=[{CJK_LETTER}][*_]*)\.(?=[*_]*[ \t]*[{CJK_LETTER}])"
 )
-_ENUMERATOR = regex.compile(r"^[*_]*(?:\((?:[ivxlc]+|[a-z])\)|(?:[ivxlc]+|[a-z])[.)])\s", regex.I)
+#: (and a letter doubled, ``(aa)`` ``(BB)``: the United States Code's items below ``(I)``, a
+#: paragraph each; review 216, joined onto their lead-in as lower case going on)
+_ENUMERATOR = regex.compile(
+    r"^[*_]*(?:\((?:[ivxlc]+|[a-z]|([a-z])\1{1,2})\)|(?:[ivxlc]+|[a-z])[.)])\s", regex.I
+)
 #: A field's label and its colon (``商品名稱：``, ``title:``): a form's, a record's, front matter's.
 _FIELD = regex.compile(r"^[*_]*[\p{Han}\w][^\s，。：:,.;；]{0,11}[：:]")
 _AFTER_MARKUP = regex.compile(r"^[*_~“”‘’—…·,;:?!]+")  # what ``punctuation`` looks through
