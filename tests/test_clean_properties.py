@@ -123,6 +123,8 @@ def _letters(text: str) -> str:
 @example("Continued on Page A6:代\nPage 7 GAO-26 Report\n")  # a colon widened later: no row
 @example("代\n=== PAGE 4 ===\na代    (上接第一版)")  # a jump line set off by spaces sets no columns
 @example("（Advanced)（Advanced)")  # a pair of mixed widths beside another, repaired in one run
+@example("a\n,代")  # a line opening on a mark widened later: joined in the first run, as read
+@example("\nPage 7 GAO-26 Report\n,,代")  # …and two such marks
 @example(",（Advanced)")  # …beside a mark made full-width by its full-width bracket
 @example("（Advanced),代")  # …beside a mark made full-width by the Chinese after it
 @example("代,\nPage 7 GAO-26 Report\n")  # a comma after Chinese is Chinese's, half-width or not

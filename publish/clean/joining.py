@@ -25,7 +25,7 @@ from typing import NamedTuple
 
 import regex
 
-from publish.cjk import SHARED, is_cjk
+from publish.cjk import CJK_LETTER, SHARED, is_cjk
 from publish.clean import evidence as ev
 from publish.clean.words import Lexicon, known
 
@@ -160,9 +160,13 @@ def joiner(left: str, right: str, lexicon: Lexicon) -> Join:
     cjk_left, cjk_right = _side_is_cjk(left, reverse=True), _side_is_cjk(right, reverse=False)
     if cjk_left or cjk_right:
         return Join(0, " " if _emphasis_edge(left, right) else "")
+    if right[:1] in ",;:" and _CJK_AFTER_MARKS.match(right):
+        return Join(0, "")  # (a line opening on a mark that closes what went before, before
+        # a Chinese word: ``Report`` ⏎ ``,,代``, no space before it)
     return _unhyphenated(left, right) or Join(0, " ")
 
 
+_CJK_AFTER_MARKS = regex.compile(rf"[,;:!?]+[{CJK_LETTER}]")
 AT_DOMAIN = re.compile(r"@[\w-]+(?:\.[\w-]+)+")  # an address's domain after its ``@``
 _LEFT_PIECE = re.compile(r"(?<![\w'’.-])([A-Za-z]{2,})$")
 _RIGHT_PIECE = re.compile(r"^([a-z]{2,})(?![\w'’-])")
