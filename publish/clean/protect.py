@@ -96,7 +96,9 @@ _SCANS: list[tuple[str, re.Pattern[str]]] = [
     (
         "$",
         re.compile(
-            rf"{_DOLLARS}|(?<![\\$A-Za-z0-9_])\$(?=\S)[^$\n]+?(?<=\S)\$(?![\d$])", re.DOTALL
+            rf"{_DOLLARS}|(?<![\\$A-Za-z0-9_])\$(?=\S)(?:[^$\n]|\n(?![ \t]*\n))+?(?<=\S)\$"
+            r"(?![\d$])",  # (a line's end inside, not a blank line: ``$4kT`` ⏎ ``= 1.7…$``)
+            re.DOTALL,
         ),
     ),
 ]
@@ -234,6 +236,7 @@ class Protected:
             + ([m.span() for m in _SHORTCODE_PAIR.finditer(text)] if "{{<" in text else [])
             + [(b.start, b.end) for b in split_blocks(text) if b.kind in ("code", "html", "math")]
             + (_disabled(text) if "autocorrect" in text else [])
+            + (environments(text) if "\\begin{" in text else [])
         )
         fenced.sort()
         spans = [*fenced, *references(text), *_anchored_headings(text), *counter_examples(text)]
@@ -341,10 +344,42 @@ _CITED = re.compile(
 
 
 def display_math(text: str) -> list[tuple[int, int]]:
-    """Display math (``$$…$$``, TeX's ``\\[…\\]``), also where it opens inside a paragraph
+    """Display math (``$$…$$``, TeX's ``\\[…\\]`` and environments, ``\\begin{align*}…``),
+    also where it opens inside a paragraph
     (``…的概率为`` ⏎ ``$$``), which the blocks do not read as a math block."""
     spans = [m.span() for m in _matches(_DISPLAY, text, "$")] if "$$" in text else []
-    return spans + [m.span() for m in _TEX["["].finditer(text)] if "\\[" in text else spans
+    spans += [m.span() for m in _TEX["["].finditer(text)] if "\\[" in text else []
+    return spans + environments(text) if "\\begin{" in text else spans
+
+
+_BEGIN_END = re.compile(r"\\(begin|end)\{([A-Za-z]+\*?)\}")
+
+
+def environments(text: str) -> list[tuple[int, int]]:
+    """TeX's environments, ``\\begin{align*}`` to its ``\\end{align*}`` (the outermost of
+    those nested), as MathJax reads them in Markdown: a course's lecture notes, a textbook's
+    (review 217: their lines taken for running heads and removed, a formula cut in two by a
+    blank line). Paired in one pass, an ``\\end`` closing the nearest open ``\\begin`` of its
+    name; one never closed opens no span."""
+    spans: list[tuple[int, int]] = []
+    opened: list[tuple[str, int]] = []
+    open_of: dict[str, int] = {}  # (how many of each name are open)
+    for m in _BEGIN_END.finditer(text):
+        name = m.group(2)
+        if m.group(1) == "begin":
+            opened.append((name, m.start()))
+            open_of[name] = open_of.get(name, 0) + 1
+            continue
+        if not open_of.get(name):
+            continue
+        while True:  # (close those opened since, never closed themselves)
+            was, start = opened.pop()
+            open_of[was] -= 1
+            if was == name:
+                break
+        if not opened:
+            spans.append((start, m.end()))
+    return spans
 
 
 def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
