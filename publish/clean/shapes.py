@@ -67,8 +67,12 @@ _PROSE = regex.compile(
 )
 #: (and a letter doubled, ``(aa)`` ``(BB)``: the United States Code's items below ``(I)``, a
 #: paragraph each; review 216, joined onto their lead-in as lower case going on)
+#: (and one closed full-width, before Chinese: ``a）发送端…``, ``(e）验证模块…``, ``(c)加密…``: a
+#: paper's steps, four joined onto the paragraphs before them; review 217)
 _ENUMERATOR = regex.compile(
-    r"^[*_]*(?:\((?:[ivxlc]+|[a-z]|([a-z])\1{1,2})\)|(?:[ivxlc]+|[a-z])[.)])\s", regex.I
+    r"^[*_]*(?:[(（](?:[ivxlc]+|[a-z]|([a-z])\1{1,2})[)）]|(?:[ivxlc]+|[a-z])[.)）])"
+    r"(?:\s|(?<=[)）])(?=\p{Han}))",
+    regex.I,
 )
 #: A field's label and its colon (``商品名稱：``, ``title:``): a form's, a record's, front matter's.
 _FIELD = regex.compile(r"^[*_]*[\p{Han}\w][^\s，。：:,.;；]{0,11}[：:]")
