@@ -84,6 +84,10 @@ _NAME = regex.compile(r"^[*_]*[A-Z][\w.'’-]*(?:[ \t]+(?:[A-Z][\w.'’-]*|&|and
 _NAME_COMMA = "a heading ending in a clause mark, in title case: a name, as an advert sets it"
 
 
+#: A part's number in Roman numerals and its point before a capital: a section's head.
+_ROMAN_HEAD = regex.compile(r"^[*_]*[IVXLC]{1,6}\.[ \t]+\p{Lu}")
+
+
 def judge(title: str) -> tuple[float, str] | None:
     """How sure it is that a heading's ``title`` is running text, and why; None if a title.
     A link or an image counts by its text, not its address (``pandoc-crossref filter
@@ -94,8 +98,9 @@ def judge(title: str) -> tuple[float, str] | None:
         if _NAME.match(title) or (title.isascii() and in_title_case(title.rstrip(",;*_ \t"))):
             return ev.LIKELY, _NAME_COMMA  # (an advertisement's ``## J.A. Springer & Co.,``)
         return ev.STRONG, _CLAUSE_WHY
-    if SECTION_NUMBER.match(title.lstrip("*_")):
-        return None  # (``## § 600.2 - Alternatives available to the Attorney General.``)
+    if SECTION_NUMBER.match(title.lstrip("*_")) or _ROMAN_HEAD.match(title):
+        return None  # (``## § 600.2 - Alternatives available to the Attorney General.``; an
+        # opinion's ``#### II. Annie's Pooch Pops have not met their burden.``, review 218)
     wide = size(title)  # (the letters and digits: the punctuation pass may change marks)
     if _CONTINUES.match(title) and _SENTENCE_END.search(title):
         return ev.STRONG, _CONTINUES_WHY
