@@ -2,12 +2,12 @@
 
 Output: the cleaned Markdown on stdout, ``-o OUT`` or ``--write`` (in place, atomically);
 ``--diff`` shows a unified diff of what was applied; ``--suggest`` lists the edits only
-suggested (below the threshold; many alike folded: :mod:`publish.suggestlist`), the edits that
-accepting them brings (:mod:`publish.following`)
-and the diff accepting them all would make; ``--check``
-prints a summary and exits 1 when cleaning would change anything; ``--changes PATH`` writes
-the change log as JSON. ``--accept ID`` and ``--reject ID`` record a reviewer's decision in the
-document's side file (``a.review.yaml``), where every later build honours it.
+suggested (below the threshold; many alike folded: :mod:`publish.suggestlist`), the edits
+that accepting them brings (:mod:`publish.following`) and the diff accepting them all would
+make; ``--check`` prints a summary and exits 1 when cleaning would change anything;
+``--changes PATH`` writes the change log as JSON. ``--accept ID`` and ``--reject ID`` record
+a reviewer's decision in the document's side file (``a.review.yaml``), where every later
+build honours it.
 """
 
 from __future__ import annotations

@@ -39,13 +39,19 @@ def following(listed: Sequence[Change], accepted: Sequence[Change]) -> list[Chan
     lines: dict[tuple[str, str, str], list[int]] = defaultdict(list)
     for change in listed:
         lines[_core(change)].append(change.line)
-    found = []
+    made: dict[tuple[str, str, str], list[Change]] = defaultdict(list)
     for change in accepted:
-        if not change.applied:  # (a reviewer's rejection holds there too)
-            continue
-        alike = lines.get(_core(change))
-        if not alike:
-            found.append(change)
-            continue
-        alike.remove(min(alike, key=lambda line: abs(line - change.line)))
-    return found
+        if change.applied:  # (a reviewer's rejection holds there too)
+            made[_core(change)].append(change)
+    found = []
+    for core, changes in made.items():
+        alike = lines.get(core, [])
+        if len(changes) <= len(alike):
+            continue  # (as many made as the run as it stands makes: none brought)
+        for change in changes:  # (the few kinds with more: each takes the nearest left)
+            if not alike:
+                found.append(change)
+                continue
+            alike.remove(min(alike, key=lambda line: abs(line - change.line)))
+    order = {id(change): n for n, change in enumerate(accepted)}
+    return sorted(found, key=lambda change: order[id(change)])

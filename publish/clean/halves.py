@@ -334,12 +334,12 @@ def _judged(first: str, second: str, between: list[str]) -> tuple[float, tuple[s
     return ev.LIKELY, (*went_on, f"the second part starts with {_start(second)}")
 
 
+#: A paragraph that is one record of data in braces or brackets (JSON's), a comma after it.
+_RECORD = regex.compile(r"[ \t]*(?:\{[^\n]*\}|\[[^\n]*\])[ \t]*,?[ \t]*$")
 #: An English word no sentence ends on (an article, a preposition, a conjunction), not after
 #: a clause's mark: a text set one paragraph a line cut there before a capital (``City and``
 #: ⏎⏎ ``County Council``, ``the property at`` ⏎⏎ ``14, Mill Road``: review 90). A resolution's
 #: ``…; and`` ⏎⏎ ``WHEREAS…`` ends a clause, and a word in capitals starts one.
-#: A paragraph that is one record of data in braces or brackets (JSON's), a comma after it.
-_RECORD = regex.compile(r"[ \t]*(?:\{[^\n]*\}|\[[^\n]*\])[ \t]*,?[ \t]*$")
 _ENDS_ON_LINK = regex.compile(
     r"(?<![;:][ \t]*)(?<=\s)(?:the|a|an|of|and|or|nor|with|from|for|into|upon|at|between"
     r"|than|that|whose)[*_]*[ \t]*$"  # (not ``in``, ``on``, ``by``, ``to``: ``left on``)
