@@ -125,6 +125,7 @@ def _links(
     names = titles.headings(blocks) if only is None else frozenset()  # (all in the first round)
     title = {k for i, last in titles.runs(blocks, names).items() for k in range(i, last)}
     shown = unshown.Shown(text, blocks, edit.pages)  # (what it shows, when a seam asks)
+    first_of = _first_of(blocks)
     for i, first in enumerate(blocks):
         if only is not None and i not in reading:
             end = blocks[i + 1].end if i + 1 < len(blocks) else first.end
@@ -139,8 +140,8 @@ def _links(
         if ended and (i + 1 == len(blocks) or not starts_continuing(blocks[i + 1].text)):
             continue  # (a quick look first: most paragraphs end a sentence)
         if _text(first):
-            if _among_records(blocks, i):
-                continue
+            if _among_records(blocks, i) or first_of.get(first.text, i) < i:
+                continue  # (a record; a paragraph quoting one before it: :func:`_first_of`)
             found = _partner(blocks, i, edit)
             verdict = found and halves.judge(before, blocks[found[0]].text, found[1])
         else:
@@ -264,6 +265,18 @@ def _bold_parts(
         return None, None
     pages = _page_breaks(edit, blocks[i].end, second.start)
     return (None, None) if pages is None else ((i + 1, pages), (ev.STRONG, (*pages, _BOLD_PARTS)))
+
+
+def _first_of(blocks: list[Block]) -> dict[str, int]:
+    """Where each paragraph's text first stands (of those long enough to be no label, twelve
+    characters): a paragraph repeating one before it word for word is a forum's reply quoting
+    a post (``wal 发表于 2025-11-28 19:28`` ⏎⏎ the post's words ⏎⏎ the reply), no cut
+    sentence's first half (review 220: two replies joined onto the posts they quote)."""
+    found: dict[str, int] = {}
+    for n, block in enumerate(blocks):
+        if block.kind == "paragraph" and len(block.text) >= 12:
+            found.setdefault(block.text, n)
+    return found
 
 
 def _title_seam(first: Block, second: Block, lexicon: Lexicon) -> Edit:
