@@ -44,7 +44,7 @@ CONTINUES = "".join(sorted(CLOSING))
 #: Marks that end a sentence or clause: a paragraph ending in one is complete (``．`` and
 #: ``｡`` too: a digitized book may stop its sentences with them; and a blog's playful ``～``,
 #: ``先拍一张合影~``, :func:`~publish.clean.shapes.last_mark` reading a lone ``~`` so).
-TERMINAL = "。．｡！？；：…」』”’）】》〉.!?:;\"')～"
+TERMINAL = "。．｡！？；：…」』”’）】》〉〕〗.!?:;\"')～"
 #: The full stops of Chinese text (its question and exclamation marks too).
 FULL_STOPS = "。．｡！？"
 #: Marks inside a sentence: a line ending in one is not complete.
