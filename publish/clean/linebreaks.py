@@ -449,9 +449,22 @@ def _own(kind: str, cur: str, nxt: str) -> Verdict | None:
     if grid or columns or records:  # (a jump line set off at a line's end by
         # spaces sets no columns: the jumps pass takes it off, spaces and all)
         return "keep", 0.0, ""  # (rows of a diagram or a table set with spaces, tabs)
+    alike = _IDEOGRAPHIC_INDENT.match(cur) and _indent(cur) == _indent(nxt)
+    if alike and not starts_continuing(nxt.lstrip(" \t\u3000")):  # (but ``　　」徐援称…``)
+        return "keep", 0.0, ""  # (lines indented alike in ideographic spaces: verse quoted,
+        # ``　　　　粤有盘古，生于太荒，`` ⏎ ``　　　　首出御世，肇开混茫。``, a constitution's
+        # offices a line each, ``　　总理，`` ⏎ ``　　副总理若干人，``; review 219: joined, the
+        # indent dropped: a print's wrapped line carries no paragraph's indent)
     if _marked(cur, nxt):
         return "split", ev.STRONG, "a continuation marker ends the line or starts the next"
     return None
+
+
+_IDEOGRAPHIC_INDENT = re.compile("\u3000{2,}\\S")
+
+
+def _indent(line: str) -> str:
+    return line[: len(line) - len(line.lstrip(" \t\u3000"))]
 
 
 def _titled(line: str, measure: int | None) -> bool:
