@@ -96,8 +96,11 @@ _SCANS: list[tuple[str, re.Pattern[str]]] = [
     (
         "$",
         re.compile(
-            rf"{_DOLLARS}|(?<![\\$A-Za-z0-9_])\$(?=\S)(?:[^$\n]|\n(?![ \t]*\n))+?(?<=\S)\$"
-            r"(?![\d$])",  # (a line's end inside, not a blank line: ``$4kT`` ⏎ ``= 1.7…$``)
+            rf"{_DOLLARS}|(?<![\\$A-Za-z0-9_])\$(?=[ ]?[^\s$])(?:[^$\n]|\n(?![ \t]*\n))+?"
+            r"(?<=\S)[ ]?\$(?![\d$])",  # (a line's end inside, not a blank line: ``$4kT`` ⏎
+            # ``= 1.7…$``; a space inside each end, as MinerU sets math, ``$ \mathcal{S} = … $``:
+            # its ``$`` paired with the next math's, the prose between them taken for math and
+            # that math's commas widened, ``\{上，下\}``; review 221)
             re.DOTALL,
         ),
     ),
