@@ -13,6 +13,12 @@ import re
 from typing import NamedTuple
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+#: A Liquid tag opening code, alone on its line, its body verbatim to its end tag: Jekyll's
+#: ``{% highlight cpp %}`` … ``{% endhighlight %}``, Hexo's ``{% codeblock %}``, GitBook's
+#: ``{% code %}``, ``{% raw %}`` (review 222: a post's C++ read as prose, lines joined into
+#: comments, two removed as running heads). A fence, as the cleaner reads it.
+_LIQUID = r"\{%-?[ \t]*(highlight|codeblock|code|raw)\b"
+_LIQUID_OPEN = re.compile(rf"^ {{0,3}}{_LIQUID}[^\n]*?-?%\}}[ \t]*$")
 #: A thematic break (``---``, ``***``, ``___``), also a setext underline when it is ``---``.
 RULE = re.compile(r"^ {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
 #: ``\\[`` opening a display formula (not pandoc's escaped bracket: ``\\[1\\] Author…``).
@@ -88,6 +94,8 @@ _MARKS = frozenset(" \t#$<|>-+*[_`~\\")
 
 
 def _kind(text: str) -> str:
+    if text[:1] in " {" and _LIQUID_OPEN.match(text.partition("\n")[0]):
+        return "fence"
     if text[:1] in _MARKS or text[:1].isdecimal() or not text:  # (else none of the patterns)
         if _FENCE.match(text):
             return "fence"
@@ -141,7 +149,7 @@ def split_blocks(text: str) -> list[Block]:
 
 
 def _split(text: str) -> list[Block]:
-    opens = ("```", "~~~", "$$", "<!--")  # (what a block runs to its closing line from)
+    opens = ("```", "~~~", "$$", "<!--", "{%")  # (what a block runs to its closing line from)
     verbatim = "<" in text and _VERBATIM_ANYWHERE.search(text) is not None
     if not verbatim and not any(mark in text for mark in opens):
         found = [
@@ -163,7 +171,7 @@ _VERBATIM_OPEN = re.compile(rf" {{0,3}}{_VERBATIM}", re.I)
 _VERBATIM_ANYWHERE = re.compile(rf"^ {{0,3}}{_VERBATIM}", re.I | re.M)
 _VERBATIM_CLOSE = re.compile(r"^.*</(?:pre|script|style|textarea)>.*$", re.I | re.M)
 #: A fence line, or a ``<pre>``'s, interrupts a paragraph.
-_FENCE_AFTER = re.compile(rf"\n {{0,3}}(?:`{{3,}}|~{{3,}}|{_VERBATIM})", re.I | re.M)
+_FENCE_AFTER = re.compile(rf"\n {{0,3}}(?:`{{3,}}|~{{3,}}|{_VERBATIM}|{_LIQUID})", re.I | re.M)
 _MATH_CLOSE = re.compile(r"^.*\$\$[ \t]*$", re.MULTILINE)
 _COMMENT_OPEN = re.compile(r" {0,3}<!--")
 _COMMENT_CLOSE = re.compile(r"^.*-->.*$", re.MULTILINE)
@@ -191,6 +199,9 @@ def _with_fences(text: str) -> list[Block]:
             closing = _COMMENT_CLOSE  # (CommonMark's HTML block of type 2: to its ``-->``)
         elif _VERBATIM_OPEN.match(first) and not _VERBATIM_CLOSE.match(first):
             closing = _VERBATIM_CLOSE
+        elif liquid := _LIQUID_OPEN.match(first):
+            name = liquid.group(1)
+            closing = re.compile(rf"^[ \t]*\{{%-?[ \t]*end{name}\b[^\n]*%\}}[ \t]*$", re.M)
         if closing is not None:
             closed = closing.search(text, line_end + 1) if line_end < len(text) else None
             end = closed.end() if closed else len(text)

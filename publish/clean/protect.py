@@ -237,7 +237,11 @@ class Protected:
             fenced_blocks(text)
             + _front_matter(text)
             + ([m.span() for m in _SHORTCODE_PAIR.finditer(text)] if "{{<" in text else [])
-            + [(b.start, b.end) for b in split_blocks(text) if b.kind in ("code", "html", "math")]
+            + [
+                (b.start, b.end)
+                for b in split_blocks(text)
+                if b.kind in ("code", "html", "math", "fence")  # (a Liquid one's too)
+            ]
             + (_disabled(text) if "autocorrect" in text else [])
             + (environments(text) if "\\begin{" in text else [])
         )
