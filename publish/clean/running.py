@@ -604,10 +604,10 @@ def repeated_lines(text: str, blocks: list[Block], near: list[tuple[int, int]]) 
             cutting = []  # (no page shown, and no clause left open before it: a section's,
             # ``# 考点介绍`` over each of a textbook's, one after a paragraph that lost its
             # stop; review 139. A journal's name cuts ``…由来已久，`` ⏎ ``# 干旱区地理``)
-        if cutting and not pages and len(lines) == 2:
+        if cutting and not pages and len(lines) == 2 and not _after_clause(cutting, texts):
             weak.append((cutting, "recurs twice, no page shown, and cuts a sentence", ev.LIKELY))
             cutting = []  # (a line of code set as text, ``   @task = params[:task]``, in two
-            # routes of a tutorial: no page to head; review 222)
+            # routes of a tutorial: no page to head, no clause left open; review 222)
         for line in cutting:
             found[line[1]] = ("running head", "recurs, and cuts a sentence", ev.STRONG)
             marked.add(line[0])
