@@ -512,6 +512,15 @@ def repeated_lines(text: str, blocks: list[Block], near: list[tuple[int, int]]) 
     weak: list[tuple[list[Line], str, float]] = []
     beside_markers = set(marked)  # (page markers, folios and page rules only, so far)
     folios = {line[0] for line in numbers}  # (bare numbers: a page's, as likely as not)
+    # (and a recurring line right under a marker, a date over the title: ``PAGE 3`` ⏎
+    # ``JANUARY 30, 1896.`` ⏎ ``AMERICAN SENTINEL``, a head of two lines; review 221)
+    folios |= {
+        line[0]
+        for lines in groups.values()
+        if len(lines) > 1
+        for line in lines
+        if line[0] - 1 in beside_markers
+    }
     labels = recurrence.page_labels(groups)
     pages = sorted(beside_markers | labels)
     for lines in groups.values():
