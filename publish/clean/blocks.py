@@ -265,17 +265,16 @@ def _setext_apart(blocks: list[Block]) -> list[Block]:
     folio under it are read as such.)"""
     found: list[Block] = []
     for block in blocks:
-        rest, offset = block, 0
-        if block.kind == "paragraph":
-            lines = block.text.split("\n")
-            for n, line in enumerate(lines[1:-1], 1):
-                offset += len(lines[n - 1]) + 1
-                if _UNDERLINE.fullmatch(line) and lines[n + 1].startswith(("\t", "    ")):
-                    cut = offset + len(line)
-                    found.append(_part(block, 0, cut))
-                    rest = _part(block, cut + 1, len(block.text))
-                    break
-        found.extend(_setext_apart([rest]) if rest is not block else [block])
+        found.append(block)
+        if block.kind != "paragraph":
+            continue
+        lines, offset = block.text.split("\n"), 0
+        for n, line in enumerate(lines[1:-1], 1):
+            offset += len(lines[n - 1]) + 1
+            if _UNDERLINE.fullmatch(line) and lines[n + 1].startswith(("\t", "    ")):
+                cut = offset + len(line)  # (the rest, indented, is code: no heading in it)
+                found[-1:] = [_part(block, 0, cut), _part(block, cut + 1, len(block.text))]
+                break
     return found
 
 

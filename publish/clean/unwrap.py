@@ -193,12 +193,15 @@ def _kept(cur: str, nxt: str) -> bool:
         before = before[:-1] + FULL_WIDTH[before[-1]]
     if after[0] in FULL_WIDTH and is_cjk(left):  # (``工程`` ⏎ ``,，the``: so)
         after = FULL_WIDTH[after[0]] + after[1:]
-    widened = after[0] in FULL_WIDTH and is_cjk(after.lstrip("".join(FULL_WIDTH))[:1])
+    widened = after[0] in FULL_WIDTH and is_cjk(after.lstrip(_HALF_MARKS)[:1])
     mark = FULL_WIDTH[after[0]] if widened else after[0]  # (``,代``, ``,,代``: as it will read)
     if mark in CLOSING and mark not in "”’":
         return False  # (``…user token`` ⏎ ``。没有token时…``: pandoc's wrap, as no author
         # means the space it renders as before a closing mark; review 213)
     return not break_unseen(before, after) and before[-1] != "-"
+
+
+_HALF_MARKS = "".join(FULL_WIDTH)  # (the half-width marks ``punctuation`` may widen)
 
 
 def _unseen(cur: str, nxt: str, join: Join) -> bool:
