@@ -8,12 +8,15 @@ turns warnings into errors. Global options go before or after the command. Run
 
 from __future__ import annotations
 
+import _thread
 import argparse
 import logging
 import os
 import sys
+import threading
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from publish import __version__, archiveargs, cleanargs, cliparse, formatlist, formats, logs, quick
 from publish.buildoptions import BuildOptions
@@ -22,6 +25,9 @@ from publish.config import Config, load_config
 from publish.errors import ConfigError, PublishError
 from publish.formats.pdfvariants import VARIANTS as PDF_VARIANTS
 from publish.formats.pdfvariants import described as described_variants
+
+if TYPE_CHECKING:
+    from sys import UnraisableHookArgs
 
 log = logging.getLogger("publish")
 
@@ -260,7 +266,20 @@ def _build(args: argparse.Namespace, root: Path, counter: logs.WarningCounter) -
     return 0
 
 
+def _interrupt_again(unraisable: UnraisableHookArgs) -> None:
+    """Ctrl-C that lands in a finaliser (a ``__del__``, which cannot raise it) is raised again
+    where it can be, as the signal would: Python would print it as an ignored exception, a
+    traceback, and the build would go on. (From a thread a moment later: raised at once, it
+    would land in this hook, which cannot raise it either; one landing in a finaliser again
+    comes back here.)"""
+    if isinstance(unraisable.exc_value, KeyboardInterrupt):
+        threading.Timer(0.01, _thread.interrupt_main).start()
+        return
+    sys.__unraisablehook__(unraisable)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    sys.unraisablehook = _interrupt_again
     args = _parser().parse_args(argv)
     counter = logs.setup(-1 if args.quiet else args.verbose)
     try:

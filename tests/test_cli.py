@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import sys
+import time
 from pathlib import Path
+
+import pytest
 
 from conftest import REPO, MakeProject, files_under, run_cli
 from publish.config import Config, load_config
@@ -95,3 +99,24 @@ def test_shell_completion_is_written_from_the_parser() -> None:
     for word in ("build", "clean", "check", "archive", "serve", "--pdf-variant", "--no-cache"):
         assert word in bash.stdout
     assert run_cli(["completion", "zsh"], REPO).stdout.startswith("#compdef publish")
+
+
+def test_ctrl_c_in_a_finaliser_is_raised_again(capsys: pytest.CaptureFixture[str]) -> None:
+    """Ctrl-C landing in a ``__del__`` (the regex module's, during a build) printed an
+    ignored exception's traceback and the build went on; it is raised again where it can be."""
+    from publish.cli import _interrupt_again
+
+    class Finalised:
+        def __del__(self) -> None:
+            raise KeyboardInterrupt
+
+    before = sys.unraisablehook
+    sys.unraisablehook = _interrupt_again
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            Finalised()
+            for _ in range(500):  # (raised a moment later, from a thread: wait up to 5 s)
+                time.sleep(0.01)
+    finally:
+        sys.unraisablehook = before
+    assert "Traceback" not in capsys.readouterr().err
