@@ -22,6 +22,7 @@ from publish.diffmarks import changed_marks
 from publish.discover import display
 from publish.errors import ThemeError
 from publish.labels import local_date
+from publish.suggestlist import folded
 from publish.theme import Theme
 from publish.themeloader import ThemeEnvironment
 from publish.themevars import with_dark_colours
@@ -54,6 +55,7 @@ class Renderer:
         self.env.globals["publish_version"] = __version__  # (the PDF's creator tool)
         self.env.filters["local_date"] = local_date  # {{ doc.meta.date | local_date(lang) }}
         self.env.filters["changed_marks"] = changed_marks  # the change-log page's <mark>s
+        self.env.filters["folded"] = folded  # its suggestions, many alike folded (as --suggest)
         # <body class="{{ page_class(lang) }}"> (and the EPUB's chapter <section>, as ebooklib
         # keeps no <body> attributes): what the theme's CSS keys on
         self.env.globals["page_class"] = functools.partial(root_classes, self.theme.variables)

@@ -4,8 +4,10 @@ file or front matter, ``[clean]`` in publish.toml, and how a build reports them.
 from __future__ import annotations
 
 import json
+import re
 
-from conftest import MakeProject, run_cli
+from conftest import REPO, MakeProject, run_cli
+from publish.check import vnu
 
 #: A paragraph cut where the second half starts with a capital: only a suggestion.
 CUT = (
@@ -96,6 +98,20 @@ def test_the_site_log_shows_suggestions(make_project: MakeProject) -> None:
     page = (root / "build/site/a/changes.html").read_text("utf-8")
     assert 'class="changes suggestions"' in page and "seams-" in page
     assert "the second part starts with a capital" in page
+
+
+def test_the_site_log_folds_suggestions_alike(make_project: MakeProject) -> None:
+    root = make_project({"content/a.md": "# A\n\n" + HALF_WIDTH})
+    assert run_cli(["build", "--format", "html"], root).returncode == 0
+    log = json.loads((root / "build/clean/a.changes.json").read_text("utf-8"))["changes"]
+    offered = [c["id"] for c in log if not c["applied"]]
+    page = (root / "build/site/a/changes.html").read_text("utf-8")
+    table = page.split('class="changes suggestions"', 1)[1]
+    rows = re.findall(r'<tr id="([^"]+)"', table)
+    (folded,) = re.findall(r'<tr class="alike">.*?<code>([^<]*)</code>', table)
+    assert len(offered) == 48 and rows == offered[:3]  # (the first three in full)
+    assert folded.split(", ") == offered[3:] and "另有同类建议 45 条" in table  # (a Chinese page)
+    assert vnu(root / "build/site", REPO) == []  # (the folded row is valid HTML)
 
 
 def test_a_bad_review_file_is_one_clear_error(make_project: MakeProject) -> None:
