@@ -9,7 +9,8 @@ following from the others, instead of leaving lines in the diff that no listed e
 An edit of the run with every suggestion accepted is matched with one of the run as it
 stands (applied or suggested) by its pass and by what it removes and inserts, not by its id
 or its context: both name the text around the edit, which the accepted suggestions changed.
-Of several alike, the nearest line is taken.
+An edit of the same id is the same edit (its context unchanged), matched first; of several
+others alike, the nearest line is taken.
 """
 
 from __future__ import annotations
@@ -36,13 +37,18 @@ def _core(change: Change) -> tuple[str, str, str]:
 def following(listed: Sequence[Change], accepted: Sequence[Change]) -> list[Change]:
     """The edits ``accepted`` (the changes of a run with every suggestion accepted) applies
     that none of ``listed`` (the changes of the run as it stands) makes or suggests."""
+    ids = {change.id for change in listed}
     lines: dict[tuple[str, str, str], list[int]] = defaultdict(list)
     for change in listed:
         lines[_core(change)].append(change.line)
     made: dict[tuple[str, str, str], list[Change]] = defaultdict(list)
     for change in accepted:
-        if change.applied:  # (a reviewer's rejection holds there too)
-            made[_core(change)].append(change)
+        if not change.applied:  # (a reviewer's rejection holds there too)
+            continue
+        if change.id in ids:  # (the same edit, its context unchanged: it takes its own)
+            lines[_core(change)].remove(_line_of(listed, change.id))
+            continue
+        made[_core(change)].append(change)
     found = []
     for core, changes in made.items():
         alike = lines.get(core, [])
@@ -55,3 +61,7 @@ def following(listed: Sequence[Change], accepted: Sequence[Change]) -> list[Chan
             alike.remove(min(alike, key=lambda line: abs(line - change.line)))
     order = {id(change): n for n, change in enumerate(accepted)}
     return sorted(found, key=lambda change: order[id(change)])
+
+
+def _line_of(listed: Sequence[Change], change_id: str) -> int:
+    return next(change.line for change in listed if change.id == change_id)

@@ -39,6 +39,12 @@ _BLANK = re.compile(r"[ \t]*(?:\r\n?|\n)")  # a blank line right after the openi
 _KEY = re.compile(r"[ \t]*(?:[\w\"'][^:\r\n]*:(?:[ \t]|\r|\n|$)|#)")
 
 
+def opens_front_matter(text: str) -> bool:
+    """``text`` opens with a ``---`` line, as front matter does (whether or not what follows
+    is read as such: a cleaner that leaves a file so must not have made it so)."""
+    return _FENCE.match(text) is not None
+
+
 def split_front_matter(
     text: str, shown: str, limits: Limits = DEFAULT
 ) -> tuple[dict[str, object], str, str, int]:

@@ -1,5 +1,5 @@
-"""The edits accepting every suggestion brings (:mod:`publish.following`): matched by what
-they remove and insert, not by their context or id."""
+"""The edits accepting every suggestion brings (:mod:`publish.following`): matched by their
+id where it is the same, else by what they remove and insert, not by their context."""
 
 from __future__ import annotations
 
@@ -32,3 +32,10 @@ def test_alike_edits_are_counted_the_nearest_line_taken() -> None:
 def test_a_rejected_edit_is_not_brought() -> None:
     rejected = _change(7, "(第二部分):", "(第二部分)：", applied=False)
     assert following([], [rejected]) == []
+
+
+def test_an_edit_of_the_same_id_is_matched_first() -> None:
+    listed = [Change("seams", "a.md", 448, "that\n\nhas", "that has", "s-448", True)]
+    brought = Change("seams", "a.md", 407, "he\n\nhas", "he has", "s-407", True)
+    again = [brought, listed[0]]  # (the one brought stands nearer the other's line first)
+    assert following(listed, again) == [brought]

@@ -14,6 +14,7 @@ from publish.clean.evidence import Pages
 from publish.clean.protect import Protected
 from publish.clean.review import Review
 from publish.clean.trace import Edit, Step, Trace, apply_sorted
+from publish.frontmatter import opens_front_matter
 from publish.model import Change, Furniture, Jump
 
 #: A replacement function returns None (or the match itself) to decline.
@@ -82,6 +83,8 @@ class Editor:
             kept.append(edit)
         if any(edit.pair >= 0 for edit in kept):
             kept = _whole_pairs(kept)
+        if kept and kept[0][0] == 0:
+            kept = _unfenced(text, kept)
         kept = self._record(text, kept, step)
         if not kept:
             return text
@@ -215,6 +218,16 @@ class Editor:
 
     def applied(self) -> bool:
         return any(r.applied for r in self.recorded)
+
+
+def _unfenced(text: str, kept: list[Edit]) -> list[Edit]:
+    """``kept``, the first leaving a blank line where the edits would leave the text opening
+    on a ``---`` line it did not open on: a page marker removed from above a converter's rule
+    (``--- Page 3 ---`` ⏎ ``---`` ⏎ …), which read again would open front matter (review 223)."""
+    if opens_front_matter(text) or not opens_front_matter(apply_sorted(text, kept)):
+        return kept
+    first = kept[0]._replace(new="\n" + kept[0].new)
+    return kept[1:] if text[first.start : first.end] == first.new else [first, *kept[1:]]
 
 
 def _key(text: str, edit: Edit) -> str:

@@ -69,6 +69,11 @@ from publish.clean.shapes import (
     without_trailing_markup,
 )
 
+#: A paragraph that opens on a label and its colon, the label no clause (``注：``,
+#: ``筹资活动产生的现金流量净额变动原因说明：``).
+_FIELD_OPENS = regex.compile(
+    r"[ \t]*[*_]*[\p{Han}\p{L}\p{N}][^\n，。；、！？,.;!?：:“”\"]{0,29}[：:]"
+)
 #: How the evidence of a page break between the parts starts (``seams`` gives it).
 PAGE_BREAK = "a page break"
 #: Why a seam joins a title, byline, name or date (a short part, no clause marks) plainly cut.
@@ -264,6 +269,10 @@ def _judged(first: str, second: str, between: list[str]) -> tuple[float, tuple[s
     ):
         return None  # (a form's field, ``字號：北宮刑字第…號``, a table under it; a field and
         # the next record, ``商品文號：…號函備查`` ⏎⏎ ``中華民國…號函備查修正``, review 100)
+    if _FIELD_OPENS.match(first) and _FIELD_OPENS.match(second):
+        return None  # (two fields, each opening on its label and colon: a report's items,
+        # ``投资活动…变动原因说明：…所致`` ⏎⏎ ``筹资活动…变动原因说明：…所致``; a note and the
+        # next item, ``注：1 美元…`` ⏎⏎ ``…表决权比例的说明：``; review 224, two reports)
     if URL_START.match(first) or URL_START.match(second):
         return None  # (a link set on its own line, a URL's ``https`` no sentence going on)
     if _EMAIL_END.search(first):

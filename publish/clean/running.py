@@ -105,9 +105,11 @@ _LABEL = regex.compile(
 )
 #: A figure's or table's source line, under each one: ``资料来源：Wind``, ``Source: BLS``; a
 #: note's reference after each answer (``参考资料：《线性代数》56 页``, its page rising); or
-#: the label word alone that starts a caption cut at its line's end (``Figure`` ⏎ ``wheel.``).
+#: the label word alone that starts a caption cut at its line's end (``Figure`` ⏎ ``wheel.``);
+#: a table's unit over each table (``单位：元``, ``单位:元 币种:人民币``: review 224, two reports).
 _SOURCE = regex.compile(
-    r"^(?:(?:资料|数据)?来源|参考(?:资料|文献)|出处|sources?[ \t]*:|references?[ \t]*:"
+    r"^(?:(?:资料|数据)?来源|参考(?:资料|文献)|出处|单位[ \t]*[:：]"
+    r"|sources?[ \t]*:|references?[ \t]*:"
     r"|(?:table|figure|fig\.?|chart|图|表)$)",
     regex.IGNORECASE,
 )
@@ -312,8 +314,10 @@ def _text_of(lines: list[Line], texts: list[str]) -> bool:
 
 def _fields(lines: list[Line], texts: list[str]) -> bool:
     """Every line is a field its author labelled in bold or italics (``**Week**: 3``,
-    ``**規格**: 1vCPU``, ``*Room:* 204``): a record's, under each section of a log or a
-    review; no converter marks a running head up so."""
+    ``**規格**: 1vCPU``, ``*Room:* 204``), or set in bold whole, label and value
+    (``**Page number(s): 2**`` under each article's ``**Title: …**``, a magazine's dataset:
+    review 223): a record's, under each section of a log or a review; no converter marks a
+    running head up so."""
     return all(_LABELLED.match(texts[line[0]]) for line in lines)
 
 
@@ -324,7 +328,10 @@ def _identified(lines: list[Line], texts: list[str]) -> bool:
     return all(_IDENTIFIED.match(texts[line[0]]) for line in lines)
 
 
-_LABELLED = regex.compile(r"[ \t]*([*_]{1,2})[^*_\n]{1,24}?(?:[:：]\1|\1[ \t]*[:：])")
+_LABELLED = regex.compile(
+    r"[ \t]*([*_]{1,2})(?:[^*_\n]{1,24}?(?:[:：]\1|\1[ \t]*[:：])"
+    r"|[^*_\n:：]{1,24}[:：][ \t]*[^*_\n]+\1[ \t]*$)"
+)
 _IDENTIFIED = regex.compile(
     r"[ \t]*[*_]{0,2}\p{L}[\p{L}\p{N} .&/'()-]{0,29}?[*_]{0,2}[ \t]*(?::[ \t]+|：[ \t]*)"
     r"[*_]{0,2}[^\n]*?[A-Za-z][-_]?\d+[*_]{0,2}[ \t]*$"
