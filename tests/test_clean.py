@@ -330,6 +330,30 @@ def test_a_form_feed_starting_a_line_is_a_page_break_the_seams_read() -> None:
     assert [f.kind for f in cleaned.furniture] == ["folio", "page marker"]
 
 
+def _page(number: int, garbage: bool) -> str:
+    """A report's page given twice, its text layer then its OCR, as a pipeline set them out
+    (review 223); a text layer of a font's control characters, with form feeds among them."""
+    said = "The trust funds supported programs in many countries, and the partners agreed. "
+    lines = [f"## Page {number} Text", "ACME Trust Fund Annual Report 2021"]
+    if garbage:
+        lines += ["Introduction", "\x1f\x1e\x1d\x1c", "\x0c\x0b\x0f\x0c\x1c", "\x0e\x07", "\x0c"]
+        lines += ["\x10\x80\x1a", "\x0c\x8d", "\x19\x18\x17"]
+    else:
+        lines += ["", said * 4, "", said * 5]
+    return "\n".join([*lines, "", f"## Page {number} OCR", "", said * 4, "", said * 4, ""])
+
+
+def test_a_form_feed_among_a_font_s_garbage_is_no_page_break() -> None:
+    """Read as page breaks, the form feeds of a page's garbage shaped the page model, and
+    cleaning the output, where they were gone, found the running heads and page labels the
+    first clean had kept; they go now with no page there, and a second clean changes nothing."""
+    text = "\n".join(_page(number, number == 4) for number in (3, 4, 5, 6))
+    once = clean.clean(_source(text))
+    assert clean.clean(_source(once.text)).text == once.text
+    assert "\f" not in once.text and "ACME" not in once.text and "## Page" not in once.text
+    assert "page marker" not in {f.kind for f in once.furniture if "\f" in f.text}
+
+
 def test_a_short_part_before_a_page_break_is_joined_for_sure_only_if_a_sentence_goes_on() -> None:
     """The twenty-first review: pdftotext pages whose running foot or note reference was left
     (``May 1999``, ``See Note A``) had it joined, across the page's form feed, to the next

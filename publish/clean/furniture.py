@@ -7,7 +7,8 @@ also says that page starts there (:mod:`publish.clean.pagestarts`). What counts:
 - page markers, certain: ``=== PAGE 4 ===`` ``--- Page 4 ---`` ``[Page 3]`` ``<!-- 第 5 页 -->``
   ``## p. 168 (#180) ####`` (HathiTrust's full text)
   ``Page 3 of 12`` ``第 3 页 共 12 页`` ``第1頁，共計8頁`` ``[pagebreak.16]``, a form feed (alone
-  on its line, or starting one, as pdftotext starts each page: the form feed only);
+  on its line, or starting one, as pdftotext starts each page: the form feed only; one among
+  a font's control characters, on its line or the next to it, is removed with no page there);
 - folios, certain: ``-4-`` ``— 4 —`` ``· 4 ·``, and ``Page 4`` alone on a line (only suggested
   in a text with no other mark of conversion: a clean record's ``Page 1`` labels what follows);
   a bare number alone on a line when bare numbers recur page after page, rising;
@@ -28,6 +29,7 @@ from publish.clean import evidence as ev
 from publish.clean import gutter, normalise
 from publish.clean.blocks import kind_of, split_blocks
 from publish.clean.editor import Editor
+from publish.clean.glyphs import CONTROLS
 from publish.clean.lines import Span, closed_ranges, inside, merged, removals
 from publish.clean.markers import normalise_page
 from publish.clean.numbering import rank
@@ -47,6 +49,8 @@ _WORDED = regex.compile(r"^[ \t]*(?:page|p\.)", regex.IGNORECASE)  # ``Page 4``,
 _LINE = regex.compile(r"[^\n]+")
 _LEADING_FEED = regex.compile(r"^\f+(?=[^\f\n])", regex.MULTILINE)
 _FEED = "a form feed starting a line: a page break"
+_GARBLED_FEED = "a form feed among a font's control characters: no page's end"
+_GARBLE = regex.compile(f"[{CONTROLS}\x7f-\x9f]")  # (a control character but \t \n \r \f)
 _FRAME = regex.compile(r"^[ \t]*([=*_~#-])\1{2,}[ \t]*$")  # a rule of one mark
 #: What a page marker or folio starts with, after spaces (a quick look before the patterns).
 _FIRST = frozenset("=~#*_-[<{pP第\\\f–—－·•")
@@ -121,6 +125,21 @@ def _feeds(text: str, closed: list[tuple[int, int]], found: Found) -> dict[Span,
     return feeds
 
 
+def _garbled(text: str, lines: list[Span]) -> set[Span]:
+    """Those of ``lines`` (a form feed's) whose line, or the line before or after it, holds
+    another control character: a page whose text layer a PDF's font left as garbage
+    (``\\f\\x0b\\x0f\\x0c\\x1c…``; review 223's annual report), where no page ends. Read as
+    page breaks, they shaped the page model; cleaned away, they did not, and a second
+    clean found the running heads the first had kept."""
+    found = set()
+    for line in lines:
+        start = text.rfind("\n", 0, max(0, line[0] - 1)) + 1
+        end = text.find("\n", line[1] + 1)
+        if _GARBLE.search(text, start, len(text) if end < 0 else end):
+            found.add(line)
+    return found
+
+
 def apply(text: str, edit: Editor) -> str:
     blocks = split_blocks(text)
     closed = merged(  # (display math opened inside a paragraph too: its ``\begin{aligned}``,
@@ -129,7 +148,11 @@ def apply(text: str, edit: Editor) -> str:
     )
     found = _markers(text, closed)
     feeds = _feeds(text, closed, found)
-    near = sorted([s for s, (_, _, sure) in found.items() if sure == ev.CERTAIN] + list(feeds))
+    garbled = _garbled(text, [*feeds, *(s for s in found if "\f" in text[s[0] : s[1]])])
+    found.update((s, ("page marker", _GARBLED_FEED, ev.CERTAIN)) for s in garbled if s in found)
+    garbled |= {feeds[line] for line in garbled if line in feeds}  # (a feed's edit: its own)
+    certain = [s for s, (_, _, sure) in found.items() if sure == ev.CERTAIN]
+    near = sorted(s for s in [*certain, *feeds] if s not in garbled)
     for span, (kind, why, confidence) in repeated_lines(text, blocks, near).items():
         if not _authored(text, span):
             found.setdefault(span, (kind, why, confidence))
@@ -142,7 +165,8 @@ def apply(text: str, edit: Editor) -> str:
         edits.append((line, Edit(start, end, between, confidence, (why,))))
     for line, (start, end) in feeds.items():
         if line not in found:  # (a running head after the form feed goes whole)
-            edits.append(((start, end), Edit(start, end, "", ev.CERTAIN, (_FEED,))))
+            why = _GARBLED_FEED if line in garbled else _FEED
+            edits.append(((start, end), Edit(start, end, "", ev.CERTAIN, (why,))))
     lines = gutter.numbers(text, closed, bool(near))
     numbered = {s: f for s, f in lines.items() if not _within(s, found)}
     edits += [(span, Edit(*span, "", sure, (why,))) for span, (_, why, sure) in numbered.items()]
@@ -153,7 +177,7 @@ def apply(text: str, edit: Editor) -> str:
     if not edit.done:
         return text
     for line, removal in edits:
-        if removal.start in edit.done:
+        if removal.start in edit.done and line not in garbled:  # (garbage: no page there)
             kind = found[line][0] if line in found else "page marker"
             removed = text_before[line[0] : line[1]]
             item = edit.remove_furniture(kind, removed.strip() or removed, line[0])

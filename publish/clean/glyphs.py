@@ -88,14 +88,17 @@ _ANY_RADICAL = re.compile(_ONE)
 _RADICAL = ("a radical a PDF's font gave for the character, beside Chinese",)
 
 #: Control characters no HTML or EPUB can hold (a form feed starting a line is ``furniture``'s
-#: page end; one after text on its line is not).
+#: page end; one after text on its line is not, nor one before another control character: a
+#: font's garbage, ``\x0c\x0b\x0f\x0c\x1c…``, a page's text layer that maps no letter).
 CONTROLS = "\x01-\x08\x0b\x0e-\x1f"  # (a class body: the form feed apart)
-CONTROL = re.compile(f"[{CONTROLS}]+|(?<=[^\n\x0c])\x0c+")
+CONTROL = re.compile(f"[{CONTROLS}]+|(?<=[^\n\x0c])\x0c+|^\x0c+(?=[{CONTROLS}])", re.MULTILINE)
 _ANY_CONTROL = re.compile(f"[{CONTROLS}\x0c]")
 _SPACE = ("a control character a PDF's font gave for a space, between two words",)
 _STRAY = ("a control character, invisible in print, that no HTML or EPUB can hold",)
 #: A line of nothing but control characters and spaces, and its line end.
-_ONLY_CONTROLS = re.compile(f"^[ \t]*(?:[{CONTROLS}]+[ \t]*)+(?:\n|$)", re.MULTILINE)
+_ONLY_CONTROLS = re.compile(  # (form feeds in it too, but not alone: ``furniture``'s)
+    f"^\x0c*[ \t]*(?:[{CONTROLS}]+[ \t\x0c]*)+(?:\n|$)", re.MULTILINE
+)
 _HEAD = re.compile(r"[A-Za-z]+$")  # (searched up to the control character)
 _TAIL = re.compile(r"[A-Za-z]+")
 
