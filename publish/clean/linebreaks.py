@@ -478,9 +478,20 @@ def _titled(line: str, measure: int | None) -> bool:
     if _unclosed(line):
         return False
     if is_heading_line(line):
+        if _ARTICLE_GOING_ON.match(line):
+            return False
         full = bool(measure) and width(line) >= 0.75 * (measure or 0)
         return not (full and ("，" in line or "," in line))
     return lines_of.section_title(line) and not (measure and width(line) >= measure - 4)
+
+
+#: A law's article, its number, its title in brackets if any, and its text going on: its first
+#: line, never a title whatever its width (``第二条 【积极适用范围】平等主体的公民、法人和其他
+#: 组织之`` ⏎ ``间发生的…``, eight in review 224's law; ``第十条对于使用补助资金…区财`` before).
+_ARTICLE_GOING_ON = re.compile(
+    r"[ \t\u3000]*第[一二三四五六七八九十百千零〇\d]+条[ \t\u3000]*(?:【[^】\n]*】)?[ \t\u3000]*"
+    r"[^\s【]{8}"
+)
 
 
 def _within(so_far: str, body: str, items: bool) -> bool:

@@ -19,12 +19,15 @@ _SECTION_TITLE = regex.compile(
 #: A clause's or an item's number opening a line: a standard's ``11.4.2  ``, ``6.3`` alone,
 #: ``3  在出入口``, ``3.国省道``, ``（3）项目库内`` (not ``3.5 亿元``, a figure); a chapter's
 #: numbered question or problem before a capital word (a textbook's ``15.2 A square loop…``,
-#: review 73; not ``2.4 GHz``).
+#: review 73; not ``2.4 GHz``); a law's article, its number set apart from its text or title
+#: (``第二条 【积极适用范围】…``: review 224's law, its articles typed a line each; not
+#: ``第三十条规定的…``, a sentence naming one).
 _CLAUSE_NUMBER = regex.compile(
     r"^[ \t\u3000]*(?:\d{1,2}(?:\.\d{1,2}){2,3}[ \t\u3000]"
     r"|\d{1,2}(?:\.\d{1,2})?(?:[ \t\u3000]{2,}|[ \t]*$)"
     r"|\d{1,2}\.\d{1,2}[ \t]+(?:A|[A-Z][a-z]+)\b"
-    r"|\d{1,2}[.．、](?=\p{Han})|[（(]\d{1,2}[）)](?=\p{Han}))"
+    r"|\d{1,2}[.．、](?=\p{Han})|[（(]\d{1,2}[）)](?=\p{Han})"
+    r"|第[一二三四五六七八九十百千零〇\d]+条[ \t\u3000]*[ \t\u3000【])"
 )
 #: An item's number in the Chinese way, opening a line: ``3.``, ``（3）`` before Han, ``3、``
 #: before Han or a figure (``5、70周岁以上的老年人…``).
