@@ -740,6 +740,20 @@ def test_a_chinese_sentence_short_of_the_chinese_lines_ends_a_paragraph_but_not_
     assert _decide(full, after, 64, OWN, "前面，" + full, after, chinese=64)[0] != "split"
 
 
+def test_a_name_s_initial_ending_a_line_wider_than_print_ends_no_paragraph() -> None:
+    """A line no print is as wide as (one joined in an earlier round) ends a paragraph where
+    it ends a sentence, but not on a name's initial (review 223: ``…came to honor Francis M.``
+    ⏎ ``("Tacky") Donahue…`` was split in two)."""
+    from publish.clean.linebreaks import _decide
+    from publish.clean.measure import OWN
+
+    said = "the harbor had been quiet all winter, and the town felt the closed cannery. " * 5
+    initial, after = said + "They came to honor Walter J.", '("Skipper") Hanley, who retired'
+    assert _decide(initial, after, None, OWN, initial, after)[0] != "split"
+    ended = said + "They came to honor him."
+    assert _decide(ended, "Hanley had come", None, OWN, ended, "Hanley had come")[0] == "split"
+
+
 def test_clean_markdown_gets_no_suggestion_to_unindent_a_block() -> None:
     """A block indented on every line in clean Markdown is an item's or a footnote's next
     paragraph, or an example: suggesting to unindent it was wrong in each of three reviews'

@@ -232,6 +232,10 @@ def _lettered_run(cur: str, body: str) -> bool:
 _LETTERED = re.compile(r"[ \t]*\(?([a-hA-H])\)[ \t]+\S")
 
 
+#: A name's initial ending the line, its full stop no sentence's end (review 223).
+_INITIAL_END = re.compile(r"(?:^|[\s(])[A-Z]\.$")
+
+
 def _decide(
     cur: str,
     nxt: str,
@@ -313,7 +317,12 @@ def _decide(
         if linelooks.comma_for_stop(read, body, measure, how):
             return "join", ev.LIKELY, "a short line ends in a comma, and the next in a capital"
         return "join", ev.STRONG, "the line does not end a sentence and the next carries it on"
-    if 2 * len(cur) >= _NO_PRINTED_LINE and width(cur) >= _NO_PRINTED_LINE and ends_sentence(cur):
+    if (
+        2 * len(cur) >= _NO_PRINTED_LINE
+        and width(cur) >= _NO_PRINTED_LINE
+        and ends_sentence(cur)
+        and not _INITIAL_END.search(cur)  # (``…honor Francis M.`` ⏎ ``("Tacky") Donahue``)
+    ):
         why = f"{WIDE} ({_NO_PRINTED_LINE}+ columns) ends: a paragraph"
         return "split", ev.STRONG, why
     if not measure:
