@@ -183,6 +183,17 @@ def judge(first: str, second: str, between: list[str]) -> tuple[float, tuple[str
 _TITLE_FIRST = "the first part is short and opens on a number: a title, no page between"
 
 
+def _entries(first: str, second: str) -> bool:
+    """The parts are records, not a sentence's halves: the first ends on a number a document
+    or licence is registered by (``…字第379号``), or either sets entries apart on its line by
+    an ideographic space, which prose has only as an indent (``…第 00220 号　京教研[2002]7号``)."""
+    return _REGISTERED.search(first) is not None or any(map(_SET_APART.search, (first, second)))
+
+
+_REGISTERED = regex.compile(r"\d[ \t]*号[ \t*_]*$")
+_SET_APART = regex.compile(r"[^\s\u3000]\u3000+[^\s\u3000]")
+
+
 def _judged(first: str, second: str, between: list[str]) -> tuple[float, tuple[str, ...]] | None:
     """The verdict :func:`judge` gives before it weighs a short numbered first part."""
     if "\n" in first or "\n" in second:  # lines ``unwrap`` kept apart: a record, verse
@@ -309,6 +320,9 @@ def _judged(first: str, second: str, between: list[str]) -> tuple[float, tuple[s
         return ev.STRONG, (*went_on, "the second part goes on in lower case")
     if chinese and _LOST_STOP.search(first):
         return None  # a citation or math ends it: a sentence's end (OCR lost the 。) as a rule
+    if chinese and _entries(first, second) and not any(map(_paged, between)):
+        return None  # (a site's licence lines, each a paragraph: ``…字第379号`` ⏎⏎
+        # ``增值电信业务经营许可证…　…京ICP证000007号``; two Sina pages, reviews 215 and 226)
     if chinese and _loose_end(first) and not any(map(_paged, between)):
         why = "the second part goes on in Chinese, the first stops on a Latin letter or digit"
         return ev.LIKELY, (*went_on, why)
