@@ -194,6 +194,9 @@ def _nesting(order: int, level: int, seen: list[tuple[int, int]]) -> tuple[int, 
     if not order:
         return level, order
     for other_rank, other_level in reversed(seen):
+        if other_rank == _APART and other_level == level:
+            return level, order  # (a paper's ``# Abstract`` at its level: its sibling, as its
+            # ``# References`` after it will be, not nested under the title above; review 225)
         if other_rank == 0 and (other_level > level or order in TOP):
             continue  # (a deeper heading, numbered otherwise, ``#### 3.2.4 …``: no parent)
         if other_rank < order:

@@ -440,10 +440,12 @@ def _as_read(line: str) -> str:
 
 def _own(kind: str, cur: str, nxt: str) -> Verdict | None:
     """The verdict the two lines of a break give alone: kept (a hard break, a block that
-    interrupts, a rule or setext underline on either side), split (a continuation marker), or
-    None."""
+    interrupts, a rule or setext underline on either side, a line of code), split (a
+    continuation marker), or None."""
     if (
         linelooks.hard_break(cur)
+        or linelooks.code(cur)
+        or linelooks.code(nxt)
         or _KEPT_BEFORE.match(nxt)
         or _KEPT_AFTER.match(cur)
         or (kind == "list" and _ITEM.match(nxt))

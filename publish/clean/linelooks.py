@@ -2,8 +2,8 @@
 (:mod:`publish.clean.linebreaks`): a line set apart (a lead-in, a contents entry), indented, a
 paragraph's first line that lost its indent, a Chinese sentence ending short of the Chinese
 lines, two short lines an extractor cut in two (but not a memo's head lines), a numbered item
-starting after a sentence's end, a head in capitals, a comma OCR made of a full stop, and
-Markdown's own hard break.
+starting after a sentence's end, a head in capitals, a comma OCR made of a full stop, a line
+of code a converter left unfenced, and Markdown's own hard break.
 """
 
 from __future__ import annotations
@@ -190,3 +190,24 @@ def hard_break(line: str) -> bool:
     if line.endswith("  "):
         return True
     return (len(line) - len(line.rstrip("\\"))) % 2 == 1
+
+
+#: A line of code a converter left as text (review 225: a book's C and Python in Marker's
+#: output, joined into the prose around them): a brace alone, a block opened at the line's end,
+#: a Python definition, a C declaration or statement (a type or ``return`` opening it, a call
+#: or an assignment ending it on ``;``), or a compiler's message (``hello.c:1:20: fatal…``).
+_CODE_LINE = re.compile(
+    r"^[ \t]*[{}][ \t]*;?[ \t]*$|[{][ \t]*$"
+    r"|^[ \t]*(?:def|class)[ \t]+\w+[ \t]*\([^()]*\)[ \t]*:[ \t]*$"
+    r"|^[ \t]*(?:return|int|void|char|float|double|long|const|static|struct|unsigned)\b"
+    r"[^;]*;[ \t]*$"
+    r"|^[ \t]*#[ \t]*(?:include|define)\b"
+    r"|\w\([^()]*\)[ \t]*;[ \t]*$|^[ \t]*[\w.]+[ \t]?\(.*\)[ \t]*;[ \t]*$"
+    r"|^[ \t]*[\w*]+[ \t]*=[ \t]*[^=\s][^=]*;[ \t]*$"
+    r"|\b\w+\.(?:c|h|cc|cpp|py|java|js|go|rs):\d+:"
+)
+
+
+def code(line: str) -> bool:
+    """``line`` is a line of code (:data:`_CODE_LINE`): its breaks are its own."""
+    return line.isascii() and _CODE_LINE.search(line) is not None
