@@ -140,7 +140,7 @@ def _links(
         if ended and (i + 1 == len(blocks) or not starts_continuing(blocks[i + 1].text)):
             continue  # (a quick look first: most paragraphs end a sentence)
         if _text(first):
-            if _among_records(blocks, i) or first_of.get(first.text, i) < i:
+            if _among_records(blocks, i) or _quoting(blocks, first_of.get(first.text, i), i):
                 continue  # (a record; a paragraph quoting one before it: :func:`_first_of`)
             found = _partner(blocks, i, edit)
             verdict = found and halves.judge(before, blocks[found[0]].text, found[1])
@@ -277,6 +277,21 @@ def _first_of(blocks: list[Block]) -> dict[str, int]:
         if block.kind == "paragraph" and len(block.text) >= 12:
             found.setdefault(block.text, n)
     return found
+
+
+def _quoting(blocks: list[Block], earlier: int, i: int) -> bool:
+    """Paragraph ``i`` repeats paragraph ``earlier`` (:func:`_first_of`), and what follows each
+    differs: a reply after the words it quotes. The same words after both are one record set
+    out twice, each cut alike (a judgment's caption, ``…Magilin Nona`` ⏎⏎ ``alias Magilin
+    Ranasinghe, No. 320…`` under both parties' lists: joined once, cleaning it again would
+    join the other; review 225)."""
+    if earlier >= i or i + 1 >= len(blocks):
+        return earlier < i
+    after, again = blocks[earlier + 1].text, blocks[i + 1].text
+    return after[:_ALIKE] != again[:_ALIKE] or len(again) < _ALIKE
+
+
+_ALIKE = 24  # characters the paragraphs after two alike start with, alike
 
 
 def _title_seam(first: Block, second: Block, lexicon: Lexicon) -> Edit:
