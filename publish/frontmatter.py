@@ -112,10 +112,12 @@ def _split(
         context = getattr(exc, "context_mark", None)
         if context is not None and context.line + first != line:
             problem += f" (in the value that starts on line {context.line + first})"
-        raise ContentError(
-            f"{shown}:{line}: bad YAML front matter: {problem}; quote values containing ':' "
-            "or '#', and use 'key: value' lines"
-        ) from None
+        hint = (
+            "indent with spaces: YAML takes no tab there"
+            if "'\\t'" in problem
+            else "quote values containing ':' or '#', and use 'key: value' lines"
+        )
+        raise ContentError(f"{shown}:{line}: bad YAML front matter: {problem}; {hint}") from None
     if data is None:
         data = {}
     if not isinstance(data, dict):

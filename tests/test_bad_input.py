@@ -109,6 +109,13 @@ def test_front_matter_after_a_blank_line_is_still_read(make_project: MakeProject
     assert run_cli(["build", "--format", "html"], bad).returncode == 0  # (a rule in the body)
 
 
+def test_front_matter_indented_with_tabs_says_so() -> None:
+    """A Hexo post's list indented with tabs (review 226): the hint names the tab, not quoting."""
+    text = '---\ntitle: 北京\ncategories:\n\t- "地理"\n---\n正文\n'
+    with pytest.raises(ContentError, match=r"content/a\.md:4: .* indent with spaces"):
+        split_front_matter(text, "content/a.md")
+
+
 def test_hexo_front_matter_without_its_opening_fence_is_read() -> None:
     text = "title: 周末小记\ndate: 2020-03-01\ntags: [散步,公园]\n---\n\n今天去公园。\n"
     meta, raw, body, line = split_front_matter(text, "content/a.md")
