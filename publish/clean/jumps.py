@@ -43,7 +43,11 @@ from publish.clean.trace import Edit, Step, apply_edits
 NAME = "jumps"
 
 _LEAD = regex.compile(r"[ \t]*(?:#{1,6}[ \t]+|>[ \t]*|[-+*][ \t]+|\d{1,9}[.)][ \t]+)?")
-_END_AFTER_SENTENCE = regex.compile(rf"(?<=[。！？.!?”\"])[ \t]*(?P<m>{MARKER.pattern})[ \t]*$")
+_END_AFTER_SENTENCE = regex.compile(
+    rf"(?<=[。！？.!?”\"])[ \t]*(?P<m>{MARKER.pattern})[ \t]*\.?[ \t]*$"
+    rf"|(?<=\S)[ \t]+(?P<m>{MARKER.pattern})[ \t]*(?P<trail>\.{{2,3}}|…)[ \t]*$"
+)  # (or in lower case after any words, an ellipsis after it: ``…(slim as they were) continued
+# on page 2...``, a club newsletter's; review 227)
 _END_OF_HEADING = regex.compile(rf"(?<=\S)[ \t]+(?P<m>{MARKER.pattern})[ \t]*$")
 _OWN = "a continuation marker on a line of its own"
 #: A heading that names its section before the marker (``## PARTNERS Cont. from p. 1``): the
@@ -271,7 +275,8 @@ def _in_line(line: str, start: int) -> list[Marker]:
         body = line[: matches[last].start()].rstrip() if last < len(matches) else line
         heading = line.lstrip().startswith("#")
         tail = (_END_OF_HEADING if heading else _END_AFTER_SENTENCE).search(body, text_start)
-        if tail and (tail.group("zdir") or tail.group("m")[:1].isupper()):
+        trail = tail and tail.groupdict().get("trail")  # (``_END_OF_HEADING`` has none)
+        if tail and (tail.group("zdir") or trail or tail.group("m")[:1].isupper()):
             marker = MARKER.search(tail.group("m"))
             assert marker is not None
             edit = Edit(start + tail.start(), start + len(body), "", ev.STRONG, (_AFTER,))

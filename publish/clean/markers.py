@@ -71,7 +71,7 @@ _ZH = (
 _EN = (
     r"(?i:(?P<edir>continued|continues|cont(?:'|’)?d\.?|cont\.|(?:please\s+)?turn|see|from)"
     r"(?:\s+(?P<prep>on|from|to|onto))?(?:\s+[A-Z][\p{Latin}\d'’&-]*(?:\s+[A-Z][\p{Latin}\d'’&-]*){0,3},)?\s*"
-    rf"(?:(?:the\s+)?(?P<place>{'|'.join(_PLACES)})\s+page\b"
+    rf"(?:(?:the\s+)?(?P<place>{'|'.join(_PLACES)})\s+(?:page|column)\b"
     rf"|(?:the\s+)?(?P<nth>{'|'.join(_ORDINALS)})\s+page\b"
     rf"|(?:page|p\.)\s*(?P<epage>[A-Z]?\d+[A-Z]?\b|(?:{'|'.join(_WORDS)})\b|{_MISREAD}))"
     r"(?:,?\s*(?:column|col\.)\s*(?P<col>\d+))?)"
@@ -84,8 +84,8 @@ _NAME = (
 )
 _UNIT = (
     rf"[*_]{{0,3}}[ \t]*(?:{_OPEN}[ \t]*)?(?:{_NAME})?"
-    rf"{MARKER.pattern}[ \t]*[.,]?[ \t]*(?:{_CLOSE})?[ \t]*[*_]{{0,3}}[ \t]*\.?[ \t]*"
-)  # (a comma for the full stop: OCR's)
+    rf"{MARKER.pattern}[ \t]*(?:\.{{1,3}}|…|,)?[ \t]*(?:{_CLOSE})?[ \t]*[*_]{{0,3}}[ \t]*\.?[ \t]*"
+)  # (a comma for the full stop: OCR's; an ellipsis, ``continued on page 2...``: review 227)
 #: A line that is nothing but markers: brackets, emphasis, heading or list marks, a section
 #: name, and a folio before them (``-4- (continues on page 8)``).
 OWN_LINE = regex.compile(
@@ -157,12 +157,14 @@ TRAILING = regex.compile(rf"(?:\s*{BRACKETED.pattern})+\s*$")
 LEADING = regex.compile(rf"^\s*(?:{BRACKETED.pattern}\s*)+")
 
 
-_PAGE = re.compile(r"[pP](?:[aA][gG][eE]|\.)")  # (``regex`` folds no other letter to these)
+_PAGE = re.compile(r"[pP](?:[aA][gG][eE]|\.)|[cC][oO][lL][uU][mM][nN]")  # (``regex`` folds
+# no other letter to these; ``column``: ``continued from previous column``, review 227)
 
 
 def could_hold(text: str) -> bool:
     """A quick look at a whole text: could :data:`MARKER` match in it at all? A Chinese
-    marker has one of ``接承转见`` and one of ``版页面``, an English one ``page`` or ``p.``."""
+    marker has one of ``接承转见`` and one of ``版页面``, an English one ``page``, ``p.`` or
+    ``column``."""
     if _PAGE.search(text):
         return True
     return any(ch in text for ch in "接承转见") and any(ch in text for ch in "版页面")
@@ -170,7 +172,9 @@ def could_hold(text: str) -> bool:
 
 #: What every marker holds: ``page`` or ``p.`` (in any case), or one of ``版页面``. (One
 #: class first: an alternation of two is scanned five times slower.)
-_ANCHOR = re.compile(r"[pP版页面](?:(?<=[pP])(?:[aA][gG][eE]|\.)|(?<=[版页面]))")
+_ANCHOR = re.compile(
+    r"[pP版页面cC](?:(?<=[pP])(?:[aA][gG][eE]|\.)|(?<=[版页面])|(?<=[cC])[oO][lL][uU][mM][nN])"
+)
 #: The characters of a marker before what it holds (its direction, a section name, a page in
 #: Chinese), with at most 12 runs of spaces (a marker has 9): read backwards from the anchor.
 _LEAD = r"\p{Latin}\d,'’&.\-上接紧承下转至续见第０-９Ａ-Ｚａ-ｚ〇零一二三四五六七八九十百两×*"

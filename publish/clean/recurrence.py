@@ -140,7 +140,14 @@ def rising_page(lines: list[Line]) -> bool:
         return False
     if _in_date(lines[0][2], which):  # a day (``Saturday 09 January 1864``)
         return False
+    core = lines[0][2]
+    if _AMOUNT.search(core, 0, list(NUMBER.finditer(core))[which].start()):
+        return False  # (a sum, ``Total   $4531`` in a treasurer's two reports: review 227)
     return all(a < b <= a + _LEAP for a, b in itertools.pairwise(pages))
+
+
+#: A currency sign right before a number (a space between at most): a sum, no page.
+_AMOUNT = regex.compile(r"\p{Sc}[ \t]?$")
 
 
 def identifiers(lines: list[Line]) -> bool:
