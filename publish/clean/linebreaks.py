@@ -236,6 +236,14 @@ _LETTERED = re.compile(r"[ \t]*\(?([a-hA-H])\)[ \t]+\S")
 _INITIAL_END = re.compile(r"(?:^|[\s(])[A-Z]\.$")
 
 
+def _heading_at_end(cur: str) -> bool:
+    """``cur`` ends, after a sentence's end, on a Chinese heading number and its title: a
+    heading OCR set on after the paragraph above it (review 228's gazetteer, two pages)."""
+    end = max(cur.rfind(mark) for mark in "。！？")
+    tail = cur[end + 1 :].strip(" \t\u3000") if end >= 0 else ""
+    return bool(tail) and is_heading_line(tail)
+
+
 def _decide(
     cur: str,
     nxt: str,
@@ -257,6 +265,9 @@ def _decide(
     width the lines of Chinese alone reach (:func:`~publish.clean.measure.chinese_measure`)."""
     if linelooks.set_apart_after(cur) or linelooks.credited(cur) or _EMPTY_ITEM.match(cur):
         return "", 0.0, ""  # (an empty item, ``- ``: what follows is no text of its)
+    if _heading_at_end(cur):
+        return "", 0.0, ""  # (``…隶淮扬道。第二节 民国时期`` ⏎ ``民国元年…``: OCR ran the
+        # heading on after the paragraph; joined, its title would read into the text under it)
     if _URL_LINE.match(nxt) and is_cjk(cur.rstrip()[-1:]):
         return "", 0.0, ""  # (an address alone on its line after Chinese is a record's: a
         # reading list's title ⏎ its link, ``…的回答 - 知乎`` ⏎ ``https://www.zhihu.com/…``,

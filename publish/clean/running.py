@@ -656,6 +656,8 @@ def repeated_lines(text: str, blocks: list[Block], near: list[tuple[int, int]]) 
                 marked.add(line[0])
     if garbled:  # (likewise)
         weak.append((garbled, "a number among marks alone on a line (a folio OCR garbled)", 0.0))
+    if _rising(numbers, text, _PAGES_HEADED):
+        _headed_pages(weak, numbers, marked, found)
     _beside(weak, (numbers, bracketed, garbled), marked, found, texts)
     _catchwords(marked, starts, texts, found)
     return found
@@ -710,6 +712,38 @@ def _cutting(why: str, numbers: list[Line], texts: list[str]) -> tuple[str, floa
 #: it stands once more elsewhere (a thesis's ``Introduction.`` under six page markers and as
 #: its chapter's title: review 116); twice is a section's title seen again.
 _PAGES_HEADED = 3
+
+
+_HEADED_FOLIO = "a page number alone on its line, beside a running head"
+
+
+def _headed_pages(
+    weak: list[tuple[list[Line], str, float]],
+    numbers: list[Line],
+    marked: set[int],
+    found: Found,
+) -> None:
+    """A line recurring apart, each time beside one of the page numbers rising alone on
+    their lines, three pages at least, is a running head and they its folios, each the other's
+    evidence (``立法會  ─  2013年 4月 24日`` over ``6062``, ``6063``…: a council's record, four
+    of review 228's; the sentences they cut are joined once they go)."""
+    folios = {line[0] for line in numbers}
+    for lines, _, sure in weak:
+        if lines is numbers or not sure or len(lines) < _PAGES_HEADED:
+            continue
+        if all(line[0] + 1 in folios or line[0] - 1 in folios for line in lines):
+            why = "recurs, each time beside a page number, the numbers rising"
+            for line in lines:
+                found[line[1]] = ("running head", why, ev.STRONG)
+                marked.add(line[0])
+            for line in numbers:
+                found[line[1]] = (
+                    "folio",
+                    "a page number alone on its line, under a running head",
+                    ev.STRONG,
+                )
+                marked.add(line[0])
+            return
 
 
 def _beside(
