@@ -737,11 +737,7 @@ def _headed_pages(
                 found[line[1]] = ("running head", why, ev.STRONG)
                 marked.add(line[0])
             for line in numbers:
-                found[line[1]] = (
-                    "folio",
-                    "a page number alone on its line, under a running head",
-                    ev.STRONG,
-                )
+                found[line[1]] = ("folio", _HEADED_FOLIO, ev.STRONG)
                 marked.add(line[0])
             return
 
