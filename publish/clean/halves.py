@@ -74,6 +74,8 @@ from publish.clean.shapes import (
 _FIELD_OPENS = regex.compile(
     r"[ \t]*[*_]*[\p{Han}\p{L}\p{N}][^\n，。；、！？,.;!?：:“”\"]{0,29}[：:]"
 )
+#: The evidence of a second part that starts with a mark no sentence starts with (``，。）``).
+CONTINUING = "the second part starts with a mark that continues a sentence"
 #: How the evidence of a page break between the parts starts (``seams`` gives it).
 PAGE_BREAK = "a page break"
 #: Why a seam joins a title, byline, name or date (a short part, no clause marks) plainly cut.
@@ -261,7 +263,7 @@ def _judged(first: str, second: str, between: list[str]) -> tuple[float, tuple[s
         return None  # (``一、![图](a.png)`` ⏎⏎ ``：“…”``: a picture ends it, no cut sentence;
         # a jump line removed between them, cleaning its output again would join them)
     if starts_continuing(second):
-        return ev.STRONG, ("the second part starts with a mark that continues a sentence",)
+        return ev.STRONG, (CONTINUING,)
     if ends_sentence(first) or starts_new_unit(second) or _section(first):
         return None
     if _TITLED.match(second) and "\n" not in second.strip() and short_line(second):

@@ -484,6 +484,9 @@ def _parentheses(masked: str) -> list[Edit]:
                 if is_hangul(line[opening - 1 : opening]) or is_hangul(line[i + 1 : i + 2]):
                     continue  # (Korean's: a word glossed in Hanja, ``그녀(女)가``; review 153)
                 inner = line[opening + 1 : i]
+                if pair == "()" and _SLIDE_MARK.fullmatch(inner):
+                    continue  # (d2lbook's slide mark, ``(**实现汇聚层的前向传播**)``: markup,
+                    # which the book strips and the slides take in; reviews 97 and 229)
                 if pair == "()" and _OPERATOR.search(inner):
                     continue  # (a formula's, ``(总时间/IO Time * 磁盘数 * 利用率)``; review 204)
                 if (_chinese_inside(inner) and not _glossed(line, opening, inner)) or (
@@ -504,6 +507,7 @@ def _parentheses(masked: str) -> list[Edit]:
 
 
 _FILE_END = re.compile(r"\.[A-Za-z][A-Za-z0-9]{1,4}\b")  # a file name's extension
+_SLIDE_MARK = re.compile(r"\*\*[^*\n]+\*\*")  # (bold, the brackets hugging it)
 #: An operator set apart by spaces: what the brackets hold is a formula's terms.
 _OPERATOR = re.compile(r"(?<=\S)[ \t]+[*×÷=+][ \t]+(?=\S)")
 #: A bracket pair quoted (``“(批量大小, 词数)”``): a style guide's example, as it is to be

@@ -70,6 +70,7 @@ from publish.clean.shapes import (
     field_label,
     image_line,
     in_brackets,
+    only_bold,
     only_emphasis,
     size,
     starts_lowercase,
@@ -583,7 +584,10 @@ def repeated_lines(text: str, blocks: list[Block], near: list[tuple[int, int]]) 
                 continue  # (a record's field, its number rising one record to the next, none
                 # by a page's edge: ``Application ID: APP-002`` under each system of a
                 # policy's appendix; review 167)
-            heading = _headings(lines, texts)
+            bold = not pages and all(only_bold(texts[line[0]]) for line in lines)
+            heading = _headings(lines, texts) or bold  # (or a label wholly in bold, where no
+            # page shows: ``**Error example code 1**``, ``… 2**`` over a docs page's examples;
+            # review 229)
             if heading and not _PAGE_WORD.search(lines[0][2]):
                 if not pages:
                     continue  # (no page shown: a section's number, ``### Tier 2``, ``第 9-1 條``)

@@ -142,6 +142,9 @@ def _links(
         if _text(first):
             if _among_records(blocks, i) or _quoting(blocks, first_of.get(first.text, i), i):
                 continue  # (a record; a paragraph quoting one before it: :func:`_first_of`)
+            if i == 0 and _META.match(first.text):
+                continue  # (a page's metadata, MkDocs's ``author: hsfzLZH1, Ir1d`` over the
+                # first sentence, which joined would be read into it: OI-wiki; review 229)
             found = _partner(blocks, i, edit)
             verdict = found and halves.judge(before, blocks[found[0]].text, found[1])
         else:
@@ -263,8 +266,20 @@ def _bold_parts(
     second = blocks[i + 1]
     if second.kind != "paragraph" or ends_sentence(before) or not starts_lowercase(second.text):
         return None, None
+    if _opening_marks(before) != _opening_marks(second.text):
+        return None, None  # (marked otherwise: a theme's samples of emphasis, one a paragraph,
+        # ``***bold 1 and italic 1***`` ⏎⏎ ``___bold 2 and italic 2___``; review 229)
     pages = _page_breaks(edit, blocks[i].end, second.start)
     return (None, None) if pages is None else ((i + 1, pages), (ev.STRONG, (*pages, _BOLD_PARTS)))
+
+
+#: A metadata line, its key in lower case (``author: …``, ``title: …``).
+_META = regex.compile(r"[a-z][a-z_-]{1,20}:[ \t]+\S[^\n]*$")
+
+
+def _opening_marks(text: str) -> str:
+    """The emphasis marks ``text`` opens with (``**``, ``***``, ``___``)."""
+    return text[: len(text) - len(text.lstrip("*_"))]
 
 
 def _first_of(blocks: list[Block]) -> dict[str, int]:
