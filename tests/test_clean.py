@@ -987,3 +987,12 @@ def test_a_line_index_finds_the_lines_line_span_finds() -> None:
         assert [index.span(n) for n in range(len(text) + 1)] == [
             line_span(text, n) for n in range(len(text) + 1)
         ]
+
+
+def test_roman_numerals_are_read_as_written() -> None:
+    """A folio's numeral (:mod:`publish.clean.romanfolios`): ``iv`` is 4, ``XL`` 40; ``iiii``
+    and ``vx`` are written as no numeral is, and read as none."""
+    from publish.clean.romanfolios import value
+
+    assert [value(n) for n in ("i", "ii", "iv", "vi", "ix", "xiv", "XL")] == [1, 2, 4, 6, 9, 14, 40]
+    assert [value(n) for n in ("iiii", "vx", "", "mm")] == [None, None, None, None]

@@ -26,7 +26,7 @@ from __future__ import annotations
 import regex
 
 from publish.clean import evidence as ev
-from publish.clean import gutter, normalise
+from publish.clean import gutter, normalise, romanfolios
 from publish.clean.blocks import kind_of, split_blocks
 from publish.clean.editor import Editor
 from publish.clean.glyphs import CONTROLS
@@ -81,6 +81,10 @@ def _markers(text: str, closed: list[tuple[int, int]]) -> Found:
             found[rule] = ("page marker", "a rule framing a page marker", ev.CERTAIN)
         if not frame and _WORDED.match(line.group(0)):
             worded.append(line.span())
+    pages = sorted(span for span, (kind, _, _) in found.items() if kind == "page marker")
+    for span in romanfolios.folios(text, pages):
+        if not inside(closed, span[0]):
+            found.setdefault(span, ("folio", romanfolios.WHY, ev.CERTAIN))
     if worded and len(worded) == len(found) and not converted(text):
         why = "a page number alone on a line, in a text with no other mark of conversion"
         for span in worded:
