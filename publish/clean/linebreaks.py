@@ -244,7 +244,44 @@ def _heading_at_end(cur: str) -> bool:
     return bool(tail) and is_heading_line(tail)
 
 
+#: A part's or a step's title: its ordinal, a label's colon, a few words and no clause.
+_STEP_TITLE = re.compile(
+    r"[ \t\u3000]*第[一二三四五六七八九十百\d]{1,4}(?:步|部分|篇|讲|課|课)[：:][^，。；、,;]{1,30}$"
+)
+
+
+def _titled_step(cur: str) -> bool:
+    """``cur`` is a part's or a step's title (:data:`_STEP_TITLE`): no sentence goes on."""
+    return cur.lstrip(" \t\u3000")[:1] == "第" and _STEP_TITLE.match(cur) is not None
+
+
 def _decide(
+    cur: str,
+    nxt: str,
+    measure: int | None,
+    how: str,
+    so_far: str,
+    printed: str = "",
+    listed: bool = False,
+    first_continues: bool = False,
+    chinese: int | None = None,
+    items: bool = False,
+) -> tuple[str, float, str]:
+    """("join" | "split" | "", confidence, why) for the break between ``cur`` and ``nxt``
+    (:func:`_verdict`), but no join after a part's or a step's title (``第一步：注册腾讯企业邮
+    箱`` ⏎ ``浏览器访问…``) nor into a line a heading's number opens (``第三部分：… 你需要知道
+    的事`` ⏎ ``一、 考勤与打卡``): two converted handbooks, review 232."""
+    found = _verdict(
+        cur, nxt, measure, how, so_far, printed, listed, first_continues, chinese, items
+    )
+    if found[0] == "join" and (
+        _titled_step(cur) or (is_heading_line(as_it_reads(nxt).strip()) and not _unclosed(so_far))
+    ):
+        return "", 0.0, ""
+    return found
+
+
+def _verdict(
     cur: str,
     nxt: str,
     measure: int | None,

@@ -59,6 +59,7 @@ from publish.clean.housestyle import doubted
 from publish.clean.lines import LineIndex
 from publish.clean.pagelines import shows_conversion
 from publish.clean.protect import Protected
+from publish.clean.shapes import URL_END
 from publish.clean.trace import Edit, Step, apply_edits, apply_sorted
 
 NAME = "punctuation"
@@ -219,6 +220,9 @@ def _marks(text: str) -> list[Edit]:
             lead = start  # (an indent, a heading's or a table's space, a mark's; and a space
             # after Chinese, where a converter lost a formula, ``两个平方根之和等于 ，乘积…``:
             # kept, the trace of it)
+        if lead < start and URL_END.search(text, max(0, lead - 300), lead):
+            lead = start  # (after an address, ``http://exmail.qq.com ,点击``: without its
+            # space, the link would take the Chinese after it in; review 232)
         edits.append(Edit(lead, start + 1 + drop, FULL_WIDTH[text[start]], evidence=_MARK_WHY))
     return edits
 
