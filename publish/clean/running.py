@@ -247,9 +247,21 @@ def _candidates(blocks: list[Block]) -> _Candidates:
                     # (not a numbered heading, nor a jump line: the jumps pass records it)
                     key = " ".join(_MARKS.sub(" ", NUMBER.sub("#", core.casefold())).split())
                     groups.setdefault(key, []).append((index, span, core))
-        if len(numbers) - numbered + len(garbled) - marred >= _CELLS:  # a table's cells
+        if len(numbers) - numbered + len(garbled) - marred >= _CELLS and _dense(
+            numbers[numbered:] + garbled[marred:]
+        ):  # a table's cells (not folios far apart in a text of one block, a manual's)
             del numbers[numbered:], garbled[marred:]
     return _Candidates(groups, numbers, bracketed, garbled, rules, starts, texts)
+
+
+def _dense(lines: list[Line]) -> bool:
+    """Numbers alone on their lines stand close, most of them within two lines of the one
+    before: a flattened table's cells. Folios stand a page apart (a manual's PDF text with
+    no blank line, one block, its ``TENCENT 腾讯企业邮用户使用手册`` over each page's number:
+    review 232)."""
+    at = sorted(line[0] for line in lines)
+    close = sum(1 for a, b in itertools.pairwise(at) if b - a <= 2)
+    return 2 * close >= len(at) - 1
 
 
 #: A line ending in a page's number after a leader or a space (``单元测验二 :113``,
@@ -660,8 +672,8 @@ def repeated_lines(text: str, blocks: list[Block], near: list[tuple[int, int]]) 
                 marked.add(line[0])
     if garbled:  # (likewise)
         weak.append((garbled, "a number among marks alone on a line (a folio OCR garbled)", 0.0))
-    if _rising(numbers, text, _PAGES_HEADED):
-        _headed_pages(weak, numbers, marked, found)
+    if len(numbers) >= _PAGES_HEADED:
+        _headed_pages(groups, numbers, marked, found)
     _beside(weak, (numbers, bracketed, garbled), marked, found, texts)
     _catchwords(marked, starts, texts, found)
     return found
@@ -722,28 +734,34 @@ _HEADED_FOLIO = "a page number alone on its line, beside a running head"
 
 
 def _headed_pages(
-    weak: list[tuple[list[Line], str, float]],
+    groups: dict[str, list[Line]],
     numbers: list[Line],
     marked: set[int],
     found: Found,
 ) -> None:
-    """A line recurring apart, each time beside one of the page numbers rising alone on
-    their lines, three pages at least, is a running head and they its folios, each the other's
-    evidence (``立法會  ─  2013年 4月 24日`` over ``6062``, ``6063``…: a council's record, four
-    of review 228's; the sentences they cut are joined once they go)."""
-    folios = {line[0] for line in numbers}
-    for lines, _, sure in weak:
-        if lines is numbers or not sure or len(lines) < _PAGES_HEADED:
+    """A line recurring on three pages at least, each time beside a number alone on its line,
+    the numbers rising from one to the next, is a running head and they its folios, each the
+    other's evidence, however short a page between (``立法會  ─  2013年 4月 24日`` over
+    ``6062``, ``6063``…: a council's record, four of review 228's; ``TENCENT 腾讯企业邮用户使用
+    手册`` over ``4``, ``5``… in a manual's PDF text: review 232)."""
+    folio_at = {line[0]: line for line in numbers}
+    for lines in groups.values():
+        if len(lines) < _PAGES_HEADED:
             continue
-        if all(line[0] + 1 in folios or line[0] - 1 in folios for line in lines):
-            why = "recurs, each time beside a page number, the numbers rising"
-            for line in lines:
-                found[line[1]] = ("running head", why, ev.STRONG)
-                marked.add(line[0])
-            for line in numbers:
-                found[line[1]] = ("folio", _HEADED_FOLIO, ev.STRONG)
-                marked.add(line[0])
-            return
+        beside = [folio_at.get(line[0] + 1) or folio_at.get(line[0] - 1) for line in lines]
+        folios = [folio for folio in beside if folio is not None]
+        if len(folios) < len(lines):
+            continue
+        if not all(int(a[2]) < int(b[2]) for a, b in itertools.pairwise(folios)):
+            continue
+        why = "recurs, each time beside a page number, the numbers rising"
+        for line in lines:
+            found[line[1]] = ("running head", why, ev.STRONG)
+            marked.add(line[0])
+        for line in folios:
+            found[line[1]] = ("folio", _HEADED_FOLIO, ev.STRONG)
+            marked.add(line[0])
+        return
 
 
 def _beside(
