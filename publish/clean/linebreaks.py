@@ -414,11 +414,33 @@ def _verdict(
             return "", 0.0, ""  # (``an announcement by Dr.`` ⏎ ``Arnaud C. Marts``)
         if body.isupper() and _HEAD_GOES_ON.search(cur.rstrip()):
             return "", 0.0, ""  # (a head's lines; but ``MEMORANDUM FOR`` ⏎ ``Mr. Robert…``)
+        if _capitals_go_on(cur, body):
+            return "", 0.0, ""  # (a passage set in capitals, a newspaper's quotation: no
+            # capital tells a paragraph's start there, ``…SELF-MASTERY, RE`` ⏎ ``GARD FOR…``;
+            # review 234)
         if linelooks.cut_line(cur, printed, measure):
             why = f"two short lines that fit one printed line ({measure} columns): a cut line"
             return "join", ev.STRONG, why
         return "split", ev.STRONG, f"{SHORT} ({measure} columns, {how})"
     return "", 0.0, ""
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def _capitals_go_on(cur: str, body: str) -> bool:
+    """Two lines of a passage set in capitals, the first going on (five words or more, or a
+    clause's comma; no sentence's end), the next of three words or more: not a head's lines,
+    four words at most (``FIRST READING EMERGENCY`` ⏎ ``ORDINANCES READ IN FULL``), nor a
+    memo's, a word or two (``WASHINGTON`` ⏎ ``MEMORANDUM FOR``)."""
+    return (
+        cur.isupper()
+        and body.isupper()
+        and not ends_sentence(cur)
+        and (len(cur.split()) >= 5 or ("," in cur and len(cur.split()) >= 3))
+        and len(body.split()) >= 3
+        and not _DIGIT.search(cur + body)  # (a contents' entries, ``CHAPTER 3. JUDGMENT…``)
+    )
 
 
 def _marked(cur: str, nxt: str) -> bool:
