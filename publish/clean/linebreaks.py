@@ -267,32 +267,6 @@ def _decide(
     chinese: int | None = None,
     items: bool = False,
 ) -> tuple[str, float, str]:
-    """("join" | "split" | "", confidence, why) for the break between ``cur`` and ``nxt``
-    (:func:`_verdict`), but no join after a part's or a step's title (``第一步：注册腾讯企业邮
-    箱`` ⏎ ``浏览器访问…``) nor into a line a heading's number opens (``第三部分：… 你需要知道
-    的事`` ⏎ ``一、 考勤与打卡``): two converted handbooks, review 232."""
-    found = _verdict(
-        cur, nxt, measure, how, so_far, printed, listed, first_continues, chinese, items
-    )
-    if found[0] == "join" and (
-        _titled_step(cur) or (is_heading_line(as_it_reads(nxt).strip()) and not _unclosed(so_far))
-    ):
-        return "", 0.0, ""
-    return found
-
-
-def _verdict(
-    cur: str,
-    nxt: str,
-    measure: int | None,
-    how: str,
-    so_far: str,
-    printed: str = "",
-    listed: bool = False,
-    first_continues: bool = False,
-    chinese: int | None = None,
-    items: bool = False,
-) -> tuple[str, float, str]:
     """("join" | "split" | "", confidence, why) for the break between ``cur`` and ``nxt``;
     ``so_far`` is the paragraph up to the break, ``printed`` the next line as it stands;
     ``listed``: the break is in a list, whose item's lines are indented to its content;
@@ -711,7 +685,7 @@ def verdicts(
                 judged = _decide(
                     cur, after, measure, how, so_far, printed, listed, first, chinese, items
                 )
-                if judged[0] == "join" and _kept_apart(cur, printed):
+                if judged[0] == "join" and _kept_apart(cur, printed, so_far):
                     judged = ("", 0.0, "")
                 if after.lstrip(" \t\u3000")[:1] not in ";:!?":  # (see :class:`Seen`)
                     seen.judged[n, begin, after] = judged
@@ -721,12 +695,16 @@ def verdicts(
     return found
 
 
-def _kept_apart(cur: str, printed: str) -> bool:
+def _kept_apart(cur: str, printed: str, so_far: str) -> bool:
     """The next line is joined to ``cur`` by no verdict: an item a bullet glyph opens,
     whatever the line before left open (pdftotext's ``• $25 if…`` after ``• $40 if…, or an
-    honorary member,``; review 152), or a line in Korean under one in Chinese or the other
+    honorary member,``; review 152), a line in Korean under one in Chinese or the other
     way round (a lyric and its translation, ``…也想起了你`` ⏎ ``옛 노래가 생각나요``: review
-    153)."""
+    153), a line after a part's or a step's title (``第一步：注册腾讯企业邮箱`` ⏎ ``浏览器访
+    问…``), or one a heading's number opens (``第三部分：… 你需要知道的事`` ⏎ ``一、 考勤与打
+    卡``: two converted handbooks, review 232)."""
+    if _titled_step(cur) or (is_heading_line(printed) and not _unclosed(so_far)):
+        return True
     return bulleted(printed) or script_change(without_trailing_markup(cur), printed.lstrip("*_"))
 
 
