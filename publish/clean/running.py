@@ -417,6 +417,9 @@ def _cuts_a_sentence(texts: list[str], index: int) -> bool:
         return False  # (an exercise's lettered item, ``a  $15^{2} = 225$``, under ``# Answers``)
     if field_label(after) or (after[:1] in "(（" and _UNIT.match(after)):
         return False  # (``来源: https://…``, a source's line; ``(km/h)``, a table head's unit)
+    if field_label(before.lstrip()) and len(before) <= _BYLINE:
+        return False  # (a byline over a repost's rule, ``作者：武芝`` ⏎ ``---`` ⏎ ``今天中午，…``:
+        # a record, no sentence's half; three reposted articles, review 233)
     chinese = (has_cjk_letter(before[-1:]) or before[-1:] in CLAUSE) and chinese_prose(before)
     # (a Chinese letter goes on; a bracket opens something new: ``【例1】`` under its heading)
     return starts_lowercase(after) or (has_cjk_letter(after[:1]) and chinese)
@@ -475,6 +478,7 @@ def _page_rules(rules: list[Line], texts: list[str], blocks: int) -> list[Line]:
     return [] if slides and 4 * len(cutting) <= len(rules) else cutting
 
 
+_BYLINE = 24  # characters a field's line over a rule holds at most (a byline's, a date's)
 #: A unit alone in brackets on its line (``(km/h)``, ``（万元）``): a table head's.
 _UNIT = regex.compile(r"^[(（][^()（）\n]{1,10}[)）][ \t]*$")
 
