@@ -15,7 +15,7 @@ others alike, the nearest line is taken.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from publish.model import Change
@@ -37,31 +37,35 @@ def _core(change: Change) -> tuple[str, str, str]:
 def following(listed: Sequence[Change], accepted: Sequence[Change]) -> list[Change]:
     """The edits ``accepted`` (the changes of a run with every suggestion accepted) applies
     that none of ``listed`` (the changes of the run as it stands) makes or suggests."""
-    ids = {change.id for change in listed}
-    lines: dict[tuple[str, str, str], list[int]] = defaultdict(list)
+    line_of = {change.id: change.line for change in listed}
+    lines: dict[tuple[str, str, str], Counter[int]] = defaultdict(Counter)
     for change in listed:
-        lines[_core(change)].append(change.line)
+        lines[_core(change)][change.line] += 1
     made: dict[tuple[str, str, str], list[Change]] = defaultdict(list)
     for change in accepted:
         if not change.applied:  # (a reviewer's rejection holds there too)
             continue
-        if change.id in ids:  # (the same edit, its context unchanged: it takes its own)
-            lines[_core(change)].remove(_line_of(listed, change.id))
+        if change.id in line_of:  # (the same edit, its context unchanged: it takes its own)
+            _take(lines[_core(change)], line_of[change.id])
             continue
         made[_core(change)].append(change)
     found = []
     for core, changes in made.items():
-        alike = lines.get(core, [])
-        if len(changes) <= len(alike):
+        alike = lines.get(core, Counter())
+        if len(changes) <= alike.total():
             continue  # (as many made as the run as it stands makes: none brought)
         for change in changes:  # (the few kinds with more: each takes the nearest left)
             if not alike:
                 found.append(change)
                 continue
-            alike.remove(min(alike, key=lambda line: abs(line - change.line)))
+            _take(alike, min(alike, key=lambda line: abs(line - change.line)))
     order = {id(change): n for n, change in enumerate(accepted)}
     return sorted(found, key=lambda change: order[id(change)])
 
 
-def _line_of(listed: Sequence[Change], change_id: str) -> int:
-    return next(change.line for change in listed if change.id == change_id)
+def _take(lines: Counter[int], line: int) -> None:
+    """One edit on ``line`` matched: counted off (a line none is left on goes)."""
+    if lines[line] > 1:
+        lines[line] -= 1
+    else:
+        lines.pop(line, None)
