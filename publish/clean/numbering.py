@@ -33,6 +33,7 @@ TOP = frozenset({1, 2, 3, 5})
 PARTS = 6
 #: A Chinese heading number a standalone line may be promoted for (pass ``headings``).
 CHINESE_NUMBER = re.compile(rf"^(?:[{_CN}]+、|[（(][{_CN}]+[）)]|第[{_CN}\d]+[章节条编節條編])")
+_NUMBER_FIRST = frozenset(f"{_CN}（(第")  # (what :data:`CHINESE_NUMBER` opens with)
 #: (one letter, but not a Han character: ``（一）`` is a Chinese heading number, above)
 _LIST_NUMBER = re.compile(
     r"^[(（](?:[ivxlc]{1,7}|[IVXLC]{1,7}|(?![\u3400-\u9fff])[^\W\d_]|\d{1,3})[)）]"
@@ -66,8 +67,8 @@ def is_heading_line(line: str, max_width: int = 60) -> bool:
     whole), and no bracket left open (``（三）不`` ⏎ ``予公开``, ``（二）部分公开（区分处理的，
     只计这一情`` ⏎ ``形…``)."""
     line = line.strip()
-    if len(line) > max_width:  # (a quick look first: the width is at least the length)
-        return False
+    if len(line) > max_width or line[:1] not in _NUMBER_FIRST:  # (quick looks first: the
+        return False  # width is at least the length; a number opens it)
     number = CHINESE_NUMBER.match(line)
     if number is None or width(line) > max_width or _SENTENCE_END.search(line):
         return False
