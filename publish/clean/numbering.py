@@ -61,6 +61,19 @@ def rank(title: str) -> int:
     return 0
 
 
+#: A section's number of two levels or more before Chinese, no space between, as MinerU
+#: leaves a paper's sub-heads (``1.5.3子宫重量…``, ``2.4泌乳期…``).
+_LEVELLED_HAN = re.compile(rf"^{LEVELLED}\.?[ \t]*[\u3400-\u9fff]")
+#: What :func:`style` says of a section's number before Chinese.
+LEVELLED_STYLE = 9
+
+
+def style(title: str) -> int:
+    """How ``title`` is numbered: its :func:`rank`, or :data:`LEVELLED_STYLE` for a section's
+    number of two levels or more before Chinese; 0 when unnumbered."""
+    return rank(title) or (LEVELLED_STYLE if _LEVELLED_HAN.match(title) else 0)
+
+
 def is_heading_line(line: str, max_width: int = 60) -> bool:
     """A short line starting with a Chinese heading number that is not a sentence, nor a
     piece of one a column cut: two characters after the number at least (``第五条`` alone is

@@ -27,7 +27,7 @@ from publish.clean.blocks import Block, split_blocks
 from publish.clean.editor import Editor
 from publish.clean.joining import joiner
 from publish.clean.markers import MARKER
-from publish.clean.numbering import rank
+from publish.clean.numbering import rank, style
 from publish.clean.pagelines import PAGE_MARKER
 from publish.clean.protect import Protected
 from publish.clean.shapes import (
@@ -126,6 +126,7 @@ def _links(
     title = {k for i, last in titles.runs(blocks, names).items() for k in range(i, last)}
     shown = unshown.Shown(text, blocks, edit.pages)  # (what it shows, when a seam asks)
     first_of = _first_of(blocks)
+    styles = {style(b.text.lstrip("#").strip(" \t*_")) for b in blocks if b.kind == "heading"}
     for i, first in enumerate(blocks):
         if only is not None and i not in reading:
             end = blocks[i + 1].end if i + 1 < len(blocks) else first.end
@@ -183,6 +184,8 @@ def _links(
         if FLOAT_BETWEEN in whys and _LEADS_IN.search(before[-12:]):
             continue  # (``…示意图如下所示`` ⏎⏎ the figure: the sentence leads to it, and ends)
         paged = any(why.startswith(halves.PAGE_BREAK) for why in whys)
+        if not paged and _numbered_as_headings(before, styles):
+            confidence, whys = min(confidence, ev.LIKELY), (*whys, _HEADED)
         lower = starts_lowercase(second.text)
         pictured = FLOAT_BETWEEN in whys and unshown.chinese_only(verdict[1])
         if pictured and not (paged or shown.converted):
@@ -198,6 +201,24 @@ def _links(
         seam = Edit(first.end - drop, second.start + lead, join.between, confidence, whys)
         links.append((i, found[0], seam))
     return links
+
+
+_HEADED = "the first part opens on a number as the document's headings do: a title"
+_STOPS = regex.compile(r"[。！？；!?;]")
+
+
+def _numbered_as_headings(part: str, styles: set[int]) -> bool:
+    """``part`` is one line, a title's length, without a stop, and opens on a number of a
+    kind the document's headings open on: a sub-head its converter left a paragraph
+    (``（1）…合理性缺乏规定`` beside ``# （2）使用许可协议…``, ``1.5.3子宫重量…`` beside ``# 1.4母羊
+    饲养管理``; review 236, three MinerU papers), however long, not a sentence cut."""
+    line = part.strip(" \t*_")
+    if "\n" in line or len(line) > _TITLE_WIDTH or _STOPS.search(line):
+        return False
+    return style(line) in styles - {0}
+
+
+_TITLE_WIDTH = 48  # (characters: a paper's longest sub-heads hold about 40)
 
 
 def _turn_after(before: str, second: str) -> bool:
