@@ -141,13 +141,19 @@ def rising_page(lines: list[Line]) -> bool:
     if _in_date(lines[0][2], which):  # a day (``Saturday 09 January 1864``)
         return False
     core = lines[0][2]
-    if _AMOUNT.search(core, 0, list(NUMBER.finditer(core))[which].start()):
+    number = list(NUMBER.finditer(core))[which]
+    if _AMOUNT.search(core, 0, number.start()):
         return False  # (a sum, ``Total   $4531`` in a treasurer's two reports: review 227)
+    if any(t.start() <= number.start() < t.end() for t in _TIME.finditer(core)):
+        return False  # (an hour, ``1:30 PM ON FOR REGISTRATION`` … ``5:30 PM…`` on a flyer's
+        # two pages: review 235)
     return all(a < b <= a + _LEAP for a, b in itertools.pairwise(pages))
 
 
 #: A currency sign right before a number (a space between at most): a sum, no page.
 _AMOUNT = regex.compile(r"\p{Sc}[ \t]?$")
+#: An hour and its minutes: a time of day, no page.
+_TIME = regex.compile(r"\d{1,2}:[0-5]\d(?!\d)")
 
 
 def identifiers(lines: list[Line]) -> bool:

@@ -18,8 +18,9 @@ Evidence, strongest first:
   ``## Lesson 4``, or ``4结论`` … ``# 5结论``, are sections; ``# 舰船电子工程 2023 年第1 期
   191`` names its issue);
 - it stands on the line after a page marker every time it recurs: strong, however short the
-  pages between (a page holding only a figure); likewise on the line before one, or at the end
-  of the text (a running foot, twice or more before a marker);
+  pages between (a page holding only a figure), but only likely when it heads two pages of
+  six or more (an article's own heading over its continuation); likewise on the line before
+  one, or at the end of the text (a running foot, twice or more before a marker);
 - it stands next to a page marker, a folio or another running line, or between the two halves
   of a sentence: strong;
 - it recurs three times or more: likely (a suggestion at the default threshold);
@@ -222,8 +223,11 @@ def _candidates(blocks: list[Block]) -> _Candidates:
                 if piece and not _ADDRESS.match(core):
                     continue  # a piece of a wrapped sentence
                 widest = _WIDEST_ADDRESS if _ADDRESS.match(core) else _WIDEST
-                if "](" in core or "<" in core or width(core) > widest or size(core) < 4:
-                    continue  # a link, an image, a tag; too wide, too few letters
+                if "](" in core or "![" in line or "<" in core or width(core) > widest:
+                    continue  # a link, an image (its placeholder too, ``![Eclipse photo 1]``
+                    # … ``2]`` on two pages: review 235), a tag; too wide
+                if size(core) < 4:
+                    continue  # too few letters
                 if "{%" in core or "{{" in core or _MATH_ONLY.match(core):
                     continue  # (a template's tag, ``{% include figure.html fig="15" %}``; a
                     # label set in math, ``$\bf Prop$``, a theorem's)
@@ -558,6 +562,11 @@ def repeated_lines(text: str, blocks: list[Block], near: list[tuple[int, int]]) 
         if recurrence.years(lines) or recurrence.sections_in_turn(lines, texts):
             continue
         atop = [line for line in lines if _atop(line[0], beside_markers, folios)]
+        if len(atop) == len(lines) == 2 and len(near) >= _FEW_OF * 2:
+            weak.append((atop, _TWO_OF_MANY, ev.LIKELY))
+            continue  # (a head atop two pages of many: an article's own heading over its
+            # continuation, a flyer's title and date over each of its two pages, all its copies
+            # removed else; review 235, two newsletters)
         if len(atop) == len(lines) or (len(atop) >= _PAGES_HEADED and 2 * len(atop) >= len(lines)):
             for line in atop:  # (however short the pages between: a figure's page is; the
                 # title it heads the pages with, once over the text, stays: review 116)
@@ -732,6 +741,10 @@ def _cutting(why: str, numbers: list[Line], texts: list[str]) -> tuple[str, floa
 #: it stands once more elsewhere (a thesis's ``Introduction.`` under six page markers and as
 #: its chapter's title: review 116); twice is a section's title seen again.
 _PAGES_HEADED = 3
+#: A line atop only two pages when the text shows this many times as many is no running head
+#: for sure: only suggested.
+_FEW_OF = 3
+_TWO_OF_MANY = "recurs twice, on the line after a page marker, among many pages"
 
 
 _HEADED_FOLIO = "a page number alone on its line, beside a running head"

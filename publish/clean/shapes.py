@@ -22,6 +22,9 @@ _IMAGE_LINE = regex.compile(  # (one picture or a row of them, ``![](a.png)![](b
     # (a transcription's placeholder for a picture, as Project Gutenberg's and Distributed
     # Proofreaders' texts mark one: ``*[Image: The Card.]*``, ``[Illustration: …]``)
     r"|^[ \t]*[*_]*\[(?:Image|Illustration|Picture|Photo|Figure)(?::[^\]\n]*)?\][*_]*[ \t]*$"
+    # (an image without its address, a converter's placeholder or a reference's shortcut,
+    # ``![Eclipse photo 1]``: review 235)
+    r"|^[ \t]*!\[[^\]\n]+\][ \t]*$"
 )
 #: The label is a whole word (``Fig.``, not the start of ``fighters``); the number is digits,
 #: Chinese numerals, Roman numerals or one capital letter (``Table A``, ``Plate IV``), so
