@@ -396,15 +396,15 @@ def _in_container(texts: list[str], index: int) -> bool:
     return EXTENSION_LINE.match(texts[k]) is not None
 
 
-def _cuts_a_sentence(texts: list[str], index: int) -> bool:
-    """The line stands between the two halves of a sentence (furniture, not a heading); a
-    web address on either side is no sentence's half."""
+def _cuts_a_sentence(texts: list[str], index: int, gone: set[int] | None = None) -> bool:
+    """The line stands between the two halves of a sentence (furniture, not a heading), past
+    the lines ``gone`` too; a web address on either side is no sentence's half."""
     if index == 0 or index + 1 >= len(texts):
         return False
-    back, on = index - 1, index + 1
-    while back > 0 and PAGE_MARKER.match(texts[back]):
+    back, on, gone = index - 1, index + 1, gone or set()
+    while back > 0 and (PAGE_MARKER.match(texts[back]) or back in gone):
         back -= 1  # (a page marker, which goes too: the sentence is the one before it)
-    while on + 1 < len(texts) and PAGE_MARKER.match(texts[on]):
+    while on + 1 < len(texts) and (PAGE_MARKER.match(texts[on]) or on in gone):
         on += 1  # (…or the one after it)
     before, after = texts[back].rstrip(), texts[on].lstrip()
     if not before or ends_sentence(before) or _DECOR.sub("", before) != before.strip():
@@ -689,7 +689,29 @@ def repeated_lines(text: str, blocks: list[Block], near: list[tuple[int, int]]) 
         _headed_pages(groups, numbers, marked, found)
     _beside(weak, (numbers, bracketed, garbled), marked, found, texts)
     _catchwords(marked, starts, texts, found)
+    _rules_past(rules, texts, marked, found)
     return found
+
+
+def _rules_past(rules: list[Line], texts: list[str], marked: set[int], found: Found) -> None:
+    """A thematic break between the two halves of a sentence once the page's furniture and
+    jump lines around it go (``…If I see the correct`` ⏎ ``*Continued on next page*`` ⏎
+    ``---`` ⏎ its running foot ⏎ ``=== PAGE 4 ===`` ⏎ ``*Continued from previous page*`` ⏎
+    ``star field, I…``): a page's end too, found now, not by cleaning the output again
+    (review 235's newsletter, the one output of fourteen not idempotent)."""
+    gone = set(marked) | {
+        i for i, line in enumerate(texts) if could_hold(line) and OWN_LINE.match(line)
+    }
+    for line in rules:
+        beside = line[0] - 1 in gone or line[0] + 1 in gone  # (furniture next to it)
+        if line[1] in found or not beside or kind_of(texts[line[0] - 1]) == "list":
+            continue  # (a rule under a list's last item: its author's; review 153)
+        if _cuts_a_sentence(texts, line[0], gone):
+            found[line[1]] = (
+                "page rule",
+                "a thematic break between the two halves of a sentence, past the page's furniture",
+                ev.STRONG,
+            )
 
 
 def _catchwords(marked: set[int], starts: list[int], texts: list[str], found: Found) -> None:
