@@ -5,7 +5,8 @@ Chinese: ``上接第一版`` ``（下转第3版）`` ``(转第A4版)`` ``（接�
 English gloss (``（下转第 123 页 continued on page 123）``). English: ``Continued on Page
 A6``, ``continued from page one``, ``Continued on next page``, ``(continues on page 8)``,
 ``Cont'd on p. 4``, ``(Continued on fourth page.)``, ``CONTINUED FROM FIRST PAGE``, ``Turn to
-page 5``, ``See FIRE, Page 3``, ``Comet Comments continued from page 9``, ``From page 1``;
+page 5``, ``See FIRE, Page 3``, ``continued on page 3, see **FPA**``, ``Comet Comments
+continued from page 9``, ``From page 1``;
 OCR's forms of a line of its own: a comma for the full stop (``Continued on Page 2,``) and a
 number word with one letter misread, in brackets (``(Continued on Page Bight.)``: page 8).
 """
@@ -82,9 +83,13 @@ _OPEN, _CLOSE = r"[(（\[【［〔]", r"[)）\]】］〕]"
 _NAME = (
     r"[A-Z][\p{Latin}\d'’&.-]*(?:[ \t]+[A-Z][\p{Latin}\d'’&.-]*){0,4},?[ \t]+"  # ``Comet Comments``
 )
+#: The head a jump line points to, after its page (``continued on page 3, see **FPA**``,
+#: ``…, see LPC ↘``: the continuation's jump head, ``# LPC, continued from page 3``).
+_POINTER = r"(?:[,;][ \t]*(?i:see)[ \t]+[*_]{0,2}[A-Z][\p{Latin}\d'’&-]*[*_]{0,2}[ \t]*[↘→➔►]?)?"
 _UNIT = (
     rf"[*_]{{0,3}}[ \t]*(?:{_OPEN}[ \t]*)?(?:{_NAME})?"
-    rf"{MARKER.pattern}[ \t]*(?:\.{{1,3}}|…|,)?[ \t]*(?:{_CLOSE})?[ \t]*[*_]{{0,3}}[ \t]*\.?[ \t]*"
+    rf"{MARKER.pattern}{_POINTER}[ \t]*(?:\.{{1,3}}|…|,)?[ \t]*(?:{_CLOSE})?"
+    r"[ \t]*[*_]{0,3}[ \t]*\.?[ \t]*"
 )  # (a comma for the full stop: OCR's; an ellipsis, ``continued on page 2...``: review 227)
 #: A line that is nothing but markers: brackets, emphasis, heading or list marks, a section
 #: name, and a folio before them (``-4- (continues on page 8)``).
