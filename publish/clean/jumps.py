@@ -31,7 +31,7 @@ from typing import NamedTuple
 import regex
 
 from publish.clean import evidence as ev
-from publish.clean import halves, markers, normalise, seams
+from publish.clean import halves, markers, normalise, seams, stitch
 from publish.clean.blocks import EMPTY_HEADING, Block, kind_of, split_blocks
 from publish.clean.editor import Editor
 from publish.clean.lines import closed_ranges, inside, line_span, removals
@@ -134,7 +134,10 @@ def apply(text: str, edit: Editor) -> str:
     ends = sorted(m.edit.end for m in found if m.direction == "to")
     starts = sorted(m.edit.start for m in found if m.direction != "to")
     threshold = edit.review.settings.threshold
-    judged = [m for m in found if not _paired(text, m, ends, starts)]
+    moving = stitch.partners(text, edit, [_removed(text, m, m.edit.start) for m in found])
+    judged = [
+        m for m in found if not _paired(text, m, ends, starts) and m.edit.start not in moving
+    ]  # (a marker whose article is put back together misleads no seam: its text moves)
     while judged:  # against the text as it will read; a marker kept may mislead another
         removed = sorted((e for e in edits.values() if e.confidence >= threshold), key=_start)
         preview = Step(removed)
@@ -154,6 +157,7 @@ def apply(text: str, edit: Editor) -> str:
             break
     before = text
     text = edit.apply(text, edits.values(), protect=False)
+    gone = []
     for marker in found:
         if marker.edit.start in edit.done:
             jump = edit.jump(
@@ -161,7 +165,23 @@ def apply(text: str, edit: Editor) -> str:
             )
             at = edit.trace.steps[-1].to_output(marker.offset)
             edit.pages.add(at, _BOUNDARY[marker.direction], marker.printed, of_jump(jump))
-    return normalise.tidy(text, edit, before) if edit.done else text
+            gone.append(_removed(text, marker, at))
+    if not edit.done:
+        return text
+    text = normalise.tidy(text, edit, before)
+    step = edit.trace.steps[-1]
+    moved = [j._replace(at=step.to_output(j.at)) for j in gone]
+    return stitch.apply(text, edit, moved)
+
+
+def _removed(text: str, marker: Marker, at: int) -> stitch.Jump:
+    """The removed marker as :mod:`~publish.clean.stitch` pairs it: the name it points to, or
+    the heading's it stood in (``# FPA, continued from page 1``: ``FPA``)."""
+    if marker.direction == "to":
+        return stitch.Jump(at, "to", marker.page, stitch.pointer(marker.printed))
+    line = text[text.rfind("\n", 0, at) + 1 : at]
+    name = line.lstrip("#").strip(" \t*_,") if line.startswith("#") else ""
+    return stitch.Jump(at, "from", marker.page, name)
 
 
 def _start(edit: Edit) -> int:
