@@ -13,7 +13,8 @@ recurs when its lines stand at least
 in columns of text, not lines, so that unwrapping the text between them changes nothing).
 Evidence, strongest first:
 
-- one number in it rises from one to the next, all else alike (a page number): strong, but
+- one number in it rises from one to the next, all else alike, no faster than the pages
+  between (a page number; a note's citing one work twice rises faster): strong, but
   only likely when one of them is a heading that names no page or issue (``## Lesson 3`` …
   ``## Lesson 4``, or ``4结论`` … ``# 5结论``, are sections; ``# 舰船电子工程 2023 年第1 期
   191`` names its issue);
@@ -551,6 +552,7 @@ def repeated_lines(text: str, blocks: list[Block], near: list[tuple[int, int]]) 
     }
     labels = recurrence.page_labels(groups)
     pages = sorted(beside_markers | labels)
+    most = max((len(g) for g in groups.values() if recurrence.rising_page(g)), default=0)
     for lines in groups.values():
         if len(lines) < 2 or _LABEL.match(lines[0][2]) or _SOURCE.match(lines[0][2]):
             continue  # (a numbered label; a figure's source line, under each figure)
@@ -593,7 +595,7 @@ def repeated_lines(text: str, blocks: list[Block], near: list[tuple[int, int]]) 
             # calendar's day under its month's heading)
         if recurrence.identifiers(lines):
             continue  # (a record's number, ``P. P. No. 004-17-048``: review 199's gazette)
-        if recurrence.rising_page(lines):
+        if recurrence.rising_page(lines) and not recurrence.outpaced(lines, pages):
             if recurrence.section_numbered(lines, texts) or recurrence.counted(lines, texts):
                 continue  # (``2.1 Start-up Check`` … ``3.1 Start-up Check``, review 125's
                 # aeronautical manual; ``4 lines`` … ``8 lines``, review 126's poems)
@@ -619,6 +621,10 @@ def repeated_lines(text: str, blocks: list[Block], near: list[tuple[int, int]]) 
                 why = "a heading that recurs with a rising number (a section's, or a page's)"
                 weak.append((lines, why, ev.LIKELY))
                 continue
+            if len(lines) == 2 and most >= _HEADED_OFTEN:
+                weak.append((lines, _TWICE_AMONG, ev.LIKELY))
+                continue  # (a work cited in two notes, ``8 Y. A. Arbel, “Adminization…”``
+                # and ``13 …``, where the running heads recur on every page: review 237)
             named = _PAGE_WORD.search(lines[0][2]) or recurrence.at_edge(lines)
             if len(lines) == 2 and not pages and not named:
                 # (twice, no page shown, its number inside and named no page's: ``Booking
@@ -767,6 +773,10 @@ _PAGES_HEADED = 3
 #: for sure: only suggested.
 _FEW_OF = 3
 _TWO_OF_MANY = "recurs twice, on the line after a page marker, among many pages"
+#: Times a running line with a rising number recurs that make one recurring twice none for
+#: sure: a text's heads recur alike.
+_HEADED_OFTEN = 4
+_TWICE_AMONG = "recurs twice with a changing number, where the running heads recur more"
 
 
 _HEADED_FOLIO = "a page number alone on its line, beside a running head"
