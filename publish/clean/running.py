@@ -157,7 +157,14 @@ def _not_furniture(core: str) -> bool:
         return False  # (a chapter's running head, ``Introduction.``, on each page: review 116)
     if core.rstrip(_QUOTES_CLOSED).endswith(_SENTENCE_END):  # (``…a call."``: dialogue)
         return True
+    if _CLAUSE_INSIDE.search(core):
+        return True  # (a line of Chinese prose, a clause going on past its comma: a passage
+        # quoted twice, ``學者和社會人士，共同研究…範圍，關注``, in a council's transcript;
+        # review 238. No running head sets one.)
     return in_brackets(core)
+
+
+_CLAUSE_INSIDE = regex.compile(r"\p{Han}[，；]\p{Han}")
 
 
 Found = dict[tuple[int, int], tuple[str, str, float]]
