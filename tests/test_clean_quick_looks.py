@@ -12,6 +12,7 @@ import itertools
 import re
 from collections.abc import Iterable
 
+import regex
 from hypothesis import example, given
 from hypothesis import strategies as st
 from test_clean_properties import FAST, PIECES
@@ -145,7 +146,8 @@ def test_line_looks_of_furniture_and_running_heads(line: str) -> None:
         bracketed = len(aside) > 1 and re.fullmatch(r"[(（\[【].*[)）\]】]", aside, re.S)
         volume = running._PAGE_WORD.match(line) and re.search(r"\d", line)
         masthead = line.endswith(".") and (line.isupper() or bool(volume))  # (no sentence)
-        assert running._not_furniture(line) == (bool(ends or bracketed) and not masthead)
+        prose = regex.search(r"\p{Han}[，；]\p{Han}", line)  # (a clause going on)
+        assert running._not_furniture(line) == (bool(ends or bracketed or prose) and not masthead)
 
 
 @FAST
