@@ -630,13 +630,15 @@ def verdicts(
     continued: bool = False,
     chinese: int | None = None,
     turns: frozenset[str] = frozenset(),
+    notes: frozenset[str] = frozenset(),
 ) -> list[Break]:
     """A verdict for every break of ``block``; with the verdicts of a first round
     (``before``), the line after a break is read with the lines it will be joined to.
     ``seen`` keeps what an earlier round read, so a break read alike is not judged again;
     ``continued``: the block stands right after a page break (its first line may go on);
     ``chinese``: the width its lines of Chinese alone reach, if known; ``turns``: the
-    document's speakers (:func:`~publish.clean.lines_of.turn_labels`)."""
+    document's speakers (:func:`~publish.clean.lines_of.turn_labels`); ``notes``: its notes'
+    first lines (:func:`~publish.clean.lines_of.note_lines`)."""
     seen = seen or Seen()
     hanging = linelooks.hanging(lines)  # (like a list's item: its lines indent alike)
     items = block.kind == "list" and sum(1 for line in lines if _ITEM.match(line)) >= 2
@@ -656,7 +658,8 @@ def verdicts(
                 _own(kind, cur, nxt)
                 or _numbered(lines, n)
                 or _led(lines, n)
-                or lines_of.turn(turns, cur, nxt),
+                or lines_of.turn(turns, cur, nxt)
+                or lines_of.note(notes, cur, nxt),
             )
         )
         if own is not None:

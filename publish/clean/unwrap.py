@@ -261,20 +261,22 @@ def _judged(
     hand: bool | None,
     continued: bool = False,
     turns: frozenset[str] = frozenset(),
+    notes: frozenset[str] = frozenset(),
 ) -> _Judged:
     """The block's lines, whether they are a record, and the verdict on each break;
     ``document``: the document's measure and that of its lines of Chinese alone;
     ``continued``: the block stands right after a page break; ``turns``: the document's
-    speakers (:func:`~publish.clean.lines_of.turn_labels`)."""
+    speakers (:func:`~publish.clean.lines_of.turn_labels`); ``notes``: its notes' first lines
+    (:func:`~publish.clean.lines_of.note_lines`)."""
     lines = block.text.split("\n")
     measure, how = measure_of(lines, document[0], hand)
     chinese = chinese_measure(lines, document[1])
     seen = Seen()
-    found = verdicts(block, lines, measure, how, None, seen, continued, chinese, turns)
+    found = verdicts(block, lines, measure, how, None, seen, continued, chinese, turns, notes)
     for _ in range(2):  # judge again, each break against the text after it as it will read
         if settled(lines, found):
             break
-        again = verdicts(block, lines, measure, how, found, seen, continued, chinese, turns)
+        again = verdicts(block, lines, measure, how, found, seen, continued, chinese, turns, notes)
         if again == found:
             break
         found = again
@@ -474,9 +476,12 @@ class _Document:
         document = None if hand else wrap_width(blocks, not marked)
         measures = (document, document_chinese(blocks))
         protected = Protected.of(text)
-        turns = lines_of.turn_labels(text)
+        turns, notes = lines_of.turn_labels(text), lines_of.note_lines(text)
         judged = [
-            (block, _judged(block, measures, hand, _after_page(blocks, i, edit.pages), turns))
+            (
+                block,
+                _judged(block, measures, hand, _after_page(blocks, i, edit.pages), turns, notes),
+            )
             for i, block in enumerate(blocks)
             if block.kind in ("paragraph", "list")
             and "\n" in block.text
