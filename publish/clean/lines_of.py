@@ -98,19 +98,20 @@ def turn(turns: frozenset[str], cur: str, nxt: str) -> tuple[str, float, str] | 
 #: space, then a capital, a quotation mark or a bracket (``5 For an effective…``, ``11. See
 #: infra Part I.A.``, ``14 Gertz v. Robert Welch…``).
 _NOTE_LINE = regex.compile(r"^[ \t]*(\d{1,3})\.?[ \t]+(?=[\p{Lu}“\"‘'(\[])", regex.MULTILINE)
-#: Notes in a row, each numbered one or two up from the last (one an extraction ran into the
-#: text), that make a text's notes.
+#: Notes in a row, numbered up from the last, that make a text's notes.
 _NOTES_RUN = 5
 NOTE = "a note starts the next line: its number follows the last note's"
 
 
 def note_lines(text: str) -> frozenset[str]:
     """The first lines of the text's notes: lines opening on a number (:data:`_NOTE_LINE`)
-    after a line that ends a sentence, the longest run of them whose numbers rise one or
-    two at a time, if it holds :data:`_NOTES_RUN` at least (a law review's notes as pdftotext
-    writes them, ``…(2017).`` ⏎ ``5 For an effective introduction…``: review 237, five
-    papers). A citation's volume opening a line, ``Games of Status,`` ⏎ ``3 J. PUB. ECON.``,
-    follows no sentence's end."""
+    after a line that ends a sentence, in runs whose numbers rise by one, two or three (the
+    notes between ran into the text), by one at least half the time, each run
+    :data:`_NOTES_RUN` long at least (a law review's notes as pdftotext writes them,
+    ``…(2017).`` ⏎ ``5 For an effective introduction…``: review 237, five papers; notes
+    numbered anew in each chapter, run by run). A citation's volume opening a line, ``Games
+    of Status,`` ⏎ ``3 J. PUB. ECON.``, follows no sentence's end; page heads rise by two
+    (``510 Civil Justice Quarterly`` … ``512 …``)."""
     found: list[tuple[int, str]] = []
     for match in _NOTE_LINE.finditer(text):
         start = match.start()
@@ -121,22 +122,25 @@ def note_lines(text: str) -> frozenset[str]:
         found.append((int(match.group(1)), text[start : len(text) if end < 0 else end].strip()))
     if len(found) < _NOTES_RUN:
         return frozenset()
-    best: dict[int, tuple[int, int]] = {}  # a number: (the run's length to it, its line)
+    last: dict[int, int] = {}  # a number: the latest line found with it
+    run: list[int] = []  # each line's run, the notes before it counted
+    ones: list[int] = []  # of those steps, the ones of one
     back: list[int] = []
     for k, (number, _) in enumerate(found):
-        run, previous = max(
-            (best.get(number - step, (0, -1)) for step in (1, 2)), key=lambda r: r[0]
-        )
+        steps = [(run[last[number - s]], -s) for s in (1, 2, 3) if number - s in last]
+        step = -max(steps)[1] if steps else 0
+        previous = last[number - step] if step else -1
         back.append(previous)
-        if run + 1 > best.get(number, (0, -1))[0]:
-            best[number] = (run + 1, k)
-    length, last = max(best.values())
-    if length < _NOTES_RUN:
-        return frozenset()
-    lines = []
-    while last >= 0:
-        lines.append(found[last][1])
-        last = back[last]
+        run.append(run[previous] + 1 if step else 1)
+        ones.append((ones[previous] if step else 0) + (step == 1))
+        last[number] = k
+    lines: set[str] = set()
+    for k in range(len(found) - 1, -1, -1):
+        if run[k] >= _NOTES_RUN and 2 * ones[k] >= run[k] - 1 and found[k][1] not in lines:
+            at = k
+            while at >= 0 and found[at][1] not in lines:
+                lines.add(found[at][1])
+                at = back[at]
     return frozenset(lines)
 
 

@@ -6,6 +6,8 @@ the page is ``Cap-*`` ⏎ marker ⏎ ``*tain`` (:data:`PROOFED_HYPHEN`). marker 
 printed number, so it says no page. pymupdf4llm ends each page with ``--- end of
 page.page_number=4 ---`` (its count from 1; ``--- end of page=3 ---``, from 0, in older
 versions, and ``--- start of page…`` where asked): a page's end, so it says no start either.
+Scripts that join a PDF's pages with pdfplumber or pdf.js set ``<<PAGE_BREAK>>`` or
+``<<<PAGE_BREAK>>>`` between them (one adds ``Page 3``, the page it starts).
 
 ``furniture`` removes them (with folios and running heads); ``indents`` and ``furniture`` read
 them as a mark of conversion (:func:`converted`). A numbered one says which page starts there
@@ -32,6 +34,7 @@ PAGE_MARKER = regex.compile(
     | (?:\#{1,6}[ \t]+)?第[ \t]*\d+[ \t]*[页頁]
       (?:[ \t]*[,，/]?[ \t]*共(?:计|計)?[ \t]*\d+[ \t]*[页頁])?
     | \[[ \t]*page[ \t]*break(?:[ \t.]*\d+)?[ \t]*\]
+    | <{2,3}[ \t]*page[ _-]?break[ \t]*>{2,3}(?:[ \t]*page[ \t]*(?P<starts>\d+))?
     | \f+
     | \{\d+\}-{16,}
     | -{3}[ \t]*(?:end|start)[ \t]+of[ \t]+page(?:\.page_number)?[ \t]*=[ \t]*\d+[ \t]*-{3}

@@ -156,34 +156,24 @@ _AMOUNT = regex.compile(r"\p{Sc}[ \t]?$")
 _TIME = regex.compile(r"\d{1,2}:[0-5]\d(?!\d)")
 
 
-def outpaced(lines: list[Line], edges: list[int]) -> bool:
-    """The number the lines differ in rises faster than the pages between them do: where
-    the text shows its pages (``edges``, the lines of its page marks, sorted), a page's number
-    rises by about one a page (two where a head stands on every other one), and where it does
-    not, by :data:`_GAP` at most from one head to the next on average; not a note's
-    (``7 Joan C. Williams, …`` and ``95 Joan C. Williams, …``, one work cited in two notes
-    thirteen pages apart: review 237, two papers)."""
+def outpaced(lines: list[Line]) -> bool:
+    """The number the lines differ in rises faster than a page's does: by more than
+    :data:`_GAP` from one to the next on average (a head stands on half its pages at least,
+    OCR's gaps allowed for), as a note's does (``7 Joan C. Williams, …`` and ``95 Joan C.
+    Williams, …``, one work cited in two notes thirteen pages apart: review 237, two papers).
+    (Whether the text shows its pages or not, so that cleaning the output again, its page
+    marks gone, judges alike.)"""
     which = _changing(lines)
     if which is None:
         return False
-    if not edges:  # (no page shown: a head stands on half its pages at least, OCR's gaps
-        # allowed for)
-        rise = int(NUMBER.findall(lines[-1][2])[which]) - int(NUMBER.findall(lines[0][2])[which])
-        return rise > _GAP * (len(lines) - 1) + _SLACK
-    for a, b in itertools.pairwise(lines):
-        rise = int(NUMBER.findall(b[2])[which]) - int(NUMBER.findall(a[2])[which])
-        between = bisect.bisect_left(edges, b[0]) - bisect.bisect_right(edges, a[0])
-        if rise > 2 * between + _SLACK:
-            return True
-    return False
+    rise = int(NUMBER.findall(lines[-1][2])[which]) - int(NUMBER.findall(lines[0][2])[which])
+    return rise > _GAP * (len(lines) - 1) + _SLACK
 
 
-#: Pages a number may rise by beyond twice the pages the text shows between (a page mark OCR
-#: lost, a page of plates).
-_SLACK = 3
-#: What a page's number rises by at most, on average, from one of its heads to the next
-#: where the text shows no page.
+#: What a page's number rises by at most, on average, from one of its heads to the next.
 _GAP = 4
+#: Pages it may rise by beyond that (a page of plates, a head OCR lost).
+_SLACK = 3
 
 
 def identifiers(lines: list[Line]) -> bool:

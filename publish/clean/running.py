@@ -13,8 +13,9 @@ recurs when its lines stand at least
 in columns of text, not lines, so that unwrapping the text between them changes nothing).
 Evidence, strongest first:
 
-- one number in it rises from one to the next, all else alike, no faster than the pages
-  between (a page number; a note's citing one work twice rises faster): strong, but
+- one number in it rises from one to the next, all else alike, by four at most on average
+  (a page number; a note's citing one work twice rises faster), and it is no note among the
+  text's notes numbered in turn: strong, but
   only likely when one of them is a heading that names no page or issue (``## Lesson 3`` …
   ``## Lesson 4``, or ``4结论`` … ``# 5结论``, are sections; ``# 舰船电子工程 2023 年第1 期
   191`` names its issue);
@@ -58,7 +59,7 @@ import regex
 
 from publish.cjk import CLAUSE, CLOSING_QUOTES, OPENING_QUOTES, has_cjk_letter, width
 from publish.clean import evidence as ev
-from publish.clean import recurrence
+from publish.clean import lines_of, recurrence
 from publish.clean.blocks import ATX, DISPLAY_OPENS, EXTENSION_LINE, RULE, Block, kind_of
 from publish.clean.markers import OWN_LINE, could_hold, normalise_page
 from publish.clean.numbering import rank, starts_list_item
@@ -559,7 +560,7 @@ def repeated_lines(text: str, blocks: list[Block], near: list[tuple[int, int]]) 
     }
     labels = recurrence.page_labels(groups)
     pages = sorted(beside_markers | labels)
-    most = max((len(g) for g in groups.values() if recurrence.rising_page(g)), default=0)
+    notes = lines_of.note_lines(text) if groups else frozenset()
     for lines in groups.values():
         if len(lines) < 2 or _LABEL.match(lines[0][2]) or _SOURCE.match(lines[0][2]):
             continue  # (a numbered label; a figure's source line, under each figure)
@@ -570,6 +571,11 @@ def repeated_lines(text: str, blocks: list[Block], near: list[tuple[int, int]]) 
             continue
         if recurrence.years(lines) or recurrence.sections_in_turn(lines, texts):
             continue
+        cited = {texts[line[0]].strip() for line in lines}
+        if notes and len(cited) == len(lines) and cited <= notes:
+            continue  # (notes citing one work, ``8 Y. A. Arbel, “Adminization…”`` and ``13 …``,
+            # among a text's notes numbered in turn: review 237; not a stamp alike on each
+            # page, ``4 ARBELMUNGAN 453-497 (DO NOT DELETE)…``)
         atop = [line for line in lines if _atop(line[0], beside_markers, folios)]
         if len(atop) == len(lines) == 2 and len(near) >= _FEW_OF * 2:
             weak.append((atop, _TWO_OF_MANY, ev.LIKELY))
@@ -602,7 +608,7 @@ def repeated_lines(text: str, blocks: list[Block], near: list[tuple[int, int]]) 
             # calendar's day under its month's heading)
         if recurrence.identifiers(lines):
             continue  # (a record's number, ``P. P. No. 004-17-048``: review 199's gazette)
-        if recurrence.rising_page(lines) and not recurrence.outpaced(lines, pages):
+        if recurrence.rising_page(lines) and not recurrence.outpaced(lines):
             if recurrence.section_numbered(lines, texts) or recurrence.counted(lines, texts):
                 continue  # (``2.1 Start-up Check`` … ``3.1 Start-up Check``, review 125's
                 # aeronautical manual; ``4 lines`` … ``8 lines``, review 126's poems)
@@ -628,10 +634,6 @@ def repeated_lines(text: str, blocks: list[Block], near: list[tuple[int, int]]) 
                 why = "a heading that recurs with a rising number (a section's, or a page's)"
                 weak.append((lines, why, ev.LIKELY))
                 continue
-            if len(lines) == 2 and most >= _HEADED_OFTEN:
-                weak.append((lines, _TWICE_AMONG, ev.LIKELY))
-                continue  # (a work cited in two notes, ``8 Y. A. Arbel, “Adminization…”``
-                # and ``13 …``, where the running heads recur on every page: review 237)
             named = _PAGE_WORD.search(lines[0][2]) or recurrence.at_edge(lines)
             if len(lines) == 2 and not pages and not named:
                 # (twice, no page shown, its number inside and named no page's: ``Booking
@@ -780,10 +782,6 @@ _PAGES_HEADED = 3
 #: for sure: only suggested.
 _FEW_OF = 3
 _TWO_OF_MANY = "recurs twice, on the line after a page marker, among many pages"
-#: Times a running line with a rising number recurs that make one recurring twice none for
-#: sure: a text's heads recur alike.
-_HEADED_OFTEN = 4
-_TWICE_AMONG = "recurs twice with a changing number, where the running heads recur more"
 
 
 _HEADED_FOLIO = "a page number alone on its line, beside a running head"
