@@ -146,7 +146,8 @@ def lost_indent(cur: str, so_far: str, continued: bool = False) -> int:
     a conversion drops: the line is full at the measure less them. Nothing for the first
     line of a block that goes on from a page before (``continued``): no paragraph starts
     there that the text shows."""
-    first = len(so_far) <= len(cur.strip(" \t\u3000")) and not continued
+    blank = " \t\u3000"  # (an indent the extraction kept as a space counts as none here)
+    first = len(so_far.strip(blank)) <= len(cur.strip(blank)) and not continued
     return 4 if first and is_cjk_letter(cur.lstrip(" \t\u3000")[:1]) else 0
 
 
