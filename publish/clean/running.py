@@ -291,6 +291,7 @@ def _contents(lines: list[str]) -> bool:
 
 
 #: A line that opens with an emoji (past markup and spaces).
+_WORDED = regex.compile(r"\p{L}{3}|[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 _EMOJI_FIRST = regex.compile(r"[\W_]*?(?:\p{Emoji_Presentation}|\p{Extended_Pictographic}\ufe0f)")
 _SETEXT = regex.compile(r"^ {0,3}(?:=+|-+)[ \t]*$")  # (a setext heading's underline)
 
@@ -649,6 +650,9 @@ def repeated_lines(text: str, blocks: list[Block], near: list[tuple[int, int]]) 
         if _on_one_page(lines, pages):
             continue  # (twice on one page: a text's own words, a resolution's ``20, 1995, the
             # City, through the Commissioner…`` in two of a gazette's; review 199)
+        if not _WORDED.search(lines[0][2]):
+            continue  # (no word of three letters, nor Chinese, and no page's number: pieces
+            # of a formula a line each, ``2qB 2qG``, three times in a paper; review 237)
         cutting = _cut_elsewhere(
             [line for line in lines if _cuts_a_sentence(texts, line[0])], texts
         )
