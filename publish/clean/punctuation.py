@@ -148,6 +148,7 @@ def _marks(text: str) -> list[Edit]:
     length = len(text)
     quoted = [m.span() for m in _QUOTED_PAIR.finditer(text)] if "(" in text else []
     labels: bool | None = None  # (the text's bold labels end on ``:`` as a style: found once)
+    plain: bool | None = None  # (and its labels opening lines)
     english = English(text)  # (each line read once: publish.clean.english)
     listed: dict[int, bool] = {}  # (each line's list of Latin words: _in_latin_list)
     mixed: dict[int, list[tuple[int, int]]] = {}  # (each line's lists: _mixed_list)
@@ -187,6 +188,11 @@ def _marks(text: str) -> list[Edit]:
                 labels = _bold_labels(text)
             if labels:
                 continue  # (``**版本**: 2.1``, the text's every bold label so: review 134)
+        if text[start] == ":" and _PLAIN_LABEL.match(text, text.rfind("\n", 0, start) + 1):
+            if plain is None:
+                plain = _plain_labels(text)
+            if plain:
+                continue  # (``来源: https://…`` under ``版次: 头版`` ⏎ ``日期: …``: review 236)
         if text[start] == ":" and _LATIN_PREFIX.search(text, max(0, start - 5), start + 2):
             continue  # (a Latin prefix's colon before a title in brackets, ``RE:【心得】…``,
             # ``FW:《…》``: a forum's reply, copied as it stands; review 130)
@@ -257,6 +263,20 @@ def _bold_labels(text: str) -> bool:
 
 
 _BOLD_LABEL_HALF = re.compile(r"(?:\*\*|__)[ \t]*:[ \t]")
+
+
+def _plain_labels(text: str) -> bool:
+    """The text ends the Chinese labels opening its lines on a half-width colon, a space after
+    it, three times or more and more often than on a full-width one (``版次: 头版`` ⏎ ``日期:
+    2025-10-26`` ⏎ ``主题: …`` ⏎⏎ ``来源: https://…``, a report's head): its author's style."""
+    half = len(_PLAIN_LABELS.findall(text))
+    return half >= 3 and half > len(_PLAIN_LABELS_FULL.findall(text))
+
+
+#: A Chinese label opening a line, up to its half-width colon and the space after it.
+_PLAIN_LABEL = regex.compile(r"[ \t]*(?:[-*+][ \t]+)?\p{Han}{1,6}[ \t]*:[ \t]")
+_PLAIN_LABELS = regex.compile(f"^{_PLAIN_LABEL.pattern}", regex.MULTILINE)
+_PLAIN_LABELS_FULL = regex.compile(r"^[ \t]*(?:[-*+][ \t]+)?\p{Han}{1,6}[ \t]*：", regex.MULTILINE)
 
 
 #: A Latin word or version opening a phrase, its colon, and a title's opening bracket right
