@@ -184,7 +184,20 @@ def is_float_at(blocks: list[Block], j: int) -> bool:
         return False
     above = blocks[j - 1]
     image = above.kind == "paragraph" and _IMAGE_LINE.match(above.text.split("\n", 1)[0])
+    if image and _repeats_alt(above.text, block.text):
+        return True  # (``![Symmetrical corona … by Ernie Piini](image)`` ⏎⏎ ``*Symmetrical
+        # corona … by Ernie Piini*``: AI OCR's caption under its picture; review 235)
     return (image or above.kind == "table") and CAPTION.match(block.text) is not None
+
+
+def _repeats_alt(image: str, line: str) -> bool:
+    """``line``, in emphasis or not, says what the image's alternative text says."""
+    alt = _ALT.search(image)
+    said = " ".join(line.strip(" \t*_").split()).casefold()
+    return alt is not None and len(said) > 3 and said == " ".join(alt.group(1).split()).casefold()
+
+
+_ALT = regex.compile(r"!\[([^\]\n]*)\]")
 
 
 _ANCHOR_FIRST = regex.compile(ANCHOR)
