@@ -101,6 +101,9 @@ _NOTE_LINE = regex.compile(r"^[ \t]*(\d{1,3})\.?[ \t]+(?=[\p{Lu}“\"‘'(\[])",
 #: Notes in a row, numbered up from the last, that make a text's notes.
 _NOTES_RUN = 5
 NOTE = "a note starts the next line: its number follows the last note's"
+#: A text's lines for each one opening on a number, at least, where such lines are notes: more
+#: are a numbered text's own (verses, items).
+_SHARE = 4
 
 
 def note_lines(text: str) -> frozenset[str]:
@@ -108,10 +111,17 @@ def note_lines(text: str) -> frozenset[str]:
     after a line that ends a sentence, in runs whose numbers rise by one, two or three (the
     notes between ran into the text), by one at least half the time, each run
     :data:`_NOTES_RUN` long at least (a law review's notes as pdftotext writes them,
-    ``…(2017).`` ⏎ ``5 For an effective introduction…``: review 237, five papers; notes
-    numbered anew in each chapter, run by run). A citation's volume opening a line, ``Games
-    of Status,`` ⏎ ``3 J. PUB. ECON.``, follows no sentence's end; page heads rise by two
-    (``510 Civil Justice Quarterly`` … ``512 …``)."""
+    ``…(2017).`` ⏎ ``5 For an effective introduction…``: review 237, five papers). A
+    citation's volume opening a line, ``Games of Status,`` ⏎ ``3 J. PUB. ECON.``, follows no
+    sentence's end; page heads rise by two (``510 Civil Justice Quarterly`` … ``512 …``). None
+    in a text numbered anew from ``1`` more than three times, or whose lines open on a number
+    one time in four or more (a psalter's verses, ``1 Blessed are they…`` ⏎ ``2 But their
+    delight…``, each psalm from 1: review 240)."""
+    every = [m.group(0).strip() for m in _NOTE_LINE.finditer(text)]
+    if len(every) < _NOTES_RUN or every.count("1") > 3:
+        return frozenset()  # (numbered anew again and again: a psalter's verses, stanzas)
+    if len(every) * _SHARE > text.count("\n") + 1:
+        return frozenset()  # (a line in four or more opening on a number: verse, a list's)
     found: list[tuple[int, str]] = []
     for match in _NOTE_LINE.finditer(text):
         start = match.start()
