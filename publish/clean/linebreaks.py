@@ -571,10 +571,15 @@ def _numbered(lines: list[str], n: int) -> Verdict | None:
     text after it when alone (words, not an image or markup); None if there is no such
     number, or it stands in a column of numbers (a table's)."""
     cur, nxt = lines[n], lines[n + 1]
-    if cur.lstrip()[:1] not in "(（" and nxt.lstrip()[:1] not in "(（":
+    heads = cur.lstrip()[:6] + nxt.lstrip()[:6]
+    if "(" not in heads and ")" not in heads and "（" not in heads and "）" not in heads:
         return None  # (a quick look: most breaks have no bracket at either line's start)
     ends = cur.rstrip(" \t")[-1:] in "-–—" or cur.rstrip(" \t-–—\"'”’")[-1:] in _ITEM_END
     run_in = cur.rstrip(" \t")[-1:] in ";；" and _run_in(lines, n)
+    if nxt.lstrip()[:1] not in "(（" and starts_list_item(nxt):
+        if cur.rstrip(" \t")[-1:] in ";；.。":  # (a lettered item's own line, ``…at present);``
+            return "keep", 0.0, ""  # ⏎ ``g) performing…``, as typed: review 240's standard)
+        return None
     if starts_list_item(nxt) and ends and not (_runs_on(nxt) or run_in):  # (``namely:-`` too)
         if n + 2 == len(lines) or not is_list_number(lines[n + 2]):
             return "split", ev.STRONG, LISTED

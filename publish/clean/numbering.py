@@ -36,8 +36,9 @@ CHINESE_NUMBER = re.compile(rf"^(?:[{_CN}]+、|[（(][{_CN}]+[）)]|第[{_CN}\d]
 _NUMBER_FIRST = frozenset(f"{_CN}（(第")  # (what :data:`CHINESE_NUMBER` opens with)
 #: (one letter, but not a Han character: ``（一）`` is a Chinese heading number, above)
 _LIST_NUMBER = re.compile(
-    r"^[(（](?:[ivxlc]{1,7}|[IVXLC]{1,7}|(?![\u3400-\u9fff])[^\W\d_]|\d{1,3})[)）]"
-    r"(?=$|[ \t]+\S)"
+    r"^(?:[(（](?:[ivxlc]{1,7}|[IVXLC]{1,7}|(?![\u3400-\u9fff])[^\W\d_]|\d{1,3})"
+    r"|(?:[a-z]|[ivx]{1,4}))[)）]"  # (or a lower-case letter's with its closing one only,
+    r"(?=$|[ \t]+\S)"  # ``g) performing orbit…`` after ``…at present);``: review 240)
 )
 _SENTENCE_END = re.compile(r"[。！？!?]|[，、；：,;:]$")
 #: A section's number before its title: ``§ 600.2``, ``3.4.1``, ``Article 5``, ``Section
