@@ -257,9 +257,23 @@ def _within(span: Span, found: Found) -> bool:
 
 
 def _page_start(item: Furniture) -> PageStart | None:
-    """The page a page marker says starts where it stood (``=== PAGE 4 ===``: 4), if it says."""
-    marker = PAGE_MARKER.match(item.text) if item.kind == "page marker" else None
-    if marker is None or not marker.group("starts"):
+    """The page a page marker says starts where it stood (``=== PAGE 4 ===``: 4; a
+    converter's label, ``#### Page 4``, ``## 第 4 页``), if it says."""
+    if item.kind != "page marker":
         return None
-    page = normalise_page(marker.group("starts"))
-    return PageStart(page, 0, item.kind, item.text, item.path, item.line)
+    marker = PAGE_MARKER.match(item.text)
+    if marker is not None and marker.group("starts"):
+        number = marker.group("starts")
+    elif (label := _LABEL.match(item.text)) is not None:
+        number = label.group(1) or label.group(2)
+    else:
+        return None
+    return PageStart(normalise_page(number), 0, item.kind, item.text, item.path, item.line)
+
+
+#: A converter's page label, its number alone after ``Page`` or in ``第…页`` (the running
+#: lines' pass finds them by their numbers rising: :func:`~publish.clean.recurrence.page_labels`).
+_LABEL = regex.compile(
+    r"^[ \t]*(?:#{1,6}[ \t]+)?[*_]{0,2}(?:(?i:page|p\.)[ \t]*(\d+)|第[ \t]*(\d+)[ \t]*[页頁])"
+    r"[*_]{0,2}[ \t]*$"
+)

@@ -149,12 +149,12 @@ def _run(
     head = line.lstrip("#").strip(" \t*_,").casefold()
     if _HEADING.match(line) and head in ("", came.name.casefold()):
         cut, start = line_start, len(text) if line_end < 0 else line_end  # (its head goes)
-    if not text[line_start:start].strip():  # (the marker's line gone: a heading atop the
-        above = text[:line_start].rstrip()  # page over it is its jump head, ``# TEXAS`` ⏎
-        head_start = above.rfind("\n") + 1  # ``**Continued from page 2**``)
-        top = bisect.bisect_right(pages, (head_start, 1 << 30)) - 1
+    if not text[line_start:start].strip():  # (the marker's line gone: a heading over it is
+        above = text[:line_start].rstrip()  # its jump head, atop its page, ``# TEXAS`` ⏎
+        head_start = above.rfind("\n") + 1  # ``**Continued from page 2**``, or the title the
+        top = bisect.bisect_right(pages, (head_start, 1 << 30)) - 1  # article began under)
         atop = top >= 0 and not text[pages[top][0] : head_start].strip()
-        if _HEADING.match(above[head_start:]) and atop:
+        if _HEADING.match(above[head_start:]) and (atop or _titled(text, head_start)):
             cut = head_start
     while start < len(text) and text[start] in " \t\n":
         start += 1
@@ -170,6 +170,24 @@ def _run(
         limit = min(limit, ends[more])
     body = _RULE_END.sub("", text[start:limit])
     return cut, start, start + len(body.rstrip())
+
+
+def _titled(text: str, head_start: int) -> bool:
+    """The heading at ``head_start`` says in its words what a heading before it says: the
+    article's title over its continuation (``## BRIDGING THE CHASM.`` on page 3, ``## BRIDGING
+    THE CHASM`` over ``*(Continued from third page.)*`` on page 4: review 239)."""
+    end = text.find("\n", head_start)
+    words = _words(text[head_start : len(text) if end < 0 else end])
+    return bool(words) and any(
+        _words(m.group(0)) == words for m in _HEADING_LINE.finditer(text, 0, head_start)
+    )
+
+
+def _words(line: str) -> list[str]:
+    return re.findall(r"\w+", line.lstrip("#").casefold())
+
+
+_HEADING_LINE = re.compile(r"^#{1,6}[ \t]+.*$", re.MULTILINE)
 
 
 def _clusters(links: list[_Link]) -> list[list[_Link]]:
