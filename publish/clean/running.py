@@ -672,6 +672,16 @@ def repeated_lines(text: str, blocks: list[Block], near: list[tuple[int, int]]) 
             weak.append((cutting, "recurs twice, no page shown, and cuts a sentence", ev.LIKELY))
             cutting = []  # (a line of code set as text, ``   @task = params[:task]``, in two
             # routes of a tutorial: no page to head, no clause left open; review 222)
+        word = lines[0][2].strip()  # (a Latin word: Chinese sets its heads without spaces)
+        if (
+            cutting
+            and " " not in word
+            and not has_cjk_letter(word)
+            and not any(_next_to(line, beside_markers) for line in cutting)
+        ):
+            weak.append((cutting, "one word that recurs, and cuts a sentence", ev.LIKELY))
+            cutting = []  # (a word a line of scrambled columns holds alone, ``officers in`` ⏎
+            # ``Mexico`` ⏎ ``City``, a name in a log, ``MARTIN``: none by a page's edge; review 239)
         for line in cutting:
             found[line[1]] = ("running head", "recurs, and cuts a sentence", ev.STRONG)
             marked.add(line[0])
