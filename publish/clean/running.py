@@ -548,6 +548,7 @@ def repeated_lines(text: str, blocks: list[Block], near: list[tuple[int, int]]) 
         found[line[1]] = ("page rule", why, ev.STRONG)
         marked.add(line[0])
     weak: list[tuple[list[Line], str, float]] = []
+    cut_groups: list[list[Line]] = []  # (running heads found cutting sentences)
     beside_markers = set(marked)  # (page markers, folios and page rules only, so far)
     folios = {line[0] for line in numbers}  # (bare numbers: a page's, as likely as not)
     # (and a recurring line right under a marker, a date over the title: ``PAGE 3`` ⏎
@@ -685,6 +686,8 @@ def repeated_lines(text: str, blocks: list[Block], near: list[tuple[int, int]]) 
         for line in cutting:
             found[line[1]] = ("running head", "recurs, and cuts a sentence", ev.STRONG)
             marked.add(line[0])
+        if cutting:
+            cut_groups.append(lines)
         rest = [line for line in lines if line not in cutting and not _leads_in(texts, line[0])]
         if len(lines) >= 3:
             own = _text_of(lines, texts) or _rows(lines) or _fields(lines, texts)
@@ -719,7 +722,30 @@ def repeated_lines(text: str, blocks: list[Block], near: list[tuple[int, int]]) 
     _beside(weak, (numbers, bracketed, garbled), marked, found, texts)
     _catchwords(marked, starts, texts, found)
     _rules_past(rules, texts, marked, found)
+    _cutting_past(cut_groups, texts, marked, found)
     return found
+
+
+def _cutting_past(
+    groups: list[list[Line]], texts: list[str], marked: set[int], found: Found
+) -> None:
+    """The other lines of a running head found cutting sentences that cut one once the
+    furniture and jump lines beside them go (a log's ``Activity Recorded`` over each page, a
+    ``(Continued from Page 3)`` under one copy): found now, not by cleaning the output again
+    (review 239)."""
+    gone = _gone(texts, marked) if groups else set()
+    for lines in groups:
+        for line in lines:
+            sure = found[line[1]][2] if line[1] in found else 0.0  # (asked about, maybe)
+            if sure < ev.STRONG and _cuts_a_sentence(texts, line[0], gone):
+                found[line[1]] = ("running head", "recurs, and cuts a sentence", ev.STRONG)
+
+
+def _gone(texts: list[str], marked: set[int]) -> set[int]:
+    """The lines that go: the furniture found (``marked``) and the jump lines (a later pass's)."""
+    return set(marked) | {
+        i for i, line in enumerate(texts) if could_hold(line) and OWN_LINE.match(line)
+    }
 
 
 def _rules_past(rules: list[Line], texts: list[str], marked: set[int], found: Found) -> None:
@@ -728,9 +754,7 @@ def _rules_past(rules: list[Line], texts: list[str], marked: set[int], found: Fo
     ``---`` ⏎ its running foot ⏎ ``=== PAGE 4 ===`` ⏎ ``*Continued from previous page*`` ⏎
     ``star field, I…``): a page's end too, found now, not by cleaning the output again
     (review 235's newsletter, the one output of fourteen not idempotent)."""
-    gone = set(marked) | {
-        i for i, line in enumerate(texts) if could_hold(line) and OWN_LINE.match(line)
-    }
+    gone = _gone(texts, marked)
     for line in rules:
         beside = line[0] - 1 in gone or line[0] + 1 in gone  # (furniture next to it)
         if line[1] in found or not beside or kind_of(texts[line[0] - 1]) == "list":

@@ -127,6 +127,7 @@ def _links(
     shown = unshown.Shown(text, blocks, edit.pages)  # (what it shows, when a seam asks)
     first_of = _first_of(blocks)
     styles = {style(b.text.lstrip("#").strip(" \t*_")) for b in blocks if b.kind == "heading"}
+    scrambled = _scrambled(blocks)
     for i, first in enumerate(blocks):
         if only is not None and i not in reading:
             end = blocks[i + 1].end if i + 1 < len(blocks) else first.end
@@ -186,6 +187,8 @@ def _links(
         paged = any(why.startswith(halves.PAGE_BREAK) for why in whys)
         if not paged and _numbered_as_headings(before, styles):
             confidence, whys = min(confidence, ev.LIKELY), (*whys, _HEADED)
+        if scrambled:
+            confidence, whys = min(confidence, ev.LIKELY), (*whys, _SCRAMBLED)
         lower = starts_lowercase(second.text)
         pictured = FLOAT_BETWEEN in whys and unshown.chinese_only(verdict[1])
         if pictured and not (paged or shown.converted):
@@ -204,6 +207,25 @@ def _links(
 
 
 _HEADED = "the first part opens on a number as the document's headings do: a title"
+_SCRAMBLED = "most of the text's paragraphs stop mid-sentence: its columns' pieces, no evidence"
+#: Paragraphs a text holds, and the share of them stopping mid-sentence, that make its
+#: paragraphs pieces of columns OCR scrambled (:func:`_scrambled`).
+_PIECES, _OPEN_SHARE = 100, 0.7
+
+
+def _scrambled(blocks: list[Block]) -> bool:
+    """The text's paragraphs are pieces of columns OCR interleaved: a hundred or more, seven
+    in ten of them stopping mid-sentence, so that one stopping so says nothing of what goes on
+    after it (newspaper clippings OCR'd a column's line at a time, ``…Lindquist,`` ⏎⏎ ``pect
+    it``: review 239, four documents; Docling's scanned newsletters, review 235)."""
+    ends = [b.text.rstrip()[-1:] for b in blocks if b.kind == "paragraph"]
+    if len(ends) < _PIECES:
+        return False
+    stopping = sum(1 for end in ends if end and end not in TERMINAL and end not in _CLOSES)
+    return stopping >= _OPEN_SHARE * len(ends)
+
+
+_CLOSES = '"”’)*_]'
 _STOPS = regex.compile(r"[。！？；!?;]")
 
 
