@@ -271,6 +271,8 @@ def _in_line(line: str, start: int) -> list[Marker]:
         marker = MARKER.search(match.group(0))
         assert marker is not None
         at = start + match.start()
+        if _REFERS.match(marker.group(0)) and BRACKETED.sub("", line).strip(" \t*_#>-"):
+            continue  # (beside text on its line: a reference in it, no jump line)
         if n < first:
             marks = _MARKS_AFTER.match(line, match.end()) if n == first - 1 else None
             after = marks.end() if marks else match.end()  # (left, a line would open on ``.``)
@@ -302,6 +304,12 @@ def _in_line(line: str, start: int) -> list[Marker]:
             edit = Edit(start + tail.start(), start + len(body), "", ev.STRONG, (_AFTER,))
             found.append(_marker(edit, marker, start + tail.start("m"), tail.group("m")))
     return sorted(found, key=lambda m: m.offset)
+
+
+#: ``see page 4`` naming no section: a sentence's reference to another page (``Mendon has
+#: been updated (see page 4)``, ``…system (see next page) with…``: review 239, two
+#: newsletters), no jump line, where text stands beside it on its line.
+_REFERS = regex.compile(r"(?i)see\s+(?:the\s+)?(?:page|p\.|next|previous|following|preceding)")
 
 
 def _emptied(line: str, start: int, found: list[Marker]) -> bool:
