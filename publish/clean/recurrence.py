@@ -269,12 +269,12 @@ def apart(lines: list[Line], text: str) -> bool:
 def page_labels(groups: dict[str, list[Line]]) -> set[int]:
     """The lines that say only which page starts, their numbers rising (a converter's ``## 第 2
     页`` or ``Page 2``, removed with the running heads): where the text shows its pages."""
-    return {
-        line[0]
+    labels = (
+        [line for line in lines if ":" not in line[2] and "：" not in line[2]]
         for key, lines in groups.items()
-        if key.replace(" ", "") in _PAGE_LABELS and rising_page(lines)
-        for line in lines
-    }
+        if key.replace(" ", "") in _PAGE_LABELS
+    )  # (not a form's field, ``Page: 1``, among them: review 239's records)
+    return {line[0] for lines in labels if len(lines) > 1 and rising_page(lines) for line in lines}
 
 
 def same_page(lines: list[Line], pages: list[int]) -> bool:

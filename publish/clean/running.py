@@ -566,10 +566,12 @@ def repeated_lines(text: str, blocks: list[Block], near: list[tuple[int, int]]) 
     for lines in groups.values():
         if len(lines) < 2 or _LABEL.match(lines[0][2]) or _SOURCE.match(lines[0][2]):
             continue  # (a numbered label; a figure's source line, under each figure)
-        if lines[0][0] in labels:  # (however short the page between: one OCR could not read)
-            for line in lines:
-                found[line[1]] = ("page marker", "a page's label, its number rising", ev.STRONG)
-                marked.add(line[0])
+        if any(line[0] in labels for line in lines):  # (however short the page between: one
+            for line in lines:  # OCR could not read)
+                if line[0] in labels:  # (not a form's field among them, ``Page: 1``)
+                    why = "a page's label, its number rising"
+                    found[line[1]] = ("page marker", why, ev.STRONG)
+                    marked.add(line[0])
             continue
         if recurrence.years(lines) or recurrence.sections_in_turn(lines, texts):
             continue
