@@ -756,6 +756,8 @@ def _rules_past(rules: list[Line], texts: list[str], marked: set[int], found: Fo
     ``---`` ⏎ its running foot ⏎ ``=== PAGE 4 ===`` ⏎ ``*Continued from previous page*`` ⏎
     ``star field, I…``): a page's end too, found now, not by cleaning the output again
     (review 235's newsletter, the one output of fourteen not idempotent)."""
+    if not rules:
+        return
     gone = _gone(texts, marked)
     for line in rules:
         beside = line[0] - 1 in gone or line[0] + 1 in gone  # (furniture next to it)

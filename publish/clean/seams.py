@@ -233,7 +233,7 @@ def _numbered_as_headings(part: str, styles: set[int]) -> bool:
     """``part`` is one line, a title's length, without a stop, and opens on a number of a
     kind the document's headings open on: a sub-head its converter left a paragraph
     (``（1）…合理性缺乏规定`` beside ``# （2）使用许可协议…``, ``1.5.3子宫重量…`` beside ``# 1.4母羊
-    饲养管理``; review 236, three MinerU papers), however long, not a sentence cut."""
+    饲养管理``; review 236, three MinerU papers), not a sentence cut."""
     line = part.strip(" \t*_")
     if "\n" in line or len(line) > _TITLE_WIDTH or _STOPS.search(line):
         return False
