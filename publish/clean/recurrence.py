@@ -39,6 +39,7 @@ def garbled(core: str) -> bool:
         and len(core.replace(" ", "")) <= 6
         and len(NUMBER.findall(core)) == 1
         and not any(mark in core for mark in "$%")
+        and not _SIGNED.match(core)  # (a value with its sign, ``+13``, a stat block's)
         and len(LETTER.findall(core)) <= 1
         and width(core) == len(core)  # (no Chinese, letter or mark: ``（2``)
         and not _ITEM_NUMBER.match(core)
@@ -46,6 +47,7 @@ def garbled(core: str) -> bool:
     )
 
 
+_SIGNED = regex.compile(r"^[ \t]*\+[ \t]*\d")
 #: An item lettered, its number after a space: an exercise's ``a 152`` (``a 15²`` as OCR read
 #: it), ``b) 74``; no folio (review 93: a textbook's questions went as garbled folios).
 LETTERED = regex.compile(r"^[a-z][.)]?[ \t]+(?:\d|\$)")
@@ -144,6 +146,12 @@ def rising_page(lines: list[Line]) -> bool:
     number = list(NUMBER.finditer(core))[which]
     if _AMOUNT.search(core, 0, number.start()):
         return False  # (a sum, ``Total   $4531`` in a treasurer's two reports: review 227)
+    if (
+        core[number.end() : number.end() + 1] in ("%", "％")
+        or core[number.start() - 1 : number.start()] == "+"
+    ):
+        return False  # (a percentage or a signed value, ``Athletics +5%, Lore`` … ``+10%``, a
+        # table's cells on two pages: review 241)
     if any(t.start() <= number.start() < t.end() for t in _TIME.finditer(core)):
         return False  # (an hour, ``1:30 PM ON FOR REGISTRATION`` … ``5:30 PM…`` on a flyer's
         # two pages: review 235)
