@@ -280,9 +280,11 @@ def _new_start(first: Block, second: Block, shown: unshown.Shown) -> bool:
 
 
 #: Words a Chinese sentence opens with, not one going on: but, so, besides, through, this
-#: paper, first, finally, in short, next.
+#: paper, first, finally, in short, next; against this background, meanwhile, from this
+#: (``…强化了经济减速趋势`` ⏎⏎ ``在此背景下…``: review 243).
 _OPENS = regex.compile(
-    r"[ \t]*(?:但是?|然而|因此|所以|此外|另外|通过|本文|首先|其次|最后|总之|综上|下一步)"
+    r"[ \t]*(?:但是?|然而|因此|所以|此外|另外|通过|本文|首先|其次|最后|总之|综上|下一步"
+    r"|在此(?:背景|基础)|与此同时|由此可见|为此)"
 )
 
 
