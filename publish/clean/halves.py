@@ -266,6 +266,9 @@ def _judged(first: str, second: str, between: list[str]) -> tuple[float, tuple[s
         return ev.STRONG, (CONTINUING,)
     if ends_sentence(first) or starts_new_unit(second) or _section(first):
         return None
+    if _SUBHEAD_FUSED.match(second):
+        return None  # (``2.1.1政府…``: a sub-head MinerU ran into its text, after ``…构成，``;
+        # three levels, no decimal: review 243)
     if _TITLED.match(second) and "\n" not in second.strip() and short_line(second):
         return None  # (a numbered section's title alone, ``2.4 Mountain Depot (WH-104)``, an
         # appendix's ``A.2.7 Security and Surveillance Systems``: a page starts with it, no
@@ -440,6 +443,8 @@ _NUMBER_ALONE = regex.compile(
 )
 
 
+#: A section's number of three levels before Chinese, no space between: a sub-head.
+_SUBHEAD_FUSED = regex.compile(r"[ \t*_]*\d{1,2}\.\d{1,2}\.\d{1,2}\p{Han}")
 #: A section's number of two levels or more (an appendix's with its letter), then a title's
 #: first word: a capital or Chinese (``2.4 for details`` goes on a sentence).
 _TITLED = regex.compile(rf"{LEVELLED}\.?[ \t]+(?:[A-Z]|\p{{Han}})")
