@@ -107,6 +107,12 @@ _SCANS: list[tuple[str, re.Pattern[str]]] = [
 ]
 _SCANS.extend((f"\\{opens}", _TEX[opens]) for opens in _TEX)
 _SCANS.append(("::", PROPERTY_LINE))
+# Distributed Proofreaders' block not to be rewrapped, a table's or a poem's lines between ``/*``
+# and ``*/`` alone on their lines (review 244: 127 rows of two books' tables run together,
+# Hyperion's lines joined)
+_SCANS.append(
+    ("/*", re.compile(r"^[ \t]*/\*[ \t]*$.*?^[ \t]*\*/[ \t]*$", re.MULTILINE | re.DOTALL))
+)
 # a wiki link, ``[[二叉树后序遍历(递归法)]]``: its target is a note's name, letter for letter
 # (an Obsidian vault's; review 196)
 _SCANS.append(("[[", re.compile(r"\[\[[^\[\]\n]+\]\]")))
