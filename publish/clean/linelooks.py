@@ -148,7 +148,7 @@ def lost_indent(cur: str, so_far: str, continued: bool = False) -> int:
     there that the text shows."""
     blank = " \t\u3000"  # (an indent the extraction kept as a space counts as none here)
     first = len(so_far.strip(blank)) <= len(cur.strip(blank)) and not continued
-    return 4 if first and is_cjk_letter(cur.lstrip(" \t\u3000")[:1]) else 0
+    return 4 if first and is_cjk_letter(cur.lstrip(blank)[:1]) else 0
 
 
 def head(line: str, measure: int, after_stop: bool = False) -> bool:

@@ -273,10 +273,11 @@ def _plain_labels(text: str) -> bool:
     return half >= 3 and half > len(_PLAIN_LABELS_FULL.findall(text))
 
 
-#: A Chinese label opening a line, up to its half-width colon and the space after it.
-_PLAIN_LABEL = regex.compile(r"[ \t]*(?:[-*+][ \t]+)?\p{Han}{1,6}[ \t]*:[ \t]")
-_PLAIN_LABELS = regex.compile(f"^{_PLAIN_LABEL.pattern}", regex.MULTILINE)
-_PLAIN_LABELS_FULL = regex.compile(r"^[ \t]*(?:[-*+][ \t]+)?\p{Han}{1,6}[ \t]*：", regex.MULTILINE)
+#: A Chinese label opening a line (an item's bullet before it allowed), up to its colon.
+_LABEL_HEAD = r"[ \t]*(?:[-*+][ \t]+)?\p{Han}{1,6}[ \t]*"
+_PLAIN_LABEL = regex.compile(rf"{_LABEL_HEAD}:[ \t]")  # (half-width, a space after it)
+_PLAIN_LABELS = regex.compile(rf"^{_LABEL_HEAD}:[ \t]", regex.MULTILINE)
+_PLAIN_LABELS_FULL = regex.compile(rf"^{_LABEL_HEAD}：", regex.MULTILINE)
 
 
 #: A Latin word or version opening a phrase, its colon, and a title's opening bracket right

@@ -290,8 +290,10 @@ def _contents(lines: list[str]) -> bool:
     return entries >= 3 and 2 * entries > len(lines)
 
 
-#: A line that opens with an emoji (past markup and spaces).
+#: A word of three letters, or one Chinese, Japanese or Korean letter: a line that holds one
+#: may be a running head.
 _WORDED = regex.compile(r"\p{L}{3}|[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
+#: A line that opens with an emoji (past markup and spaces).
 _EMOJI_FIRST = regex.compile(r"[\W_]*?(?:\p{Emoji_Presentation}|\p{Extended_Pictographic}\ufe0f)")
 _SETEXT = regex.compile(r"^ {0,3}(?:=+|-+)[ \t]*$")  # (a setext heading's underline)
 
@@ -723,19 +725,18 @@ def repeated_lines(text: str, blocks: list[Block], near: list[tuple[int, int]]) 
         _headed_pages(groups, numbers, marked, found)
     _beside(weak, (numbers, bracketed, garbled), marked, found, texts)
     _catchwords(marked, starts, texts, found)
-    _rules_past(rules, texts, marked, found)
-    _cutting_past(cut_groups, texts, marked, found)
+    if rules or cut_groups:  # (the lines that go, found once for both)
+        gone = _gone(texts, marked)
+        _rules_past(rules, texts, gone, found)
+        _cutting_past(cut_groups, texts, gone, found)
     return found
 
 
-def _cutting_past(
-    groups: list[list[Line]], texts: list[str], marked: set[int], found: Found
-) -> None:
+def _cutting_past(groups: list[list[Line]], texts: list[str], gone: set[int], found: Found) -> None:
     """The other lines of a running head found cutting sentences that cut one once the
     furniture and jump lines beside them go (a log's ``Activity Recorded`` over each page, a
     ``(Continued from Page 3)`` under one copy): found now, not by cleaning the output again
-    (review 239)."""
-    gone = _gone(texts, marked) if groups else set()
+    (review 239). ``gone``: :func:`_gone`."""
     for lines in groups:
         for line in lines:
             sure = found[line[1]][2] if line[1] in found else 0.0  # (asked about, maybe)
@@ -750,15 +751,13 @@ def _gone(texts: list[str], marked: set[int]) -> set[int]:
     }
 
 
-def _rules_past(rules: list[Line], texts: list[str], marked: set[int], found: Found) -> None:
+def _rules_past(rules: list[Line], texts: list[str], gone: set[int], found: Found) -> None:
     """A thematic break between the two halves of a sentence once the page's furniture and
     jump lines around it go (``…If I see the correct`` ⏎ ``*Continued on next page*`` ⏎
     ``---`` ⏎ its running foot ⏎ ``=== PAGE 4 ===`` ⏎ ``*Continued from previous page*`` ⏎
     ``star field, I…``): a page's end too, found now, not by cleaning the output again
-    (review 235's newsletter, the one output of fourteen not idempotent)."""
-    if not rules:
-        return
-    gone = _gone(texts, marked)
+    (review 235's newsletter, the one output of fourteen not idempotent). ``gone``:
+    :func:`_gone`."""
     for line in rules:
         beside = line[0] - 1 in gone or line[0] + 1 in gone  # (furniture next to it)
         if line[1] in found or not beside or kind_of(texts[line[0] - 1]) == "list":
